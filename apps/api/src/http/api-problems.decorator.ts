@@ -1,0 +1,29 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiBearerAuth, ApiResponse } from '@nestjs/swagger';
+import { PROBLEM_CONTENT_TYPE, ProblemDto } from './problem';
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input: `errors` names each bad field',
+  401: 'Missing, expired or invalid access token',
+  403: 'Signed in, but not allowed to do this',
+  404: 'No such record, or not one you may see',
+  409: 'Conflicts with the current state',
+  410: 'No longer available',
+  412: 'Stale If-Match: the record changed since you read it',
+  428: 'If-Match is required',
+  429: 'Too many requests',
+};
+
+/** Documents the problem+json responses of an operation in OpenAPI. */
+export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    ...statuses.map((status) =>
+      ApiResponse({ status, description: DESCRIPTIONS[status] ?? 'Error', content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/ProblemDto' } } } }),
+    ),
+  );
+}
+
+/** A route behind the bearer token: documents the scheme and the 401. */
+export const Authenticated = (): MethodDecorator & ClassDecorator => applyDecorators(ApiBearerAuth(), ApiProblems(401));
+
+export { ProblemDto };

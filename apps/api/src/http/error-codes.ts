@@ -1,0 +1,44 @@
+import { HttpStatus } from '@nestjs/common';
+import { AuthErrorCode } from '@tandem/auth';
+import { CoreErrorCode } from '@tandem/core';
+import { StakeholdersErrorCode } from '@tandem/stakeholders';
+
+export type ErrorCode = CoreErrorCode | AuthErrorCode | StakeholdersErrorCode;
+
+/** Every domain error code and its HTTP status. Exhaustive: an unmapped code does not compile. */
+export function statusOf(code: ErrorCode): HttpStatus {
+  switch (code) {
+    case CoreErrorCode.ValidationFailed:
+    case CoreErrorCode.MalformedRequest:
+      return HttpStatus.BAD_REQUEST;
+    case CoreErrorCode.Unauthenticated:
+    case AuthErrorCode.InvalidCredentials:
+    case AuthErrorCode.InvalidRefreshToken:
+    case AuthErrorCode.RefreshTokenReused:
+      return HttpStatus.UNAUTHORIZED;
+    case CoreErrorCode.Forbidden:
+      return HttpStatus.FORBIDDEN;
+    case CoreErrorCode.NotFound:
+    case AuthErrorCode.InvitationNotFound:
+      return HttpStatus.NOT_FOUND;
+    case CoreErrorCode.Conflict:
+    case AuthErrorCode.InvitationAlreadyUsed:
+    case AuthErrorCode.AlreadyMember:
+    case StakeholdersErrorCode.OrganizationExists:
+    case StakeholdersErrorCode.LastOrgAdmin:
+      return HttpStatus.CONFLICT;
+    case AuthErrorCode.InvitationExpired:
+      return HttpStatus.GONE;
+    case CoreErrorCode.VersionMismatch:
+      return HttpStatus.PRECONDITION_FAILED;
+    case CoreErrorCode.PreconditionRequired:
+      return HttpStatus.PRECONDITION_REQUIRED;
+    case CoreErrorCode.RateLimited:
+    case AuthErrorCode.AccountLocked:
+      return HttpStatus.TOO_MANY_REQUESTS;
+    default: {
+      const unmapped: never = code;
+      throw new Error(`unmapped error code ${String(unmapped)}`);
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import { DomainError } from '@tandem/core';
+import { Request, Response } from 'express';
+import { ErrorCode, statusOf } from './error-codes';
+import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, ProblemDto } from './problem';
+
+const TITLES: Partial<Record<number, string>> = {
+  400: 'Bad request',
+  401: 'Unauthenticated',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  410: 'Gone',
+  412: 'Precondition failed',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  428: 'Precondition required',
+  429: 'Too many requests',
+  500: 'Internal server error',
+  503: 'Service unavailable',
+};
+
+const slug = (code: string) => code.toLowerCase().replace(/_/g, '-');
+
+/** Turns every error into RFC 9457 problem+json. Unknown errors are a 500 with an id that is logged. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<Request & { id?: string }>();
+    const res = ctx.getResponse<Response>();
+    if (res.headersSent) return;
+    // Terminus reports an unhealthy dependency as a 503 whose body lists each check: keep it.
+    if (exception instanceof HttpException && exception.getStatus() === HttpStatus.SERVICE_UNAVAILABLE) {
+      res.status(503).json(exception.getResponse());
+      return;
+    }
+    const problem = this.toProblem(exception, req);
+    if (exception instanceof DomainError && exception.headers) {
+      for (const [k, v] of Object.entries(exception.headers)) res.setHeader(k, v);
+    }
+    if (problem.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
+    res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  private toProblem(exception: unknown, req: Request & { id?: string }): ProblemDto {
+    const base = { instance: req.originalUrl?.split('?')[0], requestId: req.id };
+    if (exception instanceof DomainError) {
+      const status = statusOf(exception.code as ErrorCode);
+      return {
+        type: PROBLEM_TYPE_BASE + slug(exception.code),
+        title: TITLES[status] ?? 'Error',
+        status,
+        detail: exception.message,
+        code: exception.code,
+        ...base,
+        ...(exception.errors ? { errors: exception.errors } : {}),
+      };
+    }
+    if (exception instanceof ThrottlerException) {
+      return { type: PROBLEM_TYPE_BASE + 'rate-limited', title: TITLES[429]!, status: 429, detail: 'Too many requests; slow down and retry later', code: 'RATE_LIMITED', ...base };
+    }
+    // body-parser: malformed JSON, too large, wrong charset.
+    const parserError = exception as { type?: string; status?: number; expose?: boolean; message?: string };
+    if (parserError?.type === 'entity.parse.failed') {
+      return { type: PROBLEM_TYPE_BASE + 'malformed-request', title: TITLES[400]!, status: 400, detail: 'The request body is not valid JSON', code: 'MALFORMED_REQUEST', ...base };
+    }
+    if (parserError?.expose && typeof parserError.status === 'number' && parserError.status >= 400 && parserError.status < 500) {
+      const status = parserError.status;
+      return { type: PROBLEM_TYPE_BASE + 'malformed-request', title: TITLES[status] ?? 'Bad request', status, detail: parserError.message ?? 'Bad request', code: 'MALFORMED_REQUEST', ...base };
+    }
+    if (exception instanceof HttpException && exception.getStatus() < 500) {
+      const status = exception.getStatus();
+      const code = status === HttpStatus.NOT_FOUND ? 'NOT_FOUND' : status === HttpStatus.UNAUTHORIZED ? 'UNAUTHENTICATED' : `HTTP_${status}`;
+      const detail = status === HttpStatus.NOT_FOUND ? `No route ${req.method} ${base.instance}` : exception.message;
+      return { type: PROBLEM_TYPE_BASE + slug(code), title: TITLES[status] ?? 'Error', status, detail, code, ...base };
+    }
+    const errorId = randomUUID();
+    this.logger.error({ msg: 'unhandled error', errorId, err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : exception });
+    return {
+      type: PROBLEM_TYPE_BASE + 'internal-error',
+      title: TITLES[500]!,
+      status: 500,
+      detail: `Something went wrong on our side. Quote error id ${errorId} when reporting it.`,
+      code: 'INTERNAL_ERROR',
+      ...base,
+    };
+  }
+}

@@ -1,0 +1,89 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner } from '@nestjs/core';
+import { AppConfig, createRedis, isJobName, JOB_HANDLER, JobName, JobQueueService, QueueName } from '@tandem/core';
+import { Job, Worker } from 'bullmq';
+import IORedis from 'ioredis';
+
+type Handler = (payload: unknown, meta: { jobId: string; attempt: number }) => Promise<void>;
+
+/** Same key the api's /metrics reads. */
+const OUTCOME_KEY = (queue: string) => `tandem:metrics:jobs:${queue}`;
+
+/**
+ * Finds every @JobHandler at boot (refusing to start if a job has none, or two), and runs one
+ * BullMQ worker per queue that dispatches each job to its handler.
+ */
+@Injectable()
+export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(JobRunner.name);
+  private readonly handlers = new Map<JobName, Handler>();
+  private readonly workers: Worker[] = [];
+  private connection?: IORedis;
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly config: AppConfig,
+    private readonly jobs: JobQueueService,
+  ) {}
+
+  discoverHandlers(): Map<JobName, Handler> {
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance || typeof instance !== 'object') continue;
+      const proto = Object.getPrototypeOf(instance) as object;
+      for (const method of this.scanner.getAllMethodNames(proto)) {
+        const fn = (proto as Record<string, unknown>)[method];
+        const name = typeof fn === 'function' ? (Reflect.getMetadata(JOB_HANDLER, fn) as string | undefined) : undefined;
+        if (!name) continue;
+        if (!isJobName(name)) throw new Error(`@JobHandler('${name}') on ${wrapper.name}.${method}: no such job`);
+        if (this.handlers.has(name)) throw new Error(`job ${name} has two handlers`);
+        this.handlers.set(name, (fn as Handler).bind(instance));
+      }
+    }
+    const missing = Object.values(JobName).filter((n) => !this.handlers.has(n));
+    if (missing.length) throw new Error(`no handler for job(s): ${missing.join(', ')}`);
+    return this.handlers;
+  }
+
+  onApplicationBootstrap(): void {
+    this.discoverHandlers();
+    this.connection = createRedis(this.config.REDIS_URL, 'worker');
+    this.connection.on('error', (err) => this.logger.warn(`redis: ${err.message}`));
+    for (const queue of Object.values(QueueName)) {
+      const worker = new Worker(queue, (job) => this.run(job), {
+        connection: this.connection,
+        concurrency: this.config.WORKER_CONCURRENCY,
+        lockDuration: this.config.JOB_LOCK_MS,
+        stalledInterval: this.config.JOB_LOCK_MS,
+        maxStalledCount: 2,
+        autorun: true,
+      });
+      worker.on('error', (err) => this.logger.warn(`worker ${queue}: ${err.message}`));
+      worker.on('completed', (job) => void this.count(queue, 'completed', job));
+      worker.on('failed', (job, err) => {
+        const final = job && job.attemptsMade >= (job.opts.attempts ?? 1);
+        this.logger.warn({ msg: final ? 'job failed for good' : 'job failed; will retry', queue, job: job?.name, jobId: job?.id, err: err.message });
+        void this.count(queue, final ? 'failed' : 'retried', job);
+      });
+      this.workers.push(worker);
+    }
+    this.logger.log(`processing queues: ${Object.values(QueueName).join(', ')}`);
+  }
+
+  private async run(job: Job): Promise<void> {
+    const handler = isJobName(job.name) ? this.handlers.get(job.name) : undefined;
+    if (!handler) throw new Error(`no handler for job ${job.name}`);
+    await handler(job.data, { jobId: String(job.id), attempt: job.attemptsMade + 1 });
+  }
+
+  private async count(queue: string, outcome: string, _job?: Job): Promise<void> {
+    await this.jobs.redis.hincrby(OUTCOME_KEY(queue), outcome, 1).catch(() => undefined);
+  }
+
+  /** Lets active jobs finish (BullMQ waits for them), then closes the connection. */
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled(this.workers.map((w) => w.close()));
+    this.connection?.disconnect();
+  }
+}

@@ -1,0 +1,143 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AppConfig, isJobName, JobName, JobPayload, JobQueueService } from '@tandem/core';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+
+interface PendingEvent {
+  id: string;
+  type: string;
+  payload: unknown;
+  attempts: number;
+}
+
+const BATCH = 200;
+export const OUTBOX_CHANNEL = 'tandem_outbox';
+
+/**
+ * Moves committed outbox events into BullMQ. Woken by LISTEN/NOTIFY, with polling as a fallback.
+ * Rows are claimed with FOR UPDATE SKIP LOCKED, so any number of worker replicas share the work;
+ * the job id is the event id, so an event enqueued twice (crash after add, before commit) is one job.
+ * While Redis is down events stay pending with a growing back-off: delayed, never lost.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private listener?: Client;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private wakeRequested = false;
+  private stopped = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jobs: JobQueueService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.listen();
+    this.schedule(0);
+  }
+
+  private async listen(): Promise<void> {
+    if (this.stopped) return;
+    const client = new Client({ connectionString: this.config.DATABASE_URL, application_name: 'tandem-outbox-listener' });
+    client.on('notification', () => this.wake());
+    client.on('error', (err: Error) => {
+      this.logger.warn(`outbox listener lost its connection (${err.message}); polling until it is back`);
+      this.listener = undefined;
+      setTimeout(() => void this.listen().catch(() => undefined), 2000).unref();
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      this.listener = client;
+    } catch (err) {
+      this.logger.warn(`outbox listener could not connect (${(err as Error).message}); polling`);
+      await client.end().catch(() => undefined);
+      setTimeout(() => void this.listen().catch(() => undefined), 2000).unref();
+    }
+  }
+
+  wake(): void {
+    if (this.running) {
+      this.wakeRequested = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.running = this.drain()
+        .catch((err: Error) => this.logger.warn(`outbox relay: ${err.message}`))
+        .finally(() => {
+          this.running = undefined;
+          const again = this.wakeRequested;
+          this.wakeRequested = false;
+          this.schedule(again ? 0 : this.config.OUTBOX_POLL_MS);
+        });
+    }, ms);
+  }
+
+  /** Relays batches until nothing is due. */
+  async drain(): Promise<void> {
+    while (!this.stopped && (await this.relayBatch()) === BATCH) {
+      // full batch: there may be more
+    }
+  }
+
+  /** One transaction: claim due events, enqueue each, mark the enqueued ones, back off the rest. */
+  async relayBatch(): Promise<number> {
+    return this.dataSource.transaction(async (em) => {
+      const events: PendingEvent[] = await em.query(
+        `SELECT id, type, payload, attempts
+           FROM outbox_events
+          WHERE dispatched_at IS NULL AND available_at <= now()
+          ORDER BY created_at
+          LIMIT ${BATCH}
+            FOR UPDATE SKIP LOCKED`,
+      );
+      const sent: string[] = [];
+      for (const event of events) {
+        if (!isJobName(event.type)) {
+          this.logger.error({ msg: 'outbox event of unknown type; parked', id: event.id, type: event.type });
+          await this.backOff(em, event, `unknown job type ${event.type}`, 24 * 3600_000);
+          continue;
+        }
+        try {
+          await this.jobs.enqueue(event.type, event.payload as JobPayload<JobName>, event.id);
+          sent.push(event.id);
+        } catch (err) {
+          // Redis unreachable: keep this and the rest for later, in order.
+          const message = (err as Error).message;
+          for (const rest of events.slice(events.indexOf(event))) {
+            if (isJobName(rest.type)) await this.backOff(em, rest, message);
+          }
+          this.logger.warn(`outbox relay paused: ${message}`);
+          break;
+        }
+      }
+      if (sent.length) await em.query(`UPDATE outbox_events SET dispatched_at = now(), attempts = attempts + 1 WHERE id = ANY($1)`, [sent]);
+      return sent.length === events.length ? events.length : 0;
+    });
+  }
+
+  private async backOff(em: { query: DataSource['query'] }, event: PendingEvent, error: string, fixedMs?: number): Promise<void> {
+    const ms = fixedMs ?? Math.min(500 * 2 ** Math.min(event.attempts, 10), 5_000);
+    await em.query(
+      `UPDATE outbox_events SET attempts = attempts + 1, last_error = $2, available_at = now() + make_interval(secs => $3) WHERE id = $1`,
+      [event.id, error.slice(0, 1000), ms / 1000],
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+    await this.listener?.end().catch(() => undefined);
+  }
+}

@@ -1,0 +1,30 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { AuditModule } from '@tandem/audit';
+import { AuthModule } from '@tandem/auth';
+import { AppConfig, CoreModule, JobsModule, LoggingModule } from '@tandem/core';
+import { DatabaseModule } from '@tandem/database';
+import { NotificationsModule } from '@tandem/notifications';
+import { JobRunner } from './job-runner.service';
+import { OutboxRelay } from './outbox-relay.service';
+
+/** The worker: the outbox relay and the job processors. No HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        CoreModule.forRoot(config),
+        LoggingModule.forRoot(config, { http: false }),
+        DatabaseModule,
+        JobsModule,
+        AuditModule,
+        DiscoveryModule,
+        NotificationsModule,
+        AuthModule,
+      ],
+      providers: [JobRunner, OutboxRelay],
+    };
+  }
+}

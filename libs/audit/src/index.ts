@@ -1,0 +1,5 @@
+export * from './entities/audit-event.entity';
+export * from './audit.service';
+export * from './audit-query.service';
+export * from './audit.module';
+export * from './dto/list-audit-events.dto';

@@ -1,0 +1,5 @@
+export * from './user.entity';
+export * from './membership.entity';
+export * from './session.entity';
+export * from './refresh-token.entity';
+export * from './invitation.entity';

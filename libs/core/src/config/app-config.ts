@@ -1,0 +1,201 @@
+import { plainToInstance, Type } from 'class-transformer';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  ValidationError,
+} from 'class-validator';
+
+/** Only what the database CLI (migrations) needs, so it can run without mail or Redis settings. */
+export class DatabaseConfig {
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// connection URL' })
+  DATABASE_URL!: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DB_POOL_SIZE = 10;
+}
+
+/**
+ * The whole configuration of Tandem, read from the environment once at boot. Nothing else reads
+ * process.env: inject AppConfig instead.
+ */
+export class AppConfig extends DatabaseConfig {
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Express "trust proxy": set it (e.g. `1`, or `loopback, 10.0.0.0/8`) when behind a load balancer, so rate limits see client addresses. */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
+
+  @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL!: string;
+
+  @Matches(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL!: string;
+
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM!: string;
+
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  PUBLIC_URL!: string;
+
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_ACCESS_SECRET!: string;
+
+  /** Keys the refresh-token and invitation-token hashes (HMAC), so a database leak alone cannot mint them. */
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_REFRESH_SECRET!: string;
+
+  /** Access-token lifetime in seconds. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(30)
+  @Max(86_400)
+  JWT_ACCESS_TTL = 900;
+
+  /** Refresh-token lifetime in seconds. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(300)
+  JWT_REFRESH_TTL = 30 * 86_400;
+
+  /** Invitation lifetime in hours. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  INVITATION_TTL_HOURS = 168;
+
+  @IsOptional()
+  @IsEmail()
+  ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'must be at least 12 characters' })
+  ADMIN_PASSWORD?: string;
+
+  /** Failed logins in a row before an account is locked. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES = 5;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_LOCK_MINUTES = 15;
+
+  /** Login attempts per minute per client address and e-mail before 429. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_LIMIT = 10;
+
+  /** Requests per minute per client address across the API before 429. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  API_RATE_LIMIT = 1200;
+
+  /** Outbox relay polling interval (ms); LISTEN/NOTIFY wakes it sooner. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  OUTBOX_POLL_MS = 2000;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  WORKER_CONCURRENCY = 5;
+
+  /** How long a job's lock lasts without renewal: after a worker dies its jobs are retried after this. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  JOB_LOCK_MS = 30_000;
+
+  /** Upper bound on graceful shutdown before the process exits anyway. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  SHUTDOWN_TIMEOUT_MS = 25_000;
+}
+
+export class ConfigValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+}
+
+function describe(errors: ValidationError[]): string[] {
+  return errors.map((e) => {
+    const reasons = Object.values(e.constraints ?? {}).join('; ');
+    const shown = e.value === undefined || e.value === '' ? 'missing' : reasons;
+    return `${e.property}: ${shown === 'missing' ? 'is required' : shown}`;
+  });
+}
+
+export function loadConfig<T extends DatabaseConfig>(
+  cls: new () => T,
+  env: Record<string, string | undefined>,
+): T {
+  const config = plainToInstance(cls, env, { excludeExtraneousValues: false });
+  const errors = validateSync(config as object, { skipMissingProperties: false });
+  if (errors.length > 0) throw new ConfigValidationError(describe(errors));
+  return config;
+}
+
+/** Reads and validates the environment, or prints which variables are wrong and exits. */
+export function loadConfigOrExit<T extends DatabaseConfig>(cls: new () => T): T {
+  try {
+    // The one place that reads process.env.
+    return loadConfig(cls, process.env);
+  } catch (err) {
+    if (err instanceof ConfigValidationError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,13 @@
+import { SetMetadata } from '@nestjs/common';
+import { JobName, JobPayload } from './job.registry';
+
+export const JOB_HANDLER = Symbol('tandem:job-handler');
+
+/**
+ * Marks a provider method as the handler of a job. The worker discovers handlers at boot and
+ * refuses to start when any JobName has none (or two). Handlers must be idempotent: a job may run
+ * twice after a crash.
+ */
+export const JobHandler = (name: JobName): MethodDecorator => SetMetadata(JOB_HANDLER, name);
+
+export type JobHandlerFn<J extends JobName> = (payload: JobPayload<J>, meta: { jobId: string; attempt: number }) => Promise<void>;

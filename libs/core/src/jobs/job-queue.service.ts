@@ -1,0 +1,59 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { JobsOptions, Queue } from 'bullmq';
+import IORedis from 'ioredis';
+import { AppConfig } from '../config/app-config';
+import { JOB_QUEUE, JobName, JobPayload, QueueName } from './job.registry';
+import { createRedis } from './redis';
+
+/** Attempts, backoff and retention for every job; callers never pass BullMQ options. */
+const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 14 * 24 * 3600 },
+};
+
+/** The one façade through which jobs reach Redis. Only the outbox relay calls `enqueue`. */
+@Injectable()
+export class JobQueueService implements OnApplicationShutdown {
+  private readonly logger = new Logger(JobQueueService.name);
+  private readonly connection: IORedis;
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(config: AppConfig) {
+    this.connection = createRedis(config.REDIS_URL, 'producer');
+    this.connection.on('error', (err) => this.logger.warn(`redis: ${err.message}`));
+  }
+
+  queue(name: QueueName): Queue {
+    let q = this.queues.get(name);
+    if (!q) {
+      q = new Queue(name, { connection: this.connection, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+      q.on('error', (err) => this.logger.warn(`queue ${name}: ${err.message}`));
+      this.queues.set(name, q);
+    }
+    return q;
+  }
+
+  allQueues(): Queue[] {
+    return Object.values(QueueName).map((n) => this.queue(n));
+  }
+
+  /** `jobId` is deterministic (the outbox event id), so enqueueing the same event twice adds one job. */
+  async enqueue<J extends JobName>(name: J, payload: JobPayload<J>, jobId: string, delayMs = 0): Promise<void> {
+    await this.queue(JOB_QUEUE[name]).add(name, payload, { jobId, delay: delayMs > 0 ? delayMs : undefined });
+  }
+
+  async ping(): Promise<void> {
+    await this.connection.ping();
+  }
+
+  get redis(): IORedis {
+    return this.connection;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
+    this.connection.disconnect();
+  }
+}

@@ -1,0 +1,9 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEnum } from 'class-validator';
+import { MembershipRole } from '@tandem/auth';
+
+export class UpdateMemberDto {
+  @ApiProperty({ enum: MembershipRole })
+  @IsEnum(MembershipRole, { message: 'role must be one of: org_admin, member' })
+  role!: MembershipRole;
+}

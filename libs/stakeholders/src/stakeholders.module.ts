@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@tandem/auth';
+import { CivilSocietyKind, CivilSocietyKindModule } from './kinds/civil-society/civil-society.kind';
+import { EmployerKind, EmployerKindModule } from './kinds/employer/employer.kind';
+import { GovernmentKind, GovernmentKindModule } from './kinds/government/government.kind';
+import { MigrantAssociationKind, MigrantAssociationKindModule } from './kinds/migrant-association/migrant-association.kind';
+import { ORGANIZATION_KINDS } from './kinds/organization-kind';
+import { MembersService } from './members.service';
+import { OrganizationsService } from './organizations.service';
+
+@Module({
+  imports: [AuthModule, GovernmentKindModule, EmployerKindModule, CivilSocietyKindModule, MigrantAssociationKindModule],
+  providers: [
+    OrganizationsService,
+    MembersService,
+    {
+      provide: ORGANIZATION_KINDS,
+      inject: [GovernmentKind, EmployerKind, CivilSocietyKind, MigrantAssociationKind],
+      useFactory: (...kinds: unknown[]) => kinds,
+    },
+  ],
+  exports: [OrganizationsService, MembersService],
+})
+export class StakeholdersModule {}
