@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import { DomainError } from '@tandem/core';
+import { DomainError, requestIdOf } from '@tandem/core';
 import { Request, Response } from 'express';
 import { ErrorCode, statusOf } from './error-codes';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, ProblemDto } from './problem';
@@ -40,7 +40,7 @@ export class ProblemFilter implements ExceptionFilter {
       res.status(503).json(exception.getResponse());
       return;
     }
-    const problem = this.toProblem(exception, req);
+    const problem = this.toProblem(exception, req, res);
     if (exception instanceof DomainError && exception.headers) {
       for (const [k, v] of Object.entries(exception.headers)) res.setHeader(k, v);
     }
@@ -48,8 +48,8 @@ export class ProblemFilter implements ExceptionFilter {
     res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
-  private toProblem(exception: unknown, req: Request & { id?: string }): ProblemDto {
-    const base = { instance: req.originalUrl?.split('?')[0], requestId: req.id };
+  private toProblem(exception: unknown, req: Request & { id?: string }, res: Response): ProblemDto {
+    const base = { instance: req.originalUrl?.split('?')[0], requestId: requestIdOf(req, res) };
     if (exception instanceof DomainError) {
       const status = statusOf(exception.code as ErrorCode);
       return {
@@ -67,7 +67,8 @@ export class ProblemFilter implements ExceptionFilter {
     }
     // body-parser: malformed JSON, too large, wrong charset.
     const parserError = exception as { type?: string; status?: number; expose?: boolean; message?: string };
-    if (parserError?.type === 'entity.parse.failed') {
+    const isJsonSyntax = exception instanceof HttpException && exception.getStatus() === 400 && /JSON/.test(exception.message);
+    if (parserError?.type === 'entity.parse.failed' || isJsonSyntax) {
       return { type: PROBLEM_TYPE_BASE + 'malformed-request', title: TITLES[400]!, status: 400, detail: 'The request body is not valid JSON', code: 'MALFORMED_REQUEST', ...base };
     }
     if (parserError?.expose && typeof parserError.status === 'number' && parserError.status >= 400 && parserError.status < 500) {
