@@ -11,6 +11,8 @@ const common = {
 };
 
 module.exports = {
+  // e2e suites start processes and wait for e-mail: generous per-test limits (unit tests finish in ms anyway).
+  testTimeout: 120000,
   projects: [
     { ...common, displayName: 'unit', rootDir: '.', roots: ['<rootDir>/apps', '<rootDir>/libs'], testRegex: '\\.spec\\.ts$' },
     {
@@ -21,7 +23,6 @@ module.exports = {
       testRegex: '\\.e2e-spec\\.ts$',
       globalSetup: '<rootDir>/test/global-setup.mjs',
       globalTeardown: '<rootDir>/test/global-teardown.mjs',
-      testTimeout: 120000,
     },
   ],
 };

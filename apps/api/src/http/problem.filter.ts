@@ -45,6 +45,11 @@ export class ProblemFilter implements ExceptionFilter {
       for (const [k, v] of Object.entries(exception.headers)) res.setHeader(k, v);
     }
     if (problem.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
+    if (exception instanceof ThrottlerException && !res.getHeader('Retry-After')) {
+      // Named throttlers answer in `Retry-After-<name>`; clients look for the standard header.
+      const named = Object.keys(res.getHeaders()).find((h) => h.startsWith('retry-after-'));
+      if (named) res.setHeader('Retry-After', String(res.getHeader(named)));
+    }
     res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
