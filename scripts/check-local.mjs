@@ -5,8 +5,9 @@
 //   1st run: waits for the `TANDEM_READY {json}` line, checks GET /health/ready = 200, signs in with every
 //            printed login (admin included), sends an invitation and waits for it in the mail sink, then
 //            sends SIGINT and expects exit 0 within 30 s with every port released.
-//   2nd run: same data directory with LOCAL_EXIT_AFTER_READY=1: the cluster restarts, the seed changes
-//            nothing, a token from the 1st run is still valid (persisted secrets), and it exits 0 by itself.
+//   2nd run: same data directory: the cluster restarts, the seed changes nothing, a token from the 1st run
+//            is still valid (persisted secrets); SIGTERM, exit 0, ports released.
+//   3rd run: LOCAL_EXIT_AFTER_READY=1: prints TANDEM_READY and exits 0 by itself.
 // Exits non-zero with a message on the first failure. CHECK_VERBOSE=1 echoes the api/worker logs too.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -256,20 +257,28 @@ async function main() {
   await expectExit0(first, 'SIGINT');
   await expectPortsReleased(info);
 
-  // 2nd run: same data, restart + idempotent seed + persisted secrets, then LOCAL_EXIT_AFTER_READY.
-  log('restarting on the same data with LOCAL_EXIT_AFTER_READY=1');
-  const second = launch({ ...env, LOCAL_EXIT_AFTER_READY: '1' });
+  // 2nd run: same data: the cluster restarts, the seed changes nothing, tokens survive; stopped with SIGTERM.
+  log('restarting on the same data');
+  const second = launch(env);
   const again = await readyInfo(second);
   if (again.seeded !== false) fail('the seed ran again on existing data (expected seeded: false)');
-  await checkHealth(again).catch((err) => {
-    // It may already be stopping; only a 200 before the exit proves much, so report clearly.
-    throw new CheckFailed(`after restart: ${err.message}`);
-  });
+  await checkHealth(again);
   const me = await http('GET', `${again.url}/auth/me`, { token: tokens.get(admin.email) });
   if (me.status !== 200) fail(`a token from the first run no longer works after restart (${me.status}): secrets not persisted?`);
-  log('token from the first run still valid after restart');
-  await expectExit0(second, 'LOCAL_EXIT_AFTER_READY=1');
+  log('access token from the first run still valid after the restart');
+  const demo = again.logins.find((l) => l !== admin && !/platform/i.test(l.role));
+  await login(again, demo);
+  log('sending SIGTERM');
+  process.kill(second.child.pid, 'SIGTERM');
+  await expectExit0(second, 'SIGTERM');
   await expectPortsReleased(again);
+
+  // 3rd run: LOCAL_EXIT_AFTER_READY=1 prints the banner and stops by itself.
+  log('once more with LOCAL_EXIT_AFTER_READY=1');
+  const third = launch({ ...env, LOCAL_EXIT_AFTER_READY: '1' });
+  const last = await readyInfo(third);
+  await expectExit0(third, 'LOCAL_EXIT_AFTER_READY=1');
+  await expectPortsReleased(last);
 
   fs.rmSync(data, { recursive: true, force: true });
   log('OK: npm run local starts from scratch, serves /health/ready, every printed login works, and it stops cleanly');
@@ -288,10 +297,9 @@ main().catch(async (err) => {
   if (tail.length) process.stderr.write(`[check] last launcher output:\n${tail.slice(-60).map((l) => `  | ${l}`).join('\n')}\n`);
   if (current && !current.state.exit) {
     // Let it clean up if it can, then make sure nothing it started survives.
-    killGroup(current.child, 'SIGINT');
     process.kill(current.child.pid, 'SIGINT');
-    const done = await Promise.race([current.exited, sleep(20_000).then(() => null)]);
-    if (!done) killGroup(current.child, 'SIGKILL');
+    await Promise.race([current.exited, sleep(25_000)]);
   }
+  if (current) killGroup(current.child, 'SIGKILL');
   process.exit(1);
 });
