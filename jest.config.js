@@ -15,7 +15,13 @@ module.exports = {
   // e2e suites start processes and wait for e-mail: generous per-test limits (unit tests finish in ms anyway).
   testTimeout: 120000,
   projects: [
-    { ...common, displayName: 'unit', rootDir: '.', roots: ['<rootDir>/apps', '<rootDir>/libs'], testRegex: '\\.spec\\.ts$' },
+    {
+      ...common,
+      displayName: 'unit',
+      rootDir: '.',
+      roots: ['<rootDir>/apps', '<rootDir>/libs'],
+      testRegex: '\\.spec\\.ts$',
+    },
     {
       ...common,
       displayName: 'e2e',

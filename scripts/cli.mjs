@@ -15,15 +15,21 @@ const run = (cmd, argv) => {
 if (command === 'migration:generate') {
   const name = args[0];
   if (!name || !/^[A-Za-z][A-Za-z0-9]*$/.test(name)) {
-    console.error('usage: npm run migration:generate -- <Name>   (then add the class to libs/database/src/migrations/index.ts)');
+    console.error(
+      'usage: npm run migration:generate -- <Name>   (then add the class to libs/database/src/migrations/index.ts)',
+    );
     process.exit(2);
   }
   run(process.execPath, [
-    '-r', 'ts-node/register/transpile-only',
-    '-r', 'tsconfig-paths/register',
+    '-r',
+    'ts-node/register/transpile-only',
+    '-r',
+    'tsconfig-paths/register',
     'node_modules/typeorm/cli.js',
-    'migration:generate', '--pretty',
-    '-d', 'libs/database/src/cli-data-source.ts',
+    'migration:generate',
+    '--pretty',
+    '-d',
+    'libs/database/src/cli-data-source.ts',
     `libs/database/src/migrations/${name}`,
   ]);
 } else if (['migrate', 'seed', 'bootstrap-admin'].includes(command)) {

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { sign } from 'jsonwebtoken';
-import { auditOf, bearer, createOrganization, expectProblem, login, loginAdmin, onboardUser, PASSWORD, Session } from './support/fixtures';
+import {
+  auditOf,
+  bearer,
+  createOrganization,
+  expectProblem,
+  login,
+  loginAdmin,
+  onboardUser,
+  PASSWORD,
+  Session,
+} from './support/fixtures';
 import { TestSmtpServer } from './support/smtp';
 import { TestStack } from './support/stack';
 
@@ -24,18 +34,39 @@ describe('auth: sign-in, tokens, sessions', () => {
   });
 
   it('signs in and tells who I am', async () => {
-    const res = await stack.http().post('/auth/login').send({ email: 'MEMBER@auth.test', password: PASSWORD }).expect(200);
-    expect(res.body).toEqual({ accessToken: expect.any(String), refreshToken: expect.any(String), expiresIn: 900 });
-    const me = await stack.http().get('/auth/me').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
+    const res = await stack
+      .http()
+      .post('/auth/login')
+      .send({ email: 'MEMBER@auth.test', password: PASSWORD })
+      .expect(200);
+    expect(res.body).toEqual({
+      accessToken: expect.any(String),
+      refreshToken: expect.any(String),
+      expiresIn: 900,
+    });
+    const me = await stack
+      .http()
+      .get('/auth/me')
+      .set('Authorization', `Bearer ${res.body.accessToken}`)
+      .expect(200);
     expect(me.body.user.email).toBe('member@auth.test');
     expect(me.body.platformRole).toBe('user');
-    expect(me.body.memberships).toEqual([expect.objectContaining({ organizationName: 'Auth Test Centre', organizationKind: 'civil_society', role: 'member' })]);
+    expect(me.body.memberships).toEqual([
+      expect.objectContaining({
+        organizationName: 'Auth Test Centre',
+        organizationKind: 'civil_society',
+        role: 'member',
+      }),
+    ]);
     const adminMe = await stack.http().get('/auth/me').set(bearer(admin)).expect(200);
     expect(adminMe.body.platformRole).toBe('admin');
   });
 
   it('a wrong password is a 401 problem, an invalid body a 400 naming each field', async () => {
-    const wrong = await stack.http().post('/auth/login').send({ email: 'member@auth.test', password: 'not-the-password' });
+    const wrong = await stack
+      .http()
+      .post('/auth/login')
+      .send({ email: 'member@auth.test', password: 'not-the-password' });
     expectProblem(wrong, 401);
     expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
     const invalid = await stack.http().post('/auth/login').send({ email: 'not-an-email', extra: true });
@@ -48,7 +79,11 @@ describe('auth: sign-in, tokens, sessions', () => {
     const s = await login(stack, 'member@auth.test', PASSWORD);
     const first = await stack.http().post('/auth/refresh').send({ refreshToken: s.refreshToken }).expect(200);
     expect(first.body.refreshToken).not.toBe(s.refreshToken);
-    const second = await stack.http().post('/auth/refresh').send({ refreshToken: first.body.refreshToken }).expect(200);
+    const second = await stack
+      .http()
+      .post('/auth/refresh')
+      .send({ refreshToken: first.body.refreshToken })
+      .expect(200);
     await stack.http().get('/auth/me').set('Authorization', `Bearer ${second.body.accessToken}`).expect(200);
 
     // The first token again: it was stolen, so the family (session) ends.
@@ -66,14 +101,23 @@ describe('auth: sign-in, tokens, sessions', () => {
     await stack.http().post('/auth/logout').set(bearer(s)).expect(204);
     await stack.http().get('/auth/me').set(bearer(s)).expect(401);
     await stack.http().post('/auth/refresh').send({ refreshToken: s.refreshToken }).expect(401);
-    const rows = await stack.query<{ revoked_reason: string }>(`SELECT revoked_reason FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = $1 AND revoked_reason = 'logout'`, ['member@auth.test']);
+    const rows = await stack.query<{ revoked_reason: string }>(
+      `SELECT revoked_reason FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = $1 AND revoked_reason = 'logout'`,
+      ['member@auth.test'],
+    );
     expect(rows.length).toBeGreaterThanOrEqual(1);
   });
 
   it('refuses expired, tampered and alg:none tokens, and requests without a token', async () => {
     const secret = stack.env.JWT_ACCESS_SECRET;
-    const claims = JSON.parse(Buffer.from(member.token.split('.')[1], 'base64url').toString()) as { sub: string; sid: string };
-    const expired = sign({ sub: claims.sub, sid: claims.sid }, secret, { algorithm: 'HS256', expiresIn: -10 });
+    const claims = JSON.parse(Buffer.from(member.token.split('.')[1], 'base64url').toString()) as {
+      sub: string;
+      sid: string;
+    };
+    const expired = sign({ sub: claims.sub, sid: claims.sid }, secret, {
+      algorithm: 'HS256',
+      expiresIn: -10,
+    });
     const [h, , sig] = member.token.split('.');
     const forged = Buffer.from(JSON.stringify({ ...claims, sub: admin.userId })).toString('base64url');
     const tampered = `${h}.${forged}.${sig}`;
@@ -87,28 +131,65 @@ describe('auth: sign-in, tokens, sessions', () => {
   });
 
   it('repeated bad sign-ins are throttled (429) and lock the account for a while', async () => {
-    const s = await onboardUser(stack, smtp, admin, (await stack.query<{ organization_id: string }>(`SELECT organization_id FROM memberships WHERE user_id = $1`, [member.userId]))[0].organization_id, 'target@auth.test', 'member');
+    const s = await onboardUser(
+      stack,
+      smtp,
+      admin,
+      (
+        await stack.query<{ organization_id: string }>(
+          `SELECT organization_id FROM memberships WHERE user_id = $1`,
+          [member.userId],
+        )
+      )[0].organization_id,
+      'target@auth.test',
+      'member',
+    );
     expect(s.token).toEqual(expect.any(String));
     const statuses: number[] = [];
-    for (let i = 0; i < 7; i++) statuses.push((await stack.http().post('/auth/login').send({ email: 'target@auth.test', password: 'wrong-password-123' })).status);
+    for (let i = 0; i < 7; i++)
+      statuses.push(
+        (
+          await stack
+            .http()
+            .post('/auth/login')
+            .send({ email: 'target@auth.test', password: 'wrong-password-123' })
+        ).status,
+      );
     expect(statuses.slice(0, 4)).toEqual([401, 401, 401, 401]);
     expect(statuses.slice(4)).toEqual([429, 429, 429]);
     // Locked: even the right password waits, and says for how long.
-    const locked = await stack.http().post('/auth/login').send({ email: 'target@auth.test', password: PASSWORD });
+    const locked = await stack
+      .http()
+      .post('/auth/login')
+      .send({ email: 'target@auth.test', password: PASSWORD });
     expectProblem(locked, 429);
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
     // The address+e-mail throttle answers 429 on its own, for accounts that do not exist too.
     const burst: number[] = [];
-    for (let i = 0; i < 10; i++) burst.push((await stack.http().post('/auth/login').send({ email: 'nobody@auth.test', password: 'wrong-password-123' })).status);
+    for (let i = 0; i < 10; i++)
+      burst.push(
+        (
+          await stack
+            .http()
+            .post('/auth/login')
+            .send({ email: 'nobody@auth.test', password: 'wrong-password-123' })
+        ).status,
+      );
     expect(burst.slice(0, 8).every((st) => st === 401)).toBe(true);
     expect(burst.slice(8)).toEqual([429, 429]);
   });
 
   it('leaves an audit row for each session opened and closed', async () => {
-    const rows = await stack.query<{ action: string; entity_id: string }>(`SELECT action, entity_id FROM audit_events WHERE entity_type = 'session' AND actor_user_id = $1`, [member.userId]);
+    const rows = await stack.query<{ action: string; entity_id: string }>(
+      `SELECT action, entity_id FROM audit_events WHERE entity_type = 'session' AND actor_user_id = $1`,
+      [member.userId],
+    );
     expect(rows.filter((r) => r.action === 'create').length).toBeGreaterThanOrEqual(3);
     const revoked = rows.find((r) => r.action === 'update');
     expect(revoked).toBeDefined();
-    expect((await auditOf(stack, 'session', revoked!.entity_id)).map((r) => r.action)).toEqual(['create', 'update']);
+    expect((await auditOf(stack, 'session', revoked!.entity_id)).map((r) => r.action)).toEqual([
+      'create',
+      'update',
+    ]);
   });
 });

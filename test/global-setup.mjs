@@ -10,7 +10,8 @@ export default async function globalSetup() {
   if (!process.env.TANDEM_SKIP_BUILD_CHECK) {
     for (const app of ['api', 'worker', 'cli']) {
       const r = spawnSync('test', ['-f', `dist/apps/${app}/main.js`]);
-      if (r.status !== 0) throw new Error(`dist/apps/${app}/main.js is missing: run \`npm run build\` (npm test does it)`);
+      if (r.status !== 0)
+        throw new Error(`dist/apps/${app}/main.js is missing: run \`npm run build\` (npm test does it)`);
     }
   }
   mkdirSync(path.join(root, '.test'), { recursive: true });

@@ -7,7 +7,11 @@ import { createTestDatabase } from './support/stack';
 
 const ROOT = path.resolve(__dirname, '..');
 const migrate = (url: string) =>
-  spawnSync(process.execPath, ['dist/apps/cli/main.js', 'migrate'], { cwd: ROOT, env: { PATH: process.env.PATH, DATABASE_URL: url }, encoding: 'utf8' });
+  spawnSync(process.execPath, ['dist/apps/cli/main.js', 'migrate'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, DATABASE_URL: url },
+    encoding: 'utf8',
+  });
 
 describe('migrations', () => {
   it('build the schema from empty, match the entities, and change nothing when run again', async () => {
@@ -36,7 +40,10 @@ describe('migrations', () => {
         () =>
           new Promise<string>((resolve) => {
             const { spawn } = require('node:child_process') as typeof import('node:child_process');
-            const child = spawn(process.execPath, ['dist/apps/cli/main.js', 'migrate'], { cwd: ROOT, env: { PATH: process.env.PATH, DATABASE_URL: url } });
+            const child = spawn(process.execPath, ['dist/apps/cli/main.js', 'migrate'], {
+              cwd: ROOT,
+              env: { PATH: process.env.PATH, DATABASE_URL: url },
+            });
             let out = '';
             child.stdout.on('data', (b: Buffer) => (out += b.toString()));
             child.on('exit', (code) => resolve(`${code}:${out}`));

@@ -39,7 +39,9 @@ export function ensureRedisServer(log = console.log) {
   if (found) return found;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !existsSync('/usr/bin/apt-get')) {
-    throw new Error('redis-server is not installed; install it (apt-get install redis-server) or set REDIS_URL');
+    throw new Error(
+      'redis-server is not installed; install it (apt-get install redis-server) or set REDIS_URL',
+    );
   }
   log('redis-server is missing: installing Debian package redis-server ...');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
@@ -104,7 +106,11 @@ export async function startPostgres({ dir, port, persistent = true, fast = false
     onLog: log,
     onError: log,
     // `fast` trades durability for speed: only for throwaway test clusters.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', ...(fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off'] : [])],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      ...(fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off'] : []),
+    ],
   });
   if (!existsSync(path.join(dir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();

@@ -29,8 +29,16 @@ export class TestSmtpServer {
         stream.on('end', () => {
           const accept = async () => {
             const mail: ParsedMail = await simpleParser(Buffer.concat(chunks));
-            const to = (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) => a.value.map((v) => v.address ?? ''));
-            this.received.push({ to, subject: mail.subject ?? '', text: mail.text ?? '', html: typeof mail.html === 'string' ? mail.html : '', messageId: mail.messageId });
+            const to = (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) =>
+              a.value.map((v) => v.address ?? ''),
+            );
+            this.received.push({
+              to,
+              subject: mail.subject ?? '',
+              text: mail.text ?? '',
+              html: typeof mail.html === 'string' ? mail.html : '',
+              messageId: mail.messageId,
+            });
             callback();
           };
           if (this.held) {

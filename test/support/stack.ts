@@ -31,7 +31,10 @@ async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs 
 }
 
 /** Creates a database copied from the migrated template. Refuses any name without "test". */
-export async function createTestDatabase(name = `tandem_test_${randomBytes(4).toString('hex')}`, template: string | null = process.env.TANDEM_TEST_TEMPLATE_DB!): Promise<string> {
+export async function createTestDatabase(
+  name = `tandem_test_${randomBytes(4).toString('hex')}`,
+  template: string | null = process.env.TANDEM_TEST_TEMPLATE_DB!,
+): Promise<string> {
   if (!/test/.test(name)) throw new Error(`refusing to use database "${name}": its name must contain "test"`);
   const admin = new Client({ connectionString: process.env.TANDEM_TEST_PG_URL });
   await admin.connect();
@@ -56,7 +59,15 @@ export class TestRedis {
       mkdirSync(this.dir, { recursive: true });
       writeFileSync(
         path.join(this.dir, 'redis.conf'),
-        [`port ${this.port}`, 'bind 127.0.0.1', `dir ${this.dir}`, 'appendonly yes', 'appendfsync always', 'maxmemory-policy noeviction', 'save ""'].join('\n'),
+        [
+          `port ${this.port}`,
+          'bind 127.0.0.1',
+          `dir ${this.dir}`,
+          'appendonly yes',
+          'appendfsync always',
+          'maxmemory-policy noeviction',
+          'save ""',
+        ].join('\n'),
       );
     }
     this.child = spawn('redis-server', [path.join(this.dir, 'redis.conf')], { stdio: 'ignore' });
@@ -134,7 +145,10 @@ export class TestStack {
   private spawnApp(app: 'api' | 'worker'): ChildProcess {
     // The worker logs at info so the suite can see it start.
     const env = app === 'worker' ? { ...this.env, LOG_LEVEL: 'info' } : this.env;
-    const child = spawn(process.execPath, [path.join(ROOT, `dist/apps/${app}/main.js`)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(ROOT, `dist/apps/${app}/main.js`)], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const keep = (b: Buffer) => {
       this.logs.push(`[${app}] ${b.toString()}`);
       if (this.logs.length > 500) this.logs.shift();
@@ -146,13 +160,19 @@ export class TestStack {
 
   async startApi(): Promise<void> {
     this.api = this.spawnApp('api');
-    await waitUntil(async () => (await fetch(`${this.baseUrl}/health/live`)).ok, `api (logs: ${this.logs.join('').slice(-2000)})`);
+    await waitUntil(
+      async () => (await fetch(`${this.baseUrl}/health/live`)).ok,
+      `api (logs: ${this.logs.join('').slice(-2000)})`,
+    );
   }
 
   async startWorker(): Promise<void> {
     const before = this.logs.filter((l) => l.includes('processing queues')).length;
     this.worker = this.spawnApp('worker');
-    await waitUntil(async () => this.logs.filter((l) => l.includes('processing queues')).length > before, `worker (logs: ${this.logs.join('').slice(-2000)})`);
+    await waitUntil(
+      async () => this.logs.filter((l) => l.includes('processing queues')).length > before,
+      `worker (logs: ${this.logs.join('').slice(-2000)})`,
+    );
   }
 
   /** SIGKILL: no graceful shutdown, as when a machine dies. */

@@ -61,7 +61,14 @@ export class ApiModule implements NestModule {
           storage: new ResilientThrottlerStorage(config.REDIS_URL),
         }),
       ],
-      controllers: [AuthController, InvitationsController, OrganizationsController, AuditController, HealthController, MetricsController],
+      controllers: [
+        AuthController,
+        InvitationsController,
+        OrganizationsController,
+        AuditController,
+        HealthController,
+        MetricsController,
+      ],
       providers: [
         JwtStrategy,
         LocalStrategy,

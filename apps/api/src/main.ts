@@ -10,9 +10,15 @@ import { setupOpenApi } from './openapi';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit(AppConfig);
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
+    bufferLogs: true,
+  });
   app.useLogger(app.get(Logger));
-  if (config.TRUST_PROXY) app.set('trust proxy', /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY);
+  if (config.TRUST_PROXY)
+    app.set(
+      'trust proxy',
+      /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY,
+    );
   app.use(helmet({ contentSecurityPolicy: false }));
   app.useBodyParser('json', { limit: '1mb' });
   setupOpenApi(app);

@@ -9,6 +9,9 @@ import { StakeholdersModule } from '@tandem/stakeholders';
 @Module({})
 export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: CliModule, imports: [CoreModule.forRoot(config), DatabaseModule, AuditModule, AuthModule, StakeholdersModule] };
+    return {
+      module: CliModule,
+      imports: [CoreModule.forRoot(config), DatabaseModule, AuditModule, AuthModule, StakeholdersModule],
+    };
   }
 }

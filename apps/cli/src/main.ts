@@ -19,9 +19,13 @@ async function migrate(): Promise<void> {
   }
 }
 
-async function withApp(fn: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<void>): Promise<void> {
+async function withApp(
+  fn: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<void>,
+): Promise<void> {
   const config = loadConfigOrExit(AppConfig);
-  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), {
+    logger: ['error', 'warn'],
+  });
   try {
     await fn(app);
   } finally {
@@ -35,7 +39,9 @@ async function main(): Promise<void> {
     case 'migrate':
       return migrate();
     case 'bootstrap-admin':
-      return withApp(async (app) => console.log(`admin: ${await app.get(AdminBootstrapService).ensureAdmin()}`));
+      return withApp(async (app) =>
+        console.log(`admin: ${await app.get(AdminBootstrapService).ensureAdmin()}`),
+      );
     case 'seed':
       return withApp(async (app) => console.log(JSON.stringify(await seedDemoCity(app))));
     default:

@@ -2,40 +2,159 @@ import { INestApplicationContext } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
 import { hashPassword, Membership, MembershipRole, SYSTEM_ACTOR, User } from '@tandem/auth';
 import { TransactionService } from '@tandem/core';
-import { CreateOrganizationDto, Organization, OrganizationKind, OrganizationsService } from '@tandem/stakeholders';
+import {
+  CreateOrganizationDto,
+  Organization,
+  OrganizationKind,
+  OrganizationsService,
+} from '@tandem/stakeholders';
 
 export const DEMO_PASSWORD = 'Tandem-demo-2026!';
 
 type Org = Omit<CreateOrganizationDto, 'website'> & { key: string };
 
 const ORGS: Org[] = [
-  { key: 'ministry', kind: OrganizationKind.Government, name: 'Ministry of Labour and Integration', country: 'PT', city: 'Lisbon', contactEmail: 'integration@ministry.example', profile: { level: 'national', jurisdiction: 'Portugal' } },
-  { key: 'region', kind: OrganizationKind.Government, name: 'Northvale Regional Government', country: 'PT', city: 'Northvale', contactEmail: 'inclusion@northvale.example', profile: { level: 'regional', jurisdiction: 'Northvale Region' } },
-  { key: 'city', kind: OrganizationKind.Government, name: 'City of Riverton', country: 'PT', city: 'Riverton', contactEmail: 'welcome@riverton.example', profile: { level: 'municipal', jurisdiction: 'Riverton' } },
-  { key: 'harbour', kind: OrganizationKind.Employer, name: 'Harbour Foods', country: 'PT', city: 'Riverton', contactEmail: 'hr@harbourfoods.example', profile: { sector: 'C', sizeBand: 'medium' } },
-  { key: 'buildright', kind: OrganizationKind.Employer, name: 'BuildRight Construction', country: 'PT', city: 'Riverton', contactEmail: 'jobs@buildright.example', profile: { sector: 'F', sizeBand: 'large' } },
-  { key: 'carehome', kind: OrganizationKind.Employer, name: 'Riverside Care Homes', country: 'PT', city: 'Riverton', contactEmail: 'people@riversidecare.example', profile: { sector: 'Q', sizeBand: 'small' } },
-  { key: 'welcome', kind: OrganizationKind.CivilSociety, name: 'Riverton Welcome Centre', country: 'PT', city: 'Riverton', contactEmail: 'hello@welcomecentre.example', profile: { services: ['language_courses', 'employment_support', 'civic_orientation'] } },
-  { key: 'legal', kind: OrganizationKind.CivilSociety, name: 'Newcomers Legal Aid Network', country: 'PT', city: 'Riverton', contactEmail: 'help@legalaid.example', profile: { services: ['legal_aid', 'interpretation_translation'] } },
-  { key: 'syrian', kind: OrganizationKind.MigrantAssociation, name: 'Syrian Community of Riverton', country: 'PT', city: 'Riverton', contactEmail: 'contact@syrian-riverton.example', profile: { communities: ['SY'], languages: ['ar', 'ku'] } },
-  { key: 'capeverde', kind: OrganizationKind.MigrantAssociation, name: 'Cape Verdean Association', country: 'PT', city: 'Riverton', contactEmail: 'info@caboverde-riverton.example', profile: { communities: ['CV'], languages: ['pt'] } },
+  {
+    key: 'ministry',
+    kind: OrganizationKind.Government,
+    name: 'Ministry of Labour and Integration',
+    country: 'PT',
+    city: 'Lisbon',
+    contactEmail: 'integration@ministry.example',
+    profile: { level: 'national', jurisdiction: 'Portugal' },
+  },
+  {
+    key: 'region',
+    kind: OrganizationKind.Government,
+    name: 'Northvale Regional Government',
+    country: 'PT',
+    city: 'Northvale',
+    contactEmail: 'inclusion@northvale.example',
+    profile: { level: 'regional', jurisdiction: 'Northvale Region' },
+  },
+  {
+    key: 'city',
+    kind: OrganizationKind.Government,
+    name: 'City of Riverton',
+    country: 'PT',
+    city: 'Riverton',
+    contactEmail: 'welcome@riverton.example',
+    profile: { level: 'municipal', jurisdiction: 'Riverton' },
+  },
+  {
+    key: 'harbour',
+    kind: OrganizationKind.Employer,
+    name: 'Harbour Foods',
+    country: 'PT',
+    city: 'Riverton',
+    contactEmail: 'hr@harbourfoods.example',
+    profile: { sector: 'C', sizeBand: 'medium' },
+  },
+  {
+    key: 'buildright',
+    kind: OrganizationKind.Employer,
+    name: 'BuildRight Construction',
+    country: 'PT',
+    city: 'Riverton',
+    contactEmail: 'jobs@buildright.example',
+    profile: { sector: 'F', sizeBand: 'large' },
+  },
+  {
+    key: 'carehome',
+    kind: OrganizationKind.Employer,
+    name: 'Riverside Care Homes',
+    country: 'PT',
+    city: 'Riverton',
+    contactEmail: 'people@riversidecare.example',
+    profile: { sector: 'Q', sizeBand: 'small' },
+  },
+  {
+    key: 'welcome',
+    kind: OrganizationKind.CivilSociety,
+    name: 'Riverton Welcome Centre',
+    country: 'PT',
+    city: 'Riverton',
+    contactEmail: 'hello@welcomecentre.example',
+    profile: { services: ['language_courses', 'employment_support', 'civic_orientation'] },
+  },
+  {
+    key: 'legal',
+    kind: OrganizationKind.CivilSociety,
+    name: 'Newcomers Legal Aid Network',
+    country: 'PT',
+    city: 'Riverton',
+    contactEmail: 'help@legalaid.example',
+    profile: { services: ['legal_aid', 'interpretation_translation'] },
+  },
+  {
+    key: 'syrian',
+    kind: OrganizationKind.MigrantAssociation,
+    name: 'Syrian Community of Riverton',
+    country: 'PT',
+    city: 'Riverton',
+    contactEmail: 'contact@syrian-riverton.example',
+    profile: { communities: ['SY'], languages: ['ar', 'ku'] },
+  },
+  {
+    key: 'capeverde',
+    kind: OrganizationKind.MigrantAssociation,
+    name: 'Cape Verdean Association',
+    country: 'PT',
+    city: 'Riverton',
+    contactEmail: 'info@caboverde-riverton.example',
+    profile: { communities: ['CV'], languages: ['pt'] },
+  },
 ];
 
 const USERS = [
-  { role: 'programme manager', email: 'manager@welcomecentre.example', name: 'Inês Moreira', org: 'welcome', membership: MembershipRole.OrgAdmin },
-  { role: 'municipal officer', email: 'officer@riverton.example', name: 'Rui Carvalho', org: 'city', membership: MembershipRole.OrgAdmin },
-  { role: 'employer', email: 'hr@harbourfoods.example', name: 'Marta Silva', org: 'harbour', membership: MembershipRole.OrgAdmin },
-  { role: 'partner staff', email: 'staff@legalaid.example', name: 'Jonas Weber', org: 'legal', membership: MembershipRole.Member },
-  { role: 'migrant association', email: 'amira@syrian-riverton.example', name: 'Amira Haddad', org: 'syrian', membership: MembershipRole.OrgAdmin },
+  {
+    role: 'programme manager',
+    email: 'manager@welcomecentre.example',
+    name: 'Inês Moreira',
+    org: 'welcome',
+    membership: MembershipRole.OrgAdmin,
+  },
+  {
+    role: 'municipal officer',
+    email: 'officer@riverton.example',
+    name: 'Rui Carvalho',
+    org: 'city',
+    membership: MembershipRole.OrgAdmin,
+  },
+  {
+    role: 'employer',
+    email: 'hr@harbourfoods.example',
+    name: 'Marta Silva',
+    org: 'harbour',
+    membership: MembershipRole.OrgAdmin,
+  },
+  {
+    role: 'partner staff',
+    email: 'staff@legalaid.example',
+    name: 'Jonas Weber',
+    org: 'legal',
+    membership: MembershipRole.Member,
+  },
+  {
+    role: 'migrant association',
+    email: 'amira@syrian-riverton.example',
+    name: 'Amira Haddad',
+    org: 'syrian',
+    membership: MembershipRole.OrgAdmin,
+  },
 ];
 
 /** Seeds a small demo city once; run again, it changes nothing. */
-export async function seedDemoCity(app: INestApplicationContext): Promise<{ seeded: boolean; logins: { role: string; email: string }[] }> {
+export async function seedDemoCity(
+  app: INestApplicationContext,
+): Promise<{ seeded: boolean; logins: { role: string; email: string }[] }> {
   const tx = app.get(TransactionService);
   const organizations = app.get(OrganizationsService);
   const audit = app.get(AuditService);
   const logins = USERS.map(({ role, email }) => ({ role, email }));
-  const already = await tx.run((em) => em.existsBy(Organization, { name: 'City of Riverton', country: 'PT' }));
+  const already = await tx.run((em) =>
+    em.existsBy(Organization, { name: 'City of Riverton', country: 'PT' }),
+  );
   if (already) return { seeded: false, logins };
 
   const ids = new Map<string, string>();
@@ -47,9 +166,22 @@ export async function seedDemoCity(app: INestApplicationContext): Promise<{ seed
   await tx.run(async (em) => {
     for (const u of USERS) {
       const user = await em.save(User, em.create(User, { email: u.email, name: u.name, passwordHash }));
-      await audit.record(em, { action: 'create', entityType: 'user', entityId: user.id, after: { email: u.email, name: u.name } });
-      const m = await em.save(Membership, em.create(Membership, { userId: user.id, organizationId: ids.get(u.org)!, role: u.membership }));
-      await audit.record(em, { action: 'create', entityType: 'membership', entityId: m.id, after: { userId: user.id, organizationId: m.organizationId, role: m.role } });
+      await audit.record(em, {
+        action: 'create',
+        entityType: 'user',
+        entityId: user.id,
+        after: { email: u.email, name: u.name },
+      });
+      const m = await em.save(
+        Membership,
+        em.create(Membership, { userId: user.id, organizationId: ids.get(u.org)!, role: u.membership }),
+      );
+      await audit.record(em, {
+        action: 'create',
+        entityType: 'membership',
+        entityId: m.id,
+        after: { userId: user.id, organizationId: m.organizationId, role: m.role },
+      });
     }
   });
   return { seeded: true, logins };

@@ -1,6 +1,14 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
-import { AppConfig, createRedis, isJobName, JOB_HANDLER, JobName, JobQueueService, QueueName } from '@tandem/core';
+import {
+  AppConfig,
+  createRedis,
+  isJobName,
+  JOB_HANDLER,
+  JobName,
+  JobQueueService,
+  QueueName,
+} from '@tandem/core';
 import { Job, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 
@@ -34,9 +42,11 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
       const proto = Object.getPrototypeOf(instance) as object;
       for (const method of this.scanner.getAllMethodNames(proto)) {
         const fn = (proto as Record<string, unknown>)[method];
-        const name = typeof fn === 'function' ? (Reflect.getMetadata(JOB_HANDLER, fn) as string | undefined) : undefined;
+        const name =
+          typeof fn === 'function' ? (Reflect.getMetadata(JOB_HANDLER, fn) as string | undefined) : undefined;
         if (!name) continue;
-        if (!isJobName(name)) throw new Error(`@JobHandler('${name}') on ${wrapper.name}.${method}: no such job`);
+        if (!isJobName(name))
+          throw new Error(`@JobHandler('${name}') on ${wrapper.name}.${method}: no such job`);
         if (this.handlers.has(name)) throw new Error(`job ${name} has two handlers`);
         this.handlers.set(name, (fn as Handler).bind(instance));
       }
@@ -63,7 +73,13 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
       worker.on('completed', (job) => void this.count(queue, 'completed', job));
       worker.on('failed', (job, err) => {
         const final = job && job.attemptsMade >= (job.opts.attempts ?? 1);
-        this.logger.warn({ msg: final ? 'job failed for good' : 'job failed; will retry', queue, job: job?.name, jobId: job?.id, err: err.message });
+        this.logger.warn({
+          msg: final ? 'job failed for good' : 'job failed; will retry',
+          queue,
+          job: job?.name,
+          jobId: job?.id,
+          err: err.message,
+        });
         void this.count(queue, final ? 'failed' : 'retried', job);
       });
       this.workers.push(worker);

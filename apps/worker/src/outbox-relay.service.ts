@@ -42,7 +42,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async listen(): Promise<void> {
     if (this.stopped) return;
-    const client = new Client({ connectionString: this.config.DATABASE_URL, application_name: 'tandem-outbox-listener' });
+    const client = new Client({
+      connectionString: this.config.DATABASE_URL,
+      application_name: 'tandem-outbox-listener',
+    });
     client.on('notification', () => this.wake());
     client.on('error', (err: Error) => {
       this.logger.warn(`outbox listener lost its connection (${err.message}); polling until it is back`);
@@ -121,12 +124,21 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           break;
         }
       }
-      if (sent.length) await em.query(`UPDATE outbox_events SET dispatched_at = now(), attempts = attempts + 1 WHERE id = ANY($1)`, [sent]);
+      if (sent.length)
+        await em.query(
+          `UPDATE outbox_events SET dispatched_at = now(), attempts = attempts + 1 WHERE id = ANY($1)`,
+          [sent],
+        );
       return sent.length === events.length ? events.length : 0;
     });
   }
 
-  private async backOff(em: { query: DataSource['query'] }, event: PendingEvent, error: string, fixedMs?: number): Promise<void> {
+  private async backOff(
+    em: { query: DataSource['query'] },
+    event: PendingEvent,
+    error: string,
+    fixedMs?: number,
+  ): Promise<void> {
     const ms = fixedMs ?? Math.min(500 * 2 ** Math.min(event.attempts, 10), 5_000);
     await em.query(
       `UPDATE outbox_events SET attempts = attempts + 1, last_error = $2, available_at = now() + make_interval(secs => $3) WHERE id = $1`,

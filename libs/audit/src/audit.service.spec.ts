@@ -2,7 +2,10 @@ import { diffSnapshots } from './audit.service';
 
 describe('diffSnapshots', () => {
   it('records every field of a creation as "after"', () => {
-    expect(diffSnapshots(null, { name: 'A', city: 'B' })).toEqual({ name: { after: 'A' }, city: { after: 'B' } });
+    expect(diffSnapshots(null, { name: 'A', city: 'B' })).toEqual({
+      name: { after: 'A' },
+      city: { after: 'B' },
+    });
   });
 
   it('records only what changed in an update, dates as ISO strings', () => {
@@ -14,6 +17,8 @@ describe('diffSnapshots', () => {
   });
 
   it('never copies secrets, and ignores bookkeeping fields', () => {
-    expect(diffSnapshots(null, { passwordHash: '$argon2id$…', version: 3, updatedAt: new Date() })).toEqual({ passwordHash: { after: '[redacted]' } });
+    expect(diffSnapshots(null, { passwordHash: '$argon2id$…', version: 3, updatedAt: new Date() })).toEqual({
+      passwordHash: { after: '[redacted]' },
+    });
   });
 });

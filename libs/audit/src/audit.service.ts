@@ -52,7 +52,8 @@ export class AuditService {
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId,
-      changes: diffSnapshots(entry.before ?? null, entry.after ?? null) as AuditEvent['changes'] & object as never,
+      changes: diffSnapshots(entry.before ?? null, entry.after ?? null) as AuditEvent['changes'] &
+        object as never,
       requestId: ctx.requestId ?? null,
     });
   }

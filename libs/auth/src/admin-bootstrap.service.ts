@@ -32,10 +32,29 @@ export class AdminBootstrapService {
       if (existing) {
         await em.update(User, { id: existing.id }, { platformRole: PlatformRole.Admin });
         user = existing;
-        await this.audit.record(em, { action: 'update', entityType: 'user', entityId: user.id, before: { platformRole: existing.platformRole }, after: { platformRole: PlatformRole.Admin } });
+        await this.audit.record(em, {
+          action: 'update',
+          entityType: 'user',
+          entityId: user.id,
+          before: { platformRole: existing.platformRole },
+          after: { platformRole: PlatformRole.Admin },
+        });
       } else {
-        user = await em.save(User, em.create(User, { email: lower, name: 'Platform administrator', passwordHash: await hashPassword(password), platformRole: PlatformRole.Admin }));
-        await this.audit.record(em, { action: 'create', entityType: 'user', entityId: user.id, after: { email: user.email, name: user.name, platformRole: user.platformRole } });
+        user = await em.save(
+          User,
+          em.create(User, {
+            email: lower,
+            name: 'Platform administrator',
+            passwordHash: await hashPassword(password),
+            platformRole: PlatformRole.Admin,
+          }),
+        );
+        await this.audit.record(em, {
+          action: 'create',
+          entityType: 'user',
+          entityId: user.id,
+          after: { email: user.email, name: user.name, platformRole: user.platformRole },
+        });
       }
       this.logger.log({ msg: 'platform admin created from ADMIN_EMAIL', email: lower });
       return 'created';

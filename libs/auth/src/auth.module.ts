@@ -22,7 +22,24 @@ import { TokenService } from './token.service';
       }),
     }),
   ],
-  providers: [AuthService, TokenService, InvitationsService, PolicyService, ActorLoader, AdminBootstrapService, InvitationEmailHandler],
-  exports: [AuthService, TokenService, InvitationsService, PolicyService, ActorLoader, AdminBootstrapService, InvitationEmailHandler, JwtModule],
+  providers: [
+    AuthService,
+    TokenService,
+    InvitationsService,
+    PolicyService,
+    ActorLoader,
+    AdminBootstrapService,
+    InvitationEmailHandler,
+  ],
+  exports: [
+    AuthService,
+    TokenService,
+    InvitationsService,
+    PolicyService,
+    ActorLoader,
+    AdminBootstrapService,
+    InvitationEmailHandler,
+    JwtModule,
+  ],
 })
 export class AuthModule {}

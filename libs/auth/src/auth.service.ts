@@ -96,7 +96,8 @@ export class AuthService {
         .setLock('pessimistic_write', undefined, ['t'])
         .getOne();
       const session = token?.session;
-      if (!token || !session || session.revokedAt) return { error: AuthErrorCode.InvalidRefreshToken } as const;
+      if (!token || !session || session.revokedAt)
+        return { error: AuthErrorCode.InvalidRefreshToken } as const;
       if (token.usedAt) {
         await this.revokeSession(em, session, 'refresh_token_reuse', session.userId);
         return { error: AuthErrorCode.RefreshTokenReused } as const;
@@ -126,7 +127,12 @@ export class AuthService {
     });
   }
 
-  private async revokeSession(em: EntityManager, session: Session, reason: string, actorUserId: string): Promise<void> {
+  private async revokeSession(
+    em: EntityManager,
+    session: Session,
+    reason: string,
+    actorUserId: string,
+  ): Promise<void> {
     await em.update(Session, { id: session.id }, { revokedAt: this.clock.now(), revokedReason: reason });
     await this.audit.record(em, {
       action: 'update',
@@ -140,14 +146,20 @@ export class AuthService {
 
   async me(actor: Actor): Promise<MeView> {
     const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: actor.userId });
-    const memberships: { organization_id: string; name: string; kind: string; role: string }[] = await this.dataSource
-      .getRepository(Membership)
-      .createQueryBuilder('m')
-      .innerJoin('organizations', 'o', 'o.id = m.organization_id')
-      .select(['m.organization_id AS organization_id', 'o.name AS name', 'o.kind AS kind', 'm.role AS role'])
-      .where('m.user_id = :userId', { userId: actor.userId })
-      .orderBy('o.name', 'ASC')
-      .getRawMany();
+    const memberships: { organization_id: string; name: string; kind: string; role: string }[] =
+      await this.dataSource
+        .getRepository(Membership)
+        .createQueryBuilder('m')
+        .innerJoin('organizations', 'o', 'o.id = m.organization_id')
+        .select([
+          'm.organization_id AS organization_id',
+          'o.name AS name',
+          'o.kind AS kind',
+          'm.role AS role',
+        ])
+        .where('m.user_id = :userId', { userId: actor.userId })
+        .orderBy('o.name', 'ASC')
+        .getRawMany();
     return {
       user: {
         id: user.id,
@@ -168,8 +180,12 @@ export class AuthService {
 
   private locked(until: Date, now: Date): AuthError {
     const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-    return new AuthError(AuthErrorCode.AccountLocked, `Too many failed sign-ins; try again in ${seconds} seconds`, {
-      'Retry-After': String(seconds),
-    });
+    return new AuthError(
+      AuthErrorCode.AccountLocked,
+      `Too many failed sign-ins; try again in ${seconds} seconds`,
+      {
+        'Retry-After': String(seconds),
+      },
+    );
   }
 }

@@ -41,6 +41,10 @@ export class InvitationEmailHandler {
       acceptUrl,
       expiresAt: invitation.expiresAt,
     });
-    await this.mail.sendOnce(`invitation:${invitation.id}`, { ...rendered, to: invitation.email, template: 'invitation' });
+    await this.mail.sendOnce(`invitation:${invitation.id}`, {
+      ...rendered,
+      to: invitation.email,
+      template: 'invitation',
+    });
   }
 }

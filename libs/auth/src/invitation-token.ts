@@ -2,7 +2,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-const mac = (secret: string, id: string): Buffer => createHmac('sha256', secret).update(`invitation:${id}`).digest();
+const mac = (secret: string, id: string): Buffer =>
+  createHmac('sha256', secret).update(`invitation:${id}`).digest();
 
 /** `<invitation id>.<HMAC of the id>`: unguessable, and needs no secret column in the database. */
 export function invitationToken(secret: string, invitationId: string): string {

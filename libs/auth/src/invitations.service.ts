@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import { AppConfig, Clock, CoreError, isUniqueViolation, JobName, OutboxService, TransactionService } from '@tandem/core';
+import {
+  AppConfig,
+  Clock,
+  CoreError,
+  isUniqueViolation,
+  JobName,
+  OutboxService,
+  TransactionService,
+} from '@tandem/core';
 import { EntityManager, IsNull } from 'typeorm';
 import { AuthError, AuthErrorCode } from './auth.errors';
 import { AuthService } from './auth.service';
@@ -46,9 +54,13 @@ export class InvitationsService {
    */
   async create(actor: Actor, organizationId: string, dto: CreateInvitationDto): Promise<InvitationView> {
     return this.tx.run(async (em) => {
-      const organization = await em.getRepository<{ id: string }>('Organization').findOneBy({ id: organizationId });
+      const organization = await em
+        .getRepository<{ id: string }>('Organization')
+        .findOneBy({ id: organizationId });
       if (!organization) throw CoreError.notFound('Organization');
-      this.policy.assert(actor, 'create', 'Invitation', { organizationId }, 'Organization', { id: organizationId });
+      this.policy.assert(actor, 'create', 'Invitation', { organizationId }, 'Organization', {
+        id: organizationId,
+      });
       const email = dto.email.toLowerCase();
       const alreadyMember = await em
         .getRepository(Membership)
@@ -56,13 +68,25 @@ export class InvitationsService {
         .innerJoin(User, 'u', 'u.id = m.user_id')
         .where('m.organization_id = :organizationId AND u.email = :email', { organizationId, email })
         .getExists();
-      if (alreadyMember) throw new AuthError(AuthErrorCode.AlreadyMember, `${email} is already a member of this organisation`);
+      if (alreadyMember)
+        throw new AuthError(AuthErrorCode.AlreadyMember, `${email} is already a member of this organisation`);
 
       const now = this.clock.now();
-      const pending = await em.findBy(Invitation, { organizationId, email, acceptedAt: IsNull(), revokedAt: IsNull() });
+      const pending = await em.findBy(Invitation, {
+        organizationId,
+        email,
+        acceptedAt: IsNull(),
+        revokedAt: IsNull(),
+      });
       for (const old of pending) {
         await em.update(Invitation, { id: old.id }, { revokedAt: now });
-        await this.audit.record(em, { action: 'update', entityType: 'invitation', entityId: old.id, before: { revokedAt: null }, after: { revokedAt: now } });
+        await this.audit.record(em, {
+          action: 'update',
+          entityType: 'invitation',
+          entityId: old.id,
+          before: { revokedAt: null },
+          after: { revokedAt: now },
+        });
       }
       const invitation = em.create(Invitation, {
         organizationId,
@@ -77,7 +101,10 @@ export class InvitationsService {
       } catch (err) {
         // Two admins inviting the same address at the same instant: one wins.
         if (isUniqueViolation(err, 'uq_invitations_pending_email')) {
-          throw new AuthError(AuthErrorCode.AlreadyMember, `${email} was invited at the same moment by someone else`);
+          throw new AuthError(
+            AuthErrorCode.AlreadyMember,
+            `${email} was invited at the same moment by someone else`,
+          );
         }
         throw err;
       }
@@ -85,7 +112,13 @@ export class InvitationsService {
         action: 'create',
         entityType: 'invitation',
         entityId: invitation.id,
-        after: { organizationId, email, role: invitation.role, language: invitation.language, expiresAt: invitation.expiresAt },
+        after: {
+          organizationId,
+          email,
+          role: invitation.role,
+          language: invitation.language,
+          expiresAt: invitation.expiresAt,
+        },
       });
       await this.outbox.publish(em, JobName.InvitationEmail, { invitationId: invitation.id });
       return this.view(invitation, now);
@@ -104,28 +137,49 @@ export class InvitationsService {
       const invitation = await em.findOne(Invitation, { where: { id }, lock: { mode: 'pessimistic_write' } });
       const now = this.clock.now();
       if (!invitation || invitation.revokedAt) {
-        throw new AuthError(AuthErrorCode.InvitationNotFound, 'This invitation link is not valid (it may have been replaced by a newer one)');
+        throw new AuthError(
+          AuthErrorCode.InvitationNotFound,
+          'This invitation link is not valid (it may have been replaced by a newer one)',
+        );
       }
-      if (invitation.acceptedAt) throw new AuthError(AuthErrorCode.InvitationAlreadyUsed, 'This invitation has already been used');
-      if (invitation.expiresAt <= now) throw new AuthError(AuthErrorCode.InvitationExpired, 'This invitation has expired; ask for a new one');
+      if (invitation.acceptedAt)
+        throw new AuthError(AuthErrorCode.InvitationAlreadyUsed, 'This invitation has already been used');
+      if (invitation.expiresAt <= now)
+        throw new AuthError(
+          AuthErrorCode.InvitationExpired,
+          'This invitation has expired; ask for a new one',
+        );
 
       let user = await em.findOneBy(User, { email: invitation.email });
       if (user) {
         if (!(await verifyPassword(user.passwordHash, dto.password))) {
-          return { error: new AuthError(AuthErrorCode.InvalidCredentials, 'This e-mail already has an account: give its current password') };
+          return {
+            error: new AuthError(
+              AuthErrorCode.InvalidCredentials,
+              'This e-mail already has an account: give its current password',
+            ),
+          };
         }
       } else {
-        user = await em.save(User, em.create(User, {
-          email: invitation.email,
-          name: dto.name.trim(),
-          passwordHash: await hashPassword(dto.password),
-          preferredLanguage: invitation.language,
-        }));
+        user = await em.save(
+          User,
+          em.create(User, {
+            email: invitation.email,
+            name: dto.name.trim(),
+            passwordHash: await hashPassword(dto.password),
+            preferredLanguage: invitation.language,
+          }),
+        );
         await this.audit.record(em, {
           action: 'create',
           entityType: 'user',
           entityId: user.id,
-          after: { email: user.email, name: user.name, platformRole: user.platformRole, preferredLanguage: user.preferredLanguage },
+          after: {
+            email: user.email,
+            name: user.name,
+            platformRole: user.platformRole,
+            preferredLanguage: user.preferredLanguage,
+          },
           actorUserId: user.id,
         });
       }
@@ -148,7 +202,10 @@ export class InvitationsService {
   private async addMembership(em: EntityManager, userId: string, invitation: Invitation): Promise<void> {
     const existing = await em.findOneBy(Membership, { userId, organizationId: invitation.organizationId });
     if (existing) return;
-    const membership = await em.save(Membership, em.create(Membership, { userId, organizationId: invitation.organizationId, role: invitation.role }));
+    const membership = await em.save(
+      Membership,
+      em.create(Membership, { userId, organizationId: invitation.organizationId, role: invitation.role }),
+    );
     await this.audit.record(em, {
       action: 'create',
       entityType: 'membership',

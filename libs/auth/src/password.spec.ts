@@ -9,7 +9,9 @@ describe('password rules', () => {
     expect(passwordProblems('short')).toEqual(['must be at least 12 characters']);
     expect(passwordProblems('password1234')).toEqual(['is too common']);
     expect(passwordProblems('aaaaaaaaaaaaaa')).toContain('must not repeat one character');
-    expect(passwordProblems('my-name-is-amira-2026', 'amira@example.org')).toEqual(['must not contain your e-mail name']);
+    expect(passwordProblems('my-name-is-amira-2026', 'amira@example.org')).toEqual([
+      'must not contain your e-mail name',
+    ]);
     expect(passwordProblems('x'.repeat(64) + 'Y'.repeat(65))).toEqual(['must be at most 128 characters']);
   });
 });

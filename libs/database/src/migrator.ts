@@ -6,7 +6,10 @@ const MIGRATION_LOCK = `hashtext('tandem:migrations')`;
  * Runs pending migrations while holding a session-level advisory lock, so that many replicas (or
  * a migrate job and a developer) starting together apply each migration exactly once.
  */
-export async function runMigrations(dataSource: DataSource, log: (msg: string) => void = () => {}): Promise<string[]> {
+export async function runMigrations(
+  dataSource: DataSource,
+  log: (msg: string) => void = () => {},
+): Promise<string[]> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {

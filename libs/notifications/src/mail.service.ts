@@ -42,12 +42,24 @@ export class MailService implements OnApplicationShutdown {
     const host = new URL(this.config.PUBLIC_URL).hostname || 'tandem';
     const messageId = `<${dedupeKey.replace(/[^A-Za-z0-9.-]/g, '.')}@${host}>`;
     try {
-      await this.transport.sendMail({ to: email.to, subject: email.subject, html: email.html, text: email.text, messageId });
+      await this.transport.sendMail({
+        to: email.to,
+        subject: email.subject,
+        html: email.html,
+        text: email.text,
+        messageId,
+      });
     } catch (err) {
-      await repo.update({ id: delivery.id }, { attempts: () => 'attempts + 1', lastError: String((err as Error).message).slice(0, 1000) });
+      await repo.update(
+        { id: delivery.id },
+        { attempts: () => 'attempts + 1', lastError: String((err as Error).message).slice(0, 1000) },
+      );
       throw err;
     }
-    await repo.update({ id: delivery.id }, { status: 'sent', sentAt: new Date(), messageId, attempts: () => 'attempts + 1', lastError: null });
+    await repo.update(
+      { id: delivery.id },
+      { status: 'sent', sentAt: new Date(), messageId, attempts: () => 'attempts + 1', lastError: null },
+    );
     this.logger.log({ msg: 'email sent', template: email.template, deliveryId: delivery.id });
     return 'sent';
   }

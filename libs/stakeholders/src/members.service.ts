@@ -26,7 +26,9 @@ export class MembersService {
 
   /** Members of an organisation: visible to its own members and platform admins, 404 to anyone else. */
   async list(actor: Actor, organizationId: string, query: PageQueryDto): Promise<Page<MemberView>> {
-    this.policy.assert(actor, 'list', 'Membership', { organizationId }, 'Organization', { id: organizationId });
+    this.policy.assert(actor, 'list', 'Membership', { organizationId }, 'Organization', {
+      id: organizationId,
+    });
     await this.assertOrganizationExists(this.dataSource.manager, organizationId);
     const qb = this.dataSource
       .getRepository(Membership)
@@ -42,12 +44,20 @@ export class MembersService {
     return mapPage(page, (m) => this.view(m, m.user!));
   }
 
-  async changeRole(actor: Actor, organizationId: string, userId: string, dto: UpdateMemberDto): Promise<MemberView> {
-    this.policy.assert(actor, 'update', 'Membership', { organizationId }, 'Organization', { id: organizationId });
+  async changeRole(
+    actor: Actor,
+    organizationId: string,
+    userId: string,
+    dto: UpdateMemberDto,
+  ): Promise<MemberView> {
+    this.policy.assert(actor, 'update', 'Membership', { organizationId }, 'Organization', {
+      id: organizationId,
+    });
     return this.tx.run(async (em) => {
       const membership = await this.lockMembership(em, organizationId, userId);
       if (membership.role === dto.role) return this.view(membership, membership.user!);
-      if (membership.role === MembershipRole.OrgAdmin) await this.assertAnotherAdmin(em, organizationId, userId);
+      if (membership.role === MembershipRole.OrgAdmin)
+        await this.assertAnotherAdmin(em, organizationId, userId);
       await em.update(Membership, { id: membership.id }, { role: dto.role });
       await this.audit.record(em, {
         action: 'update',
@@ -61,10 +71,13 @@ export class MembersService {
   }
 
   async remove(actor: Actor, organizationId: string, userId: string): Promise<void> {
-    this.policy.assert(actor, 'delete', 'Membership', { organizationId }, 'Organization', { id: organizationId });
+    this.policy.assert(actor, 'delete', 'Membership', { organizationId }, 'Organization', {
+      id: organizationId,
+    });
     await this.tx.run(async (em) => {
       const membership = await this.lockMembership(em, organizationId, userId);
-      if (membership.role === MembershipRole.OrgAdmin) await this.assertAnotherAdmin(em, organizationId, userId);
+      if (membership.role === MembershipRole.OrgAdmin)
+        await this.assertAnotherAdmin(em, organizationId, userId);
       await em.delete(Membership, { id: membership.id });
       await this.audit.record(em, {
         action: 'delete',
@@ -76,19 +89,27 @@ export class MembersService {
   }
 
   private async assertOrganizationExists(em: EntityManager, organizationId: string): Promise<void> {
-    if (!(await em.getRepository('Organization').existsBy({ id: organizationId }))) throw CoreError.notFound('Organization');
+    if (!(await em.getRepository('Organization').existsBy({ id: organizationId })))
+      throw CoreError.notFound('Organization');
   }
 
   /**
    * Locks every admin membership of the organisation, so two admins demoting each other at the same
    * moment cannot leave it with none.
    */
-  private async lockMembership(em: EntityManager, organizationId: string, userId: string): Promise<Membership> {
-    await em.query(`SELECT id FROM memberships WHERE organization_id = $1 AND (role = 'org_admin' OR user_id = $2) ORDER BY id FOR UPDATE`, [
-      organizationId,
-      userId,
-    ]);
-    const membership = await em.findOne(Membership, { where: { organizationId, userId }, relations: { user: true } });
+  private async lockMembership(
+    em: EntityManager,
+    organizationId: string,
+    userId: string,
+  ): Promise<Membership> {
+    await em.query(
+      `SELECT id FROM memberships WHERE organization_id = $1 AND (role = 'org_admin' OR user_id = $2) ORDER BY id FOR UPDATE`,
+      [organizationId, userId],
+    );
+    const membership = await em.findOne(Membership, {
+      where: { organizationId, userId },
+      relations: { user: true },
+    });
     if (!membership) throw CoreError.notFound('Member');
     return membership;
   }
@@ -104,7 +125,10 @@ export class MembersService {
       })
       .getCount();
     if (others === 0) {
-      throw new StakeholdersError(StakeholdersErrorCode.LastOrgAdmin, 'An organisation keeps at least one org_admin; promote another member first');
+      throw new StakeholdersError(
+        StakeholdersErrorCode.LastOrgAdmin,
+        'An organisation keeps at least one org_admin; promote another member first',
+      );
     }
   }
 

@@ -2,7 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
 import { Actor, PolicyService } from '@tandem/auth';
-import { CoreError, CoreErrorCode, isUniqueViolation, mapPage, Page, paginate, TransactionService, validateNested } from '@tandem/core';
+import {
+  CoreError,
+  CoreErrorCode,
+  isUniqueViolation,
+  mapPage,
+  Page,
+  paginate,
+  TransactionService,
+  validateNested,
+} from '@tandem/core';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { CreateOrganizationDto } from './dto/create-organization.dto';
 import { ListOrganizationsDto } from './dto/list-organizations.dto';
@@ -43,7 +52,8 @@ export class OrganizationsService {
   }
 
   async create(actor: Actor, dto: CreateOrganizationDto): Promise<OrganizationView> {
-    if (!this.policy.can(actor, 'create', 'Organization')) throw CoreError.forbidden('Only platform admins create organisations');
+    if (!this.policy.can(actor, 'create', 'Organization'))
+      throw CoreError.forbidden('Only platform admins create organisations');
     const kind = this.kindOf(dto.kind);
     const profile = await validateNested(kind.profileDto, dto.profile, 'profile');
     const id = await this.tx.run(async (em) => {
@@ -57,7 +67,12 @@ export class OrganizationsService {
       });
       await this.saveUnique(em, org);
       await kind.save(em, org.id, profile);
-      await this.audit.record(em, { action: 'create', entityType: 'organization', entityId: org.id, after: { ...this.snapshot(org), profile } });
+      await this.audit.record(em, {
+        action: 'create',
+        entityType: 'organization',
+        entityId: org.id,
+        after: { ...this.snapshot(org), profile },
+      });
       return org.id;
     });
     return this.view(await this.load(this.dataSource.manager, id));
@@ -75,11 +90,19 @@ export class OrganizationsService {
       const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       qb.andWhere(
         new Brackets((w) =>
-          w.where('o.name ILIKE :like', { like }).orWhere('o.city ILIKE :like', { like }).orWhere('gov.jurisdiction ILIKE :like', { like }),
+          w
+            .where('o.name ILIKE :like', { like })
+            .orWhere('o.city ILIKE :like', { like })
+            .orWhere('gov.jurisdiction ILIKE :like', { like }),
         ),
       );
     }
-    const page = await paginate(qb, { keys: ['o.name', 'o.id'], direction: 'ASC', cursorOf: (o) => [o.name, o.id], query: filter });
+    const page = await paginate(qb, {
+      keys: ['o.name', 'o.id'],
+      direction: 'ASC',
+      cursorOf: (o) => [o.name, o.id],
+      query: filter,
+    });
     return mapPage(page, (o) => this.summary(o));
   }
 
@@ -89,13 +112,21 @@ export class OrganizationsService {
   }
 
   /** Optimistic concurrency: the caller sends the version it read (If-Match); a stale one is a 412. */
-  async update(actor: Actor, id: string, expectedVersion: number, dto: UpdateOrganizationDto): Promise<OrganizationView> {
+  async update(
+    actor: Actor,
+    id: string,
+    expectedVersion: number,
+    dto: UpdateOrganizationDto,
+  ): Promise<OrganizationView> {
     this.policy.assert(actor, 'update', 'Organization', { id });
     await this.tx.run(async (em) => {
       const org = await em.findOne(Organization, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!org) throw CoreError.notFound('Organization');
       if (org.version !== expectedVersion) {
-        throw new CoreError(CoreErrorCode.VersionMismatch, `The organisation changed since you read it (now version ${org.version}); reload and retry`);
+        throw new CoreError(
+          CoreErrorCode.VersionMismatch,
+          `The organisation changed since you read it (now version ${org.version}); reload and retry`,
+        );
       }
       const full = await this.load(em, id);
       const kind = this.kindOf(org.kind);
@@ -115,7 +146,13 @@ export class OrganizationsService {
       org.version += 1;
       org.updatedAt = new Date();
       await this.saveUnique(em, org, true);
-      await this.audit.record(em, { action: 'update', entityType: 'organization', entityId: id, before, after: { ...this.snapshot(org), profile } });
+      await this.audit.record(em, {
+        action: 'update',
+        entityType: 'organization',
+        entityId: id,
+        before,
+        after: { ...this.snapshot(org), profile },
+      });
     });
     return this.view(await this.load(this.dataSource.manager, id));
   }
@@ -123,21 +160,28 @@ export class OrganizationsService {
   private async saveUnique(em: EntityManager, org: Organization, isUpdate = false): Promise<void> {
     try {
       if (isUpdate) {
-        await em.update(Organization, { id: org.id }, {
-          name: org.name,
-          country: org.country,
-          city: org.city,
-          contactEmail: org.contactEmail,
-          website: org.website,
-          version: org.version,
-          updatedAt: org.updatedAt,
-        });
+        await em.update(
+          Organization,
+          { id: org.id },
+          {
+            name: org.name,
+            country: org.country,
+            city: org.city,
+            contactEmail: org.contactEmail,
+            website: org.website,
+            version: org.version,
+            updatedAt: org.updatedAt,
+          },
+        );
       } else {
         await em.save(Organization, org);
       }
     } catch (err) {
       if (isUniqueViolation(err, 'uq_organizations_name_country')) {
-        throw new StakeholdersError(StakeholdersErrorCode.OrganizationExists, `An organisation named "${org.name}" already exists in ${org.country}`);
+        throw new StakeholdersError(
+          StakeholdersErrorCode.OrganizationExists,
+          `An organisation named "${org.name}" already exists in ${org.country}`,
+        );
       }
       throw err;
     }
@@ -152,7 +196,9 @@ export class OrganizationsService {
   }
 
   private async load(em: EntityManager, id: string): Promise<Organization> {
-    const org = await this.withProfiles(em.getRepository(Organization).createQueryBuilder('o')).where('o.id = :id', { id }).getOne();
+    const org = await this.withProfiles(em.getRepository(Organization).createQueryBuilder('o'))
+      .where('o.id = :id', { id })
+      .getOne();
     if (!org) throw CoreError.notFound('Organization');
     return org;
   }
@@ -164,7 +210,14 @@ export class OrganizationsService {
   }
 
   private snapshot(o: Organization): Record<string, unknown> {
-    return { kind: o.kind, name: o.name, country: o.country, city: o.city, contactEmail: o.contactEmail, website: o.website };
+    return {
+      kind: o.kind,
+      name: o.name,
+      country: o.country,
+      city: o.city,
+      contactEmail: o.contactEmail,
+      website: o.website,
+    };
   }
 
   view(o: Organization): OrganizationView {

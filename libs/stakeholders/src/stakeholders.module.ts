@@ -3,13 +3,22 @@ import { AuthModule } from '@tandem/auth';
 import { CivilSocietyKind, CivilSocietyKindModule } from './kinds/civil-society/civil-society.kind';
 import { EmployerKind, EmployerKindModule } from './kinds/employer/employer.kind';
 import { GovernmentKind, GovernmentKindModule } from './kinds/government/government.kind';
-import { MigrantAssociationKind, MigrantAssociationKindModule } from './kinds/migrant-association/migrant-association.kind';
+import {
+  MigrantAssociationKind,
+  MigrantAssociationKindModule,
+} from './kinds/migrant-association/migrant-association.kind';
 import { ORGANIZATION_KINDS } from './kinds/organization-kind';
 import { MembersService } from './members.service';
 import { OrganizationsService } from './organizations.service';
 
 @Module({
-  imports: [AuthModule, GovernmentKindModule, EmployerKindModule, CivilSocietyKindModule, MigrantAssociationKindModule],
+  imports: [
+    AuthModule,
+    GovernmentKindModule,
+    EmployerKindModule,
+    CivilSocietyKindModule,
+    MigrantAssociationKindModule,
+  ],
   providers: [
     OrganizationsService,
     MembersService,

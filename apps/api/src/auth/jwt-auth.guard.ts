@@ -12,13 +12,17 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override canActivate(context: ExecutionContext) {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     return isPublic ? true : super.canActivate(context);
   }
 
   override handleRequest<T>(err: unknown, user: T): T {
     if (err instanceof CoreError) throw err;
-    if (err || !user) throw new CoreError(CoreErrorCode.Unauthenticated, 'A valid, unexpired access token is required');
+    if (err || !user)
+      throw new CoreError(CoreErrorCode.Unauthenticated, 'A valid, unexpired access token is required');
     return user;
   }
 }

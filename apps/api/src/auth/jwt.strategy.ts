@@ -22,7 +22,13 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(claims: Partial<AccessTokenClaims>): Promise<Actor | false> {
-    if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string' || !UUID.test(claims.sub) || !UUID.test(claims.sid)) return false;
+    if (
+      typeof claims.sub !== 'string' ||
+      typeof claims.sid !== 'string' ||
+      !UUID.test(claims.sub) ||
+      !UUID.test(claims.sid)
+    )
+      return false;
     const actor = await this.actors.load(claims.sub, claims.sid);
     if (!actor) return false;
     RequestContext.setActor(actor.userId);

@@ -19,7 +19,8 @@ export class AuditController {
   @ApiOperation({ summary: 'The audit trail, newest first (platform admins)' })
   @ApiProblems(400, 403)
   list(@CurrentActor() actor: Actor, @Query() filter: ListAuditEventsDto) {
-    if (!this.policy.can(actor, 'list', 'AuditEvent')) throw CoreError.forbidden('The audit trail is for platform admins');
+    if (!this.policy.can(actor, 'list', 'AuditEvent'))
+      throw CoreError.forbidden('The audit trail is for platform admins');
     return this.audit.list(filter);
   }
 }

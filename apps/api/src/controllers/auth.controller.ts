@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Throttle } from '@nestjs/throttler';
 import { Actor, AuthService, LoginDto, RefreshDto, TokenPairDto } from '@tandem/auth';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { LoginGuard } from '../auth/login.guard';
@@ -16,7 +15,11 @@ export class AuthController {
   @Public()
   @UseGuards(LoginGuard)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in with e-mail and password', description: 'Throttled per address and e-mail; an account is locked for a while after repeated failures (429 with Retry-After).' })
+  @ApiOperation({
+    summary: 'Sign in with e-mail and password',
+    description:
+      'Throttled per address and e-mail; an account is locked for a while after repeated failures (429 with Retry-After).',
+  })
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiProblems(400, 401, 429)
@@ -28,7 +31,10 @@ export class AuthController {
   @Post('refresh')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange a refresh token for a new pair', description: 'Single use. Presenting a used token revokes the whole session.' })
+  @ApiOperation({
+    summary: 'Exchange a refresh token for a new pair',
+    description: 'Single use. Presenting a used token revokes the whole session.',
+  })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiProblems(400, 401, 429)
   refresh(@Body() dto: RefreshDto): Promise<TokenPairDto> {
@@ -51,5 +57,3 @@ export class AuthController {
   }
 }
 
-// Throttle is applied through the named "login" throttler (see app.module.ts); re-exported for docs.
-export { Throttle };

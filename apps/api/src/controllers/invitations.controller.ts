@@ -16,7 +16,8 @@ export class InvitationsController {
   @Public()
   @ApiOperation({
     summary: 'Accept an invitation with the token from its e-mail',
-    description: 'Creates the account (or, for an existing account, checks its password), joins the organisation and signs in.',
+    description:
+      'Creates the account (or, for an existing account, checks its password), joins the organisation and signs in.',
   })
   @ApiCreatedResponse({ type: TokenPairDto })
   @ApiProblems(400, 401, 404, 409, 410)

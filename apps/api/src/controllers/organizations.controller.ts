@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CreateInvitationDto, InvitationsService } from '@tandem/auth';
 import { PageQueryDto } from '@tandem/core';
@@ -27,16 +39,26 @@ export class OrganizationsController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Onboard an organisation (platform admins)', description: 'The profile must fit the kind.' })
+  @ApiOperation({
+    summary: 'Onboard an organisation (platform admins)',
+    description: 'The profile must fit the kind.',
+  })
   @ApiProblems(400, 403, 409)
-  async create(@CurrentActor() actor: Actor, @Body() dto: CreateOrganizationDto, @Res({ passthrough: true }) res: Response) {
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() dto: CreateOrganizationDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const org = await this.organizations.create(actor, dto);
     res.setHeader('ETag', etagOf(org.version)).setHeader('Location', `/organizations/${org.id}`);
     return org;
   }
 
   @Get()
-  @ApiOperation({ summary: 'The directory of organisations', description: 'Keyset pages `{items, nextCursor}` ordered by name.' })
+  @ApiOperation({
+    summary: 'The directory of organisations',
+    description: 'Keyset pages `{items, nextCursor}` ordered by name.',
+  })
   @ApiProblems(400)
   list(@CurrentActor() actor: Actor, @Query() filter: ListOrganizationsDto) {
     return this.organizations.list(actor, filter);
@@ -45,14 +67,21 @@ export class OrganizationsController {
   @Get(':id')
   @ApiOperation({ summary: 'An organisation in full (its members and platform admins)' })
   @ApiProblems(400, 404)
-  async get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Res({ passthrough: true }) res: Response) {
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const org = await this.organizations.get(actor, id);
     res.setHeader('ETag', etagOf(org.version));
     return org;
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Edit an organisation (its org admins and platform admins)', description: 'Requires If-Match with the ETag read.' })
+  @ApiOperation({
+    summary: 'Edit an organisation (its org admins and platform admins)',
+    description: 'Requires If-Match with the ETag read.',
+  })
   @ApiHeader({ name: 'If-Match', required: true, description: 'ETag of the version you read' })
   @ApiProblems(400, 403, 404, 409, 412, 428)
   async update(
@@ -70,7 +99,11 @@ export class OrganizationsController {
   @Get(':id/members')
   @ApiOperation({ summary: "An organisation's members (its members and platform admins)" })
   @ApiProblems(400, 404)
-  listMembers(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Query() page: PageQueryDto) {
+  listMembers(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Query() page: PageQueryDto,
+  ) {
     return this.members.list(actor, id, page);
   }
 
@@ -90,15 +123,26 @@ export class OrganizationsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a member (org admins and platform admins); the last org admin stays' })
   @ApiProblems(400, 403, 404, 409)
-  async removeMember(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Param('userId', uuidParam('userId')) userId: string) {
+  async removeMember(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Param('userId', uuidParam('userId')) userId: string,
+  ) {
     await this.members.remove(actor, id, userId);
   }
 
   @Post(':id/invitations')
-  @ApiOperation({ summary: 'Invite someone into the organisation (its org admins and platform admins)', description: 'The e-mail is sent by the worker.' })
+  @ApiOperation({
+    summary: 'Invite someone into the organisation (its org admins and platform admins)',
+    description: 'The e-mail is sent by the worker.',
+  })
   @ApiCreatedResponse({ description: 'The invitation, pending' })
   @ApiProblems(400, 403, 404, 409)
-  createInvitation(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: CreateInvitationDto) {
+  createInvitation(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() dto: CreateInvitationDto,
+  ) {
     return this.invitations.create(actor, id, dto);
   }
 }

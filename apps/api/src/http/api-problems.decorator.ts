@@ -18,12 +18,17 @@ const DESCRIPTIONS: Record<number, string> = {
 export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ...statuses.map((status) =>
-      ApiResponse({ status, description: DESCRIPTIONS[status] ?? 'Error', content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/ProblemDto' } } } }),
+      ApiResponse({
+        status,
+        description: DESCRIPTIONS[status] ?? 'Error',
+        content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/ProblemDto' } } },
+      }),
     ),
   );
 }
 
 /** A route behind the bearer token: documents the scheme and the 401. */
-export const Authenticated = (): MethodDecorator & ClassDecorator => applyDecorators(ApiBearerAuth(), ApiProblems(401));
+export const Authenticated = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(ApiBearerAuth(), ApiProblems(401));
 
 export { ProblemDto };

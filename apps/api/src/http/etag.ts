@@ -5,9 +5,11 @@ export const etagOf = (version: number): string => `"${version}"`;
 /** The version a client read, from its If-Match header; writes to shared records require it. */
 export function versionFromIfMatch(header: string | undefined): number {
   if (!header) {
-    throw new CoreError(CoreErrorCode.PreconditionRequired, 'Send If-Match with the ETag you read, so concurrent edits are not lost', [
-      { field: 'If-Match', message: 'is required' },
-    ]);
+    throw new CoreError(
+      CoreErrorCode.PreconditionRequired,
+      'Send If-Match with the ETag you read, so concurrent edits are not lost',
+      [{ field: 'If-Match', message: 'is required' }],
+    );
   }
   const match = /^(?:W\/)?"(\d+)"$/.exec(header.trim());
   if (!match) throw CoreError.invalid('If-Match', 'must be an ETag this API issued, such as "3"');

@@ -68,26 +68,70 @@ export class ProblemFilter implements ExceptionFilter {
       };
     }
     if (exception instanceof ThrottlerException) {
-      return { type: PROBLEM_TYPE_BASE + 'rate-limited', title: TITLES[429]!, status: 429, detail: 'Too many requests; slow down and retry later', code: 'RATE_LIMITED', ...base };
+      return {
+        type: PROBLEM_TYPE_BASE + 'rate-limited',
+        title: TITLES[429]!,
+        status: 429,
+        detail: 'Too many requests; slow down and retry later',
+        code: 'RATE_LIMITED',
+        ...base,
+      };
     }
     // body-parser: malformed JSON, too large, wrong charset.
     const parserError = exception as { type?: string; status?: number; expose?: boolean; message?: string };
-    const isJsonSyntax = exception instanceof HttpException && exception.getStatus() === 400 && /JSON/.test(exception.message);
+    const isJsonSyntax =
+      exception instanceof HttpException && exception.getStatus() === 400 && /JSON/.test(exception.message);
     if (parserError?.type === 'entity.parse.failed' || isJsonSyntax) {
-      return { type: PROBLEM_TYPE_BASE + 'malformed-request', title: TITLES[400]!, status: 400, detail: 'The request body is not valid JSON', code: 'MALFORMED_REQUEST', ...base };
+      return {
+        type: PROBLEM_TYPE_BASE + 'malformed-request',
+        title: TITLES[400]!,
+        status: 400,
+        detail: 'The request body is not valid JSON',
+        code: 'MALFORMED_REQUEST',
+        ...base,
+      };
     }
-    if (parserError?.expose && typeof parserError.status === 'number' && parserError.status >= 400 && parserError.status < 500) {
+    if (
+      parserError?.expose &&
+      typeof parserError.status === 'number' &&
+      parserError.status >= 400 &&
+      parserError.status < 500
+    ) {
       const status = parserError.status;
-      return { type: PROBLEM_TYPE_BASE + 'malformed-request', title: TITLES[status] ?? 'Bad request', status, detail: parserError.message ?? 'Bad request', code: 'MALFORMED_REQUEST', ...base };
+      return {
+        type: PROBLEM_TYPE_BASE + 'malformed-request',
+        title: TITLES[status] ?? 'Bad request',
+        status,
+        detail: parserError.message ?? 'Bad request',
+        code: 'MALFORMED_REQUEST',
+        ...base,
+      };
     }
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       const status = exception.getStatus();
-      const code = status === HttpStatus.NOT_FOUND ? 'NOT_FOUND' : status === HttpStatus.UNAUTHORIZED ? 'UNAUTHENTICATED' : `HTTP_${status}`;
-      const detail = status === HttpStatus.NOT_FOUND ? `No route ${req.method} ${base.instance}` : exception.message;
-      return { type: PROBLEM_TYPE_BASE + slug(code), title: TITLES[status] ?? 'Error', status, detail, code, ...base };
+      const code =
+        status === HttpStatus.NOT_FOUND
+          ? 'NOT_FOUND'
+          : status === HttpStatus.UNAUTHORIZED
+            ? 'UNAUTHENTICATED'
+            : `HTTP_${status}`;
+      const detail =
+        status === HttpStatus.NOT_FOUND ? `No route ${req.method} ${base.instance}` : exception.message;
+      return {
+        type: PROBLEM_TYPE_BASE + slug(code),
+        title: TITLES[status] ?? 'Error',
+        status,
+        detail,
+        code,
+        ...base,
+      };
     }
     const errorId = randomUUID();
-    this.logger.error({ msg: 'unhandled error', errorId, err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : exception });
+    this.logger.error({
+      msg: 'unhandled error',
+      errorId,
+      err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : exception,
+    });
     return {
       type: PROBLEM_TYPE_BASE + 'internal-error',
       title: TITLES[500]!,

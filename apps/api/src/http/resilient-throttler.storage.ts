@@ -20,7 +20,13 @@ export class ResilientThrottlerStorage implements ThrottlerStorage {
     this.redis = new ThrottlerStorageRedisService(connection);
   }
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, name: string): Promise<Record_> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    name: string,
+  ): Promise<Record_> {
     try {
       return await this.redis.increment(key, ttl, limit, blockDuration, name);
     } catch (err) {

@@ -14,4 +14,7 @@ export function createValidationPipe(): ValidationPipe {
 
 /** A path id that is not a UUID is a 400 naming the parameter, not a database error. */
 export const uuidParam = (name: string): ParseUUIDPipe =>
-  new ParseUUIDPipe({ version: undefined, exceptionFactory: () => CoreError.invalid(name, 'must be a UUID') });
+  new ParseUUIDPipe({
+    version: undefined,
+    exceptionFactory: () => CoreError.invalid(name, 'must be a UUID'),
+  });

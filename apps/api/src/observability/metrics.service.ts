@@ -8,7 +8,10 @@ import { DataSource } from 'typeorm';
 export const JOB_OUTCOME_KEY = (queue: string) => `tandem:metrics:jobs:${queue}`;
 
 const withTimeout = <T>(p: Promise<T>, ms: number, fallback: T): Promise<T> =>
-  Promise.race([p.catch(() => fallback), new Promise<T>((resolve) => setTimeout(() => resolve(fallback), ms).unref())]);
+  Promise.race([
+    p.catch(() => fallback),
+    new Promise<T>((resolve) => setTimeout(() => resolve(fallback), ms).unref()),
+  ]);
 
 @Injectable()
 export class MetricsService implements OnModuleInit {
@@ -45,7 +48,11 @@ export class MetricsService implements OnModuleInit {
       registers: [this.registry],
       async collect() {
         for (const name of Object.values(QueueName)) {
-          const counts = await withTimeout(jobs.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized'), 1000, null);
+          const counts = await withTimeout(
+            jobs.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized'),
+            1000,
+            null,
+          );
           if (!counts) continue;
           for (const [state, n] of Object.entries(counts)) this.set({ queue: name, state }, n);
         }

@@ -9,7 +9,10 @@ export class AcceptInvitationDto {
   @MaxLength(200)
   name!: string;
 
-  @ApiProperty({ description: 'At least 12 characters; not a common password. An existing user gives their current password.' })
+  @ApiProperty({
+    description:
+      'At least 12 characters; not a common password. An existing user gives their current password.',
+  })
   @IsAcceptablePassword()
   password!: string;
 }

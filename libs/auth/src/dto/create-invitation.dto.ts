@@ -12,7 +12,11 @@ export class CreateInvitationDto {
   @IsEnum(MembershipRole, { message: 'role must be one of: org_admin, member' })
   role!: MembershipRole;
 
-  @ApiPropertyOptional({ description: 'Language of the invitation e-mail (ISO 639-1)', enum: ['en', 'fr', 'es', 'ar'], default: 'en' })
+  @ApiPropertyOptional({
+    description: 'Language of the invitation e-mail (ISO 639-1)',
+    enum: ['en', 'fr', 'es', 'ar'],
+    default: 'en',
+  })
   @IsOptional()
   @IsIn(['en', 'fr', 'es', 'ar'])
   language?: string;

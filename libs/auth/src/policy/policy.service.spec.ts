@@ -49,8 +49,12 @@ describe(PolicyService.name, () => {
         return (err as CoreError).code;
       }
     };
-    expect(codeOf(() => sut.assert(memberOfA, 'update', 'Organization', { id: ORG_B }))).toBe(CoreErrorCode.NotFound);
-    expect(codeOf(() => sut.assert(memberOfA, 'update', 'Organization', { id: ORG_A }))).toBe(CoreErrorCode.Forbidden);
+    expect(codeOf(() => sut.assert(memberOfA, 'update', 'Organization', { id: ORG_B }))).toBe(
+      CoreErrorCode.NotFound,
+    );
+    expect(codeOf(() => sut.assert(memberOfA, 'update', 'Organization', { id: ORG_A }))).toBe(
+      CoreErrorCode.Forbidden,
+    );
     expect(codeOf(() => sut.assert(orgAdminOfA, 'update', 'Organization', { id: ORG_A }))).toBe('allowed');
   });
 });

@@ -1,4 +1,10 @@
-import { AbilityBuilder, createMongoAbility, ForcedSubject, MongoAbility, subject as tag } from '@casl/ability';
+import {
+  AbilityBuilder,
+  createMongoAbility,
+  ForcedSubject,
+  MongoAbility,
+  subject as tag,
+} from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { CoreError } from '@tandem/core';
 import { MembershipRole, PlatformRole } from '../entities';
@@ -31,7 +37,9 @@ export class PolicyService {
       can('manage', 'all');
     } else {
       const memberOf = actor.memberships.map((m) => m.organizationId);
-      const adminOf = actor.memberships.filter((m) => m.role === MembershipRole.OrgAdmin).map((m) => m.organizationId);
+      const adminOf = actor.memberships
+        .filter((m) => m.role === MembershipRole.OrgAdmin)
+        .map((m) => m.organizationId);
       // The directory of organisations is visible to every signed-in user: partners must find each other.
       can('list', 'Organization');
       can('read', 'Organization', { id: { $in: memberOf } });
@@ -54,7 +62,14 @@ export class PolicyService {
    * Throws 404 when the actor may not even see the record (so ids of others are not revealed),
    * 403 when they see it but may not do `action`.
    */
-  assert(actor: Actor, action: PolicyAction, type: PolicySubject, record: object, visibleAs: PolicySubject = type, visibleRecord: object = record): void {
+  assert(
+    actor: Actor,
+    action: PolicyAction,
+    type: PolicySubject,
+    record: object,
+    visibleAs: PolicySubject = type,
+    visibleRecord: object = record,
+  ): void {
     if (!this.can(actor, 'read', visibleAs, visibleRecord)) throw CoreError.notFound(visibleAs);
     if (action !== 'read' && !this.can(actor, action, type, record)) throw CoreError.forbidden();
   }

@@ -26,7 +26,9 @@ describe('configuration', () => {
       expect(err).toBeInstanceOf(ConfigValidationError);
       const names = (err as ConfigValidationError).problems.map((p) => p.split(':')[0]).sort();
       expect(names).toEqual(['DATABASE_URL', 'JWT_ACCESS_SECRET', 'PORT']);
-      expect((err as ConfigValidationError).problems.find((p) => p.startsWith('DATABASE_URL'))).toBe('DATABASE_URL: is required');
+      expect((err as ConfigValidationError).problems.find((p) => p.startsWith('DATABASE_URL'))).toBe(
+        'DATABASE_URL: is required',
+      );
     }
   });
 });

@@ -8,7 +8,10 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   for (const e of errors) {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     for (const [rule, message] of Object.entries(e.constraints ?? {})) {
-      out.push({ field, message: rule === 'whitelistValidation' ? `${field} is not an allowed field` : message });
+      out.push({
+        field,
+        message: rule === 'whitelistValidation' ? `${field} is not an allowed field` : message,
+      });
     }
     if (e.children?.length) out.push(...flattenValidationErrors(e.children, field));
   }
@@ -21,7 +24,11 @@ export function validationFailed(errors: FieldError[]): CoreError {
 }
 
 /** Validates a nested object the global pipe cannot (its class depends on another field). */
-export async function validateNested<T extends object>(cls: new () => T, plain: unknown, prefix: string): Promise<T> {
+export async function validateNested<T extends object>(
+  cls: new () => T,
+  plain: unknown,
+  prefix: string,
+): Promise<T> {
   const instance = plainToInstance(cls, plain);
   const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length) throw validationFailed(flattenValidationErrors(errors, prefix));

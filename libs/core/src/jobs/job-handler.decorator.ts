@@ -10,4 +10,7 @@ export const JOB_HANDLER = Symbol('tandem:job-handler');
  */
 export const JobHandler = (name: JobName): MethodDecorator => SetMetadata(JOB_HANDLER, name);
 
-export type JobHandlerFn<J extends JobName> = (payload: JobPayload<J>, meta: { jobId: string; attempt: number }) => Promise<void>;
+export type JobHandlerFn<J extends JobName> = (
+  payload: JobPayload<J>,
+  meta: { jobId: string; attempt: number },
+) => Promise<void>;

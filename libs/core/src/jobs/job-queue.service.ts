@@ -40,7 +40,12 @@ export class JobQueueService implements OnApplicationShutdown {
   }
 
   /** `jobId` is deterministic (the outbox event id), so enqueueing the same event twice adds one job. */
-  async enqueue<J extends JobName>(name: J, payload: JobPayload<J>, jobId: string, delayMs = 0): Promise<void> {
+  async enqueue<J extends JobName>(
+    name: J,
+    payload: JobPayload<J>,
+    jobId: string,
+    delayMs = 0,
+  ): Promise<void> {
     await this.queue(JOB_QUEUE[name]).add(name, payload, { jobId, delay: delayMs > 0 ? delayMs : undefined });
   }
 

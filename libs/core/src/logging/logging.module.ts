@@ -30,13 +30,24 @@ export class LoggingModule {
           pinoHttp: {
             level: config.LOG_LEVEL,
             genReqId: (req, res) => requestIdOf(req, res),
-            autoLogging: opts.http ? { ignore: (req) => req.url === '/health/live' || req.url === '/metrics' } : false,
+            autoLogging: opts.http
+              ? { ignore: (req) => req.url === '/health/live' || req.url === '/metrics' }
+              : false,
             redact: {
-              paths: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'req.body.refreshToken'],
+              paths: [
+                'req.headers.authorization',
+                'req.headers.cookie',
+                'req.body.password',
+                'req.body.refreshToken',
+              ],
               remove: true,
             },
             serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+              req: (req: { id: string; method: string; url: string }) => ({
+                id: req.id,
+                method: req.method,
+                url: req.url,
+              }),
             },
             customProps: () => ({ app: opts.http ? 'api' : 'worker' }),
           },

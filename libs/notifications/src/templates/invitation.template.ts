@@ -27,7 +27,8 @@ const ROLE_NAMES: Record<Language, Record<string, string>> = {
 const STRINGS: Record<Language, Strings> = {
   en: {
     subject: (d) => `You are invited to join ${d.organizationName} on Tandem`,
-    intro: (d) => `${d.inviterName ?? 'An administrator'} invited you to join ${d.organizationName} on Tandem.`,
+    intro: (d) =>
+      `${d.inviterName ?? 'An administrator'} invited you to join ${d.organizationName} on Tandem.`,
     role: (r) => `Your role will be: ${r}.`,
     expires: (date) => `This invitation can be used once and expires on ${date}.`,
     action: 'Accept the invitation',
@@ -35,7 +36,8 @@ const STRINGS: Record<Language, Strings> = {
   },
   fr: {
     subject: (d) => `Vous êtes invité·e à rejoindre ${d.organizationName} sur Tandem`,
-    intro: (d) => `${d.inviterName ?? 'Un administrateur'} vous invite à rejoindre ${d.organizationName} sur Tandem.`,
+    intro: (d) =>
+      `${d.inviterName ?? 'Un administrateur'} vous invite à rejoindre ${d.organizationName} sur Tandem.`,
     role: (r) => `Votre rôle : ${r}.`,
     expires: (date) => `Cette invitation n'est valable qu'une fois et expire le ${date}.`,
     action: "Accepter l'invitation",
@@ -43,7 +45,8 @@ const STRINGS: Record<Language, Strings> = {
   },
   es: {
     subject: (d) => `Le invitan a unirse a ${d.organizationName} en Tandem`,
-    intro: (d) => `${d.inviterName ?? 'Un administrador'} le invita a unirse a ${d.organizationName} en Tandem.`,
+    intro: (d) =>
+      `${d.inviterName ?? 'Un administrador'} le invita a unirse a ${d.organizationName} en Tandem.`,
     role: (r) => `Su función será: ${r}.`,
     expires: (date) => `Esta invitación solo puede usarse una vez y caduca el ${date}.`,
     action: 'Aceptar la invitación',
@@ -51,7 +54,8 @@ const STRINGS: Record<Language, Strings> = {
   },
   ar: {
     subject: (d) => `أنت مدعو للانضمام إلى ${d.organizationName} على منصة Tandem`,
-    intro: (d) => `دعاك ${d.inviterName ?? 'أحد المسؤولين'} للانضمام إلى ${d.organizationName} على منصة Tandem.`,
+    intro: (d) =>
+      `دعاك ${d.inviterName ?? 'أحد المسؤولين'} للانضمام إلى ${d.organizationName} على منصة Tandem.`,
     role: (r) => `سيكون دورك: ${r}.`,
     expires: (date) => `يمكن استخدام هذه الدعوة مرة واحدة فقط وتنتهي صلاحيتها في ${date}.`,
     action: 'قبول الدعوة',

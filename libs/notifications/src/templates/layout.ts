@@ -3,11 +3,16 @@ export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 export const RTL_LANGUAGES: ReadonlySet<string> = new Set(['ar']);
 
 export function pickLanguage(preferred: string | null | undefined): Language {
-  return (SUPPORTED_LANGUAGES as readonly string[]).includes(preferred ?? '') ? (preferred as Language) : 'en';
+  return (SUPPORTED_LANGUAGES as readonly string[]).includes(preferred ?? '')
+    ? (preferred as Language)
+    : 'en';
 }
 
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 export interface RenderedEmail {
@@ -17,7 +22,12 @@ export interface RenderedEmail {
 }
 
 /** Wraps paragraphs and one call to action in a minimal, accessible, direction-aware HTML page. */
-export function layout(lang: Language, title: string, paragraphs: string[], action: { label: string; url: string }): string {
+export function layout(
+  lang: Language,
+  title: string,
+  paragraphs: string[],
+  action: { label: string; url: string },
+): string {
   const dir = RTL_LANGUAGES.has(lang) ? 'rtl' : 'ltr';
   const align = dir === 'rtl' ? 'right' : 'left';
   const body = paragraphs.map((p) => `<p style="margin:0 0 16px">${escapeHtml(p)}</p>`).join('\n');

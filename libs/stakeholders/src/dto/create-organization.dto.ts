@@ -1,14 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsEnum, IsISO31661Alpha2, IsObject, IsOptional, IsString, IsUrl, MaxLength, MinLength } from 'class-validator';
+import {
+  IsEmail,
+  IsEnum,
+  IsISO31661Alpha2,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUrl,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { OrganizationKind } from '../entities/organization.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+const upper = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toUpperCase() : value;
 
 export class CreateOrganizationDto {
   @ApiProperty({ enum: OrganizationKind })
-  @IsEnum(OrganizationKind, { message: 'kind must be one of: government, employer, civil_society, migrant_association' })
+  @IsEnum(OrganizationKind, {
+    message: 'kind must be one of: government, employer, civil_society, migrant_association',
+  })
   kind!: OrganizationKind;
 
   @ApiProperty({ example: 'City of Riverton' })

@@ -8,7 +8,9 @@ import { GovernmentLevel } from '../kinds/government/government-profile.entity';
 export class ListOrganizationsDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: OrganizationKind })
   @IsOptional()
-  @IsEnum(OrganizationKind, { message: 'kind must be one of: government, employer, civil_society, migrant_association' })
+  @IsEnum(OrganizationKind, {
+    message: 'kind must be one of: government, employer, civil_society, migrant_association',
+  })
   kind?: OrganizationKind;
 
   @ApiPropertyOptional({ enum: GovernmentLevel, description: 'Government level (implies kind=government)' })

@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, OneToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  OneToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 import type { CivilSocietyProfile } from '../kinds/civil-society/civil-society-profile.entity';
 import type { EmployerProfile } from '../kinds/employer/employer-profile.entity';
 import type { GovernmentProfile } from '../kinds/government/government-profile.entity';

@@ -8,6 +8,9 @@ export class CivilSocietyProfileDto {
   @ArrayNotEmpty()
   @ArrayUnique()
   @ArrayMaxSize(CIVIL_SOCIETY_SERVICES.length)
-  @IsIn(CIVIL_SOCIETY_SERVICES, { each: true, message: `each of services must be one of: ${CIVIL_SOCIETY_SERVICES.join(', ')}` })
+  @IsIn(CIVIL_SOCIETY_SERVICES, {
+    each: true,
+    message: `each of services must be one of: ${CIVIL_SOCIETY_SERVICES.join(', ')}`,
+  })
   services!: CivilSocietyService[];
 }

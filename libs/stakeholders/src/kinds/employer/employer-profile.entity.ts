@@ -2,7 +2,29 @@ import { Column, Entity, Index, JoinColumn, OneToOne, PrimaryColumn } from 'type
 import type { Organization } from '../../entities/organization.entity';
 
 /** ISIC Rev.4 sections. */
-export const ISIC_SECTIONS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'U'] as const;
+export const ISIC_SECTIONS = [
+  'A',
+  'B',
+  'C',
+  'D',
+  'E',
+  'F',
+  'G',
+  'H',
+  'I',
+  'J',
+  'K',
+  'L',
+  'M',
+  'N',
+  'O',
+  'P',
+  'Q',
+  'R',
+  'S',
+  'T',
+  'U',
+] as const;
 
 /** Head-count bands as in the EU SME definition: micro 1–9, small 10–49, medium 50–249, large 250+. */
 export enum EmployerSizeBand {

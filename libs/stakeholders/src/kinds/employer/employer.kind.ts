@@ -12,7 +12,9 @@ export class EmployerKind implements OrganizationKindDefinition<EmployerProfileD
   readonly profileDto = EmployerProfileDto;
 
   async save(em: EntityManager, organizationId: string, p: EmployerProfileDto): Promise<void> {
-    await em.upsert(EmployerProfile, { organizationId, sector: p.sector, sizeBand: p.sizeBand }, ['organizationId']);
+    await em.upsert(EmployerProfile, { organizationId, sector: p.sector, sizeBand: p.sizeBand }, [
+      'organizationId',
+    ]);
   }
 
   view(o: Organization): EmployerProfileDto | null {

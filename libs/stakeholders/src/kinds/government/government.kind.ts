@@ -12,7 +12,9 @@ export class GovernmentKind implements OrganizationKindDefinition<GovernmentProf
   readonly profileDto = GovernmentProfileDto;
 
   async save(em: EntityManager, organizationId: string, p: GovernmentProfileDto): Promise<void> {
-    await em.upsert(GovernmentProfile, { organizationId, level: p.level, jurisdiction: p.jurisdiction }, ['organizationId']);
+    await em.upsert(GovernmentProfile, { organizationId, level: p.level, jurisdiction: p.jurisdiction }, [
+      'organizationId',
+    ]);
   }
 
   view(o: Organization): GovernmentProfileDto | null {

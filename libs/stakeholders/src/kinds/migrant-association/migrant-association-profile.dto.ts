@@ -1,12 +1,26 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsISO31661Alpha2, isISO6391, ValidateBy } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
+  IsISO31661Alpha2,
+  isISO6391,
+  ValidateBy,
+} from 'class-validator';
 
-const upper = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.toUpperCase() : v)) : value);
-const lower = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.toLowerCase() : v)) : value);
+const upper = ({ value }: { value: unknown }) =>
+  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.toUpperCase() : v)) : value;
+const lower = ({ value }: { value: unknown }) =>
+  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.toLowerCase() : v)) : value;
 
 export class MigrantAssociationProfileDto {
-  @ApiProperty({ type: [String], example: ['SY', 'AF'], description: 'Countries of origin represented (ISO 3166-1 alpha-2)' })
+  @ApiProperty({
+    type: [String],
+    example: ['SY', 'AF'],
+    description: 'Countries of origin represented (ISO 3166-1 alpha-2)',
+  })
   @Transform(upper)
   @IsArray()
   @ArrayNotEmpty()

@@ -7,7 +7,10 @@ export class MigrantAssociationProfile {
   organizationId!: string;
 
   @OneToOne('Organization', 'migrantAssociation', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_migrant_association_profiles_organization' })
+  @JoinColumn({
+    name: 'organization_id',
+    foreignKeyConstraintName: 'fk_migrant_association_profiles_organization',
+  })
   organization?: Organization;
 
   /** Countries of origin of the communities represented, ISO 3166-1 alpha-2. */

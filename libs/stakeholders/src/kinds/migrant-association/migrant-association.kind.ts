@@ -12,7 +12,11 @@ export class MigrantAssociationKind implements OrganizationKindDefinition<Migran
   readonly profileDto = MigrantAssociationProfileDto;
 
   async save(em: EntityManager, organizationId: string, p: MigrantAssociationProfileDto): Promise<void> {
-    await em.upsert(MigrantAssociationProfile, { organizationId, communities: p.communities, languages: p.languages }, ['organizationId']);
+    await em.upsert(
+      MigrantAssociationProfile,
+      { organizationId, communities: p.communities, languages: p.languages },
+      ['organizationId'],
+    );
   }
 
   view(o: Organization): MigrantAssociationProfileDto | null {
