@@ -56,4 +56,3 @@ export class AuthController {
     return this.auth.me(actor);
   }
 }
-
