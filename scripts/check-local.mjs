@@ -33,6 +33,7 @@ const fail = (msg) => {
 };
 
 let current = null; // the running launcher
+let dataDir = null; // kept after a failure, for a look at postgres.log, mail/, secrets.json
 const tail = [];
 
 function keep(line) {
@@ -52,7 +53,7 @@ function launch(env) {
   const waiters = [];
   const onLine = (line, stream) => {
     keep(line);
-    const isApp = /^(\x1b\[[0-9;]*m)?\[(api|worker|seed|migrate)\]/.test(line);
+    const isApp = /^\[(api|worker|seed|migrate)\]/.test(line);
     if (verbose || !isApp) (stream === 'err' ? process.stderr : process.stdout).write(`  | ${line}\n`);
     if (stream === 'out') {
       lines.push(line);
@@ -77,9 +78,15 @@ function launch(env) {
           const m = lines[from].match(re);
           if (m) return done(() => resolve(m));
         }
-        if (state.exit) done(() => reject(new CheckFailed(`the launcher exited (${describeExit(state.exit)}) before ${what}`)));
+        if (state.exit)
+          done(() =>
+            reject(new CheckFailed(`the launcher exited (${describeExit(state.exit)}) before ${what}`)),
+          );
       };
-      const timer = setTimeout(() => done(() => reject(new CheckFailed(`no ${what} within ${timeoutMs / 1000} s`))), timeoutMs);
+      const timer = setTimeout(
+        () => done(() => reject(new CheckFailed(`no ${what} within ${timeoutMs / 1000} s`))),
+        timeoutMs,
+      );
       const done = (fn) => {
         clearTimeout(timer);
         waiters.splice(waiters.indexOf(check), 1);
@@ -89,8 +96,7 @@ function launch(env) {
       check();
     });
 
-  const waitForExit = async (timeoutMs) =>
-    Promise.race([exited, sleep(timeoutMs).then(() => null)]);
+  const waitForExit = async (timeoutMs) => Promise.race([exited, sleep(timeoutMs).then(() => null)]);
 
   current = { child, exited, state };
   return { child, waitForLine, waitForExit, state };
@@ -122,7 +128,12 @@ async function http(method, url, { body, token } = {}) {
   if (token) headers.authorization = `Bearer ${token}`;
   let res;
   try {
-    res = await fetch(url, { method, headers, body: body ? JSON.stringify(body) : undefined, signal: AbortSignal.timeout(15_000) });
+    res = await fetch(url, {
+      method,
+      headers,
+      body: body ? JSON.stringify(body) : undefined,
+      signal: globalThis.AbortSignal.timeout(15_000),
+    });
   } catch (err) {
     fail(`${method} ${url}: ${err?.cause?.code ?? err?.message ?? err}`);
   }
@@ -144,29 +155,34 @@ async function readyInfo(launcher) {
   } catch {
     fail(`TANDEM_READY is not JSON: ${m[1]}`);
   }
-  if (typeof info.url !== 'string' || !/^https?:\/\//.test(info.url)) fail(`TANDEM_READY has no url: ${m[1]}`);
+  if (typeof info.url !== 'string' || !/^https?:\/\//.test(info.url))
+    fail(`TANDEM_READY has no url: ${m[1]}`);
   if (!Array.isArray(info.logins) || info.logins.length === 0) fail('TANDEM_READY lists no logins');
   for (const l of info.logins) {
     if (!l.email || !l.password || !l.role) fail(`incomplete login in TANDEM_READY: ${JSON.stringify(l)}`);
   }
-  if (!info.logins.some((l) => /admin/i.test(l.role) && /platform/i.test(l.role))) fail('TANDEM_READY lists no platform admin login');
+  if (!info.logins.some((l) => /admin/i.test(l.role) && /platform/i.test(l.role)))
+    fail('TANDEM_READY lists no platform admin login');
   if (info.logins.length < 2) fail('TANDEM_READY lists no demo logins');
   return info;
 }
 
 async function checkHealth(info) {
   const res = await http('GET', `${info.url}/health/ready`);
-  if (res.status !== 200) fail(`GET ${info.url}/health/ready answered ${res.status}: ${res.text.slice(0, 300)}`);
+  if (res.status !== 200)
+    fail(`GET ${info.url}/health/ready answered ${res.status}: ${res.text.slice(0, 300)}`);
   log(`GET ${info.url}/health/ready -> 200`);
 }
 
 async function login(info, { email, password, role }) {
   const res = await http('POST', `${info.url}/auth/login`, { body: { email, password } });
-  if (res.status !== 200 || !res.json?.accessToken) fail(`login as ${role} ${email} answered ${res.status}: ${res.text.slice(0, 300)}`);
+  if (res.status !== 200 || !res.json?.accessToken)
+    fail(`login as ${role} ${email} answered ${res.status}: ${res.text.slice(0, 300)}`);
   const me = await http('GET', `${info.url}/auth/me`, { token: res.json.accessToken });
   if (me.status !== 200) fail(`GET /auth/me as ${email} answered ${me.status}: ${me.text.slice(0, 300)}`);
   const shown = JSON.stringify(me.json ?? '').toLowerCase();
-  if (!shown.includes(email.toLowerCase())) fail(`GET /auth/me as ${email} does not show that e-mail: ${me.text.slice(0, 300)}`);
+  if (!shown.includes(email.toLowerCase()))
+    fail(`GET /auth/me as ${email} does not show that e-mail: ${me.text.slice(0, 300)}`);
   log(`login ${role.padEnd(20)} ${email} -> 200`);
   return res.json.accessToken;
 }
@@ -184,7 +200,8 @@ async function checkMail(info, launcher, adminToken) {
     token: adminToken,
     body: { email, role: 'member' },
   });
-  if (inv.status !== 201) fail(`POST /organizations/${org.id}/invitations answered ${inv.status}: ${inv.text.slice(0, 300)}`);
+  if (inv.status !== 201)
+    fail(`POST /organizations/${org.id}/invitations answered ${inv.status}: ${inv.text.slice(0, 300)}`);
   const escaped = email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   await launcher.waitForLine(new RegExp(`mail: .*${escaped}`), 60_000, `"mail: ${email}" line`);
   const files = fs.readdirSync(info.mailDir).filter((f) => f.endsWith('.eml'));
@@ -197,7 +214,8 @@ async function checkMail(info, launcher, adminToken) {
 async function expectExit0(launcher, what) {
   const result = await launcher.waitForExit(EXIT_TIMEOUT_MS);
   if (!result) fail(`the launcher did not exit within ${EXIT_TIMEOUT_MS / 1000} s after ${what}`);
-  if (result.code !== 0) fail(`the launcher exited with ${describeExit(result)} after ${what}, expected exit 0`);
+  if (result.code !== 0)
+    fail(`the launcher exited with ${describeExit(result)} after ${what}, expected exit 0`);
   log(`launcher exited 0 after ${what}`);
 }
 
@@ -217,6 +235,7 @@ async function expectPortsReleased(info) {
 async function main() {
   if (!fs.existsSync(path.join(dir, 'scripts', 'local.mjs'))) fail(`${dir} has no scripts/local.mjs`);
   const data = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-local-check-'));
+  dataDir = data;
   fs.chmodSync(data, 0o755); // PostgreSQL runs as another user when we are root
   const ports = new Set();
   while (ports.size < 3) ports.add(await freePort());
@@ -224,9 +243,19 @@ async function main() {
 
   const env = { ...process.env };
   for (const k of [
-    'DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'PUBLIC_URL', 'JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET',
-    'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'LOCAL_EXIT_AFTER_READY', 'NODE_ENV', 'PORT',
-  ]) delete env[k];
+    'DATABASE_URL',
+    'REDIS_URL',
+    'SMTP_URL',
+    'PUBLIC_URL',
+    'JWT_ACCESS_SECRET',
+    'JWT_REFRESH_SECRET',
+    'ADMIN_EMAIL',
+    'ADMIN_PASSWORD',
+    'LOCAL_EXIT_AFTER_READY',
+    'NODE_ENV',
+    'PORT',
+  ])
+    delete env[k];
   Object.assign(env, {
     LOCAL_DATA_DIR: data,
     PORT: String(apiPort),
@@ -241,10 +270,14 @@ async function main() {
   const started = Date.now();
   const first = launch(env);
   const info = await readyInfo(first);
-  log(`ready after ${((Date.now() - started) / 1000).toFixed(1)} s at ${info.url} (${info.logins.length} logins)`);
+  log(
+    `ready after ${((Date.now() - started) / 1000).toFixed(1)} s at ${info.url} (${info.logins.length} logins)`,
+  );
   if (new URL(info.url).port !== String(apiPort)) fail(`printed url ${info.url} is not on PORT=${apiPort}`);
   if (info.postgresPort !== pgPort || info.redisPort !== redisPort) {
-    fail(`launcher used postgres ${info.postgresPort} / redis ${info.redisPort}, not the free ports ${pgPort} / ${redisPort}`);
+    fail(
+      `launcher used postgres ${info.postgresPort} / redis ${info.redisPort}, not the free ports ${pgPort} / ${redisPort}`,
+    );
   }
   await checkHealth(info);
   const tokens = new Map();
@@ -264,7 +297,8 @@ async function main() {
   if (again.seeded !== false) fail('the seed ran again on existing data (expected seeded: false)');
   await checkHealth(again);
   const me = await http('GET', `${again.url}/auth/me`, { token: tokens.get(admin.email) });
-  if (me.status !== 200) fail(`a token from the first run no longer works after restart (${me.status}): secrets not persisted?`);
+  if (me.status !== 200)
+    fail(`a token from the first run no longer works after restart (${me.status}): secrets not persisted?`);
   log('access token from the first run still valid after the restart');
   const demo = again.logins.find((l) => l !== admin && !/platform/i.test(l.role));
   await login(again, demo);
@@ -281,7 +315,9 @@ async function main() {
   await expectPortsReleased(last);
 
   fs.rmSync(data, { recursive: true, force: true });
-  log('OK: npm run local starts from scratch, serves /health/ready, every printed login works, and it stops cleanly');
+  log(
+    'OK: npm run local starts from scratch, serves /health/ready, every printed login works, and it stops cleanly',
+  );
 }
 
 function abort(signal) {
@@ -294,12 +330,19 @@ process.on('SIGTERM', () => abort('SIGTERM'));
 main().catch(async (err) => {
   const msg = err instanceof CheckFailed ? err.message : (err?.stack ?? String(err));
   process.stderr.write(`\n[check] FAILED: ${msg}\n`);
-  if (tail.length) process.stderr.write(`[check] last launcher output:\n${tail.slice(-60).map((l) => `  | ${l}`).join('\n')}\n`);
+  if (tail.length)
+    process.stderr.write(
+      `[check] last launcher output:\n${tail
+        .slice(-60)
+        .map((l) => `  | ${l}`)
+        .join('\n')}\n`,
+    );
   if (current && !current.state.exit) {
     // Let it clean up if it can, then make sure nothing it started survives.
     process.kill(current.child.pid, 'SIGINT');
     await Promise.race([current.exited, sleep(25_000)]);
   }
   if (current) killGroup(current.child, 'SIGKILL');
+  if (dataDir) process.stderr.write(`[check] data kept in ${dataDir}\n`);
   process.exit(1);
 });

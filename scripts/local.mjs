@@ -26,7 +26,9 @@ import { freePort, startPostgres, startRedis } from './lib/services.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const requireFromRoot = createRequire(path.join(root, 'package.json'));
 const dataDir = path.resolve(process.env.LOCAL_DATA_DIR || path.join(root, '.local'));
-const exitAfterReady = ['1', 'true', 'yes'].includes((process.env.LOCAL_EXIT_AFTER_READY ?? '').toLowerCase());
+const exitAfterReady = ['1', 'true', 'yes'].includes(
+  (process.env.LOCAL_EXIT_AFTER_READY ?? '').toLowerCase(),
+);
 const STOP_GRACE_MS = 15_000;
 const READY_TIMEOUT_MS = Number(process.env.LOCAL_READY_TIMEOUT_MS) || 120_000;
 // Fallback only: the real value is read from apps/cli/src/seed.ts (DEMO_PASSWORD).
@@ -139,7 +141,8 @@ function portFree(port) {
 async function pickPort(label, envName, fallback) {
   const raw = process.env[envName];
   const wanted = raw ? Number(raw) : fallback;
-  if (!Number.isInteger(wanted) || wanted < 1 || wanted > 65535) throw new Error(`${envName}=${raw} is not a port`);
+  if (!Number.isInteger(wanted) || wanted < 1 || wanted > 65535)
+    throw new Error(`${envName}=${raw} is not a port`);
   if (await portFree(wanted)) return { port: wanted, note: '' };
   const port = await freePort();
   say(`${label}: port ${wanted} is busy, using ${port} instead`);
@@ -160,7 +163,11 @@ function run(name, cmd, args, { env = process.env, prefix, onStdoutLine, quietSt
   return new Promise((resolve, reject) => {
     if (stopping) return resolve(1);
     const inherit = prefix === undefined;
-    const child = spawn(cmd, args, { cwd: root, env, stdio: inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, {
+      cwd: root,
+      env,
+      stdio: inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+    });
     apps.set(name, child);
     if (!inherit) {
       pipeLines(child.stdout, process.stdout, quietStdout ? null : prefix, onStdoutLine);
@@ -185,9 +192,14 @@ class StopRequested extends Error {}
 function pidAlive(pid) {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     return err.code === 'EPERM';
+  }
+  try {
+    // A zombie (exited, not yet reaped) is as good as gone.
+    return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
   }
 }
 
@@ -199,14 +211,34 @@ function cmdline(pid) {
   }
 }
 
-/** Finds a process whose command line mentions `needle` (Linux /proc; elsewhere finds nothing). */
-function findProcess(needle) {
+function realpath(p) {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return '';
+  }
+}
+
+/** A redis-server whose working directory is `dir` (it chdirs into its `dir` setting); Linux /proc only. */
+function findRedisIn(dir) {
   if (!exists('/proc')) return null;
+  const want = realpath(dir);
   for (const pid of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid) || Number(pid) === process.pid) continue;
-    if (cmdline(pid).includes(needle)) return Number(pid);
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (!fs.readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('redis-server')) continue;
+      if (want && realpath(`/proc/${pid}/cwd`) === want) return Number(pid);
+    } catch {
+      /* gone, or not ours to look at */
+    }
   }
   return null;
+}
+
+async function waitGone(pid, ms) {
+  const until = Date.now() + ms;
+  while (pidAlive(pid) && Date.now() < until) await sleep(100);
+  return !pidAlive(pid);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -231,8 +263,14 @@ async function ensureInstalledAndBuilt() {
   let reason = missing.length ? `${path.relative(root, missing[0])} is missing` : '';
   if (!reason) {
     const built = Math.min(...mains.map(mtime));
-    const configs = ['tsconfig.json', 'tsconfig.build.json', 'nest-cli.json'].map((f) => path.join(root, f)).filter(exists);
-    const sources = Math.max(newestMtime(path.join(root, 'apps')), newestMtime(path.join(root, 'libs')), ...configs.map(mtime));
+    const configs = ['tsconfig.json', 'tsconfig.build.json', 'nest-cli.json']
+      .map((f) => path.join(root, f))
+      .filter(exists);
+    const sources = Math.max(
+      newestMtime(path.join(root, 'apps')),
+      newestMtime(path.join(root, 'libs')),
+      ...configs.map(mtime),
+    );
     if (sources > built) reason = 'sources changed since the last build';
   }
   if (reason) {
@@ -243,18 +281,69 @@ async function ensureInstalledAndBuilt() {
   }
 }
 
-function takeLock() {
-  const lockFile = path.join(dataDir, 'local.pid');
-  if (exists(lockFile)) {
-    const pid = Number(fs.readFileSync(lockFile, 'utf8').trim());
-    if (pid && pid !== process.pid && pidAlive(pid) && cmdline(pid).includes('local.mjs')) {
-      throw new Error(`another \`npm run local\` (pid ${pid}) is already using ${dataDir}; stop it first`);
+// local.pid records this launcher and the api/worker it started, so that a run after a crash
+// (kill -9, a closed VM) can tell its leftovers apart from anyone else's processes and stop them.
+const stateFile = () => path.join(dataDir, 'local.pid');
+const state = { launcher: process.pid, children: {} };
+const saveState = () => fs.writeFileSync(stateFile(), JSON.stringify(state) + '\n');
+
+async function takeLock() {
+  let previous = null;
+  if (exists(stateFile())) {
+    const text = fs.readFileSync(stateFile(), 'utf8').trim();
+    try {
+      previous = JSON.parse(text);
+    } catch {
+      previous = { launcher: Number(text), children: {} };
     }
   }
-  fs.writeFileSync(lockFile, `${process.pid}\n`);
+  const launcher = Number(previous?.launcher);
+  if (launcher && launcher !== process.pid && pidAlive(launcher) && cmdline(launcher).includes('local.mjs')) {
+    throw new Error(`another \`npm run local\` (pid ${launcher}) is already using ${dataDir}; stop it first`);
+  }
+  saveState();
   cleanups.push(async () => {
-    if (exists(lockFile) && fs.readFileSync(lockFile, 'utf8').trim() === String(process.pid)) fs.rmSync(lockFile);
+    if (exists(stateFile()) && JSON.parse(fs.readFileSync(stateFile(), 'utf8')).launcher === process.pid) {
+      fs.rmSync(stateFile());
+    }
   });
+
+  // Leftovers of a launcher that died without stopping its children: api and worker first, then
+  // the services they use. Only processes that provably belong to this data directory.
+  const leftApps = Object.entries(previous?.children ?? {})
+    .filter(
+      ([name, pid]) =>
+        pidAlive(pid) && cmdline(pid).includes(path.join(root, 'dist', 'apps', name, 'main.js')),
+    )
+    .map(([name, pid]) => ({ name, pid, signal: 'SIGTERM' }));
+  const redisPid = findRedisIn(path.join(dataDir, 'redis'));
+  const pgDir = path.join(dataDir, 'postgres');
+  const pidFile = path.join(pgDir, 'postmaster.pid');
+  const pgPid = exists(pidFile) ? Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]) : 0;
+  const groups = [
+    leftApps,
+    redisPid ? [{ name: 'redis-server', pid: redisPid, signal: 'SIGTERM' }] : [],
+    pgPid && pidAlive(pgPid) && cmdline(pgPid).includes(pgDir)
+      ? [{ name: 'postgres', pid: pgPid, signal: 'SIGINT' }]
+      : [],
+  ];
+  const all = groups.flat();
+  if (!all.length) return;
+  say(
+    `an earlier run did not stop cleanly; stopping what it left: ${all.map((l) => `${l.name} (pid ${l.pid})`).join(', ')}`,
+  );
+  for (const group of groups) {
+    await Promise.all(
+      group.map(async ({ name, pid, signal }) => {
+        process.kill(pid, signal);
+        if (!(await waitGone(pid, STOP_GRACE_MS))) {
+          warn(`${name} (pid ${pid}) did not stop: SIGKILL`);
+          process.kill(pid, 'SIGKILL');
+          await waitGone(pid, 5000);
+        }
+      }),
+    );
+  }
 }
 
 function loadSecrets() {
@@ -295,12 +384,6 @@ async function loadEmbeddedPostgresWithoutItsSignalHooks() {
 async function startLocalPostgres() {
   const dir = path.join(dataDir, 'postgres');
   const pidFile = path.join(dir, 'postmaster.pid');
-  if (exists(pidFile)) {
-    const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-    if (pid && pidAlive(pid) && cmdline(pid).includes('postgres')) {
-      throw new Error(`a PostgreSQL (pid ${pid}) from an earlier run still uses ${dir}; stop it with \`kill -INT ${pid}\``);
-    }
-  }
   const { port, note } = await pickPort('PostgreSQL', 'LOCAL_PG_PORT', 54320);
   await loadEmbeddedPostgresWithoutItsSignalHooks();
   const logFile = path.join(dataDir, 'postgres.log');
@@ -317,7 +400,9 @@ async function startLocalPostgres() {
   try {
     pg = await startPostgres({ dir, port, persistent: true, fast: false, log });
   } catch (err) {
-    throw new Error(`PostgreSQL did not start (${err?.message ?? 'it exited'}); last log lines:\n    ${tail.join('\n    ')}`);
+    throw new Error(
+      `PostgreSQL did not start (${err?.message ?? 'it exited'}); last log lines:\n    ${tail.join('\n    ')}`,
+    );
   }
   cleanups.push(async () => {
     // Ctrl-C in a terminal reaches PostgreSQL too; once it has shut down the pid file is gone.
@@ -331,9 +416,6 @@ async function startLocalPostgres() {
 
 async function startLocalRedis() {
   const dir = path.join(dataDir, 'redis');
-  const conf = path.join(dir, 'redis.conf');
-  const orphan = findProcess(conf);
-  if (orphan) throw new Error(`a redis-server (pid ${orphan}) from an earlier run still uses ${dir}; stop it with \`kill ${orphan}\``);
   const { port, note } = await pickPort('Redis', 'LOCAL_REDIS_PORT', 63790);
   say(`starting Redis in ${dir} on port ${port}`);
   const redis = await startRedis({ dir, port, log: say });
@@ -354,7 +436,9 @@ async function startMailSink() {
     ({ SMTPServer } = requireFromRoot('smtp-server'));
     ({ simpleParser } = requireFromRoot('mailparser'));
   } catch {
-    throw new Error('the mail sink needs the devDependencies smtp-server and mailparser (npm install), or set SMTP_URL');
+    throw new Error(
+      'the mail sink needs the devDependencies smtp-server and mailparser (npm install), or set SMTP_URL',
+    );
   }
   const dir = path.join(dataDir, 'mail');
   fs.mkdirSync(dir, { recursive: true });
@@ -409,12 +493,18 @@ function startApp(name, env, paintCode) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   apps.set(name, child);
+  state.children[name] = child.pid;
+  saveState();
   exitKills.push(() => child.exitCode === null && child.signalCode === null && child.kill('SIGTERM'));
   const prefix = paint(paintCode, `[${name}]`);
   pipeLines(child.stdout, process.stdout, prefix);
   pipeLines(child.stderr, process.stderr, prefix);
   child.once('exit', (code, signal) => {
-    if (!stopping) void shutdown(1, `${name} exited unexpectedly (${signal ? `signal ${signal}` : `exit ${code}`}); stopping everything`);
+    if (!stopping)
+      void shutdown(
+        1,
+        `${name} exited unexpectedly (${signal ? `signal ${signal}` : `exit ${code}`}); stopping everything`,
+      );
   });
   return child;
 }
@@ -426,7 +516,7 @@ async function waitForReady(port) {
   while (Date.now() < until) {
     checkStopping();
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(3000) });
+      const res = await fetch(url, { signal: globalThis.AbortSignal.timeout(3000) });
       if (res.status === 200) return;
       last = `HTTP ${res.status}`;
     } catch (err) {
@@ -485,7 +575,7 @@ async function start() {
     const mode = fs.statSync(dataDir).mode & 0o777;
     if ((mode & 0o001) === 0) fs.chmodSync(dataDir, mode | 0o711);
   }
-  takeLock();
+  await takeLock();
   const secrets = loadSecrets();
 
   const pg = process.env.DATABASE_URL ? null : await startLocalPostgres();
@@ -514,7 +604,10 @@ async function start() {
   const cli = path.join(root, 'dist', 'apps', 'cli', 'main.js');
 
   say('running migrations');
-  const migrated = await run('migrate', process.execPath, [cli, 'migrate'], { env, prefix: paint('35', '[migrate]') });
+  const migrated = await run('migrate', process.execPath, [cli, 'migrate'], {
+    env,
+    prefix: paint('35', '[migrate]'),
+  });
   checkStopping();
   if (migrated !== 0) throw new Error(`migrations failed (exit ${migrated})`);
 
@@ -534,7 +627,8 @@ async function start() {
     },
   });
   checkStopping();
-  if (seeded !== 0 || !seed) throw new Error(`the seed failed (exit ${seeded}${seed ? '' : ', no result line'})`);
+  if (seeded !== 0 || !seed)
+    throw new Error(`the seed failed (exit ${seeded}${seed ? '' : ', no result line'})`);
 
   say(`starting api on port ${api.port} and worker`);
   startApp('api', env, '36');
@@ -556,7 +650,9 @@ async function start() {
     url,
     docs: `${url}/docs`,
     portNote: api.note,
-    mail: mail ? `caught by the local sink ${mail.url}, saved as ${mail.dir}/*.eml` : `sent through SMTP_URL ${process.env.SMTP_URL}`,
+    mail: mail
+      ? `caught by the local sink ${mail.url}, saved as ${mail.dir}/*.eml`
+      : `sent through SMTP_URL ${process.env.SMTP_URL}`,
     dataDir,
     services,
     logins,
