@@ -122,7 +122,7 @@ function newestMtime(dir) {
       if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.isFile()) newest = Math.max(newest, mtime(p));
+      else if (e.isFile() && !/\.spec\.ts$/.test(e.name)) newest = Math.max(newest, mtime(p));
     }
   };
   if (exists(dir)) walk(dir);
@@ -275,9 +275,13 @@ async function ensureInstalledAndBuilt() {
   }
   if (reason) {
     say(`${reason}: npm run build`);
+    const started = new Date();
     const code = await run('npm run build', 'npm', ['run', 'build']);
     checkStopping();
     if (code !== 0) throw new Error(`npm run build failed (exit ${code})`);
+    // webpack leaves an unchanged bundle untouched, which would look stale next time; a source saved
+    // during the build still counts as newer.
+    for (const m of mains) if (exists(m)) fs.utimesSync(m, started, started);
   }
 }
 
