@@ -77,11 +77,12 @@ export async function startRedis({ dir, port, log = () => {} }) {
   );
   let child;
   const start = async () => {
-    child = spawn(bin, [conf], { stdio: 'ignore' });
+    // Own process group: a Ctrl-C in the launcher's terminal does not kill Redis behind its back.
+    child = spawn(bin, [conf], { stdio: 'ignore', detached: true });
     await waitForPort(port);
   };
   const stop = async () => {
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
     await exited;
@@ -102,7 +103,7 @@ export async function startPostgres({ dir, port, persistent = true, fast = false
     for (const target of [binaries, path.dirname(dir)]) {
       for (let d = target; d !== path.dirname(d); d = path.dirname(d)) {
         const mode = statSync(d).mode;
-        if ((mode & 0o001) === 0) chmodSync(d, mode | 0o011);
+        if ((mode & 0o001) === 0) chmodSync(d, mode | 0o001); // traverse only, nothing readable
       }
     }
   }

@@ -147,11 +147,11 @@ const USERS = [
 /** Seeds a small demo city once; run again, it changes nothing. */
 export async function seedDemoCity(
   app: INestApplicationContext,
-): Promise<{ seeded: boolean; logins: { role: string; email: string }[] }> {
+): Promise<{ seeded: boolean; logins: { role: string; email: string; password: string }[] }> {
   const tx = app.get(TransactionService);
   const organizations = app.get(OrganizationsService);
   const audit = app.get(AuditService);
-  const logins = USERS.map(({ role, email }) => ({ role, email }));
+  const logins = USERS.map(({ role, email }) => ({ role, email, password: DEMO_PASSWORD }));
   const already = await tx.run((em) =>
     em.existsBy(Organization, { name: 'City of Riverton', country: 'PT' }),
   );

@@ -4,6 +4,7 @@ import {
   AppConfig,
   createRedis,
   isJobName,
+  JOB_OUTCOME_KEY,
   JOB_HANDLER,
   JobName,
   JobQueueService,
@@ -13,9 +14,6 @@ import { Job, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 
 type Handler = (payload: unknown, meta: { jobId: string; attempt: number }) => Promise<void>;
-
-/** Same key the api's /metrics reads. */
-const OUTCOME_KEY = (queue: string) => `tandem:metrics:jobs:${queue}`;
 
 /**
  * Finds every @JobHandler at boot (refusing to start if a job has none, or two), and runs one
@@ -94,7 +92,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
   }
 
   private async count(queue: string, outcome: string, _job?: Job): Promise<void> {
-    await this.jobs.redis.hincrby(OUTCOME_KEY(queue), outcome, 1).catch(() => undefined);
+    await this.jobs.redis.hincrby(JOB_OUTCOME_KEY(queue), outcome, 1).catch(() => undefined);
   }
 
   /** Lets active jobs finish (BullMQ waits for them), then closes the connection. */

@@ -16,3 +16,4 @@ export * from './outbox/outbox-event.entity';
 export * from './outbox/outbox.service';
 export * from './logging/logging.module';
 export * from './core.module';
+export * from './utils/timeout';

@@ -1,17 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { JobQueueService, QueueName } from '@tandem/core';
+import { JOB_OUTCOME_KEY, JobQueueService, QueueName, withTimeout } from '@tandem/core';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 
-/** Counters the worker keeps in Redis, so every replica's job outcomes add up (see worker JobRunner). */
-export const JOB_OUTCOME_KEY = (queue: string) => `tandem:metrics:jobs:${queue}`;
-
-const withTimeout = <T>(p: Promise<T>, ms: number, fallback: T): Promise<T> =>
-  Promise.race([
-    p.catch(() => fallback),
-    new Promise<T>((resolve) => setTimeout(() => resolve(fallback), ms).unref()),
-  ]);
+/** A scrape never waits on a dependency that is down: that series is just absent (or the fallback). */
+const orElse = <T>(p: Promise<T>, ms: number, fallback: T): Promise<T> =>
+  withTimeout(p, ms).catch(() => fallback);
 
 @Injectable()
 export class MetricsService implements OnModuleInit {
@@ -48,7 +43,7 @@ export class MetricsService implements OnModuleInit {
       registers: [this.registry],
       async collect() {
         for (const name of Object.values(QueueName)) {
-          const counts = await withTimeout(
+          const counts = await orElse(
             jobs.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized'),
             1000,
             null,
@@ -65,7 +60,7 @@ export class MetricsService implements OnModuleInit {
       registers: [this.registry],
       async collect() {
         for (const name of Object.values(QueueName)) {
-          const counts = await withTimeout(jobs.redis.hgetall(JOB_OUTCOME_KEY(name)), 1000, null);
+          const counts = await orElse(jobs.redis.hgetall(JOB_OUTCOME_KEY(name)), 1000, null);
           if (!counts) continue;
           for (const [outcome, n] of Object.entries(counts)) this.set({ queue: name, outcome }, Number(n));
         }
@@ -76,7 +71,7 @@ export class MetricsService implements OnModuleInit {
       help: 'Outbox events not yet handed to Redis (grows while Redis is down)',
       registers: [this.registry],
       async collect() {
-        const rows = await withTimeout<{ n: string }[]>(
+        const rows = await orElse<{ n: string }[]>(
           dataSource.query(`SELECT count(*)::text AS n FROM outbox_events WHERE dispatched_at IS NULL`),
           1000,
           [],

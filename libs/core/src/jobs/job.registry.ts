@@ -27,3 +27,6 @@ export type JobPayload<J extends JobName> = JobPayloads[J];
 export function isJobName(name: string): name is JobName {
   return (Object.values(JobName) as string[]).includes(name);
 }
+
+/** Redis hash where workers count job outcomes, so every replica's add up in the api's /metrics. */
+export const JOB_OUTCOME_KEY = (queue: QueueName | string): string => `tandem:metrics:jobs:${queue}`;
