@@ -17,3 +17,4 @@ export * from './outbox/outbox.service';
 export * from './logging/logging.module';
 export * from './core.module';
 export * from './utils/timeout';
+export * from './idempotency/idempotency-key.entity';

@@ -1,7 +1,17 @@
 import { AuditEvent } from '@tandem/audit';
 import { Invitation, Membership, RefreshToken, Session, User } from '@tandem/auth';
-import { OutboxEvent } from '@tandem/core';
-import { EmailDelivery } from '@tandem/notifications';
+import { IdempotencyKey, OutboxEvent } from '@tandem/core';
+import { EmailDelivery, Notification } from '@tandem/notifications';
+import {
+  Indicator,
+  IndicatorValue,
+  Milestone,
+  Programme,
+  ProgrammeManager,
+  ProgrammePartner,
+  ReportingPeriodLock,
+} from '@tandem/programmes';
+import { Task, TaskComment, TaskDependency } from '@tandem/tasks';
 import {
   CivilSocietyProfile,
   EmployerProfile,
@@ -25,4 +35,16 @@ export const ENTITIES = [
   CivilSocietyProfile,
   MigrantAssociationProfile,
   EmailDelivery,
+  Notification,
+  IdempotencyKey,
+  Programme,
+  ProgrammePartner,
+  ProgrammeManager,
+  Milestone,
+  Indicator,
+  IndicatorValue,
+  ReportingPeriodLock,
+  Task,
+  TaskDependency,
+  TaskComment,
 ];

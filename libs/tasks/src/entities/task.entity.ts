@@ -1,0 +1,108 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+
+export enum TaskState {
+  Todo = 'todo',
+  InProgress = 'in_progress',
+  Blocked = 'blocked',
+  Done = 'done',
+  Cancelled = 'cancelled',
+}
+
+export enum TaskPriority {
+  Low = 'low',
+  Normal = 'normal',
+  High = 'high',
+  Urgent = 'urgent',
+}
+
+/** States in which a task still counts as open (blocks its dependants, shows as work to do). */
+export const OPEN_TASK_STATES: readonly TaskState[] = [
+  TaskState.Todo,
+  TaskState.InProgress,
+  TaskState.Blocked,
+];
+
+/** A work item of a programme, assigned to a partner organisation and optionally one of its people. */
+@Entity('tasks')
+@Index('idx_tasks_programme', ['programmeId', 'createdAt', 'id'])
+@Index('idx_tasks_assignee_organization', ['assigneeOrganizationId', 'state'])
+@Index('idx_tasks_assignee_user', ['assigneeUserId', 'state'])
+@Index('idx_tasks_milestone', ['milestoneId'])
+export class Task {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  programmeId!: string;
+
+  @ManyToOne('Programme', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'programme_id', foreignKeyConstraintName: 'fk_tasks_programme' })
+  programme?: unknown;
+
+  @Column({ type: 'uuid', nullable: true })
+  milestoneId!: string | null;
+
+  @ManyToOne('Milestone', { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'milestone_id', foreignKeyConstraintName: 'fk_tasks_milestone' })
+  milestone?: unknown;
+
+  @Column({ type: 'varchar', length: 200 })
+  title!: string;
+
+  @Column({ type: 'text', default: '' })
+  description!: string;
+
+  @Column({ type: 'uuid' })
+  assigneeOrganizationId!: string;
+
+  @ManyToOne('Organization', { onDelete: 'RESTRICT' })
+  @JoinColumn({
+    name: 'assignee_organization_id',
+    foreignKeyConstraintName: 'fk_tasks_assignee_organization',
+  })
+  assigneeOrganization?: unknown;
+
+  @Column({ type: 'uuid', nullable: true })
+  assigneeUserId!: string | null;
+
+  @ManyToOne('User', { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'assignee_user_id', foreignKeyConstraintName: 'fk_tasks_assignee_user' })
+  assigneeUser?: unknown;
+
+  @Column({ type: 'varchar', length: 8, default: TaskPriority.Normal })
+  priority!: TaskPriority;
+
+  @Column({ type: 'date', nullable: true })
+  dueDate!: string | null;
+
+  @Column({ type: 'varchar', length: 16, default: TaskState.Todo })
+  state!: TaskState;
+
+  @Column({ type: 'text', nullable: true })
+  blockedReason!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  completedAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  createdByUserId!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
+  updatedAt!: Date;
+
+  @VersionColumn({ default: 1 })
+  version!: number;
+}
