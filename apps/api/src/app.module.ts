@@ -1,5 +1,5 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
@@ -7,6 +7,8 @@ import { AuditModule } from '@tandem/audit';
 import { AuthModule } from '@tandem/auth';
 import { AppConfig, CoreModule, JobsModule, LoggingModule } from '@tandem/core';
 import { DatabaseModule } from '@tandem/database';
+import { NotificationsModule } from '@tandem/notifications';
+import { ProgrammesModule } from '@tandem/programmes';
 import { StakeholdersModule } from '@tandem/stakeholders';
 import { Request } from 'express';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -14,8 +16,12 @@ import { JwtStrategy } from './auth/jwt.strategy';
 import { LocalStrategy } from './auth/local.strategy';
 import { AuditController } from './controllers/audit.controller';
 import { AuthController } from './controllers/auth.controller';
+import { IndicatorsApiModule } from './controllers/indicators-api.module';
+import { NotificationsController } from './controllers/notifications.controller';
+import { TasksApiModule } from './controllers/tasks-api.module';
 import { InvitationsController } from './controllers/invitations.controller';
 import { OrganizationsController } from './controllers/organizations.controller';
+import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemFilter } from './http/problem.filter';
 import { RequestContextMiddleware } from './http/request-context.middleware';
 import { ResilientThrottlerStorage } from './http/resilient-throttler.storage';
@@ -41,6 +47,10 @@ export class ApiModule implements NestModule {
         AuditModule,
         AuthModule,
         StakeholdersModule,
+        NotificationsModule,
+        ProgrammesModule,
+        TasksApiModule,
+        IndicatorsApiModule,
         PassportModule,
         TerminusModule,
         ThrottlerModule.forRoot({
@@ -63,6 +73,7 @@ export class ApiModule implements NestModule {
       ],
       controllers: [
         AuthController,
+        NotificationsController,
         InvitationsController,
         OrganizationsController,
         AuditController,
@@ -75,6 +86,7 @@ export class ApiModule implements NestModule {
         MetricsService,
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         // Order matters: rate limits first (cheap, and they protect sign-in), then authentication.
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -5,6 +5,8 @@ import { AuthModule } from '@tandem/auth';
 import { AppConfig, CoreModule, JobsModule, LoggingModule } from '@tandem/core';
 import { DatabaseModule } from '@tandem/database';
 import { NotificationsModule } from '@tandem/notifications';
+import { ProgrammesModule } from '@tandem/programmes';
+import { TasksModule } from '@tandem/tasks';
 import { JobRunner } from './job-runner.service';
 import { OutboxRelay } from './outbox-relay.service';
 
@@ -23,6 +25,8 @@ export class WorkerModule {
         DiscoveryModule,
         NotificationsModule,
         AuthModule,
+        ProgrammesModule,
+        TasksModule,
       ],
       providers: [JobRunner, OutboxRelay],
     };

@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AppConfig } from './config/app-config';
 import { Clock } from './database/clock';
 import { TransactionService } from './database/transaction.service';
+import { IdempotencyService } from './idempotency/idempotency.service';
 import { OutboxService } from './outbox/outbox.service';
 
 /** Configuration, clock, transactions and the outbox: what every domain library builds on. */
@@ -11,8 +12,14 @@ export class CoreModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CoreModule,
-      providers: [{ provide: AppConfig, useValue: config }, Clock, TransactionService, OutboxService],
-      exports: [AppConfig, Clock, TransactionService, OutboxService],
+      providers: [
+        { provide: AppConfig, useValue: config },
+        Clock,
+        TransactionService,
+        OutboxService,
+        IdempotencyService,
+      ],
+      exports: [AppConfig, Clock, TransactionService, OutboxService, IdempotencyService],
     };
   }
 }

@@ -18,3 +18,4 @@ export * from './logging/logging.module';
 export * from './core.module';
 export * from './utils/timeout';
 export * from './idempotency/idempotency-key.entity';
+export * from './idempotency/idempotency.service';

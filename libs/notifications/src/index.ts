@@ -4,3 +4,7 @@ export * from './mail.service';
 export * from './notifications.module';
 export * from './templates/layout';
 export * from './templates/invitation.template';
+export * from './notifications.service';
+export * from './notification-fan-out.handler';
+export * from './notification-texts';
+export * from './inbox.service';

@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
+import { InboxService } from './inbox.service';
 import { MailService } from './mail.service';
+import { NotificationFanOutHandler } from './notification-fan-out.handler';
+import { NotificationsService } from './notifications.service';
 
-/**
- * The notification façade later issues grow (in-app inbox, webhooks, digests). Today: e-mail
- * over SMTP, sent once per dedupe key.
- */
-@Module({ providers: [MailService], exports: [MailService] })
+/** The notification façade (`NotificationsService.notify`), the in-app inbox, and e-mail. */
+@Module({
+  providers: [MailService, NotificationsService, InboxService, NotificationFanOutHandler],
+  exports: [MailService, NotificationsService, InboxService, NotificationFanOutHandler],
+})
 export class NotificationsModule {}

@@ -1,1 +1,5 @@
 export * from './entities';
+export * from './programmes.errors';
+export * from './programme-access.service';
+export * from './programmes.module';
+export * from './indicators/indicators.module';

@@ -1,1 +1,3 @@
 export * from './entities';
+export * from './tasks.errors';
+export * from './tasks.module';

@@ -10,6 +10,7 @@ const DESCRIPTIONS: Record<number, string> = {
   409: 'Conflicts with the current state',
   410: 'No longer available',
   412: 'Stale If-Match: the record changed since you read it',
+  422: 'Well-formed, but refers to something that cannot be used here',
   428: 'If-Match is required',
   429: 'Too many requests',
 };

@@ -1,9 +1,12 @@
 import { HttpStatus } from '@nestjs/common';
 import { AuthErrorCode } from '@tandem/auth';
 import { CoreErrorCode } from '@tandem/core';
+import { ProgrammesErrorCode } from '@tandem/programmes';
 import { StakeholdersErrorCode } from '@tandem/stakeholders';
+import { TasksErrorCode } from '@tandem/tasks';
 
-export type ErrorCode = CoreErrorCode | AuthErrorCode | StakeholdersErrorCode;
+export type ErrorCode =
+  CoreErrorCode | AuthErrorCode | StakeholdersErrorCode | ProgrammesErrorCode | TasksErrorCode;
 
 /** Every domain error code and its HTTP status. Exhaustive: an unmapped code does not compile. */
 export function statusOf(code: ErrorCode): HttpStatus {
@@ -26,7 +29,23 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case AuthErrorCode.AlreadyMember:
     case StakeholdersErrorCode.OrganizationExists:
     case StakeholdersErrorCode.LastOrgAdmin:
+    case ProgrammesErrorCode.ProgrammeTransitionNotAllowed:
+    case ProgrammesErrorCode.ProgrammeNotActive:
+    case ProgrammesErrorCode.AlreadyPartner:
+    case ProgrammesErrorCode.PartnerNotInvited:
+    case ProgrammesErrorCode.PartnerNotActive:
+    case ProgrammesErrorCode.LeadPartnerFixed:
+    case ProgrammesErrorCode.PeriodLocked:
+    case ProgrammesErrorCode.PeriodAlreadyLocked:
+    case TasksErrorCode.TaskTransitionNotAllowed:
+    case TasksErrorCode.TaskBlockedByDependency:
+    case TasksErrorCode.DependencyCycle:
       return HttpStatus.CONFLICT;
+    case ProgrammesErrorCode.NotLeadMember:
+    case ProgrammesErrorCode.InvalidDateRange:
+    case TasksErrorCode.AssigneeNotPartner:
+    case TasksErrorCode.AssigneeNotMember:
+      return HttpStatus.UNPROCESSABLE_ENTITY;
     case AuthErrorCode.InvitationExpired:
       return HttpStatus.GONE;
     case CoreErrorCode.VersionMismatch:

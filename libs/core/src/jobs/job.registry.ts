@@ -6,20 +6,49 @@
  */
 export enum QueueName {
   Email = 'email',
+  Notifications = 'notifications',
+  Reminders = 'reminders',
 }
 
 export enum JobName {
   /** An organisation admin invited someone: send them the invitation e-mail. */
   InvitationEmail = 'invitation.email',
+  /** Something happened: make one in-app notification per recipient (recipients resolved in SQL). */
+  NotificationFanOut = 'notification.fan-out',
 }
 
 export interface JobPayloads {
   [JobName.InvitationEmail]: { invitationId: string };
+  [JobName.NotificationFanOut]: NotificationRequest;
+}
+
+/** Who should hear about something; the union of all given sets, minus `exceptUserId`. */
+export interface RecipientSpec {
+  userIds?: string[];
+  /** Every member of these organisations. */
+  organizationIds?: string[];
+  /** The org admins of these organisations. */
+  organizationAdminsOf?: string[];
+  /** The programme's managers: org admins of its lead organisation and named managers. */
+  programmeManagersOf?: string;
+  exceptUserId?: string | null;
+}
+
+export interface NotificationRequest {
+  /** e.g. `task.assigned`; selects the text template. */
+  type: string;
+  subject: { type: string; id: string };
+  recipients: RecipientSpec;
+  /** Short values for the template (titles, names, dates), not records. */
+  params: Record<string, string | number | null>;
+  /** Overrides the de-duplication key (default: the outbox event id), e.g. for reminders. */
+  dedupeKey?: string;
 }
 
 /** Which queue carries each job. A job missing here fails to compile. */
 export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
   [JobName.InvitationEmail]: QueueName.Email,
+  [JobName.NotificationFanOut]: QueueName.Notifications,
 };
 
 export type JobPayload<J extends JobName> = JobPayloads[J];

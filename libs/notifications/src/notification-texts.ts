@@ -1,0 +1,49 @@
+type Params = Record<string, string | number | null>;
+
+const v = (p: Params, k: string): string => (p[k] === null || p[k] === undefined ? '' : String(p[k]));
+
+/**
+ * The in-app text of each notification type (English for now; issue 6 adds languages and e-mail).
+ * An unknown type still produces a readable line rather than failing the job.
+ */
+export const NOTIFICATION_TEXTS: Record<string, (p: Params) => { title: string; body: string }> = {
+  'programme.partner_invited': (p) => ({
+    title: `${v(p, 'organizationName')} is invited to join "${v(p, 'programmeTitle')}" as ${v(p, 'role')}`,
+    body: 'An org admin of the organisation can accept or decline the invitation.',
+  }),
+  'programme.partner_accepted': (p) => ({
+    title: `${v(p, 'organizationName')} joined "${v(p, 'programmeTitle')}"`,
+    body: `Role: ${v(p, 'role')}.`,
+  }),
+  'programme.partner_declined': (p) => ({
+    title: `${v(p, 'organizationName')} declined to join "${v(p, 'programmeTitle')}"`,
+    body: '',
+  }),
+  'programme.partner_left': (p) => ({
+    title: `${v(p, 'organizationName')} is no longer a partner of "${v(p, 'programmeTitle')}"`,
+    body: v(p, 'reason'),
+  }),
+  'programme.agreement_expiring': (p) => ({
+    title: `The partnership agreement with ${v(p, 'organizationName')} expires on ${v(p, 'expiresOn')}`,
+    body: `Programme "${v(p, 'programmeTitle')}", agreement ${v(p, 'reference')}.`,
+  }),
+  'task.assigned': (p) => ({
+    title: `New task for ${v(p, 'organizationName')}: "${v(p, 'taskTitle')}"`,
+    body: p.dueDate ? `Due ${v(p, 'dueDate')}.` : '',
+  }),
+  'task.state_changed': (p) => ({
+    title: `"${v(p, 'taskTitle')}" is now ${v(p, 'to')}`,
+    body: p.reason ? `Reason: ${v(p, 'reason')}` : '',
+  }),
+  'task.mentioned': (p) => ({
+    title: `${v(p, 'authorName')} mentioned you on "${v(p, 'taskTitle')}"`,
+    body: v(p, 'excerpt'),
+  }),
+  'task.due_soon': (p) => ({ title: `"${v(p, 'taskTitle')}" is due on ${v(p, 'dueDate')}`, body: '' }),
+  'task.overdue': (p) => ({ title: `"${v(p, 'taskTitle')}" is overdue (due ${v(p, 'dueDate')})`, body: '' }),
+};
+
+export function renderNotification(type: string, params: Params): { title: string; body: string } {
+  const render = NOTIFICATION_TEXTS[type];
+  return render ? render(params) : { title: type.replace(/[._]/g, ' '), body: '' };
+}

@@ -1,0 +1,21 @@
+import { DomainError } from '@tandem/core';
+
+export enum ProgrammesErrorCode {
+  ProgrammeTransitionNotAllowed = 'PROGRAMME_TRANSITION_NOT_ALLOWED',
+  ProgrammeNotActive = 'PROGRAMME_NOT_ACTIVE',
+  AlreadyPartner = 'ALREADY_PARTNER',
+  PartnerNotInvited = 'PARTNER_NOT_INVITED',
+  PartnerNotActive = 'PARTNER_NOT_ACTIVE',
+  LeadPartnerFixed = 'LEAD_PARTNER_FIXED',
+  NotLeadMember = 'NOT_LEAD_MEMBER',
+  InvalidDateRange = 'INVALID_DATE_RANGE',
+  PeriodLocked = 'PERIOD_LOCKED',
+  PeriodAlreadyLocked = 'PERIOD_ALREADY_LOCKED',
+}
+
+export class ProgrammesError extends DomainError<ProgrammesErrorCode> {
+  /** `field`: the request field at fault, reported in the problem's `errors`. */
+  constructor(code: ProgrammesErrorCode, message: string, field?: string) {
+    super(code, message, field ? [{ field, message }] : undefined);
+  }
+}
