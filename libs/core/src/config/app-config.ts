@@ -154,6 +154,20 @@ export class AppConfig extends DatabaseConfig {
   @Min(1000)
   JOB_LOCK_MS = 30_000;
 
+  /** How long before a task's due date its assignees are reminded (hours). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  TASK_DUE_REMINDER_HOURS = 24;
+
+  /** How long before a partnership agreement expires the lead is reminded (days). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  AGREEMENT_REMINDER_DAYS = 30;
+
   /** Upper bound on graceful shutdown before the process exits anyway. */
   @IsOptional()
   @Type(() => Number)
