@@ -16,6 +16,7 @@ import { JwtStrategy } from './auth/jwt.strategy';
 import { LocalStrategy } from './auth/local.strategy';
 import { AuditController } from './controllers/audit.controller';
 import { AuthController } from './controllers/auth.controller';
+import { ConsultationsApiModule } from './controllers/consultations-api.module';
 import { IndicatorsApiModule } from './controllers/indicators-api.module';
 import { NotificationsController } from './controllers/notifications.controller';
 import { ProgrammesController } from './controllers/programmes.controller';
@@ -52,6 +53,7 @@ export class ApiModule implements NestModule {
         ProgrammesModule,
         TasksApiModule,
         IndicatorsApiModule,
+        ConsultationsApiModule,
         PassportModule,
         TerminusModule,
         ThrottlerModule.forRoot({

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AuditModule } from '@tandem/audit';
 import { AuthModule } from '@tandem/auth';
+import { ConsultationsModule } from '@tandem/consultations';
 import { AppConfig, CoreModule, JobsModule, LoggingModule } from '@tandem/core';
 import { DatabaseModule } from '@tandem/database';
 import { NotificationsModule } from '@tandem/notifications';
@@ -27,6 +28,7 @@ export class WorkerModule {
         AuthModule,
         ProgrammesModule,
         TasksModule,
+        ConsultationsModule,
       ],
       providers: [JobRunner, OutboxRelay],
     };

@@ -1,5 +1,11 @@
 import { AuditEvent } from '@tandem/audit';
 import { Invitation, Membership, RefreshToken, Session, User } from '@tandem/auth';
+import {
+  Consultation,
+  ConsultationInvitation,
+  ConsultationQuestion,
+  ConsultationResponse,
+} from '@tandem/consultations';
 import { IdempotencyKey, OutboxEvent } from '@tandem/core';
 import { EmailDelivery, Notification } from '@tandem/notifications';
 import {
@@ -47,4 +53,8 @@ export const ENTITIES = [
   Task,
   TaskDependency,
   TaskComment,
+  Consultation,
+  ConsultationInvitation,
+  ConsultationQuestion,
+  ConsultationResponse,
 ];

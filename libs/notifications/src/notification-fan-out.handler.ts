@@ -26,6 +26,7 @@ export class NotificationFanOutHandler {
          UNION SELECT m.user_id FROM memberships m WHERE m.organization_id = ANY($3::uuid[]) AND m.role = 'org_admin'
          UNION SELECT m.user_id FROM programmes p JOIN memberships m ON m.organization_id = p.lead_organization_id AND m.role = 'org_admin' WHERE p.id = $4::uuid
          UNION SELECT pm.user_id FROM programme_managers pm WHERE pm.programme_id = $4::uuid
+         UNION SELECT m.user_id FROM memberships m WHERE $12::boolean
        )
        INSERT INTO notifications (user_id, type, title, body, subject_type, subject_id, dedupe_key)
        SELECT r.user_id, $5, $6, $7, $8, $9, $10
@@ -44,6 +45,7 @@ export class NotificationFanOutHandler {
         request.subject.id,
         request.dedupeKey ?? meta.jobId,
         r.exceptUserId ?? null,
+        r.allOrganizationMembers === true,
       ],
     );
     const inserted = Array.isArray(result) && typeof result[1] === 'number' ? result[1] : undefined;

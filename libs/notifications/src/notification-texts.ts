@@ -40,6 +40,26 @@ export const NOTIFICATION_TEXTS: Record<string, (p: Params) => { title: string; 
     body: v(p, 'excerpt'),
   }),
   'task.due_soon': (p) => ({ title: `"${v(p, 'taskTitle')}" is due on ${v(p, 'dueDate')}`, body: '' }),
+  'consultation.opened': (p) => ({
+    title: `Consultation open: "${v(p, 'consultationTitle')}"`,
+    body: `Your organisation is invited to answer until ${v(p, 'closesAt')}.`,
+  }),
+  'consultation.closing_soon': (p) => ({
+    title: `"${v(p, 'consultationTitle')}" closes on ${v(p, 'closesAt')}`,
+    body: 'Your organisation has not answered yet.',
+  }),
+  'consultation.closed': (p) => ({
+    title: `Consultation closed: "${v(p, 'consultationTitle')}"`,
+    body: `${v(p, 'responseCount')} organisations answered.`,
+  }),
+  'consultation.cancelled': (p) => ({
+    title: `Consultation cancelled: "${v(p, 'consultationTitle')}"`,
+    body: '',
+  }),
+  'consultation.outcome_published': (p) => ({
+    title: `You said, we did: the outcome of "${v(p, 'consultationTitle')}" is published`,
+    body: v(p, 'summary'),
+  }),
   'task.overdue': (p) => ({ title: `"${v(p, 'taskTitle')}" is overdue (due ${v(p, 'dueDate')})`, body: '' }),
 };
 

@@ -1,12 +1,18 @@
 import { HttpStatus } from '@nestjs/common';
 import { AuthErrorCode } from '@tandem/auth';
+import { ConsultationsErrorCode } from '@tandem/consultations';
 import { CoreErrorCode } from '@tandem/core';
 import { ProgrammesErrorCode } from '@tandem/programmes';
 import { StakeholdersErrorCode } from '@tandem/stakeholders';
 import { TasksErrorCode } from '@tandem/tasks';
 
 export type ErrorCode =
-  CoreErrorCode | AuthErrorCode | StakeholdersErrorCode | ProgrammesErrorCode | TasksErrorCode;
+  | CoreErrorCode
+  | AuthErrorCode
+  | StakeholdersErrorCode
+  | ProgrammesErrorCode
+  | TasksErrorCode
+  | ConsultationsErrorCode;
 
 /** Every domain error code and its HTTP status. Exhaustive: an unmapped code does not compile. */
 export function statusOf(code: ErrorCode): HttpStatus {
@@ -40,11 +46,21 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case TasksErrorCode.TaskTransitionNotAllowed:
     case TasksErrorCode.TaskBlockedByDependency:
     case TasksErrorCode.DependencyCycle:
+    case ConsultationsErrorCode.ConsultationTransitionNotAllowed:
+    case ConsultationsErrorCode.ConsultationFrozen:
+    case ConsultationsErrorCode.ConsultationNotOpen:
+    case ConsultationsErrorCode.ResponseExists:
       return HttpStatus.CONFLICT;
     case ProgrammesErrorCode.NotLeadMember:
     case ProgrammesErrorCode.InvalidDateRange:
     case TasksErrorCode.AssigneeNotPartner:
     case TasksErrorCode.AssigneeNotMember:
+    case ConsultationsErrorCode.TranslationMissing:
+    case ConsultationsErrorCode.ConsultationIncomplete:
+    case ConsultationsErrorCode.NotGovernment:
+    case ConsultationsErrorCode.InvalidSchedule:
+    case ConsultationsErrorCode.UnknownReference:
+    case ConsultationsErrorCode.RespondingOrganizationRequired:
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case AuthErrorCode.InvitationExpired:
       return HttpStatus.GONE;

@@ -168,6 +168,13 @@ export class AppConfig extends DatabaseConfig {
   @Min(1)
   AGREEMENT_REMINDER_DAYS = 30;
 
+  /** How long before a consultation closes the invitees that have not answered are reminded (seconds; 3 days). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  CONSULTATION_REMINDER_SECONDS = 3 * 86_400;
+
   /** Upper bound on graceful shutdown before the process exits anyway. */
   @IsOptional()
   @Type(() => Number)

@@ -19,6 +19,14 @@ export enum JobName {
   AgreementReminders = 'partner.agreement-reminders',
   /** Delayed: the agreement expires in AGREEMENT_REMINDER_DAYS; tell the programme managers. */
   AgreementExpiring = 'partner.agreement-expiring',
+  /** A consultation was scheduled, opened or its dates changed: (re)schedule its open, close and reminder jobs. */
+  ConsultationTimers = 'consultation.timers',
+  /** Delayed to opensAt: open the consultation (once) and notify its invitees. */
+  ConsultationOpen = 'consultation.open',
+  /** Delayed to closesAt: close the consultation (once). */
+  ConsultationClose = 'consultation.close',
+  /** Delayed to CONSULTATION_REMINDER_SECONDS before closesAt: remind invitees that have not answered. */
+  ConsultationClosingReminder = 'consultation.closing-reminder',
 }
 
 export interface JobPayloads {
@@ -26,6 +34,10 @@ export interface JobPayloads {
   [JobName.NotificationFanOut]: NotificationRequest;
   [JobName.AgreementReminders]: { partnerId: string };
   [JobName.AgreementExpiring]: { partnerId: string; expiresOn: string };
+  [JobName.ConsultationTimers]: { consultationId: string };
+  [JobName.ConsultationOpen]: { consultationId: string; opensAt: string };
+  [JobName.ConsultationClose]: { consultationId: string; closesAt: string };
+  [JobName.ConsultationClosingReminder]: { consultationId: string; closesAt: string };
 }
 
 /** Who should hear about something; the union of all given sets, minus `exceptUserId`. */
@@ -37,6 +49,8 @@ export interface RecipientSpec {
   organizationAdminsOf?: string[];
   /** The programme's managers: org admins of its lead organisation and named managers. */
   programmeManagersOf?: string;
+  /** Every member of every organisation (consultations open to all organisations). */
+  allOrganizationMembers?: boolean;
   exceptUserId?: string | null;
 }
 
@@ -57,6 +71,10 @@ export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
   [JobName.NotificationFanOut]: QueueName.Notifications,
   [JobName.AgreementReminders]: QueueName.Reminders,
   [JobName.AgreementExpiring]: QueueName.Reminders,
+  [JobName.ConsultationTimers]: QueueName.Reminders,
+  [JobName.ConsultationOpen]: QueueName.Reminders,
+  [JobName.ConsultationClose]: QueueName.Reminders,
+  [JobName.ConsultationClosingReminder]: QueueName.Reminders,
 };
 
 export type JobPayload<J extends JobName> = JobPayloads[J];

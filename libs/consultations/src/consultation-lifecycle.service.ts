@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@tandem/audit';
+import { JobName, OutboxService } from '@tandem/core';
+import { NotificationsService } from '@tandem/notifications';
+import { EntityManager } from 'typeorm';
+import { Consultation, ConsultationAudience, ConsultationStatus as S } from './entities';
+import { inDefaultLanguage } from './localized-text';
+
+/**
+ * The status moves shared by the API (an officer's transition) and the worker (dates reached).
+ * Each is a compare-and-set on the status, so two worker replicas, or a worker and an officer,
+ * never make the same move twice; the side effects (notifications, timers) commit with it.
+ */
+@Injectable()
+export class ConsultationLifecycleService {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /**
+   * `when` restricts the move to a consultation whose date is still the one the job was scheduled
+   * for: a job left behind by a moved date finds nothing to do.
+   */
+  async move(
+    em: EntityManager,
+    id: string,
+    from: S,
+    to: S,
+    when?: { opensAt?: Date; closesAt?: Date },
+  ): Promise<Consultation | null> {
+    const sets = ['status = $3', 'version = version + 1', 'updated_at = now()'];
+    if (to === S.Scheduled) sets.push('announced_at = COALESCE(announced_at, now())');
+    if (to === S.Open) sets.push('opened_at = now()');
+    if (to === S.Closed) sets.push('closed_at = now()');
+    const params: unknown[] = [id, from, to];
+    let guard = '';
+    if (when?.opensAt) {
+      params.push(when.opensAt);
+      guard += ` AND opens_at = $${params.length}`;
+    }
+    if (when?.closesAt) {
+      params.push(when.closesAt);
+      guard += ` AND closes_at = $${params.length}`;
+    }
+    const [rows] = (await em.query(
+      `UPDATE consultations SET ${sets.join(', ')} WHERE id = $1 AND status = $2${guard} RETURNING id`,
+      params,
+    )) as [{ id: string }[], number];
+    if (!rows.length) return null;
+    const c = await em.findOneByOrFail(Consultation, { id });
+    await this.audit.record(em, {
+      action: 'update',
+      entityType: 'consultation',
+      entityId: id,
+      before: { status: from },
+      after: { status: to },
+    });
+    await this.sideEffects(em, c, from, to);
+    return c;
+  }
+
+  private async sideEffects(em: EntityManager, c: Consultation, from: S, to: S): Promise<void> {
+    const title = inDefaultLanguage(c.title, c.languages);
+    const subject = { type: 'consultation', id: c.id };
+    if (to === S.Scheduled || to === S.Open) {
+      await this.outbox.publish(em, JobName.ConsultationTimers, { consultationId: c.id });
+    }
+    if (to === S.Open) {
+      await this.notifications.notify(em, {
+        type: 'consultation.opened',
+        subject,
+        recipients: await this.invitees(em, c),
+        params: { consultationTitle: title, closesAt: c.closesAt.toISOString() },
+        dedupeKey: `consultation-opened:${c.id}`,
+      });
+    }
+    if (to === S.Closed) {
+      const [{ n }] = (await em.query(
+        `SELECT count(*)::int AS n FROM consultation_responses WHERE consultation_id = $1`,
+        [c.id],
+      )) as { n: number }[];
+      await this.notifications.notify(em, {
+        type: 'consultation.closed',
+        subject,
+        recipients: { organizationIds: [c.organizationId] },
+        params: { consultationTitle: title, responseCount: n },
+      });
+    }
+    if (to === S.Cancelled && from !== S.Draft) {
+      await this.notifications.notify(em, {
+        type: 'consultation.cancelled',
+        subject,
+        recipients: await this.invitees(em, c),
+        params: { consultationTitle: title },
+      });
+    }
+  }
+
+  /** Every member of every invited organisation; for all_organizations, every member of every organisation. */
+  async invitees(
+    em: EntityManager,
+    c: Consultation,
+  ): Promise<{ organizationIds?: string[]; allOrganizationMembers?: boolean }> {
+    if (c.audience === ConsultationAudience.AllOrganizations) return { allOrganizationMembers: true };
+    const rows: { organization_id: string }[] = await em.query(
+      `SELECT organization_id FROM consultation_invitations WHERE consultation_id = $1`,
+      [c.id],
+    );
+    return { organizationIds: rows.map((r) => r.organization_id) };
+  }
+}

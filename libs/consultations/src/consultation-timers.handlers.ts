@@ -1,0 +1,116 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AppConfig, Clock, JobHandler, JobName, JobPayload, JobQueueService } from '@tandem/core';
+import { NotificationsService } from '@tandem/notifications';
+import { DataSource } from 'typeorm';
+import { ConsultationLifecycleService } from './consultation-lifecycle.service';
+import { Consultation, ConsultationAudience, ConsultationStatus as S } from './entities';
+import { inDefaultLanguage } from './localized-text';
+
+/**
+ * A scheduled consultation opens and closes by itself. Each delayed job's id carries the date it
+ * was scheduled for (`consultation-open:{id}:{opensAt}`), so moving a date adds a new job and the
+ * old one, when it fires, finds the date moved and does nothing. Opening and closing are
+ * compare-and-set updates (`… WHERE status = 'scheduled' AND opens_at = …`), so two worker
+ * replicas, a retry, or an officer opening it by hand never open it twice.
+ */
+@Injectable()
+export class ConsultationTimersHandlers {
+  private readonly logger = new Logger(ConsultationTimersHandlers.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jobs: JobQueueService,
+    private readonly lifecycle: ConsultationLifecycleService,
+    private readonly notifications: NotificationsService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  @JobHandler(JobName.ConsultationTimers)
+  async schedule({ consultationId }: JobPayload<JobName.ConsultationTimers>): Promise<void> {
+    const c = await this.dataSource.manager.findOneBy(Consultation, { id: consultationId });
+    if (!c || (c.status !== S.Scheduled && c.status !== S.Open)) return;
+    const now = this.clock.now().getTime();
+    const delay = (at: number) => Math.max(0, at - now);
+    const opensAt = c.opensAt.toISOString();
+    const closesAt = c.closesAt.toISOString();
+    if (c.status === S.Scheduled) {
+      await this.jobs.enqueue(
+        JobName.ConsultationOpen,
+        { consultationId, opensAt },
+        `consultation-open:${consultationId}:${opensAt}`,
+        delay(c.opensAt.getTime()),
+      );
+    }
+    await this.jobs.enqueue(
+      JobName.ConsultationClose,
+      { consultationId, closesAt },
+      `consultation-close:${consultationId}:${closesAt}`,
+      delay(c.closesAt.getTime()),
+    );
+    // Scheduled once it is open, so a lead time longer than the whole consultation reminds after
+    // opening rather than before anyone could answer.
+    if (c.status === S.Open) {
+      await this.jobs.enqueue(
+        JobName.ConsultationClosingReminder,
+        { consultationId, closesAt },
+        `consultation-reminder:${consultationId}:${closesAt}`,
+        delay(c.closesAt.getTime() - this.config.CONSULTATION_REMINDER_SECONDS * 1000),
+      );
+    }
+  }
+
+  @JobHandler(JobName.ConsultationOpen)
+  async open({ consultationId, opensAt }: JobPayload<JobName.ConsultationOpen>): Promise<void> {
+    const opened = await this.dataSource.transaction((em) =>
+      this.lifecycle.move(em, consultationId, S.Scheduled, S.Open, { opensAt: new Date(opensAt) }),
+    );
+    this.logger.log({
+      msg: opened ? 'consultation opened' : 'consultation open: nothing to do',
+      consultationId,
+    });
+  }
+
+  @JobHandler(JobName.ConsultationClose)
+  async close({ consultationId, closesAt }: JobPayload<JobName.ConsultationClose>): Promise<void> {
+    const when = new Date(closesAt);
+    const closed = await this.dataSource.transaction((em) =>
+      this.lifecycle.move(em, consultationId, S.Open, S.Closed, { closesAt: when }),
+    );
+    if (closed) return;
+    const c = await this.dataSource.manager.findOneBy(Consultation, { id: consultationId });
+    // Not opened yet although its closing date came (its open job is late or retrying): try again
+    // later rather than leave it open past its date.
+    if (c?.status === S.Scheduled && c.closesAt.getTime() === when.getTime())
+      throw new Error(`consultation ${consultationId} has not opened yet; closing retried`);
+  }
+
+  @JobHandler(JobName.ConsultationClosingReminder)
+  async remind(
+    { consultationId, closesAt }: JobPayload<JobName.ConsultationClosingReminder>,
+    meta: { jobId: string },
+  ): Promise<void> {
+    const c = await this.dataSource.manager.findOneBy(Consultation, { id: consultationId });
+    if (!c || c.status !== S.Open || c.closesAt.toISOString() !== closesAt) return;
+    // Invited organisations only: with audience all_organizations there is no list of whom to
+    // chase, and reminding every organisation on the platform would be noise.
+    if (c.audience !== ConsultationAudience.Invited) return;
+    await this.dataSource.transaction(async (em) => {
+      const rows: { organization_id: string }[] = await em.query(
+        `SELECT ci.organization_id FROM consultation_invitations ci
+          WHERE ci.consultation_id = $1
+            AND NOT EXISTS (SELECT 1 FROM consultation_responses r WHERE r.consultation_id = ci.consultation_id AND r.organization_id = ci.organization_id)`,
+        [consultationId],
+      );
+      if (!rows.length) return;
+      await this.notifications.notify(em, {
+        type: 'consultation.closing_soon',
+        subject: { type: 'consultation', id: consultationId },
+        recipients: { organizationIds: rows.map((r) => r.organization_id) },
+        params: { consultationTitle: inDefaultLanguage(c.title, c.languages), closesAt },
+        dedupeKey: meta.jobId,
+      });
+    });
+  }
+}

@@ -1,0 +1,22 @@
+import { DomainError } from '@tandem/core';
+
+export enum ConsultationsErrorCode {
+  ConsultationTransitionNotAllowed = 'CONSULTATION_TRANSITION_NOT_ALLOWED',
+  /** Questions and settings are frozen once the consultation opens. */
+  ConsultationFrozen = 'CONSULTATION_FROZEN',
+  ConsultationNotOpen = 'CONSULTATION_NOT_OPEN',
+  ResponseExists = 'RESPONSE_EXISTS',
+  TranslationMissing = 'TRANSLATION_MISSING',
+  ConsultationIncomplete = 'CONSULTATION_INCOMPLETE',
+  NotGovernment = 'NOT_GOVERNMENT',
+  InvalidSchedule = 'INVALID_SCHEDULE',
+  UnknownReference = 'UNKNOWN_REFERENCE',
+  RespondingOrganizationRequired = 'RESPONDING_ORGANIZATION_REQUIRED',
+}
+
+export class ConsultationsError extends DomainError<ConsultationsErrorCode> {
+  /** `field`: the request field at fault, reported in the problem's `errors`. */
+  constructor(code: ConsultationsErrorCode, message: string, field?: string) {
+    super(code, message, field ? [{ field, message }] : undefined);
+  }
+}

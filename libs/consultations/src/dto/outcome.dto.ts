@@ -1,0 +1,51 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsOptional,
+  IsUUID,
+  ValidateBy,
+  ValidateNested,
+} from 'class-validator';
+import { LocalizedText } from '../entities';
+import { isLocalizedText } from '../localized-text';
+
+/** A plain string (taken as the default language) or texts by language. */
+const IsTextOrLocalized = (max: number) =>
+  ValidateBy({
+    name: 'isTextOrLocalized',
+    validator: {
+      validate: (v: unknown) =>
+        (typeof v === 'string' && v.trim().length > 0 && v.length <= max) || isLocalizedText(v, max),
+      defaultMessage: (a) =>
+        `${a?.property ?? 'value'} must be a non-empty text or texts by language ({"en": "…"}), at most ${max} characters`,
+    },
+  });
+
+export class OutcomeDecisionDto {
+  @ApiProperty({ example: 'Night buses on line 7 from September' })
+  @IsTextOrLocalized(5000)
+  text!: string | LocalizedText;
+
+  @ApiPropertyOptional({ type: [String], description: 'The questions whose answers led to it' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsUUID(undefined, { each: true })
+  questionIds?: string[];
+}
+
+export class PublishOutcomeDto {
+  @ApiProperty({ example: 'You said night transport is the main gap; we are adding night buses.' })
+  @IsTextOrLocalized(20_000)
+  summary!: string | LocalizedText;
+
+  @ApiProperty({ type: [OutcomeDecisionDto] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => OutcomeDecisionDto)
+  decisions!: OutcomeDecisionDto[];
+}

@@ -1,0 +1,4 @@
+export * from './consultation.entity';
+export * from './consultation-invitation.entity';
+export * from './consultation-question.entity';
+export * from './consultation-response.entity';

@@ -1,0 +1,199 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@tandem/audit';
+import { Actor } from '@tandem/auth';
+import { CoreError, TransactionService, validationFailed } from '@tandem/core';
+import { DataSource, EntityManager } from 'typeorm';
+import { ConsultationAccessService } from './consultation-access.service';
+import { questionView, QuestionView } from './consultation.view';
+import { ConsultationsService } from './consultations.service';
+import { CreateQuestionDto, UpdateQuestionDto } from './dto';
+import { Consultation, ConsultationQuestion, ConsultationStatus, QuestionType } from './entities';
+
+const CHOICE = new Set([QuestionType.SingleChoice, QuestionType.MultipleChoice]);
+
+/** Questions of a consultation: ordered, multilingual, frozen once it opens. */
+@Injectable()
+export class QuestionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionService,
+    private readonly access: ConsultationAccessService,
+    private readonly consultations: ConsultationsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(actor: Actor, consultationId: string): Promise<QuestionView[]> {
+    await this.access.require(actor, consultationId, 'read');
+    return (await this.ordered(this.dataSource.manager, consultationId)).map(questionView);
+  }
+
+  async add(actor: Actor, consultationId: string, dto: CreateQuestionDto): Promise<QuestionView> {
+    const id = await this.tx.run(async (em) => {
+      const { consultation: c } = await this.access.require(actor, consultationId, 'manage', em, 'update');
+      this.consultations.assertEditable(c.status);
+      const shape = this.checkShape(dto.type, dto.options ?? [], dto.maxLength);
+      const existing = await this.ordered(em, consultationId);
+      const q = em.create(ConsultationQuestion, {
+        consultationId,
+        position: existing.length + 1,
+        type: dto.type,
+        prompt: dto.prompt,
+        options: shape.options,
+        required: dto.required ?? false,
+        maxLength: shape.maxLength,
+      });
+      await em.save(ConsultationQuestion, q);
+      await this.reorder(em, [...existing, q], q, dto.position);
+      await this.afterChange(em, c.id, c.status);
+      await this.audit.record(em, {
+        action: 'create',
+        entityType: 'consultation_question',
+        entityId: q.id,
+        after: this.snapshot(q),
+      });
+      return q.id;
+    });
+    return questionView(await this.dataSource.manager.findOneByOrFail(ConsultationQuestion, { id }));
+  }
+
+  async update(
+    actor: Actor,
+    consultationId: string,
+    questionId: string,
+    dto: UpdateQuestionDto,
+  ): Promise<QuestionView> {
+    await this.tx.run(async (em) => {
+      const { consultation: c } = await this.access.require(actor, consultationId, 'manage', em, 'update');
+      this.consultations.assertEditable(c.status);
+      const all = await this.ordered(em, consultationId);
+      const q = all.find((x) => x.id === questionId);
+      if (!q) throw CoreError.notFound('Question');
+      const before = this.snapshot(q);
+      const type = dto.type ?? q.type;
+      const shape = this.checkShape(
+        type,
+        dto.options ?? (CHOICE.has(type) ? q.options : []),
+        dto.maxLength !== undefined
+          ? dto.maxLength
+          : type === QuestionType.Text
+            ? (q.maxLength ?? undefined)
+            : undefined,
+      );
+      q.type = type;
+      if (dto.prompt !== undefined) q.prompt = dto.prompt;
+      if (dto.required !== undefined) q.required = dto.required;
+      q.options = shape.options;
+      q.maxLength = shape.maxLength;
+      await em.save(ConsultationQuestion, q);
+      if (dto.position !== undefined) await this.reorder(em, all, q, dto.position);
+      await this.afterChange(em, c.id, c.status);
+      await this.audit.record(em, {
+        action: 'update',
+        entityType: 'consultation_question',
+        entityId: q.id,
+        before,
+        after: this.snapshot(q),
+      });
+    });
+    return questionView(
+      await this.dataSource.manager.findOneByOrFail(ConsultationQuestion, { id: questionId }),
+    );
+  }
+
+  async remove(actor: Actor, consultationId: string, questionId: string): Promise<void> {
+    await this.tx.run(async (em) => {
+      const { consultation: c } = await this.access.require(actor, consultationId, 'manage', em, 'update');
+      this.consultations.assertEditable(c.status);
+      const all = await this.ordered(em, consultationId);
+      const q = all.find((x) => x.id === questionId);
+      if (!q) throw CoreError.notFound('Question');
+      await em.delete(ConsultationQuestion, { id: q.id });
+      const rest = all.filter((x) => x.id !== q.id);
+      await this.renumber(em, rest);
+      await this.afterChange(em, c.id, c.status);
+      await this.audit.record(em, {
+        action: 'delete',
+        entityType: 'consultation_question',
+        entityId: q.id,
+        before: this.snapshot(q),
+      });
+    });
+  }
+
+  /** Options for choice questions only (two or more, distinct values); maxLength for text only. */
+  private checkShape(
+    type: QuestionType,
+    options: { value: string; label: Record<string, string> }[],
+    maxLength: number | undefined,
+  ): { options: { value: string; label: Record<string, string> }[]; maxLength: number | null } {
+    const errors: { field: string; message: string }[] = [];
+    if (CHOICE.has(type)) {
+      if (options.length < 2)
+        errors.push({ field: 'options', message: `a ${type} question needs at least two options` });
+      const values = options.map((o) => o.value);
+      if (new Set(values).size !== values.length)
+        errors.push({ field: 'options', message: 'option values must be distinct' });
+    } else if (options.length) {
+      errors.push({ field: 'options', message: `a ${type} question has no options` });
+    }
+    if (type !== QuestionType.Text && maxLength !== undefined && maxLength !== null)
+      errors.push({ field: 'maxLength', message: 'only text questions have a maxLength' });
+    if (errors.length) throw validationFailed(errors);
+    return {
+      options: options.map((o) => ({ value: o.value, label: o.label })),
+      maxLength: type === QuestionType.Text ? (maxLength ?? null) : null,
+    };
+  }
+
+  private async afterChange(
+    em: EntityManager,
+    consultationId: string,
+    status: ConsultationStatus,
+  ): Promise<void> {
+    await em.query(`UPDATE consultations SET version = version + 1, updated_at = now() WHERE id = $1`, [
+      consultationId,
+    ]);
+    // A scheduled consultation must stay ready (every language present) until it opens.
+    if (status === ConsultationStatus.Scheduled)
+      await this.consultations.assertReady(
+        em,
+        await em.findOneByOrFail(Consultation, { id: consultationId }),
+      );
+  }
+
+  private ordered(em: EntityManager, consultationId: string): Promise<ConsultationQuestion[]> {
+    return em.find(ConsultationQuestion, {
+      where: { consultationId },
+      order: { position: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** Moves `q` to `position` (1-based, clamped) among `all`, then numbers them 1..n. */
+  private async reorder(
+    em: EntityManager,
+    all: ConsultationQuestion[],
+    q: ConsultationQuestion,
+    position: number | undefined,
+  ): Promise<void> {
+    if (position === undefined) return;
+    const rest = all.filter((x) => x.id !== q.id);
+    const at = Math.min(Math.max(position, 1), rest.length + 1) - 1;
+    rest.splice(at, 0, q);
+    await this.renumber(em, rest);
+  }
+
+  private async renumber(em: EntityManager, ordered: ConsultationQuestion[]): Promise<void> {
+    for (const [i, x] of ordered.entries()) {
+      if (x.position !== i + 1) {
+        x.position = i + 1;
+        await em.update(ConsultationQuestion, { id: x.id }, { position: i + 1 });
+      }
+    }
+  }
+
+  private snapshot(q: ConsultationQuestion): Record<string, unknown> {
+    const { id: _id, ...rest } = questionView(q);
+    return { consultationId: q.consultationId, ...rest };
+  }
+}
