@@ -9,7 +9,7 @@ import { inDefaultLanguage } from './localized-text';
 
 /**
  * A scheduled consultation opens and closes by itself. Each delayed job's id carries the date it
- * was scheduled for (`consultation-open:{id}:{opensAt}`), so moving a date adds a new job and the
+ * was scheduled for (`consultation-open.{id}.{opensAt epoch ms}`; BullMQ refuses ':' in custom ids), so moving a date adds a new job and the
  * old one, when it fires, finds the date moved and does nothing. Opening and closing are
  * compare-and-set updates (`… WHERE status = 'scheduled' AND opens_at = …`), so two worker
  * replicas, a retry, or an officer opening it by hand never open it twice.
@@ -39,14 +39,14 @@ export class ConsultationTimersHandlers {
       await this.jobs.enqueue(
         JobName.ConsultationOpen,
         { consultationId, opensAt },
-        `consultation-open:${consultationId}:${opensAt}`,
+        `consultation-open.${consultationId}.${c.opensAt.getTime()}`,
         delay(c.opensAt.getTime()),
       );
     }
     await this.jobs.enqueue(
       JobName.ConsultationClose,
       { consultationId, closesAt },
-      `consultation-close:${consultationId}:${closesAt}`,
+      `consultation-close.${consultationId}.${c.closesAt.getTime()}`,
       delay(c.closesAt.getTime()),
     );
     // Scheduled once it is open, so a lead time longer than the whole consultation reminds after
@@ -55,7 +55,7 @@ export class ConsultationTimersHandlers {
       await this.jobs.enqueue(
         JobName.ConsultationClosingReminder,
         { consultationId, closesAt },
-        `consultation-reminder:${consultationId}:${closesAt}`,
+        `consultation-reminder.${consultationId}.${c.closesAt.getTime()}`,
         delay(c.closesAt.getTime() - this.config.CONSULTATION_REMINDER_SECONDS * 1000),
       );
     }
