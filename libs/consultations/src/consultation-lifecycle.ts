@@ -5,7 +5,7 @@ import { ConsultationStatus as S } from './entities';
  * scheduled → open and open → closed on the consultation's dates; outcome_published is reached only
  * through `POST /consultations/{id}/outcome`, which carries the outcome itself.
  */
-const MOVES: Record<S, readonly S[]> = {
+export const CONSULTATION_TRANSITIONS: Record<S, readonly S[]> = {
   [S.Draft]: [S.Scheduled, S.Cancelled],
   [S.Scheduled]: [S.Open, S.Cancelled],
   [S.Open]: [S.Closed, S.Cancelled],
@@ -14,7 +14,7 @@ const MOVES: Record<S, readonly S[]> = {
   [S.Cancelled]: [],
 };
 
-export const canTransition = (from: S, to: S): boolean => MOVES[from].includes(to);
+export const canTransition = (from: S, to: S): boolean => CONSULTATION_TRANSITIONS[from].includes(to);
 
 /** Questions, texts, dates and invitees can change only before the consultation opens. */
 export const isEditable = (status: S): boolean => status === S.Draft || status === S.Scheduled;
