@@ -15,11 +15,21 @@ export enum JobName {
   InvitationEmail = 'invitation.email',
   /** Something happened: make one in-app notification per recipient (recipients resolved in SQL). */
   NotificationFanOut = 'notification.fan-out',
+  /** A task was created, its due date changed or its state changed: (re)schedule its reminders. */
+  TaskReminders = 'task.reminders',
+  /** Delayed: the task is due in TASK_DUE_REMINDER_HOURS; tell its assignee. */
+  TaskDueSoon = 'task.due-soon',
+  /** Delayed: the end of the task's due date (UTC) has passed; tell its assignee. */
+  TaskOverdue = 'task.overdue',
 }
 
 export interface JobPayloads {
   [JobName.InvitationEmail]: { invitationId: string };
   [JobName.NotificationFanOut]: NotificationRequest;
+  /** `previousDueDate`: the due date before this change, whose delayed reminders are now stale. */
+  [JobName.TaskReminders]: { taskId: string; previousDueDate?: string | null };
+  [JobName.TaskDueSoon]: { taskId: string; dueDate: string };
+  [JobName.TaskOverdue]: { taskId: string; dueDate: string };
 }
 
 /** Who should hear about something; the union of all given sets, minus `exceptUserId`. */
@@ -49,6 +59,9 @@ export interface NotificationRequest {
 export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
   [JobName.InvitationEmail]: QueueName.Email,
   [JobName.NotificationFanOut]: QueueName.Notifications,
+  [JobName.TaskReminders]: QueueName.Reminders,
+  [JobName.TaskDueSoon]: QueueName.Reminders,
+  [JobName.TaskOverdue]: QueueName.Reminders,
 };
 
 export type JobPayload<J extends JobName> = JobPayloads[J];
