@@ -15,6 +15,10 @@ export enum JobName {
   InvitationEmail = 'invitation.email',
   /** Something happened: make one in-app notification per recipient (recipients resolved in SQL). */
   NotificationFanOut = 'notification.fan-out',
+  /** A partnership agreement's expiry date was set or changed: (re)schedule the lead's reminder. */
+  AgreementReminders = 'partner.agreement-reminders',
+  /** Delayed: the agreement expires in AGREEMENT_REMINDER_DAYS; tell the programme managers. */
+  AgreementExpiring = 'partner.agreement-expiring',
   /** A task was created, its due date changed or its state changed: (re)schedule its reminders. */
   TaskReminders = 'task.reminders',
   /** Delayed: the task is due in TASK_DUE_REMINDER_HOURS; tell its assignee. */
@@ -26,6 +30,8 @@ export enum JobName {
 export interface JobPayloads {
   [JobName.InvitationEmail]: { invitationId: string };
   [JobName.NotificationFanOut]: NotificationRequest;
+  [JobName.AgreementReminders]: { partnerId: string };
+  [JobName.AgreementExpiring]: { partnerId: string; expiresOn: string };
   /** `previousDueDate`: the due date before this change, whose delayed reminders are now stale. */
   [JobName.TaskReminders]: { taskId: string; previousDueDate?: string | null };
   [JobName.TaskDueSoon]: { taskId: string; dueDate: string };
@@ -59,6 +65,8 @@ export interface NotificationRequest {
 export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
   [JobName.InvitationEmail]: QueueName.Email,
   [JobName.NotificationFanOut]: QueueName.Notifications,
+  [JobName.AgreementReminders]: QueueName.Reminders,
+  [JobName.AgreementExpiring]: QueueName.Reminders,
   [JobName.TaskReminders]: QueueName.Reminders,
   [JobName.TaskDueSoon]: QueueName.Reminders,
   [JobName.TaskOverdue]: QueueName.Reminders,
