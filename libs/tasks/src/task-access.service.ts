@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@tandem/auth';
 import { CoreError, CoreErrorCode } from '@tandem/core';
 import {
+  isClosed,
   ProgrammeAccess,
   ProgrammeAccessService,
   ProgrammesError,
   ProgrammesErrorCode,
-  ProgrammeStatus,
 } from '@tandem/programmes';
 import { DataSource, EntityManager } from 'typeorm';
 import { Task, TaskState } from './entities';
@@ -70,11 +70,10 @@ export class TaskAccessService {
 
   /** Archived and cancelled programmes are history: their tasks no longer change. */
   assertProgrammeOpen(access: ProgrammeAccess): void {
-    const status = access.programme.status;
-    if (status === ProgrammeStatus.Archived || status === ProgrammeStatus.Cancelled)
+    if (isClosed(access.programme.status))
       throw new ProgrammesError(
         ProgrammesErrorCode.ProgrammeNotActive,
-        `The programme is ${status}; its tasks can no longer change`,
+        `The programme is ${access.programme.status}; its tasks can no longer change`,
       );
   }
 }

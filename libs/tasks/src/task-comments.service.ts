@@ -82,7 +82,6 @@ export class TaskCommentsService {
             commentId: comment.id,
           },
         });
-      await this.tasks.touchPartnerActivity(em, task.programmeId, access.activePartnerOrgIds);
       return {
         id: comment.id,
         taskId,

@@ -37,7 +37,7 @@ export class TaskHistoryService {
           w
             .where(`a.entity_type = 'task' AND a.entity_id = :taskId`, { taskId })
             .orWhere(
-              `a.entity_type = 'task_comment' AND a.entity_id IN (SELECT c.id::text FROM task_comments c WHERE c.task_id = :taskId)`,
+              `a.entity_type = 'task_comment' AND a.entity_id IN (SELECT c.id::text FROM task_comments c WHERE c.task_id = CAST(:taskId AS uuid))`,
             ),
         ),
       );

@@ -11,6 +11,7 @@ import {
   NotificationRequest,
 } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
+import { isClosed, ProgrammeStatus } from '@tandem/programmes';
 import { DataSource } from 'typeorm';
 import { TaskState } from './entities';
 import { dueEnd, planReminders, ReminderJob, reminderJobId } from './task-reminder-schedule';
@@ -128,7 +129,7 @@ export class TaskReminderHandlers {
       assignee_organization_id: string;
       assignee_user_id: string | null;
       programme_title: string;
-      programme_status: string;
+      programme_status: ProgrammeStatus;
     }[] = await this.dataSource.query(
       `SELECT t.id, t.title, t.state, to_char(t.due_date, 'YYYY-MM-DD') AS due_date,
               t.assignee_organization_id, t.assignee_user_id,
@@ -147,7 +148,7 @@ export class TaskReminderHandlers {
           assigneeOrganizationId: r.assignee_organization_id,
           assigneeUserId: r.assignee_user_id,
           programmeTitle: r.programme_title,
-          programmeClosed: r.programme_status === 'archived' || r.programme_status === 'cancelled',
+          programmeClosed: isClosed(r.programme_status),
         }
       : null;
   }

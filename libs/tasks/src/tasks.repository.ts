@@ -120,22 +120,24 @@ export class TasksRepository {
   }
 
   /**
-   * Compare-and-set: moves the task only if it is still in `from`. False when another request moved
-   * it first, so two concurrent transitions cannot both win.
+   * Compare-and-set: moves the task only if it is still as `expected` (its state, and optionally its
+   * assignee). False when another request changed it first, so two concurrent transitions cannot
+   * both win.
    */
   async compareAndSetState(
     em: EntityManager,
     id: string,
-    from: TaskState,
+    expected: { state: TaskState; assigneeOrganizationId?: string },
     set: { state: TaskState; blockedReason: string | null; completedAt: Date | null },
   ): Promise<boolean> {
-    const result = await em
+    const qb = em
       .createQueryBuilder()
       .update(Task)
       .set({ ...set, version: () => 'version + 1', updatedAt: () => 'now()' })
-      .where('id = :id AND state = :from', { id, from })
-      .returning('id')
-      .execute();
+      .where('id = :id AND state = :from', { id, from: expected.state });
+    if (expected.assigneeOrganizationId)
+      qb.andWhere('assignee_organization_id = :org', { org: expected.assigneeOrganizationId });
+    const result = await qb.returning('id').execute();
     return (result.affected ?? 0) === 1;
   }
 
@@ -178,20 +180,6 @@ export class TasksRepository {
   async userName(em: EntityManager, userId: string): Promise<string> {
     const rows: { name: string }[] = await em.query(`SELECT name FROM users WHERE id = $1`, [userId]);
     return rows[0]?.name ?? '';
-  }
-
-  /** Marks the actor's partner organisations as active in the programme (the dashboard shows it). */
-  async touchPartnerActivity(
-    em: EntityManager,
-    programmeId: string,
-    organizationIds: string[],
-  ): Promise<void> {
-    if (!organizationIds.length) return;
-    await em.query(
-      `UPDATE programme_partners SET last_activity_at = now()
-        WHERE programme_id = $1 AND organization_id = ANY($2::uuid[]) AND status = 'active'`,
-      [programmeId, organizationIds],
-    );
   }
 
   /** Tasks of one programme (the caller has been checked as a reader), in the order they were planned. */

@@ -123,7 +123,6 @@ describe(TasksService.name, () => {
       milestoneInProgramme: jest.fn(async () => true),
       organizationName: jest.fn(async () => 'Legal Aid Network'),
       userName: jest.fn(async () => 'Amira'),
-      touchPartnerActivity: jest.fn(async () => undefined),
     } as unknown as jest.Mocked<TasksRepository>;
     programmes = {
       load: jest.fn(async () => MANAGER),
@@ -247,11 +246,16 @@ describe(TasksService.name, () => {
       em.findOneByOrFail.mockResolvedValue(taskOf({ state: TaskState.InProgress, version: 4 }));
       const view = await sut.transition(actor(IMPLEMENTER), TASK, { to: TaskState.InProgress });
       expect(repo.openPrerequisites).toHaveBeenCalledWith(em, TASK);
-      expect(repo.compareAndSetState).toHaveBeenCalledWith(em, TASK, TaskState.Todo, {
-        state: TaskState.InProgress,
-        blockedReason: null,
-        completedAt: null,
-      });
+      expect(repo.compareAndSetState).toHaveBeenCalledWith(
+        em,
+        TASK,
+        { state: TaskState.Todo, assigneeOrganizationId: IMPLEMENTER },
+        {
+          state: TaskState.InProgress,
+          blockedReason: null,
+          completedAt: null,
+        },
+      );
       expect(audit.record).toHaveBeenCalledWith(
         em,
         expect.objectContaining({ before: expect.objectContaining({ state: 'todo' }) }),
@@ -271,6 +275,8 @@ describe(TasksService.name, () => {
       stored = taskOf({ state: TaskState.InProgress });
       repo.findById.mockResolvedValue(stored);
       await sut.transition(actor(), TASK, { to: TaskState.Done });
+      // A manager's move does not depend on who the assignee is.
+      expect(repo.compareAndSetState.mock.calls[0][2]).toEqual({ state: TaskState.InProgress });
       expect(repo.compareAndSetState.mock.calls[0][3]).toEqual({
         state: TaskState.Done,
         blockedReason: null,

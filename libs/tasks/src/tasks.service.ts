@@ -122,6 +122,11 @@ export class TasksService {
           CoreErrorCode.VersionMismatch,
           `The task changed since you read it (now version ${current.version}); reload and retry`,
         );
+      // Reassigned between the first read and the lock: judge against the task as it is now.
+      if (!this.taskAccess.canWork(access, current))
+        throw CoreError.forbidden(
+          'Only the programme managers and the assignee organisation may edit this task',
+        );
       const currentDeps = (await this.tasks.dependenciesOf(em, [id])).get(id) ?? [];
       const changed = this.changedFields(current, currentDeps, dto);
       if (!access.isManager) {
@@ -198,7 +203,6 @@ export class TasksService {
           taskId: id,
           previousDueDate: current.dueDate,
         });
-      await this.tasks.touchPartnerActivity(em, task.programmeId, access.activePartnerOrgIds);
       return taskView(task, deps, this.today());
     });
   }
@@ -226,16 +230,24 @@ export class TasksService {
             `Finish first: ${open.map((t) => `"${t.title}" (${t.state})`).join(', ')}`,
           );
       }
-      const moved = await this.tasks.compareAndSetState(em, id, from, {
-        state: dto.to,
-        blockedReason: dto.to === TaskState.Blocked ? reason : null,
-        completedAt: dto.to === TaskState.Done ? this.clock.now() : null,
-      });
+      const moved = await this.tasks.compareAndSetState(
+        em,
+        id,
+        {
+          state: from,
+          // A partner was allowed as the assignee: if the task is reassigned meanwhile, it loses.
+          ...(access.isManager ? {} : { assigneeOrganizationId: current.assigneeOrganizationId }),
+        },
+        {
+          state: dto.to,
+          blockedReason: dto.to === TaskState.Blocked ? reason : null,
+          completedAt: dto.to === TaskState.Done ? this.clock.now() : null,
+        },
+      );
       if (!moved) {
-        const now = await this.tasks.findById(em, id);
         throw new TasksError(
           TasksErrorCode.TaskTransitionNotAllowed,
-          `The task was moved to ${now?.state ?? 'another state'} meanwhile; reload and retry`,
+          'The task changed meanwhile; reload and retry',
           'to',
         );
       }
@@ -272,7 +284,6 @@ export class TasksService {
       });
       // Finishing drops the reminders, reopening brings them back.
       if (task.dueDate) await this.outbox.publish(em, JobName.TaskReminders, { taskId: id });
-      await this.tasks.touchPartnerActivity(em, task.programmeId, access.activePartnerOrgIds);
       return taskView(task, deps, this.today());
     });
   }
