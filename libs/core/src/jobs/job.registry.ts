@@ -19,6 +19,12 @@ export enum JobName {
   AgreementReminders = 'partner.agreement-reminders',
   /** Delayed: the agreement expires in AGREEMENT_REMINDER_DAYS; tell the programme managers. */
   AgreementExpiring = 'partner.agreement-expiring',
+  /** A task was created, its due date changed or its state changed: (re)schedule its reminders. */
+  TaskReminders = 'task.reminders',
+  /** Delayed: the task is due in TASK_DUE_REMINDER_HOURS; tell its assignee. */
+  TaskDueSoon = 'task.due-soon',
+  /** Delayed: the end of the task's due date (UTC) has passed; tell its assignee. */
+  TaskOverdue = 'task.overdue',
   /** A consultation was scheduled, opened or its dates changed: (re)schedule its open, close and reminder jobs. */
   ConsultationTimers = 'consultation.timers',
   /** Delayed to opensAt: open the consultation (once) and notify its invitees. */
@@ -34,6 +40,10 @@ export interface JobPayloads {
   [JobName.NotificationFanOut]: NotificationRequest;
   [JobName.AgreementReminders]: { partnerId: string };
   [JobName.AgreementExpiring]: { partnerId: string; expiresOn: string };
+  /** `previousDueDate`: the due date before this change, whose delayed reminders are now stale. */
+  [JobName.TaskReminders]: { taskId: string; previousDueDate?: string | null };
+  [JobName.TaskDueSoon]: { taskId: string; dueDate: string };
+  [JobName.TaskOverdue]: { taskId: string; dueDate: string };
   [JobName.ConsultationTimers]: { consultationId: string };
   [JobName.ConsultationOpen]: { consultationId: string; opensAt: string };
   [JobName.ConsultationClose]: { consultationId: string; closesAt: string };
@@ -71,6 +81,9 @@ export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
   [JobName.NotificationFanOut]: QueueName.Notifications,
   [JobName.AgreementReminders]: QueueName.Reminders,
   [JobName.AgreementExpiring]: QueueName.Reminders,
+  [JobName.TaskReminders]: QueueName.Reminders,
+  [JobName.TaskDueSoon]: QueueName.Reminders,
+  [JobName.TaskOverdue]: QueueName.Reminders,
   [JobName.ConsultationTimers]: QueueName.Reminders,
   [JobName.ConsultationOpen]: QueueName.Reminders,
   [JobName.ConsultationClose]: QueueName.Reminders,
