@@ -12,6 +12,8 @@ export enum ConsultationsErrorCode {
   InvalidSchedule = 'INVALID_SCHEDULE',
   UnknownReference = 'UNKNOWN_REFERENCE',
   RespondingOrganizationRequired = 'RESPONDING_ORGANIZATION_REQUIRED',
+  /** The meeting is cancelled or over, or its consultation cancelled. */
+  MeetingNotAvailable = 'MEETING_NOT_AVAILABLE',
 }
 
 export class ConsultationsError extends DomainError<ConsultationsErrorCode> {

@@ -5,6 +5,8 @@ import { ConsultationAccessService } from './consultation-access.service';
 import { ConsultationLifecycleService } from './consultation-lifecycle.service';
 import { ConsultationTimersHandlers } from './consultation-timers.handlers';
 import { ConsultationsService } from './consultations.service';
+import { MeetingReminderHandlers } from './meeting-reminder.handlers';
+import { MeetingsService } from './meetings.service';
 import { OutcomeService } from './outcome.service';
 import { QuestionsService } from './questions.service';
 import { ResponsesService } from './responses.service';
@@ -22,6 +24,8 @@ import { ResultsService } from './results.service';
     ResultsService,
     OutcomeService,
     ConsultationTimersHandlers,
+    MeetingsService,
+    MeetingReminderHandlers,
   ],
   exports: [
     ConsultationAccessService,
@@ -31,6 +35,8 @@ import { ResultsService } from './results.service';
     ResultsService,
     OutcomeService,
     ConsultationTimersHandlers,
+    MeetingsService,
+    MeetingReminderHandlers,
   ],
 })
 export class ConsultationsModule {}

@@ -11,4 +11,6 @@ export * from './responses.service';
 export * from './results.service';
 export * from './outcome.service';
 export * from './consultation-timers.handlers';
+export * from './meetings.service';
+export * from './meeting-reminder.handlers';
 export * from './consultations.module';

@@ -3,8 +3,10 @@ import { Invitation, Membership, RefreshToken, Session, User } from '@tandem/aut
 import {
   Consultation,
   ConsultationInvitation,
+  ConsultationMeeting,
   ConsultationQuestion,
   ConsultationResponse,
+  MeetingRsvp,
 } from '@tandem/consultations';
 import { IdempotencyKey, OutboxEvent } from '@tandem/core';
 import { EmailDelivery, Notification } from '@tandem/notifications';
@@ -57,4 +59,6 @@ export const ENTITIES = [
   ConsultationInvitation,
   ConsultationQuestion,
   ConsultationResponse,
+  ConsultationMeeting,
+  MeetingRsvp,
 ];

@@ -60,6 +60,22 @@ export const NOTIFICATION_TEXTS: Record<string, (p: Params) => { title: string; 
     title: `You said, we did: the outcome of "${v(p, 'consultationTitle')}" is published`,
     body: v(p, 'summary'),
   }),
+  'consultation.meeting_seat_available': (p) => ({
+    title: `A seat freed up: you are now attending "${v(p, 'meetingTitle')}"`,
+    body: `Starts ${v(p, 'startsAt')}. Consultation "${v(p, 'consultationTitle')}".`,
+  }),
+  'consultation.meeting_reminder': (p) => ({
+    title: `Reminder: "${v(p, 'meetingTitle')}" starts ${v(p, 'startsAt')}`,
+    body: [v(p, 'location'), v(p, 'onlineUrl')].filter(Boolean).join(' · '),
+  }),
+  'consultation.meeting_changed': (p) => ({
+    title: `"${v(p, 'meetingTitle')}" now starts ${v(p, 'startsAt')}`,
+    body: [v(p, 'location'), v(p, 'onlineUrl')].filter(Boolean).join(' · '),
+  }),
+  'consultation.meeting_cancelled': (p) => ({
+    title: `Meeting cancelled: "${v(p, 'meetingTitle')}"`,
+    body: '',
+  }),
   'task.overdue': (p) => ({ title: `"${v(p, 'taskTitle')}" is overdue (due ${v(p, 'dueDate')})`, body: '' }),
 };
 

@@ -50,6 +50,7 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case ConsultationsErrorCode.ConsultationFrozen:
     case ConsultationsErrorCode.ConsultationNotOpen:
     case ConsultationsErrorCode.ResponseExists:
+    case ConsultationsErrorCode.MeetingNotAvailable:
       return HttpStatus.CONFLICT;
     case ProgrammesErrorCode.NotLeadMember:
     case ProgrammesErrorCode.InvalidDateRange:

@@ -5,3 +5,4 @@ export * from './consultation-transition.dto';
 export * from './question.dto';
 export * from './response.dto';
 export * from './outcome.dto';
+export * from './meeting.dto';

@@ -175,6 +175,13 @@ export class AppConfig extends DatabaseConfig {
   @Min(1)
   CONSULTATION_REMINDER_SECONDS = 3 * 86_400;
 
+  /** How long before a consultation meeting its attendees are reminded (seconds; a day). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  CONSULTATION_MEETING_REMINDER_SECONDS = 86_400;
+
   /** Upper bound on graceful shutdown before the process exits anyway. */
   @IsOptional()
   @Type(() => Number)

@@ -33,6 +33,10 @@ export enum JobName {
   ConsultationClose = 'consultation.close',
   /** Delayed to CONSULTATION_REMINDER_SECONDS before closesAt: remind invitees that have not answered. */
   ConsultationClosingReminder = 'consultation.closing-reminder',
+  /** A consultation meeting was created or moved: (re)schedule its attendees' reminder. */
+  ConsultationMeetingTimers = 'consultation.meeting-timers',
+  /** Delayed to CONSULTATION_MEETING_REMINDER_SECONDS before a meeting: remind those attending. */
+  ConsultationMeetingReminder = 'consultation.meeting-reminder',
 }
 
 export interface JobPayloads {
@@ -48,6 +52,8 @@ export interface JobPayloads {
   [JobName.ConsultationOpen]: { consultationId: string; opensAt: string };
   [JobName.ConsultationClose]: { consultationId: string; closesAt: string };
   [JobName.ConsultationClosingReminder]: { consultationId: string; closesAt: string };
+  [JobName.ConsultationMeetingTimers]: { meetingId: string };
+  [JobName.ConsultationMeetingReminder]: { meetingId: string; startsAt: string };
 }
 
 /** Who should hear about something; the union of all given sets, minus `exceptUserId`. */
@@ -88,6 +94,8 @@ export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
   [JobName.ConsultationOpen]: QueueName.Reminders,
   [JobName.ConsultationClose]: QueueName.Reminders,
   [JobName.ConsultationClosingReminder]: QueueName.Reminders,
+  [JobName.ConsultationMeetingTimers]: QueueName.Reminders,
+  [JobName.ConsultationMeetingReminder]: QueueName.Reminders,
 };
 
 export type JobPayload<J extends JobName> = JobPayloads[J];

@@ -1,0 +1,511 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@tandem/audit';
+import { Actor } from '@tandem/auth';
+import {
+  Clock,
+  CoreError,
+  CoreErrorCode,
+  JobName,
+  OutboxService,
+  TransactionService,
+  validationFailed,
+} from '@tandem/core';
+import { NotificationsService } from '@tandem/notifications';
+import ical, { ICalEventStatus } from 'ical-generator';
+import { DataSource, EntityManager } from 'typeorm';
+import { ConsultationAccess, ConsultationAccessService } from './consultation-access.service';
+import { ConsultationsError, ConsultationsErrorCode } from './consultations.errors';
+import { CreateMeetingDto, RecordAttendanceDto, RsvpDto, UpdateMeetingDto } from './dto';
+import {
+  Consultation,
+  ConsultationMeeting,
+  ConsultationStatus,
+  MeetingRsvp,
+  MeetingStatus,
+  MeetingType,
+  RsvpStatus,
+} from './entities';
+import { inDefaultLanguage } from './localized-text';
+
+export interface MeetingView {
+  id: string;
+  consultationId: string;
+  title: string;
+  type: MeetingType;
+  startsAt: Date;
+  endsAt: Date;
+  location: string | null;
+  onlineUrl: string | null;
+  capacity: number | null;
+  status: MeetingStatus;
+  attendingCount: number;
+  waitlistCount: number;
+  seatsLeft: number | null;
+  /** The caller's own RSVP, with their place on the waiting list. */
+  myRsvp: { status: RsvpStatus; waitlistPosition: number | null; attended: boolean | null } | null;
+  /** Owners only: who answered, and whether they came. */
+  rsvps?: {
+    userId: string;
+    name: string;
+    organizationId: string | null;
+    status: RsvpStatus;
+    attended: boolean | null;
+  }[];
+  version: number;
+}
+
+/**
+ * Meetings of a consultation. RSVPs for one meeting are serialised by locking the meeting row, so
+ * the seats counted are the seats given: never more attendees than capacity, and when a seat frees
+ * the first on the waiting list (by the time they asked) moves up and is told.
+ */
+@Injectable()
+export class MeetingsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionService,
+    private readonly access: ConsultationAccessService,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(actor: Actor, consultationId: string, dto: CreateMeetingDto): Promise<MeetingView> {
+    const id = await this.tx.run(async (em) => {
+      const { consultation: c } = await this.access.require(actor, consultationId, 'manage', em, 'share');
+      this.assertConsultationLive(c);
+      const m = em.create(ConsultationMeeting, {
+        consultationId,
+        title: dto.title,
+        type: dto.type,
+        startsAt: new Date(dto.startsAt),
+        endsAt: new Date(dto.endsAt),
+        location: dto.location ?? null,
+        onlineUrl: dto.onlineUrl ?? null,
+        capacity: dto.capacity ?? null,
+      });
+      this.assertShape(m);
+      await em.save(ConsultationMeeting, m);
+      await this.outbox.publish(em, JobName.ConsultationMeetingTimers, { meetingId: m.id });
+      await this.audit.record(em, {
+        action: 'create',
+        entityType: 'consultation_meeting',
+        entityId: m.id,
+        after: this.snapshot(m),
+      });
+      return m.id;
+    });
+    return this.view(actor, consultationId, id, true);
+  }
+
+  async list(actor: Actor, consultationId: string): Promise<MeetingView[]> {
+    const a = await this.access.require(actor, consultationId, 'read');
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM consultation_meetings WHERE consultation_id = $1 ORDER BY starts_at, id`,
+      [consultationId],
+    );
+    return Promise.all(rows.map((r) => this.view(actor, consultationId, r.id, a.isOwner)));
+  }
+
+  async get(actor: Actor, consultationId: string, meetingId: string): Promise<MeetingView> {
+    const a = await this.access.require(actor, consultationId, 'read');
+    return this.view(actor, consultationId, meetingId, a.isOwner);
+  }
+
+  async update(
+    actor: Actor,
+    consultationId: string,
+    meetingId: string,
+    expectedVersion: number,
+    dto: UpdateMeetingDto,
+  ): Promise<MeetingView> {
+    await this.tx.run(async (em) => {
+      const { consultation: c } = await this.access.require(actor, consultationId, 'manage', em, 'share');
+      const m = await this.lockMeeting(em, consultationId, meetingId);
+      if (m.version !== expectedVersion)
+        throw new CoreError(
+          CoreErrorCode.VersionMismatch,
+          `The meeting changed since you read it (now version ${m.version}); reload and retry`,
+        );
+      this.assertMeetingLive(c, m);
+      const before = this.snapshot(m);
+      const startsBefore = m.startsAt.getTime();
+      if (dto.title !== undefined) m.title = dto.title;
+      if (dto.type !== undefined) m.type = dto.type;
+      if (dto.startsAt !== undefined) m.startsAt = new Date(dto.startsAt);
+      if (dto.endsAt !== undefined) m.endsAt = new Date(dto.endsAt);
+      if (dto.location !== undefined) m.location = dto.location;
+      if (dto.onlineUrl !== undefined) m.onlineUrl = dto.onlineUrl;
+      if (dto.capacity !== undefined) m.capacity = dto.capacity;
+      this.assertShape(m);
+      m.version += 1;
+      await em.save(ConsultationMeeting, m);
+      const moved = m.startsAt.getTime() !== startsBefore;
+      if (moved) {
+        // A new reminder for the new time; the old one finds the time changed and does nothing.
+        await this.outbox.publish(em, JobName.ConsultationMeetingTimers, { meetingId });
+        await this.tell(em, c, m, 'consultation.meeting_changed', [
+          RsvpStatus.Attending,
+          RsvpStatus.Waitlisted,
+        ]);
+      }
+      // More seats (or none limited): the waiting list moves up.
+      await this.promote(em, c, m);
+      await this.audit.record(em, {
+        action: 'update',
+        entityType: 'consultation_meeting',
+        entityId: meetingId,
+        before,
+        after: this.snapshot(m),
+      });
+    });
+    return this.view(actor, consultationId, meetingId, true);
+  }
+
+  async cancel(actor: Actor, consultationId: string, meetingId: string): Promise<MeetingView> {
+    await this.tx.run(async (em) => {
+      const { consultation: c } = await this.access.require(actor, consultationId, 'manage', em, 'share');
+      const m = await this.lockMeeting(em, consultationId, meetingId);
+      if (m.status === MeetingStatus.Cancelled) return;
+      await em.update(
+        ConsultationMeeting,
+        { id: meetingId },
+        { status: MeetingStatus.Cancelled, version: m.version + 1 },
+      );
+      await this.tell(em, c, m, 'consultation.meeting_cancelled', [
+        RsvpStatus.Attending,
+        RsvpStatus.Waitlisted,
+      ]);
+      await this.audit.record(em, {
+        action: 'update',
+        entityType: 'consultation_meeting',
+        entityId: meetingId,
+        before: { status: m.status },
+        after: { status: MeetingStatus.Cancelled },
+      });
+    });
+    return this.view(actor, consultationId, meetingId, true);
+  }
+
+  async rsvp(actor: Actor, consultationId: string, meetingId: string, dto: RsvpDto): Promise<MeetingView> {
+    await this.tx.run(async (em) => {
+      const a = await this.access.require(actor, consultationId, 'respond', em, 'share');
+      const organizationId = this.organizationFor(a, dto.organizationId);
+      const m = await this.lockMeeting(em, consultationId, meetingId);
+      this.assertMeetingLive(a.consultation, m);
+      const existing = await em.findOneBy(MeetingRsvp, { meetingId, userId: actor.userId });
+      const now = this.clock.now();
+      if (dto.attending) {
+        if (existing && existing.status !== RsvpStatus.Declined) return;
+        const attending = await em.countBy(MeetingRsvp, { meetingId, status: RsvpStatus.Attending });
+        const status =
+          m.capacity === null || attending < m.capacity ? RsvpStatus.Attending : RsvpStatus.Waitlisted;
+        await this.save(em, existing, {
+          meetingId,
+          userId: actor.userId,
+          organizationId,
+          status,
+          queuedAt: now,
+        });
+      } else {
+        const wasAttending = existing?.status === RsvpStatus.Attending;
+        await this.save(em, existing, {
+          meetingId,
+          userId: actor.userId,
+          organizationId,
+          status: RsvpStatus.Declined,
+          queuedAt: existing?.queuedAt ?? now,
+        });
+        if (wasAttending) await this.promote(em, a.consultation, m);
+      }
+    });
+    return this.view(actor, consultationId, meetingId, false);
+  }
+
+  /** The officer records who came; walk-ins from organisations that may take part are added. */
+  async recordAttendance(
+    actor: Actor,
+    consultationId: string,
+    meetingId: string,
+    dto: RecordAttendanceDto,
+  ): Promise<MeetingView> {
+    await this.tx.run(async (em) => {
+      const { consultation: c } = await this.access.require(actor, consultationId, 'manage', em, 'share');
+      const m = await this.lockMeeting(em, consultationId, meetingId);
+      if (m.status === MeetingStatus.Cancelled)
+        throw new ConsultationsError(ConsultationsErrorCode.MeetingNotAvailable, 'The meeting was cancelled');
+      const ids = dto.attendees.map((x) => x.userId);
+      const eligible: { user_id: string; organization_id: string | null }[] = ids.length
+        ? await em.query(
+            `SELECT u.id AS user_id,
+                    COALESCE(r.organization_id, (
+                      SELECT ms.organization_id FROM memberships ms
+                       WHERE ms.user_id = u.id AND ms.organization_id <> $3
+                         AND ($4 = 'all_organizations' OR EXISTS (SELECT 1 FROM consultation_invitations ci WHERE ci.consultation_id = $2 AND ci.organization_id = ms.organization_id))
+                       ORDER BY ms.organization_id LIMIT 1)) AS organization_id
+               FROM users u LEFT JOIN consultation_meeting_rsvps r ON r.user_id = u.id AND r.meeting_id = $1
+              WHERE u.id = ANY($5::uuid[])`,
+            [meetingId, consultationId, c.organizationId, c.audience, ids],
+          )
+        : [];
+      const byId = new Map(eligible.map((e) => [e.user_id, e]));
+      const errors = dto.attendees.flatMap((x, i) =>
+        byId.get(x.userId)?.organization_id
+          ? []
+          : [{ field: `attendees[${i}].userId`, message: 'is not a member of an organisation taking part' }],
+      );
+      if (errors.length) throw validationFailed(errors);
+      const now = this.clock.now();
+      for (const x of dto.attendees) {
+        const existing = await em.findOneBy(MeetingRsvp, { meetingId, userId: x.userId });
+        if (existing) await em.update(MeetingRsvp, { id: existing.id }, { attended: x.attended });
+        else
+          await em.insert(MeetingRsvp, {
+            meetingId,
+            userId: x.userId,
+            organizationId: byId.get(x.userId)!.organization_id,
+            status: RsvpStatus.Attending,
+            queuedAt: now,
+            attended: x.attended,
+          });
+      }
+      await this.audit.record(em, {
+        action: 'update',
+        entityType: 'consultation_meeting',
+        entityId: meetingId,
+        after: { attendance: dto.attendees },
+      });
+    });
+    return this.view(actor, consultationId, meetingId, true);
+  }
+
+  async calendar(
+    actor: Actor,
+    consultationId: string,
+    meetingId: string,
+  ): Promise<{ filename: string; body: string }> {
+    const { consultation: c } = await this.access.require(actor, consultationId, 'read');
+    const m = await this.dataSource.manager.findOneBy(ConsultationMeeting, { id: meetingId, consultationId });
+    if (!m) throw CoreError.notFound('Meeting');
+    const title = inDefaultLanguage(c.title, c.languages);
+    const cal = ical({
+      name: title,
+      prodId: { company: 'Tandem', product: 'Consultations', language: 'EN' },
+    });
+    cal.createEvent({
+      id: `${m.id}@tandem`,
+      sequence: m.version,
+      stamp: m.updatedAt,
+      start: m.startsAt,
+      end: m.endsAt,
+      summary: m.title,
+      description: [`Consultation: ${title}`, m.onlineUrl ? `Join online: ${m.onlineUrl}` : '']
+        .filter(Boolean)
+        .join('\n'),
+      location: m.location ?? (m.type === MeetingType.Online ? m.onlineUrl : null),
+      url: m.onlineUrl,
+      status: m.status === MeetingStatus.Cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    });
+    return { filename: `meeting-${m.id}.ics`, body: cal.toString() };
+  }
+
+  /** Seats free: the first on the waiting list move up, each told. */
+  private async promote(em: EntityManager, c: Consultation, m: ConsultationMeeting): Promise<void> {
+    if (m.status === MeetingStatus.Cancelled) return;
+    const attending = await em.countBy(MeetingRsvp, { meetingId: m.id, status: RsvpStatus.Attending });
+    const free = m.capacity === null ? null : Math.max(0, m.capacity - attending);
+    if (free === 0) return;
+    const promoted: { id: string; user_id: string }[] = await em.query(
+      `SELECT id, user_id FROM consultation_meeting_rsvps WHERE meeting_id = $1 AND status = 'waitlisted'
+        ORDER BY queued_at, id ${free === null ? '' : 'LIMIT $2'}`,
+      free === null ? [m.id] : [m.id, free],
+    );
+    if (!promoted.length) return;
+    await em.query(
+      `UPDATE consultation_meeting_rsvps SET status = 'attending', updated_at = now() WHERE id = ANY($1::uuid[])`,
+      [promoted.map((p) => p.id)],
+    );
+    await this.notifications.notify(em, {
+      type: 'consultation.meeting_seat_available',
+      subject: { type: 'consultation_meeting', id: m.id },
+      recipients: { userIds: promoted.map((p) => p.user_id) },
+      params: this.params(c, m),
+    });
+  }
+
+  private async tell(
+    em: EntityManager,
+    c: Consultation,
+    m: ConsultationMeeting,
+    type: string,
+    statuses: RsvpStatus[],
+  ): Promise<void> {
+    const rows: { user_id: string }[] = await em.query(
+      `SELECT user_id FROM consultation_meeting_rsvps WHERE meeting_id = $1 AND status = ANY($2::varchar[])`,
+      [m.id, statuses],
+    );
+    if (!rows.length) return;
+    await this.notifications.notify(em, {
+      type,
+      subject: { type: 'consultation_meeting', id: m.id },
+      recipients: { userIds: rows.map((r) => r.user_id) },
+      params: this.params(c, m),
+    });
+  }
+
+  params(c: Consultation, m: ConsultationMeeting): Record<string, string | null> {
+    return {
+      meetingTitle: m.title,
+      consultationTitle: inDefaultLanguage(c.title, c.languages),
+      startsAt: m.startsAt.toISOString(),
+      location: m.location,
+      onlineUrl: m.onlineUrl,
+    };
+  }
+
+  private async save(
+    em: EntityManager,
+    existing: MeetingRsvp | null,
+    row: Pick<MeetingRsvp, 'meetingId' | 'userId' | 'organizationId' | 'status' | 'queuedAt'>,
+  ): Promise<void> {
+    if (existing)
+      await em.update(
+        MeetingRsvp,
+        { id: existing.id },
+        { status: row.status, queuedAt: row.queuedAt, organizationId: row.organizationId },
+      );
+    else await em.insert(MeetingRsvp, row);
+  }
+
+  private organizationFor(a: ConsultationAccess, requested?: string): string {
+    if (requested) {
+      if (!a.respondingOrgIds.includes(requested))
+        throw CoreError.forbidden('You may come only for an organisation of yours that is invited');
+      return requested;
+    }
+    return a.respondingOrgIds[0];
+  }
+
+  private async lockMeeting(
+    em: EntityManager,
+    consultationId: string,
+    meetingId: string,
+  ): Promise<ConsultationMeeting> {
+    const m = await em.findOne(ConsultationMeeting, {
+      where: { id: meetingId, consultationId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!m) throw CoreError.notFound('Meeting');
+    return m;
+  }
+
+  private assertConsultationLive(c: Consultation): void {
+    if (c.status === ConsultationStatus.Cancelled)
+      throw new ConsultationsError(
+        ConsultationsErrorCode.MeetingNotAvailable,
+        'The consultation was cancelled',
+      );
+  }
+
+  private assertMeetingLive(c: Consultation, m: ConsultationMeeting): void {
+    this.assertConsultationLive(c);
+    if (m.status === MeetingStatus.Cancelled)
+      throw new ConsultationsError(ConsultationsErrorCode.MeetingNotAvailable, 'The meeting was cancelled');
+    if (m.endsAt.getTime() <= this.clock.now().getTime())
+      throw new ConsultationsError(ConsultationsErrorCode.MeetingNotAvailable, 'The meeting is over');
+  }
+
+  private assertShape(m: ConsultationMeeting): void {
+    const errors: { field: string; message: string }[] = [];
+    if (m.type !== MeetingType.Online && !m.location)
+      errors.push({ field: 'location', message: `an ${m.type} meeting needs a location` });
+    if (m.type !== MeetingType.InPerson && !m.onlineUrl)
+      errors.push({ field: 'onlineUrl', message: `an ${m.type} meeting needs an onlineUrl` });
+    if (errors.length) throw validationFailed(errors);
+    if (m.endsAt.getTime() <= m.startsAt.getTime())
+      throw new ConsultationsError(
+        ConsultationsErrorCode.InvalidSchedule,
+        'endsAt must be after startsAt',
+        'endsAt',
+      );
+  }
+
+  private async view(
+    actor: Actor,
+    consultationId: string,
+    meetingId: string,
+    withRsvps: boolean,
+  ): Promise<MeetingView> {
+    const em = this.dataSource.manager;
+    const m = await em.findOneBy(ConsultationMeeting, { id: meetingId, consultationId });
+    if (!m) throw CoreError.notFound('Meeting');
+    const rsvps: {
+      user_id: string;
+      name: string;
+      organization_id: string | null;
+      status: RsvpStatus;
+      attended: boolean | null;
+    }[] = await em.query(
+      `SELECT r.user_id, u.name, r.organization_id, r.status, r.attended
+         FROM consultation_meeting_rsvps r JOIN users u ON u.id = r.user_id
+        WHERE r.meeting_id = $1 ORDER BY r.queued_at, r.id`,
+      [meetingId],
+    );
+    const attendingCount = rsvps.filter((r) => r.status === RsvpStatus.Attending).length;
+    const queue = rsvps.filter((r) => r.status === RsvpStatus.Waitlisted);
+    const mine = rsvps.find((r) => r.user_id === actor.userId);
+    return {
+      id: m.id,
+      consultationId,
+      title: m.title,
+      type: m.type,
+      startsAt: m.startsAt,
+      endsAt: m.endsAt,
+      location: m.location,
+      onlineUrl: m.onlineUrl,
+      capacity: m.capacity,
+      status: m.status,
+      attendingCount,
+      waitlistCount: queue.length,
+      seatsLeft: m.capacity === null ? null : Math.max(0, m.capacity - attendingCount),
+      myRsvp: mine
+        ? {
+            status: mine.status,
+            waitlistPosition:
+              mine.status === RsvpStatus.Waitlisted
+                ? queue.findIndex((r) => r.user_id === actor.userId) + 1
+                : null,
+            attended: mine.attended,
+          }
+        : null,
+      ...(withRsvps
+        ? {
+            rsvps: rsvps.map((r) => ({
+              userId: r.user_id,
+              name: r.name,
+              organizationId: r.organization_id,
+              status: r.status,
+              attended: r.attended,
+            })),
+          }
+        : {}),
+      version: m.version,
+    };
+  }
+
+  private snapshot(m: ConsultationMeeting): Record<string, unknown> {
+    return {
+      consultationId: m.consultationId,
+      title: m.title,
+      type: m.type,
+      startsAt: m.startsAt,
+      endsAt: m.endsAt,
+      location: m.location,
+      onlineUrl: m.onlineUrl,
+      capacity: m.capacity,
+      status: m.status,
+    };
+  }
+}
