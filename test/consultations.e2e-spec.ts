@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import * as ical from 'node-ical';
 import {
   auditOf,
   bearer,
@@ -849,6 +850,201 @@ describe('consultations: a municipal officer consults migrant communities, from 
       invitedCount: 0,
       responseRate: null,
       byKind: [{ kind: 'civil_society', count: 1 }],
+    });
+  });
+
+  describe('meetings', () => {
+    const DAY = 86_400_000;
+    let meetingsConsultationId: string;
+    let meetingId: string;
+    let movedId: string;
+    let startsAt: string;
+
+    it('the officer schedules meetings; invitees RSVP up to capacity, then onto a waiting list that moves up', async () => {
+      meetingsConsultationId = (await draftWithQuestions({ opensAt: at(3_600_000), closesAt: at(7_200_000) }))
+        .id;
+      const base = `/consultations/${meetingsConsultationId}/meetings`;
+      await http()
+        .post(`/consultations/${meetingsConsultationId}/transitions`)
+        .set(bearer(officer))
+        .send({ to: 'scheduled' })
+        .expect(200);
+      // The reminder goes out a day before: starting a day and 8 s from now, it fires 8 s from now.
+      startsAt = at(DAY + 8_000);
+      const endsAt = new Date(Date.parse(startsAt) + 2 * 3_600_000).toISOString();
+      const body = {
+        title: 'Community evening at the library',
+        type: 'hybrid',
+        startsAt,
+        endsAt,
+        location: 'Riverton Library, Main Street 1',
+        onlineUrl: 'https://meet.example.org/riverton-night',
+        capacity: 1,
+      };
+      const bad = await http()
+        .post(base)
+        .set(bearer(officer))
+        .send({ ...body, onlineUrl: undefined });
+      expectProblem(bad, 400);
+      expect(bad.body.errors[0].field).toBe('onlineUrl');
+      expectProblem(await http().post(base).set(bearer(amira)).send(body), 403);
+      expectProblem(await http().post(base).set(bearer(outsider)).send(body), 404);
+      const created = await http().post(base).set(bearer(officer)).send(body).expect(201);
+      meetingId = created.body.id;
+      expect(created.body).toMatchObject({
+        status: 'scheduled',
+        capacity: 1,
+        seatsLeft: 1,
+        attendingCount: 0,
+      });
+      // A second meeting, moved a few seconds later: its first reminder must come to nothing.
+      movedId = (
+        await http()
+          .post(base)
+          .set(bearer(officer))
+          .send({
+            ...body,
+            title: 'Online Q&A',
+            type: 'online',
+            location: undefined,
+            capacity: undefined,
+            startsAt: at(DAY + 4_000),
+          })
+          .expect(201)
+      ).body.id;
+
+      const rsvp = (who: Session, id: string, attending: boolean) =>
+        http().post(`${base}/${id}/rsvp`).set(bearer(who)).send({ attending });
+      expect((await rsvp(amira, meetingId, true).expect(200)).body.myRsvp).toMatchObject({
+        status: 'attending',
+      });
+      expect((await rsvp(olena, meetingId, true).expect(200)).body.myRsvp).toEqual({
+        status: 'waitlisted',
+        waitlistPosition: 1,
+        attended: null,
+      });
+      expect((await rsvp(lena, meetingId, true).expect(200)).body.myRsvp).toMatchObject({
+        status: 'waitlisted',
+        waitlistPosition: 2,
+      });
+      expectProblem(await rsvp(officer, meetingId, true), 403);
+      expectProblem(await rsvp(outsider, meetingId, true), 404);
+      await rsvp(karim, movedId, true).expect(200);
+      const read = await http().get(`${base}/${movedId}`).set(bearer(officer)).expect(200);
+      await http()
+        .patch(`${base}/${movedId}`)
+        .set(bearer(officer))
+        .set('If-Match', read.headers.etag)
+        .send({ startsAt: at(3 * DAY), endsAt: at(3 * DAY + 3_600_000) })
+        .expect(200);
+
+      // Amira frees her seat: Olena moves up and is told; Lena is now first in line.
+      const freed = await rsvp(amira, meetingId, false).expect(200);
+      expect(freed.body).toMatchObject({
+        attendingCount: 1,
+        waitlistCount: 1,
+        myRsvp: { status: 'declined' },
+      });
+      const promoted = await waitForNotification(
+        stack,
+        olena,
+        'consultation.meeting_seat_available',
+        meetingId,
+      );
+      expect(promoted).toHaveLength(1);
+      const lenaView = await http().get(`${base}/${meetingId}`).set(bearer(lena)).expect(200);
+      expect(lenaView.body.myRsvp).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+      expect(lenaView.body.rsvps).toBeUndefined();
+      const officerView = await http().get(`${base}/${meetingId}`).set(bearer(officer)).expect(200);
+      expect(
+        officerView.body.rsvps.map((r: { userId: string; status: string }) => [r.userId, r.status]),
+      ).toEqual([
+        [amira.userId, 'declined'],
+        [olena.userId, 'attending'],
+        [lena.userId, 'waitlisted'],
+      ]);
+      await waitForNotification(stack, karim, 'consultation.meeting_changed', movedId);
+    });
+
+    it("attendees are reminded the day before; a moved meeting's old reminder does nothing", async () => {
+      const reminded = await waitForNotification(
+        stack,
+        olena,
+        'consultation.meeting_reminder',
+        meetingId,
+        20_000,
+      );
+      expect(reminded).toHaveLength(1);
+      for (const who of [amira, lena, karim])
+        expect(await notificationsAbout(who.userId, meetingId, 'consultation.meeting_reminder')).toEqual([]);
+      // The moved meeting's first reminder was due 4 s after it was created; it is long past.
+      expect(await notificationsAbout(karim.userId, movedId, 'consultation.meeting_reminder')).toEqual([]);
+    });
+
+    it('serves an iCalendar file a real parser reads; invitees only', async () => {
+      const base = `/consultations/${meetingsConsultationId}/meetings`;
+      const res = await http().get(`${base}/${meetingId}/calendar.ics`).set(bearer(lena)).expect(200);
+      expect(res.headers['content-type']).toMatch(/^text\/calendar/);
+      const parsed = ical.sync.parseICS(res.text);
+      const events = Object.values(parsed).filter((x) => x?.type === 'VEVENT') as ical.VEvent[];
+      expect(events).toHaveLength(1);
+      const [event] = events;
+      expect(event.uid).toBe(`${meetingId}@tandem`);
+      expect(event.summary).toBe('Community evening at the library');
+      // iCalendar times are to the second.
+      expect(new Date(event.start).getTime()).toBe(Math.floor(Date.parse(startsAt) / 1000) * 1000);
+      expect(event.location).toBe('Riverton Library, Main Street 1');
+      expectProblem(await http().get(`${base}/${meetingId}/calendar.ics`).set(bearer(outsider)), 404);
+
+      // Cancelling tells those who answered; the calendar says so; nobody RSVPs any more.
+      await http().post(`${base}/${movedId}/cancel`).set(bearer(officer)).expect(200);
+      await waitForNotification(stack, karim, 'consultation.meeting_cancelled', movedId);
+      const cancelled = ical.sync.parseICS(
+        (await http().get(`${base}/${movedId}/calendar.ics`).set(bearer(karim)).expect(200)).text,
+      );
+      const cancelledEvent = Object.values(cancelled).find((x) => x?.type === 'VEVENT') as ical.VEvent;
+      expect(cancelledEvent.status).toBe('CANCELLED');
+      expect(Number(cancelledEvent.sequence)).toBeGreaterThan(1);
+      const late = await http().post(`${base}/${movedId}/rsvp`).set(bearer(amira)).send({ attending: true });
+      expectProblem(late, 409);
+      expect(late.body.code).toBe('MEETING_NOT_AVAILABLE');
+    });
+
+    it('the officer records attendance, walk-ins from invited organisations included', async () => {
+      const url = `/consultations/${meetingsConsultationId}/meetings/${meetingId}/attendance`;
+      const outsiderCame = await http()
+        .put(url)
+        .set(bearer(officer))
+        .send({ attendees: [{ userId: outsider.userId, attended: true }] });
+      expectProblem(outsiderCame, 400);
+      expect(outsiderCame.body.errors[0].field).toBe('attendees[0].userId');
+      expectProblem(
+        await http()
+          .put(url)
+          .set(bearer(olena))
+          .send({ attendees: [{ userId: olena.userId, attended: true }] }),
+        403,
+      );
+      const recorded = await http()
+        .put(url)
+        .set(bearer(officer))
+        .send({
+          attendees: [
+            { userId: olena.userId, attended: true },
+            { userId: lena.userId, attended: false },
+            { userId: karim.userId, attended: true },
+          ],
+        })
+        .expect(200);
+      const byUser = Object.fromEntries(
+        recorded.body.rsvps.map((r: { userId: string; attended: boolean | null }) => [r.userId, r.attended]),
+      );
+      expect(byUser).toEqual({
+        [amira.userId]: null,
+        [olena.userId]: true,
+        [lena.userId]: false,
+        [karim.userId]: true,
+      });
     });
   });
 });
