@@ -166,6 +166,12 @@ describe('consultations: a municipal officer consults migrant communities, from 
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(
       expect.arrayContaining(['languages', 'title', 'audience', 'colour']),
     );
+    const programme = await http()
+      .post('/consultations')
+      .set(bearer(officer))
+      .send(draftBody({ programmeIds: [outsiderId] }));
+    expectProblem(programme, 422);
+    expect(programme.body.errors[0].field).toBe('programmeIds');
     const dates = await http()
       .post('/consultations')
       .set(bearer(officer))

@@ -59,7 +59,7 @@ export class ConsultationsService {
     const invited = dto.invitedOrganizationIds ?? [];
     const id = await this.tx.run(async (em) => {
       await this.assertInvitees(em, dto.organizationId, invited);
-      await this.assertProgrammes(em, dto.programmeIds ?? []);
+      await this.assertProgrammes(em, dto.organizationId, dto.programmeIds ?? []);
       const c = await em.save(
         Consultation,
         em.create(Consultation, {
@@ -142,7 +142,7 @@ export class ConsultationsService {
       if (dto.anonymous !== undefined) c.anonymous = dto.anonymous;
       if (dto.audience !== undefined) c.audience = dto.audience;
       if (dto.programmeIds !== undefined) {
-        await this.assertProgrammes(em, dto.programmeIds);
+        await this.assertProgrammes(em, c.organizationId, dto.programmeIds);
         c.programmeIds = dto.programmeIds;
       }
       this.assertDates(c.opensAt, c.closesAt);
@@ -311,17 +311,25 @@ export class ConsultationsService {
       );
   }
 
-  private async assertProgrammes(em: EntityManager, ids: string[]): Promise<void> {
+  /**
+   * Programmes the consultation informs: ones the owning organisation leads or is a partner of, so
+   * the check reveals nothing about other partnerships.
+   */
+  private async assertProgrammes(em: EntityManager, ownerId: string, ids: string[]): Promise<void> {
     if (!ids.length) return;
-    const rows: { id: string }[] = await em.query(`SELECT id FROM programmes WHERE id = ANY($1::uuid[])`, [
-      ids,
-    ]);
+    const rows: { id: string }[] = await em.query(
+      `SELECT p.id FROM programmes p
+        WHERE p.id = ANY($1::uuid[])
+          AND (p.lead_organization_id = $2
+               OR EXISTS (SELECT 1 FROM programme_partners pp WHERE pp.programme_id = p.id AND pp.organization_id = $2 AND pp.status IN ('active', 'invited')))`,
+      [ids, ownerId],
+    );
     const found = new Set(rows.map((r) => r.id));
     const unknown = ids.filter((i) => !found.has(i));
     if (unknown.length)
       throw new ConsultationsError(
         ConsultationsErrorCode.UnknownReference,
-        `Not programmes: ${unknown.join(', ')}`,
+        `Not programmes of the owning organisation: ${unknown.join(', ')}`,
         'programmeIds',
       );
   }

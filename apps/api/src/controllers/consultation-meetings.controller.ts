@@ -24,6 +24,7 @@ import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
 import { etagOf, versionFromIfMatch } from '../http/etag';
+import { Idempotent } from '../http/idempotency.interceptor';
 import { uuidParam } from '../http/validation.pipe';
 
 @ApiTags('consultations')
@@ -33,6 +34,7 @@ export class ConsultationMeetingsController {
   constructor(private readonly meetings: MeetingsService) {}
 
   @Post()
+  @Idempotent()
   @ApiOperation({
     summary: 'Schedule a meeting (owners)',
     description: 'in_person needs a location, online an onlineUrl, hybrid both; capacity optional.',

@@ -136,6 +136,7 @@ export class ConsultationsController {
   }
 
   @Post(':id/questions')
+  @Idempotent()
   @ApiOperation({
     summary: 'Add a question (owners, before it opens)',
     description: 'type text | single_choice | multiple_choice | scale (1 to 5); 409 once open.',
