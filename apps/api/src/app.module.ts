@@ -18,6 +18,7 @@ import { AuditController } from './controllers/audit.controller';
 import { AuthController } from './controllers/auth.controller';
 import { IndicatorsApiModule } from './controllers/indicators-api.module';
 import { NotificationsController } from './controllers/notifications.controller';
+import { ProgrammesController } from './controllers/programmes.controller';
 import { TasksApiModule } from './controllers/tasks-api.module';
 import { InvitationsController } from './controllers/invitations.controller';
 import { OrganizationsController } from './controllers/organizations.controller';
@@ -74,6 +75,7 @@ export class ApiModule implements NestModule {
       controllers: [
         AuthController,
         NotificationsController,
+        ProgrammesController,
         InvitationsController,
         OrganizationsController,
         AuditController,

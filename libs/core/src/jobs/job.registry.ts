@@ -15,11 +15,17 @@ export enum JobName {
   InvitationEmail = 'invitation.email',
   /** Something happened: make one in-app notification per recipient (recipients resolved in SQL). */
   NotificationFanOut = 'notification.fan-out',
+  /** A partnership agreement's expiry date was set or changed: (re)schedule the lead's reminder. */
+  AgreementReminders = 'partner.agreement-reminders',
+  /** Delayed: the agreement expires in AGREEMENT_REMINDER_DAYS; tell the programme managers. */
+  AgreementExpiring = 'partner.agreement-expiring',
 }
 
 export interface JobPayloads {
   [JobName.InvitationEmail]: { invitationId: string };
   [JobName.NotificationFanOut]: NotificationRequest;
+  [JobName.AgreementReminders]: { partnerId: string };
+  [JobName.AgreementExpiring]: { partnerId: string; expiresOn: string };
 }
 
 /** Who should hear about something; the union of all given sets, minus `exceptUserId`. */
@@ -49,6 +55,8 @@ export interface NotificationRequest {
 export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
   [JobName.InvitationEmail]: QueueName.Email,
   [JobName.NotificationFanOut]: QueueName.Notifications,
+  [JobName.AgreementReminders]: QueueName.Reminders,
+  [JobName.AgreementExpiring]: QueueName.Reminders,
 };
 
 export type JobPayload<J extends JobName> = JobPayloads[J];

@@ -1,9 +1,6 @@
-import { Programme, ProgrammeStatus } from '../entities';
+import { Programme } from '../entities';
+import { isClosed } from '../programme-lifecycle';
 import { ProgrammesError, ProgrammesErrorCode } from '../programmes.errors';
-
-// TEMPORARY until the programmes API is merged: replaced by isClosed from ../programme-lifecycle.
-const isClosed = (status: ProgrammeStatus): boolean =>
-  status === ProgrammeStatus.Archived || status === ProgrammeStatus.Cancelled;
 
 /** Archived and cancelled programmes are history: their indicators, values and locks stay as they are. */
 export function assertProgrammeOpen(programme: Programme): void {

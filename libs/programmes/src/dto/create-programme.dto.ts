@@ -1,0 +1,134 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO31661Alpha2,
+  IsISO4217CurrencyCode,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { INTEGRATION_DIMENSIONS, TARGET_GROUPS } from '../entities';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** SDG targets are "goal.target": 1–17 then a number or a letter (e.g. 10.7, 16.b). */
+export const SDG_TARGET = /^([1-9]|1[0-7])\.([1-9]\d?|[a-d])$/;
+
+export class BudgetDto {
+  @ApiProperty({ example: '250000.00', description: 'Decimal amount, up to 2 decimals' })
+  @Transform(({ value }) => (typeof value === 'number' ? String(value) : value))
+  @IsString()
+  @Matches(/^\d{1,12}(\.\d{1,2})?$/, {
+    message: 'amount must be a non-negative decimal with at most 2 decimals',
+  })
+  amount!: string;
+
+  @ApiProperty({ example: 'EUR', description: 'ISO 4217' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  @IsISO4217CurrencyCode({ message: 'currency must be an ISO 4217 currency code' })
+  currency!: string;
+}
+
+export class CreateProgrammeDto {
+  @ApiProperty({ example: 'Riverton Jobs Bridge' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  title!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  summary?: string;
+
+  @ApiProperty({ description: 'The lead organisation; you must be one of its org admins' })
+  @IsUUID()
+  leadOrganizationId!: string;
+
+  @ApiProperty({ example: '2027-01-01' })
+  @Matches(DATE, { message: 'startDate must be a date YYYY-MM-DD' })
+  startDate!: string;
+
+  @ApiProperty({ example: '2028-12-31' })
+  @Matches(DATE, { message: 'endDate must be a date YYYY-MM-DD' })
+  endDate!: string;
+
+  @ApiProperty({ example: 'PT' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 country code' })
+  country!: string;
+
+  @ApiPropertyOptional({ example: 'Northvale' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(120)
+  region?: string;
+
+  @ApiPropertyOptional({ example: 'Riverton' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(120)
+  city?: string;
+
+  @ApiPropertyOptional({ type: BudgetDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => BudgetDto)
+  budget?: BudgetDto;
+
+  @ApiPropertyOptional({ enum: TARGET_GROUPS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(TARGET_GROUPS, {
+    each: true,
+    message: `each of targetGroups must be one of: ${TARGET_GROUPS.join(', ')}`,
+  })
+  targetGroups?: string[];
+
+  @ApiPropertyOptional({ enum: INTEGRATION_DIMENSIONS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(INTEGRATION_DIMENSIONS, {
+    each: true,
+    message: `each of dimensions must be one of: ${INTEGRATION_DIMENSIONS.join(', ')}`,
+  })
+  dimensions?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['10.2', '10.7', '16.7'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(169)
+  @Matches(SDG_TARGET, {
+    each: true,
+    message: 'each of sdgTargets must be an SDG target such as 10.7 or 16.b',
+  })
+  sdgTargets?: string[];
+
+  @ApiPropertyOptional({ type: [Number], example: [5, 16] })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true, message: 'each of gcmObjectives must be between 1 and 23' })
+  @Max(23, { each: true, message: 'each of gcmObjectives must be between 1 and 23' })
+  gcmObjectives?: number[];
+}

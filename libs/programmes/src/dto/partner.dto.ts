@@ -1,0 +1,60 @@
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { PartnerRole } from '../entities';
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+export class AddPartnerDto {
+  @ApiProperty()
+  @IsUUID()
+  organizationId!: string;
+
+  @ApiProperty({ enum: PartnerRole })
+  @IsEnum(PartnerRole, { message: `role must be one of: ${Object.values(PartnerRole).join(', ')}` })
+  role!: PartnerRole;
+
+  @ApiPropertyOptional({ example: '2027-01-15', nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @Matches(DATE, { message: 'agreementSignedOn must be a date YYYY-MM-DD' })
+  agreementSignedOn?: string | null;
+
+  @ApiPropertyOptional({ example: 'MoU-2027-014', nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(120)
+  agreementReference?: string | null;
+
+  @ApiPropertyOptional({
+    example: '2028-12-31',
+    nullable: true,
+    description: 'The lead is reminded before it expires',
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @Matches(DATE, { message: 'agreementExpiresOn must be a date YYYY-MM-DD' })
+  agreementExpiresOn?: string | null;
+}
+
+export class UpdatePartnerDto extends PartialType(OmitType(AddPartnerDto, ['organizationId'] as const)) {}
+
+export class AddManagerDto {
+  @ApiProperty({ description: 'A member of the lead organisation' })
+  @IsUUID()
+  userId!: string;
+}
+
+export class CreateMilestoneDto {
+  @ApiProperty({ example: 'First cohort placed' })
+  @IsString()
+  @MaxLength(200)
+  @Matches(/\S/, { message: 'title must not be blank' })
+  title!: string;
+
+  @ApiProperty({ example: '2027-06-30' })
+  @Matches(DATE, { message: 'dueDate must be a date YYYY-MM-DD' })
+  dueDate!: string;
+}
+
+export class UpdateMilestoneDto extends PartialType(CreateMilestoneDto) {}

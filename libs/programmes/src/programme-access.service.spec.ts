@@ -1,0 +1,47 @@
+import { PlatformRole } from '@tandem/auth';
+import { DataSource } from 'typeorm';
+import { Programme } from './entities';
+import { ProgrammeAccess, ProgrammeAccessService } from './programme-access.service';
+
+const base = (over: Partial<ProgrammeAccess>): ProgrammeAccess => ({
+  programme: { id: 'p' } as Programme,
+  isPlatformAdmin: false,
+  isManager: false,
+  activePartnerOrgIds: [],
+  workingPartnerOrgIds: [],
+  invitedOrgIds: [],
+  ...over,
+});
+
+describe(ProgrammeAccessService.name, () => {
+  const sut = new ProgrammeAccessService({} as DataSource);
+
+  it('lets managers do everything', () => {
+    const m = base({ isManager: true });
+    expect([sut.can(m, 'read'), sut.can(m, 'manage'), sut.can(m, 'work')]).toEqual([true, true, true]);
+  });
+
+  it('lets working partners read and work, observers only read, invited partners only read', () => {
+    const worker = base({ activePartnerOrgIds: ['o'], workingPartnerOrgIds: ['o'] });
+    const observer = base({ activePartnerOrgIds: ['o'] });
+    const invited = base({ invitedOrgIds: ['o'] });
+    expect([sut.can(worker, 'read'), sut.can(worker, 'work'), sut.can(worker, 'manage')]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    expect([sut.can(observer, 'read'), sut.can(observer, 'work')]).toEqual([true, false]);
+    expect([sut.can(invited, 'read'), sut.can(invited, 'work')]).toEqual([true, false]);
+  });
+
+  it('lets platform admins read but not change, and nobody else read', () => {
+    const admin = base({ isPlatformAdmin: true });
+    expect([sut.can(admin, 'read'), sut.can(admin, 'manage'), sut.can(admin, 'work')]).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    expect(sut.can(base({}), 'read')).toBe(false);
+    expect(PlatformRole.Admin).toBe('admin');
+  });
+});

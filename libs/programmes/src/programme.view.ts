@@ -1,0 +1,54 @@
+import { Programme } from './entities';
+
+export interface ProgrammeView {
+  id: string;
+  title: string;
+  summary: string;
+  leadOrganizationId: string;
+  status: string;
+  startDate: string;
+  endDate: string;
+  country: string;
+  region: string | null;
+  city: string | null;
+  budget: { amount: string; currency: string } | null;
+  targetGroups: string[];
+  dimensions: string[];
+  sdgTargets: string[];
+  gcmObjectives: number[];
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+}
+
+export function programmeView(p: Programme): ProgrammeView {
+  return {
+    id: p.id,
+    title: p.title,
+    summary: p.summary,
+    leadOrganizationId: p.leadOrganizationId,
+    status: p.status,
+    startDate: p.startDate,
+    endDate: p.endDate,
+    country: p.country,
+    region: p.region,
+    city: p.city,
+    budget:
+      p.budgetAmount !== null && p.budgetCurrency
+        ? { amount: p.budgetAmount, currency: p.budgetCurrency }
+        : null,
+    targetGroups: p.targetGroups,
+    dimensions: p.dimensions,
+    sdgTargets: p.sdgTargets,
+    gcmObjectives: p.gcmObjectives,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+    version: p.version,
+  };
+}
+
+/** The audited fields of a programme. */
+export function programmeSnapshot(p: Programme): Record<string, unknown> {
+  const { id: _id, createdAt: _c, updatedAt: _u, version: _v, ...rest } = programmeView(p);
+  return rest;
+}
