@@ -100,7 +100,7 @@ export class IndicatorsController {
     summary: 'Report the value of a period (programme managers and working partners)',
     description:
       'Plain indicators take `value`; gap indicators take `migrantValue` and `hostValue` and store the gap ' +
-      '(migrant − host) as `value`. Reporting the same period again corrects it (200 instead of 201). ' +
+      '(migrant − host) as `value`. Reporting the same period again corrects it: value, note and reporter are replaced (200 instead of 201). ' +
       '409 PERIOD_LOCKED while a locked reporting period overlaps the period. `organizationId` says which ' +
       `of your organisations you report for, required when you belong to several. ${NUMBERS}`,
   })
