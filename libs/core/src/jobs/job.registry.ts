@@ -19,6 +19,12 @@ export enum JobName {
   AgreementReminders = 'partner.agreement-reminders',
   /** Delayed: the agreement expires in AGREEMENT_REMINDER_DAYS; tell the programme managers. */
   AgreementExpiring = 'partner.agreement-expiring',
+  /** A task was created, its due date changed or its state changed: (re)schedule its reminders. */
+  TaskReminders = 'task.reminders',
+  /** Delayed: the task is due in TASK_DUE_REMINDER_HOURS; tell its assignee. */
+  TaskDueSoon = 'task.due-soon',
+  /** Delayed: the end of the task's due date (UTC) has passed; tell its assignee. */
+  TaskOverdue = 'task.overdue',
 }
 
 export interface JobPayloads {
@@ -26,6 +32,10 @@ export interface JobPayloads {
   [JobName.NotificationFanOut]: NotificationRequest;
   [JobName.AgreementReminders]: { partnerId: string };
   [JobName.AgreementExpiring]: { partnerId: string; expiresOn: string };
+  /** `previousDueDate`: the due date before this change, whose delayed reminders are now stale. */
+  [JobName.TaskReminders]: { taskId: string; previousDueDate?: string | null };
+  [JobName.TaskDueSoon]: { taskId: string; dueDate: string };
+  [JobName.TaskOverdue]: { taskId: string; dueDate: string };
 }
 
 /** Who should hear about something; the union of all given sets, minus `exceptUserId`. */
@@ -57,6 +67,9 @@ export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
   [JobName.NotificationFanOut]: QueueName.Notifications,
   [JobName.AgreementReminders]: QueueName.Reminders,
   [JobName.AgreementExpiring]: QueueName.Reminders,
+  [JobName.TaskReminders]: QueueName.Reminders,
+  [JobName.TaskDueSoon]: QueueName.Reminders,
+  [JobName.TaskOverdue]: QueueName.Reminders,
 };
 
 export type JobPayload<J extends JobName> = JobPayloads[J];
