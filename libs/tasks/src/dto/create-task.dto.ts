@@ -12,7 +12,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { TaskPriority } from '../entities';
-import { IsCalendarDate } from './calendar-date';
+import { IsCalendarDate } from '@tandem/core';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 

@@ -1,4 +1,4 @@
-export * from './calendar-date';
+export * from '@tandem/core';
 export * from './create-task.dto';
 export * from './update-task.dto';
 export * from './transition-task.dto';

@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { isCalendarDate } from './calendar-date';
+import { isCalendarDate } from '@tandem/core';
 import { CreateTaskDto } from './create-task.dto';
 import { ListTasksDto } from './list-tasks.dto';
 import { UpdateTaskDto } from './update-task.dto';

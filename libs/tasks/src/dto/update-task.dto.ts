@@ -13,7 +13,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { TaskPriority } from '../entities';
-import { IsCalendarDate } from './calendar-date';
+import { IsCalendarDate } from '@tandem/core';
 import { MAX_DEPENDENCIES } from './create-task.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
