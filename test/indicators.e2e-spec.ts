@@ -511,6 +511,7 @@ describe('indicators: definitions, values per period, reporting-period locks, da
     const today = () => new Date().toISOString().slice(0, 10);
     let milestones: Record<'intake' | 'done' | 'empty' | 'future', string>;
     let tasks: Record<string, string>;
+    let commentId: string;
 
     it('outsiders get 404 on every indicator route and the dashboard', async () => {
       const paths = [
@@ -532,7 +533,7 @@ describe('indicators: definitions, values per period, reporting-period locks, da
       expect(other.body.detail).toBe('Indicator not found');
     });
 
-    it('sets up milestones through the API and tasks in the database', async () => {
+    it('sets up milestones and tasks through the API, worked by the assignee partners', async () => {
       const milestone = async (title: string, dueDate: string) =>
         (await post(s.manager, `/programmes/${s.programmeId}/milestones`, { title, dueDate }).expect(201))
           .body.id as string;
@@ -542,34 +543,43 @@ describe('indicators: definitions, values per period, reporting-period locks, da
         empty: await milestone('Venue found', '2026-02-01'),
         future: await milestone('Placements', '2099-06-30'),
       };
-      // The tasks API is built on another branch; the dashboard reads the tasks table, which exists.
+      const I = { org: s.implementer.organizationId, who: implementer };
+      const P = { org: s.provider.organizationId, who: s.provider.session };
+      const L = { org: s.leadOrganizationId, who: s.manager };
+      /** Creates a task as the manager, then moves it along `path` as the assignee (cancelling is the manager's). */
       const task = async (
         title: string,
-        organizationId: string,
-        state: string,
+        assignee: { org: string; who: Session },
         dueDate: string | null,
         milestoneId: string | null,
-      ) =>
-        (
-          await stack.query<{ id: string }>(
-            `INSERT INTO tasks (programme_id, title, assignee_organization_id, state, due_date, milestone_id)
-             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-            [s.programmeId, title, organizationId, state, dueDate, milestoneId],
-          )
-        )[0].id;
-      const I = s.implementer.organizationId;
-      const P = s.provider.organizationId;
-      const L = s.leadOrganizationId;
+        path: string[],
+      ) => {
+        const created = await post(s.manager, `/programmes/${s.programmeId}/tasks`, {
+          title,
+          assigneeOrganizationId: assignee.org,
+          dueDate,
+          milestoneId,
+        }).expect(201);
+        for (const to of path) {
+          await post(
+            to === 'cancelled' ? s.manager : assignee.who,
+            `/tasks/${created.body.id}/transitions`,
+            to === 'blocked' ? { to, reason: 'Waiting for the employer to sign' } : { to },
+          ).expect(200);
+        }
+        return created.body.id as string;
+      };
       tasks = {
-        t1: await task('Book interpreters', I, 'todo', '2026-01-10', milestones.intake),
-        t2: await task('Print intake forms', I, 'done', '2026-01-10', milestones.intake),
-        t3: await task('Rent a bus', I, 'cancelled', '2026-01-10', milestones.intake),
-        t4: await task('Screen candidates', P, 'in_progress', '2099-01-01', milestones.intake),
-        t5: await task('Sign employer MoUs', P, 'blocked', '2026-03-01', milestones.future),
-        t6: await task('List vacancies', P, 'done', null, milestones.future),
-        t7: await task('Write the funder report', L, 'todo', null, null),
-        t8: await task('Match mentors', I, 'in_progress', today(), milestones.future),
-        t9: await task('Train staff', I, 'done', '2026-01-18', milestones.done),
+        t1: await task('Book interpreters', I, '2026-01-10', milestones.intake, []),
+        t2: await task('Print intake forms', I, '2026-01-10', milestones.intake, ['in_progress', 'done']),
+        t3: await task('Rent a bus', I, '2026-01-10', milestones.intake, ['cancelled']),
+        t4: await task('Screen candidates', P, '2099-01-01', milestones.intake, ['in_progress']),
+        t5: await task('Sign employer MoUs', P, '2026-03-01', milestones.future, ['in_progress', 'blocked']),
+        // Finished by the provider last of all (below), as its latest activity.
+        t6: await task('List vacancies', P, null, milestones.future, ['in_progress']),
+        t7: await task('Write the funder report', L, null, null, []),
+        t8: await task('Match mentors', I, today(), milestones.future, ['in_progress']),
+        t9: await task('Train staff', I, '2026-01-18', milestones.done, ['in_progress', 'done']),
       };
       // Another programme's tasks stay out of this one's figures.
       const other = await post(s.manager, '/programmes', {
@@ -579,24 +589,33 @@ describe('indicators: definitions, values per period, reporting-period locks, da
         endDate: '2027-12-31',
         country: 'PT',
       }).expect(201);
-      await stack.query(
-        `INSERT INTO tasks (programme_id, title, assignee_organization_id, state, due_date) VALUES ($1, 'Elsewhere', $2, 'todo', '2020-01-01')`,
-        [other.body.id, s.leadOrganizationId],
-      );
+      await post(s.manager, `/programmes/${other.body.id}/transitions`, { to: 'active' }).expect(200);
+      await post(s.manager, `/programmes/${other.body.id}/tasks`, {
+        title: 'Elsewhere',
+        assigneeOrganizationId: s.leadOrganizationId,
+        dueDate: '2020-01-01',
+      }).expect(201);
     });
 
-    it('the last reports of each partner, one of them for a period that ends earlier', async () => {
+    it('each partner acts last in its own way: a report, a task finished, a comment', async () => {
       await post(s.manager, `/indicators/${plainId}/values`, { ...Q2, value: 90 }).expect(201);
+      // Reported for the provider, for a period that ends before Q2: the latest value stays Q2's.
       await post(twoHats, `/indicators/${plainId}/values`, {
         ...Q0,
         value: 10,
         organizationId: s.provider.organizationId,
       }).expect(201);
+      await post(s.provider.session, `/tasks/${tasks.t6}/transitions`, { to: 'done' }).expect(200);
       await post(implementer, `/indicators/${gapId}/values`, {
         ...Q2,
         migrantValue: 60,
         hostValue: 72,
       }).expect(201);
+      commentId = (
+        await post(implementer, `/tasks/${tasks.t5}/comments`, {
+          body: 'We can call the employer on Monday',
+        }).expect(201)
+      ).body.id;
       const values = await get(observer, `/indicators/${plainId}/values`).expect(200);
       expect(
         values.body.items.map((v: { periodStart: string; value: number }) => [v.periodStart, v.value]),
@@ -741,21 +760,31 @@ describe('indicators: definitions, values per period, reporting-period locks, da
       });
 
       // Last activity: each partner's members' latest audited change to this programme's records.
-      const lastValueAudit = async (userId: string) =>
+      const latestAudit = async (where: string, params: unknown[]) =>
         (
           await stack.query<{ at: Date }>(
-            `SELECT max(occurred_at) AS at FROM audit_events WHERE entity_type = 'indicator_value' AND actor_user_id = $1`,
-            [userId],
+            `SELECT max(occurred_at) AS at FROM audit_events WHERE ${where}`,
+            params,
           )
         )[0].at.toISOString();
-      const observerAccepted = (
-        await stack.query<{ at: Date }>(
-          `SELECT max(ae.occurred_at) AS at FROM audit_events ae
-             JOIN programme_partners pp ON ae.entity_type = 'programme_partner' AND ae.entity_id = pp.id::text
-            WHERE pp.programme_id = $1 AND pp.organization_id = $2 AND ae.actor_user_id = $3`,
-          [s.programmeId, s.observer.organizationId, observer.userId],
-        )
-      )[0].at.toISOString();
+      const managerReported = await latestAudit(`entity_type = 'indicator_value' AND actor_user_id = $1`, [
+        s.manager.userId,
+      ]);
+      const providerFinishedTask = await latestAudit(
+        `entity_type = 'task' AND entity_id = $1 AND actor_user_id = $2`,
+        [tasks.t6, s.provider.session.userId],
+      );
+      const implementerCommented = await latestAudit(`entity_type = 'task_comment' AND entity_id = $1`, [
+        commentId,
+      ]);
+      const observerPartner = await stack.query<{ id: string }>(
+        `SELECT id FROM programme_partners WHERE programme_id = $1 AND organization_id = $2`,
+        [s.programmeId, s.observer.organizationId],
+      );
+      const observerAccepted = await latestAudit(
+        `entity_type = 'programme_partner' AND entity_id = $1 AND actor_user_id = $2`,
+        [observerPartner[0].id, observer.userId],
+      );
       const activity = Object.fromEntries(
         d.partners.map((p: { organizationId: string }) => [p.organizationId, p]),
       );
@@ -770,16 +799,16 @@ describe('indicators: definitions, values per period, reporting-period locks, da
       expect(activity[s.leadOrganizationId]).toMatchObject({
         role: 'lead',
         status: 'active',
-        lastActivityAt: await lastValueAudit(s.manager.userId),
+        lastActivityAt: managerReported,
       });
       expect(activity[s.implementer.organizationId]).toMatchObject({
         name: nameOf(s.implementer.organizationId),
         role: 'implementer',
-        lastActivityAt: await lastValueAudit(implementer.userId),
+        lastActivityAt: implementerCommented,
       });
       expect(activity[s.provider.organizationId]).toMatchObject({
         role: 'service_provider',
-        lastActivityAt: await lastValueAudit(twoHats.userId),
+        lastActivityAt: providerFinishedTask,
       });
       expect(activity[s.observer.organizationId]).toMatchObject({
         role: 'observer',

@@ -1,4 +1,4 @@
-import { indicatorNumberProblem, isCalendarDate } from './indicator-fields';
+import { indicatorNumberProblem } from './indicator-fields';
 
 describe(indicatorNumberProblem.name, () => {
   const sut = indicatorNumberProblem;
@@ -15,16 +15,5 @@ describe(indicatorNumberProblem.name, () => {
     expect(sut(1e12 + 1)).toMatch(/^must be between/);
     expect(sut(1.23456)).toBe('must have at most 4 decimals');
     expect(sut(1e-7)).toBe('must have at most 4 decimals');
-  });
-});
-
-describe(isCalendarDate.name, () => {
-  it('accepts real calendar dates only', () => {
-    expect(isCalendarDate('2028-02-29')).toBe(true);
-    expect(isCalendarDate('2027-02-29')).toBe(false);
-    expect(isCalendarDate('2027-04-31')).toBe(false);
-    expect(isCalendarDate('2027-4-30')).toBe(false);
-    expect(isCalendarDate('2027-04-30T00:00:00Z')).toBe(false);
-    expect(isCalendarDate(20270430)).toBe(false);
   });
 });

@@ -34,32 +34,3 @@ export function IsIndicatorNumber(options?: ValidationOptions): PropertyDecorato
     options,
   );
 }
-
-/** True for a real calendar date written YYYY-MM-DD (so 2027-02-30 is refused, not a database error). */
-export function isCalendarDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = match.slice(1).map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return (
-    year >= 1900 &&
-    date.getUTCFullYear() === year &&
-    date.getUTCMonth() === month - 1 &&
-    date.getUTCDate() === day
-  );
-}
-
-export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isCalendarDate',
-      validator: {
-        validate: (value: unknown) => isCalendarDate(value),
-        defaultMessage: (args?: ValidationArguments) =>
-          `${args?.property ?? 'value'} must be a calendar date YYYY-MM-DD`,
-      },
-    },
-    options,
-  );
-}

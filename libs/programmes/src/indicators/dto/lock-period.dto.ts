@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsCalendarDate } from './indicator-fields';
+import { IsCalendarDate } from '@tandem/core';
 
 export class LockPeriodDto {
   @ApiProperty({ example: '2027-01-01' })

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IsCalendarDate, IsIndicatorNumber } from './indicator-fields';
+import { IsCalendarDate } from '@tandem/core';
+import { IsIndicatorNumber } from './indicator-fields';
 
 /**
  * A value for one period. Which number fields apply depends on the indicator's kind, known only
