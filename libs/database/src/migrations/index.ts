@@ -2,6 +2,7 @@ import { Initial1795433620612 } from './1795433620612-Initial';
 import { ProgrammesAndTasks1795435362716 } from './1795435362716-ProgrammesAndTasks';
 import { Consultations1795436533651 } from './1795436533651-Consultations';
 import { ConsultationMeetings1795437686490 } from './1795437686490-ConsultationMeetings';
+import { DropPartnerLastActivity1795437874005 } from './1795437874005-DropPartnerLastActivity';
 
 /** Every migration, in order. Add each generated one here: the webpack bundles need explicit imports. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -10,4 +11,5 @@ export const MIGRATIONS: Function[] = [
   ProgrammesAndTasks1795435362716,
   Consultations1795436533651,
   ConsultationMeetings1795437686490,
+  DropPartnerLastActivity1795437874005,
 ];
