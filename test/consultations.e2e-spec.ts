@@ -682,6 +682,23 @@ describe('consultations: a municipal officer consults migrant communities, from 
     // Each organisation still sees its own answers.
     const own = await http().get(`/consultations/${id}/responses/mine`).set(bearer(karim)).expect(200);
     expect(own.body.answers[0]).toEqual({ questionId: transport, value: 'bus' });
+    // While open only the closing date may change.
+    const open = await http().get(`/consultations/${id}`).set(bearer(officer)).expect(200);
+    expectProblem(
+      await http()
+        .patch(`/consultations/${id}`)
+        .set(bearer(officer))
+        .set('If-Match', open.headers.etag)
+        .send({ closesAt: at(7_200_000), anonymous: false }),
+      409,
+    );
+    const extended = await http()
+      .patch(`/consultations/${id}`)
+      .set(bearer(officer))
+      .set('If-Match', open.headers.etag)
+      .send({ closesAt: at(7_200_000) })
+      .expect(200);
+    expect(extended.body).toMatchObject({ status: 'open', anonymous: true });
     await http()
       .post(`/consultations/${id}/transitions`)
       .set(bearer(officer))

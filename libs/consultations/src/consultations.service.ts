@@ -130,7 +130,9 @@ export class ConsultationsService {
           CoreErrorCode.VersionMismatch,
           `The consultation changed since you read it (now version ${c.version}); reload and retry`,
         );
-      this.assertEditable(c.status);
+      const onlyClosing = Object.entries(dto).every(([k, v]) => k === 'closesAt' || v === undefined);
+      // An open consultation may be extended (or shortened) but nothing else changes once it opens.
+      if (!(c.status === S.Open && onlyClosing)) this.assertEditable(c.status);
       const beforeInvited = (await this.invitedOf(em, [id])).get(id) ?? [];
       const before = consultationSnapshot(c, beforeInvited);
       const datesBefore = [c.opensAt.getTime(), c.closesAt.getTime()];
@@ -159,9 +161,10 @@ export class ConsultationsService {
       }
       c.version += 1;
       await em.save(Consultation, c);
-      if (c.status === S.Scheduled) {
+      if (c.status === S.Scheduled || c.status === S.Open) {
         // What was checked when it was scheduled must stay true until it opens.
         await this.assertReady(em, c);
+        // New dates, new delayed jobs; the old ones find the dates moved and do nothing.
         if (c.opensAt.getTime() !== datesBefore[0] || c.closesAt.getTime() !== datesBefore[1])
           await this.outbox.publish(em, JobName.ConsultationTimers, { consultationId: id });
       }
