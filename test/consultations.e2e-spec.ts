@@ -340,6 +340,8 @@ describe('consultations: a municipal officer consults migrant communities, from 
       .set('If-Match', read.headers.etag)
       .send({ opensAt, closesAt })
       .expect(200);
+    // Amira reads Tandem in Arabic (as if she had accepted an Arabic invitation).
+    await stack.query(`UPDATE users SET preferred_language = 'ar' WHERE id = $1`, [amira.userId]);
     const scheduled = await http()
       .post(`/consultations/${consultationId}/transitions`)
       .set(bearer(officer))
@@ -378,7 +380,11 @@ describe('consultations: a municipal officer consults migrant communities, from 
     for (const who of [amira, karim, olena, lena]) {
       const n = await waitForNotification(stack, who, 'consultation.opened', consultationId);
       expect(n).toHaveLength(1);
-      expect(n[0]).toMatchObject({ title: expect.stringContaining('Getting around Riverton at night') });
+      expect(n[0]).toMatchObject({
+        title: expect.stringContaining(
+          who === amira ? 'التنقل في ريفرتون ليلاً' : 'Getting around Riverton at night',
+        ),
+      });
     }
     expect(await notificationsAbout(officer.userId, consultationId, 'consultation.opened')).toEqual([]);
     expect(await notificationsAbout(outsider.userId, consultationId)).toEqual([]);
@@ -604,6 +610,10 @@ describe('consultations: a municipal officer consults migrant communities, from 
     for (const who of [amira, karim, olena]) {
       const n = await waitForNotification(stack, who, 'consultation.outcome_published', consultationId);
       expect(n).toHaveLength(1);
+      // In each reader's language when the consultation offers it.
+      expect((n[0] as unknown as { body: string }).body).toContain(
+        who === amira ? 'سنضيف حافلات ليلية' : 'we are adding night buses',
+      );
     }
     expect(await notificationsAbout(lena.userId, consultationId, 'consultation.outcome_published')).toEqual(
       [],

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import { JobName, OutboxService } from '@tandem/core';
+import { JobName, NotificationRequest, OutboxService } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import { EntityManager } from 'typeorm';
 import { Consultation, ConsultationAudience, ConsultationStatus as S } from './entities';
-import { inDefaultLanguage } from './localized-text';
+import { inDefaultLanguage, textIn } from './localized-text';
 
 /**
  * The status moves shared by the API (an officer's transition) and the worker (dates reached).
@@ -68,11 +68,14 @@ export class ConsultationLifecycleService {
       await this.outbox.publish(em, JobName.ConsultationTimers, { consultationId: c.id });
     }
     if (to === S.Open) {
-      await this.notifications.notify(em, {
+      await this.notifyInTheirLanguage(em, c, {
         type: 'consultation.opened',
         subject,
         recipients: await this.invitees(em, c),
-        params: { consultationTitle: title, closesAt: c.closesAt.toISOString() },
+        params: (lang) => ({
+          consultationTitle: textIn(c.title, lang, c.languages),
+          closesAt: c.closesAt.toISOString(),
+        }),
         dedupeKey: `consultation-opened:${c.id}`,
       });
     }
@@ -89,11 +92,38 @@ export class ConsultationLifecycleService {
       });
     }
     if (to === S.Cancelled && from !== S.Draft) {
-      await this.notifications.notify(em, {
+      await this.notifyInTheirLanguage(em, c, {
         type: 'consultation.cancelled',
         subject,
         recipients: await this.invitees(em, c),
-        params: { consultationTitle: title },
+        params: (lang) => ({ consultationTitle: textIn(c.title, lang, c.languages) }),
+        dedupeKey: `consultation-cancelled:${c.id}`,
+      });
+    }
+  }
+
+  /**
+   * Invitees read the consultation's texts in their own language when it is offered, else in the
+   * default one: one fan-out per offered language (the default one also takes everyone whose
+   * language is not offered), each still a single statement however many recipients.
+   */
+  async notifyInTheirLanguage(
+    em: EntityManager,
+    c: Consultation,
+    request: Omit<NotificationRequest, 'params'> & {
+      params: (language: string) => NotificationRequest['params'];
+    },
+  ): Promise<void> {
+    const [defaultLanguage, ...others] = c.languages;
+    const groups = [
+      { language: defaultLanguage, languages: { notIn: others } },
+      ...others.map((l) => ({ language: l, languages: { in: [l] } })),
+    ];
+    for (const g of groups) {
+      await this.notifications.notify(em, {
+        ...request,
+        recipients: { ...request.recipients, languages: g.languages },
+        params: request.params(g.language),
       });
     }
   }

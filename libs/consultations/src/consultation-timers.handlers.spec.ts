@@ -1,5 +1,4 @@
 import { AppConfig, Clock, JobName, JobQueueService } from '@tandem/core';
-import { NotificationsService } from '@tandem/notifications';
 import { DataSource } from 'typeorm';
 import { ConsultationLifecycleService } from './consultation-lifecycle.service';
 import { ConsultationTimersHandlers } from './consultation-timers.handlers';
@@ -38,8 +37,7 @@ describe(ConsultationTimersHandlers.name, () => {
     sut = new ConsultationTimersHandlers(
       dataSource,
       { enqueue } as unknown as JobQueueService,
-      { move } as unknown as ConsultationLifecycleService,
-      { notify } as unknown as NotificationsService,
+      { move, notifyInTheirLanguage: notify } as unknown as ConsultationLifecycleService,
       { CONSULTATION_REMINDER_SECONDS: 72 * 3600 } as AppConfig,
       { now: () => new Date(NOW) } as Clock,
     );
@@ -109,6 +107,7 @@ describe(ConsultationTimersHandlers.name, () => {
     await sut.remind({ consultationId: 'c1', closesAt }, { jobId: 'job-1' });
     expect(notify).toHaveBeenCalledWith(
       expect.anything(),
+      expect.objectContaining({ id: 'c1' }),
       expect.objectContaining({
         type: 'consultation.closing_soon',
         recipients: { organizationIds: ['org-c'] },

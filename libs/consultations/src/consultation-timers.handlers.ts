@@ -1,11 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig, Clock, JobHandler, JobName, JobPayload, JobQueueService } from '@tandem/core';
-import { NotificationsService } from '@tandem/notifications';
 import { DataSource } from 'typeorm';
 import { ConsultationLifecycleService } from './consultation-lifecycle.service';
 import { Consultation, ConsultationAudience, ConsultationStatus as S } from './entities';
-import { inDefaultLanguage } from './localized-text';
+import { textIn } from './localized-text';
 
 /**
  * A scheduled consultation opens and closes by itself. Each delayed job's id carries the date it
@@ -22,7 +21,6 @@ export class ConsultationTimersHandlers {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: JobQueueService,
     private readonly lifecycle: ConsultationLifecycleService,
-    private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -104,11 +102,11 @@ export class ConsultationTimersHandlers {
         [consultationId],
       );
       if (!rows.length) return;
-      await this.notifications.notify(em, {
+      await this.lifecycle.notifyInTheirLanguage(em, c, {
         type: 'consultation.closing_soon',
         subject: { type: 'consultation', id: consultationId },
         recipients: { organizationIds: rows.map((r) => r.organization_id) },
-        params: { consultationTitle: inDefaultLanguage(c.title, c.languages), closesAt },
+        params: (lang) => ({ consultationTitle: textIn(c.title, lang, c.languages), closesAt }),
         dedupeKey: meta.jobId,
       });
     });

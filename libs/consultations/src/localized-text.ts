@@ -42,3 +42,8 @@ export function inDefaultLanguage(text: LocalizedText, languages: string[]): str
   for (const l of languages) if (text[l]?.trim()) return text[l];
   return Object.values(text).find((t) => t.trim()) ?? '';
 }
+
+/** The text in `language` if present, else in the default language. */
+export function textIn(text: LocalizedText, language: string, languages: string[]): string {
+  return text[language]?.trim() ? text[language] : inDefaultLanguage(text, languages);
+}

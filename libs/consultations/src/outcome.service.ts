@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
 import { Actor } from '@tandem/auth';
 import { TransactionService, validationFailed } from '@tandem/core';
-import { NotificationsService } from '@tandem/notifications';
 import { ConsultationAccessService } from './consultation-access.service';
 import { ConsultationLifecycleService } from './consultation-lifecycle.service';
 import { ConsultationView } from './consultation.view';
@@ -10,7 +9,7 @@ import { ConsultationsError, ConsultationsErrorCode } from './consultations.erro
 import { ConsultationsService } from './consultations.service';
 import { PublishOutcomeDto } from './dto';
 import { Consultation, ConsultationOutcome, ConsultationStatus as S, LocalizedText } from './entities';
-import { inDefaultLanguage } from './localized-text';
+import { textIn } from './localized-text';
 
 /** "You said, we did": the owner publishes what it decided; every organisation that answered hears. */
 @Injectable()
@@ -20,7 +19,6 @@ export class OutcomeService {
     private readonly access: ConsultationAccessService,
     private readonly consultations: ConsultationsService,
     private readonly lifecycle: ConsultationLifecycleService,
-    private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
   ) {}
 
@@ -73,14 +71,15 @@ export class OutcomeService {
         [id],
       );
       // One notification per organisation member, identical for all: it says nothing of who answered what.
-      await this.notifications.notify(em, {
+      await this.lifecycle.notifyInTheirLanguage(em, c, {
         type: 'consultation.outcome_published',
         subject: { type: 'consultation', id },
         recipients: { organizationIds: participants.map((p) => p.organization_id) },
-        params: {
-          consultationTitle: inDefaultLanguage(c.title, c.languages),
-          summary: inDefaultLanguage(outcome.summary, c.languages).slice(0, 500),
-        },
+        params: (lang) => ({
+          consultationTitle: textIn(c.title, lang, c.languages),
+          summary: textIn(outcome.summary, lang, c.languages).slice(0, 500),
+        }),
+        dedupeKey: `consultation-outcome:${id}`,
       });
     });
     return this.consultations.view(id);

@@ -32,6 +32,8 @@ export class NotificationFanOutHandler {
        SELECT r.user_id, $5, $6, $7, $8, $9, $10
          FROM recipients r JOIN users u ON u.id = r.user_id AND u.disabled_at IS NULL
         WHERE r.user_id IS DISTINCT FROM $11::uuid
+          AND ($13::text[] IS NULL OR u.preferred_language = ANY($13::text[]))
+          AND ($14::text[] IS NULL OR NOT (u.preferred_language = ANY($14::text[])))
        ON CONFLICT (user_id, dedupe_key) DO NOTHING`,
       [
         r.userIds ?? [],
@@ -46,6 +48,8 @@ export class NotificationFanOutHandler {
         request.dedupeKey ?? meta.jobId,
         r.exceptUserId ?? null,
         r.allOrganizationMembers === true,
+        r.languages?.in ?? null,
+        r.languages?.notIn ?? null,
       ],
     );
     const inserted = Array.isArray(result) && typeof result[1] === 'number' ? result[1] : undefined;

@@ -67,6 +67,8 @@ export interface RecipientSpec {
   programmeManagersOf?: string;
   /** Every member of every organisation (consultations open to all organisations). */
   allOrganizationMembers?: boolean;
+  /** Narrows the recipients by their preferred language, so one event can go out once per language. */
+  languages?: { in?: string[]; notIn?: string[] };
   exceptUserId?: string | null;
 }
 
