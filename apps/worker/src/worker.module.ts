@@ -5,6 +5,7 @@ import { AuthModule } from '@tandem/auth';
 import { AppConfig, CoreModule, JobsModule, LoggingModule } from '@tandem/core';
 import { DatabaseModule } from '@tandem/database';
 import { NotificationsModule } from '@tandem/notifications';
+import { PlacementsModule } from '@tandem/placements';
 import { ProgrammesModule } from '@tandem/programmes';
 import { TasksModule } from '@tandem/tasks';
 import { JobRunner } from './job-runner.service';
@@ -27,6 +28,7 @@ export class WorkerModule {
         AuthModule,
         ProgrammesModule,
         TasksModule,
+        PlacementsModule,
       ],
       providers: [JobRunner, OutboxRelay],
     };

@@ -11,6 +11,7 @@ import {
   ProgrammePartner,
   ReportingPeriodLock,
 } from '@tandem/programmes';
+import { Participant, Placement, RetentionCheck } from '@tandem/placements';
 import { Task, TaskComment, TaskDependency } from '@tandem/tasks';
 import {
   CivilSocietyProfile,
@@ -47,4 +48,7 @@ export const ENTITIES = [
   Task,
   TaskDependency,
   TaskComment,
+  Participant,
+  Placement,
+  RetentionCheck,
 ];

@@ -1,12 +1,18 @@
 import { HttpStatus } from '@nestjs/common';
 import { AuthErrorCode } from '@tandem/auth';
 import { CoreErrorCode } from '@tandem/core';
+import { PlacementsErrorCode } from '@tandem/placements';
 import { ProgrammesErrorCode } from '@tandem/programmes';
 import { StakeholdersErrorCode } from '@tandem/stakeholders';
 import { TasksErrorCode } from '@tandem/tasks';
 
 export type ErrorCode =
-  CoreErrorCode | AuthErrorCode | StakeholdersErrorCode | ProgrammesErrorCode | TasksErrorCode;
+  | CoreErrorCode
+  | AuthErrorCode
+  | StakeholdersErrorCode
+  | ProgrammesErrorCode
+  | TasksErrorCode
+  | PlacementsErrorCode;
 
 /** Every domain error code and its HTTP status. Exhaustive: an unmapped code does not compile. */
 export function statusOf(code: ErrorCode): HttpStatus {
@@ -40,11 +46,18 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case TasksErrorCode.TaskTransitionNotAllowed:
     case TasksErrorCode.TaskBlockedByDependency:
     case TasksErrorCode.DependencyCycle:
+    case PlacementsErrorCode.PlacementAlreadyEnded:
+    case PlacementsErrorCode.CheckInNotDue:
       return HttpStatus.CONFLICT;
     case ProgrammesErrorCode.NotLeadMember:
     case ProgrammesErrorCode.InvalidDateRange:
     case TasksErrorCode.AssigneeNotPartner:
     case TasksErrorCode.AssigneeNotMember:
+    case PlacementsErrorCode.EmployerNotProgrammePartner:
+    case PlacementsErrorCode.ParticipantNotPlaceable:
+    case PlacementsErrorCode.OrganizationCannotDoThis:
+    case PlacementsErrorCode.ParticipantErased:
+    case PlacementsErrorCode.InvalidPlacementDate:
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case AuthErrorCode.InvitationExpired:
       return HttpStatus.GONE;

@@ -19,6 +19,12 @@ export enum JobName {
   AgreementReminders = 'partner.agreement-reminders',
   /** Delayed: the agreement expires in AGREEMENT_REMINDER_DAYS; tell the programme managers. */
   AgreementExpiring = 'partner.agreement-expiring',
+  /** A placement was logged: schedule its 3/6/12-month retention check-ins as delayed jobs. */
+  PlacementCheckIns = 'placement.check-ins',
+  /** Delayed (id `checkin:{placementId}:{months}`): open the check-in and tell the employer. */
+  CheckInDue = 'placement.check-in-due',
+  /** Delayed CHECK_IN_REMINDER_SECONDS after opening: remind the employer once if still unanswered. */
+  CheckInReminder = 'placement.check-in-reminder',
 }
 
 export interface JobPayloads {
@@ -26,6 +32,9 @@ export interface JobPayloads {
   [JobName.NotificationFanOut]: NotificationRequest;
   [JobName.AgreementReminders]: { partnerId: string };
   [JobName.AgreementExpiring]: { partnerId: string; expiresOn: string };
+  [JobName.PlacementCheckIns]: { placementId: string };
+  [JobName.CheckInDue]: { placementId: string; months: number };
+  [JobName.CheckInReminder]: { placementId: string; months: number };
 }
 
 /** Who should hear about something; the union of all given sets, minus `exceptUserId`. */
@@ -57,6 +66,9 @@ export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
   [JobName.NotificationFanOut]: QueueName.Notifications,
   [JobName.AgreementReminders]: QueueName.Reminders,
   [JobName.AgreementExpiring]: QueueName.Reminders,
+  [JobName.PlacementCheckIns]: QueueName.Reminders,
+  [JobName.CheckInDue]: QueueName.Reminders,
+  [JobName.CheckInReminder]: QueueName.Reminders,
 };
 
 export type JobPayload<J extends JobName> = JobPayloads[J];

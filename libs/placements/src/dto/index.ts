@@ -1,0 +1,4 @@
+export * from './create-participant.dto';
+export * from './create-placement.dto';
+export * from './list-placements.dto';
+export * from './answer-check-in.dto';
