@@ -154,7 +154,7 @@ describe('placements: participants, placements, retention check-ins, statistics,
 
     it('an employer registers its own hire; programme partners register for the programme; others may not', async () => {
       const own = await register(hrA, person());
-      expect(own.referenceCode).toMatch(/^TP-[0-9A-Z]{8}$/);
+      expect(own.referenceCode).toMatch(/^TP-[0-9A-Z]{10}$/);
       expect(Object.keys(own)).not.toContain('name');
 
       const byProvider = await register(s.provider.session, person({ programmeId: s.programmeId }));
@@ -604,6 +604,192 @@ describe('placements: participants, placements, retention check-ins, statistics,
         .send({ participantId, employerOrganizationId: employerA, programmeId: s.programmeId, ...job() });
       expectProblem(again, 422);
       expect(again.body.errors[0].field).toBe('participantId');
+    });
+  });
+
+  describe('CSV import', () => {
+    const COLUMNS =
+      'participantReference,yearOfBirth,gender,countryOfOrigin,arrivalYear,statusCategory,languages,consentGivenAt,consentScope,programmeId,jobTitle,occupationCode,sector,startDate,contractType,hoursPerWeek';
+    const newPerson = (country = 'SY') =>
+      `1990,male,${country},2021,labour,ar;fr,2026-01-10T09:00:00Z,placement follow-up`;
+    const csv = (...rows: string[]) => [COLUMNS, ...rows].join('\r\n') + '\r\n';
+
+    const upload = (
+      who: Session,
+      content: string | Buffer,
+      fields: Record<string, string> = {},
+      headers: Record<string, string> = {},
+    ) => {
+      const req = http().post('/placements/imports').set(bearer(who)).set(headers);
+      for (const [k, v] of Object.entries({ employerOrganizationId: employerA, ...fields })) req.field(k, v);
+      return req.attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content), {
+        filename: 'placements.csv',
+        contentType: 'text/csv',
+      });
+    };
+
+    const finished = (who: Session, id: string) =>
+      waitFor(`import ${id}`, async () => {
+        const res = await http().get(`/placements/imports/${id}`).set(bearer(who)).expect(200);
+        return ['completed', 'rejected', 'failed'].includes(res.body.status) ? res.body : undefined;
+      }).catch((err: Error) => {
+        throw new Error(`${err.message}\n${stack.recentLogs().slice(-3000)}`);
+      });
+
+    const createdBy = async (importId: string) =>
+      (
+        await stack.query<{ n: number }>(`SELECT count(*)::int AS n FROM placements WHERE import_id = $1`, [
+          importId,
+        ])
+      )[0].n;
+
+    it('serves the template, whose header is the documented columns', async () => {
+      const res = await http().get('/placements/imports/template.csv').set(bearer(hrA)).expect(200);
+      expect(res.headers['content-type']).toMatch(/^text\/csv/);
+      expect(res.text.split('\r\n')[0]).toBe(COLUMNS);
+    });
+
+    it('imports a clean file (existing and new participants), then a re-upload or a repeated key makes nothing new', async () => {
+      const hire = await register(hrA, person());
+      const content = csv(
+        `${hire.referenceCode},,,,,,,,,,Line cook,5120,I,${ago(2)},permanent,40`,
+        `,${newPerson()},${s.programmeId},Welder,7212,C,${ago(13, 2)},fixed_term,38`,
+        `,${newPerson('ER')},,Cleaner,9112,N,${ago(1)},seasonal,20.5`,
+      );
+      const res = await upload(hrA, content, {}, { 'Idempotency-Key': 'csv-1' });
+      expect(res.status).toBe(202);
+      expect(res.body).toMatchObject({ status: 'queued', totalRows: 3, mode: 'all_or_nothing' });
+      const done = await finished(hrA, res.body.id);
+      expect(done).toMatchObject({
+        status: 'completed',
+        createdCount: 3,
+        errorCount: 0,
+        errors: [],
+        processedRows: 3,
+        totalRows: 3,
+      });
+      expect(await createdBy(res.body.id)).toBe(3);
+      const [stored] = await stack.query<{ file: Buffer | null }>(
+        `SELECT file FROM placement_imports WHERE id = $1`,
+        [res.body.id],
+      );
+      expect(stored.file).toBeNull();
+
+      // The imported placement started 13 months ago gets its check-ins from the real worker.
+      const welder = await http()
+        .get('/placements')
+        .set(bearer(hrA))
+        .query({ sector: 'C', limit: 100 })
+        .expect(200);
+      const imported = welder.body.items.find((p: { jobTitle: string }) => p.jobTitle === 'Welder');
+      expect(imported.programmeId).toBe(s.programmeId);
+      await dueCheckIns(hrA, imported.id, 3);
+
+      const again = await upload(hrA, content);
+      expect(again.status).toBe(200);
+      expect(again.body.id).toBe(res.body.id);
+      const sameKey = await upload(hrA, content, {}, { 'Idempotency-Key': 'csv-1' });
+      expect(sameKey.status).toBe(200);
+      expect(sameKey.body.id).toBe(res.body.id);
+      expectProblem(
+        await upload(
+          hrA,
+          csv(`,${newPerson()},,Cook,5120,I,${ago(1)},permanent,40`),
+          {},
+          { 'Idempotency-Key': 'csv-1' },
+        ),
+        409,
+      );
+      expect(await createdBy(res.body.id)).toBe(3);
+
+      // Only A's members see A's imports.
+      expectProblem(await http().get(`/placements/imports/${res.body.id}`).set(bearer(hrB)), 404);
+      expectProblem(await upload(hrB, content), 403);
+    });
+
+    it('a file with bad rows: all or nothing creates nothing and names every bad row; valid_rows keeps the good ones', async () => {
+      const content = csv(
+        `,${newPerson()},,Cook,5120,I,${ago(1)},permanent,40`,
+        `,${newPerson('XX')},,Cook,5120,I,${ago(1)},permanent,40`,
+        `TP-0000000000,,,,,,,,,,Cook,5120,Z,${ago(1)},permanent,40`,
+        `,${newPerson()},${s.programmeId},Cook,5120,I,${ago(1)},permanent,40`,
+        `,${newPerson()},,Cook,5120,I,${ago(1)},permanent`,
+        `TP-0000000001,,,,,,,,,,Cook,5120,I,${ago(1)},permanent,40`,
+      );
+      const strict = await upload(hrA, content);
+      expect(strict.status).toBe(202);
+      const rejected = await finished(hrA, strict.body.id);
+      expect(rejected).toMatchObject({
+        status: 'rejected',
+        createdCount: 0,
+        errorCount: 4,
+        totalRows: 6,
+        processedRows: 6,
+      });
+      expect(rejected.errors).toEqual(
+        expect.arrayContaining([
+          { row: 3, column: 'countryOfOrigin', reason: expect.any(String) },
+          { row: 4, column: 'sector', reason: expect.any(String) },
+          { row: 7, column: 'participantReference', reason: expect.any(String) },
+          { row: 6, column: '*', reason: expect.stringMatching(/15 fields/) },
+        ]),
+      );
+      expect(await createdBy(strict.body.id)).toBe(0);
+      const errorsCsv = await http()
+        .get(`/placements/imports/${strict.body.id}/errors.csv`)
+        .set(bearer(hrA))
+        .expect(200);
+      expect(errorsCsv.headers['content-type']).toMatch(/^text\/csv/);
+      expect(errorsCsv.text.split('\r\n')[0]).toBe('row,column,reason');
+      expect(errorsCsv.text).toMatch(/\n3,countryOfOrigin,/);
+
+      // The same file in valid_rows mode is a new import (the rejected one created nothing).
+      const lenient = await upload(hrA, content, { mode: 'valid_rows' });
+      expect(lenient.status).toBe(202);
+      expect(lenient.body.id).not.toBe(strict.body.id);
+      const kept = await finished(hrA, lenient.body.id);
+      expect(kept).toMatchObject({ status: 'completed', createdCount: 2, errorCount: 4 });
+      expect(await createdBy(lenient.body.id)).toBe(2);
+      // Uploaded again: the earlier import stands.
+      const again = await upload(hrA, content, { mode: 'valid_rows' });
+      expect(again.status).toBe(200);
+      expect(again.body.id).toBe(lenient.body.id);
+    });
+
+    it('refuses files that are not CSV, empty, with wrong headers or too many rows, with a clear 4xx', async () => {
+      const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+      const notCsv = await http()
+        .post('/placements/imports')
+        .set(bearer(hrA))
+        .field('employerOrganizationId', employerA)
+        .attach('file', png, { filename: 'photo.png', contentType: 'image/png' });
+      expectProblem(notCsv, 415);
+      expectProblem(await upload(hrA, ''), 400);
+      const headerOnly = await upload(hrA, `${COLUMNS}\r\n`);
+      expectProblem(headerOnly, 400);
+      const wrong = await upload(hrA, 'name,email,job\r\nAmal,a@example.org,cook\r\n');
+      expectProblem(wrong, 400);
+      expect(wrong.body.errors[0]).toMatchObject({
+        field: 'file',
+        message: expect.stringMatching(/missing columns: participantReference/),
+      });
+      expect(wrong.body.errors[0].message).toMatch(/unknown columns: name, email, job/);
+      const tooMany = await upload(
+        hrA,
+        csv(...Array.from({ length: 50_001 }, () => `,${newPerson()},,Cook,5120,I,${ago(1)},permanent,40`)),
+      );
+      expectProblem(tooMany, 413);
+      const noFile = await http()
+        .post('/placements/imports')
+        .set(bearer(hrA))
+        .field('employerOrganizationId', employerA);
+      expectProblem(noFile, 400);
+      expect(noFile.body.errors[0].field).toBe('file');
+      const badMode = await upload(hrA, csv(`,${newPerson()},,Cook,5120,I,${ago(1)},permanent,40`), {
+        mode: 'some',
+      });
+      expectProblem(badMode, 400);
+      expect(badMode.body.errors[0].field).toBe('mode');
     });
   });
 });

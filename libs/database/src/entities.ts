@@ -11,7 +11,7 @@ import {
   ProgrammePartner,
   ReportingPeriodLock,
 } from '@tandem/programmes';
-import { Participant, Placement, RetentionCheck } from '@tandem/placements';
+import { Participant, Placement, PlacementImport, RetentionCheck } from '@tandem/placements';
 import { Task, TaskComment, TaskDependency } from '@tandem/tasks';
 import {
   CivilSocietyProfile,
@@ -51,4 +51,5 @@ export const ENTITIES = [
   Participant,
   Placement,
   RetentionCheck,
+  PlacementImport,
 ];

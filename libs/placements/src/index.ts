@@ -11,4 +11,7 @@ export * from './placements.service';
 export * from './retention-checks.service';
 export * from './placement-stats.service';
 export * from './retention-check.handlers';
+export * from './placement-import.rows';
+export * from './placement-imports.service';
+export * from './placement-import.handler';
 export * from './placements.module';

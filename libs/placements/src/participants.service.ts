@@ -1,3 +1,4 @@
+import { updatedRows } from './sql';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
@@ -15,10 +16,10 @@ import { PlacementsError, PlacementsErrorCode } from './placements.errors';
 /** Crockford base 32 without I, L, O, U: unambiguous when read out or typed. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-/** `TP-` and 8 random characters (40 bits): a pseudonym, derived from nothing about the person. */
+/** `TP-` and 10 random characters (50 bits): a pseudonym, derived from nothing about the person. */
 export function newReferenceCode(): string {
   let code = '';
-  for (let i = 0; i < 8; i++) code += ALPHABET[randomInt(ALPHABET.length)];
+  for (let i = 0; i < 10; i++) code += ALPHABET[randomInt(ALPHABET.length)];
   return `TP-${code}`;
 }
 
@@ -127,13 +128,13 @@ export class ParticipantsService {
       if (!this.access.isMemberOf(actor, participant.registeredByOrganizationId)) {
         throw CoreError.forbidden('Only the organisation that registered the participant may erase them');
       }
-      const rows: { id: string }[] = await em.query(
+      const rows: { id: string }[] = updatedRows(await em.query(
         `UPDATE participants SET year_of_birth = NULL, gender = NULL, country_of_origin = NULL, arrival_year = NULL,
                 status_category = NULL, languages = NULL, consent_given_at = NULL, consent_scope = NULL,
                 erased_at = now(), updated_at = now()
           WHERE id = $1 AND erased_at IS NULL RETURNING id`,
         [id],
-      );
+      ));
       if (!rows.length) return;
       await this.audit.record(em, {
         action: 'update',

@@ -11,6 +11,10 @@ export enum PlacementsErrorCode {
   CheckInNotDue = 'CHECK_IN_NOT_DUE',
   ParticipantErased = 'PARTICIPANT_ERASED',
   InvalidPlacementDate = 'INVALID_PLACEMENT_DATE',
+  /** The upload is not a CSV text file. */
+  ImportNotCsv = 'IMPORT_NOT_CSV',
+  /** The upload has more rows (or bytes) than one import takes. */
+  ImportTooLarge = 'IMPORT_TOO_LARGE',
 }
 
 export class PlacementsError extends DomainError<PlacementsErrorCode> {

@@ -4,6 +4,8 @@ import { NotificationsModule } from '@tandem/notifications';
 import { ProgrammesModule } from '@tandem/programmes';
 import { ParticipantsService } from './participants.service';
 import { PlacementAccessService } from './placement-access.service';
+import { PlacementImportHandler } from './placement-import.handler';
+import { PlacementImportsService } from './placement-imports.service';
 import { PlacementStatsService } from './placement-stats.service';
 import { PlacementsService } from './placements.service';
 import { RetentionCheckHandlers } from './retention-check.handlers';
@@ -19,6 +21,8 @@ import { RetentionChecksService } from './retention-checks.service';
     RetentionChecksService,
     PlacementStatsService,
     RetentionCheckHandlers,
+    PlacementImportsService,
+    PlacementImportHandler,
   ],
   exports: [
     PlacementAccessService,
@@ -27,6 +31,8 @@ import { RetentionChecksService } from './retention-checks.service';
     RetentionChecksService,
     PlacementStatsService,
     RetentionCheckHandlers,
+    PlacementImportsService,
+    PlacementImportHandler,
   ],
 })
 export class PlacementsModule {}

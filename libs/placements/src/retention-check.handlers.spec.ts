@@ -9,7 +9,7 @@ describe(RetentionCheckHandlers.name, () => {
   const setup = (rows: { update: unknown[]; check: unknown[] }) => {
     const em = {
       query: jest.fn(async (sql: string) =>
-        sql.trimStart().startsWith('UPDATE') ? rows.update : rows.check,
+        sql.trimStart().startsWith('UPDATE') ? [rows.update, rows.update.length] : rows.check,
       ),
     } as unknown as EntityManager;
     const dataSource = {

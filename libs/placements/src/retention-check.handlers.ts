@@ -1,3 +1,4 @@
+import { updatedRows } from './sql';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig, Clock, JobHandler, JobName, JobPayload, JobQueueService } from '@tandem/core';
@@ -64,12 +65,12 @@ export class RetentionCheckHandlers {
     meta: { jobId: string },
   ): Promise<void> {
     const check = await this.dataSource.transaction(async (em) => {
-      const opened: { id: string }[] = await em.query(
+      const opened: { id: string }[] = updatedRows(await em.query(
         `UPDATE retention_checks SET status = 'due', opened_at = now(), updated_at = now()
           WHERE placement_id = $1 AND months = $2 AND status = 'scheduled' AND due_on <= (now() AT TIME ZONE 'UTC')::date
           RETURNING id`,
         [placementId, months],
-      );
+      ));
       const row = await this.load(em.query.bind(em), placementId, months);
       if (opened.length && row) {
         await this.notifications.notify(em, {
@@ -105,12 +106,12 @@ export class RetentionCheckHandlers {
     meta: { jobId: string },
   ): Promise<void> {
     await this.dataSource.transaction(async (em) => {
-      const reminded: { id: string }[] = await em.query(
+      const reminded: { id: string }[] = updatedRows(await em.query(
         `UPDATE retention_checks SET reminded_at = now(), updated_at = now()
           WHERE placement_id = $1 AND months = $2 AND status = 'due' AND reminded_at IS NULL
           RETURNING id`,
         [placementId, months],
-      );
+      ));
       if (!reminded.length) return;
       const row = await this.load(em.query.bind(em), placementId, months);
       if (!row) return;

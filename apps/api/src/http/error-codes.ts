@@ -61,6 +61,10 @@ export function statusOf(code: ErrorCode): HttpStatus {
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case AuthErrorCode.InvitationExpired:
       return HttpStatus.GONE;
+    case PlacementsErrorCode.ImportNotCsv:
+      return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+    case PlacementsErrorCode.ImportTooLarge:
+      return HttpStatus.PAYLOAD_TOO_LARGE;
     case CoreErrorCode.VersionMismatch:
       return HttpStatus.PRECONDITION_FAILED;
     case CoreErrorCode.PreconditionRequired:

@@ -8,6 +8,7 @@ export enum QueueName {
   Email = 'email',
   Notifications = 'notifications',
   Reminders = 'reminders',
+  Imports = 'imports',
 }
 
 export enum JobName {
@@ -25,6 +26,8 @@ export enum JobName {
   CheckInDue = 'placement.check-in-due',
   /** Delayed CHECK_IN_REMINDER_SECONDS after opening: remind the employer once if still unanswered. */
   CheckInReminder = 'placement.check-in-reminder',
+  /** A placements CSV was uploaded: parse, validate and create its rows. */
+  PlacementImport = 'placement.import',
 }
 
 export interface JobPayloads {
@@ -35,6 +38,7 @@ export interface JobPayloads {
   [JobName.PlacementCheckIns]: { placementId: string };
   [JobName.CheckInDue]: { placementId: string; months: number };
   [JobName.CheckInReminder]: { placementId: string; months: number };
+  [JobName.PlacementImport]: { importId: string };
 }
 
 /** Who should hear about something; the union of all given sets, minus `exceptUserId`. */
@@ -69,6 +73,7 @@ export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
   [JobName.PlacementCheckIns]: QueueName.Reminders,
   [JobName.CheckInDue]: QueueName.Reminders,
   [JobName.CheckInReminder]: QueueName.Reminders,
+  [JobName.PlacementImport]: QueueName.Imports,
 };
 
 export type JobPayload<J extends JobName> = JobPayloads[J];

@@ -90,6 +90,14 @@ export class Placement {
   @Column({ type: 'varchar', length: 500, nullable: true })
   endReason!: string | null;
 
+  /** The CSV import that created it, if any. */
+  @Column({ type: 'uuid', nullable: true })
+  importId!: string | null;
+
+  @ManyToOne('PlacementImport', { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'import_id', foreignKeyConstraintName: 'fk_placements_import' })
+  import?: unknown;
+
   @Column({ type: 'uuid', nullable: true })
   createdByUserId!: string | null;
 

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Placements1795436446868 implements MigrationInterface {
-  name = 'Placements1795436446868';
+export class Placements1795437229822 implements MigrationInterface {
+  name = 'Placements1795437229822';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
@@ -53,6 +53,7 @@ export class Placements1795436446868 implements MigrationInterface {
                 "status" character varying(8) NOT NULL DEFAULT 'active',
                 "end_date" date,
                 "end_reason" character varying(500),
+                "import_id" uuid,
                 "created_by_user_id" uuid,
                 "version" integer NOT NULL DEFAULT '1',
                 "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(),
@@ -95,6 +96,37 @@ export class Placements1795436446868 implements MigrationInterface {
             CREATE UNIQUE INDEX "uq_retention_checks_placement_months" ON "retention_checks" ("placement_id", "months")
         `);
     await queryRunner.query(`
+            CREATE TABLE "placement_imports" (
+                "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+                "employer_organization_id" uuid NOT NULL,
+                "created_by_user_id" uuid NOT NULL,
+                "mode" character varying(16) NOT NULL,
+                "status" character varying(12) NOT NULL DEFAULT 'queued',
+                "file_name" character varying(255) NOT NULL,
+                "content_sha256" character(64) NOT NULL,
+                "idempotency_key" character varying(200),
+                "file" bytea,
+                "total_rows" integer,
+                "processed_rows" integer NOT NULL DEFAULT '0',
+                "created_count" integer NOT NULL DEFAULT '0',
+                "error_count" integer NOT NULL DEFAULT '0',
+                "errors" jsonb NOT NULL DEFAULT '[]'::jsonb,
+                "failure_reason" character varying(500),
+                "started_at" TIMESTAMP WITH TIME ZONE,
+                "finished_at" TIMESTAMP WITH TIME ZONE,
+                "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(),
+                "updated_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(),
+                CONSTRAINT "PK_ec9656092da90af92f0241f15ca" PRIMARY KEY ("id")
+            )
+        `);
+    await queryRunner.query(`
+            CREATE UNIQUE INDEX "uq_placement_imports_user_idempotency_key" ON "placement_imports" ("created_by_user_id", "idempotency_key")
+            WHERE idempotency_key IS NOT NULL
+        `);
+    await queryRunner.query(`
+            CREATE INDEX "idx_placement_imports_employer_content" ON "placement_imports" ("employer_organization_id", "content_sha256")
+        `);
+    await queryRunner.query(`
             ALTER TABLE "participants"
             ADD CONSTRAINT "fk_participants_registered_by_organization" FOREIGN KEY ("registered_by_organization_id") REFERENCES "organizations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
@@ -115,14 +147,29 @@ export class Placements1795436446868 implements MigrationInterface {
             ADD CONSTRAINT "fk_placements_programme" FOREIGN KEY ("programme_id") REFERENCES "programmes"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
     await queryRunner.query(`
+            ALTER TABLE "placements"
+            ADD CONSTRAINT "fk_placements_import" FOREIGN KEY ("import_id") REFERENCES "placement_imports"("id") ON DELETE
+            SET NULL ON UPDATE NO ACTION
+        `);
+    await queryRunner.query(`
             ALTER TABLE "retention_checks"
             ADD CONSTRAINT "fk_retention_checks_placement" FOREIGN KEY ("placement_id") REFERENCES "placements"("id") ON DELETE CASCADE ON UPDATE NO ACTION
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "placement_imports"
+            ADD CONSTRAINT "fk_placement_imports_employer_organization" FOREIGN KEY ("employer_organization_id") REFERENCES "organizations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
+            ALTER TABLE "placement_imports" DROP CONSTRAINT "fk_placement_imports_employer_organization"
+        `);
+    await queryRunner.query(`
             ALTER TABLE "retention_checks" DROP CONSTRAINT "fk_retention_checks_placement"
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "placements" DROP CONSTRAINT "fk_placements_import"
         `);
     await queryRunner.query(`
             ALTER TABLE "placements" DROP CONSTRAINT "fk_placements_programme"
@@ -138,6 +185,15 @@ export class Placements1795436446868 implements MigrationInterface {
         `);
     await queryRunner.query(`
             ALTER TABLE "participants" DROP CONSTRAINT "fk_participants_registered_by_organization"
+        `);
+    await queryRunner.query(`
+            DROP INDEX "public"."idx_placement_imports_employer_content"
+        `);
+    await queryRunner.query(`
+            DROP INDEX "public"."uq_placement_imports_user_idempotency_key"
+        `);
+    await queryRunner.query(`
+            DROP TABLE "placement_imports"
         `);
     await queryRunner.query(`
             DROP INDEX "public"."uq_retention_checks_placement_months"
