@@ -128,13 +128,15 @@ export class ParticipantsService {
       if (!this.access.isMemberOf(actor, participant.registeredByOrganizationId)) {
         throw CoreError.forbidden('Only the organisation that registered the participant may erase them');
       }
-      const rows: { id: string }[] = updatedRows(await em.query(
-        `UPDATE participants SET year_of_birth = NULL, gender = NULL, country_of_origin = NULL, arrival_year = NULL,
+      const rows: { id: string }[] = updatedRows(
+        await em.query(
+          `UPDATE participants SET year_of_birth = NULL, gender = NULL, country_of_origin = NULL, arrival_year = NULL,
                 status_category = NULL, languages = NULL, consent_given_at = NULL, consent_scope = NULL,
                 erased_at = now(), updated_at = now()
           WHERE id = $1 AND erased_at IS NULL RETURNING id`,
-        [id],
-      ));
+          [id],
+        ),
+      );
       if (!rows.length) return;
       await this.audit.record(em, {
         action: 'update',

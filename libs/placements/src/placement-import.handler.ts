@@ -51,12 +51,14 @@ export class PlacementImportHandler {
 
   @JobHandler(JobName.PlacementImport)
   async run({ importId }: JobPayload<JobName.PlacementImport>): Promise<void> {
-    const [claimed]: Claimed[] = updatedRows(await this.dataSource.query(
-      `UPDATE placement_imports SET status = 'processing', started_at = COALESCE(started_at, now()), processed_rows = 0, updated_at = now()
+    const [claimed]: Claimed[] = updatedRows(
+      await this.dataSource.query(
+        `UPDATE placement_imports SET status = 'processing', started_at = COALESCE(started_at, now()), processed_rows = 0, updated_at = now()
         WHERE id = $1 AND status IN ('queued', 'processing')
         RETURNING id, employer_organization_id, created_by_user_id, mode`,
-      [importId],
-    ));
+        [importId],
+      ),
+    );
     if (!claimed) return;
     const [{ file }]: { file: Buffer | null }[] = await this.dataSource.query(
       `SELECT file FROM placement_imports WHERE id = $1`,
@@ -80,20 +82,22 @@ export class PlacementImportHandler {
 
     await this.dataSource.transaction(async (em) => {
       const reject = claimed.mode === ImportMode.AllOrNothing && errors.length > 0;
-      const done: { id: string }[] = updatedRows(await em.query(
-        `UPDATE placement_imports
+      const done: { id: string }[] = updatedRows(
+        await em.query(
+          `UPDATE placement_imports
             SET status = $2, total_rows = $3, processed_rows = $3, created_count = $4, error_count = $5,
                 errors = $6::jsonb, file = NULL, finished_at = now(), updated_at = now()
           WHERE id = $1 AND status = 'processing' RETURNING id`,
-        [
-          importId,
-          reject ? ImportStatus.Rejected : ImportStatus.Completed,
-          total,
-          reject ? 0 : good.length,
-          bad.size,
-          JSON.stringify(errors),
-        ],
-      ));
+          [
+            importId,
+            reject ? ImportStatus.Rejected : ImportStatus.Completed,
+            total,
+            reject ? 0 : good.length,
+            bad.size,
+            JSON.stringify(errors),
+          ],
+        ),
+      );
       if (!done.length || reject) return;
       await this.create(em, claimed, good);
       await this.audit.record(em, {

@@ -65,12 +65,14 @@ export class RetentionCheckHandlers {
     meta: { jobId: string },
   ): Promise<void> {
     const check = await this.dataSource.transaction(async (em) => {
-      const opened: { id: string }[] = updatedRows(await em.query(
-        `UPDATE retention_checks SET status = 'due', opened_at = now(), updated_at = now()
+      const opened: { id: string }[] = updatedRows(
+        await em.query(
+          `UPDATE retention_checks SET status = 'due', opened_at = now(), updated_at = now()
           WHERE placement_id = $1 AND months = $2 AND status = 'scheduled' AND due_on <= (now() AT TIME ZONE 'UTC')::date
           RETURNING id`,
-        [placementId, months],
-      ));
+          [placementId, months],
+        ),
+      );
       const row = await this.load(em.query.bind(em), placementId, months);
       if (opened.length && row) {
         await this.notifications.notify(em, {
@@ -106,12 +108,14 @@ export class RetentionCheckHandlers {
     meta: { jobId: string },
   ): Promise<void> {
     await this.dataSource.transaction(async (em) => {
-      const reminded: { id: string }[] = updatedRows(await em.query(
-        `UPDATE retention_checks SET reminded_at = now(), updated_at = now()
+      const reminded: { id: string }[] = updatedRows(
+        await em.query(
+          `UPDATE retention_checks SET reminded_at = now(), updated_at = now()
           WHERE placement_id = $1 AND months = $2 AND status = 'due' AND reminded_at IS NULL
           RETURNING id`,
-        [placementId, months],
-      ));
+          [placementId, months],
+        ),
+      );
       if (!reminded.length) return;
       const row = await this.load(em.query.bind(em), placementId, months);
       if (!row) return;
