@@ -2,7 +2,7 @@ import { updatedRows } from './sql';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Clock, JobHandler, JobName, JobPayload, OutboxEvent } from '@tandem/core';
+import { Clock, JobHandler, JobName, JobPayload, OutboxService } from '@tandem/core';
 import { parse } from 'csv-parse';
 import { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
@@ -47,6 +47,7 @@ export class PlacementImportHandler {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly outbox: OutboxService,
   ) {}
 
   @JobHandler(JobName.PlacementImport)
@@ -307,11 +308,9 @@ export class PlacementImportHandler {
           })),
         ),
       );
-      await em.insert(
-        OutboxEvent,
-        ids.map((placementId) => ({ type: JobName.PlacementCheckIns, payload: { placementId } })),
-      );
     }
+    // One event for the whole import: 50,000 events would hold up everyone's notifications in the relay.
+    await this.outbox.publish(em, JobName.ImportCheckIns, { importId: claimed.id });
     this.logger.log(`import ${claimed.id}: created ${rows.length} placements`);
   }
 

@@ -59,6 +59,32 @@ export class RetentionCheckHandlers {
     }
   }
 
+  /** The same for every placement of a CSV import, in batches (enqueue is idempotent per job id). */
+  @JobHandler(JobName.ImportCheckIns)
+  async scheduleImport({ importId }: JobPayload<JobName.ImportCheckIns>): Promise<void> {
+    const checks: { placement_id: string; months: number; due_on: string }[] = await this.dataSource.query(
+      `SELECT rc.placement_id, rc.months, to_char(rc.due_on, 'YYYY-MM-DD') AS due_on
+         FROM retention_checks rc JOIN placements pl ON pl.id = rc.placement_id
+        WHERE pl.import_id = $1 AND rc.status = 'scheduled'`,
+      [importId],
+    );
+    const now = this.clock.now().getTime();
+    for (let i = 0; i < checks.length; i += 500) {
+      await Promise.all(
+        checks
+          .slice(i, i + 500)
+          .map((c) =>
+            this.jobs.enqueue(
+              JobName.CheckInDue,
+              { placementId: c.placement_id, months: c.months },
+              checkInJobId(c.placement_id, c.months),
+              Math.max(0, Date.parse(`${c.due_on}T00:00:00Z`) - now),
+            ),
+          ),
+      );
+    }
+  }
+
   @JobHandler(JobName.CheckInDue)
   async open(
     { placementId, months }: JobPayload<JobName.CheckInDue>,

@@ -28,6 +28,8 @@ export enum JobName {
   CheckInReminder = 'placement.check-in-reminder',
   /** A placements CSV was uploaded: parse, validate and create its rows. */
   PlacementImport = 'placement.import',
+  /** An import created placements: schedule all their check-ins (one event per import, not per row). */
+  ImportCheckIns = 'placement.import-check-ins',
 }
 
 export interface JobPayloads {
@@ -39,6 +41,7 @@ export interface JobPayloads {
   [JobName.CheckInDue]: { placementId: string; months: number };
   [JobName.CheckInReminder]: { placementId: string; months: number };
   [JobName.PlacementImport]: { importId: string };
+  [JobName.ImportCheckIns]: { importId: string };
 }
 
 /** Who should hear about something; the union of all given sets, minus `exceptUserId`. */
@@ -74,6 +77,7 @@ export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
   [JobName.CheckInDue]: QueueName.Reminders,
   [JobName.CheckInReminder]: QueueName.Reminders,
   [JobName.PlacementImport]: QueueName.Imports,
+  [JobName.ImportCheckIns]: QueueName.Imports,
 };
 
 export type JobPayload<J extends JobName> = JobPayloads[J];
