@@ -35,6 +35,26 @@ export const participantView = (p: Participant): ParticipantView => ({
 });
 
 /**
+ * The answer to a registration: the pseudonym only. The attributes are left out on purpose: with an
+ * Idempotency-Key the response is stored for replays, and an erasure must not leave them there.
+ */
+export interface ParticipantRegisteredView {
+  id: string;
+  referenceCode: string;
+  registeredByOrganizationId: string;
+  programmeId: string | null;
+  createdAt: Date;
+}
+
+export const participantRegisteredView = (p: Participant): ParticipantRegisteredView => ({
+  id: p.id,
+  referenceCode: p.referenceCode,
+  registeredByOrganizationId: p.registeredByOrganizationId,
+  programmeId: p.programmeId,
+  createdAt: p.createdAt,
+});
+
+/**
  * What the audit trail keeps of a participant: never the personal attributes, or erasure would
  * leave them behind in the append-only trail.
  */

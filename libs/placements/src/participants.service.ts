@@ -9,7 +9,13 @@ import { randomInt } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreateParticipantDto, ListParticipantsDto } from './dto';
 import { Participant } from './entities';
-import { participantAuditSnapshot, participantView, ParticipantView } from './participant.view';
+import {
+  participantAuditSnapshot,
+  ParticipantRegisteredView,
+  participantRegisteredView,
+  participantView,
+  ParticipantView,
+} from './participant.view';
 import { PlacementAccessService } from './placement-access.service';
 import { PlacementsError, PlacementsErrorCode } from './placements.errors';
 
@@ -45,7 +51,7 @@ export class ParticipantsService {
     private readonly clock: Clock,
   ) {}
 
-  async create(actor: Actor, dto: CreateParticipantDto): Promise<ParticipantView> {
+  async create(actor: Actor, dto: CreateParticipantDto): Promise<ParticipantRegisteredView> {
     const organizationId = this.registeringOrganization(actor, dto.organizationId);
     const givenAt = new Date(dto.consent.givenAt);
     if (givenAt.getTime() > this.clock.now().getTime() + 5 * 60_000) {
@@ -91,7 +97,9 @@ export class ParticipantsService {
       });
       return participant.id;
     });
-    return participantView(await this.dataSource.getRepository(Participant).findOneByOrFail({ id }));
+    return participantRegisteredView(
+      await this.dataSource.getRepository(Participant).findOneByOrFail({ id }),
+    );
   }
 
   /** The participants my organisations registered. */

@@ -62,7 +62,7 @@ export class RetentionChecksService {
    */
   async answer(actor: Actor, id: string, dto: AnswerCheckInDto): Promise<CheckInView> {
     await this.tx.run(async (em) => {
-      const check = await this.access
+      const visible = await this.access
         .scopePlacements(
           em
             .getRepository(RetentionCheck)
@@ -72,10 +72,14 @@ export class RetentionChecksService {
           actor,
           'pl',
         )
-        .setLock('pessimistic_write', undefined, ['rc'])
         .getOne();
-      if (!check) throw CoreError.notFound('Check-in');
-      const placement = await this.placements.findVisible(actor, check.placementId, em, true);
+      if (!visible) throw CoreError.notFound('Check-in');
+      // Placement first, then the check-in: the same order as ending a placement, so the two never deadlock.
+      const placement = await this.placements.findVisible(actor, visible.placementId, em, true);
+      const check = await em.findOneOrFail(RetentionCheck, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!this.access.isMemberOf(actor, placement.employerOrganizationId)) {
         throw CoreError.forbidden("Only the employer's members answer its check-ins");
       }
