@@ -67,7 +67,6 @@ export class ProgrammePartner {
   @Column({ type: 'date', nullable: true })
   agreementExpiresOn!: string | null;
 
-
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt!: Date;
 
