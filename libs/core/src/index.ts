@@ -19,3 +19,4 @@ export * from './core.module';
 export * from './utils/timeout';
 export * from './idempotency/idempotency-key.entity';
 export * from './idempotency/idempotency.service';
+export * from './validation/calendar-date';

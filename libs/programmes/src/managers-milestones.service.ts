@@ -204,7 +204,7 @@ export class ManagersMilestonesService {
         dueDate: r.due_date,
         tasksTotal: total,
         tasksDone: done,
-        progress: total ? done / total : 0,
+        progress: total ? Math.round((done / total) * 1e6) / 1e6 : 0,
         version: r.version,
       };
     });

@@ -2,11 +2,24 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@tandem/auth';
 import { NotificationsModule } from '@tandem/notifications';
 import { ProgrammesModule } from '@tandem/programmes';
+import { TaskAccessService } from './task-access.service';
+import { TaskCommentsService } from './task-comments.service';
+import { TaskHistoryService } from './task-history.service';
+import { TaskReminderHandlers } from './task-reminders.handlers';
+import { TasksRepository } from './tasks.repository';
+import { TasksService } from './tasks.service';
 
 /** Tasks of programmes: work items, their state machine, dependencies, comments, reminders. */
 @Module({
   imports: [AuthModule, NotificationsModule, ProgrammesModule],
-  providers: [],
-  exports: [],
+  providers: [
+    TasksRepository,
+    TaskAccessService,
+    TasksService,
+    TaskCommentsService,
+    TaskHistoryService,
+    TaskReminderHandlers,
+  ],
+  exports: [TasksService, TaskCommentsService, TaskHistoryService, TaskReminderHandlers],
 })
 export class TasksModule {}

@@ -13,7 +13,11 @@ const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 14 * 24 * 3600 },
 };
 
-/** The one façade through which jobs reach Redis. Only the outbox relay calls `enqueue`. */
+/**
+ * The one façade through which jobs reach Redis: the outbox relay enqueues events' jobs, and
+ * scheduling handlers in the worker enqueue delayed jobs with deterministic ids. Request handlers
+ * never call it: they write to the outbox.
+ */
 @Injectable()
 export class JobQueueService implements OnApplicationShutdown {
   private readonly logger = new Logger(JobQueueService.name);

@@ -20,6 +20,12 @@ export enum JobName {
   AgreementReminders = 'partner.agreement-reminders',
   /** Delayed: the agreement expires in AGREEMENT_REMINDER_DAYS; tell the programme managers. */
   AgreementExpiring = 'partner.agreement-expiring',
+  /** A task was created, its due date changed or its state changed: (re)schedule its reminders. */
+  TaskReminders = 'task.reminders',
+  /** Delayed: the task is due in TASK_DUE_REMINDER_HOURS; tell its assignee. */
+  TaskDueSoon = 'task.due-soon',
+  /** Delayed: the end of the task's due date (UTC) has passed; tell its assignee. */
+  TaskOverdue = 'task.overdue',
   /** A placement was logged: schedule its 3/6/12-month retention check-ins as delayed jobs. */
   PlacementCheckIns = 'placement.check-ins',
   /** Delayed (id `checkin:{placementId}:{months}`): open the check-in and tell the employer. */
@@ -37,6 +43,10 @@ export interface JobPayloads {
   [JobName.NotificationFanOut]: NotificationRequest;
   [JobName.AgreementReminders]: { partnerId: string };
   [JobName.AgreementExpiring]: { partnerId: string; expiresOn: string };
+  /** `previousDueDate`: the due date before this change, whose delayed reminders are now stale. */
+  [JobName.TaskReminders]: { taskId: string; previousDueDate?: string | null };
+  [JobName.TaskDueSoon]: { taskId: string; dueDate: string };
+  [JobName.TaskOverdue]: { taskId: string; dueDate: string };
   [JobName.PlacementCheckIns]: { placementId: string };
   [JobName.CheckInDue]: { placementId: string; months: number };
   [JobName.CheckInReminder]: { placementId: string; months: number };
@@ -73,6 +83,9 @@ export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
   [JobName.NotificationFanOut]: QueueName.Notifications,
   [JobName.AgreementReminders]: QueueName.Reminders,
   [JobName.AgreementExpiring]: QueueName.Reminders,
+  [JobName.TaskReminders]: QueueName.Reminders,
+  [JobName.TaskDueSoon]: QueueName.Reminders,
+  [JobName.TaskOverdue]: QueueName.Reminders,
   [JobName.PlacementCheckIns]: QueueName.Reminders,
   [JobName.CheckInDue]: QueueName.Reminders,
   [JobName.CheckInReminder]: QueueName.Reminders,

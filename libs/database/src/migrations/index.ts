@@ -1,11 +1,13 @@
 import { Initial1795433620612 } from './1795433620612-Initial';
 import { ProgrammesAndTasks1795435362716 } from './1795435362716-ProgrammesAndTasks';
-import { Placements1795437229822 } from './1795437229822-Placements';
+import { DropPartnerLastActivity1795437874005 } from './1795437874005-DropPartnerLastActivity';
+import { Placements1795438754317 } from './1795438754317-Placements';
 
 /** Every migration, in order. Add each generated one here: the webpack bundles need explicit imports. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const MIGRATIONS: Function[] = [
   Initial1795433620612,
   ProgrammesAndTasks1795435362716,
-  Placements1795437229822,
+  DropPartnerLastActivity1795437874005,
+  Placements1795438754317,
 ];

@@ -1,3 +1,4 @@
+import { IsCalendarDate } from '@tandem/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -21,7 +22,6 @@ import {
 import { INTEGRATION_DIMENSIONS, TARGET_GROUPS } from '../entities';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** SDG targets are "goal.target": 1–17 then a number or a letter (e.g. 10.7, 16.b). */
 export const SDG_TARGET = /^([1-9]|1[0-7])\.([1-9]\d?|[a-d])$/;
@@ -60,11 +60,11 @@ export class CreateProgrammeDto {
   leadOrganizationId!: string;
 
   @ApiProperty({ example: '2027-01-01' })
-  @Matches(DATE, { message: 'startDate must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   startDate!: string;
 
   @ApiProperty({ example: '2028-12-31' })
-  @Matches(DATE, { message: 'endDate must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   endDate!: string;
 
   @ApiProperty({ example: 'PT' })

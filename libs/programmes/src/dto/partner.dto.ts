@@ -1,8 +1,7 @@
+import { IsCalendarDate } from '@tandem/core';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { PartnerRole } from '../entities';
-
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export class AddPartnerDto {
   @ApiProperty()
@@ -16,7 +15,7 @@ export class AddPartnerDto {
   @ApiPropertyOptional({ example: '2027-01-15', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @Matches(DATE, { message: 'agreementSignedOn must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   agreementSignedOn?: string | null;
 
   @ApiPropertyOptional({ example: 'MoU-2027-014', nullable: true })
@@ -33,7 +32,7 @@ export class AddPartnerDto {
   })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @Matches(DATE, { message: 'agreementExpiresOn must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   agreementExpiresOn?: string | null;
 }
 
@@ -53,7 +52,7 @@ export class CreateMilestoneDto {
   title!: string;
 
   @ApiProperty({ example: '2027-06-30' })
-  @Matches(DATE, { message: 'dueDate must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   dueDate!: string;
 }
 

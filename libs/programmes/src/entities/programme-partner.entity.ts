@@ -67,10 +67,6 @@ export class ProgrammePartner {
   @Column({ type: 'date', nullable: true })
   agreementExpiresOn!: string | null;
 
-  /** Last time anyone of this organisation did something in the programme (dashboard). */
-  @Column({ type: 'timestamptz', nullable: true })
-  lastActivityAt!: Date | null;
-
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt!: Date;
 

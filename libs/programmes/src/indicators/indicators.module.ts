@@ -1,11 +1,15 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@tandem/auth';
 import { ProgrammesModule } from '../programmes.module';
+import { DashboardService } from './dashboard.service';
+import { IndicatorValuesService } from './indicator-values.service';
+import { IndicatorsService } from './indicators.service';
+import { PeriodLocksService } from './period-locks.service';
 
 /** Indicators, their values per period, reporting-period locks, and the programme dashboard. */
 @Module({
   imports: [AuthModule, ProgrammesModule],
-  providers: [],
-  exports: [],
+  providers: [IndicatorsService, IndicatorValuesService, PeriodLocksService, DashboardService],
+  exports: [IndicatorsService, IndicatorValuesService, PeriodLocksService, DashboardService],
 })
 export class IndicatorsModule {}

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Placements1795437229822 implements MigrationInterface {
-  name = 'Placements1795437229822';
+export class Placements1795438754317 implements MigrationInterface {
+  name = 'Placements1795438754317';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`

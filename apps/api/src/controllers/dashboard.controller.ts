@@ -1,0 +1,30 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@tandem/auth';
+import { DashboardService } from '@tandem/programmes';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
+import { uuidParam } from '../http/validation.pipe';
+
+@ApiTags('programmes')
+@Authenticated()
+@Controller('programmes/:id/dashboard')
+export class DashboardController {
+  constructor(private readonly dashboard: DashboardService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'The programme at a glance (everyone who reads the programme)',
+    description:
+      'Tasks by state and by assignee partner; open tasks past their due date (UTC); milestones with ' +
+      'progress (done / tasks not cancelled) and an overdue flag; indicators with the value of the ' +
+      'period that ends last and progress toward target (gap indicators on the absolute gap), clamped ' +
+      'to [0, 1] in `progress` and unclamped in `progressRaw`; and each partner with the time of its ' +
+      "members' last audited change to the programme's tasks, comments, indicator values or partnership. " +
+      'Counts, values and ratios are JSON numbers; ratios are rounded to 6 decimals.',
+  })
+  @ApiProblems(400, 404)
+  get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) programmeId: string) {
+    return this.dashboard.get(actor, programmeId);
+  }
+}

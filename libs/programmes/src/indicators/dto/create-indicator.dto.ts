@@ -1,0 +1,60 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEnum, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  IndicatorDirection,
+  IndicatorKind,
+  INTEGRATION_DIMENSIONS,
+  IntegrationDimension,
+} from '../../entities';
+import { IsIndicatorNumber } from './indicator-fields';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateIndicatorDto {
+  @ApiProperty({ example: 'Employment rate 12 months after arrival' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ enum: INTEGRATION_DIMENSIONS })
+  @IsIn(INTEGRATION_DIMENSIONS, { message: `dimension must be one of: ${INTEGRATION_DIMENSIONS.join(', ')}` })
+  dimension!: IntegrationDimension;
+
+  @ApiProperty({ example: '%' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(40)
+  @Matches(/\S/, { message: 'unit must not be blank' })
+  unit!: string;
+
+  @ApiPropertyOptional({
+    enum: IndicatorKind,
+    default: IndicatorKind.Plain,
+    description:
+      'plain: one value per period. gap: a migrant value and a host-population value per period; ' +
+      'baseline and target are gaps (migrant minus host) and progress is measured on the absolute gap.',
+  })
+  @IsOptional()
+  @IsEnum(IndicatorKind, { message: 'kind must be one of: plain, gap' })
+  kind?: IndicatorKind;
+
+  @ApiProperty({ example: -20, description: 'For a gap indicator: the baseline gap, migrant minus host' })
+  @IsIndicatorNumber()
+  baseline!: number;
+
+  @ApiProperty({ example: -5, description: 'For a gap indicator: the target gap, migrant minus host' })
+  @IsIndicatorNumber()
+  target!: number;
+
+  @ApiProperty({
+    enum: IndicatorDirection,
+    description:
+      'Which way the value (for a gap indicator: the gap) must move from baseline to target; it must agree with them',
+  })
+  @IsEnum(IndicatorDirection, { message: 'direction must be one of: increase, decrease' })
+  direction!: IndicatorDirection;
+}

@@ -1,0 +1,46 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsCalendarDate } from '@tandem/core';
+import { IsIndicatorNumber } from './indicator-fields';
+
+/**
+ * A value for one period. Which number fields apply depends on the indicator's kind, known only
+ * once it is loaded, so the service checks that part (see `valueFieldsFor`).
+ */
+export class ReportIndicatorValueDto {
+  @ApiProperty({ example: '2027-01-01' })
+  @IsCalendarDate()
+  periodStart!: string;
+
+  @ApiProperty({ example: '2027-03-31', description: 'On or after periodStart' })
+  @IsCalendarDate()
+  periodEnd!: string;
+
+  @ApiPropertyOptional({ example: 42.5, description: 'Plain indicators only' })
+  @IsOptional()
+  @IsIndicatorNumber()
+  value?: number;
+
+  @ApiPropertyOptional({ example: 61.2, description: 'Gap indicators only: the migrant population' })
+  @IsOptional()
+  @IsIndicatorNumber()
+  migrantValue?: number;
+
+  @ApiPropertyOptional({ example: 72.4, description: 'Gap indicators only: the host population' })
+  @IsOptional()
+  @IsIndicatorNumber()
+  hostValue?: number;
+
+  @ApiPropertyOptional({ example: 'Source: municipal employment register' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+
+  @ApiPropertyOptional({
+    description: 'The working-partner organisation you report for; required when you belong to more than one',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'organizationId must be a UUID' })
+  organizationId?: string;
+}

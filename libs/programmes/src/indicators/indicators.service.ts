@@ -1,0 +1,189 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@tandem/audit';
+import { Actor } from '@tandem/auth';
+import {
+  CoreError,
+  CoreErrorCode,
+  DomainError,
+  mapPage,
+  Page,
+  paginate,
+  TransactionService,
+  validationFailed,
+} from '@tandem/core';
+import { DataSource, EntityManager } from 'typeorm';
+import { Indicator, IndicatorDirection, IndicatorKind } from '../entities';
+import { ProgrammeAccess, ProgrammeAccessService, ProgrammeAction } from '../programme-access.service';
+import { CreateIndicatorDto } from './dto/create-indicator.dto';
+import { ListIndicatorsDto } from './dto/list-indicators.dto';
+import { UpdateIndicatorDto } from './dto/update-indicator.dto';
+import { definitionProblem } from './indicator-progress';
+import { IndicatorView, indicatorSnapshot, indicatorView, toNumber } from './indicator.view';
+import { assertProgrammeOpen } from './programme-open';
+
+export interface IndicatorInScope {
+  indicator: Indicator;
+  access: ProgrammeAccess;
+}
+
+/** Indicator definitions of a programme: managers define them, everyone who reads the programme reads them. */
+@Injectable()
+export class IndicatorsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionService,
+    private readonly access: ProgrammeAccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actor: Actor, programmeId: string, dto: CreateIndicatorDto): Promise<IndicatorView> {
+    return this.tx.run(async (em) => {
+      const { programme } = await this.access.require(actor, programmeId, 'manage', em);
+      assertProgrammeOpen(programme);
+      const kind = dto.kind ?? IndicatorKind.Plain;
+      this.assertMeasurable({ kind, baseline: dto.baseline, target: dto.target, direction: dto.direction });
+      const indicator = await em.save(
+        Indicator,
+        em.create(Indicator, {
+          programmeId,
+          name: dto.name,
+          dimension: dto.dimension,
+          unit: dto.unit,
+          kind,
+          baseline: String(dto.baseline),
+          target: String(dto.target),
+          direction: dto.direction,
+        }),
+      );
+      const saved = await em.findOneByOrFail(Indicator, { id: indicator.id });
+      await this.audit.record(em, {
+        action: 'create',
+        entityType: 'indicator',
+        entityId: saved.id,
+        after: indicatorSnapshot(saved),
+      });
+      return indicatorView(saved);
+    });
+  }
+
+  async list(actor: Actor, programmeId: string, query: ListIndicatorsDto): Promise<Page<IndicatorView>> {
+    await this.access.require(actor, programmeId, 'read');
+    const qb = this.dataSource
+      .getRepository(Indicator)
+      .createQueryBuilder('i')
+      .where('i.programme_id = :programmeId', { programmeId });
+    if (query.dimension) qb.andWhere('i.dimension = :dimension', { dimension: query.dimension });
+    if (query.kind) qb.andWhere('i.kind = :kind', { kind: query.kind });
+    const page = await paginate(qb, {
+      keys: ['i.created_at', 'i.id'],
+      direction: 'ASC',
+      cursorOf: (i) => [i.createdAt.toISOString(), i.id],
+      query,
+    });
+    return mapPage(page, indicatorView);
+  }
+
+  async get(actor: Actor, id: string): Promise<IndicatorView> {
+    const { indicator } = await this.requireIndicator(actor, id, 'read', this.dataSource.manager);
+    return indicatorView(indicator);
+  }
+
+  /** Optimistic concurrency: the caller sends the version it read (If-Match); a stale one is a 412. */
+  async update(
+    actor: Actor,
+    id: string,
+    expectedVersion: number,
+    dto: UpdateIndicatorDto,
+  ): Promise<IndicatorView> {
+    return this.tx.run(async (em) => {
+      // FOR NO KEY UPDATE: serialises edits of the definition without blocking values being reported
+      // against it (their foreign key only takes a key-share lock).
+      const locked = await em.findOne(Indicator, { where: { id }, lock: { mode: 'for_no_key_update' } });
+      if (!locked) throw CoreError.notFound('Indicator');
+      const { indicator, access } = await this.inScope(actor, locked, 'manage', em);
+      assertProgrammeOpen(access.programme);
+      if (indicator.version !== expectedVersion) {
+        throw new CoreError(
+          CoreErrorCode.VersionMismatch,
+          `The indicator changed since you read it (now version ${indicator.version}); reload and retry`,
+        );
+      }
+      const before = indicatorSnapshot(indicator);
+      const next = {
+        kind: indicator.kind,
+        baseline: dto.baseline ?? toNumber(indicator.baseline),
+        target: dto.target ?? toNumber(indicator.target),
+        direction: dto.direction ?? indicator.direction,
+      };
+      this.assertMeasurable(next);
+      await em.update(
+        Indicator,
+        { id },
+        {
+          name: dto.name ?? indicator.name,
+          dimension: dto.dimension ?? indicator.dimension,
+          unit: dto.unit ?? indicator.unit,
+          baseline: String(next.baseline),
+          target: String(next.target),
+          direction: next.direction,
+          version: indicator.version + 1,
+        },
+      );
+      const saved = await em.findOneByOrFail(Indicator, { id });
+      await this.audit.record(em, {
+        action: 'update',
+        entityType: 'indicator',
+        entityId: id,
+        before,
+        after: indicatorSnapshot(saved),
+      });
+      return indicatorView(saved);
+    });
+  }
+
+  /**
+   * Loads an indicator and the actor's access to its programme. "No such indicator" and "not in a
+   * programme you may read" are the same 404, so indicator ids of other partnerships are not revealed.
+   * `lockProgramme` takes the programme row FOR UPDATE: writes that depend on reporting-period locks
+   * hold it so that a lock and a value cannot be written past each other.
+   */
+  async requireIndicator(
+    actor: Actor,
+    id: string,
+    action: ProgrammeAction,
+    em: EntityManager,
+    lockProgramme = false,
+  ): Promise<IndicatorInScope> {
+    const indicator = await em.findOneBy(Indicator, { id });
+    if (!indicator) throw CoreError.notFound('Indicator');
+    return this.inScope(actor, indicator, action, em, lockProgramme);
+  }
+
+  private async inScope(
+    actor: Actor,
+    indicator: Indicator,
+    action: ProgrammeAction,
+    em: EntityManager,
+    lockProgramme = false,
+  ): Promise<IndicatorInScope> {
+    try {
+      const access = await this.access.require(actor, indicator.programmeId, action, em, lockProgramme);
+      return { indicator, access };
+    } catch (err) {
+      if (err instanceof DomainError && err.code === CoreErrorCode.NotFound)
+        throw CoreError.notFound('Indicator');
+      throw err;
+    }
+  }
+
+  private assertMeasurable(def: {
+    kind: IndicatorKind;
+    baseline: number;
+    target: number;
+    direction: IndicatorDirection;
+  }): void {
+    const problem = definitionProblem(def);
+    if (problem) throw validationFailed([problem]);
+  }
+}

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@tandem/audit';
+import { Actor } from '@tandem/auth';
+import {
+  CoreError,
+  isUniqueViolation,
+  mapPage,
+  Page,
+  PageQueryDto,
+  paginate,
+  TransactionService,
+} from '@tandem/core';
+import { DataSource } from 'typeorm';
+import { ReportingPeriodLock } from '../entities';
+import { ProgrammeAccessService } from '../programme-access.service';
+import { ProgrammesError, ProgrammesErrorCode } from '../programmes.errors';
+import { LockPeriodDto } from './dto/lock-period.dto';
+import { PeriodLockView, periodLockView } from './indicator.view';
+import { assertProgrammeOpen } from './programme-open';
+import { assertPeriod } from './reporting';
+
+/**
+ * Reporting-period locks: once a period is reported on (a report sent to a funder, say), a manager
+ * locks it and no indicator value overlapping it can be created or corrected until it is unlocked.
+ */
+@Injectable()
+export class PeriodLocksService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionService,
+    private readonly access: ProgrammeAccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async lock(actor: Actor, programmeId: string, dto: LockPeriodDto): Promise<PeriodLockView> {
+    return this.tx.run(async (em) => {
+      // The programme row lock orders this against value reports, which hold it while they check locks.
+      const { programme } = await this.access.require(actor, programmeId, 'manage', em, true);
+      assertProgrammeOpen(programme);
+      assertPeriod(dto.periodStart, dto.periodEnd);
+      let lock: ReportingPeriodLock;
+      try {
+        lock = await em.save(
+          ReportingPeriodLock,
+          em.create(ReportingPeriodLock, {
+            programmeId,
+            periodStart: dto.periodStart,
+            periodEnd: dto.periodEnd,
+            lockedByUserId: actor.userId,
+          }),
+        );
+      } catch (err) {
+        if (isUniqueViolation(err, 'uq_reporting_period_locks_period')) {
+          throw new ProgrammesError(
+            ProgrammesErrorCode.PeriodAlreadyLocked,
+            `The period ${dto.periodStart} to ${dto.periodEnd} is already locked`,
+          );
+        }
+        throw err;
+      }
+      await this.audit.record(em, {
+        action: 'create',
+        entityType: 'reporting_period_lock',
+        entityId: lock.id,
+        after: { programmeId, periodStart: lock.periodStart, periodEnd: lock.periodEnd },
+      });
+      return periodLockView(lock);
+    });
+  }
+
+  async unlock(actor: Actor, programmeId: string, lockId: string): Promise<void> {
+    await this.tx.run(async (em) => {
+      const { programme } = await this.access.require(actor, programmeId, 'manage', em, true);
+      assertProgrammeOpen(programme);
+      const lock = await em.findOneBy(ReportingPeriodLock, { id: lockId, programmeId });
+      if (!lock) throw CoreError.notFound('Period lock');
+      await em.delete(ReportingPeriodLock, { id: lockId });
+      await this.audit.record(em, {
+        action: 'delete',
+        entityType: 'reporting_period_lock',
+        entityId: lock.id,
+        before: {
+          programmeId,
+          periodStart: lock.periodStart,
+          periodEnd: lock.periodEnd,
+          lockedByUserId: lock.lockedByUserId,
+          lockedAt: lock.lockedAt,
+        },
+      });
+    });
+  }
+
+  async list(actor: Actor, programmeId: string, query: PageQueryDto): Promise<Page<PeriodLockView>> {
+    await this.access.require(actor, programmeId, 'read');
+    const qb = this.dataSource
+      .getRepository(ReportingPeriodLock)
+      .createQueryBuilder('l')
+      .where('l.programme_id = :programmeId', { programmeId });
+    const page = await paginate(qb, {
+      keys: ['l.period_start', 'l.period_end', 'l.id'],
+      direction: 'ASC',
+      cursorOf: (l) => [l.periodStart, l.periodEnd, l.id],
+      query,
+    });
+    return mapPage(page, periodLockView);
+  }
+}

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Actor } from '@tandem/auth';
+import { CoreError, CoreErrorCode } from '@tandem/core';
+import {
+  isClosed,
+  ProgrammeAccess,
+  ProgrammeAccessService,
+  ProgrammesError,
+  ProgrammesErrorCode,
+} from '@tandem/programmes';
+import { DataSource, EntityManager } from 'typeorm';
+import { Task, TaskState } from './entities';
+import { TasksRepository } from './tasks.repository';
+
+export interface TaskAccess {
+  task: Task;
+  access: ProgrammeAccess;
+}
+
+/**
+ * Who may do what to one task. Reading follows the programme (its managers, its active and invited
+ * partners, platform admins). Working a task (moving it, editing its description) is for the
+ * programme managers and the members of the assignee organisation while it is a working partner;
+ * cancelling and editing everything else is for the managers. A task in a programme the caller
+ * cannot read is "not found", exactly like a task that does not exist.
+ */
+@Injectable()
+export class TaskAccessService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tasks: TasksRepository,
+    private readonly programmes: ProgrammeAccessService,
+  ) {}
+
+  async load(actor: Actor, taskId: string, em: EntityManager = this.dataSource.manager): Promise<TaskAccess> {
+    const task = await this.tasks.findById(em, taskId);
+    if (!task) throw CoreError.notFound('Task');
+    try {
+      return { task, access: await this.programmes.load(actor, task.programmeId, em) };
+    } catch (err) {
+      // Same answer as a missing task, so ids in other partnerships are not revealed.
+      if (err instanceof CoreError && err.code === CoreErrorCode.NotFound) throw CoreError.notFound('Task');
+      throw err;
+    }
+  }
+
+  /** Managers, and members of the assignee organisation while it works in the programme. */
+  isAssigneeMember(access: ProgrammeAccess, task: Pick<Task, 'assigneeOrganizationId'>): boolean {
+    return access.workingPartnerOrgIds.includes(task.assigneeOrganizationId);
+  }
+
+  canWork(access: ProgrammeAccess, task: Pick<Task, 'assigneeOrganizationId'>): boolean {
+    return access.isManager || this.isAssigneeMember(access, task);
+  }
+
+  assertCanTransition(access: ProgrammeAccess, task: Task, to: TaskState): void {
+    if (to === TaskState.Cancelled && !access.isManager)
+      throw CoreError.forbidden('Only the programme managers may cancel a task');
+    if (!this.canWork(access, task))
+      throw CoreError.forbidden(
+        'Only the programme managers and the assignee organisation may move this task',
+      );
+  }
+
+  assertCanComment(access: ProgrammeAccess): void {
+    if (!this.programmes.can(access, 'work'))
+      throw CoreError.forbidden('Only the programme managers and working partners may comment');
+  }
+
+  /** Archived and cancelled programmes are history: their tasks no longer change. */
+  assertProgrammeOpen(access: ProgrammeAccess): void {
+    if (isClosed(access.programme.status))
+      throw new ProgrammesError(
+        ProgrammesErrorCode.ProgrammeNotActive,
+        `The programme is ${access.programme.status}; its tasks can no longer change`,
+      );
+  }
+}

@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@tandem/audit';
+import { Actor, MembershipRole, PlatformRole, User } from '@tandem/auth';
+import { CoreError, CoreErrorCode, Page, PageQueryDto, paginate, TransactionService } from '@tandem/core';
+import { NotificationsService } from '@tandem/notifications';
+import { ProgrammeAccessService } from '@tandem/programmes';
+import { DataSource, EntityManager } from 'typeorm';
+import { CreateTaskCommentDto } from './dto';
+import { TaskComment } from './entities';
+import { excerpt, parseMentions } from './mentions';
+import { TaskAccessService } from './task-access.service';
+import { TasksRepository } from './tasks.repository';
+
+export interface TaskCommentView {
+  id: string;
+  taskId: string;
+  authorUserId: string;
+  authorName: string;
+  body: string;
+  mentionedUserIds: string[];
+  createdAt: Date;
+}
+
+interface MentionCandidate {
+  id: string;
+  email: string;
+  platform_role: PlatformRole;
+  memberships: { organizationId: string; role: MembershipRole }[];
+}
+
+@Injectable()
+export class TaskCommentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionService,
+    private readonly taskAccess: TaskAccessService,
+    private readonly programmes: ProgrammeAccessService,
+    private readonly tasks: TasksRepository,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  /**
+   * Programme managers and working partners comment; observers read. People @mentioned by e-mail
+   * are told, but only those who may read the programme: a mention never reaches an outsider
+   * (nor confirms that an address has an account).
+   */
+  async add(actor: Actor, taskId: string, dto: CreateTaskCommentDto): Promise<TaskCommentView> {
+    return this.tx.run(async (em) => {
+      const { task, access } = await this.taskAccess.load(actor, taskId, em);
+      this.taskAccess.assertCanComment(access);
+      this.taskAccess.assertProgrammeOpen(access);
+      const mentioned = await this.readersAmong(em, task.programmeId, parseMentions(dto.body));
+      const comment = await em.save(
+        TaskComment,
+        em.create(TaskComment, {
+          taskId,
+          authorUserId: actor.userId,
+          body: dto.body,
+          mentionedUserIds: mentioned,
+        }),
+      );
+      await this.audit.record(em, {
+        action: 'create',
+        entityType: 'task_comment',
+        entityId: comment.id,
+        after: { taskId, body: dto.body, mentionedUserIds: mentioned },
+      });
+      const authorName = await this.tasks.userName(em, actor.userId);
+      const others = mentioned.filter((id) => id !== actor.userId);
+      if (others.length)
+        await this.notifications.notify(em, {
+          type: 'task.mentioned',
+          subject: { type: 'task', id: taskId },
+          recipients: { userIds: others, exceptUserId: actor.userId },
+          params: {
+            authorName,
+            taskTitle: task.title,
+            programmeTitle: access.programme.title,
+            excerpt: excerpt(dto.body),
+            commentId: comment.id,
+          },
+        });
+      return {
+        id: comment.id,
+        taskId,
+        authorUserId: actor.userId,
+        authorName,
+        body: comment.body,
+        mentionedUserIds: mentioned,
+        createdAt: comment.createdAt,
+      };
+    });
+  }
+
+  /** Oldest first, as a conversation reads. */
+  async list(actor: Actor, taskId: string, query: PageQueryDto): Promise<Page<TaskCommentView>> {
+    await this.taskAccess.load(actor, taskId);
+    const qb = this.dataSource
+      .getRepository(TaskComment)
+      .createQueryBuilder('c')
+      .leftJoinAndSelect('c.author', 'u')
+      .where('c.task_id = :taskId', { taskId });
+    const page = await paginate(qb, {
+      keys: ['c.created_at', 'c.id'],
+      direction: 'ASC',
+      cursorOf: (c) => [c.createdAt.toISOString(), c.id],
+      query,
+    });
+    return {
+      items: page.items.map((c) => ({
+        id: c.id,
+        taskId: c.taskId,
+        authorUserId: c.authorUserId,
+        authorName: (c.author as User | undefined)?.name ?? '',
+        body: c.body,
+        mentionedUserIds: c.mentionedUserIds,
+        createdAt: c.createdAt,
+      })),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /**
+   * The ids of the enabled users with these addresses who may read the programme, decided by the
+   * programme policy itself (each candidate is checked as if they were asking).
+   */
+  private async readersAmong(em: EntityManager, programmeId: string, emails: string[]): Promise<string[]> {
+    if (!emails.length) return [];
+    const candidates: MentionCandidate[] = await em.query(
+      `SELECT u.id, u.email, u.platform_role,
+              COALESCE(json_agg(json_build_object('organizationId', m.organization_id, 'role', m.role))
+                         FILTER (WHERE m.id IS NOT NULL), '[]') AS memberships
+         FROM users u
+         LEFT JOIN memberships m ON m.user_id = u.id
+        WHERE u.email = ANY($1::text[]) AND u.disabled_at IS NULL
+        GROUP BY u.id`,
+      [emails],
+    );
+    const readers: string[] = [];
+    for (const c of candidates) {
+      try {
+        await this.programmes.load(
+          {
+            userId: c.id,
+            email: c.email,
+            platformRole: c.platform_role,
+            sessionId: null,
+            memberships: c.memberships,
+          },
+          programmeId,
+          em,
+        );
+        readers.push(c.id);
+      } catch (err) {
+        if (!(err instanceof CoreError && err.code === CoreErrorCode.NotFound)) throw err;
+      }
+    }
+    // In the order they were mentioned.
+    const order = new Map(emails.map((e, i) => [e, i]));
+    const byId = new Map(candidates.map((c) => [c.id, order.get(c.email) ?? 0]));
+    return readers.sort((a, b) => byId.get(a)! - byId.get(b)!);
+  }
+}

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditAction, AuditEvent, FieldChange } from '@tandem/audit';
+import { Actor } from '@tandem/auth';
+import { Page, PageQueryDto, paginate } from '@tandem/core';
+import { Brackets, DataSource } from 'typeorm';
+import { TaskAccessService } from './task-access.service';
+
+export interface TaskHistoryEntry {
+  id: string;
+  occurredAt: Date;
+  /** `task` for the task itself, `task_comment` for a comment on it. */
+  entityType: string;
+  entityId: string;
+  action: AuditAction;
+  actorUserId: string | null;
+  /** Null for the system itself (background jobs). */
+  actorName: string | null;
+  changes: Record<string, FieldChange>;
+}
+
+/** Who changed what on a task and when, newest first, from the audit trail (the one source of truth). */
+@Injectable()
+export class TaskHistoryService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly taskAccess: TaskAccessService,
+  ) {}
+
+  async list(actor: Actor, taskId: string, query: PageQueryDto): Promise<Page<TaskHistoryEntry>> {
+    await this.taskAccess.load(actor, taskId);
+    const qb = this.dataSource
+      .getRepository(AuditEvent)
+      .createQueryBuilder('a')
+      .where(
+        new Brackets((w) =>
+          w
+            .where(`a.entity_type = 'task' AND a.entity_id = :taskId`, { taskId })
+            .orWhere(
+              `a.entity_type = 'task_comment' AND a.entity_id IN (SELECT c.id::text FROM task_comments c WHERE c.task_id = CAST(:taskId AS uuid))`,
+            ),
+        ),
+      );
+    const page = await paginate(qb, {
+      keys: ['a.occurred_at', 'a.id'],
+      direction: 'DESC',
+      cursorOf: (e) => [e.occurredAt.toISOString(), e.id],
+      query,
+    });
+    const actorIds = [...new Set(page.items.map((e) => e.actorUserId).filter((id): id is string => !!id))];
+    const names = new Map<string, string>(
+      actorIds.length
+        ? (
+            await this.dataSource.query<{ id: string; name: string }[]>(
+              `SELECT id, name FROM users WHERE id = ANY($1::uuid[])`,
+              [actorIds],
+            )
+          ).map((u) => [u.id, u.name])
+        : [],
+    );
+    return {
+      items: page.items.map((e) => ({
+        id: e.id,
+        occurredAt: e.occurredAt,
+        entityType: e.entityType,
+        entityId: e.entityId,
+        action: e.action,
+        actorUserId: e.actorUserId,
+        actorName: e.actorUserId ? (names.get(e.actorUserId) ?? null) : null,
+        changes: e.changes,
+      })),
+      nextCursor: page.nextCursor,
+    };
+  }
+}

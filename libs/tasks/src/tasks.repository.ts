@@ -1,0 +1,252 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Actor } from '@tandem/auth';
+import { Page, paginate } from '@tandem/core';
+import { ProgrammeAccessService } from '@tandem/programmes';
+import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { ListMyTasksDto, ListTasksDto } from './dto';
+import { OPEN_TASK_STATES, Task, TaskDependency, TaskState } from './entities';
+
+export interface Prerequisite {
+  id: string;
+  title: string;
+  state: TaskState;
+}
+
+/** Urgent first among tasks due the same day. */
+const PRIORITY_RANK = `CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END`;
+/** Tasks without a due date sort after every dated one. */
+const DUE_KEY = `COALESCE(t.due_date, 'infinity'::date)`;
+
+/**
+ * Queries over tasks. Every list takes its scope (a programme the caller may read, or the caller
+ * themselves), so an unscoped read cannot be written by accident.
+ */
+@Injectable()
+export class TasksRepository {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly programmes: ProgrammeAccessService,
+  ) {}
+
+  /**
+   * A task by id, whatever its programme: callers must check the actor's access to `programmeId`
+   * before showing or changing anything (see TaskAccessService). `lock` takes FOR NO KEY UPDATE, which
+   * does not block rows that merely reference the task (dependencies, comments).
+   */
+  findById(em: EntityManager, id: string, lock = false): Promise<Task | null> {
+    return em.findOne(Task, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'for_no_key_update' as const } } : {}),
+    });
+  }
+
+  /** Each task's prerequisites (the tasks it waits for). */
+  async dependenciesOf(em: EntityManager, taskIds: string[]): Promise<Map<string, string[]>> {
+    const map = new Map<string, string[]>(taskIds.map((id) => [id, []]));
+    if (!taskIds.length) return map;
+    const rows = await em.find(TaskDependency, {
+      where: { taskId: In(taskIds) },
+      select: { taskId: true, dependsOnTaskId: true },
+    });
+    for (const r of rows) map.get(r.taskId)?.push(r.dependsOnTaskId);
+    return map;
+  }
+
+  /**
+   * Serialises every change to the programme's dependency graph, so two edits that are each
+   * acyclic cannot make a cycle together. NO KEY UPDATE leaves inserts of rows that reference the
+   * programme (new tasks, milestones) unblocked.
+   */
+  async lockProgramme(em: EntityManager, programmeId: string): Promise<void> {
+    await em.query(`SELECT 1 FROM programmes WHERE id = $1 FOR NO KEY UPDATE`, [programmeId]);
+  }
+
+  /** Which of `ids` are tasks of the programme. */
+  async tasksInProgramme(em: EntityManager, programmeId: string, ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows: { id: string }[] = await em.query(
+      `SELECT id FROM tasks WHERE programme_id = $1 AND id = ANY($2::uuid[])`,
+      [programmeId, ids],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /**
+   * True when making `taskId` wait for `dependsOn` closes a loop: `taskId` is reachable from one of
+   * them along existing edges. UNION (not UNION ALL) keeps the walk finite on any graph. Call under
+   * `lockProgramme`.
+   */
+  async wouldCycle(em: EntityManager, taskId: string, dependsOn: string[]): Promise<boolean> {
+    if (!dependsOn.length) return false;
+    const rows: { cycle: boolean }[] = await em.query(
+      `WITH RECURSIVE reachable(id) AS (
+         SELECT unnest($2::uuid[])
+         UNION
+         SELECT d.depends_on_task_id
+           FROM task_dependencies d
+           JOIN reachable r ON d.task_id = r.id
+       )
+       SELECT EXISTS (SELECT 1 FROM reachable WHERE id = $1) AS cycle`,
+      [taskId, dependsOn],
+    );
+    return rows[0]?.cycle === true;
+  }
+
+  async replaceDependencies(em: EntityManager, taskId: string, dependsOn: string[]): Promise<void> {
+    await em.delete(TaskDependency, { taskId });
+    if (dependsOn.length)
+      await em.insert(
+        TaskDependency,
+        dependsOn.map((dependsOnTaskId) => ({ taskId, dependsOnTaskId })),
+      );
+  }
+
+  /**
+   * The task's prerequisites that are still open. FOR SHARE holds them while the task starts, so a
+   * prerequisite reopened at the same moment waits for this transaction (or is seen reopened).
+   */
+  async openPrerequisites(em: EntityManager, taskId: string): Promise<Prerequisite[]> {
+    const rows: Prerequisite[] = await em.query(
+      `SELECT t.id, t.title, t.state
+         FROM tasks t
+         JOIN task_dependencies d ON d.depends_on_task_id = t.id
+        WHERE d.task_id = $1
+        ORDER BY t.id
+          FOR SHARE OF t`,
+      [taskId],
+    );
+    return rows.filter((r) => OPEN_TASK_STATES.includes(r.state));
+  }
+
+  /**
+   * Compare-and-set: moves the task only if it is still as `expected` (its state, and optionally its
+   * assignee). False when another request changed it first, so two concurrent transitions cannot
+   * both win.
+   */
+  async compareAndSetState(
+    em: EntityManager,
+    id: string,
+    expected: { state: TaskState; assigneeOrganizationId?: string },
+    set: { state: TaskState; blockedReason: string | null; completedAt: Date | null },
+  ): Promise<boolean> {
+    const qb = em
+      .createQueryBuilder()
+      .update(Task)
+      .set({ ...set, version: () => 'version + 1', updatedAt: () => 'now()' })
+      .where('id = :id AND state = :from', { id, from: expected.state });
+    if (expected.assigneeOrganizationId)
+      qb.andWhere('assignee_organization_id = :org', { org: expected.assigneeOrganizationId });
+    const result = await qb.returning('id').execute();
+    return (result.affected ?? 0) === 1;
+  }
+
+  async isMember(em: EntityManager, userId: string, organizationId: string): Promise<boolean> {
+    const rows: unknown[] = await em.query(
+      `SELECT 1 FROM memberships WHERE user_id = $1 AND organization_id = $2`,
+      [userId, organizationId],
+    );
+    return rows.length > 0;
+  }
+
+  /** The organisation's place in the programme, if it has one. */
+  async partnership(
+    em: EntityManager,
+    programmeId: string,
+    organizationId: string,
+  ): Promise<{ role: string; status: string } | null> {
+    const rows: { role: string; status: string }[] = await em.query(
+      `SELECT role, status FROM programme_partners WHERE programme_id = $1 AND organization_id = $2`,
+      [programmeId, organizationId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async milestoneInProgramme(em: EntityManager, programmeId: string, milestoneId: string): Promise<boolean> {
+    const rows: unknown[] = await em.query(`SELECT 1 FROM milestones WHERE id = $1 AND programme_id = $2`, [
+      milestoneId,
+      programmeId,
+    ]);
+    return rows.length > 0;
+  }
+
+  async organizationName(em: EntityManager, organizationId: string): Promise<string> {
+    const rows: { name: string }[] = await em.query(`SELECT name FROM organizations WHERE id = $1`, [
+      organizationId,
+    ]);
+    return rows[0]?.name ?? '';
+  }
+
+  async userName(em: EntityManager, userId: string): Promise<string> {
+    const rows: { name: string }[] = await em.query(`SELECT name FROM users WHERE id = $1`, [userId]);
+    return rows[0]?.name ?? '';
+  }
+
+  /** Tasks of one programme (the caller has been checked as a reader), in the order they were planned. */
+  listInProgramme(programmeId: string, filter: ListTasksDto, today: string): Promise<Page<Task>> {
+    const qb = this.dataSource
+      .getRepository(Task)
+      .createQueryBuilder('t')
+      .where('t.programme_id = :programmeId', { programmeId });
+    if (filter.state?.length) qb.andWhere('t.state IN (:...states)', { states: filter.state });
+    if (filter.assigneeOrganizationId)
+      qb.andWhere('t.assignee_organization_id = :org', { org: filter.assigneeOrganizationId });
+    if (filter.assigneeUserId) qb.andWhere('t.assignee_user_id = :user', { user: filter.assigneeUserId });
+    if (filter.milestoneId) qb.andWhere('t.milestone_id = :milestone', { milestone: filter.milestoneId });
+    if (filter.overdue === true) this.overdue(qb, today);
+    if (filter.overdue === false) this.notOverdue(qb, today);
+    return paginate(qb, {
+      keys: ['t.created_at', 't.id'],
+      direction: 'ASC',
+      cursorOf: (t) => [t.createdAt.toISOString(), t.id],
+      query: filter,
+    });
+  }
+
+  /**
+   * The caller's work across programmes: open tasks assigned to them or to one of their
+   * organisations, in programmes they may read (scoped in SQL by the programme policy). Overdue
+   * first (they have the earliest dates), then by due date, undated last, urgent before low.
+   */
+  listForActor(actor: Actor, filter: ListMyTasksDto, today: string): Promise<Page<Task>> {
+    const orgIds = actor.memberships.map((m) => m.organizationId);
+    const qb = this.dataSource
+      .getRepository(Task)
+      .createQueryBuilder('t')
+      .innerJoin('programmes', 'p', 'p.id = t.programme_id')
+      .where('t.state IN (:...open)', { open: OPEN_TASK_STATES })
+      .andWhere(
+        new Brackets((w) => {
+          w.where('t.assignee_user_id = :me', { me: actor.userId });
+          if (orgIds.length) w.orWhere('t.assignee_organization_id IN (:...myOrgs)', { myOrgs: orgIds });
+        }),
+      );
+    this.programmes.scopeVisible(qb, actor, 'p');
+    if (filter.overdue === true) this.overdue(qb, today);
+    if (filter.overdue === false) this.notOverdue(qb, today);
+    return paginate(qb, {
+      keys: [DUE_KEY, PRIORITY_RANK, 't.id'],
+      direction: 'ASC',
+      cursorOf: (t) => [t.dueDate ?? 'infinity', priorityRank(t.priority), t.id],
+      query: filter,
+    });
+  }
+
+  private overdue<T extends object>(qb: SelectQueryBuilder<T>, today: string): void {
+    qb.andWhere('t.due_date < :today AND t.state IN (:...overdueOpen)', {
+      today,
+      overdueOpen: OPEN_TASK_STATES,
+    });
+  }
+
+  private notOverdue<T extends object>(qb: SelectQueryBuilder<T>, today: string): void {
+    qb.andWhere('NOT (t.due_date IS NOT NULL AND t.due_date < :today AND t.state IN (:...overdueOpen))', {
+      today,
+      overdueOpen: OPEN_TASK_STATES,
+    });
+  }
+}
+
+export function priorityRank(priority: string): number {
+  return { urgent: 0, high: 1, normal: 2 }[priority] ?? 3;
+}
