@@ -185,6 +185,8 @@ export class PlacementsService {
       before,
       after: placementSnapshot(placement),
     });
+    // Clears the cancelled check-ins' delayed jobs from Redis (their handlers would skip them anyway).
+    await this.outbox.publish(em, JobName.PlacementCheckIns, { placementId: placement.id });
   }
 
   async findVisible(

@@ -6,20 +6,25 @@ import { RetentionCheckHandlers } from './retention-check.handlers';
 const NOW = new Date('2027-06-01T12:00:00Z');
 
 describe(RetentionCheckHandlers.name, () => {
-  const setup = (rows: { update: unknown[]; check: unknown[] }) => {
+  const setup = (
+    rows: { update: unknown[]; check: unknown[] },
+    scheduled: unknown[] = [
+      { months: 3, due_on: '2027-03-01', status: 'scheduled' },
+      { months: 12, due_on: '2027-12-01', status: 'scheduled' },
+    ],
+  ) => {
     const em = {
       query: jest.fn(async (sql: string) =>
         sql.trimStart().startsWith('UPDATE') ? [rows.update, rows.update.length] : rows.check,
       ),
     } as unknown as EntityManager;
     const dataSource = {
-      query: jest.fn(async () => [
-        { months: 3, due_on: '2027-03-01' },
-        { months: 12, due_on: '2027-12-01' },
-      ]),
+      query: jest.fn(async () => scheduled),
       transaction: jest.fn(async (work: (em: EntityManager) => Promise<unknown>) => work(em)),
     } as unknown as DataSource;
-    const jobs = { enqueue: jest.fn(async () => undefined) };
+    const delayed = { getState: jest.fn(async () => 'delayed'), remove: jest.fn(async () => undefined) };
+    const getJob = jest.fn(async (_id: string) => delayed);
+    const jobs = { enqueue: jest.fn(async () => undefined), queue: jest.fn(() => ({ getJob })) };
     const notifications = { notify: jest.fn(async () => undefined) };
     const config = { CHECK_IN_REMINDER_SECONDS: 7 * 86_400 } as AppConfig;
     const clock = { now: () => NOW } as Clock;
@@ -30,7 +35,7 @@ describe(RetentionCheckHandlers.name, () => {
       config,
       clock,
     );
-    return { sut, jobs, notifications };
+    return { sut, jobs, notifications, getJob, delayed };
   };
 
   const due = (over: Record<string, unknown> = {}) => ({
@@ -60,6 +65,16 @@ describe(RetentionCheckHandlers.name, () => {
       'checkin:p1:12',
       Date.parse('2027-12-01T00:00:00Z') - NOW.getTime(),
     );
+  });
+
+  it('drops the delayed jobs of check-ins cancelled because the placement ended', async () => {
+    const { sut, jobs, getJob, delayed } = setup({ update: [], check: [] }, [
+      { months: 6, due_on: '2027-06-01', status: 'cancelled' },
+    ]);
+    await sut.schedule({ placementId: 'p1' });
+    expect(getJob.mock.calls.map((c) => c[0])).toEqual(['checkin:p1:6', 'checkin-reminder:p1:6']);
+    expect(delayed.remove).toHaveBeenCalledTimes(2);
+    expect(jobs.enqueue).not.toHaveBeenCalled();
   });
 
   it('opening tells the employer once and schedules one reminder seven days later', async () => {

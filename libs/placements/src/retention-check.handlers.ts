@@ -1,7 +1,7 @@
 import { updatedRows } from './sql';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, Clock, JobHandler, JobName, JobPayload, JobQueueService } from '@tandem/core';
+import { AppConfig, Clock, JOB_QUEUE, JobHandler, JobName, JobPayload, JobQueueService } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import { DataSource } from 'typeorm';
 import { RetentionCheckStatus } from './entities';
@@ -40,15 +40,25 @@ export class RetentionCheckHandlers {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * Published when a placement is logged and again when it ends: enqueues the check-ins still
+   * scheduled (enqueueing an existing id adds nothing) and drops the delayed jobs of cancelled ones.
+   */
   @JobHandler(JobName.PlacementCheckIns)
   async schedule({ placementId }: JobPayload<JobName.PlacementCheckIns>): Promise<void> {
-    const checks: { months: number; due_on: string }[] = await this.dataSource.query(
-      `SELECT months, to_char(due_on, 'YYYY-MM-DD') AS due_on FROM retention_checks
-        WHERE placement_id = $1 AND status = 'scheduled' ORDER BY months`,
-      [placementId],
-    );
+    const checks: { months: number; due_on: string; status: RetentionCheckStatus }[] =
+      await this.dataSource.query(
+        `SELECT months, to_char(due_on, 'YYYY-MM-DD') AS due_on, status FROM retention_checks
+        WHERE placement_id = $1 AND status IN ('scheduled', 'cancelled') ORDER BY months`,
+        [placementId],
+      );
     const now = this.clock.now().getTime();
     for (const c of checks) {
+      if (c.status === RetentionCheckStatus.Cancelled) {
+        await this.dropDelayed(JobName.CheckInDue, checkInJobId(placementId, c.months));
+        await this.dropDelayed(JobName.CheckInReminder, checkInReminderJobId(placementId, c.months));
+        continue;
+      }
       const delay = Math.max(0, Date.parse(`${c.due_on}T00:00:00Z`) - now);
       await this.jobs.enqueue(
         JobName.CheckInDue,
@@ -57,6 +67,14 @@ export class RetentionCheckHandlers {
         delay,
       );
     }
+  }
+
+  /** Removes a job still waiting; one running now is locked, and its handler finds nothing to do. */
+  private async dropDelayed(name: JobName, jobId: string): Promise<void> {
+    const found = await this.jobs.queue(JOB_QUEUE[name]).getJob(jobId);
+    if (!found) return;
+    const state = await found.getState();
+    if (state === 'delayed' || state === 'waiting') await found.remove().catch(() => undefined);
   }
 
   /** The same for every placement of a CSV import, in batches (enqueue is idempotent per job id). */

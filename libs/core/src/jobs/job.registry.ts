@@ -26,7 +26,7 @@ export enum JobName {
   TaskDueSoon = 'task.due-soon',
   /** Delayed: the end of the task's due date (UTC) has passed; tell its assignee. */
   TaskOverdue = 'task.overdue',
-  /** A placement was logged: schedule its 3/6/12-month retention check-ins as delayed jobs. */
+  /** A placement was logged or ended: (re)schedule its 3/6/12-month check-ins, drop cancelled ones' jobs. */
   PlacementCheckIns = 'placement.check-ins',
   /** Delayed (id `checkin:{placementId}:{months}`): open the check-in and tell the employer. */
   CheckInDue = 'placement.check-in-due',
