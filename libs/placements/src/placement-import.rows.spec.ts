@@ -84,6 +84,7 @@ describe('placement import rows', () => {
     expect(headerProblems(['name', ...IMPORT_COLUMNS.slice(1)])).toBe(
       'missing columns: participantReference; unknown columns: name',
     );
+    expect(headerProblems([IMPORT_COLUMNS.join(';')])).toMatch(/semicolons/);
     const [header, ...rows] = IMPORT_TEMPLATE_CSV.trim().split('\r\n');
     expect(headerProblems(header.split(','))).toBeNull();
     expect(rows).toHaveLength(2);

@@ -81,6 +81,9 @@ export const IMPORT_TEMPLATE_CSV =
 /** Header problems, or null when the header has exactly the documented columns. */
 export function headerProblems(header: string[]): string | null {
   const seen = header.map((h) => h.trim());
+  if (seen.length === 1 && seen[0].includes(';') && seen[0].includes('participantReference')) {
+    return 'the columns are separated by semicolons; save the file as comma-separated CSV';
+  }
   const missing = IMPORT_COLUMNS.filter((c) => !seen.includes(c));
   const unknown = seen.filter((h) => !(IMPORT_COLUMNS as readonly string[]).includes(h));
   const dupes = seen.filter((h, i) => seen.indexOf(h) !== i);
