@@ -87,28 +87,33 @@ export class PlacementStatsService {
       SELECT pl.id, pl.participant_id, pl.sector, pl.occupation_code, pl.contract_type, pa.country_of_origin
         FROM placements pl JOIN participants pa ON pa.id = pl.participant_id
        WHERE ${where.join(' AND ') || 'true'})`;
-    const [total] = await this.dataSource.query<{ placements: number; people: number }[]>(
-      `${scoped} SELECT count(*)::int AS placements, count(DISTINCT participant_id)::int AS people FROM s`,
-      params,
-    );
-    const breakdowns = {} as Record<keyof typeof BREAKDOWNS, BreakdownCell[]>;
-    for (const [name, expr] of Object.entries(BREAKDOWNS) as [keyof typeof BREAKDOWNS, string][]) {
-      const rows = await this.dataSource.query<{ key: string; people: number }[]>(
-        `${scoped} SELECT ${expr} AS key, count(DISTINCT s.participant_id)::int AS people FROM s GROUP BY 1 ORDER BY 1`,
-        params,
-      );
-      breakdowns[name] = suppressed ? suppressBreakdown(rows) : rows;
-    }
-    const retentionRows = await this.dataSource.query<
-      { months: number; answered: number; retained: number }[]
-    >(
-      `${scoped} SELECT rc.months::int AS months,
+    // One snapshot, so the total, the breakdowns and the rates agree with each other.
+    const { total, breakdowns, retentionRows } = await this.dataSource.transaction(
+      'REPEATABLE READ',
+      async (em) => {
+        const [total] = await em.query<{ placements: number; people: number }[]>(
+          `${scoped} SELECT count(*)::int AS placements, count(DISTINCT participant_id)::int AS people FROM s`,
+          params,
+        );
+        const breakdowns = {} as Record<keyof typeof BREAKDOWNS, BreakdownCell[]>;
+        for (const [name, expr] of Object.entries(BREAKDOWNS) as [keyof typeof BREAKDOWNS, string][]) {
+          const rows = await em.query<{ key: string; people: number }[]>(
+            `${scoped} SELECT ${expr} AS key, count(DISTINCT s.participant_id)::int AS people FROM s GROUP BY 1 ORDER BY 1`,
+            params,
+          );
+          breakdowns[name] = suppressed ? suppressBreakdown(rows) : rows;
+        }
+        const retentionRows = await em.query<{ months: number; answered: number; retained: number }[]>(
+          `${scoped} SELECT rc.months::int AS months,
                         count(*)::int AS answered,
                         count(*) FILTER (WHERE rc.still_employed)::int AS retained
                    FROM retention_checks rc JOIN s ON s.id = rc.placement_id
                   WHERE rc.status = 'answered'
                   GROUP BY rc.months`,
-      params,
+          params,
+        );
+        return { total, breakdowns, retentionRows };
+      },
     );
     const retention = CHECK_IN_MONTHS.map((m) => {
       const r = retentionRows.find((x) => x.months === m) ?? { answered: 0, retained: 0 };
