@@ -23,8 +23,8 @@ export async function loadMilestones(
   em: EntityManager,
   where: string,
   params: unknown[],
+  today: string = new Date().toISOString().slice(0, 10),
 ): Promise<MilestoneView[]> {
-  const today = new Date().toISOString().slice(0, 10);
   const rows: {
     id: string;
     programme_id: string;
