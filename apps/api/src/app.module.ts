@@ -21,6 +21,7 @@ import { IndicatorsApiModule } from './controllers/indicators-api.module';
 import { NotificationsController } from './controllers/notifications.controller';
 import { ProgrammesController } from './controllers/programmes.controller';
 import { TasksApiModule } from './controllers/tasks-api.module';
+import { PlacementsApiModule } from './controllers/placements-api.module';
 import { InvitationsController } from './controllers/invitations.controller';
 import { OrganizationsController } from './controllers/organizations.controller';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
@@ -54,6 +55,7 @@ export class ApiModule implements NestModule {
         TasksApiModule,
         IndicatorsApiModule,
         ConsultationsApiModule,
+        PlacementsApiModule,
         PassportModule,
         TerminusModule,
         ThrottlerModule.forRoot({

@@ -6,6 +6,7 @@ import { ConsultationsModule } from '@tandem/consultations';
 import { AppConfig, CoreModule, JobsModule, LoggingModule } from '@tandem/core';
 import { DatabaseModule } from '@tandem/database';
 import { NotificationsModule } from '@tandem/notifications';
+import { PlacementsModule } from '@tandem/placements';
 import { ProgrammesModule } from '@tandem/programmes';
 import { TasksModule } from '@tandem/tasks';
 import { JobRunner } from './job-runner.service';
@@ -29,6 +30,7 @@ export class WorkerModule {
         ProgrammesModule,
         TasksModule,
         ConsultationsModule,
+        PlacementsModule,
       ],
       providers: [JobRunner, OutboxRelay],
     };

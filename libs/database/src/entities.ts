@@ -19,6 +19,7 @@ import {
   ProgrammePartner,
   ReportingPeriodLock,
 } from '@tandem/programmes';
+import { Participant, Placement, PlacementImport, RetentionCheck } from '@tandem/placements';
 import { Task, TaskComment, TaskDependency } from '@tandem/tasks';
 import {
   CivilSocietyProfile,
@@ -61,4 +62,8 @@ export const ENTITIES = [
   ConsultationResponse,
   ConsultationMeeting,
   MeetingRsvp,
+  Participant,
+  Placement,
+  RetentionCheck,
+  PlacementImport,
 ];

@@ -76,6 +76,14 @@ export const NOTIFICATION_TEXTS: Record<string, (p: Params) => { title: string; 
     title: `Meeting cancelled: "${v(p, 'meetingTitle')}"`,
     body: '',
   }),
+  'placement.check_in_due': (p) => ({
+    title: `${v(p, 'months')}-month check-in: is ${v(p, 'referenceCode')} still employed as ${v(p, 'jobTitle')}?`,
+    body: 'Answer under Check-ins (stillEmployed, and if not, the date they left).',
+  }),
+  'placement.check_in_reminder': (p) => ({
+    title: `Reminder: the ${v(p, 'months')}-month check-in for ${v(p, 'referenceCode')} (${v(p, 'jobTitle')}) is still unanswered`,
+    body: `It was due on ${v(p, 'dueOn')}.`,
+  }),
   'task.overdue': (p) => ({ title: `"${v(p, 'taskTitle')}" is overdue (due ${v(p, 'dueDate')})`, body: '' }),
 };
 

@@ -6,6 +6,7 @@ import { CoreError, TransactionService } from '@tandem/core';
 import { DataSource } from 'typeorm';
 import { AddManagerDto, CreateMilestoneDto, UpdateMilestoneDto } from './dto';
 import { Milestone, ProgrammeManager } from './entities';
+import { loadMilestones, MilestoneView } from './milestone-progress';
 import { ProgrammeAccessService } from './programme-access.service';
 import { ProgrammesError, ProgrammesErrorCode } from './programmes.errors';
 
@@ -16,18 +17,6 @@ export interface ManagerView {
   since: Date | null;
   /** `org_admin` managers are such by being org admins of the lead; `named` ones were named. */
   basis: 'org_admin' | 'named';
-}
-
-export interface MilestoneView {
-  id: string;
-  programmeId: string;
-  title: string;
-  dueDate: string;
-  tasksTotal: number;
-  tasksDone: number;
-  /** done / tasks that count (cancelled ones do not); 0 when there are none. */
-  progress: number;
-  version: number;
 }
 
 /** Programme managers (named by the lead's org admins) and the milestones of the work plan. */
@@ -127,7 +116,7 @@ export class ManagersMilestonesService {
 
   async listMilestones(actor: Actor, programmeId: string): Promise<MilestoneView[]> {
     await this.access.require(actor, programmeId, 'read');
-    return this.milestones('m.programme_id = $1', [programmeId]);
+    return this.milestones('m.programme_id = $2', [programmeId]);
   }
 
   async createMilestone(actor: Actor, programmeId: string, dto: CreateMilestoneDto): Promise<MilestoneView> {
@@ -145,7 +134,7 @@ export class ManagersMilestonesService {
       });
       return m.id;
     });
-    return (await this.milestones('m.id = $1', [id]))[0];
+    return (await this.milestones('m.id = $2', [id]))[0];
   }
 
   async updateMilestone(
@@ -173,40 +162,10 @@ export class ManagersMilestonesService {
         after: { title: m.title, dueDate: m.dueDate },
       });
     });
-    return (await this.milestones('m.id = $1', [milestoneId]))[0];
+    return (await this.milestones('m.id = $2', [milestoneId]))[0];
   }
 
-  private async milestones(where: string, params: unknown[]): Promise<MilestoneView[]> {
-    const rows: {
-      id: string;
-      programme_id: string;
-      title: string;
-      due_date: string;
-      total: string;
-      done: string;
-      version: number;
-    }[] = await this.dataSource.query(
-      `SELECT m.id, m.programme_id, m.title, to_char(m.due_date, 'YYYY-MM-DD') AS due_date, m.version,
-              count(t.id) FILTER (WHERE t.state <> 'cancelled') AS total,
-              count(t.id) FILTER (WHERE t.state = 'done') AS done
-         FROM milestones m LEFT JOIN tasks t ON t.milestone_id = m.id
-        WHERE ${where}
-        GROUP BY m.id ORDER BY m.due_date, m.id`,
-      params,
-    );
-    return rows.map((r) => {
-      const total = Number(r.total);
-      const done = Number(r.done);
-      return {
-        id: r.id,
-        programmeId: r.programme_id,
-        title: r.title,
-        dueDate: r.due_date,
-        tasksTotal: total,
-        tasksDone: done,
-        progress: total ? Math.round((done / total) * 1e6) / 1e6 : 0,
-        version: r.version,
-      };
-    });
+  private milestones(where: string, params: unknown[]): Promise<MilestoneView[]> {
+    return loadMilestones(this.dataSource.manager, where, params);
   }
 }

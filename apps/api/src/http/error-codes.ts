@@ -2,6 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import { AuthErrorCode } from '@tandem/auth';
 import { ConsultationsErrorCode } from '@tandem/consultations';
 import { CoreErrorCode } from '@tandem/core';
+import { PlacementsErrorCode } from '@tandem/placements';
 import { ProgrammesErrorCode } from '@tandem/programmes';
 import { StakeholdersErrorCode } from '@tandem/stakeholders';
 import { TasksErrorCode } from '@tandem/tasks';
@@ -12,7 +13,8 @@ export type ErrorCode =
   | StakeholdersErrorCode
   | ProgrammesErrorCode
   | TasksErrorCode
-  | ConsultationsErrorCode;
+  | ConsultationsErrorCode
+  | PlacementsErrorCode;
 
 /** Every domain error code and its HTTP status. Exhaustive: an unmapped code does not compile. */
 export function statusOf(code: ErrorCode): HttpStatus {
@@ -51,6 +53,8 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case ConsultationsErrorCode.ConsultationNotOpen:
     case ConsultationsErrorCode.ResponseExists:
     case ConsultationsErrorCode.MeetingNotAvailable:
+    case PlacementsErrorCode.PlacementAlreadyEnded:
+    case PlacementsErrorCode.CheckInNotDue:
       return HttpStatus.CONFLICT;
     case ProgrammesErrorCode.NotLeadMember:
     case ProgrammesErrorCode.InvalidDateRange:
@@ -62,9 +66,18 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case ConsultationsErrorCode.InvalidSchedule:
     case ConsultationsErrorCode.UnknownReference:
     case ConsultationsErrorCode.RespondingOrganizationRequired:
+    case PlacementsErrorCode.EmployerNotProgrammePartner:
+    case PlacementsErrorCode.ParticipantNotPlaceable:
+    case PlacementsErrorCode.OrganizationCannotDoThis:
+    case PlacementsErrorCode.ParticipantErased:
+    case PlacementsErrorCode.InvalidPlacementDate:
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case AuthErrorCode.InvitationExpired:
       return HttpStatus.GONE;
+    case PlacementsErrorCode.ImportNotCsv:
+      return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+    case PlacementsErrorCode.ImportTooLarge:
+      return HttpStatus.PAYLOAD_TOO_LARGE;
     case CoreErrorCode.VersionMismatch:
       return HttpStatus.PRECONDITION_FAILED;
     case CoreErrorCode.PreconditionRequired:

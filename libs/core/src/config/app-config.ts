@@ -182,6 +182,13 @@ export class AppConfig extends DatabaseConfig {
   @Min(1)
   CONSULTATION_MEETING_REMINDER_SECONDS = 86_400;
 
+  /** How long an opened retention check-in may stay unanswered before the employer is reminded (seconds; 7 days). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  CHECK_IN_REMINDER_SECONDS = 7 * 86_400;
+
   /** Upper bound on graceful shutdown before the process exits anyway. */
   @IsOptional()
   @Type(() => Number)

@@ -8,6 +8,7 @@ export enum QueueName {
   Email = 'email',
   Notifications = 'notifications',
   Reminders = 'reminders',
+  Imports = 'imports',
 }
 
 export enum JobName {
@@ -37,6 +38,16 @@ export enum JobName {
   ConsultationMeetingTimers = 'consultation.meeting-timers',
   /** Delayed to CONSULTATION_MEETING_REMINDER_SECONDS before a meeting: remind those attending. */
   ConsultationMeetingReminder = 'consultation.meeting-reminder',
+  /** A placement was logged or ended: (re)schedule its 3/6/12-month check-ins, drop cancelled ones' jobs. */
+  PlacementCheckIns = 'placement.check-ins',
+  /** Delayed (id `checkin:{placementId}:{months}`): open the check-in and tell the employer. */
+  CheckInDue = 'placement.check-in-due',
+  /** Delayed CHECK_IN_REMINDER_SECONDS after opening: remind the employer once if still unanswered. */
+  CheckInReminder = 'placement.check-in-reminder',
+  /** A placements CSV was uploaded: parse, validate and create its rows. */
+  PlacementImport = 'placement.import',
+  /** An import created placements: schedule all their check-ins (one event per import, not per row). */
+  ImportCheckIns = 'placement.import-check-ins',
 }
 
 export interface JobPayloads {
@@ -54,6 +65,11 @@ export interface JobPayloads {
   [JobName.ConsultationClosingReminder]: { consultationId: string; closesAt: string };
   [JobName.ConsultationMeetingTimers]: { meetingId: string };
   [JobName.ConsultationMeetingReminder]: { meetingId: string; startsAt: string };
+  [JobName.PlacementCheckIns]: { placementId: string };
+  [JobName.CheckInDue]: { placementId: string; months: number };
+  [JobName.CheckInReminder]: { placementId: string; months: number };
+  [JobName.PlacementImport]: { importId: string };
+  [JobName.ImportCheckIns]: { importId: string };
 }
 
 /** Who should hear about something; the union of all given sets, minus `exceptUserId`. */
@@ -98,6 +114,11 @@ export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
   [JobName.ConsultationClosingReminder]: QueueName.Reminders,
   [JobName.ConsultationMeetingTimers]: QueueName.Reminders,
   [JobName.ConsultationMeetingReminder]: QueueName.Reminders,
+  [JobName.PlacementCheckIns]: QueueName.Reminders,
+  [JobName.CheckInDue]: QueueName.Reminders,
+  [JobName.CheckInReminder]: QueueName.Reminders,
+  [JobName.PlacementImport]: QueueName.Imports,
+  [JobName.ImportCheckIns]: QueueName.Imports,
 };
 
 export type JobPayload<J extends JobName> = JobPayloads[J];

@@ -3,6 +3,7 @@ import { ProgrammesAndTasks1795435362716 } from './1795435362716-ProgrammesAndTa
 import { Consultations1795436533651 } from './1795436533651-Consultations';
 import { ConsultationMeetings1795437686490 } from './1795437686490-ConsultationMeetings';
 import { DropPartnerLastActivity1795437874005 } from './1795437874005-DropPartnerLastActivity';
+import { Placements1795438754317 } from './1795438754317-Placements';
 
 /** Every migration, in order. Add each generated one here: the webpack bundles need explicit imports. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -12,4 +13,5 @@ export const MIGRATIONS: Function[] = [
   Consultations1795436533651,
   ConsultationMeetings1795437686490,
   DropPartnerLastActivity1795437874005,
+  Placements1795438754317,
 ];

@@ -5,7 +5,8 @@ import { Clock } from '@tandem/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { IndicatorDirection, IndicatorKind, PartnerRole, PartnerStatus } from '../entities';
 import { ProgrammeAccessService } from '../programme-access.service';
-import { indicatorProgress, roundRatio } from './indicator-progress';
+import { loadMilestones } from '../milestone-progress';
+import { indicatorProgress } from './indicator-progress';
 import { toNumber, toNumberOrNull } from './indicator.view';
 
 /**
@@ -207,40 +208,16 @@ export class DashboardService {
     programmeId: string,
     today: string,
   ): Promise<MilestoneProgress[]> {
-    const rows: {
-      id: string;
-      title: string;
-      due_date: string;
-      total: string;
-      done: string;
-      overdue: boolean;
-    }[] = await em.query(
-      `SELECT m.id, m.title, to_char(m.due_date, 'YYYY-MM-DD') AS due_date, c.total, c.done,
-                (m.due_date < $2::date AND (c.total = 0 OR c.done < c.total)) AS overdue
-           FROM milestones m
-           CROSS JOIN LATERAL (
-             SELECT count(*) FILTER (WHERE t.state <> 'cancelled') AS total,
-                    count(*) FILTER (WHERE t.state = 'done') AS done
-               FROM tasks t
-              WHERE t.milestone_id = m.id AND t.programme_id = m.programme_id
-           ) c
-          WHERE m.programme_id = $1
-          ORDER BY m.due_date, m.id`,
-      [programmeId, today],
-    );
-    return rows.map((r) => {
-      const total = Number(r.total);
-      const done = Number(r.done);
-      return {
-        id: r.id,
-        title: r.title,
-        dueDate: r.due_date,
-        tasksTotal: total,
-        tasksDone: done,
-        progress: total === 0 ? 0 : roundRatio(done / total),
-        overdue: r.overdue,
-      };
-    });
+    const all = await loadMilestones(em, 'm.programme_id = $2', [programmeId], today);
+    return all.map(({ id, title, dueDate, tasksTotal, tasksDone, progress, overdue }) => ({
+      id,
+      title,
+      dueDate,
+      tasksTotal,
+      tasksDone,
+      progress,
+      overdue,
+    }));
   }
 
   private async indicators(em: EntityManager, programmeId: string): Promise<IndicatorStatus[]> {

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { PlacementsModule } from '@tandem/placements';
+import { CheckInsController } from './check-ins.controller';
+import { ParticipantsController } from './participants.controller';
+import { PlacementImportsController } from './placement-imports.controller';
+import { PlacementsController } from './placements.controller';
+
+/** HTTP routes of the placements domain. */
+@Module({
+  imports: [PlacementsModule],
+  controllers: [ParticipantsController, PlacementImportsController, PlacementsController, CheckInsController],
+})
+export class PlacementsApiModule {}

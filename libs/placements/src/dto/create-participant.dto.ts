@@ -1,0 +1,88 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDefined,
+  IsEnum,
+  IsInt,
+  IsISO31661Alpha2,
+  IsISO6391,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { Gender, StatusCategory } from '../entities';
+
+export class ConsentDto {
+  @ApiProperty({ example: '2027-02-01T10:00:00Z', description: 'When the person gave consent' })
+  @IsISO8601({ strict: true }, { message: 'consent.givenAt must be an ISO 8601 date or date-time' })
+  givenAt!: string;
+
+  @ApiProperty({ example: 'placement follow-up and aggregate reporting' })
+  @IsString()
+  @MaxLength(500)
+  @Matches(/\S/, { message: 'consent.scope must not be blank' })
+  scope!: string;
+}
+
+export class CreateParticipantDto {
+  @ApiProperty({ example: 1994 })
+  @IsInt()
+  @Min(1900)
+  @Max(2100)
+  yearOfBirth!: number;
+
+  @ApiProperty({ enum: Gender })
+  @IsEnum(Gender, { message: `gender must be one of: ${Object.values(Gender).join(', ')}` })
+  gender!: Gender;
+
+  @ApiProperty({ example: 'SY', description: 'ISO 3166-1 alpha-2' })
+  @IsISO31661Alpha2({ message: 'countryOfOrigin must be an ISO 3166-1 alpha-2 country code' })
+  countryOfOrigin!: string;
+
+  @ApiProperty({ example: 2023 })
+  @IsInt()
+  @Min(1900)
+  @Max(2100)
+  arrivalYear!: number;
+
+  @ApiProperty({ enum: StatusCategory })
+  @IsEnum(StatusCategory, {
+    message: `statusCategory must be one of: ${Object.values(StatusCategory).join(', ')}`,
+  })
+  statusCategory!: StatusCategory;
+
+  @ApiProperty({ example: ['ar', 'en'], description: 'ISO 639-1 codes' })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsISO6391({ each: true, message: 'languages must be ISO 639-1 language codes' })
+  languages!: string[];
+
+  @ApiProperty({ type: ConsentDto })
+  @IsDefined({ message: 'consent is required' })
+  @ValidateNested()
+  @Type(() => ConsentDto)
+  consent!: ConsentDto;
+
+  @ApiPropertyOptional({
+    description: 'Which of my organisations registers the person (required if I belong to several)',
+  })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The programme the person takes part in; required for partners that are not employers. Employers active in the programme may then place the person.',
+  })
+  @IsOptional()
+  @IsUUID()
+  programmeId?: string;
+}

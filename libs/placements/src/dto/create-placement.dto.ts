@@ -1,0 +1,89 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsEnum,
+  IsIn,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  Validate,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
+import { isIsco08, ISIC4_SECTIONS } from '../classifications';
+import { ContractType } from '../entities';
+
+export const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+@ValidatorConstraint({ name: 'isco08' })
+export class Isco08Constraint implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && isIsco08(value);
+  }
+  defaultMessage(): string {
+    return 'occupationCode must be an ISCO-08 code (1–4 digits, e.g. 9412)';
+  }
+}
+
+export class CreatePlacementDto {
+  @ApiProperty()
+  @IsUUID()
+  participantId!: string;
+
+  @ApiProperty()
+  @IsUUID()
+  employerOrganizationId!: string;
+
+  @ApiPropertyOptional({ description: 'A programme the employer is an active partner of' })
+  @IsOptional()
+  @IsUUID()
+  programmeId?: string;
+
+  @ApiProperty({ example: 'Kitchen assistant' })
+  @IsString()
+  @MaxLength(200)
+  @Matches(/\S/, { message: 'jobTitle must not be blank' })
+  jobTitle!: string;
+
+  @ApiProperty({ example: '9412', description: 'ISCO-08' })
+  @Validate(Isco08Constraint)
+  occupationCode!: string;
+
+  @ApiProperty({ example: 'I', description: 'ISIC Rev.4 section letter' })
+  @IsIn(ISIC4_SECTIONS, { message: 'sector must be an ISIC Rev.4 section letter (A–U)' })
+  sector!: string;
+
+  @ApiProperty({ example: '2027-03-01' })
+  @Matches(DATE, { message: 'startDate must be a date YYYY-MM-DD' })
+  startDate!: string;
+
+  @ApiProperty({ enum: ContractType })
+  @IsEnum(ContractType, {
+    message: `contractType must be one of: ${Object.values(ContractType).join(', ')}`,
+  })
+  contractType!: ContractType;
+
+  @ApiProperty({ example: 37.5 })
+  @Type(() => Number)
+  @IsNumber({ maxDecimalPlaces: 1 }, { message: 'hoursPerWeek must be a number (one decimal at most)' })
+  @Min(1)
+  @Max(80)
+  hoursPerWeek!: number;
+}
+
+export class EndPlacementDto {
+  @ApiProperty({ example: '2027-09-30' })
+  @Matches(DATE, { message: 'endDate must be a date YYYY-MM-DD' })
+  endDate!: string;
+
+  @ApiProperty({ example: 'contract ended' })
+  @IsString()
+  @MaxLength(500)
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  reason!: string;
+}

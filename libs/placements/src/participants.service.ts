@@ -1,0 +1,223 @@
+import { updatedRows } from './sql';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@tandem/audit';
+import { Actor } from '@tandem/auth';
+import { Clock, CoreError, mapPage, Page, paginate, TransactionService } from '@tandem/core';
+import { PartnerRole, PartnerStatus, ProgrammeAccessService } from '@tandem/programmes';
+import { randomInt } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { CreateParticipantDto, ListParticipantsDto } from './dto';
+import { Participant } from './entities';
+import {
+  participantAuditSnapshot,
+  ParticipantRegisteredView,
+  participantRegisteredView,
+  participantView,
+  ParticipantView,
+} from './participant.view';
+import { PlacementAccessService } from './placement-access.service';
+import { PlacementsError, PlacementsErrorCode } from './placements.errors';
+
+/** Crockford base 32 without I, L, O, U: unambiguous when read out or typed. */
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** `TP-` and 10 random characters (50 bits): a pseudonym, derived from nothing about the person. */
+export function newReferenceCode(): string {
+  let code = '';
+  for (let i = 0; i < 10; i++) code += ALPHABET[randomInt(ALPHABET.length)];
+  return `TP-${code}`;
+}
+
+const PARTNER_KINDS = new Set(['civil_society', 'migrant_association']);
+
+/**
+ * Pseudonymous participants. Who registers them:
+ * - an employer's members, for the people the employer hires (no programme needed); only that
+ *   employer may place them;
+ * - civil-society organisations and migrant associations that are working partners of a programme,
+ *   and any service-provider partner, for that programme; every employer that is an active partner
+ *   of the same programme may then place them in placements linked to that programme.
+ * Each organisation lists the participants it registered.
+ */
+@Injectable()
+export class ParticipantsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionService,
+    private readonly access: PlacementAccessService,
+    private readonly programmes: ProgrammeAccessService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(actor: Actor, dto: CreateParticipantDto): Promise<ParticipantRegisteredView> {
+    const organizationId = this.registeringOrganization(actor, dto.organizationId);
+    const givenAt = new Date(dto.consent.givenAt);
+    if (givenAt.getTime() > this.clock.now().getTime() + 5 * 60_000) {
+      throw CoreError.invalid('consent.givenAt', 'cannot be in the future');
+    }
+    if (dto.arrivalYear < dto.yearOfBirth) {
+      throw CoreError.invalid('arrivalYear', 'cannot be before yearOfBirth');
+    }
+    const id = await this.tx.run(async (em) => {
+      const kind = await this.kindOf(em, organizationId);
+      if (dto.programmeId) {
+        await this.assertMayRegisterFor(actor, em, dto.programmeId, organizationId, kind);
+      } else if (kind !== 'employer') {
+        throw new PlacementsError(
+          PlacementsErrorCode.OrganizationCannotDoThis,
+          'Partners that are not employers register participants for a programme: name it',
+          'programmeId',
+        );
+      }
+      const participant = await em.save(
+        Participant,
+        em.create(Participant, {
+          referenceCode: newReferenceCode(),
+          registeredByOrganizationId: organizationId,
+          programmeId: dto.programmeId ?? null,
+          yearOfBirth: dto.yearOfBirth,
+          gender: dto.gender,
+          countryOfOrigin: dto.countryOfOrigin.toUpperCase(),
+          arrivalYear: dto.arrivalYear,
+          statusCategory: dto.statusCategory,
+          languages: [...new Set(dto.languages.map((l) => l.toLowerCase()))],
+          consentGivenAt: givenAt,
+          consentScope: dto.consent.scope.trim(),
+          erasedAt: null,
+          createdByUserId: actor.userId,
+        }),
+      );
+      await this.audit.record(em, {
+        action: 'create',
+        entityType: 'participant',
+        entityId: participant.id,
+        after: participantAuditSnapshot(participant),
+      });
+      return participant.id;
+    });
+    return participantRegisteredView(
+      await this.dataSource.getRepository(Participant).findOneByOrFail({ id }),
+    );
+  }
+
+  /** The participants my organisations registered. */
+  async list(actor: Actor, filter: ListParticipantsDto): Promise<Page<ParticipantView>> {
+    const qb = this.dataSource
+      .getRepository(Participant)
+      .createQueryBuilder('pa')
+      .where('pa.registered_by_organization_id = ANY(CAST(:orgs AS uuid[]))', {
+        orgs: this.access.orgIds(actor),
+      });
+    if (filter.programmeId)
+      qb.andWhere('pa.programme_id = :programmeId', { programmeId: filter.programmeId });
+    const page = await paginate(qb, {
+      keys: ['pa.created_at', 'pa.id'],
+      direction: 'DESC',
+      cursorOf: (p) => [p.createdAt.toISOString(), p.id],
+      query: filter,
+    });
+    return mapPage(page, participantView);
+  }
+
+  async get(actor: Actor, id: string): Promise<ParticipantView> {
+    return participantView(await this.findVisible(actor, id));
+  }
+
+  /**
+   * Erasure on request: every attribute (and the consent record) is nulled, the row stays with its
+   * reference code so placements still count. Members of the registering organisation do it.
+   * Erasing twice is a no-op.
+   */
+  async erase(actor: Actor, id: string): Promise<void> {
+    await this.tx.run(async (em) => {
+      const participant = await this.findVisible(actor, id, em);
+      if (!this.access.isMemberOf(actor, participant.registeredByOrganizationId)) {
+        throw CoreError.forbidden('Only the organisation that registered the participant may erase them');
+      }
+      const rows: { id: string }[] = updatedRows(
+        await em.query(
+          `UPDATE participants SET year_of_birth = NULL, gender = NULL, country_of_origin = NULL, arrival_year = NULL,
+                status_category = NULL, languages = NULL, consent_given_at = NULL, consent_scope = NULL,
+                erased_at = now(), updated_at = now()
+          WHERE id = $1 AND erased_at IS NULL RETURNING id`,
+          [id],
+        ),
+      );
+      if (!rows.length) return;
+      await this.audit.record(em, {
+        action: 'update',
+        entityType: 'participant',
+        entityId: id,
+        before: { erased: false },
+        after: { erased: true },
+      });
+    });
+  }
+
+  async findVisible(
+    actor: Actor,
+    id: string,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<Participant> {
+    const participant = await this.access
+      .scopeParticipants(em.getRepository(Participant).createQueryBuilder('pa'), actor, 'pa')
+      .andWhere('pa.id = :id', { id })
+      .getOne();
+    if (!participant) throw CoreError.notFound('Participant');
+    return participant;
+  }
+
+  private registeringOrganization(actor: Actor, requested?: string): string {
+    if (requested) {
+      if (!this.access.isMemberOf(actor, requested)) {
+        throw CoreError.forbidden('You register participants for your own organisation only');
+      }
+      return requested;
+    }
+    const orgs = [...new Set(this.access.orgIds(actor))];
+    if (orgs.length === 1) return orgs[0];
+    if (orgs.length === 0) throw CoreError.forbidden('Only members of an organisation register participants');
+    throw CoreError.invalid('organizationId', 'is required: you belong to several organisations');
+  }
+
+  private async kindOf(em: EntityManager, organizationId: string): Promise<string> {
+    const rows: { kind: string }[] = await em.query(`SELECT kind FROM organizations WHERE id = $1`, [
+      organizationId,
+    ]);
+    if (!rows.length) throw CoreError.invalid('organizationId', 'is not an organisation');
+    return rows[0].kind;
+  }
+
+  private async assertMayRegisterFor(
+    actor: Actor,
+    em: EntityManager,
+    programmeId: string,
+    organizationId: string,
+    kind: string,
+  ): Promise<void> {
+    await this.programmes.load(actor, programmeId, em);
+    const rows: { role: PartnerRole; status: PartnerStatus }[] = await em.query(
+      `SELECT role, status FROM programme_partners WHERE programme_id = $1 AND organization_id = $2`,
+      [programmeId, organizationId],
+    );
+    const partner = rows[0];
+    const working = partner?.status === PartnerStatus.Active && partner.role !== PartnerRole.Observer;
+    if (kind === 'employer') {
+      if (!working) {
+        throw new PlacementsError(
+          PlacementsErrorCode.EmployerNotProgrammePartner,
+          'The employer is not an active partner of this programme',
+          'programmeId',
+        );
+      }
+      return;
+    }
+    if (!working || !(PARTNER_KINDS.has(kind) || partner.role === PartnerRole.ServiceProvider)) {
+      throw CoreError.forbidden(
+        'Civil-society and service-provider partners of the programme register its participants',
+      );
+    }
+  }
+}

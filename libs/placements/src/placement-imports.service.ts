@@ -1,0 +1,229 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@tandem/audit';
+import { Actor } from '@tandem/auth';
+import { CoreError, CoreErrorCode, JobName, OutboxService, TransactionService } from '@tandem/core';
+import { parse } from 'csv-parse/sync';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { CreatePlacementImportDto } from './dto';
+import { ImportMode, ImportRowError, ImportStatus, PlacementImport } from './entities';
+import { PlacementAccessService } from './placement-access.service';
+import { errorsCsv, headerProblems, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from './placement-import.rows';
+import { PlacementsError, PlacementsErrorCode } from './placements.errors';
+
+export interface UploadedCsv {
+  buffer: Buffer;
+  originalname: string;
+  mimetype: string;
+  size: number;
+}
+
+export interface PlacementImportView {
+  id: string;
+  employerOrganizationId: string;
+  mode: ImportMode;
+  status: ImportStatus;
+  fileName: string;
+  totalRows: number | null;
+  processedRows: number;
+  createdCount: number;
+  errorCount: number;
+  errors: ImportRowError[];
+  failureReason: string | null;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+const view = (i: PlacementImport): PlacementImportView => ({
+  id: i.id,
+  employerOrganizationId: i.employerOrganizationId,
+  mode: i.mode,
+  status: i.status,
+  fileName: i.fileName,
+  totalRows: i.totalRows,
+  processedRows: i.processedRows,
+  createdCount: i.createdCount,
+  errorCount: i.errorCount,
+  errors: i.errors,
+  failureReason: i.failureReason,
+  createdAt: i.createdAt,
+  startedAt: i.startedAt,
+  finishedAt: i.finishedAt,
+});
+
+const CSV_TYPES = new Set([
+  'text/csv',
+  'text/plain',
+  'application/csv',
+  'text/comma-separated-values',
+  'application/vnd.ms-excel',
+  'application/octet-stream',
+]);
+
+/**
+ * CSV imports of placements: the api checks what it can cheaply (type, size, header, row count),
+ * stores the file in the database and answers 202; the worker does the rest.
+ */
+@Injectable()
+export class PlacementImportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionService,
+    private readonly access: PlacementAccessService,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /**
+   * Returns the new import (`created: true`) or, for a repeated Idempotency-Key or the same file
+   * uploaded again while its earlier import is pending or created rows, that earlier import.
+   */
+  async create(
+    actor: Actor,
+    dto: CreatePlacementImportDto,
+    file: UploadedCsv | undefined,
+    idempotencyKey: string | undefined,
+  ): Promise<{ created: boolean; import: PlacementImportView }> {
+    await this.assertEmployerMember(actor, dto.employerOrganizationId);
+    const totalRows = this.checkFile(file);
+    const sha = createHash('sha256').update(file!.buffer).digest('hex');
+    const mode = dto.mode ?? ImportMode.AllOrNothing;
+    const result = await this.tx.run(async (em) => {
+      // Serialises uploads of the same file by the same employer, so two at once make one import.
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
+        `placement-import:${dto.employerOrganizationId}:${sha}`,
+      ]);
+      const repo = em.getRepository(PlacementImport);
+      if (idempotencyKey) {
+        const keyed = await repo.findOneBy({ createdByUserId: actor.userId, idempotencyKey });
+        if (keyed) {
+          if (keyed.contentSha256 !== sha || keyed.employerOrganizationId !== dto.employerOrganizationId) {
+            throw new CoreError(
+              CoreErrorCode.Conflict,
+              'This Idempotency-Key was already used with a different file',
+              [{ field: 'Idempotency-Key', message: 'was used with a different file' }],
+            );
+          }
+          return { created: false, id: keyed.id };
+        }
+      }
+      // The same content again: the earlier import stands unless it created nothing (rejected, failed).
+      const same = await repo
+        .createQueryBuilder('i')
+        .where('i.employer_organization_id = :employer AND i.content_sha256 = :sha', {
+          employer: dto.employerOrganizationId,
+          sha,
+        })
+        .andWhere(`i.status NOT IN ('rejected', 'failed')`)
+        .orderBy('i.created_at', 'DESC')
+        .getOne();
+      if (same) return { created: false, id: same.id };
+      const saved = await repo.save(
+        repo.create({
+          employerOrganizationId: dto.employerOrganizationId,
+          createdByUserId: actor.userId,
+          mode,
+          status: ImportStatus.Queued,
+          fileName: (file!.originalname || 'upload.csv').slice(0, 255),
+          contentSha256: sha,
+          idempotencyKey: idempotencyKey ?? null,
+          file: file!.buffer,
+          totalRows,
+        }),
+      );
+      await this.audit.record(em, {
+        action: 'create',
+        entityType: 'placement_import',
+        entityId: saved.id,
+        after: {
+          employerOrganizationId: saved.employerOrganizationId,
+          mode,
+          fileName: saved.fileName,
+          totalRows,
+        },
+      });
+      await this.outbox.publish(em, JobName.PlacementImport, { importId: saved.id });
+      return { created: true, id: saved.id };
+    });
+    return { created: result.created, import: await this.get(actor, result.id) };
+  }
+
+  async get(actor: Actor, id: string): Promise<PlacementImportView> {
+    const found = await this.dataSource.getRepository(PlacementImport).findOneBy({ id });
+    if (
+      !found ||
+      !(this.access.isMemberOf(actor, found.employerOrganizationId) || this.access.isAdmin(actor))
+    ) {
+      throw CoreError.notFound('Import');
+    }
+    return view(found);
+  }
+
+  async errorsCsv(actor: Actor, id: string): Promise<string> {
+    return errorsCsv((await this.get(actor, id)).errors);
+  }
+
+  private async assertEmployerMember(actor: Actor, organizationId: string): Promise<void> {
+    const rows: { kind: string }[] = await this.dataSource.query(
+      `SELECT kind FROM organizations WHERE id = $1`,
+      [organizationId],
+    );
+    if (!rows.length) throw CoreError.invalid('employerOrganizationId', 'is not an organisation');
+    if (!this.access.isMemberOf(actor, organizationId)) {
+      throw CoreError.forbidden("Only the employer's own members import its placements");
+    }
+    if (rows[0].kind !== 'employer') {
+      throw new PlacementsError(
+        PlacementsErrorCode.OrganizationCannotDoThis,
+        'employerOrganizationId is not an employer',
+        'employerOrganizationId',
+      );
+    }
+  }
+
+  /** Type, size, header and row count; returns the number of data rows (lines, before parsing). */
+  private checkFile(file: UploadedCsv | undefined): number {
+    if (!file) throw CoreError.invalid('file', 'is required: upload the CSV as the multipart part "file"');
+    if (file.size === 0 || file.buffer.length === 0) throw CoreError.invalid('file', 'is empty');
+    if (file.buffer.length > IMPORT_MAX_BYTES) {
+      throw new PlacementsError(
+        PlacementsErrorCode.ImportTooLarge,
+        `file is larger than ${IMPORT_MAX_BYTES} bytes`,
+        'file',
+      );
+    }
+    const type = (file.mimetype || '').split(';')[0].trim().toLowerCase();
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(file.buffer);
+    if (!CSV_TYPES.has(type) || file.buffer.includes(0) || text.includes('\uFFFD')) {
+      throw new PlacementsError(
+        PlacementsErrorCode.ImportNotCsv,
+        'file must be a CSV text file (UTF-8, comma-separated); download the template',
+        'file',
+      );
+    }
+    const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
+    let header: string[];
+    try {
+      header = (parse(firstLine) as string[][])[0] ?? [];
+    } catch {
+      throw CoreError.invalid('file', 'has a header line that is not CSV');
+    }
+    const problems = headerProblems(header);
+    if (problems) throw CoreError.invalid('file', `has the wrong header: ${problems}`);
+    const rows = text
+      .split(/\r?\n/)
+      .slice(1)
+      .filter((l) => l.trim() !== '').length;
+    if (rows === 0) throw CoreError.invalid('file', 'has a header but no rows');
+    if (rows > IMPORT_MAX_ROWS) {
+      throw new PlacementsError(
+        PlacementsErrorCode.ImportTooLarge,
+        `file has ${rows} rows; one import takes at most ${IMPORT_MAX_ROWS}`,
+        'file',
+      );
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,25 @@
+import { DomainError } from '@tandem/core';
+
+export enum PlacementsErrorCode {
+  /** The employer is not an active partner of the programme named. */
+  EmployerNotProgrammePartner = 'EMPLOYER_NOT_PROGRAMME_PARTNER',
+  /** The participant is not one this employer may place (or was erased). */
+  ParticipantNotPlaceable = 'PARTICIPANT_NOT_PLACEABLE',
+  /** The organisation named is not an employer, or cannot register participants. */
+  OrganizationCannotDoThis = 'ORGANIZATION_CANNOT_DO_THIS',
+  PlacementAlreadyEnded = 'PLACEMENT_ALREADY_ENDED',
+  CheckInNotDue = 'CHECK_IN_NOT_DUE',
+  ParticipantErased = 'PARTICIPANT_ERASED',
+  InvalidPlacementDate = 'INVALID_PLACEMENT_DATE',
+  /** The upload is not a CSV text file. */
+  ImportNotCsv = 'IMPORT_NOT_CSV',
+  /** The upload has more rows (or bytes) than one import takes. */
+  ImportTooLarge = 'IMPORT_TOO_LARGE',
+}
+
+export class PlacementsError extends DomainError<PlacementsErrorCode> {
+  /** `field`: the request field at fault, reported in the problem's `errors`. */
+  constructor(code: PlacementsErrorCode, message: string, field?: string) {
+    super(code, message, field ? [{ field, message }] : undefined);
+  }
+}

@@ -1,0 +1,275 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@tandem/audit';
+import { Actor } from '@tandem/auth';
+import {
+  Clock,
+  CoreError,
+  JobName,
+  mapPage,
+  OutboxService,
+  Page,
+  paginate,
+  TransactionService,
+} from '@tandem/core';
+import { DataSource, EntityManager } from 'typeorm';
+import { addMonths, isoDate } from './classifications';
+import { CreatePlacementDto, EndPlacementDto, ListPlacementsDto } from './dto';
+import {
+  CHECK_IN_MONTHS,
+  Participant,
+  Placement,
+  PlacementStatus,
+  RetentionCheck,
+  RetentionCheckStatus,
+} from './entities';
+import { PlacementAccessService } from './placement-access.service';
+import { placementSnapshot, placementView, PlacementView } from './placement.view';
+import { PlacementsError, PlacementsErrorCode } from './placements.errors';
+
+/**
+ * Job placements. An employer's members log and end their organisation's placements; programme
+ * managers read those linked to their programmes. Each placement gets its three retention
+ * check-ins (3, 6, 12 months) as scheduled rows, opened later by delayed jobs.
+ */
+@Injectable()
+export class PlacementsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionService,
+    private readonly access: PlacementAccessService,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(actor: Actor, dto: CreatePlacementDto): Promise<PlacementView> {
+    const id = await this.tx.run(async (em) => {
+      await this.assertEmployerMember(actor, em, dto.employerOrganizationId);
+      if (dto.programmeId) await this.assertProgrammePartner(em, dto.programmeId, dto.employerOrganizationId);
+      await this.assertPlaceable(em, dto);
+      if (dto.startDate < '1950-01-01' || dto.startDate > addMonths(isoDate(this.clock.now()), 12)) {
+        throw new PlacementsError(
+          PlacementsErrorCode.InvalidPlacementDate,
+          'startDate must be within the next twelve months',
+          'startDate',
+        );
+      }
+      const placement = await em.save(
+        Placement,
+        em.create(Placement, {
+          participantId: dto.participantId,
+          employerOrganizationId: dto.employerOrganizationId,
+          programmeId: dto.programmeId ?? null,
+          jobTitle: dto.jobTitle.trim(),
+          occupationCode: dto.occupationCode,
+          sector: dto.sector,
+          startDate: dto.startDate,
+          contractType: dto.contractType,
+          hoursPerWeek: dto.hoursPerWeek,
+          status: PlacementStatus.Active,
+          createdByUserId: actor.userId,
+        }),
+      );
+      await em.insert(
+        RetentionCheck,
+        CHECK_IN_MONTHS.map((months) => ({
+          placementId: placement.id,
+          months,
+          dueOn: addMonths(dto.startDate, months),
+          status: RetentionCheckStatus.Scheduled,
+        })),
+      );
+      await this.audit.record(em, {
+        action: 'create',
+        entityType: 'placement',
+        entityId: placement.id,
+        after: placementSnapshot(placement),
+      });
+      await this.outbox.publish(em, JobName.PlacementCheckIns, { placementId: placement.id });
+      return placement.id;
+    });
+    return this.get(actor, id);
+  }
+
+  async list(actor: Actor, filter: ListPlacementsDto): Promise<Page<PlacementView>> {
+    const qb = this.access.scopePlacements(
+      this.dataSource
+        .getRepository(Placement)
+        .createQueryBuilder('pl')
+        .leftJoinAndSelect('pl.participant', 'pa'),
+      actor,
+      'pl',
+    );
+    if (filter.programmeId)
+      qb.andWhere('pl.programme_id = :programmeId', { programmeId: filter.programmeId });
+    if (filter.employerOrganizationId)
+      qb.andWhere('pl.employer_organization_id = :employer', { employer: filter.employerOrganizationId });
+    if (filter.status) qb.andWhere('pl.status = :status', { status: filter.status });
+    if (filter.sector) qb.andWhere('pl.sector = :sector', { sector: filter.sector });
+    if (filter.startFrom) qb.andWhere('pl.start_date >= :startFrom', { startFrom: filter.startFrom });
+    if (filter.startTo) qb.andWhere('pl.start_date <= :startTo', { startTo: filter.startTo });
+    const page = await paginate(qb, {
+      keys: ['pl.created_at', 'pl.id'],
+      direction: 'DESC',
+      cursorOf: (p) => [p.createdAt.toISOString(), p.id],
+      query: filter,
+    });
+    return mapPage(page, (p) => placementView(p));
+  }
+
+  async get(actor: Actor, id: string): Promise<PlacementView> {
+    const placement = await this.findVisible(actor, id);
+    const checks = await this.dataSource.getRepository(RetentionCheck).findBy({ placementId: id });
+    return placementView(placement, checks);
+  }
+
+  /** The employer ends a placement; check-ins dated after the end are cancelled. */
+  async end(actor: Actor, id: string, dto: EndPlacementDto): Promise<PlacementView> {
+    await this.tx.run(async (em) => {
+      const placement = await this.findVisible(actor, id, em, true);
+      if (!this.access.isMemberOf(actor, placement.employerOrganizationId)) {
+        throw CoreError.forbidden('Only members of the employer end its placements');
+      }
+      await this.endLocked(em, placement, dto.endDate, dto.reason, 'endDate');
+    });
+    return this.get(actor, id);
+  }
+
+  /**
+   * Ends a placement whose row the caller holds locked: used by `end` and by a check-in answer that
+   * says the person left. Unanswered check-ins dated after the end are cancelled.
+   */
+  async endLocked(
+    em: EntityManager,
+    placement: Placement,
+    endDate: string,
+    reason: string,
+    field: string,
+  ): Promise<void> {
+    if (placement.status !== PlacementStatus.Active) {
+      throw new PlacementsError(
+        PlacementsErrorCode.PlacementAlreadyEnded,
+        `The placement already ended on ${placement.endDate}`,
+      );
+    }
+    if (endDate < placement.startDate) {
+      throw new PlacementsError(
+        PlacementsErrorCode.InvalidPlacementDate,
+        `${field} cannot be before the start date (${placement.startDate})`,
+        field,
+      );
+    }
+    if (endDate > isoDate(this.clock.now())) {
+      throw new PlacementsError(
+        PlacementsErrorCode.InvalidPlacementDate,
+        `${field} cannot be in the future`,
+        field,
+      );
+    }
+    const before = placementSnapshot(placement);
+    placement.status = PlacementStatus.Ended;
+    placement.endDate = endDate;
+    placement.endReason = reason;
+    placement.version += 1;
+    await em.save(Placement, placement);
+    await em.query(
+      `UPDATE retention_checks SET status = 'cancelled', updated_at = now()
+        WHERE placement_id = $1 AND status IN ('scheduled', 'due') AND due_on > $2`,
+      [placement.id, endDate],
+    );
+    await this.audit.record(em, {
+      action: 'update',
+      entityType: 'placement',
+      entityId: placement.id,
+      before,
+      after: placementSnapshot(placement),
+    });
+    // Clears the cancelled check-ins' delayed jobs from Redis (their handlers would skip them anyway).
+    await this.outbox.publish(em, JobName.PlacementCheckIns, { placementId: placement.id });
+  }
+
+  async findVisible(
+    actor: Actor,
+    id: string,
+    em: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<Placement> {
+    const qb = this.access.scopePlacements(
+      em.getRepository(Placement).createQueryBuilder('pl').where('pl.id = :id', { id }),
+      actor,
+      'pl',
+    );
+    if (lock) qb.setLock('pessimistic_write');
+    const placement = await qb.getOne();
+    if (!placement) throw CoreError.notFound('Placement');
+    placement.participant =
+      (await em.getRepository(Participant).findOneBy({ id: placement.participantId })) ?? undefined;
+    return placement;
+  }
+
+  private async assertEmployerMember(actor: Actor, em: EntityManager, organizationId: string): Promise<void> {
+    const rows: { kind: string }[] = await em.query(`SELECT kind FROM organizations WHERE id = $1`, [
+      organizationId,
+    ]);
+    if (!rows.length) throw CoreError.invalid('employerOrganizationId', 'is not an organisation');
+    if (!this.access.isMemberOf(actor, organizationId)) {
+      throw CoreError.forbidden("Only the employer's own members log its placements");
+    }
+    if (rows[0].kind !== 'employer') {
+      throw new PlacementsError(
+        PlacementsErrorCode.OrganizationCannotDoThis,
+        'employerOrganizationId is not an employer',
+        'employerOrganizationId',
+      );
+    }
+  }
+
+  private async assertProgrammePartner(
+    em: EntityManager,
+    programmeId: string,
+    employerId: string,
+  ): Promise<void> {
+    const rows = await em.query(
+      `SELECT 1 FROM programme_partners WHERE programme_id = $1 AND organization_id = $2 AND status = 'active'`,
+      [programmeId, employerId],
+    );
+    if (!rows.length) {
+      throw new PlacementsError(
+        PlacementsErrorCode.EmployerNotProgrammePartner,
+        'programmeId must be a programme the employer is an active partner of',
+        'programmeId',
+      );
+    }
+  }
+
+  /**
+   * An employer places the people it registered itself, and the people a partner registered under
+   * a programme, in placements linked to that same programme. The row is share-locked so an
+   * erasure cannot slip in between.
+   */
+  private async assertPlaceable(em: EntityManager, dto: CreatePlacementDto): Promise<void> {
+    const participant = await em.findOne(Participant, {
+      where: { id: dto.participantId },
+      lock: { mode: 'pessimistic_read' },
+    });
+    const usable =
+      participant &&
+      (participant.registeredByOrganizationId === dto.employerOrganizationId ||
+        (participant.programmeId !== null && participant.programmeId === dto.programmeId));
+    if (!usable) {
+      throw new PlacementsError(
+        PlacementsErrorCode.ParticipantNotPlaceable,
+        'participantId must be a participant the employer registered, or one registered under the programme named',
+        'participantId',
+      );
+    }
+    if (participant.erasedAt) {
+      throw new PlacementsError(
+        PlacementsErrorCode.ParticipantErased,
+        'participantId: this participant was erased',
+        'participantId',
+      );
+    }
+  }
+}

@@ -1,0 +1,798 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { auditOf, bearer, createOrganization, expectProblem, onboardUser, Session } from './support/fixtures';
+import { ProgrammeSetup, setupProgramme, waitForNotification } from './support/programmes';
+import { TestSmtpServer } from './support/smtp';
+import { TestStack } from './support/stack';
+
+const REMINDER_SECONDS = 4;
+
+/** A date `months` months and `days` days before today (UTC), YYYY-MM-DD. */
+function ago(months: number, days = 0): string {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, now.getUTCDate() - days))
+    .toISOString()
+    .slice(0, 10);
+}
+
+const person = (extra: Record<string, unknown> = {}) => ({
+  yearOfBirth: 1995,
+  gender: 'female',
+  countryOfOrigin: 'SY',
+  arrivalYear: 2022,
+  statusCategory: 'refugee_or_asylum',
+  languages: ['ar', 'en'],
+  consent: { givenAt: '2026-01-10T09:00:00Z', scope: 'placement follow-up and aggregate reporting' },
+  ...extra,
+});
+
+const job = (extra: Record<string, unknown> = {}) => ({
+  jobTitle: 'Kitchen assistant',
+  occupationCode: '9412',
+  sector: 'I',
+  startDate: ago(13, 2),
+  contractType: 'permanent',
+  hoursPerWeek: 37.5,
+  ...extra,
+});
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+interface CheckIn {
+  id: string;
+  placementId: string;
+  months: number;
+  status: string;
+  remindedAt: string | null;
+}
+
+describe('placements: participants, placements, retention check-ins, statistics, who may see what', () => {
+  const smtp = new TestSmtpServer();
+  let stack: TestStack;
+  let s: ProgrammeSetup;
+  let employerA: string;
+  let employerB: string;
+  let hrA: Session;
+  let hrB: Session;
+
+  const http = () => stack.http();
+
+  const register = async (who: Session, body: Record<string, unknown>) => {
+    const res = await http().post('/participants').set(bearer(who)).send(body);
+    expect(res.status).toBe(201);
+    return res.body as { id: string; referenceCode: string };
+  };
+
+  const place = async (who: Session, body: Record<string, unknown>) => {
+    const res = await http().post('/placements').set(bearer(who)).send(body);
+    if (res.status !== 201) throw new Error(`placement ${res.status}: ${JSON.stringify(res.body)}`);
+    return res.body as { id: string; status: string; checkIns: CheckIn[] };
+  };
+
+  const checkIns = async (who: Session, query: Record<string, string>) => {
+    const res = await http()
+      .get('/check-ins')
+      .set(bearer(who))
+      .query({ limit: 100, ...query })
+      .expect(200);
+    return res.body.items as CheckIn[];
+  };
+
+  /** The worker opens check-ins from delayed jobs; wait until `count` of the placement's are due. */
+  const dueCheckIns = (who: Session, placementId: string, count: number) =>
+    waitFor(`${count} due check-ins of ${placementId}`, async () => {
+      const items = await checkIns(who, { status: 'due', placementId });
+      return items.length === count ? items.sort((a, b) => a.months - b.months) : undefined;
+    });
+
+  const answer = (who: Session, id: string, body: Record<string, unknown>) =>
+    http().post(`/check-ins/${id}/answer`).set(bearer(who)).send(body);
+
+  beforeAll(async () => {
+    await smtp.start();
+    stack = await new TestStack({
+      smtp,
+      env: { CHECK_IN_REMINDER_SECONDS: String(REMINDER_SECONDS) },
+    }).start();
+    s = await setupProgramme(stack, smtp, 'Work First');
+    employerA = await createOrganization(stack, s.admin, 'employer', 'Harbour Foods');
+    employerB = await createOrganization(stack, s.admin, 'employer', 'Ridge Builders');
+    hrA = await onboardUser(stack, smtp, s.admin, employerA, 'hr@harbour.test', 'org_admin');
+    hrB = await onboardUser(stack, smtp, s.admin, employerB, 'hr@ridge.test', 'org_admin');
+    // Both employers join the programme through the partners API.
+    for (const [org, who] of [
+      [employerA, hrA],
+      [employerB, hrB],
+    ] as const) {
+      await http()
+        .post(`/programmes/${s.programmeId}/partners`)
+        .set(bearer(s.manager))
+        .send({ organizationId: org, role: 'implementer' })
+        .expect(201);
+      await http().post(`/programmes/${s.programmeId}/partners/${org}/accept`).set(bearer(who)).expect(200);
+    }
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+    await smtp.stop();
+  });
+
+  describe('participants', () => {
+    it('rejects bad input with 400 naming each field, unknown fields (no names) and a missing consent', async () => {
+      const bad = await http()
+        .post('/participants')
+        .set(bearer(hrA))
+        .send(
+          person({
+            countryOfOrigin: 'XX',
+            languages: ['ar', 'zz'],
+            statusCategory: 'tourist',
+            consent: undefined,
+            name: 'Amal',
+          }),
+        );
+      expectProblem(bad, 400);
+      const fields = (bad.body.errors as { field: string }[]).map((e) => e.field);
+      expect(fields).toEqual(
+        expect.arrayContaining(['countryOfOrigin', 'languages', 'statusCategory', 'consent', 'name']),
+      );
+      const noScope = await http()
+        .post('/participants')
+        .set(bearer(hrA))
+        .send(person({ consent: { givenAt: '2026-01-10T09:00:00Z' } }));
+      expectProblem(noScope, 400);
+      expect(noScope.body.errors.map((e: { field: string }) => e.field)).toContain('consent.scope');
+    });
+
+    it('an employer registers its own hire; programme partners register for the programme; others may not', async () => {
+      const own = await register(hrA, person());
+      expect(own.referenceCode).toMatch(/^TP-[0-9A-Z]{10}$/);
+      // The answer carries the pseudonym only (replays of an Idempotency-Key store it).
+      expect(Object.keys(own).sort()).toEqual(
+        ['createdAt', 'id', 'programmeId', 'referenceCode', 'registeredByOrganizationId'].sort(),
+      );
+
+      const byProvider = await register(s.provider.session, person({ programmeId: s.programmeId }));
+      const byImplementer = await register(
+        s.implementer.session,
+        person({ programmeId: s.programmeId, countryOfOrigin: 'UA', languages: ['uk'] }),
+      );
+      expect(byImplementer.referenceCode).not.toBe(byProvider.referenceCode);
+
+      // A civil-society partner must say which programme.
+      const noProgramme = await http()
+        .post('/participants')
+        .set(bearer(s.implementer.session))
+        .send(person());
+      expectProblem(noProgramme, 422);
+      expect(noProgramme.body.errors[0].field).toBe('programmeId');
+      // Observers read the programme but register nobody; outsiders do not see the programme.
+      expectProblem(
+        await http()
+          .post('/participants')
+          .set(bearer(s.observer.session))
+          .send(person({ programmeId: s.programmeId })),
+        403,
+      );
+      expectProblem(
+        await http()
+          .post('/participants')
+          .set(bearer(s.outsider.session))
+          .send(person({ programmeId: s.programmeId })),
+        404,
+      );
+
+      // Each organisation sees the participants it registered, nobody else's.
+      const providerList = await http().get('/participants').set(bearer(s.provider.session)).expect(200);
+      expect(providerList.body.items.map((p: { id: string }) => p.id)).toEqual([byProvider.id]);
+      const mine = await http().get(`/participants/${own.id}`).set(bearer(hrA)).expect(200);
+      expect(mine.body).toMatchObject({ countryOfOrigin: 'SY', languages: ['ar', 'en'], erased: false });
+      expectProblem(await http().get(`/participants/${own.id}`).set(bearer(hrB)), 404);
+      expectProblem(await http().get(`/participants/${byProvider.id}`).set(bearer(hrA)), 404);
+      expect((await auditOf(stack, 'participant', own.id))[0].changes).not.toHaveProperty('countryOfOrigin');
+    });
+  });
+
+  describe('placements', () => {
+    it('logs a placement of its own hire and of a programme participant; Idempotency-Key replays', async () => {
+      const hire = await register(hrA, person());
+      const own = await place(hrA, { participantId: hire.id, employerOrganizationId: employerA, ...job() });
+      expect(own).toMatchObject({ status: 'active', programmeId: null, hoursPerWeek: 37.5 });
+      expect(own.checkIns.map((c) => c.months)).toEqual([3, 6, 12]);
+
+      const p = await register(s.provider.session, person({ programmeId: s.programmeId }));
+      const body = {
+        participantId: p.id,
+        employerOrganizationId: employerA,
+        programmeId: s.programmeId,
+        ...job(),
+      };
+      const first = await http()
+        .post('/placements')
+        .set(bearer(hrA))
+        .set('Idempotency-Key', 'pl-1')
+        .send(body);
+      expect(first.status).toBe(201);
+      const again = await http()
+        .post('/placements')
+        .set(bearer(hrA))
+        .set('Idempotency-Key', 'pl-1')
+        .send(body);
+      expect(again.status).toBe(201);
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      expect(again.body.id).toBe(first.body.id);
+      const [{ n }] = await stack.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM placements WHERE participant_id = $1`,
+        [p.id],
+      );
+      expect(n).toBe(1);
+      // The employer may now read the participant it placed.
+      await http().get(`/participants/${p.id}`).set(bearer(hrA)).expect(200);
+    });
+
+    it('refuses bad input (400 naming the field), a programme the employer is not in (422 programmeId), others’ participants and others’ employers', async () => {
+      const hire = await register(hrA, person());
+      const bad = await http()
+        .post('/placements')
+        .set(bearer(hrA))
+        .send({
+          participantId: hire.id,
+          employerOrganizationId: employerA,
+          ...job({ occupationCode: '99999', sector: 'Z', contractType: 'zero_hours', hoursPerWeek: 'many' }),
+        });
+      expectProblem(bad, 400);
+      expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(
+        expect.arrayContaining(['occupationCode', 'sector', 'contractType', 'hoursPerWeek']),
+      );
+      const unknownSubMajor = await http()
+        .post('/placements')
+        .set(bearer(hrA))
+        .send({
+          participantId: hire.id,
+          employerOrganizationId: employerA,
+          ...job({ occupationCode: '1999' }),
+        });
+      expectProblem(unknownSubMajor, 400);
+
+      // The outsider is an employer but not a partner of the programme.
+      const outsiderHire = await register(s.outsider.session, person());
+      const notPartner = await http()
+        .post('/placements')
+        .set(bearer(s.outsider.session))
+        .send({
+          participantId: outsiderHire.id,
+          employerOrganizationId: s.outsider.organizationId,
+          programmeId: s.programmeId,
+          ...job(),
+        });
+      expectProblem(notPartner, 422);
+      expect(notPartner.body.errors).toEqual([expect.objectContaining({ field: 'programmeId' })]);
+
+      // B may not place A's hire, nor log placements for A.
+      const others = await http()
+        .post('/placements')
+        .set(bearer(hrB))
+        .send({ participantId: hire.id, employerOrganizationId: employerB, ...job() });
+      expectProblem(others, 422);
+      expect(others.body.errors[0].field).toBe('participantId');
+      expectProblem(
+        await http()
+          .post('/placements')
+          .set(bearer(hrB))
+          .send({ participantId: hire.id, employerOrganizationId: employerA, ...job() }),
+        403,
+      );
+      // A programme participant is placeable only in that programme.
+      const p = await register(s.provider.session, person({ programmeId: s.programmeId }));
+      const withoutProgramme = await http()
+        .post('/placements')
+        .set(bearer(hrB))
+        .send({ participantId: p.id, employerOrganizationId: employerB, ...job() });
+      expectProblem(withoutProgramme, 422);
+    });
+  });
+
+  describe('retention check-ins, cross-employer isolation, erasure, statistics', () => {
+    let a1: string; // A's programme placement, started 13 months ago
+    let a1Checks: CheckIn[];
+    let b1: string;
+
+    it('the worker opens all three check-ins of a placement started 13 months ago and tells the employer', async () => {
+      const p = await register(s.provider.session, person({ programmeId: s.programmeId }));
+      a1 = (
+        await place(hrA, {
+          participantId: p.id,
+          employerOrganizationId: employerA,
+          programmeId: s.programmeId,
+          ...job(),
+        })
+      ).id;
+      a1Checks = await dueCheckIns(hrA, a1, 3);
+      expect(a1Checks.map((c) => c.months)).toEqual([3, 6, 12]);
+      const notes = await waitForNotification(stack, hrA, 'placement.check_in_due', a1Checks[0].id);
+      expect(notes).toHaveLength(1);
+
+      const pb = await register(s.provider.session, person({ programmeId: s.programmeId }));
+      b1 = (
+        await place(hrB, {
+          participantId: pb.id,
+          employerOrganizationId: employerB,
+          programmeId: s.programmeId,
+          ...job({ sector: 'F', occupationCode: '7112' }),
+        })
+      ).id;
+      await dueCheckIns(hrB, b1, 3);
+    });
+
+    it('answers two at once; the unanswered one is reminded exactly once after the configured delay', async () => {
+      for (const c of a1Checks.slice(0, 2)) {
+        const res = await answer(hrA, c.id, { stillEmployed: true });
+        expect(res.status).toBe(200);
+        expect(res.body).toMatchObject({ status: 'answered', stillEmployed: true });
+      }
+      const twelve = a1Checks[2];
+      const reminded = await waitFor('the 12-month reminder', async () => {
+        const items = await checkIns(hrA, { placementId: a1 });
+        const c = items.find((x) => x.id === twelve.id)!;
+        return c.remindedAt ? items : undefined;
+      });
+      await waitForNotification(stack, hrA, 'placement.check_in_reminder', twelve.id);
+      expect(reminded.filter((c) => c.months !== 12).every((c) => c.remindedAt === null)).toBe(true);
+      // Give a duplicate a chance to show up: there must still be one.
+      await new Promise((r) => setTimeout(r, REMINDER_SECONDS * 1000 + 500));
+      const notes = await http()
+        .get('/notifications')
+        .query({ type: 'placement.check_in_reminder', limit: 100 })
+        .set(bearer(hrA))
+        .expect(200);
+      expect(notes.body.items.filter((n: { subjectId: string }) => n.subjectId === twelve.id)).toHaveLength(
+        1,
+      );
+      // A check-in cannot be answered twice.
+      expectProblem(await answer(hrA, a1Checks[0].id, { stillEmployed: true }), 409);
+    });
+
+    it('employer B never sees A’s placements, participants or check-ins (404)', async () => {
+      const placement = await http().get(`/placements/${a1}`).set(bearer(hrA)).expect(200);
+      expectProblem(await http().get(`/placements/${a1}`).set(bearer(hrB)), 404);
+      expectProblem(
+        await http()
+          .post(`/placements/${a1}/end`)
+          .set(bearer(hrB))
+          .send({ endDate: ago(0), reason: 'x' }),
+        404,
+      );
+      expectProblem(await http().get(`/participants/${placement.body.participantId}`).set(bearer(hrB)), 404);
+      expectProblem(await answer(hrB, a1Checks[2].id, { stillEmployed: true }), 404);
+      const bList = await http().get('/placements').set(bearer(hrB)).query({ limit: 100 }).expect(200);
+      expect(
+        bList.body.items.every(
+          (p: { employerOrganizationId: string }) => p.employerOrganizationId === employerB,
+        ),
+      ).toBe(true);
+      expect((await checkIns(hrB, {})).every((c) => c.placementId === b1)).toBe(true);
+      // Observers and outsiders see no placements at all.
+      expectProblem(await http().get(`/placements/${a1}`).set(bearer(s.observer.session)), 404);
+      const outsiderList = await http().get('/placements').set(bearer(s.outsider.session)).expect(200);
+      expect(outsiderList.body.items).toEqual([]);
+    });
+
+    it('the programme manager sees the placements linked to the programme, not the employers’ others, and answers nothing', async () => {
+      const list = await http()
+        .get('/placements')
+        .set(bearer(s.manager))
+        .query({ programmeId: s.programmeId, limit: 100 })
+        .expect(200);
+      const ids = list.body.items.map((p: { id: string }) => p.id);
+      expect(ids).toEqual(expect.arrayContaining([a1, b1]));
+      const all = await http().get('/placements').set(bearer(s.manager)).query({ limit: 100 }).expect(200);
+      expect(all.body.items.every((p: { programmeId: string }) => p.programmeId === s.programmeId)).toBe(
+        true,
+      );
+      const filtered = await http()
+        .get('/placements')
+        .set(bearer(s.manager))
+        .query({
+          programmeId: s.programmeId,
+          sector: 'F',
+          status: 'active',
+          startFrom: ago(14),
+          startTo: ago(12),
+        })
+        .expect(200);
+      expect(filtered.body.items.map((p: { id: string }) => p.id)).toEqual([b1]);
+      expectProblem(await answer(s.manager, a1Checks[2].id, { stillEmployed: true }), 403);
+    });
+
+    it('an answer that the person left ends the placement; ending a placement cancels its later check-ins', async () => {
+      const noDate = await answer(hrA, a1Checks[2].id, { stillEmployed: false });
+      expectProblem(noDate, 400);
+      expect(noDate.body.errors[0].field).toBe('leftOn');
+      const left = await answer(hrA, a1Checks[2].id, {
+        stillEmployed: false,
+        leftOn: ago(0, 3),
+        reason: 'moved away',
+      });
+      expect(left.status).toBe(200);
+      const ended = await http().get(`/placements/${a1}`).set(bearer(hrA)).expect(200);
+      expect(ended.body).toMatchObject({ status: 'ended', endDate: ago(0, 3), endReason: 'moved away' });
+
+      // B's person left after 4 months: the 6- and 12-month check-ins are cancelled.
+      const bChecks = await checkIns(hrB, { placementId: b1 });
+      const b3 = bChecks.find((c) => c.months === 3)!;
+      expect((await answer(hrB, b3.id, { stillEmployed: false, leftOn: ago(9) })).status).toBe(200);
+      const bAfter = await checkIns(hrB, { placementId: b1 });
+      expect(Object.fromEntries(bAfter.map((c) => [c.months, c.status]))).toEqual({
+        3: 'answered',
+        6: 'cancelled',
+        12: 'cancelled',
+      });
+      expectProblem(await answer(hrB, bAfter.find((c) => c.months === 6)!.id, { stillEmployed: true }), 409);
+
+      // A placement started four months ago: only the 3-month check-in opens; ending it cancels the rest.
+      const hire = await register(hrA, person());
+      const recent = await place(hrA, {
+        participantId: hire.id,
+        employerOrganizationId: employerA,
+        ...job({ startDate: ago(4, 2) }),
+      });
+      await dueCheckIns(hrA, recent.id, 1);
+      const endRes = await http()
+        .post(`/placements/${recent.id}/end`)
+        .set(bearer(hrA))
+        .send({ endDate: ago(0), reason: 'contract ended' });
+      expect(endRes.status).toBe(200);
+      expect(endRes.body.checkIns.map((c: CheckIn) => [c.months, c.status])).toEqual([
+        [3, 'due'],
+        [6, 'cancelled'],
+        [12, 'cancelled'],
+      ]);
+      expectProblem(
+        await http()
+          .post(`/placements/${recent.id}/end`)
+          .set(bearer(hrA))
+          .send({ endDate: ago(0), reason: 'again' }),
+        409,
+      );
+    });
+
+    it('statistics: the employer sees its own exactly; the programme view suppresses every cell under 5 people', async () => {
+      // Twelve more programme placements, all started 13 months ago: six stay, six leave after 3 months.
+      const placed: { id: string; who: Session }[] = [];
+      for (let i = 0; i < 12; i++) {
+        const p = await register(
+          s.provider.session,
+          person({ programmeId: s.programmeId, countryOfOrigin: i < 10 ? 'SY' : 'AF' }),
+        );
+        const [who, org] = i % 2 ? [hrB, employerB] : [hrA, employerA];
+        const pl = await place(who, {
+          participantId: p.id,
+          employerOrganizationId: org,
+          programmeId: s.programmeId,
+          ...job({ sector: i < 11 ? 'I' : 'C', contractType: i < 6 ? 'permanent' : 'fixed_term' }),
+        });
+        placed.push({ id: pl.id, who });
+      }
+      for (const [i, pl] of placed.entries()) {
+        const [three] = await dueCheckIns(pl.who, pl.id, 3);
+        const res = await answer(
+          pl.who,
+          three.id,
+          i < 6 ? { stillEmployed: true } : { stillEmployed: false, leftOn: ago(10), reason: 'left' },
+        );
+        expect(res.status).toBe(200);
+      }
+
+      const view = await http()
+        .get('/placements/stats')
+        .set(bearer(s.manager))
+        .query({ programmeId: s.programmeId })
+        .expect(200);
+      expect(view.body.suppressed).toBe(true);
+      const cells = [
+        ...view.body.bySector,
+        ...view.body.byOccupationGroup,
+        ...view.body.byContractType,
+        ...view.body.byCountryOfOrigin,
+      ] as { key: string; people: number | string }[];
+      // Never a number under 5.
+      for (const c of cells) if (typeof c.people === 'number') expect(c.people).toBeGreaterThanOrEqual(5);
+      expect(view.body.bySector).toEqual(
+        expect.arrayContaining([
+          { key: 'C', people: '<5' },
+          { key: 'I', people: expect.any(Number) },
+        ]),
+      );
+      expect(view.body.byCountryOfOrigin).toEqual(expect.arrayContaining([{ key: 'AF', people: '<5' }]));
+      // Retention at 3 months: 7 stayed (a1 and six), 7 left (b1 and six) → shown; 12 months: 1 answered → "<5".
+      const r3 = view.body.retention.find((r: { months: number }) => r.months === 3);
+      expect(r3).toEqual({ months: 3, answered: 14, retained: 7, left: 7, rate: 0.5 });
+      const r12 = view.body.retention.find((r: { months: number }) => r.months === 12);
+      expect(r12).toEqual({ months: 12, answered: '<5', retained: '<5', left: '<5', rate: null });
+      expect(JSON.stringify(view.body)).not.toMatch(/"people":[0-4][,}]/);
+
+      // Employer A's own figures are exact: its 12-month check-in (a1, left) shows as 1 answered.
+      const own = await http().get('/placements/stats').set(bearer(hrA)).expect(200);
+      expect(own.body.suppressed).toBe(false);
+      expect(own.body.retention.find((r: { months: number }) => r.months === 12)).toEqual({
+        months: 12,
+        answered: 1,
+        retained: 0,
+        left: 1,
+        rate: 0,
+      });
+      expect(own.body.retention.find((r: { months: number }) => r.months === 6)).toMatchObject({
+        answered: 1,
+        retained: 1,
+        rate: 1,
+      });
+      // Employers get no programme-wide view: with programmeId they see their own placements in it.
+      const bInProgramme = await http()
+        .get('/placements/stats')
+        .set(bearer(hrB))
+        .query({ programmeId: s.programmeId })
+        .expect(200);
+      expect(bInProgramme.body).toMatchObject({ suppressed: false, total: { placements: 7, people: 7 } });
+      expectProblem(
+        await http()
+          .get('/placements/stats')
+          .set(bearer(s.outsider.session))
+          .query({ programmeId: s.programmeId }),
+        404,
+      );
+    });
+
+    it('erasure removes the attributes, keeps the placement and every count', async () => {
+      const before = await http()
+        .get('/placements/stats')
+        .set(bearer(s.manager))
+        .query({ programmeId: s.programmeId })
+        .expect(200);
+      const placement = await http().get(`/placements/${a1}`).set(bearer(hrA)).expect(200);
+      const participantId = placement.body.participantId as string;
+
+      expectProblem(await http().delete(`/participants/${participantId}`).set(bearer(hrA)), 403);
+      expectProblem(await http().delete(`/participants/${participantId}`).set(bearer(hrB)), 404);
+      await http().delete(`/participants/${participantId}`).set(bearer(s.provider.session)).expect(204);
+      await http().delete(`/participants/${participantId}`).set(bearer(s.provider.session)).expect(204);
+
+      const erased = await http()
+        .get(`/participants/${participantId}`)
+        .set(bearer(s.provider.session))
+        .expect(200);
+      expect(erased.body).toMatchObject({
+        erased: true,
+        yearOfBirth: null,
+        gender: null,
+        countryOfOrigin: null,
+        arrivalYear: null,
+        statusCategory: null,
+        languages: null,
+        consent: null,
+      });
+      const [row] = await stack.query<Record<string, unknown>>(`SELECT * FROM participants WHERE id = $1`, [
+        participantId,
+      ]);
+      expect(row).toMatchObject({ country_of_origin: null, year_of_birth: null, consent_scope: null });
+      await http().get(`/placements/${a1}`).set(bearer(hrA)).expect(200);
+
+      const after = await http()
+        .get('/placements/stats')
+        .set(bearer(s.manager))
+        .query({ programmeId: s.programmeId })
+        .expect(200);
+      expect(after.body.total).toEqual(before.body.total);
+      expect(after.body.retention).toEqual(before.body.retention);
+      expect(after.body.bySector).toEqual(before.body.bySector);
+      expect(after.body.byCountryOfOrigin).toEqual(
+        expect.arrayContaining([{ key: 'unknown', people: '<5' }]),
+      );
+      const erasedOwn = await http().get('/placements/stats').set(bearer(hrA)).expect(200);
+      expect(erasedOwn.body.byCountryOfOrigin).toEqual(
+        expect.arrayContaining([{ key: 'unknown', people: 1 }]),
+      );
+
+      // An erased participant cannot be placed again.
+      const again = await http()
+        .post('/placements')
+        .set(bearer(hrA))
+        .send({ participantId, employerOrganizationId: employerA, programmeId: s.programmeId, ...job() });
+      expectProblem(again, 422);
+      expect(again.body.errors[0].field).toBe('participantId');
+    });
+  });
+
+  describe('CSV import', () => {
+    const COLUMNS =
+      'participantReference,yearOfBirth,gender,countryOfOrigin,arrivalYear,statusCategory,languages,consentGivenAt,consentScope,programmeId,jobTitle,occupationCode,sector,startDate,contractType,hoursPerWeek';
+    const newPerson = (country = 'SY') =>
+      `1990,male,${country},2021,labour,ar;fr,2026-01-10T09:00:00Z,placement follow-up`;
+    const csv = (...rows: string[]) => [COLUMNS, ...rows].join('\r\n') + '\r\n';
+
+    const upload = (
+      who: Session,
+      content: string | Buffer,
+      fields: Record<string, string> = {},
+      headers: Record<string, string> = {},
+    ) => {
+      const req = http().post('/placements/imports').set(bearer(who)).set(headers);
+      for (const [k, v] of Object.entries({ employerOrganizationId: employerA, ...fields })) req.field(k, v);
+      return req.attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content), {
+        filename: 'placements.csv',
+        contentType: 'text/csv',
+      });
+    };
+
+    const finished = (who: Session, id: string) =>
+      waitFor(`import ${id}`, async () => {
+        const res = await http().get(`/placements/imports/${id}`).set(bearer(who)).expect(200);
+        return ['completed', 'rejected', 'failed'].includes(res.body.status) ? res.body : undefined;
+      }).catch((err: Error) => {
+        throw new Error(`${err.message}\n${stack.recentLogs().slice(-3000)}`);
+      });
+
+    const createdBy = async (importId: string) =>
+      (
+        await stack.query<{ n: number }>(`SELECT count(*)::int AS n FROM placements WHERE import_id = $1`, [
+          importId,
+        ])
+      )[0].n;
+
+    it('serves the template, whose header is the documented columns', async () => {
+      const res = await http().get('/placements/imports/template.csv').set(bearer(hrA)).expect(200);
+      expect(res.headers['content-type']).toMatch(/^text\/csv/);
+      expect(res.text.split('\r\n')[0]).toBe(COLUMNS);
+    });
+
+    it('imports a clean file (existing and new participants), then a re-upload or a repeated key makes nothing new', async () => {
+      const hire = await register(hrA, person());
+      const content = csv(
+        `${hire.referenceCode},,,,,,,,,,Line cook,5120,I,${ago(2)},permanent,40`,
+        `,${newPerson()},${s.programmeId},Welder,7212,C,${ago(13, 2)},fixed_term,38`,
+        `,${newPerson('ER')},,Cleaner,9112,N,${ago(1)},seasonal,20.5`,
+      );
+      const res = await upload(hrA, content, {}, { 'Idempotency-Key': 'csv-1' });
+      expect(res.status).toBe(202);
+      expect(res.body).toMatchObject({ status: 'queued', totalRows: 3, mode: 'all_or_nothing' });
+      const done = await finished(hrA, res.body.id);
+      expect(done).toMatchObject({
+        status: 'completed',
+        createdCount: 3,
+        errorCount: 0,
+        errors: [],
+        processedRows: 3,
+        totalRows: 3,
+      });
+      expect(await createdBy(res.body.id)).toBe(3);
+      const [stored] = await stack.query<{ file: Buffer | null }>(
+        `SELECT file FROM placement_imports WHERE id = $1`,
+        [res.body.id],
+      );
+      expect(stored.file).toBeNull();
+
+      // The imported placement started 13 months ago gets its check-ins from the real worker.
+      const welder = await http()
+        .get('/placements')
+        .set(bearer(hrA))
+        .query({ sector: 'C', limit: 100 })
+        .expect(200);
+      const imported = welder.body.items.find((p: { jobTitle: string }) => p.jobTitle === 'Welder');
+      expect(imported.programmeId).toBe(s.programmeId);
+      await dueCheckIns(hrA, imported.id, 3);
+
+      const again = await upload(hrA, content);
+      expect(again.status).toBe(200);
+      expect(again.body.id).toBe(res.body.id);
+      const sameKey = await upload(hrA, content, {}, { 'Idempotency-Key': 'csv-1' });
+      expect(sameKey.status).toBe(200);
+      expect(sameKey.body.id).toBe(res.body.id);
+      expectProblem(
+        await upload(
+          hrA,
+          csv(`,${newPerson()},,Cook,5120,I,${ago(1)},permanent,40`),
+          {},
+          { 'Idempotency-Key': 'csv-1' },
+        ),
+        409,
+      );
+      expect(await createdBy(res.body.id)).toBe(3);
+
+      // Only A's members see A's imports.
+      expectProblem(await http().get(`/placements/imports/${res.body.id}`).set(bearer(hrB)), 404);
+      expectProblem(await upload(hrB, content), 403);
+    });
+
+    it('a file with bad rows: all or nothing creates nothing and names every bad row; valid_rows keeps the good ones', async () => {
+      const content = csv(
+        `,${newPerson()},,Cook,5120,I,${ago(1)},permanent,40`,
+        `,${newPerson('XX')},,Cook,5120,I,${ago(1)},permanent,40`,
+        `TP-0000000000,,,,,,,,,,Cook,5120,Z,${ago(1)},permanent,40`,
+        `,${newPerson()},${s.programmeId},Cook,5120,I,${ago(1)},permanent,40`,
+        `,${newPerson()},,Cook,5120,I,${ago(1)},permanent`,
+        `TP-0000000001,,,,,,,,,,Cook,5120,I,${ago(1)},permanent,40`,
+      );
+      const strict = await upload(hrA, content);
+      expect(strict.status).toBe(202);
+      const rejected = await finished(hrA, strict.body.id);
+      expect(rejected).toMatchObject({
+        status: 'rejected',
+        createdCount: 0,
+        errorCount: 4,
+        totalRows: 6,
+        processedRows: 6,
+      });
+      expect(rejected.errors).toEqual(
+        expect.arrayContaining([
+          { row: 3, column: 'countryOfOrigin', reason: expect.any(String) },
+          { row: 4, column: 'sector', reason: expect.any(String) },
+          { row: 7, column: 'participantReference', reason: expect.any(String) },
+          { row: 6, column: '*', reason: expect.stringMatching(/15 fields/) },
+        ]),
+      );
+      expect(await createdBy(strict.body.id)).toBe(0);
+      const errorsCsv = await http()
+        .get(`/placements/imports/${strict.body.id}/errors.csv`)
+        .set(bearer(hrA))
+        .expect(200);
+      expect(errorsCsv.headers['content-type']).toMatch(/^text\/csv/);
+      expect(errorsCsv.text.split('\r\n')[0]).toBe('row,column,reason');
+      expect(errorsCsv.text).toMatch(/\n3,countryOfOrigin,/);
+
+      // The same file in valid_rows mode is a new import (the rejected one created nothing).
+      const lenient = await upload(hrA, content, { mode: 'valid_rows' });
+      expect(lenient.status).toBe(202);
+      expect(lenient.body.id).not.toBe(strict.body.id);
+      const kept = await finished(hrA, lenient.body.id);
+      expect(kept).toMatchObject({ status: 'completed', createdCount: 2, errorCount: 4 });
+      expect(await createdBy(lenient.body.id)).toBe(2);
+      // Uploaded again: the earlier import stands.
+      const again = await upload(hrA, content, { mode: 'valid_rows' });
+      expect(again.status).toBe(200);
+      expect(again.body.id).toBe(lenient.body.id);
+    });
+
+    it('refuses files that are not CSV, empty, with wrong headers or too many rows, with a clear 4xx', async () => {
+      const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+      const notCsv = await http()
+        .post('/placements/imports')
+        .set(bearer(hrA))
+        .field('employerOrganizationId', employerA)
+        .attach('file', png, { filename: 'photo.png', contentType: 'image/png' });
+      expectProblem(notCsv, 415);
+      expectProblem(await upload(hrA, ''), 400);
+      const headerOnly = await upload(hrA, `${COLUMNS}\r\n`);
+      expectProblem(headerOnly, 400);
+      const wrong = await upload(hrA, 'name,email,job\r\nAmal,a@example.org,cook\r\n');
+      expectProblem(wrong, 400);
+      expect(wrong.body.errors[0]).toMatchObject({
+        field: 'file',
+        message: expect.stringMatching(/missing columns: participantReference/),
+      });
+      expect(wrong.body.errors[0].message).toMatch(/unknown columns: name, email, job/);
+      const tooMany = await upload(
+        hrA,
+        csv(...Array.from({ length: 50_001 }, () => `,${newPerson()},,Cook,5120,I,${ago(1)},permanent,40`)),
+      );
+      expectProblem(tooMany, 413);
+      const noFile = await http()
+        .post('/placements/imports')
+        .set(bearer(hrA))
+        .field('employerOrganizationId', employerA);
+      expectProblem(noFile, 400);
+      expect(noFile.body.errors[0].field).toBe('file');
+      const badMode = await upload(hrA, csv(`,${newPerson()},,Cook,5120,I,${ago(1)},permanent,40`), {
+        mode: 'some',
+      });
+      expectProblem(badMode, 400);
+      expect(badMode.body.errors[0].field).toBe('mode');
+    });
+  });
+});
