@@ -20,7 +20,7 @@ describe(ConsultationLifecycleService.name, () => {
     title: { en: 'Night transport', ar: 'النقل الليلي' },
     languages: ['en', 'ar'],
     closesAt: new Date('2027-03-31T17:00:00Z'),
-  } as Consultation;
+  } as unknown as Consultation;
 
   beforeEach(() => {
     updated = [{ id: 'c1' }];
