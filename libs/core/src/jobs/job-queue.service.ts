@@ -14,6 +14,17 @@ const DEFAULT_JOB_OPTIONS: JobsOptions = {
 };
 
 /**
+ * BullMQ refuses custom job ids with colons unless they split into exactly three parts (its own
+ * `repeat:` ids use that shape). Fail loudly here, where the id is built, rather than in Redis.
+ */
+export function assertJobId(jobId: string): void {
+  const colons = jobId.split(':').length - 1;
+  if (colons !== 0 && colons !== 2) {
+    throw new Error(`job id "${jobId}" has ${colons} colons: use none or exactly two (prefer dots)`);
+  }
+}
+
+/**
  * The one façade through which jobs reach Redis: the outbox relay enqueues events' jobs, and
  * scheduling handlers in the worker enqueue delayed jobs with deterministic ids. Request handlers
  * never call it: they write to the outbox.
@@ -50,6 +61,7 @@ export class JobQueueService implements OnApplicationShutdown {
     jobId: string,
     delayMs = 0,
   ): Promise<void> {
+    assertJobId(jobId);
     await this.queue(JOB_QUEUE[name]).add(name, payload, { jobId, delay: delayMs > 0 ? delayMs : undefined });
   }
 
