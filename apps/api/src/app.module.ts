@@ -24,6 +24,7 @@ import { TasksApiModule } from './controllers/tasks-api.module';
 import { PlacementsApiModule } from './controllers/placements-api.module';
 import { InvitationsController } from './controllers/invitations.controller';
 import { OrganizationsController } from './controllers/organizations.controller';
+import { ETagInterceptor } from './http/etag.interceptor';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemFilter } from './http/problem.filter';
 import { RequestContextMiddleware } from './http/request-context.middleware';
@@ -92,6 +93,8 @@ export class ApiModule implements NestModule {
         MetricsService,
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        // ETag outermost, so replayed idempotent responses carry it too.
+        { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         // Order matters: rate limits first (cheap, and they protect sign-in), then authentication.
         { provide: APP_GUARD, useClass: ThrottlerGuard },

@@ -1,16 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  Headers,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Put,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Put, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@tandem/auth';
 import {
@@ -23,7 +11,7 @@ import {
 import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
-import { etagOf, versionFromIfMatch } from '../http/etag';
+import { IfMatchVersion } from '../http/etag';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { uuidParam } from '../http/validation.pipe';
 
@@ -44,11 +32,8 @@ export class ConsultationMeetingsController {
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
     @Body() dto: CreateMeetingDto,
-    @Res({ passthrough: true }) res: Response,
   ) {
-    const m = await this.meetings.create(actor, id, dto);
-    res.setHeader('ETag', etagOf(m.version));
-    return m;
+    return this.meetings.create(actor, id, dto);
   }
 
   @Get()
@@ -65,11 +50,8 @@ export class ConsultationMeetingsController {
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
     @Param('meetingId', uuidParam('meetingId')) meetingId: string,
-    @Res({ passthrough: true }) res: Response,
   ) {
-    const m = await this.meetings.get(actor, id, meetingId);
-    res.setHeader('ETag', etagOf(m.version));
-    return m;
+    return this.meetings.get(actor, id, meetingId);
   }
 
   @Patch(':meetingId')
@@ -83,13 +65,10 @@ export class ConsultationMeetingsController {
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
     @Param('meetingId', uuidParam('meetingId')) meetingId: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatchVersion() expectedVersion: number,
     @Body() dto: UpdateMeetingDto,
-    @Res({ passthrough: true }) res: Response,
   ) {
-    const m = await this.meetings.update(actor, id, meetingId, versionFromIfMatch(ifMatch), dto);
-    res.setHeader('ETag', etagOf(m.version));
-    return m;
+    return this.meetings.update(actor, id, meetingId, expectedVersion, dto);
   }
 
   @Post(':meetingId/cancel')

@@ -4,7 +4,6 @@ import {
   Delete,
   Get,
   Header,
-  Headers,
   HttpCode,
   Param,
   Patch,
@@ -34,7 +33,7 @@ import { CoreError } from '@tandem/core';
 import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
-import { etagOf, versionFromIfMatch } from '../http/etag';
+import { IfMatchVersion } from '../http/etag';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { uuidParam } from '../http/validation.pipe';
 
@@ -65,7 +64,7 @@ export class ConsultationsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const c = await this.consultations.create(actor, dto);
-    res.setHeader('ETag', etagOf(c.version)).setHeader('Location', `/consultations/${c.id}`);
+    res.setHeader('Location', `/consultations/${c.id}`);
     return c;
   }
 
@@ -83,14 +82,8 @@ export class ConsultationsController {
   @Get(':id')
   @ApiOperation({ summary: 'A consultation with its questions' })
   @ApiProblems(400, 404)
-  async get(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const c = await this.consultations.get(actor, id);
-    res.setHeader('ETag', etagOf(c.version));
-    return c;
+  async get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
+    return this.consultations.get(actor, id);
   }
 
   @Patch(':id')
@@ -100,13 +93,10 @@ export class ConsultationsController {
   async update(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatchVersion() expectedVersion: number,
     @Body() dto: UpdateConsultationDto,
-    @Res({ passthrough: true }) res: Response,
   ) {
-    const c = await this.consultations.update(actor, id, versionFromIfMatch(ifMatch), dto);
-    res.setHeader('ETag', etagOf(c.version));
-    return c;
+    return this.consultations.update(actor, id, expectedVersion, dto);
   }
 
   @Post(':id/transitions')
@@ -121,11 +111,8 @@ export class ConsultationsController {
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
     @Body() dto: ConsultationTransitionDto,
-    @Res({ passthrough: true }) res: Response,
   ) {
-    const c = await this.consultations.transition(actor, id, dto.to);
-    res.setHeader('ETag', etagOf(c.version));
-    return c;
+    return this.consultations.transition(actor, id, dto.to);
   }
 
   @Get(':id/questions')
@@ -259,7 +246,7 @@ export class ConsultationsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const c = await this.outcome.publish(actor, id, dto);
-    res.status(201).setHeader('ETag', etagOf(c.version));
+    res.status(201);
     return c;
   }
 }

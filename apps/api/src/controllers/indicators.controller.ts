@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@tandem/auth';
 import { PageQueryDto } from '@tandem/core';
@@ -13,7 +13,7 @@ import {
 import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
-import { etagOf, versionFromIfMatch } from '../http/etag';
+import { IfMatchVersion } from '../http/etag';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { uuidParam } from '../http/validation.pipe';
 
@@ -45,7 +45,7 @@ export class IndicatorsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const indicator = await this.indicators.create(actor, programmeId, dto);
-    res.setHeader('ETag', etagOf(indicator.version)).setHeader('Location', `/indicators/${indicator.id}`);
+    res.setHeader('Location', `/indicators/${indicator.id}`);
     return indicator;
   }
 
@@ -66,14 +66,8 @@ export class IndicatorsController {
   @Get('indicators/:id')
   @ApiOperation({ summary: 'An indicator (everyone who reads its programme)' })
   @ApiProblems(400, 404)
-  async get(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const indicator = await this.indicators.get(actor, id);
-    res.setHeader('ETag', etagOf(indicator.version));
-    return indicator;
+  async get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
+    return this.indicators.get(actor, id);
   }
 
   @Patch('indicators/:id')
@@ -86,13 +80,10 @@ export class IndicatorsController {
   async update(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatchVersion() expectedVersion: number,
     @Body() dto: UpdateIndicatorDto,
-    @Res({ passthrough: true }) res: Response,
   ) {
-    const indicator = await this.indicators.update(actor, id, versionFromIfMatch(ifMatch), dto);
-    res.setHeader('ETag', etagOf(indicator.version));
-    return indicator;
+    return this.indicators.update(actor, id, expectedVersion, dto);
   }
 
   @Post('indicators/:id/values')

@@ -1,16 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CreateInvitationDto, InvitationsService } from '@tandem/auth';
 import { PageQueryDto } from '@tandem/core';
@@ -25,7 +13,7 @@ import {
 import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
-import { etagOf, versionFromIfMatch } from '../http/etag';
+import { IfMatchVersion } from '../http/etag';
 import { uuidParam } from '../http/validation.pipe';
 
 @ApiTags('organizations')
@@ -50,7 +38,7 @@ export class OrganizationsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const org = await this.organizations.create(actor, dto);
-    res.setHeader('ETag', etagOf(org.version)).setHeader('Location', `/organizations/${org.id}`);
+    res.setHeader('Location', `/organizations/${org.id}`);
     return org;
   }
 
@@ -67,14 +55,8 @@ export class OrganizationsController {
   @Get(':id')
   @ApiOperation({ summary: 'An organisation in full (its members and platform admins)' })
   @ApiProblems(400, 404)
-  async get(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const org = await this.organizations.get(actor, id);
-    res.setHeader('ETag', etagOf(org.version));
-    return org;
+  async get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
+    return this.organizations.get(actor, id);
   }
 
   @Patch(':id')
@@ -87,13 +69,10 @@ export class OrganizationsController {
   async update(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatchVersion() expectedVersion: number,
     @Body() dto: UpdateOrganizationDto,
-    @Res({ passthrough: true }) res: Response,
   ) {
-    const org = await this.organizations.update(actor, id, versionFromIfMatch(ifMatch), dto);
-    res.setHeader('ETag', etagOf(org.version));
-    return org;
+    return this.organizations.update(actor, id, expectedVersion, dto);
   }
 
   @Get(':id/members')

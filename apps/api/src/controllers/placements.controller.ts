@@ -12,7 +12,6 @@ import {
 import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
-import { etagOf } from '../http/etag';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { uuidParam } from '../http/validation.pipe';
 
@@ -39,7 +38,7 @@ export class PlacementsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const p = await this.placements.create(actor, dto);
-    res.setHeader('ETag', etagOf(p.version)).setHeader('Location', `/placements/${p.id}`);
+    res.setHeader('Location', `/placements/${p.id}`);
     return p;
   }
 
@@ -68,14 +67,8 @@ export class PlacementsController {
   @Get(':id')
   @ApiOperation({ summary: 'A placement with its check-ins' })
   @ApiProblems(400, 404)
-  async get(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const p = await this.placements.get(actor, id);
-    res.setHeader('ETag', etagOf(p.version));
-    return p;
+  async get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
+    return this.placements.get(actor, id);
   }
 
   @Post(':id/end')
@@ -89,10 +82,7 @@ export class PlacementsController {
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
     @Body() dto: EndPlacementDto,
-    @Res({ passthrough: true }) res: Response,
   ) {
-    const p = await this.placements.end(actor, id, dto);
-    res.setHeader('ETag', etagOf(p.version));
-    return p;
+    return this.placements.end(actor, id, dto);
   }
 }

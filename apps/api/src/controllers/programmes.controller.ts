@@ -1,16 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@tandem/auth';
 import {
@@ -30,7 +18,7 @@ import {
 import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
-import { etagOf, versionFromIfMatch } from '../http/etag';
+import { IfMatchVersion } from '../http/etag';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { uuidParam } from '../http/validation.pipe';
 
@@ -57,7 +45,7 @@ export class ProgrammesController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const p = await this.programmes.create(actor, dto);
-    res.setHeader('ETag', etagOf(p.version)).setHeader('Location', `/programmes/${p.id}`);
+    res.setHeader('Location', `/programmes/${p.id}`);
     return p;
   }
 
@@ -77,14 +65,8 @@ export class ProgrammesController {
     summary: 'A programme (its managers, partners, observers, invited partners, platform admins)',
   })
   @ApiProblems(400, 404)
-  async get(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const p = await this.programmes.get(actor, id);
-    res.setHeader('ETag', etagOf(p.version));
-    return p;
+  async get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
+    return this.programmes.get(actor, id);
   }
 
   @Patch(':id')
@@ -93,13 +75,10 @@ export class ProgrammesController {
   async update(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatchVersion() expectedVersion: number,
     @Body() dto: UpdateProgrammeDto,
-    @Res({ passthrough: true }) res: Response,
   ) {
-    const p = await this.programmes.update(actor, id, versionFromIfMatch(ifMatch), dto);
-    res.setHeader('ETag', etagOf(p.version));
-    return p;
+    return this.programmes.update(actor, id, expectedVersion, dto);
   }
 
   @Post(':id/transitions')
@@ -114,11 +93,8 @@ export class ProgrammesController {
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
     @Body() dto: ProgrammeTransitionDto,
-    @Res({ passthrough: true }) res: Response,
   ) {
-    const p = await this.programmes.transition(actor, id, dto.to);
-    res.setHeader('ETag', etagOf(p.version));
-    return p;
+    return this.programmes.transition(actor, id, dto.to);
   }
 
   @Get(':id/partners')

@@ -5,7 +5,6 @@ import { CreateTaskDto, ListTasksDto, TasksService } from '@tandem/tasks';
 import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
-import { etagOf } from '../http/etag';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { uuidParam } from '../http/validation.pipe';
 
@@ -32,7 +31,7 @@ export class ProgrammeTasksController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const task = await this.tasks.create(actor, programmeId, dto);
-    res.setHeader('ETag', etagOf(task.version)).setHeader('Location', `/tasks/${task.id}`);
+    res.setHeader('Location', `/tasks/${task.id}`);
     return task;
   }
 

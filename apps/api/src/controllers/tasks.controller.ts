@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@tandem/auth';
 import { PageQueryDto } from '@tandem/core';
@@ -10,10 +10,9 @@ import {
   TransitionTaskDto,
   UpdateTaskDto,
 } from '@tandem/tasks';
-import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
-import { etagOf, versionFromIfMatch } from '../http/etag';
+import { IfMatchVersion } from '../http/etag';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { uuidParam } from '../http/validation.pipe';
 
@@ -30,14 +29,8 @@ export class TasksController {
   @Get(':id')
   @ApiOperation({ summary: 'A task (anyone who may read its programme)' })
   @ApiProblems(400, 404)
-  async get(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const task = await this.tasks.get(actor, id);
-    res.setHeader('ETag', etagOf(task.version));
-    return task;
+  async get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
+    return this.tasks.get(actor, id);
   }
 
   @Patch(':id')
@@ -52,13 +45,10 @@ export class TasksController {
   async update(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatchVersion() expectedVersion: number,
     @Body() dto: UpdateTaskDto,
-    @Res({ passthrough: true }) res: Response,
   ) {
-    const task = await this.tasks.update(actor, id, versionFromIfMatch(ifMatch), dto);
-    res.setHeader('ETag', etagOf(task.version));
-    return task;
+    return this.tasks.update(actor, id, expectedVersion, dto);
   }
 
   @Post(':id/transitions')
@@ -75,11 +65,8 @@ export class TasksController {
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
     @Body() dto: TransitionTaskDto,
-    @Res({ passthrough: true }) res: Response,
   ) {
-    const task = await this.tasks.transition(actor, id, dto);
-    res.setHeader('ETag', etagOf(task.version));
-    return task;
+    return this.tasks.transition(actor, id, dto);
   }
 
   @Post(':id/comments')

@@ -1,3 +1,4 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { CoreError, CoreErrorCode } from '@tandem/core';
 
 export const etagOf = (version: number): string => `"${version}"`;
@@ -15,3 +16,10 @@ export function versionFromIfMatch(header: string | undefined): number {
   if (!match) throw CoreError.invalid('If-Match', 'must be an ETag this API issued, such as "3"');
   return Number(match[1]);
 }
+
+/** The version the client read, from `If-Match` (428 without it, 400 if it is not our ETag). */
+export const IfMatchVersion = createParamDecorator((_: unknown, ctx: ExecutionContext): number =>
+  versionFromIfMatch(
+    ctx.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers['if-match'],
+  ),
+);
