@@ -103,6 +103,32 @@ describe('programmes: set-up, partners, managers, milestones, who may do what', 
     expect(accepted.length).toBe(3);
   });
 
+  it("an inbox is its owner's only: another user cannot read or mark someone else's notification", async () => {
+    const [mine] = (await waitForNotification(
+      stack,
+      s.manager,
+      'programme.partner_accepted',
+      s.programmeId,
+    )) as unknown as { id: string }[];
+    expectProblem(
+      await stack.http().post(`/notifications/${mine.id}/read`).set(bearer(s.outsider.session)),
+      404,
+    );
+    const others = await stack.http().get('/notifications').set(bearer(s.outsider.session)).expect(200);
+    expect(others.body.items.map((n: { id: string }) => n.id)).not.toContain(mine.id);
+    expectProblem(await stack.http().post('/notifications/not-a-uuid/read').set(bearer(s.manager)), 400);
+    expectProblem(
+      await stack.http().get('/notifications').query({ unread: 'maybe' }).set(bearer(s.manager)),
+      400,
+    );
+    const before = (await stack.http().get('/notifications/unread-count').set(bearer(s.manager)).expect(200))
+      .body.unread;
+    await stack.http().post(`/notifications/${mine.id}/read`).set(bearer(s.manager)).expect(204);
+    const after = (await stack.http().get('/notifications/unread-count').set(bearer(s.manager)).expect(200))
+      .body.unread;
+    expect(after).toBe(before - 1);
+  });
+
   it('validates input and names each bad field', async () => {
     const bad = await stack
       .http()
