@@ -43,7 +43,14 @@ export class DeadLettersService {
     await this.dataSource.query(
       `INSERT INTO dead_letters (queue, job_name, job_id, payload, error, attempts)
        VALUES ($1, $2, $3, $4::jsonb, $5, $6) ON CONFLICT (queue, job_id) DO NOTHING`,
-      [job.queue, job.name, job.id.slice(0, 300), JSON.stringify(job.data ?? {}), job.error.slice(0, 4000), job.attempts],
+      [
+        job.queue,
+        job.name,
+        job.id.slice(0, 300),
+        JSON.stringify(job.data ?? {}),
+        job.error.slice(0, 4000),
+        job.attempts,
+      ],
     );
     this.logger.warn({ msg: 'job dead-lettered', queue: job.queue, job: job.name, jobId: job.id });
   }
@@ -52,7 +59,10 @@ export class DeadLettersService {
     if (actor.platformRole !== 'admin') throw CoreError.forbidden('Only platform admins see dead letters');
   }
 
-  list(actor: Actor, query: PageQueryDto & { queue?: string; replayed?: boolean }): Promise<Page<DeadLetter>> {
+  list(
+    actor: Actor,
+    query: PageQueryDto & { queue?: string; replayed?: boolean },
+  ): Promise<Page<DeadLetter>> {
     this.assertAdmin(actor);
     const qb = this.dataSource.getRepository(DeadLetter).createQueryBuilder('d');
     if (query.queue) qb.andWhere('d.queue = :queue', { queue: query.queue });
@@ -80,13 +90,17 @@ export class DeadLettersService {
           NotificationsErrorCode.DeadLetterAlreadyReplayed,
           `This job was already replayed at ${letter.replayedAt?.toISOString()}`,
         );
-      if (!isJobName(letter.jobName)) throw CoreError.invalid('jobName', `${letter.jobName} is no longer a job`);
+      if (!isJobName(letter.jobName))
+        throw CoreError.invalid('jobName', `${letter.jobName} is no longer a job`);
       let payload = letter.payload;
       if (letter.jobName === JobName.NotificationFanOut) {
         // The fan-out's dedupe key defaults to its job id: keep the original, so recipients the
         // failed run already reached are not notified twice under the replay's new id.
         const request = payload as unknown as NotificationRequest;
-        payload = { ...request, dedupeKey: request.dedupeKey ?? letter.jobId } as unknown as Record<string, unknown>;
+        payload = { ...request, dedupeKey: request.dedupeKey ?? letter.jobId } as unknown as Record<
+          string,
+          unknown
+        >;
       }
       const eventId = await this.outbox.publish(em, letter.jobName, payload as never);
       await em.query(`UPDATE dead_letters SET replay_job_id = $2 WHERE id = $1`, [id, eventId]);

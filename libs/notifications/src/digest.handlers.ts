@@ -19,7 +19,7 @@ const CADENCE_SQL = `COALESCE(np.email_by_type ->> n.type, np.email_default)`;
  * Digests. A job scheduler (one, whatever the number of replicas: fixed id) fires the tick every
  * NOTIFICATION_DIGEST_TICK_MS (hourly by default). The tick finds, keyset-paged by user id, users
  * whose local time is 08:xx and who have unread, not yet digested notifications of a type they get
- * as a digest, and enqueues one batch job per 500 of them (id `digest.{utcHour}.{firstUserId}`), so a
+ * as a digest, and enqueues one batch job per 500 of them (id `digest.{tick}.{firstUserId}`), so a
  * city of 50,000 users is 100 jobs, not 50,000. Each user gets at most one digest per cadence and
  * local day (the e-mail's dedupe key), however often the tick runs.
  */
@@ -37,13 +37,24 @@ export class DigestHandlers {
 
   /** Called by the worker at boot: (re)creates the one tick schedule. */
   async schedule(): Promise<void> {
-    await this.jobs.schedule(JobName.DigestTick, {}, DIGEST_SCHEDULER_ID, this.config.NOTIFICATION_DIGEST_TICK_MS);
+    await this.jobs.schedule(
+      JobName.DigestTick,
+      {},
+      DIGEST_SCHEDULER_ID,
+      this.config.NOTIFICATION_DIGEST_TICK_MS,
+    );
   }
 
   @JobHandler(JobName.DigestTick)
-  async tick(): Promise<void> {
+  async tick(_payload: JobPayload<JobName.DigestTick>, meta: { jobId: string }): Promise<void> {
     const now = this.clock.now();
     const hour = now.toISOString().slice(0, 13);
+    // Batch ids carry the tick (the scheduler's job id ends in its due time): a retried tick adds
+    // nothing new, while a later tick in the same hour still reaches users who became due since.
+    const tickKey = meta.jobId
+      .split(':')
+      .pop()!
+      .replace(/[^A-Za-z0-9_-]/g, '_');
     let after = '00000000-0000-0000-0000-000000000000';
     let batches = 0;
     for (;;) {
@@ -62,7 +73,7 @@ export class DigestHandlers {
       )) as { id: string }[];
       if (!rows.length) break;
       const userIds = rows.map((r) => r.id);
-      await this.jobs.enqueue(JobName.DigestBatch, { hour, userIds }, `digest.${hour}.${userIds[0]}`);
+      await this.jobs.enqueue(JobName.DigestBatch, { hour, userIds }, `digest.${tickKey}.${userIds[0]}`);
       batches++;
       after = userIds[userIds.length - 1];
       if (rows.length < DIGEST_BATCH_SIZE) break;
@@ -119,11 +130,13 @@ export class DigestHandlers {
       to: user.email,
       template: cadence,
     });
-    if (outcome === 'sent') {
-      await this.dataSource.query(`UPDATE notifications SET digested_at = now() WHERE id = ANY($1::uuid[])`, [
-        items.map((i) => i.id),
-      ]);
+    if (outcome === 'already-sent') {
+      // New items since then wait for the next day's digest.
+      this.logger.log({ msg: 'digest already sent today', userId: user.id, cadence, localDate });
+      return;
     }
+    await this.dataSource.query(`UPDATE notifications SET digested_at = now() WHERE id = ANY($1::uuid[])`, [
+      items.map((i) => i.id),
+    ]);
   }
 }
-

@@ -22,7 +22,7 @@ interface PendingEmail {
 
 /**
  * Sends one batch (≤500) of an event's immediate e-mails. The batch is a fixed slice of the event's
- * deliveries (ordered by id; the set never changes after the fan-out commits), so a retried job
+ * deliveries (ordered by id; the set a fan-out job created never changes after it commits), so a retried job
  * sees the same slice and skips what was already sent (the delivery row, and MailService's own key).
  */
 @Injectable()
@@ -36,17 +36,17 @@ export class NotificationEmailHandler {
   ) {}
 
   @JobHandler(JobName.NotificationEmailBatch)
-  async handle({ eventKey, batch }: JobPayload<JobName.NotificationEmailBatch>): Promise<void> {
+  async handle({ fanOutId, batch }: JobPayload<JobName.NotificationEmailBatch>): Promise<void> {
     const rows = (await this.dataSource.query(
       `SELECT d.id AS delivery_id, d.status, n.id AS notification_id, n.title, n.body, n.subject_type,
               n.subject_id, n.type, u.email, u.preferred_language
          FROM notification_deliveries d
          JOIN notifications n ON n.id = d.notification_id
          JOIN users u ON u.id = n.user_id
-        WHERE n.dedupe_key = $1 AND d.channel = 'email'
+        WHERE d.fan_out_id = $1 AND d.channel = 'email'
         ORDER BY d.id
         OFFSET $2 LIMIT $3`,
-      [eventKey, batch * EMAIL_BATCH_SIZE, EMAIL_BATCH_SIZE],
+      [fanOutId, batch * EMAIL_BATCH_SIZE, EMAIL_BATCH_SIZE],
     )) as PendingEmail[];
     let failed: Error | undefined;
     let sent = 0;
@@ -73,7 +73,7 @@ export class NotificationEmailHandler {
         failed = err as Error;
       }
     }
-    this.logger.log({ msg: 'notification e-mails', eventKey, batch, sent });
+    this.logger.log({ msg: 'notification e-mails', fanOutId, batch, sent });
     if (failed) throw failed;
   }
 }

@@ -8,9 +8,9 @@ import { renderAllLanguages } from './notification-texts';
 /** Deliveries per e-mail batch job. */
 export const EMAIL_BATCH_SIZE = 500;
 
-/** A job-id-safe, fixed-length name for an event key (keys may hold colons, e.g. `task-due:…`). */
-export const eventTag = (eventKey: string): string =>
-  createHash('sha256').update(eventKey).digest('hex').slice(0, 32);
+/** A job id as part of another job id: kept when plain, hashed when it holds colons or is long. */
+export const jobIdSafe = (id: string): string =>
+  /^[A-Za-z0-9._-]{1,100}$/.test(id) ? id : createHash('sha256').update(id).digest('hex').slice(0, 32);
 
 /**
  * One notification per recipient, in one INSERT … SELECT: recipients are resolved in the database,
@@ -54,7 +54,7 @@ export class NotificationFanOutHandler {
            SELECT r.user_id, $5::text,
                   COALESCE($6::jsonb -> u.preferred_language, $6::jsonb -> 'en') ->> 'title',
                   COALESCE($6::jsonb -> u.preferred_language, $6::jsonb -> 'en') ->> 'body',
-                  $7, $8, $9
+                  $7::text, $8::uuid, $9::text
              FROM recipients r JOIN users u ON u.id = r.user_id AND u.disabled_at IS NULL
             WHERE r.user_id IS DISTINCT FROM $10::uuid
               AND ($12::text[] IS NULL OR u.preferred_language = ANY($12::text[]))
@@ -63,8 +63,8 @@ export class NotificationFanOutHandler {
            RETURNING id, user_id
          ),
          deliveries AS (
-           INSERT INTO notification_deliveries (notification_id, channel)
-           SELECT i.id, 'email'
+           INSERT INTO notification_deliveries (notification_id, channel, fan_out_id)
+           SELECT i.id, 'email', $14::text
              FROM inserted i LEFT JOIN notification_preferences np ON np.user_id = i.user_id
             WHERE COALESCE(np.email_by_type ->> $5::text, np.email_default, 'immediate') = 'immediate'
            ON CONFLICT (notification_id, channel) DO NOTHING
@@ -85,6 +85,7 @@ export class NotificationFanOutHandler {
           r.allOrganizationMembers === true,
           r.languages?.in ?? null,
           r.languages?.notIn ?? null,
+          meta.jobId,
         ],
       );
       // Webhooks: of organisations one of whose members got this event (also on a retry, when the
@@ -98,16 +99,16 @@ export class NotificationFanOutHandler {
       });
       await em.query(
         `INSERT INTO webhook_deliveries (webhook_id, event_key, event_type, body)
-         SELECT w.id, $1, $2, $3 FROM webhooks w
-          WHERE w.enabled AND $2 = ANY(w.event_types)
+         SELECT w.id, $1::text, $2::text, $3::text FROM webhooks w
+          WHERE w.enabled AND $2::text = ANY(w.event_types)
             AND EXISTS (SELECT 1 FROM notifications n JOIN memberships m ON m.user_id = n.user_id
-                         WHERE n.dedupe_key = $1 AND n.type = $2 AND m.organization_id = w.organization_id)
+                         WHERE n.dedupe_key = $1::text AND n.type = $2::text AND m.organization_id = w.organization_id)
          ON CONFLICT (webhook_id, event_key) DO NOTHING`,
         [eventKey, request.type, body],
       );
       return rows[0];
     });
-    await this.enqueueDeliveries(eventKey);
+    await this.enqueueDeliveries(meta.jobId, eventKey);
     this.logger.log({
       msg: 'notifications fanned out',
       type: request.type,
@@ -120,15 +121,18 @@ export class NotificationFanOutHandler {
    * Enqueues the event's e-mail batches and webhook deliveries. Runs on every attempt (a crash may
    * have come between commit and here); the ids are deterministic, so what is queued stays queued once.
    */
-  private async enqueueDeliveries(eventKey: string): Promise<void> {
+  private async enqueueDeliveries(fanOutId: string, eventKey: string): Promise<void> {
     const [{ count }] = (await this.dataSource.query(
-      `SELECT count(*)::int AS count FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id
-        WHERE n.dedupe_key = $1 AND d.channel = 'email'`,
-      [eventKey],
+      `SELECT count(*)::int AS count FROM notification_deliveries WHERE fan_out_id = $1`,
+      [fanOutId],
     )) as { count: number }[];
-    const tag = eventTag(eventKey);
+    const tag = jobIdSafe(fanOutId);
     for (let batch = 0; batch * EMAIL_BATCH_SIZE < count; batch++) {
-      await this.jobs.enqueue(JobName.NotificationEmailBatch, { eventKey, batch }, `notification-email.${tag}.${batch}`);
+      await this.jobs.enqueue(
+        JobName.NotificationEmailBatch,
+        { fanOutId, batch },
+        `notification-email.${tag}.${batch}`,
+      );
     }
     const hooks = (await this.dataSource.query(
       `SELECT id FROM webhook_deliveries WHERE event_key = $1 AND status = 'pending'`,

@@ -59,7 +59,10 @@ const EN: Record<string, Text> = {
     title: `Consultation closed: "${v(p, 'consultationTitle')}"`,
     body: `${v(p, 'responseCount')} organisations answered.`,
   }),
-  'consultation.cancelled': (p) => ({ title: `Consultation cancelled: "${v(p, 'consultationTitle')}"`, body: '' }),
+  'consultation.cancelled': (p) => ({
+    title: `Consultation cancelled: "${v(p, 'consultationTitle')}"`,
+    body: '',
+  }),
   'consultation.outcome_published': (p) => ({
     title: `You said, we did: the outcome of "${v(p, 'consultationTitle')}" is published`,
     body: v(p, 'summary'),
@@ -76,7 +79,10 @@ const EN: Record<string, Text> = {
     title: `"${v(p, 'meetingTitle')}" now starts ${v(p, 'startsAt')}`,
     body: join(v(p, 'location'), v(p, 'onlineUrl')),
   }),
-  'consultation.meeting_cancelled': (p) => ({ title: `Meeting cancelled: "${v(p, 'meetingTitle')}"`, body: '' }),
+  'consultation.meeting_cancelled': (p) => ({
+    title: `Meeting cancelled: "${v(p, 'meetingTitle')}"`,
+    body: '',
+  }),
   'placement.check_in_due': (p) => ({
     title: `${v(p, 'months')}-month check-in: is ${v(p, 'referenceCode')} still employed as ${v(p, 'jobTitle')}?`,
     body: 'Answer under Check-ins (stillEmployed, and if not, the date they left).',
@@ -136,8 +142,14 @@ const FR: Record<string, Text> = {
     title: `${v(p, 'authorName')} vous a mentionné·e sur « ${v(p, 'taskTitle')} »`,
     body: v(p, 'excerpt'),
   }),
-  'task.due_soon': (p) => ({ title: `« ${v(p, 'taskTitle')} » est à rendre le ${v(p, 'dueDate')}`, body: '' }),
-  'task.overdue': (p) => ({ title: `« ${v(p, 'taskTitle')} » est en retard (échéance ${v(p, 'dueDate')})`, body: '' }),
+  'task.due_soon': (p) => ({
+    title: `« ${v(p, 'taskTitle')} » est à rendre le ${v(p, 'dueDate')}`,
+    body: '',
+  }),
+  'task.overdue': (p) => ({
+    title: `« ${v(p, 'taskTitle')} » est en retard (échéance ${v(p, 'dueDate')})`,
+    body: '',
+  }),
   'consultation.opened': (p) => ({
     title: `Consultation ouverte : « ${v(p, 'consultationTitle')} »`,
     body: `Votre organisation est invitée à répondre jusqu'au ${v(p, 'closesAt')}.`,
@@ -150,7 +162,10 @@ const FR: Record<string, Text> = {
     title: `Consultation close : « ${v(p, 'consultationTitle')} »`,
     body: `${v(p, 'responseCount')} organisations ont répondu.`,
   }),
-  'consultation.cancelled': (p) => ({ title: `Consultation annulée : « ${v(p, 'consultationTitle')} »`, body: '' }),
+  'consultation.cancelled': (p) => ({
+    title: `Consultation annulée : « ${v(p, 'consultationTitle')} »`,
+    body: '',
+  }),
   'consultation.outcome_published': (p) => ({
     title: `Vous avez dit, nous avons fait : le résultat de « ${v(p, 'consultationTitle')} » est publié`,
     body: v(p, 'summary'),
@@ -167,10 +182,13 @@ const FR: Record<string, Text> = {
     title: `« ${v(p, 'meetingTitle')} » commence désormais le ${v(p, 'startsAt')}`,
     body: join(v(p, 'location'), v(p, 'onlineUrl')),
   }),
-  'consultation.meeting_cancelled': (p) => ({ title: `Réunion annulée : « ${v(p, 'meetingTitle')} »`, body: '' }),
+  'consultation.meeting_cancelled': (p) => ({
+    title: `Réunion annulée : « ${v(p, 'meetingTitle')} »`,
+    body: '',
+  }),
   'placement.check_in_due': (p) => ({
     title: `Suivi à ${v(p, 'months')} mois : ${v(p, 'referenceCode')} occupe-t-il toujours le poste ${v(p, 'jobTitle')} ?`,
-    body: "Répondez dans Suivis (toujours en poste, sinon la date de départ).",
+    body: 'Répondez dans Suivis (toujours en poste, sinon la date de départ).',
   }),
   'placement.check_in_reminder': (p) => ({
     title: `Rappel : le suivi à ${v(p, 'months')} mois de ${v(p, 'referenceCode')} (${v(p, 'jobTitle')}) attend une réponse`,
@@ -228,7 +246,10 @@ const ES: Record<string, Text> = {
     body: v(p, 'excerpt'),
   }),
   'task.due_soon': (p) => ({ title: `«${v(p, 'taskTitle')}» vence el ${v(p, 'dueDate')}`, body: '' }),
-  'task.overdue': (p) => ({ title: `«${v(p, 'taskTitle')}» está atrasada (vencía el ${v(p, 'dueDate')})`, body: '' }),
+  'task.overdue': (p) => ({
+    title: `«${v(p, 'taskTitle')}» está atrasada (vencía el ${v(p, 'dueDate')})`,
+    body: '',
+  }),
   'consultation.opened': (p) => ({
     title: `Consulta abierta: «${v(p, 'consultationTitle')}»`,
     body: `Su organización está invitada a responder hasta el ${v(p, 'closesAt')}.`,
@@ -241,7 +262,10 @@ const ES: Record<string, Text> = {
     title: `Consulta cerrada: «${v(p, 'consultationTitle')}»`,
     body: `Respondieron ${v(p, 'responseCount')} organizaciones.`,
   }),
-  'consultation.cancelled': (p) => ({ title: `Consulta cancelada: «${v(p, 'consultationTitle')}»`, body: '' }),
+  'consultation.cancelled': (p) => ({
+    title: `Consulta cancelada: «${v(p, 'consultationTitle')}»`,
+    body: '',
+  }),
   'consultation.outcome_published': (p) => ({
     title: `Ustedes dijeron, nosotros hicimos: se publicó el resultado de «${v(p, 'consultationTitle')}»`,
     body: v(p, 'summary'),
@@ -258,7 +282,10 @@ const ES: Record<string, Text> = {
     title: `«${v(p, 'meetingTitle')}» ahora empieza el ${v(p, 'startsAt')}`,
     body: join(v(p, 'location'), v(p, 'onlineUrl')),
   }),
-  'consultation.meeting_cancelled': (p) => ({ title: `Reunión cancelada: «${v(p, 'meetingTitle')}»`, body: '' }),
+  'consultation.meeting_cancelled': (p) => ({
+    title: `Reunión cancelada: «${v(p, 'meetingTitle')}»`,
+    body: '',
+  }),
   'placement.check_in_due': (p) => ({
     title: `Seguimiento de ${v(p, 'months')} meses: ¿${v(p, 'referenceCode')} sigue empleado como ${v(p, 'jobTitle')}?`,
     body: 'Responda en Seguimientos (sigue empleado y, si no, la fecha en que se fue).',
@@ -319,7 +346,10 @@ const AR: Record<string, Text> = {
     body: v(p, 'excerpt'),
   }),
   'task.due_soon': (p) => ({ title: `موعد تسليم «${v(p, 'taskTitle')}» هو ${v(p, 'dueDate')}`, body: '' }),
-  'task.overdue': (p) => ({ title: `«${v(p, 'taskTitle')}» متأخرة (كان موعدها ${v(p, 'dueDate')})`, body: '' }),
+  'task.overdue': (p) => ({
+    title: `«${v(p, 'taskTitle')}» متأخرة (كان موعدها ${v(p, 'dueDate')})`,
+    body: '',
+  }),
   'consultation.opened': (p) => ({
     title: `استشارة مفتوحة: «${v(p, 'consultationTitle')}»`,
     body: `منظمتك مدعوة للإجابة حتى ${v(p, 'closesAt')}.`,
@@ -422,6 +452,7 @@ const SUBJECT_PATHS: Record<string, (id: string) => string> = {
 
 export function subjectUrl(publicUrl: string, subject: { type: string; id: string }): string {
   const base = publicUrl.replace(/\/$/, '');
-  const path = SUBJECT_PATHS[subject.type]?.(subject.id) ?? `/notifications?subject=${subject.type}.${subject.id}`;
+  const path =
+    SUBJECT_PATHS[subject.type]?.(subject.id) ?? `/notifications?subject=${subject.type}.${subject.id}`;
   return `${base}${path}`;
 }

@@ -3,7 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { CoreError } from '@tandem/core';
 import { DataSource } from 'typeorm';
 import { isValidTimeZone } from './digest-window';
-import { EMAIL_CADENCES, EmailCadence, NotificationPreference } from './entities/notification-preference.entity';
+import {
+  EMAIL_CADENCES,
+  EmailCadence,
+  NotificationPreference,
+} from './entities/notification-preference.entity';
 import { isNotificationType } from './notification-texts';
 import { SUPPORTED_LANGUAGES } from './templates/layout';
 
@@ -59,7 +63,10 @@ export class PreferencesService {
       if (!isNotificationType(type))
         errors.push({ field: `email.byType.${type}`, message: 'is not a notification type' });
       else if (!(EMAIL_CADENCES as readonly string[]).includes(cadence))
-        errors.push({ field: `email.byType.${type}`, message: `must be one of ${EMAIL_CADENCES.join(', ')}` });
+        errors.push({
+          field: `email.byType.${type}`,
+          message: `must be one of ${EMAIL_CADENCES.join(', ')}`,
+        });
     }
     if (errors.length)
       throw new CoreError(
@@ -68,16 +75,19 @@ export class PreferencesService {
         errors,
       );
     await this.dataSource.transaction(async (em) => {
-      await em.query(`UPDATE users SET preferred_language = $2, time_zone = $3, version = version + 1, updated_at = now() WHERE id = $1`, [
-        userId,
-        input.language,
-        input.timeZone,
-      ]);
+      await em.query(
+        `UPDATE users SET preferred_language = $2, time_zone = $3, version = version + 1, updated_at = now() WHERE id = $1`,
+        [userId, input.language, input.timeZone],
+      );
       await em
         .createQueryBuilder()
         .insert()
         .into(NotificationPreference)
-        .values({ userId, emailDefault: input.email.default, emailByType: byType as Record<string, EmailCadence> })
+        .values({
+          userId,
+          emailDefault: input.email.default,
+          emailByType: byType as Record<string, EmailCadence>,
+        })
         .orUpdate(['email_default', 'email_by_type', 'updated_at'], ['user_id'])
         .execute();
     });

@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Actor, ActorLoader } from '@tandem/auth';
 import { AppConfig } from '@tandem/core';
-import { verify } from 'jsonwebtoken';
+import { JwtService } from '@nestjs/jwt';
 
 export const DASHBOARD_PATH = '/admin/queues';
 export const DASHBOARD_COOKIE = 'tandem_queues';
@@ -20,12 +20,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 @Injectable()
 export class QueueDashboardAuth {
   private readonly key: Buffer;
+  private readonly jwt: JwtService;
 
   constructor(
     private readonly config: AppConfig,
     private readonly actors: ActorLoader,
   ) {
-    this.key = createHmac('sha256', config.JWT_ACCESS_SECRET).update('tandem:queue-dashboard-cookie').digest();
+    this.jwt = new JwtService({ secret: config.JWT_ACCESS_SECRET, verifyOptions: { algorithms: ['HS256'] } });
+    this.key = createHmac('sha256', config.JWT_ACCESS_SECRET)
+      .update('tandem:queue-dashboard-cookie')
+      .digest();
   }
 
   private mac(payload: string): string {
@@ -42,7 +46,10 @@ export class QueueDashboardAuth {
   }
 
   /** 'ok', or the status to answer: 401 without valid credentials, 403 for non-admins. */
-  async check(authorization: string | undefined, cookieHeader: string | undefined): Promise<'ok' | 401 | 403> {
+  async check(
+    authorization: string | undefined,
+    cookieHeader: string | undefined,
+  ): Promise<'ok' | 401 | 403> {
     const actor = (await this.fromBearer(authorization)) ?? (await this.fromCookie(cookieHeader));
     if (!actor) return 401;
     return actor.platformRole === 'admin' ? 'ok' : 403;
@@ -52,10 +59,7 @@ export class QueueDashboardAuth {
     const token = /^Bearer (\S+)$/i.exec(header ?? '')?.[1];
     if (!token) return null;
     try {
-      const claims = verify(token, this.config.JWT_ACCESS_SECRET, { algorithms: ['HS256'] }) as {
-        sub?: unknown;
-        sid?: unknown;
-      };
+      const claims = await this.jwt.verifyAsync<{ sub?: unknown; sid?: unknown }>(token);
       if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return null;
       if (!UUID.test(claims.sub) || !UUID.test(claims.sid)) return null;
       return await this.actors.load(claims.sub, claims.sid);

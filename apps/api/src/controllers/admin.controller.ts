@@ -1,5 +1,12 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { Actor } from '@tandem/auth';
@@ -35,7 +42,8 @@ class DeadLetterDto {
   @ApiProperty({ format: 'date-time' }) failedAt!: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) replayedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) replayedBy!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Job id of the replay' }) replayJobId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Job id of the replay' }) replayJobId!:
+    string | null;
 }
 
 class DeadLetterPageDto {
@@ -84,7 +92,8 @@ export class AdminController {
   @ApiNoContentResponse({ description: 'Cookie set' })
   @ApiProblems(403)
   session(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): void {
-    if (actor.platformRole !== 'admin') throw CoreError.forbidden('Only platform admins may open the queue dashboard');
+    if (actor.platformRole !== 'admin')
+      throw CoreError.forbidden('Only platform admins may open the queue dashboard');
     const cookie = this.dashboard.cookieFor(actor);
     res.cookie(DASHBOARD_COOKIE, cookie.value, {
       httpOnly: true,

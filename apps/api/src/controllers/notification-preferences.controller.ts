@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { Actor } from '@tandem/auth';
 import { EMAIL_CADENCES, EmailCadence, PreferencesService, SUPPORTED_LANGUAGES } from '@tandem/notifications';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -9,7 +9,8 @@ import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
 
 class EmailPreferencesDto {
   @ApiProperty({ enum: EMAIL_CADENCES, description: 'For every type not listed in byType' })
-  @IsIn(EMAIL_CADENCES as unknown as string[])
+  // Checked by the service with the other values, so one 400 names every bad field.
+  @IsString()
   default!: EmailCadence;
 
   @ApiPropertyOptional({

@@ -32,7 +32,11 @@ class CreateWebhookDto {
   @MaxLength(2000)
   url!: string;
 
-  @ApiProperty({ type: [String], example: ['task.assigned', 'consultation.opened'], enum: NOTIFICATION_TYPES })
+  @ApiProperty({
+    type: [String],
+    example: ['task.assigned', 'consultation.opened'],
+    enum: NOTIFICATION_TYPES,
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
@@ -147,7 +151,10 @@ const deliveryView = (d: WebhookDelivery) => ({
   deliveredAt: d.deliveredAt,
 });
 
-const pageOf = <T, U>(page: Page<T>, fn: (t: T) => U) => ({ items: page.items.map(fn), nextCursor: page.nextCursor });
+const pageOf = <T, U>(page: Page<T>, fn: (t: T) => U) => ({
+  items: page.items.map(fn),
+  nextCursor: page.nextCursor,
+});
 
 @ApiTags('webhooks')
 @Authenticated()

@@ -229,7 +229,9 @@ export class AppConfig extends DatabaseConfig {
 
   /** Allow webhook URLs that resolve to loopback, private or link-local addresses (SSRF guard off). */
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value))
+  @Transform(({ value }) =>
+    value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value,
+  )
   @IsBoolean()
   WEBHOOK_ALLOW_PRIVATE_NETWORKS = false;
 

@@ -88,7 +88,12 @@ export class JobQueueService implements OnApplicationShutdown {
    * A repeating job with a fixed scheduler id: every worker replica upserts the same one at boot,
    * so there is one schedule however many replicas run.
    */
-  async schedule<J extends JobName>(name: J, payload: JobPayload<J>, schedulerId: string, everyMs: number): Promise<void> {
+  async schedule<J extends JobName>(
+    name: J,
+    payload: JobPayload<J>,
+    schedulerId: string,
+    everyMs: number,
+  ): Promise<void> {
     await this.queue(JOB_QUEUE[name]).upsertJobScheduler(
       schedulerId,
       { every: everyMs },

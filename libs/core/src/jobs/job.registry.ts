@@ -49,11 +49,11 @@ export enum JobName {
   PlacementImport = 'placement.import',
   /** An import created placements: schedule all their check-ins (one event per import, not per row). */
   ImportCheckIns = 'placement.import-check-ins',
-  /** E-mails of one notification event, ≤500 deliveries per job (id `notification-email.{event}.{batch}`). */
+  /** E-mails of one notification event, ≤500 deliveries per job (id `notification-email.{fanOutJobId}.{batch}`). */
   NotificationEmailBatch = 'notification.email-batch',
   /** Scheduled (NOTIFICATION_DIGEST_TICK_MS): find users whose local time is 08:xx and who wait for a digest. */
   DigestTick = 'notification.digest-tick',
-  /** ≤500 users' digest e-mails (id `digest.{utcHour}.{firstUserId}`). */
+  /** ≤500 users' digest e-mails (id `digest.{tick}.{firstUserId}`). */
   DigestBatch = 'notification.digest-batch',
   /** POST one event to one organisation's webhook endpoint, signed; retried with backoff. */
   WebhookDeliver = 'webhook.deliver',
@@ -79,8 +79,8 @@ export interface JobPayloads {
   [JobName.CheckInReminder]: { placementId: string; months: number };
   [JobName.PlacementImport]: { importId: string };
   [JobName.ImportCheckIns]: { importId: string };
-  /** `eventKey`: the notifications' dedupe key; `batch`: which 500 of its deliveries (ordered by id). */
-  [JobName.NotificationEmailBatch]: { eventKey: string; batch: number };
+  /** `fanOutId`: the fan-out job that created the deliveries; `batch`: which 500 of them (ordered by id). */
+  [JobName.NotificationEmailBatch]: { fanOutId: string; batch: number };
   [JobName.DigestTick]: Record<string, never>;
   /** `hour`: the UTC hour of the tick (`2026-11-23T07`); the users whose local time was 08:xx then. */
   [JobName.DigestBatch]: { hour: string; userIds: string[] };

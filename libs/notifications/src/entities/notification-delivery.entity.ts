@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { Notification } from './notification.entity';
 
 export type DeliveryChannel = 'email';
@@ -11,7 +19,7 @@ export type DeliveryStatus = 'pending' | 'sent' | 'skipped';
  */
 @Entity('notification_deliveries')
 @Index('uq_notification_deliveries_channel', ['notificationId', 'channel'], { unique: true })
-@Index('idx_notification_deliveries_pending', ['createdAt'], { where: `status = 'pending'` })
+@Index('idx_notification_deliveries_fan_out', ['fanOutId', 'id'])
 export class NotificationDelivery {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -20,11 +28,21 @@ export class NotificationDelivery {
   notificationId!: string;
 
   @ManyToOne(() => Notification, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'notification_id', foreignKeyConstraintName: 'fk_notification_deliveries_notification' })
+  @JoinColumn({
+    name: 'notification_id',
+    foreignKeyConstraintName: 'fk_notification_deliveries_notification',
+  })
   notification?: Notification;
 
   @Column({ type: 'varchar', length: 16 })
   channel!: DeliveryChannel;
+
+  /**
+   * The fan-out job that created it. E-mail batches are slices of one fan-out's deliveries, so two
+   * fan-outs sharing a dedupe key (one per language group) never send the same delivery.
+   */
+  @Column({ type: 'varchar', length: 300 })
+  fanOutId!: string;
 
   @Column({ type: 'varchar', length: 16, default: 'pending' })
   status!: DeliveryStatus;

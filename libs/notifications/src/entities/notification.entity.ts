@@ -8,7 +8,9 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Index('uq_notifications_dedupe', ['userId', 'dedupeKey'], { unique: true })
 @Index('idx_notifications_user', ['userId', 'createdAt', 'id'])
 @Index('idx_notifications_dedupe_key', ['dedupeKey'])
-@Index('idx_notifications_undigested', ['userId', 'createdAt'], { where: 'read_at IS NULL AND digested_at IS NULL' })
+@Index('idx_notifications_undigested', ['userId', 'createdAt'], {
+  where: 'read_at IS NULL AND digested_at IS NULL',
+})
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -33,8 +33,8 @@ const STRINGS: Record<
     open: 'Abrir en Tandem',
     footer: 'Recibe este mensaje según sus preferencias de notificación en Tandem.',
     digestSubject: (n, c) =>
-      `${c === 'weekly_digest' ? 'Su resumen semanal' : 'Su resumen diario'} de Tandem: ${n} notificación${n === 1 ? '' : 'es'} sin leer`,
-    digestIntro: (n) => `Tiene ${n} notificación${n === 1 ? '' : 'es'} sin leer:`,
+      `${c === 'weekly_digest' ? 'Su resumen semanal' : 'Su resumen diario'} de Tandem: ${n} ${n === 1 ? 'notificación' : 'notificaciones'} sin leer`,
+    digestIntro: (n) => `Tiene ${n} ${n === 1 ? 'notificación' : 'notificaciones'} sin leer:`,
     more: (n) => `…y ${n} más.`,
     inbox: 'Abrir sus notificaciones',
   },

@@ -58,7 +58,8 @@ export function urlProblem(raw: string): string | null {
 export async function assertPublicDestination(raw: string, allowPrivate: boolean): Promise<void> {
   if (allowPrivate) return;
   const host = new URL(raw).hostname.replace(/^\[|\]$/g, '');
-  if (host === 'localhost' || host.endsWith('.localhost')) throw new Error('destination is a private address');
+  if (host === 'localhost' || host.endsWith('.localhost'))
+    throw new Error('destination is a private address');
   const addresses = isIP(host) ? [{ address: host }] : await lookup(host, { all: true });
   if (addresses.some((a) => isPrivateAddress(a.address)))
     throw new Error('destination resolves to a private address');

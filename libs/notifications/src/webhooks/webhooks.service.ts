@@ -56,7 +56,8 @@ export class WebhooksService {
       }
     }
     input.eventTypes?.forEach((t, i) => {
-      if (!isNotificationType(t)) throw CoreError.invalid(`eventTypes.${i}`, `"${t}" is not a notification type`);
+      if (!isNotificationType(t))
+        throw CoreError.invalid(`eventTypes.${i}`, `"${t}" is not a notification type`);
     });
   }
 
@@ -107,7 +108,12 @@ export class WebhooksService {
     return this.findOrFail(organizationId, id);
   }
 
-  async update(actor: Actor, organizationId: string, id: string, input: UpdateWebhookInput): Promise<Webhook> {
+  async update(
+    actor: Actor,
+    organizationId: string,
+    id: string,
+    input: UpdateWebhookInput,
+  ): Promise<Webhook> {
     this.assertManager(actor, organizationId);
     await this.validate(input);
     const webhook = await this.findOrFail(organizationId, id);
@@ -130,7 +136,11 @@ export class WebhooksService {
     await this.dataSource.getRepository(Webhook).delete({ id, organizationId });
   }
 
-  async rotateSecret(actor: Actor, organizationId: string, id: string): Promise<{ webhook: Webhook; secret: string }> {
+  async rotateSecret(
+    actor: Actor,
+    organizationId: string,
+    id: string,
+  ): Promise<{ webhook: Webhook; secret: string }> {
     this.assertManager(actor, organizationId);
     const webhook = await this.findOrFail(organizationId, id);
     webhook.secret = generateWebhookSecret();
