@@ -150,6 +150,10 @@ describe('notifications: inboxes, e-mail in many languages, digests, webhooks, d
       ).status,
     ).toBe(200);
     expectProblem(await http().get('/me/notification-preferences'), 401);
+    const types = await http().get('/notifications/types').set(bearer(digestReader)).expect(200);
+    expect(types.body.types).toEqual(
+      expect.arrayContaining(['task.assigned', 'consultation.opened', 'report.ready']),
+    );
   });
 
   it('a programme event reaches the assignee organisation only, in-app and by e-mail in each reader’s language', async () => {

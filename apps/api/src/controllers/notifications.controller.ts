@@ -4,7 +4,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Actor } from '@tandem/auth';
 import { PageQueryDto } from '@tandem/core';
-import { InboxService } from '@tandem/notifications';
+import { InboxService, NOTIFICATION_TYPES } from '@tandem/notifications';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
 import { uuidParam } from '../http/validation.pipe';
@@ -34,6 +34,12 @@ export class NotificationsController {
   @ApiProblems(400)
   list(@CurrentActor() actor: Actor, @Query() query: ListNotificationsDto) {
     return this.inbox.list(actor.userId, query);
+  }
+
+  @Get('types')
+  @ApiOperation({ summary: 'Every notification type (for preferences and webhook subscriptions)' })
+  types() {
+    return { types: NOTIFICATION_TYPES };
   }
 
   @Get('unread-count')
