@@ -30,7 +30,7 @@ export class Notifications1795443711276 implements MigrationInterface {
             CREATE TABLE "notification_preferences" (
                 "user_id" uuid NOT NULL,
                 "email_default" character varying(16) NOT NULL DEFAULT 'immediate',
-                "email_by_type" jsonb NOT NULL DEFAULT '{}'::jsonb,
+                "email_by_type" jsonb NOT NULL DEFAULT '{}',
                 "updated_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(),
                 CONSTRAINT "PK_64c90edc7310c6be7c10c96f675" PRIMARY KEY ("user_id")
             )

@@ -21,7 +21,7 @@ export class NotificationPreference {
   emailDefault!: EmailCadence;
 
   /** `{ "task.assigned": "off", … }`: overrides of `emailDefault` per notification type. */
-  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  @Column({ type: 'jsonb', default: () => `'{}'` })
   emailByType!: Record<string, EmailCadence>;
 
   @UpdateDateColumn({ type: 'timestamptz', precision: 3 })

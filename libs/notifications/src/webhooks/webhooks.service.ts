@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@tandem/audit';
 import type { Actor } from '@tandem/auth';
 import { AppConfig, CoreError, Page, PageQueryDto, paginate } from '@tandem/core';
 import { DataSource } from 'typeorm';
@@ -9,6 +10,16 @@ import { generateWebhookSecret } from './webhook-signature';
 import { assertPublicDestination, urlProblem } from './webhook-url-guard';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { Webhook } from './webhook.entity';
+
+/** What the audit trail keeps of an endpoint: everything but the secret. */
+const snapshot = (w: Webhook): Record<string, unknown> => ({
+  organizationId: w.organizationId,
+  url: w.url,
+  eventTypes: w.eventTypes,
+  description: w.description,
+  enabled: w.enabled,
+  disabledReason: w.disabledReason,
+});
 
 export interface CreateWebhookInput {
   url: string;
@@ -32,6 +43,7 @@ export class WebhooksService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   private assertManager(actor: Actor, organizationId: string): void {
@@ -75,17 +87,25 @@ export class WebhooksService {
     this.assertManager(actor, organizationId);
     await this.validate(input);
     const secret = generateWebhookSecret();
-    const repo = this.dataSource.getRepository(Webhook);
-    const webhook = await repo.save(
-      repo.create({
-        organizationId,
-        url: input.url,
-        eventTypes: [...new Set(input.eventTypes)],
-        description: input.description ?? null,
-        secret,
-        createdBy: actor.userId,
-      }),
-    );
+    const webhook = await this.dataSource.transaction(async (em) => {
+      const saved = await em.save(
+        em.create(Webhook, {
+          organizationId,
+          url: input.url,
+          eventTypes: [...new Set(input.eventTypes)],
+          description: input.description ?? null,
+          secret,
+          createdBy: actor.userId,
+        }),
+      );
+      await this.audit.record(em, {
+        action: 'create',
+        entityType: 'webhook',
+        entityId: saved.id,
+        after: snapshot(saved),
+      });
+      return saved;
+    });
     return { webhook, secret };
   }
 
@@ -117,6 +137,7 @@ export class WebhooksService {
     this.assertManager(actor, organizationId);
     await this.validate(input);
     const webhook = await this.findOrFail(organizationId, id);
+    const before = snapshot(webhook);
     if (input.url !== undefined) webhook.url = input.url;
     if (input.eventTypes !== undefined) webhook.eventTypes = [...new Set(input.eventTypes)];
     if (input.description !== undefined) webhook.description = input.description;
@@ -127,13 +148,31 @@ export class WebhooksService {
       // Re-enabling starts the failure count afresh.
       if (input.enabled) webhook.consecutiveFailures = 0;
     }
-    return this.dataSource.getRepository(Webhook).save(webhook);
+    return this.dataSource.transaction(async (em) => {
+      const saved = await em.save(webhook);
+      await this.audit.record(em, {
+        action: 'update',
+        entityType: 'webhook',
+        entityId: id,
+        before,
+        after: snapshot(saved),
+      });
+      return saved;
+    });
   }
 
   async remove(actor: Actor, organizationId: string, id: string): Promise<void> {
     this.assertManager(actor, organizationId);
-    await this.findOrFail(organizationId, id);
-    await this.dataSource.getRepository(Webhook).delete({ id, organizationId });
+    const webhook = await this.findOrFail(organizationId, id);
+    await this.dataSource.transaction(async (em) => {
+      await em.delete(Webhook, { id, organizationId });
+      await this.audit.record(em, {
+        action: 'delete',
+        entityType: 'webhook',
+        entityId: id,
+        before: snapshot(webhook),
+      });
+    });
   }
 
   async rotateSecret(
@@ -144,7 +183,17 @@ export class WebhooksService {
     this.assertManager(actor, organizationId);
     const webhook = await this.findOrFail(organizationId, id);
     webhook.secret = generateWebhookSecret();
-    const saved = await this.dataSource.getRepository(Webhook).save(webhook);
+    const saved = await this.dataSource.transaction(async (em) => {
+      const row = await em.save(webhook);
+      await this.audit.record(em, {
+        action: 'update',
+        entityType: 'webhook',
+        entityId: id,
+        before: { secret: '[rotated]' },
+        after: { secret: '[redacted]' },
+      });
+      return row;
+    });
     return { webhook: saved, secret: saved.secret };
   }
 
