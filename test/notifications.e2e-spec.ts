@@ -170,7 +170,11 @@ describe('notifications: inboxes, e-mail in many languages, digests, webhooks, d
       subjectType: string;
       subjectId: string;
     }[];
-    expect(told).toMatchObject({ subjectType: 'task', subjectId: taskId });
+    expect(told).toMatchObject({
+      subjectType: 'task',
+      subjectId: taskId,
+      link: `http://tandem.test/tasks/${taskId}`,
+    });
     expect(told.title).toContain('مهمة جديدة');
     expect(told.title).toContain(title);
     await waitForNotification(stack, digestReader, 'task.assigned', taskId);
