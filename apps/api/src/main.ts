@@ -5,6 +5,7 @@ import { AdminBootstrapService } from '@tandem/auth';
 import { AppConfig, loadConfigOrExit } from '@tandem/core';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { mountQueueDashboard } from './admin/queue-dashboard';
 import { ApiModule } from './app.module';
 import { setupOpenApi } from './openapi';
 
@@ -22,6 +23,7 @@ async function bootstrap(): Promise<void> {
   app.use(helmet({ contentSecurityPolicy: false }));
   app.useBodyParser('json', { limit: '1mb' });
   setupOpenApi(app);
+  mountQueueDashboard(app);
   app.enableShutdownHooks();
   await app.get(AdminBootstrapService).ensureAdmin();
   await app.listen(config.PORT, '0.0.0.0');
