@@ -4,6 +4,7 @@ import { ConsultationsErrorCode } from '@tandem/consultations';
 import { CoreErrorCode } from '@tandem/core';
 import { PlacementsErrorCode } from '@tandem/placements';
 import { ProgrammesErrorCode } from '@tandem/programmes';
+import { ReportingErrorCode } from '@tandem/reporting';
 import { StakeholdersErrorCode } from '@tandem/stakeholders';
 import { TasksErrorCode } from '@tandem/tasks';
 
@@ -14,7 +15,8 @@ export type ErrorCode =
   | ProgrammesErrorCode
   | TasksErrorCode
   | ConsultationsErrorCode
-  | PlacementsErrorCode;
+  | PlacementsErrorCode
+  | ReportingErrorCode;
 
 /** Every domain error code and its HTTP status. Exhaustive: an unmapped code does not compile. */
 export function statusOf(code: ErrorCode): HttpStatus {
@@ -55,6 +57,7 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case ConsultationsErrorCode.MeetingNotAvailable:
     case PlacementsErrorCode.PlacementAlreadyEnded:
     case PlacementsErrorCode.CheckInNotDue:
+    case ReportingErrorCode.ReportNotReady:
       return HttpStatus.CONFLICT;
     case ProgrammesErrorCode.NotLeadMember:
     case ProgrammesErrorCode.InvalidDateRange:
@@ -71,8 +74,10 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case PlacementsErrorCode.OrganizationCannotDoThis:
     case PlacementsErrorCode.ParticipantErased:
     case PlacementsErrorCode.InvalidPlacementDate:
+    case ReportingErrorCode.RecipientNotAllowed:
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case AuthErrorCode.InvitationExpired:
+    case ReportingErrorCode.ReportExpired:
       return HttpStatus.GONE;
     case PlacementsErrorCode.ImportNotCsv:
       return HttpStatus.UNSUPPORTED_MEDIA_TYPE;

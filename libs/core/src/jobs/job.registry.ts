@@ -9,6 +9,7 @@ export enum QueueName {
   Notifications = 'notifications',
   Reminders = 'reminders',
   Imports = 'imports',
+  Reports = 'reports',
 }
 
 export enum JobName {
@@ -48,6 +49,14 @@ export enum JobName {
   PlacementImport = 'placement.import',
   /** An import created placements: schedule all their check-ins (one event per import, not per row). */
   ImportCheckIns = 'placement.import-check-ins',
+  /** A report was requested (or a schedule fired): build its file. Claims the report compare-and-set. */
+  ReportBuild = 'report.build',
+  /** Job scheduler `report-expire`: delete expired report files and mark the reports expired. */
+  ReportExpire = 'report.expire',
+  /** A report schedule was created, edited or deleted: upsert or remove its job scheduler. */
+  ReportScheduleSync = 'report-schedule.sync',
+  /** Job scheduler `report-schedule.{id}`: make this period's report (once) and build it. */
+  ReportScheduleFire = 'report-schedule.fire',
 }
 
 export interface JobPayloads {
@@ -70,6 +79,10 @@ export interface JobPayloads {
   [JobName.CheckInReminder]: { placementId: string; months: number };
   [JobName.PlacementImport]: { importId: string };
   [JobName.ImportCheckIns]: { importId: string };
+  [JobName.ReportBuild]: { reportId: string };
+  [JobName.ReportExpire]: Record<string, never>;
+  [JobName.ReportScheduleSync]: { scheduleId: string };
+  [JobName.ReportScheduleFire]: { scheduleId: string };
 }
 
 /** Who should hear about something; the union of all given sets, minus `exceptUserId`. */
@@ -119,6 +132,10 @@ export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
   [JobName.CheckInReminder]: QueueName.Reminders,
   [JobName.PlacementImport]: QueueName.Imports,
   [JobName.ImportCheckIns]: QueueName.Imports,
+  [JobName.ReportBuild]: QueueName.Reports,
+  [JobName.ReportExpire]: QueueName.Reports,
+  [JobName.ReportScheduleSync]: QueueName.Reports,
+  [JobName.ReportScheduleFire]: QueueName.Reports,
 };
 
 export type JobPayload<J extends JobName> = JobPayloads[J];
