@@ -8,7 +8,7 @@ import { Report, ReportStatus } from './entities';
 import { CONTENT_TYPES } from './report-kinds';
 import { ReportSources } from './report-sources.service';
 import { ReportRefused } from './reporting.errors';
-import { loadRequester } from './requester';
+import { loadRequester, returning } from './requester';
 import { ReportStorage } from './storage/report-storage';
 
 const EXTENSION = { json: 'json', csv: 'csv', xlsx: 'xlsx', pdf: 'pdf', xml: 'xml' } as const;
@@ -43,7 +43,8 @@ export class ReportBuildHandler {
 
   @JobHandler(JobName.ReportBuild)
   async build({ reportId }: JobPayload<JobName.ReportBuild>): Promise<void> {
-    const [claimed] = await this.dataSource.query<{ id: string; attempts: number }[]>(
+    const [claimed] = await returning<{ id: string; attempts: number }>(
+      this.dataSource,
       `UPDATE reports
           SET status = 'running', attempts = attempts + 1, started_at = now(), heartbeat_at = now(),
               processed_rows = 0, failure_reason = NULL, updated_at = now()
@@ -73,6 +74,8 @@ export class ReportBuildHandler {
     let bytes = 0;
     try {
       const out = new PassThrough();
+      // The writer may fail before the storage has attached to the stream: never an unhandled 'error'.
+      out.on('error', () => undefined);
       const stored = this.storage.put(key, out);
       const written = this.sources
         .write(
@@ -83,10 +86,15 @@ export class ReportBuildHandler {
           (total) => this.total(report.id, attempt, total),
         )
         .catch((err: unknown) => {
-          out.destroy(err as Error); // the storage drops its temporary file
+          out.destroy(new Error('the report could not be written')); // the storage drops its temporary file
           throw err;
         });
-      const [{ bytes: size }, count] = await Promise.all([stored, written]);
+      const [s, w] = await Promise.allSettled([stored, written]);
+      // The writer's error says why; the storage's is then only "stream destroyed".
+      if (w.status === 'rejected') throw w.reason;
+      if (s.status === 'rejected') throw s.reason;
+      const size = s.value.bytes;
+      const count = w.value;
       rows = count;
       bytes = size;
     } catch (err) {
@@ -110,7 +118,8 @@ export class ReportBuildHandler {
     clearInterval(heartbeat);
     const done = await this.dataSource.transaction(async (em) => {
       const fileName = `${report.kind}-${new Date().toISOString().slice(0, 10)}-${report.id.slice(0, 8)}.${EXTENSION[report.format]}`;
-      const updated = await em.query<{ id: string }[]>(
+      const updated = await returning<{ id: string }>(
+        em,
         `UPDATE reports
             SET status = 'done', storage_key = $3, file_name = $4, content_type = $5, byte_size = $6,
                 processed_rows = $7, total_rows = COALESCE(total_rows, $7), finished_at = now(),
@@ -160,7 +169,8 @@ export class ReportBuildHandler {
 
   private async fail(report: Report, attempt: number, reason: string): Promise<void> {
     await this.dataSource.transaction(async (em) => {
-      const updated = await em.query<{ id: string }[]>(
+      const updated = await returning<{ id: string }>(
+        em,
         `UPDATE reports SET status = 'failed', failure_reason = $3, finished_at = now(), updated_at = now()
           WHERE id = $1 AND status = 'running' AND attempts = $2 RETURNING id`,
         [report.id, attempt, reason.slice(0, 1000)],

@@ -75,7 +75,12 @@ export function validateParameters(kind: ReportKind, raw: unknown): Record<strin
   if (raw !== undefined && (typeof raw !== 'object' || raw === null || Array.isArray(raw)))
     throw CoreError.invalid('parameters', 'must be an object');
   const instance = plainToInstance(PARAMETERS[kind], raw ?? {});
-  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
+  const errors = validateSync(instance, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    // Kinds without parameters have a class without rules: still reject any property sent.
+    forbidUnknownValues: false,
+  });
   if (errors.length) throw validationFailed(flattenValidationErrors(errors, 'parameters'));
   return { ...(instance as Record<string, unknown>) };
 }
