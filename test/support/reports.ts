@@ -1,6 +1,7 @@
 import { expect } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { validateXML } from 'xmllint-wasm';
@@ -109,17 +110,25 @@ export function sheetRows(wb: ExcelJS.Workbook, name: string): Record<string, un
   return rows;
 }
 
-/** The text of a PDF, extracted with pdf-parse (pdf.js): proves the file opens. */
-export async function pdfText(buf: Buffer): Promise<string> {
+/**
+ * The text of a PDF, extracted with pdf-parse (pdf.js): proves the file opens. Run in a child
+ * process because pdf.js loads its worker with a dynamic import, which Jest's VM refuses.
+ */
+export function pdfText(buf: Buffer): string {
   expect(buf.subarray(0, 5).toString()).toBe('%PDF-');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { PDFParse } = require('pdf-parse') as typeof import('pdf-parse');
-  const parser = new PDFParse({ data: new Uint8Array(buf) });
-  try {
-    return (await parser.getText()).text;
-  } finally {
-    await parser.destroy();
-  }
+  const script = `
+    const { PDFParse } = require('pdf-parse');
+    const chunks = [];
+    process.stdin.on('data', (c) => chunks.push(c));
+    process.stdin.on('end', async () => {
+      const parser = new PDFParse({ data: new Uint8Array(Buffer.concat(chunks)) });
+      const { text } = await parser.getText();
+      await parser.destroy();
+      process.stdout.write(text);
+    });`;
+  const r = spawnSync(process.execPath, ['-e', script], { input: buf, cwd: path.join(__dirname, '..', '..'), encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`pdf text extraction failed: ${r.stderr}`);
+  return r.stdout;
 }
 
 const XSD_DIR = path.join(__dirname, '..', 'fixtures', 'iati-2.03');

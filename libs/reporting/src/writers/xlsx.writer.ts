@@ -29,7 +29,8 @@ export async function writeXlsx(content: ReportContent, out: Writable, progress:
   summary.commit();
   const counter = new RowCounter(progress);
   for (const section of content.sections) {
-    const ws = wb.addWorksheet(sheetName(section.title, used));
+    // Excel caps sheet names at 31 characters: the title when it fits, else the section's name.
+    const ws = wb.addWorksheet(sheetName(section.title.length <= 31 ? section.title : section.name, used));
     ws.columns = section.columns.map((c) => ({ header: c.header, key: c.key, width: Math.max(12, c.header.length + 2) }));
     ws.getRow(1).font = { bold: true };
     ws.getRow(1).commit();
