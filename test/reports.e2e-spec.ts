@@ -231,7 +231,9 @@ describe('reports: built in the background in CSV, JSON, XLSX, PDF and IATI XML;
       expect(iatiCsv.body.errors[0].field).toBe('format');
       const noProgramme = await requestReport(stack, manager, { kind: 'programme_progress', format: 'json' });
       expectProblem(noProgramme, 400);
-      expect(noProgramme.body.errors.map((e: { field: string }) => e.field)).toEqual(['parameters.programmeId']);
+      expect(noProgramme.body.errors.map((e: { field: string }) => e.field)).toEqual([
+        'parameters.programmeId',
+      ]);
       const unknown = await requestReport(stack, manager, {
         kind: 'coverage',
         format: 'json',
@@ -292,7 +294,9 @@ describe('reports: built in the background in CSV, JSON, XLSX, PDF and IATI XML;
       expect(again.status).toBe(202);
       expect(again.headers['idempotent-replayed']).toBe('true');
       expect(again.body.id).toBe(first.body.id);
-      expect(await stack.query(`SELECT id FROM reports WHERE requested_by_user_id = $1`, [manager.userId])).toHaveLength(1);
+      expect(
+        await stack.query(`SELECT id FROM reports WHERE requested_by_user_id = $1`, [manager.userId]),
+      ).toHaveLength(1);
 
       const done = await waitForReport(stack, manager, first.body.id);
       expect(done.status).toBe('done');
@@ -305,7 +309,10 @@ describe('reports: built in the background in CSV, JSON, XLSX, PDF and IATI XML;
         const list = await http().get('/reports').set(bearer(other)).expect(200);
         expect(list.body.items.map((r: { id: string }) => r.id)).not.toContain(done.id);
       }
-      const mine = await http().get('/reports').query({ kind: 'coverage', status: 'done' }).set(bearer(manager));
+      const mine = await http()
+        .get('/reports')
+        .query({ kind: 'coverage', status: 'done' })
+        .set(bearer(manager));
       expect(mine.status).toBe(200);
       expect(mine.body.items.map((r: { id: string }) => r.id)).toEqual([done.id]);
     });
@@ -320,7 +327,9 @@ describe('reports: built in the background in CSV, JSON, XLSX, PDF and IATI XML;
       expect(headers['content-disposition']).toMatch(/^attachment; filename="programme_progress-.*\.json"$/);
       const r = JSON.parse(body.toString('utf8'));
       expect(r.kind).toBe('programme_progress');
-      const byState = Object.fromEntries(r.sections.tasks_by_state.map((x: { state: string; tasks: number }) => [x.state, x.tasks]));
+      const byState = Object.fromEntries(
+        r.sections.tasks_by_state.map((x: { state: string; tasks: number }) => [x.state, x.tasks]),
+      );
       expect(byState).toEqual({ todo: 1, in_progress: 1, blocked: 0, done: 1, cancelled: 0 });
       const implementerRow = r.sections.tasks_by_partner.find(
         (x: { organization: string }) => x.organization === 'Legal Aid Network 1',
@@ -330,26 +339,55 @@ describe('reports: built in the background in CSV, JSON, XLSX, PDF and IATI XML;
         expect.objectContaining({ milestone: 'Intake', tasksDone: 1, tasksTotal: 3, overdue: false }),
       ]);
       expect(r.sections.overdue_tasks).toEqual([
-        expect.objectContaining({ task: 'Book interpreters', dueDate: '2020-01-10', organization: 'Syrian Community 1' }),
+        expect.objectContaining({
+          task: 'Book interpreters',
+          dueDate: '2020-01-10',
+          organization: 'Syrian Community 1',
+        }),
       ]);
       expect(r.sections.indicators).toEqual([
-        expect.objectContaining({ indicator: 'People in work', baseline: 10, latest: 30, target: 50, progress: 0.5 }),
+        expect.objectContaining({
+          indicator: 'People in work',
+          baseline: 10,
+          latest: 30,
+          target: 50,
+          progress: 0.5,
+        }),
       ]);
       expect(r.sections.partner_contributions.map((p: { role: string }) => p.role).sort()).toEqual(
-        ['funder', 'implementer', 'implementer', 'implementer', 'lead', 'observer', 'service_provider'].sort(),
+        [
+          'funder',
+          'implementer',
+          'implementer',
+          'implementer',
+          'lead',
+          'observer',
+          'service_provider',
+        ].sort(),
       );
     });
 
     it('CSV (RFC 4180, one table with a section column), XLSX (a sheet per section) and PDF (text and charts)', async () => {
-      const csv = await buildReport(stack, manager, 'programme_progress', 'csv', { programmeId: s.programmeId });
+      const csv = await buildReport(stack, manager, 'programme_progress', 'csv', {
+        programmeId: s.programmeId,
+      });
       expect(csv.headers['content-type']).toMatch(/^text\/csv/);
       expect(csv.body.toString('utf8')).toContain('\r\n');
       const rows = parseCsv(csv.body);
       expect(section(rows, 'tasks_by_state').find((x) => x.state === 'done')?.tasks).toBe('1');
-      expect(section(rows, 'indicators')[0]).toMatchObject({ indicator: 'People in work', baseline: '10', latest: '30', target: '50' });
+      expect(section(rows, 'indicators')[0]).toMatchObject({
+        indicator: 'People in work',
+        baseline: '10',
+        latest: '30',
+        target: '50',
+      });
 
-      const xlsx = await buildReport(stack, manager, 'programme_progress', 'xlsx', { programmeId: s.programmeId });
-      expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      const xlsx = await buildReport(stack, manager, 'programme_progress', 'xlsx', {
+        programmeId: s.programmeId,
+      });
+      expect(xlsx.headers['content-type']).toBe(
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
       const wb = await parseXlsx(xlsx.body);
       expect(sheetRows(wb, 'Tasks by state').find((x) => x.State === 'in_progress')?.Tasks).toBe(1);
       expect(sheetRows(wb, 'indicators')[0]).toMatchObject({
@@ -360,7 +398,9 @@ describe('reports: built in the background in CSV, JSON, XLSX, PDF and IATI XML;
         Progress: 0.5,
       });
 
-      const pdf = await buildReport(stack, manager, 'programme_progress', 'pdf', { programmeId: s.programmeId });
+      const pdf = await buildReport(stack, manager, 'programme_progress', 'pdf', {
+        programmeId: s.programmeId,
+      });
       expect(pdf.headers['content-type']).toBe('application/pdf');
       const text = pdfText(pdf.body);
       expect(text).toContain(`Programme progress: ${programmeTitle}`);
@@ -420,13 +460,20 @@ describe('reports: built in the background in CSV, JSON, XLSX, PDF and IATI XML;
       ]);
       expect(json.sections.by_employer).toEqual([{ key: 'Harbour Foods', people: 5 }]);
       expect(json.sections.placements).toHaveLength(5);
-      expect(json.sections.placements.every((r: { employer: string }) => r.employer === 'Harbour Foods')).toBe(true);
+      expect(
+        json.sections.placements.every((r: { employer: string }) => r.employer === 'Harbour Foods'),
+      ).toBe(true);
 
       const csv = await buildReport(stack, hrB, 'placements', 'csv');
       const rows = parseCsv(csv.body);
       expect(section(rows, 'summary').find((r) => r.metric === 'people')?.value).toBe('1');
       expect(section(rows, 'placements')).toEqual([
-        expect.objectContaining({ employer: 'Ridge Builders', jobTitle: 'Site helper', sector: 'C', startDate: '2026-02-01' }),
+        expect.objectContaining({
+          employer: 'Ridge Builders',
+          jobTitle: 'Site helper',
+          sector: 'C',
+          startDate: '2026-02-01',
+        }),
       ]);
       expect(csv.report.progress).toBe(1);
 
@@ -457,9 +504,16 @@ describe('reports: built in the background in CSV, JSON, XLSX, PDF and IATI XML;
       );
       expect(json.sections.questions.find((q: { type: string }) => q.type === 'scale').average).toBe(3);
       expect(json.sections.free_texts).toEqual([
-        { question: 'Q3: Anything else?', answer: 'More night buses please', organization: 'Legal Aid Network 1' },
+        {
+          question: 'Q3: Anything else?',
+          answer: 'More night buses please',
+          organization: 'Legal Aid Network 1',
+        },
       ]);
-      expect(json.sections.outcome[1]).toEqual({ item: 'decision 1', text: 'Night bus line 7 from September' });
+      expect(json.sections.outcome[1]).toEqual({
+        item: 'decision 1',
+        text: 'Night bus line 7 from September',
+      });
 
       const rows = parseCsv((await buildReport(stack, officer, 'consultation', 'csv', p)).body);
       expect(section(rows, 'question_results').find((r) => r.option === 'Bus')?.count).toBe('2');
@@ -473,13 +527,18 @@ describe('reports: built in the background in CSV, JSON, XLSX, PDF and IATI XML;
 
       // An invitee reads results once the outcome is published; an organisation not invited cannot.
       await buildReport(stack, implementer, 'consultation', 'json', p);
-      expectProblem(await requestReport(stack, hrA, { kind: 'consultation', format: 'json', parameters: p }), 404);
+      expectProblem(
+        await requestReport(stack, hrA, { kind: 'consultation', format: 'json', parameters: p }),
+        404,
+      );
     });
   });
 
   describe('partnership_matrix and coverage', () => {
     it('who does what where over every programme the requester sees, with government levels and other stakeholders', async () => {
-      const json = JSON.parse((await buildReport(stack, manager, 'partnership_matrix', 'json')).body.toString());
+      const json = JSON.parse(
+        (await buildReport(stack, manager, 'partnership_matrix', 'json')).body.toString(),
+      );
       const [programme] = json.sections.programmes;
       expect(json.sections.programmes).toHaveLength(1);
       expect(programme).toMatchObject({
@@ -492,16 +551,33 @@ describe('reports: built in the background in CSV, JSON, XLSX, PDF and IATI XML;
       });
       // 7 active partners × 2 dimensions × 2 target groups.
       expect(json.sections.matrix).toHaveLength(28);
-      const legal = json.sections.matrix.filter((r: { organization: string }) => r.organization === 'Legal Aid Network 1');
-      expect(legal.map((r: { dimension: string; targetGroup: string }) => `${r.dimension}/${r.targetGroup}`).sort()).toEqual([
+      const legal = json.sections.matrix.filter(
+        (r: { organization: string }) => r.organization === 'Legal Aid Network 1',
+      );
+      expect(
+        legal
+          .map((r: { dimension: string; targetGroup: string }) => `${r.dimension}/${r.targetGroup}`)
+          .sort(),
+      ).toEqual([
         'economic/labour_migrants',
         'economic/refugees_and_asylum_seekers',
         'linguistic/labour_migrants',
         'linguistic/refugees_and_asylum_seekers',
       ]);
-      expect(legal[0]).toMatchObject({ role: 'implementer', country: 'PT', startDate: '2027-01-01', endDate: '2028-12-31' });
-      const fund = json.sections.matrix.find((r: { organization: string }) => r.organization === 'National Integration Fund');
-      expect(fund).toMatchObject({ organizationKind: 'government', governmentLevel: 'municipal', role: 'funder' });
+      expect(legal[0]).toMatchObject({
+        role: 'implementer',
+        country: 'PT',
+        startDate: '2027-01-01',
+        endDate: '2028-12-31',
+      });
+      const fund = json.sections.matrix.find(
+        (r: { organization: string }) => r.organization === 'National Integration Fund',
+      );
+      expect(fund).toMatchObject({
+        organizationKind: 'government',
+        governmentLevel: 'municipal',
+        role: 'funder',
+      });
 
       const rows = parseCsv((await buildReport(stack, manager, 'partnership_matrix', 'csv')).body);
       expect(section(rows, 'matrix')).toHaveLength(28);
@@ -509,7 +585,9 @@ describe('reports: built in the background in CSV, JSON, XLSX, PDF and IATI XML;
       expect(sheetRows(wb, 'Who does what where')).toHaveLength(28);
 
       // Someone who sees no programme gets an empty matrix, not others' partnerships.
-      const none = JSON.parse((await buildReport(stack, s.outsider.session, 'partnership_matrix', 'json')).body.toString());
+      const none = JSON.parse(
+        (await buildReport(stack, s.outsider.session, 'partnership_matrix', 'json')).body.toString(),
+      );
       expect(none.sections.matrix).toEqual([]);
       expect(none.sections.programmes).toEqual([]);
     });
@@ -518,12 +596,25 @@ describe('reports: built in the background in CSV, JSON, XLSX, PDF and IATI XML;
       const json = JSON.parse((await buildReport(stack, manager, 'coverage', 'json')).body.toString());
       expect(json.sections.gcm_objectives).toHaveLength(23);
       const gcm = Object.fromEntries(
-        json.sections.gcm_objectives.map((r: { gcmObjective: number; programmes: number; gap: boolean }) => [r.gcmObjective, r]),
+        json.sections.gcm_objectives.map((r: { gcmObjective: number; programmes: number; gap: boolean }) => [
+          r.gcmObjective,
+          r,
+        ]),
       );
-      expect(gcm[16]).toMatchObject({ programmes: 1, partners: 7, gap: false, programmeTitles: programmeTitle });
+      expect(gcm[16]).toMatchObject({
+        programmes: 1,
+        partners: 7,
+        gap: false,
+        programmeTitles: programmeTitle,
+      });
       expect(gcm[1]).toMatchObject({ programmes: 0, partners: 0, gap: true });
-      expect(json.sections.sdg_targets.map((r: { sdgTarget: string }) => r.sdgTarget)).toEqual(['10.2', '10.7']);
-      const dims = Object.fromEntries(json.sections.dimensions.map((r: { dimension: string }) => [r.dimension, r]));
+      expect(json.sections.sdg_targets.map((r: { sdgTarget: string }) => r.sdgTarget)).toEqual([
+        '10.2',
+        '10.7',
+      ]);
+      const dims = Object.fromEntries(
+        json.sections.dimensions.map((r: { dimension: string }) => [r.dimension, r]),
+      );
       expect(dims.economic).toMatchObject({ programmes: 1, gap: false });
       expect(dims.health).toMatchObject({ programmes: 0, gap: true });
 
@@ -552,7 +643,9 @@ describe('reports: built in the background in CSV, JSON, XLSX, PDF and IATI XML;
       expect(xml).toContain(`<title><narrative>${programmeTitle}</narrative></title>`);
       expect(xml).toMatch(new RegExp(`ref="XI-IATI-TANDEMTEST-ORG-${funderId}" role="1" type="11"`));
       expect(xml).toMatch(new RegExp(`ref="XI-IATI-TANDEMTEST-ORG-${s.leadOrganizationId}" role="2"`));
-      expect(xml).toMatch(new RegExp(`ref="XI-IATI-TANDEMTEST-ORG-${s.implementer.organizationId}" role="4"`));
+      expect(xml).toMatch(
+        new RegExp(`ref="XI-IATI-TANDEMTEST-ORG-${s.implementer.organizationId}" role="4"`),
+      );
       expect(xml).not.toContain(s.observer.organizationId); // observers take no part in delivery
       expect(xml).toContain('<activity-status code="2"/>');
       expect(xml).toContain('<activity-date iso-date="2027-01-01" type="1"/>');
@@ -606,9 +699,14 @@ describe('reports: built in the background in CSV, JSON, XLSX, PDF and IATI XML;
 
     it('files expire after the retention period: 410, the file deleted, the report marked expired', async () => {
       const { report } = await buildReport(stack, manager, 'coverage', 'csv');
-      const [row] = await stack.query<{ storage_key: string }>(`SELECT storage_key FROM reports WHERE id = $1`, [report.id]);
+      const [row] = await stack.query<{ storage_key: string }>(
+        `SELECT storage_key FROM reports WHERE id = $1`,
+        [report.id],
+      );
       expect(existsSync(path.join(storageDir, row.storage_key))).toBe(true);
-      await stack.query(`UPDATE reports SET expires_at = now() - interval '1 second' WHERE id = $1`, [report.id]);
+      await stack.query(`UPDATE reports SET expires_at = now() - interval '1 second' WHERE id = $1`, [
+        report.id,
+      ]);
       expect((await download(stack, manager, report.id)).status).toBe(410);
       await until('report expired', async () => {
         const r = await http().get(`/reports/${report.id}`).set(bearer(manager)).expect(200);
@@ -659,14 +757,28 @@ describe('reports: built in the background in CSV, JSON, XLSX, PDF and IATI XML;
       expect(created.status).toBe(201);
       const id = created.body.id as string;
       expect(created.body.schedulerId).toBe(`report-schedule.${id}`);
-      const scheduler = await until('job scheduler', async () => (await queue.getJobScheduler(`report-schedule.${id}`)) ?? undefined);
+      const scheduler = await until(
+        'job scheduler',
+        async () => (await queue.getJobScheduler(`report-schedule.${id}`)) ?? undefined,
+      );
       expect(scheduler.every).toBe(EVERY_MS);
 
       // It fires: a report is built and the recipient is notified and may download it.
-      const [note] = await waitForNotification(stack, s.provider.session, 'report.scheduled_ready', undefined, 30_000);
+      const [note] = await waitForNotification(
+        stack,
+        s.provider.session,
+        'report.scheduled_ready',
+        undefined,
+        30_000,
+      );
       const delivered = (note as unknown as { subjectId: string }).subjectId;
       const report = await waitForReport(stack, s.provider.session, delivered);
-      expect(report).toMatchObject({ status: 'done', scheduleId: id, kind: 'programme_progress', format: 'csv' });
+      expect(report).toMatchObject({
+        status: 'done',
+        scheduleId: id,
+        kind: 'programme_progress',
+        format: 'csv',
+      });
       const rows = parseCsv((await download(stack, s.provider.session, delivered)).body);
       expect(section(rows, 'tasks_by_state').find((r) => r.state === 'done')?.tasks).toBe('1');
       // Each firing is one report (period key per firing), several by now.
@@ -710,7 +822,8 @@ describe('reports: built in the background in CSV, JSON, XLSX, PDF and IATI XML;
       );
       await new Promise((r) => setTimeout(r, 1000));
       const count = async () =>
-        (await stack.query(`SELECT count(*)::int AS n FROM reports WHERE period_key IS NOT NULL`))[0].n as number;
+        (await stack.query(`SELECT count(*)::int AS n FROM reports WHERE period_key IS NOT NULL`))[0]
+          .n as number;
       const before = await count();
       await new Promise((r) => setTimeout(r, EVERY_MS * 3));
       expect(await count()).toBe(before);

@@ -19,7 +19,12 @@ const mb = (kb) => `${(kb / 1024).toFixed(0)} MB`;
 
 mkdirSync(path.join(root, '.test'), { recursive: true });
 const dir = mkdtempSync(path.join(root, '.test', 'bench-'));
-const pgServer = await startPostgres({ dir: path.join(dir, 'pg'), port: await freePort(), persistent: false, fast: true });
+const pgServer = await startPostgres({
+  dir: path.join(dir, 'pg'),
+  port: await freePort(),
+  persistent: false,
+  fast: true,
+});
 await pgServer.createDatabase('tandem_bench_test');
 const databaseUrl = pgServer.url('tandem_bench_test');
 const redis = await startRedis({ dir: path.join(dir, 'redis'), port: await freePort() });
@@ -40,13 +45,19 @@ const [{ id: employer }] = (
     `INSERT INTO organizations (kind, name, country, city, contact_email) VALUES ('employer', 'Bench Foods', 'PT', 'Riverton', 'hr@bench.test') RETURNING id`,
   )
 ).rows;
-await db.query(`INSERT INTO employer_profiles (organization_id, sector, size_band) VALUES ($1, 'I', 'large')`, [employer]);
+await db.query(
+  `INSERT INTO employer_profiles (organization_id, sector, size_band) VALUES ($1, 'I', 'large')`,
+  [employer],
+);
 const [{ id: user }] = (
   await db.query(
     `INSERT INTO users (email, name, password_hash) VALUES ('hr@bench.test', 'HR', 'x') RETURNING id`,
   )
 ).rows;
-await db.query(`INSERT INTO memberships (user_id, organization_id, role) VALUES ($1, $2, 'org_admin')`, [user, employer]);
+await db.query(`INSERT INTO memberships (user_id, organization_id, role) VALUES ($1, $2, 'org_admin')`, [
+  user,
+  employer,
+]);
 
 const env = {
   PATH: process.env.PATH,
@@ -93,7 +104,10 @@ function peakRss(pid) {
 }
 
 async function measure(n, format) {
-  const worker = spawn(process.execPath, [path.join(root, 'dist/apps/worker/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const worker = spawn(process.execPath, [path.join(root, 'dist/apps/worker/main.js')], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   await new Promise((r) => setTimeout(r, 4000)); // boot
   const idle = peakRss(worker.pid);
   const started = Date.now();
@@ -107,7 +121,12 @@ async function measure(n, format) {
   await db.query(`NOTIFY tandem_outbox`);
   let row;
   for (;;) {
-    row = (await db.query(`SELECT status, failure_reason, processed_rows, byte_size, storage_key FROM reports WHERE id = $1`, [id])).rows[0];
+    row = (
+      await db.query(
+        `SELECT status, failure_reason, processed_rows, byte_size, storage_key FROM reports WHERE id = $1`,
+        [id],
+      )
+    ).rows[0];
     if (row.status === 'done' || row.status === 'failed') break;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -118,7 +137,15 @@ async function measure(n, format) {
   const seconds = (Date.now() - started) / 1000;
   const size = statSync(path.join(storage, row.storage_key)).size;
   rmSync(path.join(storage, row.storage_key));
-  return { n, format, rows: Number(row.processed_rows), seconds, bytes: size, idleRss: idle.rss, peakRss: peak.hwm };
+  return {
+    n,
+    format,
+    rows: Number(row.processed_rows),
+    seconds,
+    bytes: size,
+    idleRss: idle.rss,
+    peakRss: peak.hwm,
+  };
 }
 
 const results = [];
@@ -130,13 +157,19 @@ try {
       log(`building placements ${format} over ${n} placements`);
       const r = await measure(n, format);
       results.push(r);
-      log(`  ${r.rows} rows in ${r.seconds.toFixed(1)} s, ${(r.bytes / 1e6).toFixed(1)} MB file; worker RSS idle ${mb(r.idleRss)}, peak ${mb(r.peakRss)}`);
+      log(
+        `  ${r.rows} rows in ${r.seconds.toFixed(1)} s, ${(r.bytes / 1e6).toFixed(1)} MB file; worker RSS idle ${mb(r.idleRss)}, peak ${mb(r.peakRss)}`,
+      );
     }
   }
-  console.log('\n| placements | format | rows written | time | file | worker RSS at rest | worker peak RSS |');
+  console.log(
+    '\n| placements | format | rows written | time | file | worker RSS at rest | worker peak RSS |',
+  );
   console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results)
-    console.log(`| ${r.n.toLocaleString('en')} | ${r.format} | ${r.rows.toLocaleString('en')} | ${r.seconds.toFixed(1)} s | ${(r.bytes / 1e6).toFixed(1)} MB | ${mb(r.idleRss)} | ${mb(r.peakRss)} |`);
+    console.log(
+      `| ${r.n.toLocaleString('en')} | ${r.format} | ${r.rows.toLocaleString('en')} | ${r.seconds.toFixed(1)} s | ${(r.bytes / 1e6).toFixed(1)} MB | ${mb(r.idleRss)} | ${mb(r.peakRss)} |`,
+    );
 } finally {
   await db.end();
   await redis.stop();

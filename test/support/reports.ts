@@ -47,7 +47,8 @@ export async function waitForReport(
     await new Promise((r) => setTimeout(r, 200));
   }
   const [row] = await stack.query(`SELECT * FROM reports WHERE id = $1`, [id]);
-  if (process.env.REPORTS_DEBUG_LOG) require('node:fs').writeFileSync(process.env.REPORTS_DEBUG_LOG, stack.recentLogs());
+  if (process.env.REPORTS_DEBUG_LOG)
+    require('node:fs').writeFileSync(process.env.REPORTS_DEBUG_LOG, stack.recentLogs());
   throw new Error(
     `report ${id} still ${last?.status} after ${timeoutMs} ms: ${JSON.stringify(row)} (logs: ${stack.recentLogs().slice(-3000)})`,
   );
@@ -76,9 +77,11 @@ export async function buildReport(
   parameters: Record<string, unknown> = {},
 ) {
   const created = await requestReport(stack, who, { kind, format, parameters });
-  if (created.status !== 202) throw new Error(`POST /reports ${created.status}: ${JSON.stringify(created.body)}`);
+  if (created.status !== 202)
+    throw new Error(`POST /reports ${created.status}: ${JSON.stringify(created.body)}`);
   const done = await waitForReport(stack, who, created.body.id);
-  if (done.status !== 'done') throw new Error(`report ${kind}/${format} ${done.status}: ${done.failureReason}`);
+  if (done.status !== 'done')
+    throw new Error(`report ${kind}/${format} ${done.status}: ${done.failureReason}`);
   const file = await download(stack, who, done.id);
   expect(file.status).toBe(200);
   return { report: done, ...file };
@@ -126,13 +129,20 @@ export function pdfText(buf: Buffer): string {
       await parser.destroy();
       process.stdout.write(text);
     });`;
-  const r = spawnSync(process.execPath, ['-e', script], { input: buf, cwd: path.join(__dirname, '..', '..'), encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['-e', script], {
+    input: buf,
+    cwd: path.join(__dirname, '..', '..'),
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`pdf text extraction failed: ${r.stderr}`);
   return r.stdout;
 }
 
 const XSD_DIR = path.join(__dirname, '..', 'fixtures', 'iati-2.03');
-const xsd = (fileName: string) => ({ fileName, contents: readFileSync(path.join(XSD_DIR, fileName), 'utf8') });
+const xsd = (fileName: string) => ({
+  fileName,
+  contents: readFileSync(path.join(XSD_DIR, fileName), 'utf8'),
+});
 
 /** Validates against the official IATI 2.03 activity schema (with iati-common.xsd and xml.xsd). */
 export async function validateIati(xml: string) {

@@ -4,7 +4,7 @@ import { AppConfig, DomainError, JobHandler, JobName, JobPayload } from '@tandem
 import { NotificationsService } from '@tandem/notifications';
 import { PassThrough } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { Report, ReportStatus } from './entities';
+import { Report } from './entities';
 import { CONTENT_TYPES } from './report-kinds';
 import { ReportSources } from './report-sources.service';
 import { ReportRefused } from './reporting.errors';
@@ -141,19 +141,25 @@ export class ReportBuildHandler {
       await this.notifyDone(em, report);
       return true;
     });
-    if (!done) this.logger.warn({ msg: 'report finished by another attempt; this file is superseded', reportId });
+    if (!done)
+      this.logger.warn({ msg: 'report finished by another attempt; this file is superseded', reportId });
   }
 
   private async notifyDone(em: import('typeorm').EntityManager, report: Report): Promise<void> {
     if (report.scheduleId) {
-      const [schedule] = await em.query<{ name: string }[]>(`SELECT name FROM report_schedules WHERE id = $1`, [
-        report.scheduleId,
-      ]);
+      const [schedule] = await em.query<{ name: string }[]>(
+        `SELECT name FROM report_schedules WHERE id = $1`,
+        [report.scheduleId],
+      );
       await this.notifications.notify(em, {
         type: 'report.scheduled_ready',
         subject: { type: 'report', id: report.id },
         recipients: { userIds: [...new Set([report.requestedByUserId, ...report.recipientUserIds])] },
-        params: { reportKind: report.kind, format: report.format, scheduleName: schedule?.name ?? report.kind },
+        params: {
+          reportKind: report.kind,
+          format: report.format,
+          scheduleName: schedule?.name ?? report.kind,
+        },
         dedupeKey: `report-ready.${report.id}`,
       });
       return;

@@ -45,7 +45,12 @@ export class ReportExpiryHandler {
         WHERE status = 'running' AND heartbeat_at < now() - make_interval(secs => $1) LIMIT 200`,
       [(this.config.JOB_LOCK_MS * 3) / 1000],
     );
-    for (const r of stale) await this.jobs.enqueue(JobName.ReportBuild, { reportId: r.id }, `report-rebuild.${r.id}.${r.attempts}`);
+    for (const r of stale)
+      await this.jobs.enqueue(
+        JobName.ReportBuild,
+        { reportId: r.id },
+        `report-rebuild.${r.id}.${r.attempts}`,
+      );
   }
 }
 
@@ -58,6 +63,11 @@ export class ReportExpiryScheduler implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.jobs.upsertScheduler(REPORT_EXPIRE_SCHEDULER, JobName.ReportExpire, {}, { every: this.config.REPORT_EXPIRE_EVERY_MS });
+    await this.jobs.upsertScheduler(
+      REPORT_EXPIRE_SCHEDULER,
+      JobName.ReportExpire,
+      {},
+      { every: this.config.REPORT_EXPIRE_EVERY_MS },
+    );
   }
 }

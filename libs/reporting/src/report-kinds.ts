@@ -28,7 +28,9 @@ export class ProgrammeReportParameters {
 }
 
 export class PlacementsReportParameters {
-  @ApiPropertyOptional({ description: 'A programme: its managers get its placements across employers, small cells suppressed' })
+  @ApiPropertyOptional({
+    description: 'A programme: its managers get its placements across employers, small cells suppressed',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'programmeId must be a programme id (uuid)' })
   programmeId?: string;
@@ -67,7 +69,10 @@ const PARAMETERS: Record<ReportKind, new () => object> = {
 /** 400 naming `format` when the kind does not come in it. */
 export function assertFormat(kind: ReportKind, format: ReportFormat): void {
   if (!KIND_FORMATS[kind].includes(format))
-    throw CoreError.invalid('format', `${kind} reports come in ${KIND_FORMATS[kind].join(', ')}, not ${format}`);
+    throw CoreError.invalid(
+      'format',
+      `${kind} reports come in ${KIND_FORMATS[kind].join(', ')}, not ${format}`,
+    );
 }
 
 /** Validates the parameters of a kind; 400 naming `parameters.<name>` for each problem. */

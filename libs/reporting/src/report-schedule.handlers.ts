@@ -15,7 +15,9 @@ export function repeatFor(
   everyMs?: number,
 ): { every: number } | { pattern: string; tz: string } {
   if (everyMs) return { every: cadence === ReportCadence.Weekly ? everyMs : everyMs * 4 };
-  return cadence === ReportCadence.Weekly ? { pattern: '0 6 * * 1', tz: 'UTC' } : { pattern: '0 6 1 * *', tz: 'UTC' };
+  return cadence === ReportCadence.Weekly
+    ? { pattern: '0 6 * * 1', tz: 'UTC' }
+    : { pattern: '0 6 1 * *', tz: 'UTC' };
 }
 
 /** A scheduler job's id is `repeat:{schedulerId}:{millis}`: the millis name the firing. */
@@ -66,7 +68,12 @@ export class ReportScheduleHandlers {
       return;
     }
     const periodKey = periodKeyOf(meta.jobId);
-    const { allowed } = await this.schedules.screenRecipients(this.dataSource, s.kind, s.parameters, s.recipientUserIds);
+    const { allowed } = await this.schedules.screenRecipients(
+      this.dataSource,
+      s.kind,
+      s.parameters,
+      s.recipientUserIds,
+    );
     await this.dataSource.transaction(async (em) => {
       const inserted = await em.query<{ id: string }[]>(
         `INSERT INTO reports (kind, format, parameters, requested_by_user_id, recipient_user_ids, schedule_id, period_key, status)

@@ -2,7 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
 import { Actor } from '@tandem/auth';
-import { CoreError, CoreErrorCode, DomainError, JobName, OutboxService, Page, paginate, PageQueryDto, TransactionService } from '@tandem/core';
+import {
+  CoreError,
+  CoreErrorCode,
+  DomainError,
+  JobName,
+  OutboxService,
+  Page,
+  paginate,
+  PageQueryDto,
+  TransactionService,
+} from '@tandem/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreateReportScheduleDto, UpdateReportScheduleDto } from './dto';
 import { ReportCadence, ReportFormat, ReportKind, ReportSchedule } from './entities';
@@ -130,14 +140,24 @@ export class ReportSchedulesService {
           recipientUserIds: recipients,
         }),
       );
-      await this.audit.record(em, { action: 'create', entityType: 'report_schedule', entityId: saved.id, after: snapshot(saved) });
+      await this.audit.record(em, {
+        action: 'create',
+        entityType: 'report_schedule',
+        entityId: saved.id,
+        after: snapshot(saved),
+      });
       await this.outbox.publish(em, JobName.ReportScheduleSync, { scheduleId: saved.id });
       return saved.id;
     });
     return this.get(actor, id);
   }
 
-  private async owned(actor: Actor, id: string, em: EntityManager = this.dataSource.manager, lock = false): Promise<ReportSchedule> {
+  private async owned(
+    actor: Actor,
+    id: string,
+    em: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<ReportSchedule> {
     const found = await em.findOne(ReportSchedule, {
       where: { id, ownerUserId: actor.userId },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
@@ -164,7 +184,12 @@ export class ReportSchedulesService {
     return { items: page.items.map(view), nextCursor: page.nextCursor };
   }
 
-  async update(actor: Actor, id: string, expectedVersion: number, dto: UpdateReportScheduleDto): Promise<ReportScheduleView> {
+  async update(
+    actor: Actor,
+    id: string,
+    expectedVersion: number,
+    dto: UpdateReportScheduleDto,
+  ): Promise<ReportScheduleView> {
     const current = await this.owned(actor, id);
     const next = {
       kind: dto.kind ?? current.kind,
@@ -188,7 +213,13 @@ export class ReportSchedulesService {
       s.cadence = dto.cadence ?? s.cadence;
       s.recipientUserIds = next.recipients;
       const saved = await em.save(ReportSchedule, s);
-      await this.audit.record(em, { action: 'update', entityType: 'report_schedule', entityId: id, before, after: snapshot(saved) });
+      await this.audit.record(em, {
+        action: 'update',
+        entityType: 'report_schedule',
+        entityId: id,
+        before,
+        after: snapshot(saved),
+      });
       await this.outbox.publish(em, JobName.ReportScheduleSync, { scheduleId: id });
     });
     return this.get(actor, id);
@@ -198,7 +229,12 @@ export class ReportSchedulesService {
     await this.tx.run(async (em) => {
       const s = await this.owned(actor, id, em, true);
       await em.delete(ReportSchedule, { id });
-      await this.audit.record(em, { action: 'delete', entityType: 'report_schedule', entityId: id, before: snapshot(s) });
+      await this.audit.record(em, {
+        action: 'delete',
+        entityType: 'report_schedule',
+        entityId: id,
+        before: snapshot(s),
+      });
       await this.outbox.publish(em, JobName.ReportScheduleSync, { scheduleId: id });
     });
   }

@@ -46,7 +46,11 @@ export class ReportSources {
     }
   }
 
-  private content(actor: Actor, kind: Exclude<ReportKind, ReportKind.IatiActivities>, p: Params): Promise<ReportContent> {
+  private content(
+    actor: Actor,
+    kind: Exclude<ReportKind, ReportKind.IatiActivities>,
+    p: Params,
+  ): Promise<ReportContent> {
     switch (kind) {
       case ReportKind.ProgrammeProgress:
         return this.programmeProgress.content(actor, p as { programmeId: string });
@@ -69,7 +73,8 @@ export class ReportSources {
     progress: ProgressFn,
     onTotal: (total: number) => Promise<void>,
   ): Promise<number> {
-    if (report.kind === ReportKind.IatiActivities) return this.iati.write(actor, report.parameters, out, progress);
+    if (report.kind === ReportKind.IatiActivities)
+      return this.iati.write(actor, report.parameters, out, progress);
     const content = await this.content(actor, report.kind, report.parameters);
     if (content.totalRows !== undefined) await onTotal(content.totalRows);
     switch (report.format) {

@@ -20,7 +20,14 @@ import { LocalReportStorage, ReportStorage } from './storage/report-storage';
 
 /** Reports built in the background, their storage and retention, and scheduled reports. */
 @Module({
-  imports: [AuthModule, NotificationsModule, ProgrammesModule, IndicatorsModule, PlacementsModule, ConsultationsModule],
+  imports: [
+    AuthModule,
+    NotificationsModule,
+    ProgrammesModule,
+    IndicatorsModule,
+    PlacementsModule,
+    ConsultationsModule,
+  ],
   providers: [
     { provide: ReportStorage, useClass: LocalReportStorage },
     ProgrammeProgressSource,

@@ -110,7 +110,11 @@ export class ReportsService {
           : `This report is ${r.status}; download it once it is done`,
       );
     const body = await this.storage.get(r.storageKey);
-    if (!body) throw new ReportingError(ReportingErrorCode.ReportExpired, 'The file of this report is gone; request it again');
+    if (!body)
+      throw new ReportingError(
+        ReportingErrorCode.ReportExpired,
+        'The file of this report is gone; request it again',
+      );
     return { body, fileName: r.fileName!, contentType: r.contentType!, byteSize: r.byteSize };
   }
 }

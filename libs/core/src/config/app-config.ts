@@ -230,7 +230,9 @@ export class AppConfig extends DatabaseConfig {
 
   /** IATI organisation identifier of the publisher (reporting-org ref) and the prefix of activity identifiers. */
   @IsOptional()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{1,60}$/, { message: 'must be an IATI organisation identifier such as XI-IATI-TANDEM' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{1,60}$/, {
+    message: 'must be an IATI organisation identifier such as XI-IATI-TANDEM',
+  })
   IATI_REPORTING_ORG_REF = 'XI-IATI-TANDEM';
 
   /** Upper bound on graceful shutdown before the process exits anyway. */

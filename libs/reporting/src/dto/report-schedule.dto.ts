@@ -14,7 +14,10 @@ import {
 import { ReportCadence, ReportFormat, ReportKind } from '../entities';
 
 export class CreateReportScheduleDto {
-  @ApiPropertyOptional({ description: 'Shown in the notification; default "<kind> (<cadence>)"', maxLength: 120 })
+  @ApiPropertyOptional({
+    description: 'Shown in the notification; default "<kind> (<cadence>)"',
+    maxLength: 120,
+  })
   @IsOptional()
   @IsString()
   @Length(1, 120)

@@ -49,7 +49,12 @@ export class ConsultationSource {
       }
       if (q.distribution) {
         for (const d of q.distribution)
-          optionRows.push({ question: prompt, option: String(d.value), count: d.count, percentage: d.percentage });
+          optionRows.push({
+            question: prompt,
+            option: String(d.value),
+            count: d.count,
+            percentage: d.percentage,
+          });
         charts.push({
           title: `${prompt} (average ${q.average ?? '–'})`,
           categories: q.distribution.map((d) => String(d.value)),
@@ -57,7 +62,11 @@ export class ConsultationSource {
         });
       }
       for (const a of q.answers ?? [])
-        textRows.push({ question: prompt, answer: a.text, ...(r.anonymous ? {} : { organization: a.organizationName ?? null }) });
+        textRows.push({
+          question: prompt,
+          answer: a.text,
+          ...(r.anonymous ? {} : { organization: a.organizationName ?? null }),
+        });
     }
     const outcome = c.outcome;
     return {
@@ -79,7 +88,8 @@ export class ConsultationSource {
             { key: 'kind', header: 'Stakeholder kind' },
             { key: 'organizations', header: 'Organisations that answered' },
           ],
-          rows: () => fromArray(r.participation.byKind.map((k) => ({ kind: k.kind, organizations: k.count }))),
+          rows: () =>
+            fromArray(r.participation.byKind.map((k) => ({ kind: k.kind, organizations: k.count }))),
           charts: r.participation.byKind.length
             ? [
                 {
@@ -102,7 +112,10 @@ export class ConsultationSource {
                 ],
                 rows: () =>
                   fromArray(
-                    (r.participation.respondents ?? []).map((x) => ({ organization: x.organizationName, kind: x.organizationKind })),
+                    (r.participation.respondents ?? []).map((x) => ({
+                      organization: x.organizationName,
+                      kind: x.organizationKind,
+                    })),
                   ),
               },
             ]),
@@ -142,7 +155,9 @@ export class ConsultationSource {
         {
           name: 'free_texts',
           title: 'Free-text answers',
-          note: r.anonymous ? 'Anonymous consultation: answers are shown without organisations, in text order.' : undefined,
+          note: r.anonymous
+            ? 'Anonymous consultation: answers are shown without organisations, in text order.'
+            : undefined,
           columns: [
             { key: 'question', header: 'Question' },
             { key: 'answer', header: 'Answer' },

@@ -54,7 +54,10 @@ export class CoverageSource {
       params,
     );
     const gcm = await query(
-      tally(`generate_series(1, ${GCM_OBJECTIVES}) WITH ORDINALITY AS k(key, ord)`, 'k.key = ANY(v.gcm_objectives)'),
+      tally(
+        `generate_series(1, ${GCM_OBJECTIVES}) WITH ORDINALITY AS k(key, ord)`,
+        'k.key = ANY(v.gcm_objectives)',
+      ),
     );
     const dims = await query(
       tally(`unnest($${n + 1}::varchar[]) WITH ORDINALITY AS k(key, ord)`, 'k.key = ANY(v.dimensions)'),
@@ -88,14 +91,21 @@ export class CoverageSource {
         ['Programmes', total],
         ['GCM objectives served', GCM_OBJECTIVES - gaps.length],
         ['GCM objectives with no programme (gaps)', gaps.join(', ')],
-        ['Integration dimensions with no programme', dims.filter((d) => d.programmes === 0).map((d) => d.key).join(', ')],
+        [
+          'Integration dimensions with no programme',
+          dims
+            .filter((d) => d.programmes === 0)
+            .map((d) => d.key)
+            .join(', '),
+        ],
       ],
       sections: [
         {
           name: 'gcm_objectives',
           title: 'Global Compact for Migration objectives',
           columns: columns('gcmObjective', 'GCM objective'),
-          rows: () => fromArray(rows(gcm, 'gcmObjective').map((r) => ({ ...r, gcmObjective: Number(r.gcmObjective) }))),
+          rows: () =>
+            fromArray(rows(gcm, 'gcmObjective').map((r) => ({ ...r, gcmObjective: Number(r.gcmObjective) }))),
           charts: [
             {
               title: 'Programmes per GCM objective (0 = gap)',

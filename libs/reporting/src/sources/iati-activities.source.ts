@@ -57,7 +57,10 @@ export function iatiOrganisationType(kind: string, level: string | null): number
 export const DAC_MIGRATION_SECTOR = '15190';
 
 export const xml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
+  );
 
 const narrative = (text: string) => `<narrative>${xml(text)}</narrative>`;
 
@@ -125,7 +128,9 @@ export class IatiActivitiesSource {
   }
 
   private async activity(p: ProgrammeRow, ref: string): Promise<string> {
-    const partners = await this.dataSource.query<{ id: string; name: string; kind: string; level: string | null; role: PartnerRole }[]>(
+    const partners = await this.dataSource.query<
+      { id: string; name: string; kind: string; level: string | null; role: PartnerRole }[]
+    >(
       `SELECT o.id, o.name, o.kind, g.level, pp.role
          FROM programme_partners pp JOIN organizations o ON o.id = pp.organization_id
          LEFT JOIN government_profiles g ON g.organization_id = o.id
@@ -134,13 +139,24 @@ export class IatiActivitiesSource {
       [p.id],
     );
     const indicators = await this.dataSource.query<
-      { id: string; name: string; unit: string; dimension: string; baseline: string; target: string; direction: string; created_at: Date }[]
+      {
+        id: string;
+        name: string;
+        unit: string;
+        dimension: string;
+        baseline: string;
+        target: string;
+        direction: string;
+        created_at: Date;
+      }[]
     >(
       `SELECT id, name, unit, dimension, baseline::text, target::text, direction, created_at
          FROM indicators WHERE programme_id = $1 ORDER BY created_at, id`,
       [p.id],
     );
-    const values = await this.dataSource.query<{ indicator_id: string; period_start: string; period_end: string; value: string }[]>(
+    const values = await this.dataSource.query<
+      { indicator_id: string; period_start: string; period_end: string; value: string }[]
+    >(
       `SELECT v.indicator_id, to_char(v.period_start, 'YYYY-MM-DD') AS period_start,
               to_char(v.period_end, 'YYYY-MM-DD') AS period_end, v.value::text AS value
          FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id
@@ -175,7 +191,9 @@ export class IatiActivitiesSource {
     // The integration dimensions as the reporting organisation's own sector vocabulary (99).
     const shares = percentages(p.dimensions.length || 1);
     p.dimensions.forEach((d, i) =>
-      parts.push(`    <sector vocabulary="99" code="${xml(d)}" percentage="${shares[i]}">${narrative(`Integration: ${d}`)}</sector>`),
+      parts.push(
+        `    <sector vocabulary="99" code="${xml(d)}" percentage="${shares[i]}">${narrative(`Integration: ${d}`)}</sector>`,
+      ),
     );
     if (p.budget_amount !== null && currency) {
       parts.push(

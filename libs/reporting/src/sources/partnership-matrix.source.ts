@@ -24,7 +24,8 @@ const PARTNERS = (visible: string) => `
       FROM pp GROUP BY programme_id)`;
 
 /** Empty arrays still give one row (with null), so a programme without dimensions is not dropped. */
-const orNull = (col: string) => `unnest(CASE WHEN cardinality(${col}) = 0 THEN ARRAY[NULL]::varchar[] ELSE ${col}::varchar[] END)`;
+const orNull = (col: string) =>
+  `unnest(CASE WHEN cardinality(${col}) = 0 THEN ARRAY[NULL]::varchar[] ELSE ${col}::varchar[] END)`;
 
 /**
  * partnership_matrix, "who does what where": one row per organisation × integration dimension ×

@@ -60,7 +60,13 @@ export class PlacementsSource {
   async content(actor: Actor, p: PlacementsParameters): Promise<ReportContent> {
     const s = await this.stats.stats(actor, p);
     const employerNames = await this.names(s.byEmployer.map((c) => c.key));
-    const breakdown = (name: string, title: string, keyHeader: string, cells: BreakdownCell[], label = (k: string) => k): Section => ({
+    const breakdown = (
+      name: string,
+      title: string,
+      keyHeader: string,
+      cells: BreakdownCell[],
+      label = (k: string) => k,
+    ): Section => ({
       name,
       title,
       columns: [
@@ -73,7 +79,12 @@ export class PlacementsSource {
             {
               title: `People by ${keyHeader.toLowerCase()}`,
               categories: cells.map((c) => label(c.key)),
-              series: [{ name: 'people', values: cells.map((c) => (typeof c.people === 'number' ? c.people : null)) }],
+              series: [
+                {
+                  name: 'people',
+                  values: cells.map((c) => (typeof c.people === 'number' ? c.people : null)),
+                },
+              ],
             },
           ]
         : [],
@@ -93,11 +104,27 @@ export class PlacementsSource {
             { metric: 'people', value: s.total.people },
           ]),
       },
-      breakdown('by_employer', 'People by employer', 'Employer', s.byEmployer, (k) => employerNames.get(k) ?? k),
+      breakdown(
+        'by_employer',
+        'People by employer',
+        'Employer',
+        s.byEmployer,
+        (k) => employerNames.get(k) ?? k,
+      ),
       breakdown('by_sector', 'People by sector (ISIC section)', 'Sector', s.bySector),
-      breakdown('by_occupation_group', 'People by occupation group (ISCO-08 major group)', 'Occupation group', s.byOccupationGroup),
+      breakdown(
+        'by_occupation_group',
+        'People by occupation group (ISCO-08 major group)',
+        'Occupation group',
+        s.byOccupationGroup,
+      ),
       breakdown('by_contract_type', 'People by contract type', 'Contract type', s.byContractType),
-      breakdown('by_country_of_origin', 'People by country of origin', 'Country of origin', s.byCountryOfOrigin),
+      breakdown(
+        'by_country_of_origin',
+        'People by country of origin',
+        'Country of origin',
+        s.byCountryOfOrigin,
+      ),
       breakdown('by_status_category', 'People by status category', 'Status category', s.byStatusCategory),
       {
         name: 'retention',
@@ -122,7 +149,10 @@ export class PlacementsSource {
     let totalRows: number | undefined;
     if (!s.suppressed) {
       const { sql, params } = this.rowQuery(actor, p);
-      const [{ n }] = await this.dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM (${sql}) q`, params);
+      const [{ n }] = await this.dataSource.query<{ n: string }[]>(
+        `SELECT count(*) AS n FROM (${sql}) q`,
+        params,
+      );
       totalRows = Number(n);
       sections.push({
         name: 'placements',

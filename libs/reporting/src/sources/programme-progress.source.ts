@@ -3,7 +3,8 @@ import { Actor } from '@tandem/auth';
 import { DASHBOARD_TASK_STATES, DashboardService, ProgrammeAccessService } from '@tandem/programmes';
 import { fromArray, ReportContent } from '../report-content';
 
-const round = (n: number | null, d = 3): number | null => (n === null ? null : Math.round(n * 10 ** d) / 10 ** d);
+const round = (n: number | null, d = 3): number | null =>
+  n === null ? null : Math.round(n * 10 ** d) / 10 ** d;
 
 /**
  * programme_progress: the programme dashboard (DashboardService, the same figures as

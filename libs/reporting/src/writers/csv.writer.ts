@@ -37,7 +37,8 @@ export async function writeCsv(content: ReportContent, out: Writable, progress: 
 /** A leading ' on text a spreadsheet would take for a formula (numbers stay numbers). */
 function defuse(row: Row): Row {
   const out: Row = {};
-  for (const [k, v] of Object.entries(row)) out[k] = typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  for (const [k, v] of Object.entries(row))
+    out[k] = typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
   return out;
 }
 

@@ -21,7 +21,11 @@ const figure = (v: number): string => String(Math.round(v * 1000) / 1000);
  * its figure) and its table.
  */
 export async function writePdf(content: ReportContent, out: Writable, progress: ProgressFn): Promise<number> {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: content.title, Creator: 'Tandem' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    info: { Title: content.title, Creator: 'Tandem' },
+  });
   doc.pipe(out);
   const width = doc.page.width - 2 * MARGIN;
   const bottom = () => doc.page.height - MARGIN;
@@ -56,7 +60,12 @@ export async function writePdf(content: ReportContent, out: Writable, progress: 
   return counter.count;
 }
 
-function drawChart(doc: PDFKit.PDFDocument, chart: BarChart, width: number, ensure: (h: number) => void): void {
+function drawChart(
+  doc: PDFKit.PDFDocument,
+  chart: BarChart,
+  width: number,
+  ensure: (h: number) => void,
+): void {
   const values = chart.series.flatMap((s) => s.values).filter((v): v is number => v !== null);
   const max = Math.max(1, ...values.map((v) => Math.abs(v)));
   const labelW = 150;
@@ -82,7 +91,14 @@ function drawChart(doc: PDFKit.PDFDocument, chart: BarChart, width: number, ensu
   chart.categories.forEach((category, ci) => {
     ensure(groupH);
     const top = doc.y;
-    doc.fillColor('black').text(category, MARGIN, top + 1, { width: labelW - 6, height: groupH, ellipsis: true, lineBreak: false });
+    doc
+      .fillColor('black')
+      .text(category, MARGIN, top + 1, {
+        width: labelW - 6,
+        height: groupH,
+        ellipsis: true,
+        lineBreak: false,
+      });
     chart.series.forEach((s, si) => {
       const v = s.values[ci];
       const y = top + si * (barH + 2);
@@ -96,7 +112,11 @@ function drawChart(doc: PDFKit.PDFDocument, chart: BarChart, width: number, ensu
     doc.y = top + groupH;
   });
   // Axis line
-  doc.moveTo(MARGIN + labelW, doc.y - 2).lineTo(MARGIN + labelW + barsW, doc.y - 2).strokeColor('#999999').stroke();
+  doc
+    .moveTo(MARGIN + labelW, doc.y - 2)
+    .lineTo(MARGIN + labelW + barsW, doc.y - 2)
+    .strokeColor('#999999')
+    .stroke();
   doc.strokeColor('black').fillColor('black');
   doc.moveDown(0.5);
 }
@@ -116,9 +136,18 @@ async function drawTable(
     const y = doc.y;
     doc.font('Helvetica-Bold').fontSize(8);
     section.columns.forEach((c, i) =>
-      doc.text(c.header, MARGIN + i * colW, y, { width: colW - 4, height: rowH, ellipsis: true, lineBreak: false }),
+      doc.text(c.header, MARGIN + i * colW, y, {
+        width: colW - 4,
+        height: rowH,
+        ellipsis: true,
+        lineBreak: false,
+      }),
     );
-    doc.moveTo(MARGIN, y + rowH - 2).lineTo(MARGIN + width, y + rowH - 2).strokeColor('#999999').stroke();
+    doc
+      .moveTo(MARGIN, y + rowH - 2)
+      .lineTo(MARGIN + width, y + rowH - 2)
+      .strokeColor('#999999')
+      .stroke();
     doc.font('Helvetica').fontSize(8).strokeColor('black');
     doc.x = MARGIN;
     doc.y = y + rowH;

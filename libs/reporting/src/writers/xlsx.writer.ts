@@ -19,8 +19,16 @@ const excelValue = (v: Cell): ExcelJS.CellValue => (v === null ? null : v);
  * then one sheet per section. Each row is committed as soon as it is added, so rows go to the zip
  * stream (and the file) instead of piling up in memory.
  */
-export async function writeXlsx(content: ReportContent, out: Writable, progress: ProgressFn): Promise<number> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+export async function writeXlsx(
+  content: ReportContent,
+  out: Writable,
+  progress: ProgressFn,
+): Promise<number> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   wb.creator = 'Tandem';
   const used = new Set<string>();
   const summary = wb.addWorksheet(sheetName('Summary', used));
@@ -31,7 +39,11 @@ export async function writeXlsx(content: ReportContent, out: Writable, progress:
   for (const section of content.sections) {
     // Excel caps sheet names at 31 characters: the title when it fits, else the section's name.
     const ws = wb.addWorksheet(sheetName(section.title.length <= 31 ? section.title : section.name, used));
-    ws.columns = section.columns.map((c) => ({ header: c.header, key: c.key, width: Math.max(12, c.header.length + 2) }));
+    ws.columns = section.columns.map((c) => ({
+      header: c.header,
+      key: c.key,
+      width: Math.max(12, c.header.length + 2),
+    }));
     ws.getRow(1).font = { bold: true };
     ws.getRow(1).commit();
     for await (const row of section.rows()) {
