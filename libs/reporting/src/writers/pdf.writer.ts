@@ -91,14 +91,12 @@ function drawChart(
   chart.categories.forEach((category, ci) => {
     ensure(groupH);
     const top = doc.y;
-    doc
-      .fillColor('black')
-      .text(category, MARGIN, top + 1, {
-        width: labelW - 6,
-        height: groupH,
-        ellipsis: true,
-        lineBreak: false,
-      });
+    doc.fillColor('black').text(category, MARGIN, top + 1, {
+      width: labelW - 6,
+      height: groupH,
+      ellipsis: true,
+      lineBreak: false,
+    });
     chart.series.forEach((s, si) => {
       const v = s.values[ci];
       const y = top + si * (barH + 2);
