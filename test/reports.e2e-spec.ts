@@ -697,6 +697,30 @@ describe('reports: built in the background in CSV, JSON, XLSX, PDF and IATI XML;
       expect(file.status).toBe(409);
     });
 
+    it('a build whose worker died (left running, its job gone) is rebuilt, counting the attempt', async () => {
+      await stack.killWorker();
+      const req = await requestReport(stack, manager, { kind: 'coverage', format: 'xlsx' });
+      expect(req.status).toBe(202);
+      // As if a worker had claimed it and died mid-build, and its BullMQ job were lost with it.
+      await stack.query(
+        `UPDATE reports SET status = 'running', attempts = 1, started_at = now() - interval '1 minute',
+                heartbeat_at = now() - interval '1 minute' WHERE id = $1`,
+        [req.body.id],
+      );
+      await stack.query(
+        `UPDATE outbox_events SET dispatched_at = now() WHERE type = 'report.build' AND payload->>'reportId' = $1`,
+        [req.body.id],
+      );
+      expect((await http().get(`/reports/${req.body.id}`).set(bearer(manager)).expect(200)).body.status).toBe(
+        'running',
+      );
+      await stack.startWorker();
+      const done = await waitForReport(stack, manager, req.body.id);
+      expect(done).toMatchObject({ status: 'done', attempts: 2, progress: 1 });
+      const wb = await parseXlsx((await download(stack, manager, done.id)).body);
+      expect(sheetRows(wb, 'SDG targets')).toHaveLength(2);
+    });
+
     it('files expire after the retention period: 410, the file deleted, the report marked expired', async () => {
       const { report } = await buildReport(stack, manager, 'coverage', 'csv');
       const [row] = await stack.query<{ storage_key: string }>(

@@ -1,4 +1,4 @@
-// npm run bench [-- 10000,100000,1000000 [csv,xlsx]]
+// npm run bench [-- 10000,100000,1000000 [csv,xlsx] [worker node options, e.g. --max-old-space-size=64]]
 // Seeds N placements of one employer (generate_series, in SQL), then has the real built worker
 // (dist/apps/worker) build that employer's placements report in each format, and reads the
 // worker's peak resident set (VmHWM in /proc/<pid>/status; a fresh worker per measurement).
@@ -13,6 +13,8 @@ import { freePort, startPostgres, startRedis } from '../lib/services.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const sizes = (process.argv[2] ?? '10000,100000,1000000').split(',').map(Number);
 const formats = (process.argv[3] ?? 'csv,xlsx').split(',');
+// A small heap limit proves the point: the build finishes in it whatever the row count.
+const workerNodeOptions = process.argv[4] ?? '';
 
 const log = (...a) => console.log(new Date().toISOString().slice(11, 19), ...a);
 const mb = (kb) => `${(kb / 1024).toFixed(0)} MB`;
@@ -72,6 +74,7 @@ const env = {
   REPORT_STORAGE_DIR: storage,
   LOG_LEVEL: 'warn',
   OUTBOX_POLL_MS: '200',
+  ...(workerNodeOptions ? { NODE_OPTIONS: workerNodeOptions } : {}),
 };
 
 async function seedTo(n) {

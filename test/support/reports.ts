@@ -14,6 +14,7 @@ export interface ReportBody {
   format: string;
   status: string;
   progress: number | null;
+  attempts: number;
   failureReason: string | null;
   fileName: string | null;
   scheduleId: string | null;

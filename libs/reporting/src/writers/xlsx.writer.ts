@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import { Cell, ProgressFn, ReportContent } from '../report-content';
 import { RowCounter } from './sink';
@@ -11,6 +12,15 @@ const sheetName = (s: string, used: Set<string>): string => {
   used.add(name.toLowerCase());
   return name;
 };
+
+type SheetInternals = { _stream?: { pipes?: Writable[] } };
+
+async function drained(ws: ExcelJS.Worksheet, out: Writable): Promise<void> {
+  await new Promise((r) => setImmediate(r));
+  for (const pipe of (ws as unknown as SheetInternals)._stream?.pipes ?? [])
+    while (pipe.writableNeedDrain) await once(pipe, 'drain');
+  if (out.writableNeedDrain) await once(out, 'drain');
+}
 
 const excelValue = (v: Cell): ExcelJS.CellValue => (v === null ? null : v);
 
@@ -49,8 +59,10 @@ export async function writeXlsx(
     for await (const row of section.rows()) {
       ws.addRow(section.columns.map((c) => excelValue(row[c.key] ?? null))).commit();
       await counter.tick();
-      // Let the zip stream drain to the file between batches (exceljs does not await its writes).
-      if (counter.count % 2000 === 0) await new Promise((r) => setImmediate(r));
+      // exceljs pushes each sheet's XML into the zip (archiver, deflate) without waiting for it, so
+      // a fast producer piles rows up in memory. Every batch, wait until the sheet's zip entry and
+      // the file have drained: backpressure by hand. (`_stream.pipes` is exceljs's StreamBuf.)
+      if (counter.count % 500 === 0) await drained(ws, out);
     }
     ws.commit();
   }
