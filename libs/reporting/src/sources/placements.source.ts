@@ -108,7 +108,10 @@ export class PlacementsSource {
         'by_employer',
         'People by employer',
         'Employer',
-        s.byEmployer,
+        // By name, as people look them up (the statistics order them by id).
+        [...s.byEmployer].sort((a, b) =>
+          (employerNames.get(a.key) ?? a.key).localeCompare(employerNames.get(b.key) ?? b.key),
+        ),
         (k) => employerNames.get(k) ?? k,
       ),
       breakdown('by_sector', 'People by sector (ISIC section)', 'Sector', s.bySector),
