@@ -1,18 +1,29 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DigestHandlers } from '@tandem/notifications';
+import { ReportExpiryHandler } from '@tandem/reporting';
 
-/** Repeating jobs. Fixed scheduler ids: each replica upserts the same schedule, so it runs once. */
+/**
+ * Repeating jobs. Fixed scheduler ids: each replica upserts the same schedule, so it runs once.
+ * Redis down at boot must not stop the worker: a schedule not set yet is retried in the background.
+ */
 @Injectable()
 export class WorkerSchedules implements OnApplicationBootstrap {
   private readonly logger = new Logger(WorkerSchedules.name);
 
-  constructor(private readonly digests: DigestHandlers) {}
+  constructor(
+    private readonly digests: DigestHandlers,
+    private readonly reportExpiry: ReportExpiryHandler,
+  ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    // Redis down at boot must not stop the worker: the tick is retried in the background.
+  onApplicationBootstrap(): void {
+    this.keepTrying('digest tick', () => this.digests.schedule());
+    this.keepTrying('report expiry', () => this.reportExpiry.schedule());
+  }
+
+  private keepTrying(what: string, schedule: () => Promise<void>): void {
     const attempt = (): void =>
-      void this.digests.schedule().catch((err: Error) => {
-        this.logger.warn(`digest schedule not set yet (${err.message}); retrying`);
+      void schedule().catch((err: Error) => {
+        this.logger.warn(`${what} schedule not set yet (${err.message}); retrying`);
         setTimeout(attempt, 5000).unref();
       });
     attempt();

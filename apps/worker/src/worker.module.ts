@@ -8,7 +8,7 @@ import { DatabaseModule } from '@tandem/database';
 import { NotificationsModule } from '@tandem/notifications';
 import { PlacementsModule } from '@tandem/placements';
 import { ProgrammesModule } from '@tandem/programmes';
-import { ReportExpiryScheduler, ReportingModule } from '@tandem/reporting';
+import { ReportingModule } from '@tandem/reporting';
 import { TasksModule } from '@tandem/tasks';
 import { JobRunner } from './job-runner.service';
 import { OutboxRelay } from './outbox-relay.service';
@@ -35,7 +35,7 @@ export class WorkerModule {
         PlacementsModule,
         ReportingModule,
       ],
-      providers: [JobRunner, OutboxRelay, WorkerSchedules, ReportExpiryScheduler],
+      providers: [JobRunner, OutboxRelay, WorkerSchedules],
     };
   }
 }

@@ -37,11 +37,13 @@ export class DigestHandlers {
 
   /** Called by the worker at boot: (re)creates the one tick schedule. */
   async schedule(): Promise<void> {
-    await this.jobs.schedule(
+    await this.jobs.upsertScheduler(
+      DIGEST_SCHEDULER_ID,
       JobName.DigestTick,
       {},
-      DIGEST_SCHEDULER_ID,
-      this.config.NOTIFICATION_DIGEST_TICK_MS,
+      {
+        every: this.config.NOTIFICATION_DIGEST_TICK_MS,
+      },
     );
   }
 

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig, JobHandler, JobName, JobQueueService } from '@tandem/core';
 import { DataSource } from 'typeorm';
@@ -22,6 +22,18 @@ export class ReportExpiryHandler {
     private readonly jobs: JobQueueService,
     private readonly config: AppConfig,
   ) {}
+
+  /** Called by the worker at boot: (re)creates the one `report-expire` scheduler. */
+  async schedule(): Promise<void> {
+    await this.jobs.upsertScheduler(
+      REPORT_EXPIRE_SCHEDULER,
+      JobName.ReportExpire,
+      {},
+      {
+        every: this.config.REPORT_EXPIRE_EVERY_MS,
+      },
+    );
+  }
 
   @JobHandler(JobName.ReportExpire)
   async expire(): Promise<void> {
@@ -51,23 +63,5 @@ export class ReportExpiryHandler {
         { reportId: r.id },
         `report-rebuild.${r.id}.${r.attempts}`,
       );
-  }
-}
-
-/** Worker only: keeps the `report-expire` scheduler in place (upserting the same id is idempotent). */
-@Injectable()
-export class ReportExpiryScheduler implements OnApplicationBootstrap {
-  constructor(
-    private readonly jobs: JobQueueService,
-    private readonly config: AppConfig,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.jobs.upsertScheduler(
-      REPORT_EXPIRE_SCHEDULER,
-      JobName.ReportExpire,
-      {},
-      { every: this.config.REPORT_EXPIRE_EVERY_MS },
-    );
   }
 }

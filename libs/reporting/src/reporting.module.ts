@@ -43,6 +43,6 @@ import { LocalReportStorage, ReportStorage } from './storage/report-storage';
     ReportScheduleHandlers,
     ReportExpiryHandler,
   ],
-  exports: [ReportStorage, ReportSources, ReportsService, ReportSchedulesService],
+  exports: [ReportStorage, ReportSources, ReportsService, ReportSchedulesService, ReportExpiryHandler],
 })
 export class ReportingModule {}

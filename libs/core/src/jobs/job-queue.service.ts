@@ -74,8 +74,12 @@ export class JobQueueService implements OnApplicationShutdown {
     return (this.optionsOf(name as JobName).attempts ?? DEFAULT_JOB_OPTIONS.attempts)!;
   }
 
-  /** Per-job overrides of the defaults: webhook receivers get their own, configurable backoff. */
+  /**
+   * Per-job overrides of the defaults: webhook receivers get their own, configurable backoff; a
+   * digest tick is not retried (the next tick does its work).
+   */
   private optionsOf(name: JobName): JobsOptions {
+    if (name === JobName.DigestTick) return { attempts: 1 };
     if (name === JobName.WebhookDeliver)
       return {
         attempts: this.config.WEBHOOK_MAX_ATTEMPTS,
@@ -85,25 +89,9 @@ export class JobQueueService implements OnApplicationShutdown {
   }
 
   /**
-   * A repeating job with a fixed scheduler id: every worker replica upserts the same one at boot,
-   * so there is one schedule however many replicas run.
-   */
-  async schedule<J extends JobName>(
-    name: J,
-    payload: JobPayload<J>,
-    schedulerId: string,
-    everyMs: number,
-  ): Promise<void> {
-    await this.queue(JOB_QUEUE[name]).upsertJobScheduler(
-      schedulerId,
-      { every: everyMs },
-      { name, data: payload, opts: { ...this.optionsOf(name), attempts: 1 } },
-    );
-  }
-
-  /**
    * Creates or replaces a job scheduler (a repeating job) with a deterministic id: upserting the same
-   * id again moves it, so a schedule edited twice still has one scheduler.
+   * id again moves it, so a schedule edited twice still has one scheduler, and every worker replica
+   * upserting the same one at boot still leaves one.
    */
   async upsertScheduler<J extends JobName>(
     schedulerId: string,
@@ -112,7 +100,11 @@ export class JobQueueService implements OnApplicationShutdown {
     repeat: { every: number } | { pattern: string; tz?: string },
   ): Promise<void> {
     assertJobId(schedulerId);
-    await this.queue(JOB_QUEUE[name]).upsertJobScheduler(schedulerId, repeat, { name, data: payload });
+    await this.queue(JOB_QUEUE[name]).upsertJobScheduler(schedulerId, repeat, {
+      name,
+      data: payload,
+      opts: this.optionsOf(name),
+    });
   }
 
   /** Removes a job scheduler; true when it existed. */
