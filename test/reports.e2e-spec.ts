@@ -294,6 +294,7 @@ describe('reports: built in the background in CSV, JSON, XLSX, PDF and IATI XML;
       expect(again.status).toBe(202);
       expect(again.headers['idempotent-replayed']).toBe('true');
       expect(again.body.id).toBe(first.body.id);
+      expect(again.headers.location).toBe(`/reports/${first.body.id}`);
       expect(
         await stack.query(`SELECT id FROM reports WHERE requested_by_user_id = $1`, [manager.userId]),
       ).toHaveLength(1);

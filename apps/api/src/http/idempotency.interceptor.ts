@@ -28,6 +28,11 @@ export const Idempotent = (): MethodDecorator =>
     }),
   );
 
+const locationOf = (res: Response): string | null => {
+  const location = res.getHeader('Location');
+  return typeof location === 'string' ? location : null;
+};
+
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
@@ -46,6 +51,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       mergeMap((outcome) => {
         if ('replay' in outcome) {
           res.status(outcome.replay.status).setHeader('Idempotent-Replayed', 'true');
+          if (outcome.replay.location) res.setHeader('Location', outcome.replay.location);
           return of(outcome.replay.body);
         }
         // Nest applies the route's status after interceptors run, so read it from the route.
@@ -54,7 +60,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
           (req.method === 'POST' ? 201 : 200);
         return next.handle().pipe(
           mergeMap((body) =>
-            from(this.idempotency.complete(outcome.reservationId, status, body)).pipe(
+            from(this.idempotency.complete(outcome.reservationId, status, body, locationOf(res))).pipe(
               mergeMap(() => of(body)),
             ),
           ),

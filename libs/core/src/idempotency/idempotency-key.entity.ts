@@ -33,6 +33,10 @@ export class IdempotencyKey {
   @Column({ type: 'jsonb', nullable: true })
   responseBody!: unknown;
 
+  /** The first response's `Location` header, replayed with it (a 202 points at what it queued). */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  responseLocation!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -6,7 +6,8 @@ import { CoreError, CoreErrorCode } from '../errors/domain-error';
 import { isUniqueViolation } from '../errors/postgres-errors';
 import { IdempotencyKey } from './idempotency-key.entity';
 
-export type IdempotencyOutcome = { replay: { status: number; body: unknown } } | { reservationId: string };
+export type IdempotencyOutcome =
+  { replay: { status: number; body: unknown; location: string | null } } | { reservationId: string };
 
 const KEY = /^[A-Za-z0-9._:-]{1,255}$/;
 
@@ -51,13 +52,27 @@ export class IdempotencyService {
         'A request with this Idempotency-Key is still being processed; retry shortly',
       );
     }
-    return { replay: { status: existing.responseStatus, body: existing.responseBody } };
+    return {
+      replay: {
+        status: existing.responseStatus,
+        body: existing.responseBody,
+        location: existing.responseLocation,
+      },
+    };
   }
 
-  async complete(reservationId: string, status: number, body: unknown): Promise<void> {
+  async complete(
+    reservationId: string,
+    status: number,
+    body: unknown,
+    location?: string | null,
+  ): Promise<void> {
     await this.dataSource
       .getRepository(IdempotencyKey)
-      .update({ id: reservationId }, { responseStatus: status, responseBody: body as object });
+      .update(
+        { id: reservationId },
+        { responseStatus: status, responseBody: body as object, responseLocation: location ?? null },
+      );
   }
 
   /** The request failed: free the key so the client can retry with it. */

@@ -6,6 +6,7 @@ import { DropPartnerLastActivity1795437874005 } from './1795437874005-DropPartne
 import { Placements1795438754317 } from './1795438754317-Placements';
 import { Notifications1795443711276 } from './1795443711276-Notifications';
 import { Reporting1795443789600 } from './1795443789600-Reporting';
+import { IdempotencyLocation1795448148149 } from './1795448148149-IdempotencyLocation';
 
 /** Every migration, in order. Add each generated one here: the webpack bundles need explicit imports. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -18,4 +19,5 @@ export const MIGRATIONS: Function[] = [
   Placements1795438754317,
   Notifications1795443711276,
   Reporting1795443789600,
+  IdempotencyLocation1795448148149,
 ];
