@@ -65,7 +65,7 @@ export function Async<T>({
 const STATE_ICONS: Record<string, string> = {
   todo: '○',
   in_progress: '◐',
-  blocked: '⛔',
+  blocked: '⊘',
   done: '✓',
   cancelled: '✕',
   draft: '✎',

@@ -55,6 +55,8 @@ const TASK_MOVES: Record<string, ('todo' | 'in_progress' | 'blocked' | 'done')[]
   done: ['in_progress'],
   cancelled: [],
 };
+const moveLabel = (from: string, to: string): Key =>
+  from === 'done' && to === 'in_progress' ? 'task.move.reopen' : (`task.move.${to}` as Key);
 const PROGRAMME_MOVES: Record<string, (typeof PROGRAMME_STATUSES)[number][]> = {
   draft: ['active', 'cancelled'],
   active: ['suspended', 'completed'],
@@ -744,7 +746,7 @@ function TaskCard({
               </button>
             ) : to === 'blocked' ? null : (
               <button key={to} type="button" className="small" disabled={form.busy} onClick={() => move(to)}>
-                {t(`task.move.${to}` as Key)}
+                {t(moveLabel(task.state, to))}
                 <span className="visually-hidden">: {task.title}</span>
               </button>
             ),
@@ -1133,7 +1135,7 @@ export function TaskPage() {
                       .then((ok) => ok && task.reload())
                   }
                 >
-                  {t(`task.move.${to}` as Key)}
+                  {t(moveLabel(x.state, to))}
                 </button>
               ))}
           </div>
