@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Browser } from 'playwright-core';
 import {
   createOrganization,
@@ -58,6 +60,12 @@ describe('web console in a browser', () => {
     const api = await fetch(`${stack.baseUrl}/programmes`);
     expect(api.status).toBe(401);
     expect(api.headers.get('content-type')).toMatch(/problem\+json/);
+    // The client was generated from exactly the document the running api serves.
+    const served = await (await fetch(`${stack.baseUrl}/docs-json`)).json();
+    const generated = JSON.parse(
+      readFileSync(path.join(__dirname, '../../apps/web/src/api/openapi.json'), 'utf8'),
+    );
+    expect(generated).toEqual(served);
   });
 
   it('a programme manager sets up a programme, invites a partner and assigns a task the partner completes', async () => {
@@ -233,6 +241,14 @@ describe('web console in a browser', () => {
     await member.page.getByRole('link', { name: 'Night buses' }).click();
     await member.page.locator('.respond').waitFor();
     await member.shot('respond-en');
+    // A phone-sized screen: nothing wider than the screen. Navigating put the focus on the page's
+    // heading (screen readers announce it); the keyboard goes on from there to the form.
+    await expect(
+      member.page.evaluate(() => document.documentElement.scrollWidth),
+    ).resolves.toBeLessThanOrEqual(375);
+    await expect(member.page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('H1');
+    await member.page.keyboard.press('Tab');
+    await expect(member.page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('SELECT');
     await member.page.locator('.respond select').first().selectOption('ar');
     const form = member.page.locator('.respond');
     await expect(form.getAttribute('dir')).resolves.toBe('rtl');

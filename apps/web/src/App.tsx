@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { api, call } from './api/client';
 import { Link, Navigate, NavLink, Route, Routes, useLocation } from 'react-router-dom';
 import { isAdmin, orgsOfKind, useAuth } from './auth';
-import { Loading } from './components/common';
+import { focusHeadingOnNextPage, Loading } from './components/common';
 import { UiLanguage, useI18n } from './i18n';
 import { AcceptInvitationPage } from './pages/AcceptInvitation';
 import { AdminAuditPage, AdminOrganizationPage, AdminOrganizationsPage } from './pages/Admin';
@@ -47,17 +48,39 @@ function LanguageSwitch() {
   );
 }
 
+/** The number of unread notifications beside the menu entry, refreshed on each navigation. */
+function UnreadCount() {
+  const { t } = useI18n();
+  const { pathname } = useLocation();
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    let live = true;
+    call<{ unread: number }>(api.GET('/notifications/unread-count'))
+      .then((r) => live && setCount(r.unread))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [pathname]);
+  if (!count) return null;
+  return (
+    <span className="count">
+      {' '}
+      {count}
+      <span className="visually-hidden"> {t('nav.unread')}</span>
+    </span>
+  );
+}
+
 /** Moves focus to the new page's heading on navigation, so screen readers announce it. */
 function useFocusOnNavigate() {
-  const location = useLocation();
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    setTimeout(() => document.querySelector<HTMLElement>('main h1')?.focus(), 50);
-  }, [location.pathname]);
+  const { pathname } = useLocation();
+  const previous = useRef(pathname);
+  // During render, so the flag is set before the new page's heading mounts.
+  if (previous.current !== pathname) {
+    previous.current = pathname;
+    focusHeadingOnNextPage();
+  }
 }
 
 function Shell({ children }: { children: React.ReactNode }) {
@@ -94,7 +117,10 @@ function Shell({ children }: { children: React.ReactNode }) {
                 </li>
               )}
               <li>
-                <NavLink to="/notifications">{t('nav.notifications')}</NavLink>
+                <NavLink to="/notifications">
+                  {t('nav.notifications')}
+                  <UnreadCount />
+                </NavLink>
               </li>
               {isAdmin(me) && (
                 <li>

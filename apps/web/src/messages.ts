@@ -13,6 +13,7 @@ export const en = {
   'nav.profile': 'Profile',
   'nav.signOut': 'Sign out',
   'nav.language': 'Language',
+  'nav.unread': 'unread',
 
   'common.loading': 'Loading…',
   'common.any': 'Any',
@@ -457,6 +458,7 @@ export const fr: Dictionary = {
   'nav.profile': 'Profil',
   'nav.signOut': 'Se déconnecter',
   'nav.language': 'Langue',
+  'nav.unread': 'non lues',
 
   'common.loading': 'Chargement…',
   'common.any': 'Tous',

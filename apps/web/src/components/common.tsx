@@ -1,4 +1,4 @@
-import { DependencyList, ReactNode, useCallback, useEffect, useState } from 'react';
+import { DependencyList, ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../api/client';
 import { Key, useT } from '../i18n';
@@ -103,13 +103,28 @@ export function StateBadge({ state }: { state: string }) {
   );
 }
 
+/** Set on client-side navigation: the next page heading to appear takes the focus (and is announced). */
+let focusNextHeading = false;
+export const focusHeadingOnNextPage = () => {
+  focusNextHeading = true;
+};
+
 export function PageTitle({ children, actions }: { children: ReactNode; actions?: ReactNode }) {
+  const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (typeof children === 'string') document.title = `${children} · Tandem`;
   }, [children]);
+  useEffect(() => {
+    if (focusNextHeading && ref.current) {
+      focusNextHeading = false;
+      ref.current.focus();
+    }
+  }, []);
   return (
     <div className="page-title">
-      <h1 tabIndex={-1}>{children}</h1>
+      <h1 tabIndex={-1} ref={ref}>
+        {children}
+      </h1>
       {actions && <div className="actions">{actions}</div>}
     </div>
   );
