@@ -186,6 +186,27 @@ describe('web console in a browser', () => {
     await expect(figures.getByRole('row', { name: /Done/ }).textContent()).resolves.toContain('1');
     await manager.shot('task-seen-done');
 
+    // An indicator, a value for a period, and its chart against baseline and target (with its table).
+    const ind = p.locator('form', { has: p.getByRole('heading', { name: 'New indicator' }) });
+    await ind.getByLabel('Name').fill('Participants in work');
+    await ind.getByLabel('Unit').fill('%');
+    await ind.getByLabel('Baseline').fill('20');
+    await ind.getByLabel('Target').fill('60');
+    await ind.getByRole('button', { name: 'Add indicator' }).click();
+    const indicator = p.locator('.indicator', {
+      has: p.getByRole('heading', { name: 'Participants in work' }),
+    });
+    await indicator.getByLabel('Period start').fill('2027-01-01');
+    await indicator.getByLabel('Period end').fill('2027-03-31');
+    await indicator.getByLabel('Value', { exact: true }).fill('35');
+    await indicator.getByRole('button', { name: 'Record a value of Participants in work' }).click();
+    const chartRows = indicator
+      .getByRole('table', { name: 'Participants in work: values against target' })
+      .getByRole('row');
+    await chartRows.filter({ hasText: '35%' }).waitFor();
+    await expect(chartRows.filter({ hasText: 'Target' }).textContent()).resolves.toContain('60%');
+    await manager.shot('indicator-chart');
+
     manager.expectClean();
     partner.expectClean();
   });
