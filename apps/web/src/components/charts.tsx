@@ -25,7 +25,7 @@ export function BarChart({
   const id = useId();
   const top = Math.max(max ?? 0, ...bars.map((b) => b.value), 1);
   const rowH = 28;
-  const labelW = 140;
+  const labelW = 180;
   const width = 420;
   const height = bars.length * rowH + 8;
   return (
@@ -38,7 +38,7 @@ export function BarChart({
           return (
             <g key={`${b.label}-${i}`}>
               <text x={labelW - 6} y={y + 17} textAnchor="end" className="chart-label">
-                {b.label.length > 20 ? `${b.label.slice(0, 19)}…` : b.label}
+                {b.label.length > 24 ? `${b.label.slice(0, 23)}…` : b.label}
               </text>
               <rect x={labelW} y={y + 4} width={w} height={rowH - 10} className="chart-bar" rx="2" />
               <text x={labelW + w + 6} y={y + 17} className="chart-value">

@@ -4,6 +4,7 @@ import { api, ApiError, call, download, rawFetch } from '../api/client';
 import { CheckIn, itemsOf, Page, Participant, Placement, PlacementImport, Programme } from '../api/models';
 import type { components } from '../api/schema';
 import { orgsOfKind, useMe } from '../auth';
+import { BarChart } from '../components/charts';
 import { Async, fmtDate, PageTitle, StateBadge, today, useLoad } from '../components/common';
 import { Field, FieldSet, FormAlert, SubmitButton, useApiForm } from '../forms';
 import { Key, useI18n } from '../i18n';
@@ -123,6 +124,7 @@ export function PlacementsPage() {
           </select>
         </label>
       </div>
+      <PlacementFigures />
       <Async state={list}>
         {(items) =>
           items.length === 0 ? (
@@ -641,5 +643,60 @@ function CheckInItem({
         <SubmitButton form={form}>{t('checkIns.submit')}</SubmitButton>
       </form>
     </li>
+  );
+}
+
+type Count = number | string;
+interface PlacementStats {
+  suppressed: boolean;
+  threshold: number;
+  total: { placements: Count; people: Count };
+  bySector: { key: string; people: Count }[];
+  retention: { months: number; answered: Count; retained: Count; left: Count; rate: number | null }[];
+}
+
+/** The caller's own figures (an employer's are exact): people by sector and retention at 3/6/12 months. */
+function PlacementFigures() {
+  const { t } = useI18n();
+  const stats = useLoad(() => call<PlacementStats>(api.GET('/placements/stats')), []);
+  if (!stats.data || stats.error) return null;
+  const s = stats.data;
+  if (!s.total.placements) return null;
+  return (
+    <section className="card" aria-labelledby="sec-figures">
+      <h2 id="sec-figures">{t('placements.figures')}</h2>
+      <p>{t('placements.totals', { placements: s.total.placements, people: s.total.people })}</p>
+      <div className="grid">
+        <BarChart
+          title={t('placements.bySector')}
+          bars={s.bySector.map((c) => ({
+            label: `${c.key} — ${t(`sector.${c.key}` as Key)}`,
+            value: typeof c.people === 'number' ? c.people : 0,
+            display: String(c.people),
+          }))}
+        />
+        <table>
+          <caption>{t('placements.retention')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('placements.months')}</th>
+              <th scope="col">{t('placements.answered')}</th>
+              <th scope="col">{t('placements.stayed')}</th>
+              <th scope="col">{t('placements.rate')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {s.retention.map((r) => (
+              <tr key={r.months}>
+                <th scope="row">{r.months}</th>
+                <td>{r.answered}</td>
+                <td>{r.retained}</td>
+                <td>{r.rate === null ? '—' : `${Math.round(r.rate * 100)}%`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }

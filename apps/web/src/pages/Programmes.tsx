@@ -434,6 +434,20 @@ function ProgrammeView({ data, reload }: { data: ProgrammeData; reload: () => vo
               value: Number(n),
             }))}
           />
+          {dashboard.indicators.length > 0 && (
+            <BarChart
+              title={t('dashboard.indicatorProgress')}
+              max={100}
+              bars={dashboard.indicators.map((i) => ({
+                label: i.name,
+                value: Math.round((i.progress ?? 0) * 100),
+                display:
+                  i.progress === null
+                    ? t('dashboard.noValue')
+                    : `${Math.round(i.progress * 100)}% (${i.latestValue?.value ?? '—'} / ${i.target})`,
+              }))}
+            />
+          )}
           <div>
             <h3>{t('dashboard.overdue')}</h3>
             {dashboard.overdueTasks.length === 0 ? (
@@ -1139,6 +1153,7 @@ export function TaskPage() {
                 </button>
               ))}
           </div>
+          <TaskHistory taskId={x.id} version={x.version} />
           <section className="card" aria-labelledby="sec-comments">
             <h2 id="sec-comments">{t('comments.title')}</h2>
             <Async state={comments}>
@@ -1181,5 +1196,60 @@ export function TaskPage() {
         </>
       )}
     </Async>
+  );
+}
+
+interface HistoryEntry {
+  id: string;
+  occurredAt: string;
+  entityType: string;
+  action: string;
+  actorName: string | null;
+  changes: Record<string, { before?: unknown; after?: unknown }>;
+}
+
+const shown = (v: unknown) =>
+  v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+
+/** Who changed what and when, from the audit trail (reloaded when the task's version moves). */
+function TaskHistory({ taskId, version }: { taskId: string; version: number }) {
+  const { t, lang } = useI18n();
+  const history = useLoad(
+    async () =>
+      itemsOf(
+        await call<Page<HistoryEntry>>(
+          api.GET('/tasks/{id}/history', { params: { path: { id: taskId }, query: { limit: 50 } } }),
+        ),
+      ),
+    [taskId, version],
+  );
+  return (
+    <section className="card" aria-labelledby="sec-history">
+      <h2 id="sec-history">{t('history.title')}</h2>
+      <Async state={history}>
+        {(items) => (
+          <ol className="list">
+            {items.map((h) => (
+              <li key={h.id}>
+                <span className="muted">{fmtDateTime(h.occurredAt, lang)}</span> ·{' '}
+                {h.actorName ?? t('history.system')} ·{' '}
+                {h.entityType === 'task_comment' ? t('history.comment') : h.action}
+                {h.entityType === 'task' && Object.keys(h.changes ?? {}).length > 0 && (
+                  <ul>
+                    {Object.entries(h.changes)
+                      .filter(([field]) => field !== 'completedAt')
+                      .map(([field, c]) => (
+                        <li key={field}>
+                          {field}: {shown(c.before)} → {shown(c.after)}
+                        </li>
+                      ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </Async>
+    </section>
   );
 }
