@@ -12,6 +12,7 @@ import {
   useState,
 } from 'react';
 import { ApiError } from './api/client';
+import { fieldErrors } from './form-errors';
 import { useT } from './i18n';
 
 export interface FormState {
@@ -47,12 +48,7 @@ export function useApiForm(): FormState {
           setFormError((err as Error).message);
           return false;
         }
-        const byField: Record<string, string> = {};
-        const rest: string[] = [];
-        for (const e of err.problem.errors ?? []) {
-          if (e.field) byField[e.field] = byField[e.field] ? `${byField[e.field]}; ${e.message}` : e.message;
-          else rest.push(e.message);
-        }
+        const { byField, rest } = fieldErrors(err.problem);
         setErrors(byField);
         const fields = Object.keys(byField);
         const summary =
