@@ -209,6 +209,7 @@ describe('web console in a browser', () => {
 
     manager.expectClean();
     partner.expectClean();
+    expect([...manager.thirdParty, ...partner.thirdParty]).toEqual([]);
   });
 
   it('a municipal officer runs a consultation that a migrant association answers in Arabic, then publishes the outcome', async () => {
@@ -317,6 +318,7 @@ describe('web console in a browser', () => {
 
     officer.expectClean();
     member.expectClean();
+    expect([...officer.thirdParty, ...member.thirdParty]).toEqual([]);
   });
 
   it('an employer logs a placement, imports a CSV with one bad row and answers a check-in', async () => {
@@ -410,5 +412,6 @@ describe('web console in a browser', () => {
     await hr.shot('check-ins-fr');
 
     hr.expectClean();
+    expect(hr.thirdParty).toEqual([]);
   });
 });

@@ -38,6 +38,8 @@ export class Person {
     readonly page: Page,
     private readonly dir: string,
     readonly baseUrl: string,
+    /** Requests to other hosts (answered empty): the console itself must make none. */
+    readonly thirdParty: string[],
   ) {}
 
   static async open(
@@ -48,13 +50,24 @@ export class Person {
     viewport = { width: 1280, height: 900 },
   ): Promise<Person> {
     const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'UTC' });
+    // The console loads nothing from other hosts (its CSP would refuse it). The api's queue dashboard
+    // (bull-board) asks Google Fonts for a typeface; the test machine is offline, so such requests get
+    // an empty answer instead of failing, and are listed in `thirdParty`.
+    const thirdParty: string[] = [];
+    await context.route(
+      (url) => url.origin !== new URL(baseUrl).origin,
+      (route) => {
+        thirdParty.push(route.request().url());
+        return route.fulfill({ status: 200, body: '' });
+      },
+    );
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     const dir = path.join(SCREENSHOTS, scenario);
     mkdirSync(dir, { recursive: true });
     // A fresh set each run: drop this person's screenshots of an earlier run.
     for (const f of readdirSync(dir)) if (f.startsWith(`${name}-`)) rmSync(path.join(dir, f));
-    const person = new Person(name, context, page, dir, baseUrl);
+    const person = new Person(name, context, page, dir, baseUrl, thirdParty);
     page.on('console', (msg) => {
       if (msg.type() === 'error' && !EXPECTED_4XX.test(msg.text()))
         person.problems.push(`console error: ${msg.text()} (${msg.location().url})`);
