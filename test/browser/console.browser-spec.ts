@@ -71,7 +71,7 @@ describe('web console in a browser', () => {
   it('a programme manager sets up a programme, invites a partner and assigns a task the partner completes', async () => {
     const leadOrg = await createOrganization(stack, admin, 'civil_society', 'Welcome Centre');
     const partnerOrg = await createOrganization(stack, admin, 'migrant_association', 'Syrian Community');
-    await onboardUser(stack, smtp, admin, leadOrg, 'manager@lead.test', 'org_admin');
+    const managerApi = await onboardUser(stack, smtp, admin, leadOrg, 'manager@lead.test', 'org_admin');
     // The partner's org admin joins through the console, from the link in the invitation e-mail.
     await stack
       .http()
@@ -185,6 +185,35 @@ describe('web console in a browser', () => {
     const figures = p.locator('figure', { hasText: 'Tasks by state' });
     await expect(figures.getByRole('row', { name: /Done/ }).textContent()).resolves.toContain('1');
     await manager.shot('task-seen-done');
+
+    // Editing carries the version read: a change made meanwhile by someone else is not overwritten.
+    await p
+      .getByRole('region', { name: /Done/ })
+      .getByRole('link', { name: 'Translate the welcome guide' })
+      .click();
+    await p.getByRole('button', { name: 'Edit the task' }).click();
+    await p.getByLabel('Due date').fill('2027-04-30');
+    const [row] = await stack.query<{ id: string; version: number }>(
+      `SELECT id, version FROM tasks WHERE title = 'Translate the welcome guide'`,
+    );
+    await stack
+      .http()
+      .patch(`/tasks/${row.id}`)
+      .set(bearer(managerApi))
+      .set('If-Match', `"${row.version}"`)
+      .send({ priority: 'urgent' })
+      .expect(200);
+    await p.getByRole('button', { name: 'Save' }).click();
+    await p.getByRole('alert').filter({ hasText: 'Someone changed this meanwhile' }).waitFor();
+    await manager.shot('task-edit-stale');
+    await p.reload();
+    await p.getByText('Urgent').first().waitFor();
+    await p.getByRole('button', { name: 'Edit the task' }).click();
+    await p.getByLabel('Due date').fill('2027-04-30');
+    await p.getByRole('button', { name: 'Save' }).click();
+    await p.getByText(/due 4\/30\/2027/).waitFor();
+    await manager.shot('task-edited');
+    await p.getByRole('link', { name: 'Back to the programme' }).click();
 
     // An indicator, a value for a period, and its chart against baseline and target (with its table).
     const ind = p.locator('form', { has: p.getByRole('heading', { name: 'New indicator' }) });

@@ -54,9 +54,11 @@ export function useApiForm(): FormState {
         const summary =
           err.status === 0
             ? t('error.network')
-            : fields.length
-              ? t('error.fields', { count: fields.length })
-              : [err.problem.title, err.problem.detail].filter(Boolean).join(': ') || t('error.generic');
+            : err.status === 412
+              ? t('error.stale')
+              : fields.length
+                ? t('error.fields', { count: fields.length })
+                : [err.problem.title, err.problem.detail].filter(Boolean).join(': ') || t('error.generic');
         setFormError([summary, ...rest].join(' '));
         // Focus the first control the API named, so keyboard and screen-reader users land on it.
         const first = fields[0];

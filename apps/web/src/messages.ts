@@ -23,6 +23,7 @@ export const en = {
   'common.saved': 'Saved',
   'common.search': 'Search',
   'common.delete': 'Delete',
+  'common.cancel': 'Cancel',
   'common.actions': 'Actions',
   'common.yes': 'Yes',
   'common.no': 'No',
@@ -30,6 +31,8 @@ export const en = {
   'error.network': 'The server could not be reached. Check your connection and try again.',
   'error.fields': 'Please correct the {count} highlighted field(s).',
   'error.generic': 'Something went wrong.',
+  'error.stale':
+    'Someone changed this meanwhile. Reload the page to see their change, then make yours again.',
   'error.notFound': 'Not found, or you do not have access to it.',
   'error.forbidden': 'You are not allowed to do this.',
 
@@ -190,6 +193,7 @@ export const en = {
 
   'board.title': 'Work plan',
   'task.new': 'Assign a task',
+  'task.edit': 'Edit the task',
   'task.create': 'Assign task',
   'task.title': 'Task',
   'task.description': 'Description',
@@ -481,6 +485,7 @@ export const fr: Dictionary = {
   'common.saved': 'Enregistré',
   'common.search': 'Rechercher',
   'common.delete': 'Supprimer',
+  'common.cancel': 'Annuler',
   'common.actions': 'Actions',
   'common.yes': 'Oui',
   'common.no': 'Non',
@@ -488,6 +493,8 @@ export const fr: Dictionary = {
   'error.network': 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
   'error.fields': 'Veuillez corriger le(s) {count} champ(s) signalé(s).',
   'error.generic': 'Une erreur est survenue.',
+  'error.stale':
+    'Quelqu’un a modifié ceci entre-temps. Rechargez la page pour voir sa modification, puis refaites la vôtre.',
   'error.notFound': 'Introuvable, ou vous n’y avez pas accès.',
   'error.forbidden': 'Vous n’êtes pas autorisé à faire cela.',
 
@@ -648,6 +655,7 @@ export const fr: Dictionary = {
 
   'board.title': 'Plan de travail',
   'task.new': 'Attribuer une tâche',
+  'task.edit': 'Modifier la tâche',
   'task.create': 'Attribuer la tâche',
   'task.title': 'Tâche',
   'task.description': 'Description',
