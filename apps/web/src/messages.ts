@@ -88,6 +88,9 @@ export const en = {
   'org.members': 'Members',
   'org.joined': 'Joined',
   'org.inviteMember': 'Invite a member',
+  'org.makeAdmin': 'Make organisation admin',
+  'org.makeMember': 'Make member',
+  'org.removeMember': 'Remove',
   'org.sendInvitation': 'Send invitation',
   'org.invitationSent': 'Invitation sent to {email}.',
 
@@ -550,6 +553,9 @@ export const fr: Dictionary = {
   'org.members': 'Membres',
   'org.joined': 'Arrivée',
   'org.inviteMember': 'Inviter un membre',
+  'org.makeAdmin': 'Nommer administrateur',
+  'org.makeMember': 'Repasser membre',
+  'org.removeMember': 'Retirer',
   'org.sendInvitation': 'Envoyer l’invitation',
   'org.invitationSent': 'Invitation envoyée à {email}.',
 

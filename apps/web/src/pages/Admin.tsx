@@ -300,6 +300,7 @@ export function AdminOrganizationPage() {
     [id],
   );
   const form = useApiForm();
+  const memberForm = useApiForm();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<'org_admin' | 'member'>('member');
   const [language, setLanguage] = useState<'en' | 'fr' | 'es' | 'ar'>('en');
@@ -319,6 +320,7 @@ export function AdminOrganizationPage() {
       </Async>
       <section className="card" aria-labelledby="sec-members">
         <h2 id="sec-members">{t('org.members')}</h2>
+        <FormAlert form={memberForm} />
         <Async state={members}>
           {(items) => (
             <table className="responsive">
@@ -328,6 +330,9 @@ export function AdminOrganizationPage() {
                   <th scope="col">{t('profile.email')}</th>
                   <th scope="col">{t('org.role')}</th>
                   <th scope="col">{t('org.joined')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('common.actions')}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -337,6 +342,49 @@ export function AdminOrganizationPage() {
                     <td data-label={t('profile.email')}>{m.email}</td>
                     <td data-label={t('org.role')}>{t(`memberRole.${m.role}` as Key)}</td>
                     <td data-label={t('org.joined')}>{fmtDateTime(m.joinedAt, lang)}</td>
+                    <td>
+                      <span className="actions">
+                        <button
+                          type="button"
+                          className="small"
+                          disabled={memberForm.busy}
+                          onClick={() =>
+                            void memberForm
+                              .run(async () => {
+                                await call(
+                                  api.PATCH('/organizations/{id}/members/{userId}', {
+                                    params: { path: { id, userId: m.userId } },
+                                    body: { role: m.role === 'org_admin' ? 'member' : 'org_admin' },
+                                  }),
+                                );
+                              })
+                              .then((ok) => ok && members.reload())
+                          }
+                        >
+                          {m.role === 'org_admin' ? t('org.makeMember') : t('org.makeAdmin')}
+                          <span className="visually-hidden">: {m.name}</span>
+                        </button>
+                        <button
+                          type="button"
+                          className="small"
+                          disabled={memberForm.busy}
+                          onClick={() =>
+                            void memberForm
+                              .run(async () => {
+                                await call(
+                                  api.DELETE('/organizations/{id}/members/{userId}', {
+                                    params: { path: { id, userId: m.userId } },
+                                  }),
+                                );
+                              })
+                              .then((ok) => ok && members.reload())
+                          }
+                        >
+                          {t('org.removeMember')}
+                          <span className="visually-hidden">: {m.name}</span>
+                        </button>
+                      </span>
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -1,3 +1,4 @@
+import { Link } from 'react-router-dom';
 import { useMe } from '../auth';
 import { PageTitle } from '../components/common';
 import { useI18n } from '../i18n';
@@ -33,7 +34,13 @@ export function ProfilePage() {
           <tbody>
             {me.memberships.map((m) => (
               <tr key={m.organizationId}>
-                <td>{m.organizationName}</td>
+                <td>
+                  {m.role === 'org_admin' ? (
+                    <Link to={`/admin/organizations/${m.organizationId}`}>{m.organizationName}</Link>
+                  ) : (
+                    m.organizationName
+                  )}
+                </td>
                 <td>{t(`kind.${m.organizationKind}` as 'kind.employer')}</td>
                 <td>{m.role}</td>
               </tr>
