@@ -277,7 +277,7 @@ describe('web console in a browser', () => {
     await m.getByLabel('Title').fill('Public meeting at the library');
     await m.getByLabel('Location').fill('Riverton public library');
     await m.getByRole('button', { name: 'Schedule meeting' }).click();
-    await p.getByText('Public meeting at the library').waitFor();
+    await p.getByText('Public meeting at the library', { exact: true }).waitFor();
     await officer.shot('editor-draft');
 
     await p.getByRole('button', { name: 'Schedule', exact: true }).click();
@@ -310,6 +310,9 @@ describe('web console in a browser', () => {
     await member.page.getByRole('button', { name: 'إرسال إجابتي' }).click();
     await member.page.getByRole('status').filter({ hasText: 'شكرًا لكم' }).waitFor();
     await member.shot('respond-ar-sent');
+    // The member signs up for the public meeting.
+    await member.page.getByRole('button', { name: /^I will attend/ }).click();
+    await member.page.locator('.badge', { hasText: 'Attending' }).waitFor();
 
     // The officer closes it, reads the results and publishes the outcome.
     await p.reload();

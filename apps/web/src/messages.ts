@@ -117,6 +117,8 @@ export const en = {
   'state.done': 'Done',
   'state.invited': 'Invited',
   'state.declined': 'Declined',
+  'state.attending': 'Attending',
+  'state.waitlisted': 'On the waiting list',
   'state.left': 'Left',
   'state.removed': 'Removed',
   'state.scheduled': 'Scheduled',
@@ -312,6 +314,7 @@ export const en = {
   'meeting.seatsLeft': '{n} seats left',
   'meeting.attend': 'I will attend',
   'meeting.decline': 'I cannot come',
+  'meeting.cancel': 'Cancel the meeting',
 
   'outcome.publishTitle': 'Publish the outcome',
   'outcome.intro': '“You said, we did”: what you heard and what you decided. Everyone who answered is told.',
@@ -582,6 +585,8 @@ export const fr: Dictionary = {
   'state.done': 'Fait',
   'state.invited': 'Invité',
   'state.declined': 'Refusé',
+  'state.attending': 'Inscrit',
+  'state.waitlisted': 'En liste d’attente',
   'state.left': 'Parti',
   'state.removed': 'Retiré',
   'state.scheduled': 'Programmée',
@@ -777,6 +782,7 @@ export const fr: Dictionary = {
   'meeting.seatsLeft': '{n} places restantes',
   'meeting.attend': 'Je participerai',
   'meeting.decline': 'Je ne peux pas venir',
+  'meeting.cancel': 'Annuler la réunion',
 
   'outcome.publishTitle': 'Publier les suites données',
   'outcome.intro':

@@ -194,7 +194,7 @@ export interface Meeting {
   capacity: number | null;
   status?: string;
   seatsLeft?: number | null;
-  myRsvp?: string | null;
+  myRsvp?: { status: string; waitlistPosition: number | null } | null;
 }
 
 export interface ConsultationResults {

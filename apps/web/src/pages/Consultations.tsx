@@ -683,8 +683,34 @@ function MeetingsSection({ c, owner }: { c: Consultation; owner: boolean }) {
                       <StateBadge state={m.status} />
                     </>
                   )}
+                  {m.myRsvp && (
+                    <>
+                      {' '}
+                      <StateBadge state={m.myRsvp.status} />
+                    </>
+                  )}
                   {m.seatsLeft !== null && m.seatsLeft !== undefined && (
                     <span className="muted"> · {t('meeting.seatsLeft', { n: m.seatsLeft })}</span>
+                  )}
+                  {owner && m.status !== 'cancelled' && (
+                    <button
+                      type="button"
+                      className="small"
+                      onClick={() =>
+                        void rsvp
+                          .run(async () => {
+                            await call(
+                              api.POST('/consultations/{id}/meetings/{meetingId}/cancel', {
+                                params: { path: { id: c.id, meetingId: m.id } },
+                              }),
+                            );
+                          })
+                          .then((ok) => ok && list.reload())
+                      }
+                    >
+                      {t('meeting.cancel')}
+                      <span className="visually-hidden">: {m.title}</span>
+                    </button>
                   )}
                   {!owner && (
                     <span className="actions">
