@@ -14,7 +14,11 @@ import { Request } from 'express';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { LocalStrategy } from './auth/local.strategy';
+import { QueueDashboardAuth } from './admin/queue-dashboard.auth';
+import { AdminController } from './controllers/admin.controller';
 import { AuditController } from './controllers/audit.controller';
+import { NotificationPreferencesController } from './controllers/notification-preferences.controller';
+import { WebhooksController } from './controllers/webhooks.controller';
 import { AuthController } from './controllers/auth.controller';
 import { ConsultationsApiModule } from './controllers/consultations-api.module';
 import { IndicatorsApiModule } from './controllers/indicators-api.module';
@@ -80,6 +84,9 @@ export class ApiModule implements NestModule {
       controllers: [
         AuthController,
         NotificationsController,
+        NotificationPreferencesController,
+        WebhooksController,
+        AdminController,
         ProgrammesController,
         InvitationsController,
         OrganizationsController,
@@ -91,6 +98,7 @@ export class ApiModule implements NestModule {
         JwtStrategy,
         LocalStrategy,
         MetricsService,
+        QueueDashboardAuth,
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         // ETag outermost, so replayed idempotent responses carry it too.

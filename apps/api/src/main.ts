@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { mountQueueDashboard } from './admin/queue-dashboard';
 import { ApiModule } from './app.module';
 import { buildOpenApiDocument, setupOpenApi } from './openapi';
 import { serveWebConsole, WEB_BASE } from './web-console';
@@ -27,6 +28,7 @@ async function bootstrap(): Promise<void> {
   app.use(helmet({ contentSecurityPolicy: false }));
   app.useBodyParser('json', { limit: '1mb' });
   setupOpenApi(app);
+  mountQueueDashboard(app);
   const web = serveWebConsole(app, config.WEB_DIST_DIR);
   app.enableShutdownHooks();
   await app.get(AdminBootstrapService).ensureAdmin();

@@ -10,6 +10,7 @@ import {
   JobQueueService,
   QueueName,
 } from '@tandem/core';
+import { DeadLettersService } from '@tandem/notifications';
 import { Job, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 
@@ -31,6 +32,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     private readonly scanner: MetadataScanner,
     private readonly config: AppConfig,
     private readonly jobs: JobQueueService,
+    private readonly deadLetters: DeadLettersService,
   ) {}
 
   discoverHandlers(): Map<JobName, Handler> {
@@ -79,6 +81,8 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
           err: err.message,
         });
         void this.count(queue, final ? 'failed' : 'retried', job);
+        // Also here, not only in run(): a job failed by BullMQ itself (stalled too often) lands here only.
+        if (final && job) void this.deadLetter(queue, job, err).catch(() => undefined);
       });
       this.workers.push(worker);
     }
@@ -88,7 +92,25 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
   private async run(job: Job): Promise<void> {
     const handler = isJobName(job.name) ? this.handlers.get(job.name) : undefined;
     if (!handler) throw new Error(`no handler for job ${job.name}`);
-    await handler(job.data, { jobId: String(job.id), attempt: job.attemptsMade + 1 });
+    const attempt = job.attemptsMade + 1;
+    try {
+      await handler(job.data, { jobId: String(job.id), attempt });
+    } catch (err) {
+      // Recorded before the job is failed, so a dead letter is not lost to a crash right after.
+      if (attempt >= (job.opts.attempts ?? 1)) await this.deadLetter(job.queueName, job, err as Error);
+      throw err;
+    }
+  }
+
+  private async deadLetter(queue: string, job: Job, err: Error): Promise<void> {
+    await this.deadLetters.record({
+      queue,
+      name: job.name,
+      id: String(job.id),
+      data: job.data,
+      error: err.message,
+      attempts: Math.max(job.attemptsMade, job.opts.attempts ?? 1),
+    });
   }
 
   private async count(queue: string, outcome: string, _job?: Job): Promise<void> {

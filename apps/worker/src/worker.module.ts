@@ -11,6 +11,7 @@ import { ProgrammesModule } from '@tandem/programmes';
 import { TasksModule } from '@tandem/tasks';
 import { JobRunner } from './job-runner.service';
 import { OutboxRelay } from './outbox-relay.service';
+import { WorkerSchedules } from './worker-schedules.service';
 
 /** The worker: the outbox relay and the job processors. No HTTP. */
 @Module({})
@@ -32,7 +33,7 @@ export class WorkerModule {
         ConsultationsModule,
         PlacementsModule,
       ],
-      providers: [JobRunner, OutboxRelay],
+      providers: [JobRunner, OutboxRelay, WorkerSchedules],
     };
   }
 }

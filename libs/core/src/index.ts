@@ -11,6 +11,7 @@ export * from './jobs/job.registry';
 export * from './jobs/job-handler.decorator';
 export * from './jobs/job-queue.service';
 export * from './jobs/jobs.module';
+export * from './jobs/dead-letter.entity';
 export * from './jobs/redis';
 export * from './outbox/outbox-event.entity';
 export * from './outbox/outbox.service';

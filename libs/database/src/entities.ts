@@ -8,8 +8,16 @@ import {
   ConsultationResponse,
   MeetingRsvp,
 } from '@tandem/consultations';
-import { IdempotencyKey, OutboxEvent } from '@tandem/core';
-import { EmailDelivery, Notification } from '@tandem/notifications';
+import { DeadLetter, IdempotencyKey, OutboxEvent } from '@tandem/core';
+import {
+  EmailDelivery,
+  Notification,
+  NotificationDelivery,
+  NotificationPreference,
+  Webhook,
+  WebhookDelivery,
+  WebhookDeliveryAttempt,
+} from '@tandem/notifications';
 import {
   Indicator,
   IndicatorValue,
@@ -45,6 +53,12 @@ export const ENTITIES = [
   MigrantAssociationProfile,
   EmailDelivery,
   Notification,
+  NotificationDelivery,
+  NotificationPreference,
+  Webhook,
+  WebhookDelivery,
+  WebhookDeliveryAttempt,
+  DeadLetter,
   IdempotencyKey,
   Programme,
   ProgrammePartner,

@@ -1,12 +1,18 @@
-type Params = Record<string, string | number | null>;
+import { Language, pickLanguage } from './templates/layout';
 
-const v = (p: Params, k: string): string => (p[k] === null || p[k] === undefined ? '' : String(p[k]));
+export type NotificationParams = Record<string, string | number | null>;
+type Text = (p: NotificationParams) => { title: string; body: string };
+
+const v = (p: NotificationParams, k: string): string =>
+  p[k] === null || p[k] === undefined ? '' : String(p[k]);
+const join = (...parts: string[]): string => parts.filter(Boolean).join(' · ');
 
 /**
- * The in-app text of each notification type (English for now; issue 6 adds languages and e-mail).
- * An unknown type still produces a readable line rather than failing the job.
+ * The in-app title and body (also the e-mail's subject and first paragraph) of each notification
+ * type, per language. English is complete and is the fallback for a type another language lacks;
+ * an unknown type still produces a readable line rather than failing the job.
  */
-export const NOTIFICATION_TEXTS: Record<string, (p: Params) => { title: string; body: string }> = {
+const EN: Record<string, Text> = {
   'programme.partner_invited': (p) => ({
     title: `${v(p, 'organizationName')} is invited to join "${v(p, 'programmeTitle')}" as ${v(p, 'role')}`,
     body: 'An org admin of the organisation can accept or decline the invitation.',
@@ -40,6 +46,7 @@ export const NOTIFICATION_TEXTS: Record<string, (p: Params) => { title: string; 
     body: v(p, 'excerpt'),
   }),
   'task.due_soon': (p) => ({ title: `"${v(p, 'taskTitle')}" is due on ${v(p, 'dueDate')}`, body: '' }),
+  'task.overdue': (p) => ({ title: `"${v(p, 'taskTitle')}" is overdue (due ${v(p, 'dueDate')})`, body: '' }),
   'consultation.opened': (p) => ({
     title: `Consultation open: "${v(p, 'consultationTitle')}"`,
     body: `Your organisation is invited to answer until ${v(p, 'closesAt')}.`,
@@ -66,11 +73,11 @@ export const NOTIFICATION_TEXTS: Record<string, (p: Params) => { title: string; 
   }),
   'consultation.meeting_reminder': (p) => ({
     title: `Reminder: "${v(p, 'meetingTitle')}" starts ${v(p, 'startsAt')}`,
-    body: [v(p, 'location'), v(p, 'onlineUrl')].filter(Boolean).join(' · '),
+    body: join(v(p, 'location'), v(p, 'onlineUrl')),
   }),
   'consultation.meeting_changed': (p) => ({
     title: `"${v(p, 'meetingTitle')}" now starts ${v(p, 'startsAt')}`,
-    body: [v(p, 'location'), v(p, 'onlineUrl')].filter(Boolean).join(' · '),
+    body: join(v(p, 'location'), v(p, 'onlineUrl')),
   }),
   'consultation.meeting_cancelled': (p) => ({
     title: `Meeting cancelled: "${v(p, 'meetingTitle')}"`,
@@ -84,10 +91,368 @@ export const NOTIFICATION_TEXTS: Record<string, (p: Params) => { title: string; 
     title: `Reminder: the ${v(p, 'months')}-month check-in for ${v(p, 'referenceCode')} (${v(p, 'jobTitle')}) is still unanswered`,
     body: `It was due on ${v(p, 'dueOn')}.`,
   }),
-  'task.overdue': (p) => ({ title: `"${v(p, 'taskTitle')}" is overdue (due ${v(p, 'dueDate')})`, body: '' }),
+  'report.ready': (p) => ({
+    title: `Your ${v(p, 'reportKind')} report (${v(p, 'format')}) is ready`,
+    body: 'Download it from Reports.',
+  }),
+  'report.failed': (p) => ({
+    title: `Your ${v(p, 'reportKind')} report (${v(p, 'format')}) could not be generated`,
+    body: v(p, 'reason'),
+  }),
+  'report.scheduled_ready': (p) => ({
+    title: `Scheduled report "${v(p, 'scheduleName')}" is ready`,
+    body: `${v(p, 'reportKind')} (${v(p, 'format')}).`,
+  }),
+  'webhook.disabled': (p) => ({
+    title: `Webhook disabled after ${v(p, 'failures')} failed deliveries: ${v(p, 'url')}`,
+    body: 'Fix the receiver, then re-enable it (PATCH enabled: true).',
+  }),
 };
 
-export function renderNotification(type: string, params: Params): { title: string; body: string } {
-  const render = NOTIFICATION_TEXTS[type];
+const FR: Record<string, Text> = {
+  'programme.partner_invited': (p) => ({
+    title: `${v(p, 'organizationName')} est invitée à rejoindre « ${v(p, 'programmeTitle')} » (${v(p, 'role')})`,
+    body: "Un administrateur de l'organisation peut accepter ou refuser l'invitation.",
+  }),
+  'programme.partner_accepted': (p) => ({
+    title: `${v(p, 'organizationName')} a rejoint « ${v(p, 'programmeTitle')} »`,
+    body: `Rôle : ${v(p, 'role')}.`,
+  }),
+  'programme.partner_declined': (p) => ({
+    title: `${v(p, 'organizationName')} a refusé de rejoindre « ${v(p, 'programmeTitle')} »`,
+    body: '',
+  }),
+  'programme.partner_left': (p) => ({
+    title: `${v(p, 'organizationName')} n'est plus partenaire de « ${v(p, 'programmeTitle')} »`,
+    body: v(p, 'reason'),
+  }),
+  'programme.agreement_expiring': (p) => ({
+    title: `L'accord de partenariat avec ${v(p, 'organizationName')} expire le ${v(p, 'expiresOn')}`,
+    body: `Programme « ${v(p, 'programmeTitle')} », accord ${v(p, 'reference')}.`,
+  }),
+  'task.assigned': (p) => ({
+    title: `Nouvelle tâche pour ${v(p, 'organizationName')} : « ${v(p, 'taskTitle')} »`,
+    body: p.dueDate ? `Échéance : ${v(p, 'dueDate')}.` : '',
+  }),
+  'task.state_changed': (p) => ({
+    title: `« ${v(p, 'taskTitle')} » est maintenant ${v(p, 'to')}`,
+    body: p.reason ? `Motif : ${v(p, 'reason')}` : '',
+  }),
+  'task.mentioned': (p) => ({
+    title: `${v(p, 'authorName')} vous a mentionné·e sur « ${v(p, 'taskTitle')} »`,
+    body: v(p, 'excerpt'),
+  }),
+  'task.due_soon': (p) => ({
+    title: `« ${v(p, 'taskTitle')} » est à rendre le ${v(p, 'dueDate')}`,
+    body: '',
+  }),
+  'task.overdue': (p) => ({
+    title: `« ${v(p, 'taskTitle')} » est en retard (échéance ${v(p, 'dueDate')})`,
+    body: '',
+  }),
+  'consultation.opened': (p) => ({
+    title: `Consultation ouverte : « ${v(p, 'consultationTitle')} »`,
+    body: `Votre organisation est invitée à répondre jusqu'au ${v(p, 'closesAt')}.`,
+  }),
+  'consultation.closing_soon': (p) => ({
+    title: `« ${v(p, 'consultationTitle')} » se termine le ${v(p, 'closesAt')}`,
+    body: "Votre organisation n'a pas encore répondu.",
+  }),
+  'consultation.closed': (p) => ({
+    title: `Consultation close : « ${v(p, 'consultationTitle')} »`,
+    body: `${v(p, 'responseCount')} organisations ont répondu.`,
+  }),
+  'consultation.cancelled': (p) => ({
+    title: `Consultation annulée : « ${v(p, 'consultationTitle')} »`,
+    body: '',
+  }),
+  'consultation.outcome_published': (p) => ({
+    title: `Vous avez dit, nous avons fait : le résultat de « ${v(p, 'consultationTitle')} » est publié`,
+    body: v(p, 'summary'),
+  }),
+  'consultation.meeting_seat_available': (p) => ({
+    title: `Une place s'est libérée : vous participez à « ${v(p, 'meetingTitle')} »`,
+    body: `Début : ${v(p, 'startsAt')}. Consultation « ${v(p, 'consultationTitle')} ».`,
+  }),
+  'consultation.meeting_reminder': (p) => ({
+    title: `Rappel : « ${v(p, 'meetingTitle')} » commence le ${v(p, 'startsAt')}`,
+    body: join(v(p, 'location'), v(p, 'onlineUrl')),
+  }),
+  'consultation.meeting_changed': (p) => ({
+    title: `« ${v(p, 'meetingTitle')} » commence désormais le ${v(p, 'startsAt')}`,
+    body: join(v(p, 'location'), v(p, 'onlineUrl')),
+  }),
+  'consultation.meeting_cancelled': (p) => ({
+    title: `Réunion annulée : « ${v(p, 'meetingTitle')} »`,
+    body: '',
+  }),
+  'placement.check_in_due': (p) => ({
+    title: `Suivi à ${v(p, 'months')} mois : ${v(p, 'referenceCode')} occupe-t-il toujours le poste ${v(p, 'jobTitle')} ?`,
+    body: 'Répondez dans Suivis (toujours en poste, sinon la date de départ).',
+  }),
+  'placement.check_in_reminder': (p) => ({
+    title: `Rappel : le suivi à ${v(p, 'months')} mois de ${v(p, 'referenceCode')} (${v(p, 'jobTitle')}) attend une réponse`,
+    body: `Il était dû le ${v(p, 'dueOn')}.`,
+  }),
+  'report.ready': (p) => ({
+    title: `Votre rapport ${v(p, 'reportKind')} (${v(p, 'format')}) est prêt`,
+    body: 'Téléchargez-le depuis Rapports.',
+  }),
+  'report.failed': (p) => ({
+    title: `Votre rapport ${v(p, 'reportKind')} (${v(p, 'format')}) n'a pas pu être généré`,
+    body: v(p, 'reason'),
+  }),
+  'report.scheduled_ready': (p) => ({
+    title: `Le rapport programmé « ${v(p, 'scheduleName')} » est prêt`,
+    body: `${v(p, 'reportKind')} (${v(p, 'format')}).`,
+  }),
+  'webhook.disabled': (p) => ({
+    title: `Webhook désactivé après ${v(p, 'failures')} échecs de livraison : ${v(p, 'url')}`,
+    body: 'Corrigez le récepteur puis réactivez-le (PATCH enabled: true).',
+  }),
+};
+
+const ES: Record<string, Text> = {
+  'programme.partner_invited': (p) => ({
+    title: `${v(p, 'organizationName')} está invitada a unirse a «${v(p, 'programmeTitle')}» (${v(p, 'role')})`,
+    body: 'Un administrador de la organización puede aceptar o rechazar la invitación.',
+  }),
+  'programme.partner_accepted': (p) => ({
+    title: `${v(p, 'organizationName')} se unió a «${v(p, 'programmeTitle')}»`,
+    body: `Función: ${v(p, 'role')}.`,
+  }),
+  'programme.partner_declined': (p) => ({
+    title: `${v(p, 'organizationName')} rechazó unirse a «${v(p, 'programmeTitle')}»`,
+    body: '',
+  }),
+  'programme.partner_left': (p) => ({
+    title: `${v(p, 'organizationName')} ya no es socia de «${v(p, 'programmeTitle')}»`,
+    body: v(p, 'reason'),
+  }),
+  'programme.agreement_expiring': (p) => ({
+    title: `El acuerdo de colaboración con ${v(p, 'organizationName')} vence el ${v(p, 'expiresOn')}`,
+    body: `Programa «${v(p, 'programmeTitle')}», acuerdo ${v(p, 'reference')}.`,
+  }),
+  'task.assigned': (p) => ({
+    title: `Nueva tarea para ${v(p, 'organizationName')}: «${v(p, 'taskTitle')}»`,
+    body: p.dueDate ? `Vence el ${v(p, 'dueDate')}.` : '',
+  }),
+  'task.state_changed': (p) => ({
+    title: `«${v(p, 'taskTitle')}» ahora está ${v(p, 'to')}`,
+    body: p.reason ? `Motivo: ${v(p, 'reason')}` : '',
+  }),
+  'task.mentioned': (p) => ({
+    title: `${v(p, 'authorName')} le mencionó en «${v(p, 'taskTitle')}»`,
+    body: v(p, 'excerpt'),
+  }),
+  'task.due_soon': (p) => ({ title: `«${v(p, 'taskTitle')}» vence el ${v(p, 'dueDate')}`, body: '' }),
+  'task.overdue': (p) => ({
+    title: `«${v(p, 'taskTitle')}» está atrasada (vencía el ${v(p, 'dueDate')})`,
+    body: '',
+  }),
+  'consultation.opened': (p) => ({
+    title: `Consulta abierta: «${v(p, 'consultationTitle')}»`,
+    body: `Su organización está invitada a responder hasta el ${v(p, 'closesAt')}.`,
+  }),
+  'consultation.closing_soon': (p) => ({
+    title: `«${v(p, 'consultationTitle')}» cierra el ${v(p, 'closesAt')}`,
+    body: 'Su organización aún no ha respondido.',
+  }),
+  'consultation.closed': (p) => ({
+    title: `Consulta cerrada: «${v(p, 'consultationTitle')}»`,
+    body: `Respondieron ${v(p, 'responseCount')} organizaciones.`,
+  }),
+  'consultation.cancelled': (p) => ({
+    title: `Consulta cancelada: «${v(p, 'consultationTitle')}»`,
+    body: '',
+  }),
+  'consultation.outcome_published': (p) => ({
+    title: `Ustedes dijeron, nosotros hicimos: se publicó el resultado de «${v(p, 'consultationTitle')}»`,
+    body: v(p, 'summary'),
+  }),
+  'consultation.meeting_seat_available': (p) => ({
+    title: `Se liberó una plaza: ahora asiste a «${v(p, 'meetingTitle')}»`,
+    body: `Empieza el ${v(p, 'startsAt')}. Consulta «${v(p, 'consultationTitle')}».`,
+  }),
+  'consultation.meeting_reminder': (p) => ({
+    title: `Recordatorio: «${v(p, 'meetingTitle')}» empieza el ${v(p, 'startsAt')}`,
+    body: join(v(p, 'location'), v(p, 'onlineUrl')),
+  }),
+  'consultation.meeting_changed': (p) => ({
+    title: `«${v(p, 'meetingTitle')}» ahora empieza el ${v(p, 'startsAt')}`,
+    body: join(v(p, 'location'), v(p, 'onlineUrl')),
+  }),
+  'consultation.meeting_cancelled': (p) => ({
+    title: `Reunión cancelada: «${v(p, 'meetingTitle')}»`,
+    body: '',
+  }),
+  'placement.check_in_due': (p) => ({
+    title: `Seguimiento de ${v(p, 'months')} meses: ¿${v(p, 'referenceCode')} sigue empleado como ${v(p, 'jobTitle')}?`,
+    body: 'Responda en Seguimientos (sigue empleado y, si no, la fecha en que se fue).',
+  }),
+  'placement.check_in_reminder': (p) => ({
+    title: `Recordatorio: el seguimiento de ${v(p, 'months')} meses de ${v(p, 'referenceCode')} (${v(p, 'jobTitle')}) sigue sin respuesta`,
+    body: `Vencía el ${v(p, 'dueOn')}.`,
+  }),
+  'report.ready': (p) => ({
+    title: `Su informe ${v(p, 'reportKind')} (${v(p, 'format')}) está listo`,
+    body: 'Descárguelo en Informes.',
+  }),
+  'report.failed': (p) => ({
+    title: `No se pudo generar su informe ${v(p, 'reportKind')} (${v(p, 'format')})`,
+    body: v(p, 'reason'),
+  }),
+  'report.scheduled_ready': (p) => ({
+    title: `El informe programado «${v(p, 'scheduleName')}» está listo`,
+    body: `${v(p, 'reportKind')} (${v(p, 'format')}).`,
+  }),
+  'webhook.disabled': (p) => ({
+    title: `Webhook desactivado tras ${v(p, 'failures')} entregas fallidas: ${v(p, 'url')}`,
+    body: 'Corrija el receptor y vuelva a activarlo (PATCH enabled: true).',
+  }),
+};
+
+const AR: Record<string, Text> = {
+  'programme.partner_invited': (p) => ({
+    title: `${v(p, 'organizationName')} مدعوة للانضمام إلى «${v(p, 'programmeTitle')}» بصفة ${v(p, 'role')}`,
+    body: 'يمكن لمسؤول المنظمة قبول الدعوة أو رفضها.',
+  }),
+  'programme.partner_accepted': (p) => ({
+    title: `انضمت ${v(p, 'organizationName')} إلى «${v(p, 'programmeTitle')}»`,
+    body: `الدور: ${v(p, 'role')}.`,
+  }),
+  'programme.partner_declined': (p) => ({
+    title: `رفضت ${v(p, 'organizationName')} الانضمام إلى «${v(p, 'programmeTitle')}»`,
+    body: '',
+  }),
+  'programme.partner_left': (p) => ({
+    title: `لم تعد ${v(p, 'organizationName')} شريكة في «${v(p, 'programmeTitle')}»`,
+    body: v(p, 'reason'),
+  }),
+  'programme.agreement_expiring': (p) => ({
+    title: `تنتهي اتفاقية الشراكة مع ${v(p, 'organizationName')} في ${v(p, 'expiresOn')}`,
+    body: `البرنامج «${v(p, 'programmeTitle')}»، الاتفاقية ${v(p, 'reference')}.`,
+  }),
+  'task.assigned': (p) => ({
+    title: `مهمة جديدة لـ ${v(p, 'organizationName')}: «${v(p, 'taskTitle')}»`,
+    body: p.dueDate ? `موعد التسليم ${v(p, 'dueDate')}.` : '',
+  }),
+  'task.state_changed': (p) => ({
+    title: `أصبحت حالة «${v(p, 'taskTitle')}»: ${v(p, 'to')}`,
+    body: p.reason ? `السبب: ${v(p, 'reason')}` : '',
+  }),
+  'task.mentioned': (p) => ({
+    title: `أشار إليك ${v(p, 'authorName')} في «${v(p, 'taskTitle')}»`,
+    body: v(p, 'excerpt'),
+  }),
+  'task.due_soon': (p) => ({ title: `موعد تسليم «${v(p, 'taskTitle')}» هو ${v(p, 'dueDate')}`, body: '' }),
+  'task.overdue': (p) => ({
+    title: `«${v(p, 'taskTitle')}» متأخرة (كان موعدها ${v(p, 'dueDate')})`,
+    body: '',
+  }),
+  'consultation.opened': (p) => ({
+    title: `استشارة مفتوحة: «${v(p, 'consultationTitle')}»`,
+    body: `منظمتك مدعوة للإجابة حتى ${v(p, 'closesAt')}.`,
+  }),
+  'consultation.closing_soon': (p) => ({
+    title: `تُغلق «${v(p, 'consultationTitle')}» في ${v(p, 'closesAt')}`,
+    body: 'لم تُجب منظمتك بعد.',
+  }),
+  'consultation.closed': (p) => ({
+    title: `أُغلقت الاستشارة: «${v(p, 'consultationTitle')}»`,
+    body: `أجابت ${v(p, 'responseCount')} منظمات.`,
+  }),
+  'consultation.cancelled': (p) => ({ title: `أُلغيت الاستشارة: «${v(p, 'consultationTitle')}»`, body: '' }),
+  'consultation.outcome_published': (p) => ({
+    title: `قلتم وفعلنا: نُشرت نتيجة «${v(p, 'consultationTitle')}»`,
+    body: v(p, 'summary'),
+  }),
+  'consultation.meeting_seat_available': (p) => ({
+    title: `توفر مقعد: أنت الآن من حضور «${v(p, 'meetingTitle')}»`,
+    body: `يبدأ في ${v(p, 'startsAt')}. الاستشارة «${v(p, 'consultationTitle')}».`,
+  }),
+  'consultation.meeting_reminder': (p) => ({
+    title: `تذكير: يبدأ «${v(p, 'meetingTitle')}» في ${v(p, 'startsAt')}`,
+    body: join(v(p, 'location'), v(p, 'onlineUrl')),
+  }),
+  'consultation.meeting_changed': (p) => ({
+    title: `يبدأ «${v(p, 'meetingTitle')}» الآن في ${v(p, 'startsAt')}`,
+    body: join(v(p, 'location'), v(p, 'onlineUrl')),
+  }),
+  'consultation.meeting_cancelled': (p) => ({ title: `أُلغي الاجتماع: «${v(p, 'meetingTitle')}»`, body: '' }),
+  'placement.check_in_due': (p) => ({
+    title: `متابعة بعد ${v(p, 'months')} أشهر: هل لا يزال ${v(p, 'referenceCode')} يعمل بوظيفة ${v(p, 'jobTitle')}؟`,
+    body: 'أجب في قسم المتابعات (لا يزال يعمل، وإلا فتاريخ المغادرة).',
+  }),
+  'placement.check_in_reminder': (p) => ({
+    title: `تذكير: متابعة ${v(p, 'months')} أشهر لـ ${v(p, 'referenceCode')} (${v(p, 'jobTitle')}) لم يُجب عنها بعد`,
+    body: `كان موعدها ${v(p, 'dueOn')}.`,
+  }),
+  'report.ready': (p) => ({
+    title: `تقريرك ${v(p, 'reportKind')} (${v(p, 'format')}) جاهز`,
+    body: 'نزّله من قسم التقارير.',
+  }),
+  'report.failed': (p) => ({
+    title: `تعذّر إنشاء تقريرك ${v(p, 'reportKind')} (${v(p, 'format')})`,
+    body: v(p, 'reason'),
+  }),
+  'report.scheduled_ready': (p) => ({
+    title: `التقرير المجدول «${v(p, 'scheduleName')}» جاهز`,
+    body: `${v(p, 'reportKind')} (${v(p, 'format')}).`,
+  }),
+  'webhook.disabled': (p) => ({
+    title: `عُطّل الـ Webhook بعد ${v(p, 'failures')} محاولات تسليم فاشلة: ${v(p, 'url')}`,
+    body: 'أصلح المستقبِل ثم أعد تفعيله (PATCH enabled: true).',
+  }),
+};
+
+export const NOTIFICATION_TEXTS: Record<Language, Record<string, Text>> = { en: EN, fr: FR, es: ES, ar: AR };
+
+/** Every notification type Tandem sends (for preferences and webhook subscriptions). */
+export const NOTIFICATION_TYPES: readonly string[] = Object.keys(EN).sort();
+
+export function isNotificationType(type: string): boolean {
+  return Object.prototype.hasOwnProperty.call(EN, type);
+}
+
+export function renderNotification(
+  type: string,
+  params: NotificationParams,
+  language: string | null = 'en',
+): { title: string; body: string } {
+  const render = NOTIFICATION_TEXTS[pickLanguage(language)][type] ?? EN[type];
   return render ? render(params) : { title: type.replace(/[._]/g, ' '), body: '' };
+}
+
+/** The in-app text in every supported language, keyed by language (the fan-out picks per recipient). */
+export function renderAllLanguages(
+  type: string,
+  params: NotificationParams,
+): Record<Language, { title: string; body: string }> {
+  const out = {} as Record<Language, { title: string; body: string }>;
+  for (const lang of Object.keys(NOTIFICATION_TEXTS) as Language[]) {
+    const t = renderNotification(type, params, lang);
+    out[lang] = { title: t.title.slice(0, 300), body: t.body };
+  }
+  return out;
+}
+
+/** Where a subject lives in the web console, relative to PUBLIC_URL. */
+const SUBJECT_PATHS: Record<string, (id: string) => string> = {
+  task: (id) => `/tasks/${id}`,
+  programme: (id) => `/programmes/${id}`,
+  consultation: (id) => `/consultations/${id}`,
+  consultation_meeting: (id) => `/meetings/${id}`,
+  retention_check: (id) => `/check-ins/${id}`,
+  placement: (id) => `/placements/${id}`,
+  report: (id) => `/reports/${id}`,
+  webhook: (id) => `/webhooks/${id}`,
+  organization: (id) => `/organizations/${id}`,
+};
+
+export function subjectUrl(publicUrl: string, subject: { type: string; id: string }): string {
+  const base = publicUrl.replace(/\/$/, '');
+  const path =
+    SUBJECT_PATHS[subject.type]?.(subject.id) ?? `/notifications?subject=${subject.type}.${subject.id}`;
+  return `${base}${path}`;
 }

@@ -1,12 +1,31 @@
 import { Module } from '@nestjs/common';
+import { DeadLettersService } from './dead-letters.service';
+import { DigestHandlers } from './digest.handlers';
 import { InboxService } from './inbox.service';
 import { MailService } from './mail.service';
+import { NotificationEmailHandler } from './notification-email.handler';
 import { NotificationFanOutHandler } from './notification-fan-out.handler';
 import { NotificationsService } from './notifications.service';
+import { PreferencesService } from './preferences.service';
+import { WebhookDeliveryHandler } from './webhooks/webhook-delivery.handler';
+import { WebhooksService } from './webhooks/webhooks.service';
 
-/** The notification façade (`NotificationsService.notify`), the in-app inbox, and e-mail. */
-@Module({
-  providers: [MailService, NotificationsService, InboxService, NotificationFanOutHandler],
-  exports: [MailService, NotificationsService, InboxService, NotificationFanOutHandler],
-})
+const PROVIDERS = [
+  MailService,
+  NotificationsService,
+  InboxService,
+  PreferencesService,
+  WebhooksService,
+  DeadLettersService,
+  NotificationFanOutHandler,
+  NotificationEmailHandler,
+  DigestHandlers,
+  WebhookDeliveryHandler,
+];
+
+/**
+ * The notification façade (`NotificationsService.notify`), the in-app inbox, e-mail (immediate and
+ * digests), webhooks, preferences and dead letters.
+ */
+@Module({ providers: PROVIDERS, exports: PROVIDERS })
 export class NotificationsModule {}

@@ -2,6 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import { AuthErrorCode } from '@tandem/auth';
 import { ConsultationsErrorCode } from '@tandem/consultations';
 import { CoreErrorCode } from '@tandem/core';
+import { NotificationsErrorCode } from '@tandem/notifications';
 import { PlacementsErrorCode } from '@tandem/placements';
 import { ProgrammesErrorCode } from '@tandem/programmes';
 import { StakeholdersErrorCode } from '@tandem/stakeholders';
@@ -14,7 +15,8 @@ export type ErrorCode =
   | ProgrammesErrorCode
   | TasksErrorCode
   | ConsultationsErrorCode
-  | PlacementsErrorCode;
+  | PlacementsErrorCode
+  | NotificationsErrorCode;
 
 /** Every domain error code and its HTTP status. Exhaustive: an unmapped code does not compile. */
 export function statusOf(code: ErrorCode): HttpStatus {
@@ -55,6 +57,7 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case ConsultationsErrorCode.MeetingNotAvailable:
     case PlacementsErrorCode.PlacementAlreadyEnded:
     case PlacementsErrorCode.CheckInNotDue:
+    case NotificationsErrorCode.DeadLetterAlreadyReplayed:
       return HttpStatus.CONFLICT;
     case ProgrammesErrorCode.NotLeadMember:
     case ProgrammesErrorCode.InvalidDateRange:
@@ -71,6 +74,7 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case PlacementsErrorCode.OrganizationCannotDoThis:
     case PlacementsErrorCode.ParticipantErased:
     case PlacementsErrorCode.InvalidPlacementDate:
+    case NotificationsErrorCode.WebhookDestinationNotAllowed:
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case AuthErrorCode.InvitationExpired:
       return HttpStatus.GONE;

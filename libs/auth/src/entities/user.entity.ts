@@ -36,6 +36,10 @@ export class User {
   @Column({ type: 'varchar', length: 8, default: 'en' })
   preferredLanguage!: string;
 
+  /** IANA time zone (e.g. `Europe/Lisbon`); digests go out at 08:00 in it. */
+  @Column({ type: 'varchar', length: 64, default: 'UTC' })
+  timeZone!: string;
+
   @Column({ type: 'int', default: 0 })
   failedLoginCount!: number;
 

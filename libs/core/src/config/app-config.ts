@@ -1,5 +1,6 @@
-import { plainToInstance, Type } from 'class-transformer';
+import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsEmail,
   IsIn,
   IsInt,
@@ -188,6 +189,51 @@ export class AppConfig extends DatabaseConfig {
   @IsInt()
   @Min(1)
   CHECK_IN_REMINDER_SECONDS = 7 * 86_400;
+
+  /** How often the digest tick runs (ms; default hourly). It sends to users whose local time is 08:xx. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  NOTIFICATION_DIGEST_TICK_MS = 3_600_000;
+
+  /** Consecutive deliveries that failed for good before a webhook endpoint is disabled. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  WEBHOOK_DISABLE_AFTER_FAILURES = 5;
+
+  /** Attempts per webhook delivery (exponential backoff from WEBHOOK_RETRY_BASE_MS). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  WEBHOOK_MAX_ATTEMPTS = 8;
+
+  /** First retry delay of a webhook delivery (ms); doubles each attempt. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  WEBHOOK_RETRY_BASE_MS = 10_000;
+
+  /** How long a webhook receiver has to answer (ms). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
+  /** Allow webhook URLs that resolve to loopback, private or link-local addresses (SSRF guard off). */
+  @IsOptional()
+  @Transform(({ value }) =>
+    value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value,
+  )
+  @IsBoolean()
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS = false;
 
   /** Upper bound on graceful shutdown before the process exits anyway. */
   @IsOptional()

@@ -35,7 +35,7 @@ export class JobQueueService implements OnApplicationShutdown {
   private readonly connection: IORedis;
   private readonly queues = new Map<QueueName, Queue>();
 
-  constructor(config: AppConfig) {
+  constructor(private readonly config: AppConfig) {
     this.connection = createRedis(config.REDIS_URL, 'producer');
     this.connection.on('error', (err) => this.logger.warn(`redis: ${err.message}`));
   }
@@ -62,7 +62,43 @@ export class JobQueueService implements OnApplicationShutdown {
     delayMs = 0,
   ): Promise<void> {
     assertJobId(jobId);
-    await this.queue(JOB_QUEUE[name]).add(name, payload, { jobId, delay: delayMs > 0 ? delayMs : undefined });
+    await this.queue(JOB_QUEUE[name]).add(name, payload, {
+      ...this.optionsOf(name),
+      jobId,
+      delay: delayMs > 0 ? delayMs : undefined,
+    });
+  }
+
+  /** Attempts of a job, as the runner must know them to tell a final failure. */
+  attemptsOf(name: string): number {
+    return (this.optionsOf(name as JobName).attempts ?? DEFAULT_JOB_OPTIONS.attempts)!;
+  }
+
+  /** Per-job overrides of the defaults: webhook receivers get their own, configurable backoff. */
+  private optionsOf(name: JobName): JobsOptions {
+    if (name === JobName.WebhookDeliver)
+      return {
+        attempts: this.config.WEBHOOK_MAX_ATTEMPTS,
+        backoff: { type: 'exponential', delay: this.config.WEBHOOK_RETRY_BASE_MS },
+      };
+    return {};
+  }
+
+  /**
+   * A repeating job with a fixed scheduler id: every worker replica upserts the same one at boot,
+   * so there is one schedule however many replicas run.
+   */
+  async schedule<J extends JobName>(
+    name: J,
+    payload: JobPayload<J>,
+    schedulerId: string,
+    everyMs: number,
+  ): Promise<void> {
+    await this.queue(JOB_QUEUE[name]).upsertJobScheduler(
+      schedulerId,
+      { every: everyMs },
+      { name, data: payload, opts: { ...this.optionsOf(name), attempts: 1 } },
+    );
   }
 
   async ping(): Promise<void> {

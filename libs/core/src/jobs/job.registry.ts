@@ -9,6 +9,7 @@ export enum QueueName {
   Notifications = 'notifications',
   Reminders = 'reminders',
   Imports = 'imports',
+  Webhooks = 'webhooks',
 }
 
 export enum JobName {
@@ -48,6 +49,14 @@ export enum JobName {
   PlacementImport = 'placement.import',
   /** An import created placements: schedule all their check-ins (one event per import, not per row). */
   ImportCheckIns = 'placement.import-check-ins',
+  /** E-mails of one notification event, ≤500 deliveries per job (id `notification-email.{fanOutJobId}.{batch}`). */
+  NotificationEmailBatch = 'notification.email-batch',
+  /** Scheduled (NOTIFICATION_DIGEST_TICK_MS): find users whose local time is 08:xx and who wait for a digest. */
+  DigestTick = 'notification.digest-tick',
+  /** ≤500 users' digest e-mails (id `digest.{tick}.{firstUserId}`). */
+  DigestBatch = 'notification.digest-batch',
+  /** POST one event to one organisation's webhook endpoint, signed; retried with backoff. */
+  WebhookDeliver = 'webhook.deliver',
 }
 
 export interface JobPayloads {
@@ -70,6 +79,12 @@ export interface JobPayloads {
   [JobName.CheckInReminder]: { placementId: string; months: number };
   [JobName.PlacementImport]: { importId: string };
   [JobName.ImportCheckIns]: { importId: string };
+  /** `fanOutId`: the fan-out job that created the deliveries; `batch`: which 500 of them (ordered by id). */
+  [JobName.NotificationEmailBatch]: { fanOutId: string; batch: number };
+  [JobName.DigestTick]: Record<string, never>;
+  /** `hour`: the UTC hour of the tick (`2026-11-23T07`); the users whose local time was 08:xx then. */
+  [JobName.DigestBatch]: { hour: string; userIds: string[] };
+  [JobName.WebhookDeliver]: { deliveryId: string };
 }
 
 /** Who should hear about something; the union of all given sets, minus `exceptUserId`. */
@@ -119,6 +134,10 @@ export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
   [JobName.CheckInReminder]: QueueName.Reminders,
   [JobName.PlacementImport]: QueueName.Imports,
   [JobName.ImportCheckIns]: QueueName.Imports,
+  [JobName.NotificationEmailBatch]: QueueName.Email,
+  [JobName.DigestTick]: QueueName.Notifications,
+  [JobName.DigestBatch]: QueueName.Email,
+  [JobName.WebhookDeliver]: QueueName.Webhooks,
 };
 
 export type JobPayload<J extends JobName> = JobPayloads[J];

@@ -4,6 +4,7 @@ import { Consultations1795436533651 } from './1795436533651-Consultations';
 import { ConsultationMeetings1795437686490 } from './1795437686490-ConsultationMeetings';
 import { DropPartnerLastActivity1795437874005 } from './1795437874005-DropPartnerLastActivity';
 import { Placements1795438754317 } from './1795438754317-Placements';
+import { Notifications1795443711276 } from './1795443711276-Notifications';
 
 /** Every migration, in order. Add each generated one here: the webpack bundles need explicit imports. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -14,4 +15,5 @@ export const MIGRATIONS: Function[] = [
   ConsultationMeetings1795437686490,
   DropPartnerLastActivity1795437874005,
   Placements1795438754317,
+  Notifications1795443711276,
 ];

@@ -7,6 +7,10 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Entity('notifications')
 @Index('uq_notifications_dedupe', ['userId', 'dedupeKey'], { unique: true })
 @Index('idx_notifications_user', ['userId', 'createdAt', 'id'])
+@Index('idx_notifications_dedupe_key', ['dedupeKey'])
+@Index('idx_notifications_undigested', ['userId', 'createdAt'], {
+  where: 'read_at IS NULL AND digested_at IS NULL',
+})
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -38,4 +42,8 @@ export class Notification {
 
   @Column({ type: 'timestamptz', nullable: true })
   readAt!: Date | null;
+
+  /** When a digest e-mail listed it; a notification is listed in at most one digest. */
+  @Column({ type: 'timestamptz', nullable: true })
+  digestedAt!: Date | null;
 }

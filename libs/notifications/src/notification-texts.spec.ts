@@ -1,0 +1,64 @@
+import {
+  NOTIFICATION_TEXTS,
+  NOTIFICATION_TYPES,
+  renderAllLanguages,
+  renderNotification,
+  subjectUrl,
+} from './notification-texts';
+import { renderDigestEmail, renderNotificationEmail } from './templates/notification-email.template';
+
+describe('notification texts and e-mail templates', () => {
+  const params = { organizationName: 'Legal Aid', taskTitle: 'Translate <the> pack', dueDate: '2027-01-31' };
+
+  it('has every type in every language, the report types of the reporting issue included', () => {
+    for (const lang of Object.keys(NOTIFICATION_TEXTS) as (keyof typeof NOTIFICATION_TEXTS)[])
+      expect([lang, Object.keys(NOTIFICATION_TEXTS[lang]).sort()]).toEqual([lang, [...NOTIFICATION_TYPES]]);
+    expect(NOTIFICATION_TYPES).toEqual(
+      expect.arrayContaining(['report.ready', 'report.failed', 'report.scheduled_ready']),
+    );
+  });
+
+  it('renders in the reader’s language and falls back to English', () => {
+    expect(renderNotification('task.assigned', params, 'fr').title).toBe(
+      'Nouvelle tâche pour Legal Aid : « Translate <the> pack »',
+    );
+    expect(renderNotification('task.assigned', params, 'ar').title).toContain('مهمة جديدة');
+    expect(renderNotification('task.assigned', params, 'de').title).toBe(
+      'New task for Legal Aid: "Translate <the> pack"',
+    );
+    expect(renderNotification('task.assigned', params, null).title).toBe(
+      'New task for Legal Aid: "Translate <the> pack"',
+    );
+    expect(renderNotification('brand.new_type', {}, 'es')).toEqual({ title: 'brand new type', body: '' });
+    expect(Object.keys(renderAllLanguages('task.assigned', params)).sort()).toEqual(['ar', 'en', 'es', 'fr']);
+  });
+
+  it('links to the subject under PUBLIC_URL', () => {
+    expect(subjectUrl('https://tandem.example/', { type: 'task', id: 'abc' })).toBe(
+      'https://tandem.example/tasks/abc',
+    );
+    expect(subjectUrl('https://tandem.example', { type: 'report', id: 'r1' })).toBe(
+      'https://tandem.example/reports/r1',
+    );
+    expect(subjectUrl('https://tandem.example', { type: 'retention_check', id: 'c1' })).toBe(
+      'https://tandem.example/check-ins/c1',
+    );
+  });
+
+  it('lays Arabic e-mails out right-to-left and escapes HTML', () => {
+    const n = renderNotification('task.assigned', params, 'ar');
+    const email = renderNotificationEmail('ar', { ...n, url: 'https://tandem.example/tasks/abc' });
+    expect(email.html).toContain('<html lang="ar" dir="rtl">');
+    expect(email.html).toContain('Translate &lt;the&gt; pack');
+    expect(email.text).toContain('https://tandem.example/tasks/abc');
+    expect(renderNotificationEmail('xx', { ...n, url: 'u' }).html).toContain('<html lang="en" dir="ltr">');
+  });
+
+  it('lists a digest’s items with links, and counts the ones not listed', () => {
+    const items = [{ title: 'A task', url: 'https://t/tasks/1', createdAt: new Date() }];
+    const email = renderDigestEmail('es', 'weekly_digest', items, 3, 'https://t/notifications');
+    expect(email.subject).toBe('Su resumen semanal de Tandem: 3 notificaciones sin leer');
+    expect(email.html).toContain('<a href="https://t/tasks/1">A task</a>');
+    expect(email.text).toContain('…y 2 más.');
+  });
+});

@@ -1,0 +1,117 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AppConfig, Clock, JobHandler, JobName, JobPayload } from '@tandem/core';
+import { DataSource } from 'typeorm';
+import { NotificationsService } from '../notifications.service';
+import { ID_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './webhook-signature';
+import { assertPublicDestination } from './webhook-url-guard';
+import { WebhookDelivery } from './webhook-delivery.entity';
+import { Webhook } from './webhook.entity';
+
+/**
+ * POSTs one event to one endpoint, signed, with a timeout; every attempt is logged. A non-2xx answer
+ * or a network error fails the job, which the runner retries with exponential backoff
+ * (WEBHOOK_MAX_ATTEMPTS from WEBHOOK_RETRY_BASE_MS). On the last failed attempt the delivery is
+ * marked failed and counts against the endpoint: after WEBHOOK_DISABLE_AFTER_FAILURES failed
+ * deliveries in a row the endpoint is disabled (once: compare-and-set) and its org admins are told.
+ * A delivered event is never posted again by Tandem; a crash between the receiver's 2xx and our
+ * commit could post it twice, which is why receivers should de-duplicate on Tandem-Webhook-Id.
+ */
+@Injectable()
+export class WebhookDeliveryHandler {
+  private readonly logger = new Logger(WebhookDeliveryHandler.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  @JobHandler(JobName.WebhookDeliver)
+  async deliver(
+    { deliveryId }: JobPayload<JobName.WebhookDeliver>,
+    meta: { jobId: string; attempt: number },
+  ): Promise<void> {
+    const delivery = await this.dataSource.getRepository(WebhookDelivery).findOneBy({ id: deliveryId });
+    if (!delivery || delivery.status === 'delivered') return;
+    const webhook = await this.dataSource.getRepository(Webhook).findOneBy({ id: delivery.webhookId });
+    if (!webhook || !webhook.enabled) {
+      await this.dataSource.query(
+        `UPDATE webhook_deliveries SET status = 'skipped' WHERE id = $1 AND status <> 'delivered'`,
+        [deliveryId],
+      );
+      return;
+    }
+    const started = Date.now();
+    let statusCode: number | null = null;
+    let error: string | null = null;
+    try {
+      await assertPublicDestination(webhook.url, this.config.WEBHOOK_ALLOW_PRIVATE_NETWORKS);
+      const timestamp = Math.floor(this.clock.now().getTime() / 1000);
+      const res = await fetch(webhook.url, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'User-Agent': 'Tandem-Webhooks/1',
+          [ID_HEADER]: delivery.eventKey,
+          [TIMESTAMP_HEADER]: String(timestamp),
+          [SIGNATURE_HEADER]: signWebhook(webhook.secret, timestamp, delivery.body),
+        },
+        body: delivery.body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.config.WEBHOOK_TIMEOUT_MS),
+      });
+      statusCode = res.status;
+      await res.body?.cancel().catch(() => undefined);
+      if (res.status < 200 || res.status >= 300) error = `receiver answered ${res.status}`;
+    } catch (err) {
+      error = (err as Error).message.slice(0, 1000);
+    }
+    const durationMs = Date.now() - started;
+    const final = meta.attempt >= this.config.WEBHOOK_MAX_ATTEMPTS;
+    await this.dataSource.transaction(async (em) => {
+      await em.query(
+        `INSERT INTO webhook_delivery_attempts (delivery_id, status_code, error, duration_ms) VALUES ($1, $2, $3, $4)`,
+        [deliveryId, statusCode, error, durationMs],
+      );
+      if (!error) {
+        await em.query(
+          `UPDATE webhook_deliveries SET status = 'delivered', delivered_at = now(), attempts = attempts + 1,
+                  last_status_code = $2, last_error = NULL WHERE id = $1`,
+          [deliveryId, statusCode],
+        );
+        await em.query(`UPDATE webhooks SET consecutive_failures = 0 WHERE id = $1`, [webhook.id]);
+        return;
+      }
+      await em.query(
+        `UPDATE webhook_deliveries SET attempts = attempts + 1, last_status_code = $2, last_error = $3,
+                status = CASE WHEN $4 THEN 'failed' ELSE status END
+          WHERE id = $1`,
+        [deliveryId, statusCode, error, final],
+      );
+      if (!final) return;
+      const [counted] = (await em.query(
+        `UPDATE webhooks SET consecutive_failures = consecutive_failures + 1 WHERE id = $1 RETURNING consecutive_failures`,
+        [webhook.id],
+      )) as [{ consecutive_failures: number }[], number];
+      const failures = counted[0]?.consecutive_failures ?? 0;
+      if (failures < this.config.WEBHOOK_DISABLE_AFTER_FAILURES) return;
+      const [disabled] = (await em.query(
+        `UPDATE webhooks SET enabled = false, disabled_reason = 'failures', disabled_at = now()
+          WHERE id = $1 AND enabled RETURNING id`,
+        [webhook.id],
+      )) as [{ id: string }[], number];
+      if (!disabled.length) return;
+      this.logger.warn({ msg: 'webhook disabled after failures', webhookId: webhook.id, failures });
+      await this.notifications.notify(em, {
+        type: 'webhook.disabled',
+        subject: { type: 'webhook', id: webhook.id },
+        recipients: { organizationAdminsOf: [webhook.organizationId] },
+        params: { url: webhook.url, failures, organizationId: webhook.organizationId },
+        dedupeKey: `webhook-disabled.${webhook.id}.${disabled[0].id}.${failures}`,
+      });
+    });
+    if (error) throw new Error(`webhook delivery ${deliveryId}: ${error}`);
+  }
+}
