@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Browser } from 'playwright-core';
 import {
   createOrganization,
+  login,
   loginAdmin,
   onboardUser,
   PASSWORD,
@@ -12,7 +13,7 @@ import {
   bearer,
 } from '../support/fixtures';
 import { TestSmtpServer } from '../support/smtp';
-import { TestStack } from '../support/stack';
+import { ADMIN, TestStack } from '../support/stack';
 import { eventually, launchChromium, Person } from './harness';
 
 /**
@@ -60,6 +61,16 @@ describe('web console in a browser', () => {
     const api = await fetch(`${stack.baseUrl}/programmes`);
     expect(api.status).toBe(401);
     expect(api.headers.get('content-type')).toMatch(/problem\+json/);
+    // A notification e-mail's link (PUBLIC_URL/tasks/{id}) opened in a browser lands on the console's page.
+    const id = '0b6f4b6e-8a51-4c61-9d8e-1f2a3b4c5d6e';
+    const link = await fetch(`${stack.baseUrl}/tasks/${id}`, {
+      redirect: 'manual',
+      headers: { accept: 'text/html' },
+    });
+    expect(link.status).toBe(302);
+    expect(link.headers.get('location')).toBe(`/app/tasks/${id}`);
+    const asApi = await fetch(`${stack.baseUrl}/tasks/${id}`, { headers: { accept: 'application/json' } });
+    expect(asApi.status).toBe(401);
     // The client was generated from exactly the document the running api serves.
     const served = await (await fetch(`${stack.baseUrl}/docs-json`)).json();
     const generated = JSON.parse(
@@ -157,8 +168,11 @@ describe('web console in a browser', () => {
 
     // The partner sees it among their tasks, works it and completes it, with a comment.
     await partner.nav('Home');
-    await partner.page.getByRole('link', { name: 'Translate the welcome guide' }).waitFor();
+    await partner.page.getByRole('link', { name: 'Translate the welcome guide', exact: true }).waitFor();
     await partner.shot('home-with-task');
+    // The unread notification of the assignment links to the task's page.
+    await partner.page.getByRole('link', { name: /^New task for Syrian Community/ }).click();
+    await partner.page.getByRole('heading', { name: 'Translate the welcome guide' }).waitFor();
     await partner.nav('Programmes');
     await partner.page.getByRole('link', { name: 'Riverton Jobs Bridge' }).click();
     const card = partner.page.locator('.task-card', { hasText: 'Translate the welcome guide' });
@@ -289,7 +303,7 @@ describe('web console in a browser', () => {
     // The association's member answers, in Arabic: the form turns right-to-left.
     const member = await open('consultation', 'association', { width: 375, height: 800 });
     await member.signIn('member@afghan.test', PASSWORD);
-    await member.page.getByRole('link', { name: 'Night buses' }).click();
+    await member.page.getByRole('link', { name: 'Night buses', exact: true }).click();
     await member.page.locator('.respond').waitFor();
     await member.shot('respond-en');
     // A phone-sized screen: nothing wider than the screen. Navigating put the focus on the page's
@@ -445,5 +459,70 @@ describe('web console in a browser', () => {
 
     hr.expectClean();
     expect(hr.thirdParty).toEqual([]);
+  });
+
+  it('a platform admin opens the queue dashboard; a user sets notification preferences', async () => {
+    const orgId = await createOrganization(stack, admin, 'civil_society', 'Legal Aid Riverton');
+    await onboardUser(stack, smtp, admin, orgId, 'staff@legalaid.test', 'member');
+    const root = await open('admin', 'admin');
+    await root.signIn(ADMIN.email, ADMIN.password);
+    await root.nav('Admin');
+    await root.page.getByRole('heading', { name: 'Organisations' }).waitFor();
+    await root.shot('organizations');
+    // Members: the staff member becomes an organisation admin.
+    await root.page.getByRole('link', { name: 'Legal Aid Riverton' }).click();
+    await root.page
+      .getByRole('row', { name: /staff@legalaid\.test/ })
+      .getByRole('button', { name: /^Make organisation admin/ })
+      .click();
+    await root.page
+      .getByRole('row', { name: /staff@legalaid\.test/ })
+      .getByText('Organisation admin')
+      .waitFor();
+    await root.shot('organization-members');
+    await root.page.getByRole('link', { name: 'Organisations' }).click();
+    await root.page
+      .getByRole('navigation', { name: 'Administration' })
+      .getByRole('link', { name: 'Audit trail' })
+      .click();
+    await root.page.getByRole('heading', { name: 'Audit trail' }).waitFor();
+    await root.shot('audit');
+    await root.page
+      .getByRole('navigation', { name: 'Administration' })
+      .getByRole('link', { name: 'Queue dashboard' })
+      .click();
+    await root.page.getByRole('heading', { name: 'Jobs that failed for good' }).waitFor();
+    await root.shot('jobs');
+    const [dashboard] = await Promise.all([
+      root.page.waitForResponse(
+        (r) => new URL(r.url()).pathname === '/admin/queues' && r.request().method() === 'GET',
+      ),
+      root.page.getByRole('button', { name: 'Open the queue dashboard' }).click(),
+    ]);
+    expect(dashboard.status()).toBe(200);
+    await root.page.waitForLoadState('load');
+    await root.shot('queue-dashboard');
+    root.expectClean();
+    expect(root.thirdParty.every((u) => u.startsWith('https://fonts.googleapis.com/'))).toBe(true);
+
+    // Preferences: a bad time zone is shown next to its field; a good one is saved.
+    const staff = await open('admin', 'staff');
+    await staff.signIn('staff@legalaid.test', PASSWORD);
+    await staff.nav('Profile');
+    const p = staff.page;
+    await p.getByRole('heading', { name: 'Notification preferences' }).waitFor();
+    await p.getByLabel('Time zone').fill('Mars/Olympus_Mons');
+    await p.getByLabel('E-mail', { exact: true }).selectOption('daily_digest');
+    await p.getByRole('button', { name: 'Save' }).click();
+    await p.getByLabel('Time zone').and(p.locator('[aria-invalid="true"]')).waitFor();
+    await staff.shot('preferences-field-error');
+    await p.getByLabel('Time zone').fill('Europe/Lisbon');
+    await p.getByRole('button', { name: 'Save' }).click();
+    await p.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await staff.shot('preferences-saved');
+    const session = await login(stack, 'staff@legalaid.test', PASSWORD);
+    const saved = await stack.http().get('/me/notification-preferences').set(bearer(session)).expect(200);
+    expect(saved.body).toMatchObject({ timeZone: 'Europe/Lisbon', email: { default: 'daily_digest' } });
+    staff.expectClean();
   });
 });

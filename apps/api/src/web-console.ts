@@ -56,7 +56,35 @@ export function serveWebConsole(app: NestExpressApplication, configured?: string
     // there): a browser opening it lands on the console's accept page.
     const invitation = /^\/invitations\/([A-Za-z0-9._-]+)$/.exec(req.path);
     if (invitation) return res.redirect(302, `${WEB_BASE}/invitations/${invitation[1]}`);
+    // Links in notification e-mails name the subject by its API path (PUBLIC_URL/tasks/{id}). A browser
+    // opening one (it asks for HTML and sends no bearer token) is sent to the console's page for it;
+    // API clients (JSON, or a token) get the API as always.
+    const page = consolePageFor(req.path);
+    if (page && !req.headers.authorization && (req.headers.accept ?? '').includes('text/html'))
+      return res.redirect(302, `${WEB_BASE}${page}`);
     next();
   });
   return dir;
+}
+
+const UUID = '[0-9a-fA-F-]{36}';
+const CONSOLE_PAGES: [RegExp, (id: string) => string][] = [
+  [new RegExp(`^/tasks/(${UUID})$`), (id) => `/tasks/${id}`],
+  [new RegExp(`^/programmes/(${UUID})$`), (id) => `/programmes/${id}`],
+  [new RegExp(`^/consultations/(${UUID})$`), (id) => `/consultations/${id}`],
+  [new RegExp(`^/meetings/(${UUID})$`), () => '/consultations'],
+  [new RegExp(`^/check-ins/(${UUID})$`), () => '/check-ins'],
+  [new RegExp(`^/placements/(${UUID})$`), () => '/placements'],
+  [new RegExp(`^/reports/(${UUID})$`), () => '/reports'],
+  [new RegExp(`^/organizations/(${UUID})$`), (id) => `/admin/organizations/${id}`],
+  [/^\/notifications$/, () => '/notifications'],
+];
+
+/** The console page for a subject's API path (as in notification e-mails), or null. */
+export function consolePageFor(pathname: string): string | null {
+  for (const [pattern, page] of CONSOLE_PAGES) {
+    const m = pattern.exec(pathname);
+    if (m) return page(m[1] ?? '');
+  }
+  return null;
 }

@@ -6,6 +6,7 @@ import { focusHeadingOnNextPage, Loading } from './components/common';
 import { UiLanguage, useI18n } from './i18n';
 import { AcceptInvitationPage } from './pages/AcceptInvitation';
 import { AdminAuditPage, AdminOrganizationPage, AdminOrganizationsPage } from './pages/Admin';
+import { AdminJobsPage } from './pages/AdminJobs';
 import {
   ConsultationEditorPage,
   ConsultationNewPage,
@@ -196,6 +197,7 @@ export function App() {
             <Route path="/admin/organizations" element={<AdminOrganizationsPage />} />
             <Route path="/admin/organizations/:id" element={<AdminOrganizationPage />} />
             <Route path="/admin/audit" element={<AdminAuditPage />} />
+            <Route path="/admin/jobs" element={<AdminJobsPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </>
         )}

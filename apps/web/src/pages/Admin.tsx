@@ -25,7 +25,7 @@ const SERVICES = [
   'anti_discrimination',
 ];
 
-function AdminNav() {
+export function AdminNav() {
   const { t } = useI18n();
   return (
     <nav aria-label={t('admin.nav')} className="subnav">
@@ -37,8 +37,7 @@ function AdminNav() {
           <Link to="/admin/audit">{t('admin.audit')}</Link>
         </li>
         <li>
-          {/* A server-rendered page of the api (bull-board), outside the console. */}
-          <a href="/admin/queues">{t('admin.queues')}</a>
+          <Link to="/admin/jobs">{t('admin.queues')}</Link>
         </li>
       </ul>
     </nav>

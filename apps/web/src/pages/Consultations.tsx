@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, Navigate, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError, call, download } from '../api/client';
 import {
   Consultation,
@@ -347,12 +347,8 @@ export function ConsultationEditorPage() {
           owner ? (
             <Editor c={c} reload={state.reload} />
           ) : (
-            <>
-              <PageTitle>{localized(c.title, 'en', c.defaultLanguage)}</PageTitle>
-              <p>
-                <Link to={`/consultations/${c.id}/respond`}>{t('consultation.answer')}</Link>
-              </p>
-            </>
+            // Invitees answer; the editor is the owners'.
+            <Navigate to={`/consultations/${c.id}/respond`} replace />
           )
         }
       </Async>

@@ -4,6 +4,7 @@ import { CheckIn, Consultation, itemsOf, Notification, Page, Task } from '../api
 import { orgsOfKind, useMe } from '../auth';
 import { Async, fmtDate, PageTitle, StateBadge, useLoad } from '../components/common';
 import { localized, useI18n } from '../i18n';
+import { subjectPage } from './Notifications';
 
 interface ToAnswer {
   consultation: Consultation;
@@ -103,7 +104,9 @@ export function HomePage() {
                 <ul className="list">
                   {items.map((n) => (
                     <li key={n.id}>
-                      <strong>{n.title}</strong>
+                      <strong>
+                        {subjectPage(n) ? <Link to={subjectPage(n)!}>{n.title}</Link> : n.title}
+                      </strong>
                       <br />
                       <span className="muted">{n.body}</span>
                     </li>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { api, call } from '../api/client';
 import { itemsOf, Notification, Page } from '../api/models';
 import { Async, fmtDateTime, PageTitle, useLoad } from '../components/common';
@@ -49,7 +50,7 @@ export function NotificationsPage() {
                 <li key={n.id} className={n.readAt ? '' : 'unread'}>
                   <strong>
                     {!n.readAt && <span className="badge badge-open">{t('notifications.new')}</span>}{' '}
-                    {n.title}
+                    {subjectPage(n) ? <Link to={subjectPage(n)!}>{n.title}</Link> : n.title}
                   </strong>
                   <br />
                   {n.body}
@@ -76,4 +77,30 @@ export function NotificationsPage() {
       </Async>
     </>
   );
+}
+
+/** The console page of a notification's subject. */
+export function subjectPage(n: Pick<Notification, 'subjectType' | 'subjectId'>): string | null {
+  switch (n.subjectType) {
+    case 'task':
+      return `/tasks/${n.subjectId}`;
+    case 'programme':
+      return `/programmes/${n.subjectId}`;
+    case 'consultation':
+      return `/consultations/${n.subjectId}`;
+    case 'consultation_meeting':
+      return '/consultations';
+    case 'retention_check':
+      return '/check-ins';
+    case 'placement':
+    case 'placement_import':
+      return '/placements';
+    case 'report':
+    case 'report_schedule':
+      return '/reports';
+    case 'organization':
+      return `/admin/organizations/${n.subjectId}`;
+    default:
+      return null;
+  }
 }

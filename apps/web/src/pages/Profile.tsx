@@ -2,6 +2,7 @@ import { Link } from 'react-router-dom';
 import { useMe } from '../auth';
 import { PageTitle } from '../components/common';
 import { useI18n } from '../i18n';
+import { PreferencesSection } from './Preferences';
 
 export function ProfilePage() {
   const me = useMe();
@@ -48,6 +49,7 @@ export function ProfilePage() {
           </tbody>
         </table>
       </section>
+      <PreferencesSection />
     </>
   );
 }
