@@ -26,6 +26,7 @@ import { NotificationsController } from './controllers/notifications.controller'
 import { ProgrammesController } from './controllers/programmes.controller';
 import { TasksApiModule } from './controllers/tasks-api.module';
 import { PlacementsApiModule } from './controllers/placements-api.module';
+import { ReportsApiModule } from './controllers/reports-api.module';
 import { InvitationsController } from './controllers/invitations.controller';
 import { OrganizationsController } from './controllers/organizations.controller';
 import { ETagInterceptor } from './http/etag.interceptor';
@@ -61,6 +62,7 @@ export class ApiModule implements NestModule {
         IndicatorsApiModule,
         ConsultationsApiModule,
         PlacementsApiModule,
+        ReportsApiModule,
         PassportModule,
         TerminusModule,
         ThrottlerModule.forRoot({

@@ -8,6 +8,7 @@ import { DatabaseModule } from '@tandem/database';
 import { NotificationsModule } from '@tandem/notifications';
 import { PlacementsModule } from '@tandem/placements';
 import { ProgrammesModule } from '@tandem/programmes';
+import { ReportExpiryScheduler, ReportingModule } from '@tandem/reporting';
 import { TasksModule } from '@tandem/tasks';
 import { JobRunner } from './job-runner.service';
 import { OutboxRelay } from './outbox-relay.service';
@@ -32,8 +33,9 @@ export class WorkerModule {
         TasksModule,
         ConsultationsModule,
         PlacementsModule,
+        ReportingModule,
       ],
-      providers: [JobRunner, OutboxRelay, WorkerSchedules],
+      providers: [JobRunner, OutboxRelay, WorkerSchedules, ReportExpiryScheduler],
     };
   }
 }

@@ -14,3 +14,4 @@ export * from './consultation-timers.handlers';
 export * from './meetings.service';
 export * from './meeting-reminder.handlers';
 export * from './consultations.module';
+export * from './localized-text';

@@ -28,6 +28,7 @@ import {
   ReportingPeriodLock,
 } from '@tandem/programmes';
 import { Participant, Placement, PlacementImport, RetentionCheck } from '@tandem/placements';
+import { Report, ReportSchedule } from '@tandem/reporting';
 import { Task, TaskComment, TaskDependency } from '@tandem/tasks';
 import {
   CivilSocietyProfile,
@@ -80,4 +81,6 @@ export const ENTITIES = [
   Placement,
   RetentionCheck,
   PlacementImport,
+  ReportSchedule,
+  Report,
 ];

@@ -29,6 +29,9 @@ export interface PlacementStats {
   byOccupationGroup: BreakdownCell[];
   byContractType: BreakdownCell[];
   byCountryOfOrigin: BreakdownCell[];
+  /** Key: the employer organisation's id. */
+  byEmployer: BreakdownCell[];
+  byStatusCategory: BreakdownCell[];
   retention: RetentionCell[];
 }
 
@@ -38,6 +41,8 @@ const BREAKDOWNS = {
   byContractType: 's.contract_type',
   // Erased participants still count, under "unknown".
   byCountryOfOrigin: "COALESCE(s.country_of_origin, 'unknown')",
+  byEmployer: 's.employer_organization_id::text',
+  byStatusCategory: "COALESCE(s.status_category, 'unknown')",
 } as const;
 
 /**
@@ -84,7 +89,8 @@ export class PlacementStatsService {
     if (employers) where.push(`pl.employer_organization_id = ANY(${param(employers)}::uuid[])`);
 
     const scoped = `WITH s AS (
-      SELECT pl.id, pl.participant_id, pl.sector, pl.occupation_code, pl.contract_type, pa.country_of_origin
+      SELECT pl.id, pl.participant_id, pl.employer_organization_id, pl.sector, pl.occupation_code, pl.contract_type,
+             pa.country_of_origin, pa.status_category
         FROM placements pl JOIN participants pa ON pa.id = pl.participant_id
        WHERE ${where.join(' AND ') || 'true'})`;
     // One snapshot, so the total, the breakdowns and the rates agree with each other.

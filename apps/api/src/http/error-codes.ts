@@ -5,6 +5,7 @@ import { CoreErrorCode } from '@tandem/core';
 import { NotificationsErrorCode } from '@tandem/notifications';
 import { PlacementsErrorCode } from '@tandem/placements';
 import { ProgrammesErrorCode } from '@tandem/programmes';
+import { ReportingErrorCode } from '@tandem/reporting';
 import { StakeholdersErrorCode } from '@tandem/stakeholders';
 import { TasksErrorCode } from '@tandem/tasks';
 
@@ -16,7 +17,8 @@ export type ErrorCode =
   | TasksErrorCode
   | ConsultationsErrorCode
   | PlacementsErrorCode
-  | NotificationsErrorCode;
+  | NotificationsErrorCode
+  | ReportingErrorCode;
 
 /** Every domain error code and its HTTP status. Exhaustive: an unmapped code does not compile. */
 export function statusOf(code: ErrorCode): HttpStatus {
@@ -58,6 +60,7 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case PlacementsErrorCode.PlacementAlreadyEnded:
     case PlacementsErrorCode.CheckInNotDue:
     case NotificationsErrorCode.DeadLetterAlreadyReplayed:
+    case ReportingErrorCode.ReportNotReady:
       return HttpStatus.CONFLICT;
     case ProgrammesErrorCode.NotLeadMember:
     case ProgrammesErrorCode.InvalidDateRange:
@@ -75,8 +78,10 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case PlacementsErrorCode.ParticipantErased:
     case PlacementsErrorCode.InvalidPlacementDate:
     case NotificationsErrorCode.WebhookDestinationNotAllowed:
+    case ReportingErrorCode.RecipientNotAllowed:
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case AuthErrorCode.InvitationExpired:
+    case ReportingErrorCode.ReportExpired:
       return HttpStatus.GONE;
     case PlacementsErrorCode.ImportNotCsv:
       return HttpStatus.UNSUPPORTED_MEDIA_TYPE;

@@ -235,6 +235,52 @@ export class AppConfig extends DatabaseConfig {
   @IsBoolean()
   WEBHOOK_ALLOW_PRIVATE_NETWORKS = false;
 
+  /** Directory where report files are kept; the api and every worker must share it (a volume in docker). */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  REPORT_STORAGE_DIR = './.data/reports';
+
+  /** How many days a built report can be downloaded before its file is deleted. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  REPORT_RETENTION_DAYS = 30;
+
+  /** How often the worker sweeps expired report files (milliseconds; an hour). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  REPORT_EXPIRE_EVERY_MS = 3_600_000;
+
+  /**
+   * Testing/ops knob: when set, every report schedule fires every this many milliseconds instead of
+   * its weekly or monthly calendar time. Leave unset in production.
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(500)
+  REPORT_SCHEDULE_EVERY_MS?: number;
+
+  /** How many times a report build that failed unexpectedly (not a refusal) is tried before it is marked failed. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(8)
+  REPORT_MAX_ATTEMPTS = 3;
+
+  /** IATI organisation identifier of the publisher (reporting-org ref) and the prefix of activity identifiers. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{1,60}$/, {
+    message: 'must be an IATI organisation identifier such as XI-IATI-TANDEM',
+  })
+  IATI_REPORTING_ORG_REF = 'XI-IATI-TANDEM';
+
   /** Upper bound on graceful shutdown before the process exits anyway. */
   @IsOptional()
   @Type(() => Number)

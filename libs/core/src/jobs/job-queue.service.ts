@@ -101,6 +101,25 @@ export class JobQueueService implements OnApplicationShutdown {
     );
   }
 
+  /**
+   * Creates or replaces a job scheduler (a repeating job) with a deterministic id: upserting the same
+   * id again moves it, so a schedule edited twice still has one scheduler.
+   */
+  async upsertScheduler<J extends JobName>(
+    schedulerId: string,
+    name: J,
+    payload: JobPayload<J>,
+    repeat: { every: number } | { pattern: string; tz?: string },
+  ): Promise<void> {
+    assertJobId(schedulerId);
+    await this.queue(JOB_QUEUE[name]).upsertJobScheduler(schedulerId, repeat, { name, data: payload });
+  }
+
+  /** Removes a job scheduler; true when it existed. */
+  async removeScheduler(name: JobName, schedulerId: string): Promise<boolean> {
+    return this.queue(JOB_QUEUE[name]).removeJobScheduler(schedulerId);
+  }
+
   async ping(): Promise<void> {
     await this.connection.ping();
   }

@@ -10,6 +10,7 @@ export enum QueueName {
   Reminders = 'reminders',
   Imports = 'imports',
   Webhooks = 'webhooks',
+  Reports = 'reports',
 }
 
 export enum JobName {
@@ -57,6 +58,14 @@ export enum JobName {
   DigestBatch = 'notification.digest-batch',
   /** POST one event to one organisation's webhook endpoint, signed; retried with backoff. */
   WebhookDeliver = 'webhook.deliver',
+  /** A report was requested (or a schedule fired): build its file. Claims the report compare-and-set. */
+  ReportBuild = 'report.build',
+  /** Job scheduler `report-expire`: delete expired report files and mark the reports expired. */
+  ReportExpire = 'report.expire',
+  /** A report schedule was created, edited or deleted: upsert or remove its job scheduler. */
+  ReportScheduleSync = 'report-schedule.sync',
+  /** Job scheduler `report-schedule.{id}`: make this period's report (once) and build it. */
+  ReportScheduleFire = 'report-schedule.fire',
 }
 
 export interface JobPayloads {
@@ -85,6 +94,10 @@ export interface JobPayloads {
   /** `hour`: the UTC hour of the tick (`2026-11-23T07`); the users whose local time was 08:xx then. */
   [JobName.DigestBatch]: { hour: string; userIds: string[] };
   [JobName.WebhookDeliver]: { deliveryId: string };
+  [JobName.ReportBuild]: { reportId: string };
+  [JobName.ReportExpire]: Record<string, never>;
+  [JobName.ReportScheduleSync]: { scheduleId: string };
+  [JobName.ReportScheduleFire]: { scheduleId: string };
 }
 
 /** Who should hear about something; the union of all given sets, minus `exceptUserId`. */
@@ -138,6 +151,10 @@ export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
   [JobName.DigestTick]: QueueName.Notifications,
   [JobName.DigestBatch]: QueueName.Email,
   [JobName.WebhookDeliver]: QueueName.Webhooks,
+  [JobName.ReportBuild]: QueueName.Reports,
+  [JobName.ReportExpire]: QueueName.Reports,
+  [JobName.ReportScheduleSync]: QueueName.Reports,
+  [JobName.ReportScheduleFire]: QueueName.Reports,
 };
 
 export type JobPayload<J extends JobName> = JobPayloads[J];

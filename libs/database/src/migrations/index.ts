@@ -5,6 +5,7 @@ import { ConsultationMeetings1795437686490 } from './1795437686490-ConsultationM
 import { DropPartnerLastActivity1795437874005 } from './1795437874005-DropPartnerLastActivity';
 import { Placements1795438754317 } from './1795438754317-Placements';
 import { Notifications1795443711276 } from './1795443711276-Notifications';
+import { Reporting1795443789600 } from './1795443789600-Reporting';
 
 /** Every migration, in order. Add each generated one here: the webpack bundles need explicit imports. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -16,4 +17,5 @@ export const MIGRATIONS: Function[] = [
   DropPartnerLastActivity1795437874005,
   Placements1795438754317,
   Notifications1795443711276,
+  Reporting1795443789600,
 ];

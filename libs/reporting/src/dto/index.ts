@@ -1,0 +1,4 @@
+export * from './create-report.dto';
+export * from './list-reports.dto';
+export * from './report-schedule.dto';
+export * from './report.response';

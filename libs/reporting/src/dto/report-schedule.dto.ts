@@ -1,0 +1,56 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsEnum,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+} from 'class-validator';
+import { ReportCadence, ReportFormat, ReportKind } from '../entities';
+
+export class CreateReportScheduleDto {
+  @ApiPropertyOptional({
+    description: 'Shown in the notification; default "<kind> (<cadence>)"',
+    maxLength: 120,
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 120)
+  name?: string;
+
+  @ApiProperty({ enum: ReportKind })
+  @IsEnum(ReportKind, { message: `kind must be one of: ${Object.values(ReportKind).join(', ')}` })
+  kind!: ReportKind;
+
+  @ApiProperty({ enum: ReportFormat })
+  @IsEnum(ReportFormat, { message: `format must be one of: ${Object.values(ReportFormat).join(', ')}` })
+  format!: ReportFormat;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'As for POST /reports' })
+  @IsOptional()
+  @IsObject({ message: 'parameters must be an object' })
+  parameters?: Record<string, unknown>;
+
+  @ApiProperty({ enum: ReportCadence, description: 'weekly: Mondays 06:00 UTC; monthly: the 1st, 06:00 UTC' })
+  @IsEnum(ReportCadence, { message: 'cadence must be one of: weekly, monthly' })
+  cadence!: ReportCadence;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'User ids who receive each report; each must be allowed to see it. Default: the owner.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsUUID('all', { each: true, message: 'recipients must be user ids' })
+  recipients?: string[];
+}
+
+export class UpdateReportScheduleDto extends PartialType(CreateReportScheduleDto) {}

@@ -1,0 +1,2 @@
+export * from './report.entity';
+export * from './report-schedule.entity';

@@ -1,0 +1,216 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AppConfig, DomainError, JobHandler, JobName, JobPayload } from '@tandem/core';
+import { NotificationsService } from '@tandem/notifications';
+import { PassThrough } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { Report } from './entities';
+import { CONTENT_TYPES } from './report-kinds';
+import { ReportSources } from './report-sources.service';
+import { ReportRefused } from './reporting.errors';
+import { loadRequester, returning } from './requester';
+import { ReportStorage } from './storage/report-storage';
+
+const EXTENSION = { json: 'json', csv: 'csv', xlsx: 'xlsx', pdf: 'pdf', xml: 'xml' } as const;
+
+/** Why a build was refused, in the requester's words (the domain says "Programme not found"). */
+function refusal(err: DomainError | ReportRefused): string {
+  if (err instanceof DomainError && err.code === 'NOT_FOUND')
+    return `${err.message}, or no longer visible to the requester: the report cannot show it`;
+  if (err instanceof DomainError && err.code === 'FORBIDDEN') return `Not allowed: ${err.message}`;
+  return err.message;
+}
+
+/**
+ * Builds a report's file in the worker. Claims the report compare-and-set (queued → running, or a
+ * 'running' one whose heartbeat is older than JOB_LOCK_MS: its worker died), counting attempts;
+ * builds it as the requester, re-read from the database, so access lost since the request is
+ * respected; streams it into the storage; marks it done and notifies in one transaction.
+ * A refusal (the domain says 404/403, the requester is gone) fails it at once with the reason; an
+ * unexpected error is retried until REPORT_MAX_ATTEMPTS, then fails it. Never left running.
+ */
+@Injectable()
+export class ReportBuildHandler {
+  private readonly logger = new Logger(ReportBuildHandler.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sources: ReportSources,
+    private readonly storage: ReportStorage,
+    private readonly notifications: NotificationsService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @JobHandler(JobName.ReportBuild)
+  async build({ reportId }: JobPayload<JobName.ReportBuild>): Promise<void> {
+    const [claimed] = await returning<{ id: string; attempts: number }>(
+      this.dataSource,
+      `UPDATE reports
+          SET status = 'running', attempts = attempts + 1, started_at = now(), heartbeat_at = now(),
+              processed_rows = 0, failure_reason = NULL, updated_at = now()
+        WHERE id = $1
+          AND (status = 'queued' OR (status = 'running' AND heartbeat_at < now() - make_interval(secs => $2)))
+        RETURNING id, attempts`,
+      [reportId, this.config.JOB_LOCK_MS / 1000],
+    );
+    if (!claimed) return; // done, failed, expired, or being built by a live worker
+    const attempt = claimed.attempts;
+    const report = await this.dataSource.getRepository(Report).findOneByOrFail({ id: reportId });
+    if (attempt > this.config.REPORT_MAX_ATTEMPTS) {
+      await this.fail(report, attempt, `Gave up after ${attempt - 1} attempts that did not finish`);
+      return;
+    }
+    const requester = await loadRequester(this.dataSource, report.requestedByUserId);
+    if (!requester) {
+      await this.fail(report, attempt, "The requester's account is disabled or gone");
+      return;
+    }
+    const key = `${report.id}.${EXTENSION[report.format]}`;
+    const heartbeat = setInterval(
+      () => void this.touch(report.id, attempt).catch(() => undefined),
+      Math.max(500, Math.floor(this.config.JOB_LOCK_MS / 3)),
+    );
+    let rows = 0;
+    let bytes = 0;
+    try {
+      const out = new PassThrough();
+      // The writer may fail before the storage has attached to the stream: never an unhandled 'error'.
+      out.on('error', () => undefined);
+      const stored = this.storage.put(key, out);
+      const written = this.sources
+        .write(
+          requester,
+          report,
+          out,
+          (n) => this.progress(report.id, attempt, n),
+          (total) => this.total(report.id, attempt, total),
+        )
+        .catch((err: unknown) => {
+          out.destroy(new Error('the report could not be written')); // the storage drops its temporary file
+          throw err;
+        });
+      const [s, w] = await Promise.allSettled([stored, written]);
+      // The writer's error says why; the storage's is then only "stream destroyed".
+      if (w.status === 'rejected') throw w.reason;
+      if (s.status === 'rejected') throw s.reason;
+      const size = s.value.bytes;
+      const count = w.value;
+      rows = count;
+      bytes = size;
+    } catch (err) {
+      clearInterval(heartbeat);
+      if (err instanceof DomainError || err instanceof ReportRefused) {
+        await this.fail(report, attempt, refusal(err));
+        return;
+      }
+      const message = err instanceof Error ? err.message : String(err);
+      if (attempt >= this.config.REPORT_MAX_ATTEMPTS) {
+        await this.fail(report, attempt, `Could not build the report after ${attempt} attempts: ${message}`);
+        return;
+      }
+      // Release the claim so BullMQ's retry (backoff) can claim it again.
+      await this.dataSource.query(
+        `UPDATE reports SET status = 'queued', failure_reason = $3, updated_at = now() WHERE id = $1 AND status = 'running' AND attempts = $2`,
+        [report.id, attempt, `attempt ${attempt} failed: ${message}`.slice(0, 1000)],
+      );
+      throw err;
+    }
+    clearInterval(heartbeat);
+    const done = await this.dataSource.transaction(async (em) => {
+      const fileName = `${report.kind}-${new Date().toISOString().slice(0, 10)}-${report.id.slice(0, 8)}.${EXTENSION[report.format]}`;
+      const updated = await returning<{ id: string }>(
+        em,
+        `UPDATE reports
+            SET status = 'done', storage_key = $3, file_name = $4, content_type = $5, byte_size = $6,
+                processed_rows = $7, total_rows = COALESCE(total_rows, $7), finished_at = now(),
+                expires_at = now() + make_interval(days => $8), failure_reason = NULL, updated_at = now()
+          WHERE id = $1 AND status = 'running' AND attempts = $2
+          RETURNING id`,
+        [
+          report.id,
+          attempt,
+          key,
+          fileName,
+          CONTENT_TYPES[report.format],
+          bytes,
+          rows,
+          this.config.REPORT_RETENTION_DAYS,
+        ],
+      );
+      if (!updated.length) return false;
+      await this.notifyDone(em, report);
+      return true;
+    });
+    if (!done)
+      this.logger.warn({ msg: 'report finished by another attempt; this file is superseded', reportId });
+  }
+
+  private async notifyDone(em: import('typeorm').EntityManager, report: Report): Promise<void> {
+    if (report.scheduleId) {
+      const [schedule] = await em.query<{ name: string }[]>(
+        `SELECT name FROM report_schedules WHERE id = $1`,
+        [report.scheduleId],
+      );
+      await this.notifications.notify(em, {
+        type: 'report.scheduled_ready',
+        subject: { type: 'report', id: report.id },
+        recipients: { userIds: [...new Set([report.requestedByUserId, ...report.recipientUserIds])] },
+        params: {
+          reportKind: report.kind,
+          format: report.format,
+          scheduleName: schedule?.name ?? report.kind,
+        },
+        dedupeKey: `report-ready.${report.id}`,
+      });
+      return;
+    }
+    await this.notifications.notify(em, {
+      type: 'report.ready',
+      subject: { type: 'report', id: report.id },
+      recipients: { userIds: [report.requestedByUserId] },
+      params: { reportKind: report.kind, format: report.format },
+      dedupeKey: `report-ready.${report.id}`,
+    });
+  }
+
+  private async fail(report: Report, attempt: number, reason: string): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      const updated = await returning<{ id: string }>(
+        em,
+        `UPDATE reports SET status = 'failed', failure_reason = $3, finished_at = now(), updated_at = now()
+          WHERE id = $1 AND status = 'running' AND attempts = $2 RETURNING id`,
+        [report.id, attempt, reason.slice(0, 1000)],
+      );
+      if (!updated.length) return;
+      await this.notifications.notify(em, {
+        type: 'report.failed',
+        subject: { type: 'report', id: report.id },
+        recipients: { userIds: [report.requestedByUserId] },
+        params: { reportKind: report.kind, format: report.format, reason: reason.slice(0, 300) },
+        dedupeKey: `report-failed.${report.id}`,
+      });
+    });
+    this.logger.warn({ msg: 'report failed', reportId: report.id, reason });
+  }
+
+  private async touch(id: string, attempt: number): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE reports SET heartbeat_at = now() WHERE id = $1 AND status = 'running' AND attempts = $2`,
+      [id, attempt],
+    );
+  }
+
+  private async progress(id: string, attempt: number, rows: number): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE reports SET processed_rows = $3, heartbeat_at = now() WHERE id = $1 AND status = 'running' AND attempts = $2`,
+      [id, attempt, rows],
+    );
+  }
+
+  private async total(id: string, attempt: number, total: number): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE reports SET total_rows = $3, heartbeat_at = now() WHERE id = $1 AND status = 'running' AND attempts = $2`,
+      [id, attempt, total],
+    );
+  }
+}

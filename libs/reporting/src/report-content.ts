@@ -1,0 +1,44 @@
+/** A cell of a report table: what every writer (CSV, JSON, XLSX, PDF) knows how to render. */
+export type Cell = string | number | boolean | null;
+export type Row = Record<string, Cell>;
+
+export interface Column {
+  key: string;
+  header: string;
+}
+
+/** A bar chart drawn in the PDF: one group of bars per category, one bar per series. */
+export interface BarChart {
+  title: string;
+  categories: string[];
+  series: { name: string; values: (number | null)[] }[];
+}
+
+export interface Section {
+  /** Machine name: CSV `section` column, JSON key, XLSX sheet name. */
+  name: string;
+  title: string;
+  columns: Column[];
+  /** Rows, fetched lazily so row-level sections stream from the database into the file. */
+  rows: () => AsyncIterable<Row>;
+  charts?: BarChart[];
+  /** Text shown above the table in the PDF (e.g. why rows are left out). */
+  note?: string;
+}
+
+/** What a report kind produces for the tabular writers. */
+export interface ReportContent {
+  title: string;
+  /** Key facts shown first (PDF cover, JSON `facts`, XLSX first sheet). */
+  facts: [string, Cell][];
+  sections: Section[];
+  /** Rows the row-level sections will stream, when known in advance: the report's progress total. */
+  totalRows?: number;
+}
+
+/** Reports the number of rows written so far. */
+export type ProgressFn = (processedRows: number) => Promise<void>;
+
+export async function* fromArray(rows: Row[]): AsyncIterable<Row> {
+  for (const r of rows) yield r;
+}

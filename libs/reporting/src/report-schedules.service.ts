@@ -1,0 +1,241 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@tandem/audit';
+import { Actor } from '@tandem/auth';
+import {
+  CoreError,
+  CoreErrorCode,
+  DomainError,
+  JobName,
+  OutboxService,
+  Page,
+  paginate,
+  PageQueryDto,
+  TransactionService,
+} from '@tandem/core';
+import { DataSource, EntityManager } from 'typeorm';
+import { CreateReportScheduleDto, UpdateReportScheduleDto } from './dto';
+import { ReportCadence, ReportFormat, ReportKind, ReportSchedule } from './entities';
+import { assertFormat, validateParameters } from './report-kinds';
+import { ReportSources } from './report-sources.service';
+import { ReportingError, ReportingErrorCode } from './reporting.errors';
+import { loadRequester } from './requester';
+
+export interface ReportScheduleView {
+  id: string;
+  name: string;
+  kind: ReportKind;
+  format: ReportFormat;
+  parameters: Record<string, unknown>;
+  cadence: ReportCadence;
+  recipients: string[];
+  ownerUserId: string;
+  /** The BullMQ job scheduler that fires it. */
+  schedulerId: string;
+  lastFiredAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+}
+
+export const schedulerIdOf = (scheduleId: string): string => `report-schedule.${scheduleId}`;
+
+const view = (s: ReportSchedule): ReportScheduleView => ({
+  id: s.id,
+  name: s.name,
+  kind: s.kind,
+  format: s.format,
+  parameters: s.parameters,
+  cadence: s.cadence,
+  recipients: s.recipientUserIds,
+  ownerUserId: s.ownerUserId,
+  schedulerId: schedulerIdOf(s.id),
+  lastFiredAt: s.lastFiredAt,
+  createdAt: s.createdAt,
+  updatedAt: s.updatedAt,
+  version: s.version,
+});
+
+const snapshot = (s: ReportSchedule) => ({
+  name: s.name,
+  kind: s.kind,
+  format: s.format,
+  parameters: s.parameters,
+  cadence: s.cadence,
+  recipients: s.recipientUserIds,
+});
+
+/**
+ * Scheduled reports. Only the owner reads and edits a schedule. Every recipient must be allowed to
+ * see what the report shows (checked as that user, now and again each time it fires). The job
+ * scheduler follows the row through the outbox: each change publishes `report-schedule.sync`,
+ * whose handler upserts or removes the scheduler `report-schedule.{id}` from the row as it then is.
+ */
+@Injectable()
+export class ReportSchedulesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionService,
+    private readonly sources: ReportSources,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** The recipients who may see this report now; the others with why not. */
+  async screenRecipients(
+    db: DataSource | EntityManager,
+    kind: ReportKind,
+    parameters: Record<string, unknown>,
+    recipients: string[],
+  ): Promise<{ allowed: string[]; refused: { index: number; userId: string; why: string }[] }> {
+    const allowed: string[] = [];
+    const refused: { index: number; userId: string; why: string }[] = [];
+    for (const [index, userId] of recipients.entries()) {
+      const actor = await loadRequester(db, userId);
+      if (!actor) {
+        refused.push({ index, userId, why: 'is not an active user' });
+        continue;
+      }
+      try {
+        await this.sources.check(actor, kind, parameters);
+        allowed.push(userId);
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+        refused.push({ index, userId, why: 'may not see what this report shows' });
+      }
+    }
+    return { allowed, refused };
+  }
+
+  private async validate(
+    actor: Actor,
+    s: { kind: ReportKind; format: ReportFormat; parameters?: unknown; recipients: string[] },
+  ): Promise<Record<string, unknown>> {
+    assertFormat(s.kind, s.format);
+    const parameters = validateParameters(s.kind, s.parameters);
+    await this.sources.check(actor, s.kind, parameters);
+    const { refused } = await this.screenRecipients(this.dataSource, s.kind, parameters, s.recipients);
+    if (refused.length)
+      throw new ReportingError(
+        ReportingErrorCode.RecipientNotAllowed,
+        `Recipients not allowed: ${refused.map((r) => `${r.userId} ${r.why}`).join('; ')}`,
+        refused.map((r) => ({ field: `recipients.${r.index}`, message: `${r.userId} ${r.why}` })),
+      );
+    return parameters;
+  }
+
+  async create(actor: Actor, dto: CreateReportScheduleDto): Promise<ReportScheduleView> {
+    const recipients = dto.recipients ?? [actor.userId];
+    const parameters = await this.validate(actor, { ...dto, recipients });
+    const id = await this.tx.run(async (em) => {
+      const saved = await em.save(
+        ReportSchedule,
+        em.create(ReportSchedule, {
+          ownerUserId: actor.userId,
+          name: dto.name ?? `${dto.kind} (${dto.cadence})`,
+          kind: dto.kind,
+          format: dto.format,
+          parameters,
+          cadence: dto.cadence,
+          recipientUserIds: recipients,
+        }),
+      );
+      await this.audit.record(em, {
+        action: 'create',
+        entityType: 'report_schedule',
+        entityId: saved.id,
+        after: snapshot(saved),
+      });
+      await this.outbox.publish(em, JobName.ReportScheduleSync, { scheduleId: saved.id });
+      return saved.id;
+    });
+    return this.get(actor, id);
+  }
+
+  private async owned(
+    actor: Actor,
+    id: string,
+    em: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<ReportSchedule> {
+    const found = await em.findOne(ReportSchedule, {
+      where: { id, ownerUserId: actor.userId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!found) throw CoreError.notFound('Report schedule');
+    return found;
+  }
+
+  async get(actor: Actor, id: string): Promise<ReportScheduleView> {
+    return view(await this.owned(actor, id));
+  }
+
+  async list(actor: Actor, query: PageQueryDto): Promise<Page<ReportScheduleView>> {
+    const qb = this.dataSource
+      .getRepository(ReportSchedule)
+      .createQueryBuilder('s')
+      .where('s.owner_user_id = :me', { me: actor.userId });
+    const page = await paginate(qb, {
+      keys: ['s.created_at', 's.id'],
+      direction: 'DESC',
+      cursorOf: (s) => [s.createdAt.toISOString(), s.id],
+      query,
+    });
+    return { items: page.items.map(view), nextCursor: page.nextCursor };
+  }
+
+  async update(
+    actor: Actor,
+    id: string,
+    expectedVersion: number,
+    dto: UpdateReportScheduleDto,
+  ): Promise<ReportScheduleView> {
+    const current = await this.owned(actor, id);
+    const next = {
+      kind: dto.kind ?? current.kind,
+      format: dto.format ?? current.format,
+      parameters: dto.parameters ?? (dto.kind && dto.kind !== current.kind ? {} : current.parameters),
+      recipients: dto.recipients ?? current.recipientUserIds,
+    };
+    const parameters = await this.validate(actor, next);
+    await this.tx.run(async (em) => {
+      const s = await this.owned(actor, id, em, true);
+      if (s.version !== expectedVersion)
+        throw new CoreError(
+          CoreErrorCode.VersionMismatch,
+          `The schedule changed since you read it (now version ${s.version}); reload and retry`,
+        );
+      const before = snapshot(s);
+      s.name = dto.name ?? s.name;
+      s.kind = next.kind;
+      s.format = next.format;
+      s.parameters = parameters;
+      s.cadence = dto.cadence ?? s.cadence;
+      s.recipientUserIds = next.recipients;
+      const saved = await em.save(ReportSchedule, s);
+      await this.audit.record(em, {
+        action: 'update',
+        entityType: 'report_schedule',
+        entityId: id,
+        before,
+        after: snapshot(saved),
+      });
+      await this.outbox.publish(em, JobName.ReportScheduleSync, { scheduleId: id });
+    });
+    return this.get(actor, id);
+  }
+
+  async remove(actor: Actor, id: string): Promise<void> {
+    await this.tx.run(async (em) => {
+      const s = await this.owned(actor, id, em, true);
+      await em.delete(ReportSchedule, { id });
+      await this.audit.record(em, {
+        action: 'delete',
+        entityType: 'report_schedule',
+        entityId: id,
+        before: snapshot(s),
+      });
+      await this.outbox.publish(em, JobName.ReportScheduleSync, { scheduleId: id });
+    });
+  }
+}

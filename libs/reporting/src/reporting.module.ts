@@ -1,0 +1,48 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@tandem/auth';
+import { ConsultationsModule } from '@tandem/consultations';
+import { NotificationsModule } from '@tandem/notifications';
+import { PlacementsModule } from '@tandem/placements';
+import { IndicatorsModule, ProgrammesModule } from '@tandem/programmes';
+import { ReportBuildHandler } from './report-build.handler';
+import { ReportExpiryHandler } from './report-expiry.handler';
+import { ReportScheduleHandlers } from './report-schedule.handlers';
+import { ReportSchedulesService } from './report-schedules.service';
+import { ReportSources } from './report-sources.service';
+import { ReportsService } from './reports.service';
+import { ConsultationSource } from './sources/consultation.source';
+import { CoverageSource } from './sources/coverage.source';
+import { IatiActivitiesSource } from './sources/iati-activities.source';
+import { PartnershipMatrixSource } from './sources/partnership-matrix.source';
+import { PlacementsSource } from './sources/placements.source';
+import { ProgrammeProgressSource } from './sources/programme-progress.source';
+import { LocalReportStorage, ReportStorage } from './storage/report-storage';
+
+/** Reports built in the background, their storage and retention, and scheduled reports. */
+@Module({
+  imports: [
+    AuthModule,
+    NotificationsModule,
+    ProgrammesModule,
+    IndicatorsModule,
+    PlacementsModule,
+    ConsultationsModule,
+  ],
+  providers: [
+    { provide: ReportStorage, useClass: LocalReportStorage },
+    ProgrammeProgressSource,
+    PlacementsSource,
+    ConsultationSource,
+    PartnershipMatrixSource,
+    CoverageSource,
+    IatiActivitiesSource,
+    ReportSources,
+    ReportsService,
+    ReportSchedulesService,
+    ReportBuildHandler,
+    ReportScheduleHandlers,
+    ReportExpiryHandler,
+  ],
+  exports: [ReportStorage, ReportSources, ReportsService, ReportSchedulesService],
+})
+export class ReportingModule {}

@@ -1,0 +1,100 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { PassThrough } from 'node:stream';
+import { fromArray, ReportContent, Row } from '../report-content';
+import { writeCsv } from './csv.writer';
+import { writeJson } from './json.writer';
+import { writePdf } from './pdf.writer';
+import { writeXlsx } from './xlsx.writer';
+
+async function* many(n: number): AsyncIterable<Row> {
+  for (let i = 0; i < n; i++) yield { id: i, name: `row ${i}` };
+}
+
+const content = (): ReportContent => ({
+  title: 'Test report',
+  facts: [['People', 12]],
+  sections: [
+    {
+      name: 'summary',
+      title: 'Summary',
+      columns: [
+        { key: 'metric', header: 'Metric' },
+        { key: 'value', header: 'Value' },
+      ],
+      rows: () =>
+        fromArray([
+          { metric: 'formula', value: '=HYPERLINK("x")' },
+          { metric: 'quote, "comma"', value: -3 },
+          { metric: 'flag', value: true },
+        ]),
+      charts: [{ title: 'Chart', categories: ['a', 'b'], series: [{ name: 's', values: [1, null] }] }],
+    },
+    {
+      name: 'rows',
+      title: 'Rows',
+      columns: [
+        { key: 'id', header: 'Id' },
+        { key: 'name', header: 'Name' },
+      ],
+      rows: () => many(250),
+    },
+  ],
+});
+
+async function collect(write: (out: PassThrough) => Promise<number>): Promise<{ buf: Buffer; rows: number }> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const ended = new Promise((r) => out.on('end', r));
+  const rows = await write(out);
+  await ended;
+  return { buf: Buffer.concat(chunks), rows };
+}
+
+describe('report writers', () => {
+  const progress = jest.fn(async () => undefined);
+
+  it('CSV: RFC 4180 with CRLF, a section column, the union of columns, formulas defused', async () => {
+    const { buf, rows } = await collect((out) => writeCsv(content(), out, progress));
+    expect(rows).toBe(253);
+    const text = buf.toString('utf8');
+    expect(text.startsWith('\uFEFFsection,metric,value,id,name\r\n')).toBe(true);
+    const parsed = parse(buf, { bom: true, columns: true }) as Record<string, string>[];
+    expect(parsed).toHaveLength(253);
+    expect(parsed[0]).toEqual({
+      section: 'summary',
+      metric: 'formula',
+      value: `'=HYPERLINK("x")`,
+      id: '',
+      name: '',
+    });
+    expect(parsed[1]).toMatchObject({ metric: 'quote, "comma"', value: '-3' });
+    expect(parsed[2].value).toBe('true');
+    expect(parsed[252]).toMatchObject({ section: 'rows', id: '249', name: 'row 249' });
+  });
+
+  it('JSON: one document with facts and sections, written row by row', async () => {
+    const { buf } = await collect((out) => writeJson(content(), out, progress, { kind: 'test' }));
+    const doc = JSON.parse(buf.toString('utf8'));
+    expect(doc.kind).toBe('test');
+    expect(doc.facts).toEqual({ People: 12 });
+    expect(doc.sections.summary[1]).toEqual({ metric: 'quote, "comma"', value: -3 });
+    expect(doc.sections.rows).toHaveLength(250);
+  });
+
+  it('XLSX: a summary sheet and a sheet per section, numbers as numbers', async () => {
+    const { buf } = await collect((out) => writeXlsx(content(), out, progress));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Summary 2', 'Rows']);
+    expect(wb.getWorksheet('Rows')!.rowCount).toBe(251);
+    expect(wb.getWorksheet('Rows')!.getRow(251).getCell(1).value).toBe(249);
+  });
+
+  it('PDF: a document, with the table cut at 200 rows of a section', async () => {
+    const { buf, rows } = await collect((out) => writePdf(content(), out, progress));
+    expect(buf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(rows).toBe(253);
+  });
+});
