@@ -525,4 +525,62 @@ describe('web console in a browser', () => {
     expect(saved.body).toMatchObject({ timeZone: 'Europe/Lisbon', email: { default: 'daily_digest' } });
     staff.expectClean();
   });
+
+  it('a programme manager requests a report, follows it, downloads it, and schedules one', async () => {
+    const leadOrg = await createOrganization(stack, admin, 'civil_society', 'Newcomers Hub');
+    const lead = await onboardUser(stack, smtp, admin, leadOrg, 'manager@hub.test', 'org_admin');
+    await stack
+      .http()
+      .post('/programmes')
+      .set(bearer(lead))
+      .send({
+        title: 'Hub Language Cafe',
+        leadOrganizationId: leadOrg,
+        startDate: '2027-01-01',
+        endDate: '2027-12-31',
+        country: 'PT',
+      })
+      .expect(201);
+
+    const manager = await open('reports', 'manager');
+    await manager.signIn('manager@hub.test', PASSWORD);
+    await manager.nav('Reports');
+    const p = manager.page;
+    await p.getByRole('heading', { name: 'Reports', exact: true }).waitFor();
+    await manager.shot('reports');
+    const request = p.getByRole('region', { name: 'Request a report' });
+    await request.getByLabel('Report').selectOption('programme_progress');
+    await request.getByLabel('Format').selectOption('csv');
+    // No programme chosen: the API names the parameter, shown next to the field.
+    await request.getByRole('button', { name: 'Request report' }).click();
+    await request.getByLabel('Programme').and(p.locator('[aria-invalid="true"]')).waitFor();
+    await manager.shot('report-field-error');
+    await request.getByLabel('Programme').selectOption({ label: 'Hub Language Cafe' });
+    await request.getByRole('button', { name: 'Request report' }).click();
+    const mine = p.getByRole('region', { name: 'My reports' });
+    await mine.locator('.badge', { hasText: 'Done' }).waitFor({ timeout: 30_000 });
+    await manager.shot('report-done');
+    const [file] = await Promise.all([
+      p.waitForEvent('download'),
+      mine
+        .getByRole('button', { name: /^Download/ })
+        .first()
+        .click(),
+    ]);
+    expect(file.suggestedFilename()).toMatch(/\.csv$/);
+    const text = readFileSync((await file.path())!, 'utf8');
+    expect(text).toContain('tasks_by_state');
+    expect(text).toContain('Newcomers Hub');
+
+    const schedule = p.locator('form', { has: p.getByRole('heading', { name: 'Schedule a report' }) });
+    await schedule.getByLabel('Name (optional)').fill('Monthly progress for the board');
+    await schedule.getByLabel('Report').selectOption('programme_progress');
+    await schedule.getByLabel('Format').selectOption('pdf');
+    await schedule.getByLabel('How often').selectOption('monthly');
+    await schedule.getByLabel('Programme').selectOption({ label: 'Hub Language Cafe' });
+    await schedule.getByRole('button', { name: 'Create schedule' }).click();
+    await p.getByText('Monthly progress for the board', { exact: true }).waitFor();
+    await manager.shot('report-scheduled');
+    manager.expectClean();
+  });
 });

@@ -19,6 +19,7 @@ import { HomePage } from './pages/Home';
 import { NotificationsPage } from './pages/Notifications';
 import { CheckInsPage, ImportPage, LogPlacementPage, PlacementsPage } from './pages/Placements';
 import { ProfilePage } from './pages/Profile';
+import { ReportsPage } from './pages/Reports';
 import {
   ProgrammeEditPage,
   ProgrammeNewPage,
@@ -118,6 +119,9 @@ function Shell({ children }: { children: React.ReactNode }) {
                 </li>
               )}
               <li>
+                <NavLink to="/reports">{t('nav.reports')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/notifications">
                   {t('nav.notifications')}
                   <UnreadCount />
@@ -193,6 +197,7 @@ export function App() {
             <Route path="/placements/import" element={<ImportPage />} />
             <Route path="/check-ins" element={<CheckInsPage />} />
             <Route path="/notifications" element={<NotificationsPage />} />
+            <Route path="/reports" element={<ReportsPage />} />
             <Route path="/profile" element={<ProfilePage />} />
             <Route path="/admin/organizations" element={<AdminOrganizationsPage />} />
             <Route path="/admin/organizations/:id" element={<AdminOrganizationPage />} />
