@@ -1,5 +1,6 @@
-// Two projects: unit specs beside the code (mocks only), e2e suites in test/ (real api and worker
-// processes, real PostgreSQL, Redis and SMTP). `npm test` runs both; see scripts/test.mjs.
+// Three projects: unit specs beside the code (mocks only), e2e suites in test/ (real api and worker
+// processes, real PostgreSQL, Redis and SMTP), and browser tests of the web console in test/browser.
+// `npm test` runs all three; see scripts/test.mjs.
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.json');
 
@@ -29,6 +30,16 @@ module.exports = {
       roots: ['<rootDir>/test'],
       testRegex: '\\.e2e-spec\\.ts$',
       globalSetup: '<rootDir>/test/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/global-teardown.mjs',
+    },
+    {
+      // The web console in Debian's Chromium (playwright-core), against the real api and worker.
+      ...common,
+      displayName: 'browser',
+      rootDir: '.',
+      roots: ['<rootDir>/test/browser'],
+      testRegex: '\\.browser-spec\\.ts$',
+      globalSetup: '<rootDir>/test/browser/global-setup.mjs',
       globalTeardown: '<rootDir>/test/global-teardown.mjs',
     },
   ],

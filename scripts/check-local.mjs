@@ -2,7 +2,8 @@
 //
 // `dir` is the checkout to run in (default: this repository). The launcher runs with an empty data
 // directory and free ports, so it installs/builds if needed, initialises PostgreSQL, migrates and seeds.
-//   1st run: waits for the `TANDEM_READY {json}` line, checks GET /health/ready = 200, signs in with every
+//   1st run: waits for the `TANDEM_READY {json}` line, checks GET /health/ready = 200 and the web console
+//            (`/` redirects to /app/, which serves the page and its script), signs in with every
 //            printed login (admin included), sends an invitation and waits for it in the mail sink, then
 //            sends SIGINT and expects exit 0 within 30 s with every port released.
 //   2nd run: same data directory: the cluster restarts, the seed changes nothing, a token from the 1st run
@@ -174,6 +175,32 @@ async function checkHealth(info) {
   log(`GET ${info.url}/health/ready -> 200`);
 }
 
+/** The web console: `/` redirects to it, and /app/ serves its page with its scripts. */
+async function checkConsole(info) {
+  const url = info.console ?? `${info.url}/app/`;
+  let root;
+  try {
+    root = await fetch(`${info.url}/`, {
+      redirect: 'manual',
+      signal: globalThis.AbortSignal.timeout(15_000),
+    });
+  } catch (err) {
+    fail(`GET ${info.url}/: ${err?.cause?.code ?? err?.message ?? err}`);
+  }
+  if (root.status !== 302 || root.headers.get('location') !== '/app/')
+    fail(
+      `GET ${info.url}/ answered ${root.status} (location ${root.headers.get('location')}), not a redirect to /app/`,
+    );
+  const page = await http('GET', url);
+  if (page.status !== 200 || !page.text.includes('<div id="root">'))
+    fail(`GET ${url} answered ${page.status}: ${page.text.slice(0, 300)}`);
+  const script = /src="(\/app\/assets\/[^"]+\.js)"/.exec(page.text);
+  if (!script) fail(`GET ${url} references no script: ${page.text.slice(0, 300)}`);
+  const js = await http('GET', `${info.url}${script[1]}`);
+  if (js.status !== 200 || js.text.length < 1000) fail(`GET ${script[1]} answered ${js.status}`);
+  log(`GET ${info.url}/ -> 302 /app/, GET ${url} -> 200, its script -> 200`);
+}
+
 async function login(info, { email, password, role }) {
   const res = await http('POST', `${info.url}/auth/login`, { body: { email, password } });
   if (res.status !== 200 || !res.json?.accessToken)
@@ -280,6 +307,7 @@ async function main() {
     );
   }
   await checkHealth(info);
+  await checkConsole(info);
   const tokens = new Map();
   for (const l of info.logins) tokens.set(l.email, await login(info, l));
   const admin = info.logins.find((l) => /platform/i.test(l.role));

@@ -115,6 +115,8 @@ process.on('unhandledRejection', (err) => void shutdown(1, `unexpected error: ${
 const exists = (p) => fs.existsSync(p);
 const mtime = (p) => fs.statSync(p).mtimeMs;
 
+const GENERATED = new Set(['apps/web/src/api/openapi.json', 'apps/web/src/api/schema.d.ts']);
+
 function newestMtime(dir) {
   let newest = 0;
   const walk = (d) => {
@@ -122,7 +124,9 @@ function newestMtime(dir) {
       if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.isFile() && !/\.spec\.ts$/.test(e.name)) newest = Math.max(newest, mtime(p));
+      // Skip specs, and the web console's client that `npm run build` itself generates from the api.
+      else if (e.isFile() && !/\.spec\.ts$/.test(e.name) && !GENERATED.has(path.relative(root, p)))
+        newest = Math.max(newest, mtime(p));
     }
   };
   if (exists(dir)) walk(dir);
@@ -258,7 +262,11 @@ async function ensureInstalledAndBuilt() {
     if (code !== 0) throw new Error(`npm install failed (exit ${code})`);
   }
 
-  const mains = ['api', 'worker', 'cli'].map((a) => path.join(root, 'dist', 'apps', a, 'main.js'));
+  // The three bundles and the web console (built by the same `npm run build`).
+  const mains = [
+    ...['api', 'worker', 'cli'].map((a) => path.join(root, 'dist', 'apps', a, 'main.js')),
+    path.join(root, 'dist', 'apps', 'web', 'index.html'),
+  ];
   const missing = mains.filter((m) => !exists(m));
   let reason = missing.length ? `${path.relative(root, missing[0])} is missing` : '';
   if (!reason) {
@@ -551,7 +559,8 @@ function banner(info) {
     line,
     `  ${paint('1', 'Tandem is running')}`,
     '',
-    `  API      ${paint('1;36', info.url)}${info.portNote ? `   (${info.portNote})` : ''}`,
+    `  Console  ${paint('1;36', info.console)}   (the web console; sign in with a login below)`,
+    `  API      ${info.url}${info.portNote ? `   (${info.portNote})` : ''}`,
     `  Docs     ${info.docs}`,
     `  Health   ${info.url}/health/ready`,
     `  Mail     ${info.mail}`,
@@ -652,6 +661,7 @@ async function start() {
   ].join('; ');
   banner({
     url,
+    console: `${url}/app/`,
     docs: `${url}/docs`,
     portNote: api.note,
     mail: mail
@@ -662,6 +672,7 @@ async function start() {
     logins,
     machine: {
       url,
+      console: `${url}/app/`,
       docs: `${url}/docs`,
       health: `${url}/health/ready`,
       port: api.port,

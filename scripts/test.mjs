@@ -1,5 +1,7 @@
-// npm test: build the apps (the e2e suites run the real built api and worker), then unit and e2e
-// tests. The e2e global setup provisions a throwaway PostgreSQL; each suite its own Redis.
+// npm test: build the apps and the web console (the e2e and browser suites run the real built api
+// and worker), then unit, e2e and browser tests. The e2e global setup provisions a throwaway
+// PostgreSQL; each suite its own Redis. The browser tests drive Debian's Chromium (installed by
+// their global setup when missing).
 import { spawnSync } from 'node:child_process';
 
 const run = (cmd, args) => {
@@ -10,3 +12,4 @@ const run = (cmd, args) => {
 run('npm', ['run', 'build']);
 run('npx', ['jest', '--selectProjects', 'unit']);
 run('npx', ['jest', '--selectProjects', 'e2e', '--runInBand', ...process.argv.slice(2)]);
+run('npx', ['jest', '--selectProjects', 'browser', '--runInBand']);

@@ -2,12 +2,15 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AdminBootstrapService } from '@tandem/auth';
-import { AppConfig, loadConfigOrExit } from '@tandem/core';
+import { AppConfig, loadConfig, loadConfigOrExit } from '@tandem/core';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { mountQueueDashboard } from './admin/queue-dashboard';
 import { ApiModule } from './app.module';
-import { setupOpenApi } from './openapi';
+import { buildOpenApiDocument, setupOpenApi } from './openapi';
+import { serveWebConsole, WEB_BASE } from './web-console';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit(AppConfig);
@@ -20,17 +23,60 @@ async function bootstrap(): Promise<void> {
       'trust proxy',
       /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY,
     );
+  // The Swagger UI at /docs needs inline scripts, so helmet's CSP is off here; the console's own
+  // strict CSP is set on its responses (web-console.ts).
   app.use(helmet({ contentSecurityPolicy: false }));
   app.useBodyParser('json', { limit: '1mb' });
   setupOpenApi(app);
   mountQueueDashboard(app);
+  const web = serveWebConsole(app, config.WEB_DIST_DIR);
   app.enableShutdownHooks();
   await app.get(AdminBootstrapService).ensureAdmin();
   await app.listen(config.PORT, '0.0.0.0');
   app.get(Logger).log(`api listening on port ${config.PORT}`, 'Bootstrap');
+  app
+    .get(Logger)
+    .log(
+      web ? `web console at ${WEB_BASE}/ from ${web}` : 'no web console built (dist/apps/web)',
+      'Bootstrap',
+    );
   const stop = () => setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS).unref();
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }
 
-void bootstrap();
+/**
+ * `node dist/apps/api/main.js openapi <file>`: writes the OpenAPI document of this very build
+ * (controllers, DTOs and the swagger plugin's metadata) without a database or Redis: Nest's preview
+ * mode resolves the modules but instantiates nothing. The web console's client is generated from it.
+ */
+async function exportOpenApi(file: string): Promise<void> {
+  const config = loadConfig(AppConfig, {
+    DATABASE_URL: 'postgres://openapi@127.0.0.1:1/openapi',
+    REDIS_URL: 'redis://127.0.0.1:1',
+    SMTP_URL: 'smtp://127.0.0.1:1',
+    MAIL_FROM: 'openapi@example.org',
+    PUBLIC_URL: 'http://localhost',
+    JWT_ACCESS_SECRET: 'x'.repeat(32),
+    JWT_REFRESH_SECRET: 'x'.repeat(32),
+    LOG_LEVEL: 'silent',
+  });
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
+    preview: true,
+    logger: false,
+  });
+  const document = buildOpenApiDocument(app);
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  writeFileSync(file, JSON.stringify(document, null, 2) + '\n');
+  process.stdout.write(`OpenAPI document written to ${file}\n`);
+  process.exit(0);
+}
+
+if (process.argv[2] === 'openapi') {
+  exportOpenApi(process.argv[3] ?? 'openapi.json').catch((err: unknown) => {
+    process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
+    process.exit(1);
+  });
+} else {
+  void bootstrap();
+}

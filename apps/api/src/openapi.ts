@@ -1,9 +1,9 @@
 import { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { ProblemDto } from './http/problem';
 
-/** OpenAPI 3 at /docs (UI) and /docs-json. */
-export function setupOpenApi(app: INestApplication): void {
+/** The OpenAPI 3 document of the api, from its controllers and DTOs (and the swagger CLI plugin's metadata). */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Tandem API')
     .setDescription(
@@ -13,6 +13,10 @@ export function setupOpenApi(app: INestApplication): void {
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  const document = SwaggerModule.createDocument(app, config, { extraModels: [ProblemDto] });
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return SwaggerModule.createDocument(app, config, { extraModels: [ProblemDto] });
+}
+
+/** OpenAPI 3 at /docs (UI) and /docs-json. */
+export function setupOpenApi(app: INestApplication): void {
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
 }

@@ -1,17 +1,28 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@tandem/audit';
 import { AuthModule } from '@tandem/auth';
-import { AppConfig, CoreModule } from '@tandem/core';
+import { AppConfig, CoreModule, JobsModule } from '@tandem/core';
 import { DatabaseModule } from '@tandem/database';
 import { StakeholdersModule } from '@tandem/stakeholders';
 
-/** One-off commands (seed, bootstrap-admin) through the same services as the api, audit rows included. */
+/**
+ * One-off commands (seed, bootstrap-admin) through the same services as the api, audit rows included.
+ * JobsModule: the notification handlers the auth module brings in need the job façade to resolve (the
+ * commands enqueue nothing themselves; their events go through the outbox).
+ */
 @Module({})
 export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [CoreModule.forRoot(config), DatabaseModule, AuditModule, AuthModule, StakeholdersModule],
+      imports: [
+        CoreModule.forRoot(config),
+        DatabaseModule,
+        JobsModule,
+        AuditModule,
+        AuthModule,
+        StakeholdersModule,
+      ],
     };
   }
 }

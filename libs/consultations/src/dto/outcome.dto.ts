@@ -24,8 +24,14 @@ const IsTextOrLocalized = (max: number) =>
     },
   });
 
+/** OpenAPI: a plain text (the default language) or texts by language. */
+const TEXT_OR_LOCALIZED = [{ type: 'string' }, { type: 'object', additionalProperties: { type: 'string' } }];
+
 export class OutcomeDecisionDto {
-  @ApiProperty({ example: 'Night buses on line 7 from September' })
+  @ApiProperty({
+    oneOf: TEXT_OR_LOCALIZED,
+    example: { en: 'Night buses on line 7 from September', ar: 'حافلات ليلية على الخط 7 من سبتمبر' },
+  })
   @IsTextOrLocalized(5000)
   text!: string | LocalizedText;
 
@@ -38,7 +44,10 @@ export class OutcomeDecisionDto {
 }
 
 export class PublishOutcomeDto {
-  @ApiProperty({ example: 'You said night transport is the main gap; we are adding night buses.' })
+  @ApiProperty({
+    oneOf: TEXT_OR_LOCALIZED,
+    example: 'You said night transport is the main gap; we are adding night buses.',
+  })
   @IsTextOrLocalized(20_000)
   summary!: string | LocalizedText;
 

@@ -287,6 +287,14 @@ export class AppConfig extends DatabaseConfig {
   @IsInt()
   @Min(1000)
   SHUTDOWN_TIMEOUT_MS = 25_000;
+
+  /**
+   * The built web console (index.html and assets) that the api serves under /app. Default: the
+   * `web` folder beside the api bundle (dist/apps/web). Nothing is served when it has no index.html.
+   */
+  @IsOptional()
+  @IsString()
+  WEB_DIST_DIR?: string;
 }
 
 export class ConfigValidationError extends Error {

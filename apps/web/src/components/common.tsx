@@ -1,0 +1,159 @@
+import { DependencyList, ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { ApiError } from '../api/client';
+import { Key, useT } from '../i18n';
+
+/** Loads data for a screen; `reload` runs it again. */
+export function useLoad<T>(load: () => Promise<T>, deps: DependencyList) {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<ApiError | Error | null>(null);
+  const [tick, setTick] = useState(0);
+  const run = useCallback(load, deps);
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    run()
+      .then((d) => live && setData(d))
+      .catch((e: Error) => live && setError(e));
+    return () => {
+      live = false;
+    };
+  }, [run, tick]);
+  return { data, error, reload: () => setTick((n) => n + 1), setData };
+}
+
+export function Loading() {
+  const t = useT();
+  return (
+    <p role="status" className="muted">
+      {t('common.loading')}
+    </p>
+  );
+}
+
+export function ErrorBox({ error }: { error: Error }) {
+  const t = useT();
+  const text =
+    error instanceof ApiError
+      ? error.status === 404
+        ? t('error.notFound')
+        : error.status === 403
+          ? t('error.forbidden')
+          : error.message
+      : error.message;
+  return (
+    <div className="alert alert-error" role="alert">
+      <span aria-hidden="true">⚠ </span>
+      {text}
+    </div>
+  );
+}
+
+/** Shows loading, an error, or the content once the data is there. */
+export function Async<T>({
+  state,
+  children,
+}: {
+  state: { data: T | null; error: Error | null };
+  children: (data: T) => ReactNode;
+}) {
+  if (state.error) return <ErrorBox error={state.error} />;
+  if (state.data === null) return <Loading />;
+  return <>{children(state.data)}</>;
+}
+
+const STATE_ICONS: Record<string, string> = {
+  todo: '○',
+  in_progress: '◐',
+  blocked: '⊘',
+  done: '✓',
+  cancelled: '✕',
+  draft: '✎',
+  scheduled: '🗓',
+  open: '●',
+  closed: '■',
+  outcome_published: '📣',
+  active: '●',
+  suspended: '⏸',
+  completed: '✓',
+  archived: '🗄',
+  invited: '✉',
+  declined: '✕',
+  left: '↩',
+  removed: '✕',
+  due: '⏰',
+  answered: '✓',
+  ended: '■',
+  queued: '…',
+  processing: '⟳',
+  rejected: '✕',
+  failed: '✕',
+};
+
+/** A state as text with an icon (never by colour alone). */
+export function StateBadge({ state }: { state: string }) {
+  const t = useT();
+  const key = `state.${state}` as Key;
+  const label = t(key) === key ? state : t(key);
+  return (
+    <span className={`badge badge-${state}`}>
+      <span aria-hidden="true">{STATE_ICONS[state] ?? '•'} </span>
+      {label}
+    </span>
+  );
+}
+
+/** Set on client-side navigation: the next page heading to appear takes the focus (and is announced). */
+let focusNextHeading = false;
+export const focusHeadingOnNextPage = () => {
+  focusNextHeading = true;
+};
+
+export function PageTitle({ children, actions }: { children: ReactNode; actions?: ReactNode }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (typeof children === 'string') document.title = `${children} · Tandem`;
+  }, [children]);
+  useEffect(() => {
+    if (focusNextHeading && ref.current) {
+      focusNextHeading = false;
+      ref.current.focus();
+    }
+  }, []);
+  return (
+    <div className="page-title">
+      <h1 tabIndex={-1} ref={ref}>
+        {children}
+      </h1>
+      {actions && <div className="actions">{actions}</div>}
+    </div>
+  );
+}
+
+export function Back({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <p className="back">
+      <Link to={to}>
+        <span aria-hidden="true">← </span>
+        {children}
+      </Link>
+    </p>
+  );
+}
+
+export const fmtDate = (iso: string | null | undefined, lang: string) =>
+  iso
+    ? new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso).toLocaleDateString(lang, { timeZone: 'UTC' })
+    : '—';
+export const fmtDateTime = (iso: string | null | undefined, lang: string) =>
+  iso ? new Date(iso).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' }) : '—';
+
+/** A value for <input type="datetime-local"> in local time, `minutes` from now. */
+export const localDateTime = (minutesFromNow = 0) => {
+  const d = new Date(Date.now() + minutesFromNow * 60_000);
+  d.setSeconds(0, 0);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+};
+export const fromLocalDateTime = (v: string) => (v ? new Date(v).toISOString() : '');
+export const today = () => new Date().toISOString().slice(0, 10);

@@ -1,0 +1,192 @@
+// One form helper for every form: runs the API call, maps a problem+json `errors[{field, message}]`
+// to the named fields (aria-invalid + aria-describedby on the control, the message beside it),
+// and shows what names no field in an alert at the top of the form.
+import {
+  cloneElement,
+  FormEvent,
+  ReactElement,
+  ReactNode,
+  useCallback,
+  useId,
+  useRef,
+  useState,
+} from 'react';
+import { ApiError } from './api/client';
+import { fieldErrors } from './form-errors';
+import { useT } from './i18n';
+
+export interface FormState {
+  idPrefix: string;
+  errors: Record<string, string>;
+  formError: string | null;
+  busy: boolean;
+  /** Submit handler: prevents the default, clears errors, runs `action`, maps API errors. */
+  onSubmit(action: () => Promise<void>): (e: FormEvent) => void;
+  run(action: () => Promise<void>): Promise<boolean>;
+  fieldId(name: string): string;
+}
+
+export function useApiForm(): FormState {
+  const idPrefix = useId();
+  const t = useT();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const rootRef = useRef<string>(idPrefix);
+  rootRef.current = idPrefix;
+
+  const run = useCallback(
+    async (action: () => Promise<void>): Promise<boolean> => {
+      setErrors({});
+      setFormError(null);
+      setBusy(true);
+      try {
+        await action();
+        return true;
+      } catch (err) {
+        if (!(err instanceof ApiError)) {
+          setFormError((err as Error).message);
+          return false;
+        }
+        const { byField, rest } = fieldErrors(err.problem);
+        setErrors(byField);
+        const fields = Object.keys(byField);
+        const summary =
+          err.status === 0
+            ? t('error.network')
+            : err.status === 412
+              ? t('error.stale')
+              : fields.length
+                ? t('error.fields', { count: fields.length })
+                : [err.problem.title, err.problem.detail].filter(Boolean).join(': ') || t('error.generic');
+        setFormError([summary, ...rest].join(' '));
+        // Focus the first control the API named, so keyboard and screen-reader users land on it.
+        const first = fields[0];
+        if (first) setTimeout(() => document.getElementById(`${rootRef.current}-${first}`)?.focus(), 0);
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [t],
+  );
+
+  return {
+    idPrefix,
+    errors,
+    formError,
+    busy,
+    run,
+    onSubmit: (action) => (e) => {
+      e.preventDefault();
+      void run(action);
+    },
+    fieldId: (name) => `${idPrefix}-${name}`,
+  };
+}
+
+/** Errors the API named for fields this form has no control for (they are listed in the alert). */
+function unshown(form: FormState): string[] {
+  return Object.entries(form.errors)
+    .filter(([f]) => !document.getElementById(form.fieldId(f)))
+    .map(([f, m]) => `${f}: ${m}`);
+}
+
+interface FieldProps {
+  form: FormState;
+  /** The API's field name (`title`, `description.ar`, `answers.<questionId>`). */
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  children: ReactElement<Record<string, unknown>>;
+}
+
+/** A label, one control (given as the child) and the API's message for that field. */
+export function Field({ form, name, label, hint, children }: FieldProps) {
+  const id = form.fieldId(name);
+  const error = form.errors[name];
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {cloneElement(children, {
+        id,
+        name,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy || undefined,
+      })}
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          <span aria-hidden="true">⚠ </span>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A group of checkboxes or radios under one API field name. */
+export function FieldSet({
+  form,
+  name,
+  legend,
+  children,
+}: {
+  form: FormState;
+  name: string;
+  legend: ReactNode;
+  children: ReactNode;
+}) {
+  const id = form.fieldId(name);
+  const error = form.errors[name];
+  return (
+    <fieldset
+      className={`field${error ? ' field-invalid' : ''}`}
+      id={id}
+      tabIndex={-1}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
+      <legend>{legend}</legend>
+      {children}
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          <span aria-hidden="true">⚠ </span>
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/** The form-level message (role=alert) and any API errors for fields not on the form. */
+export function FormAlert({ form }: { form: FormState }) {
+  if (!form.formError) return null;
+  const extra = unshown(form);
+  return (
+    <div className="alert alert-error" role="alert">
+      <span aria-hidden="true">⚠ </span>
+      {form.formError}
+      {extra.length > 0 && (
+        <ul>
+          {extra.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function SubmitButton({ form, children }: { form: FormState; children: ReactNode }) {
+  return (
+    <button type="submit" className="primary" disabled={form.busy} aria-busy={form.busy || undefined}>
+      {children}
+    </button>
+  );
+}

@@ -1,0 +1,19 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router-dom';
+import { App } from './App';
+import { AuthProvider } from './auth';
+import { I18nProvider } from './i18n';
+import './styles.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nProvider>
+      <AuthProvider>
+        <BrowserRouter basename="/app">
+          <App />
+        </BrowserRouter>
+      </AuthProvider>
+    </I18nProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,139 @@
+import { expect } from '@jest/globals';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
+
+const ROOT = path.resolve(__dirname, '../..');
+export const SCREENSHOTS = path.join(ROOT, '.test', 'screenshots');
+
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+    (p): p is string => !!p && existsSync(p),
+  );
+  if (!executablePath) throw new Error('Chromium is missing (the browser global setup installs it)');
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-dev-shm-usage'],
+  });
+}
+
+// Chromium logs every 4xx answer of fetch() as a console error. A 4xx is an answer the console shows
+// the user (a field error, "not answered yet"), not a failure; 5xx answers and failed requests are
+// caught below, so only these lines are let through.
+const EXPECTED_4XX = /^Failed to load resource: the server responded with a status of 4\d\d/;
+
+/**
+ * One person's browser: its own context (cookies, storage), a page that records every console
+ * error, page error, failed request and 5xx answer, and numbered full-page screenshots of each
+ * screen visited under .test/screenshots/<scenario>/.
+ */
+export class Person {
+  readonly problems: string[] = [];
+  private shots = 0;
+
+  private constructor(
+    readonly name: string,
+    readonly context: BrowserContext,
+    readonly page: Page,
+    private readonly dir: string,
+    readonly baseUrl: string,
+    /** Requests to other hosts (answered empty): the console itself must make none. */
+    readonly thirdParty: string[],
+  ) {}
+
+  static async open(
+    browser: Browser,
+    baseUrl: string,
+    scenario: string,
+    name: string,
+    viewport = { width: 1280, height: 900 },
+  ): Promise<Person> {
+    const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'UTC' });
+    // The console loads nothing from other hosts (its CSP would refuse it). The api's queue dashboard
+    // (bull-board) asks Google Fonts for a typeface; the test machine is offline, so such requests get
+    // an empty answer instead of failing, and are listed in `thirdParty`.
+    const thirdParty: string[] = [];
+    await context.route(
+      (url) => url.origin !== new URL(baseUrl).origin,
+      (route) => {
+        thirdParty.push(route.request().url());
+        return route.fulfill({ status: 200, body: '' });
+      },
+    );
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const dir = path.join(SCREENSHOTS, scenario);
+    mkdirSync(dir, { recursive: true });
+    // A fresh set each run: drop this person's screenshots of an earlier run.
+    for (const f of readdirSync(dir)) if (f.startsWith(`${name}-`)) rmSync(path.join(dir, f));
+    const person = new Person(name, context, page, dir, baseUrl, thirdParty);
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' && !EXPECTED_4XX.test(msg.text()))
+        person.problems.push(`console error: ${msg.text()} (${msg.location().url})`);
+    });
+    page.on('pageerror', (err) => person.problems.push(`page error: ${err.message}`));
+    page.on('requestfailed', (req) =>
+      person.problems.push(`request failed: ${req.method()} ${req.url()} ${req.failure()?.errorText ?? ''}`),
+    );
+    page.on('response', (res) => {
+      if (res.status() >= 500)
+        person.problems.push(`HTTP ${res.status()}: ${res.request().method()} ${res.url()}`);
+    });
+    return person;
+  }
+
+  async goto(pathname: string): Promise<void> {
+    await this.page.goto(`${this.baseUrl}${pathname}`);
+  }
+
+  /** A full-page screenshot of the current screen, numbered in visiting order. */
+  async shot(label: string): Promise<void> {
+    this.shots += 1;
+    const file = `${this.name}-${String(this.shots).padStart(2, '0')}-${label}.png`;
+    await this.page.screenshot({ path: path.join(this.dir, file), fullPage: true });
+  }
+
+  async signIn(email: string, password: string): Promise<void> {
+    await this.goto('/');
+    await expect(this.page.url()).toContain('/app/');
+    await this.page.getByRole('heading', { name: 'Sign in to Tandem' }).waitFor();
+    await this.shot('sign-in');
+    await this.page.getByLabel('E-mail address').fill(email);
+    await this.page.getByLabel('Password').fill(password);
+    await this.page.getByRole('button', { name: 'Sign in' }).click();
+    await this.page.getByRole('heading', { name: /^Welcome, / }).waitFor();
+  }
+
+  /** Follows a link of the main navigation. */
+  async nav(name: string): Promise<void> {
+    await this.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name, exact: true })
+      .click();
+  }
+
+  /** Fails the test on any console error, page error, failed request or 5xx seen so far. */
+  expectClean(): void {
+    expect(this.problems).toEqual([]);
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+}
+
+/** Waits for `locator`, reloading the page between tries: for what the worker does in the background. */
+export async function eventually(person: Person, locator: Locator, what: string, timeoutMs = 45_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      await locator.waitFor({ timeout: 3000 });
+      return;
+    } catch {
+      await person.page.reload();
+    }
+  }
+  await person.shot('timed-out');
+  throw new Error(`timed out waiting for ${what}`);
+}
