@@ -324,8 +324,9 @@ describe('web console in a browser', () => {
     await member.page.getByRole('button', { name: 'إرسال إجابتي' }).click();
     await member.page.getByRole('status').filter({ hasText: 'شكرًا لكم' }).waitFor();
     await member.shot('respond-ar-sent');
-    // The member signs up for the public meeting.
-    await member.page.getByRole('button', { name: /^I will attend/ }).click();
+    // The member signs up for the public meeting, listed in Arabic like the form around it.
+    await member.page.getByRole('heading', { name: 'الاجتماعات' }).waitFor();
+    await member.page.getByRole('button', { name: /^سأحضر/ }).click();
     await member.page.locator('.badge', { hasText: 'Attending' }).waitFor();
 
     // The officer closes it, reads the results and publishes the outcome.

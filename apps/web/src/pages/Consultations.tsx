@@ -633,8 +633,18 @@ function QuestionsSection({
   );
 }
 
-function MeetingsSection({ c, owner }: { c: Consultation; owner: boolean }) {
-  const { t, lang } = useI18n();
+/**
+ * A consultation's meetings. Owners manage them in the interface language; a respondent sees them
+ * in the language they answer in (`language`), like the form around them.
+ */
+function MeetingsSection({ c, owner, language }: { c: Consultation; owner: boolean; language?: string }) {
+  const { t, lang: uiLang } = useI18n();
+  const lang = language ?? uiLang;
+  const mt = (
+    respondKey: Parameters<typeof respondText>[1],
+    uiKey: Key,
+    params?: Record<string, string | number>,
+  ): string => (language ? respondText(language, respondKey, params) : t(uiKey, params));
   const list = useLoad(
     async () =>
       itemsOf(
@@ -660,33 +670,44 @@ function MeetingsSection({ c, owner }: { c: Consultation; owner: boolean }) {
     setV({ ...v, [k]: e.target.value });
   return (
     <section className="card" aria-labelledby="sec-meetings">
-      <h2 id="sec-meetings">{t('meetings.title')}</h2>
+      <h2 id="sec-meetings">{mt('respond.meetings', 'meetings.title')}</h2>
       <FormAlert form={rsvp} />
       <Async state={list}>
         {(items) =>
           items.length === 0 ? (
-            <p className="muted">{t('meetings.none')}</p>
+            <p className="muted">{mt('respond.meetingsNone', 'meetings.none')}</p>
           ) : (
             <ul className="list">
               {items.map((m) => (
                 <li key={m.id}>
-                  <strong>{m.title}</strong> · {t(`meeting.type.${m.type}` as Key)} ·{' '}
-                  {fmtDateTime(m.startsAt, lang)}
+                  <strong>{m.title}</strong> ·{' '}
+                  {mt(
+                    `respond.meetingType.${m.type}` as Parameters<typeof respondText>[1],
+                    `meeting.type.${m.type}` as Key,
+                  )}{' '}
+                  · {fmtDateTime(m.startsAt, lang)}
                   {m.location && ` · ${m.location}`}
                   {m.status && m.status !== 'scheduled' && (
                     <>
                       {' '}
-                      <StateBadge state={m.status} />
+                      <span lang={uiLang}>
+                        <StateBadge state={m.status} />
+                      </span>
                     </>
                   )}
                   {m.myRsvp && (
                     <>
                       {' '}
-                      <StateBadge state={m.myRsvp.status} />
+                      <span lang={uiLang}>
+                        <StateBadge state={m.myRsvp.status} />
+                      </span>
                     </>
                   )}
                   {m.seatsLeft !== null && m.seatsLeft !== undefined && (
-                    <span className="muted"> · {t('meeting.seatsLeft', { n: m.seatsLeft })}</span>
+                    <span className="muted">
+                      {' '}
+                      · {mt('respond.seatsLeft', 'meeting.seatsLeft', { n: m.seatsLeft })}
+                    </span>
                   )}
                   {owner && m.status !== 'cancelled' && (
                     <button
@@ -728,7 +749,9 @@ function MeetingsSection({ c, owner }: { c: Consultation; owner: boolean }) {
                               .then((ok) => ok && list.reload())
                           }
                         >
-                          {attending ? t('meeting.attend') : t('meeting.decline')}
+                          {attending
+                            ? mt('respond.attend', 'meeting.attend')
+                            : mt('respond.decline', 'meeting.decline')}
                           <span className="visually-hidden">: {m.title}</span>
                         </button>
                       ))}
@@ -1052,7 +1075,7 @@ function RespondForm({ c, initialLanguage }: { c: Consultation; initialLanguage:
           <SubmitButton form={form}>{existing ? rt('respond.update') : rt('respond.submit')}</SubmitButton>
         </form>
       )}
-      <MeetingsSection c={c} owner={false} />
+      <MeetingsSection c={c} owner={false} language={language} />
     </div>
   );
 }
