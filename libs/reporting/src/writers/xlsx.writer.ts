@@ -15,11 +15,21 @@ const sheetName = (s: string, used: Set<string>): string => {
 
 type SheetInternals = { _stream?: { pipes?: Writable[] } };
 
+/**
+ * Whether a stream wants us to wait for 'drain'. The sheet's zip entry is archiver's PassThrough
+ * from readable-stream 2, which predates `writableNeedDrain` (always undefined there): reading only
+ * that property never waited, and the whole sheet piled up in memory ahead of the deflater.
+ */
+const needsDrain = (s: Writable): boolean =>
+  s.writableNeedDrain ??
+  (s as unknown as { _writableState?: { needDrain?: boolean } })._writableState?.needDrain ??
+  false;
+
 async function drained(ws: ExcelJS.Worksheet, out: Writable): Promise<void> {
   await new Promise((r) => setImmediate(r));
   for (const pipe of (ws as unknown as SheetInternals)._stream?.pipes ?? [])
-    while (pipe.writableNeedDrain) await once(pipe, 'drain');
-  if (out.writableNeedDrain) await once(out, 'drain');
+    while (needsDrain(pipe)) await once(pipe, 'drain');
+  if (needsDrain(out)) await once(out, 'drain');
 }
 
 const excelValue = (v: Cell): ExcelJS.CellValue => (v === null ? null : v);
