@@ -50,6 +50,54 @@ export function ErrorBox({ error }: { error: Error }) {
 }
 
 /** Shows loading, an error, or the content once the data is there. */
+/** One column of a `DataTable`: its header, also each cell's label when rows stack on a phone. */
+export interface Column<T> {
+  label: string;
+  cell: (row: T) => ReactNode;
+  /** An actions column: the header is read by screen readers only, and cells carry no label. */
+  actions?: boolean;
+}
+
+/**
+ * The list tables of the console: a message when there is nothing, else a table whose cells name
+ * their column (`data-label`), so `.responsive` can stack rows on a phone-sized screen.
+ */
+export function DataTable<T extends { id: string }>({
+  rows,
+  columns,
+  empty,
+}: {
+  rows: T[];
+  columns: Column<T>[];
+  empty: string;
+}) {
+  if (rows.length === 0) return <p className="muted">{empty}</p>;
+  return (
+    <table className="responsive">
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c.label} scope="col">
+              {c.actions ? <span className="visually-hidden">{c.label}</span> : c.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.id}>
+            {columns.map((c) => (
+              <td key={c.label} data-label={c.actions ? undefined : c.label}>
+                {c.cell(row)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function Async<T>({
   state,
   children,

@@ -16,6 +16,7 @@ import { BarChart } from '../components/charts';
 import {
   Async,
   Back,
+  DataTable,
   fmtDateTime,
   fromLocalDateTime,
   localDateTime,
@@ -71,49 +72,37 @@ export function ConsultationsPage() {
         {t('consultations.title')}
       </PageTitle>
       <Async state={list}>
-        {(items) =>
-          items.length === 0 ? (
-            <p className="muted">{t('consultations.none')}</p>
-          ) : (
-            <table className="responsive">
-              <thead>
-                <tr>
-                  <th scope="col">{t('consultation.titleLabel')}</th>
-                  <th scope="col">{t('consultation.status')}</th>
-                  <th scope="col">{t('consultation.opens')}</th>
-                  <th scope="col">{t('consultation.closes')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('common.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((c) => {
-                  const owner = mine.has(c.organizationId);
-                  return (
-                    <tr key={c.id}>
-                      <td data-label={t('consultation.titleLabel')}>
-                        <Link to={owner ? `/consultations/${c.id}` : `/consultations/${c.id}/respond`}>
-                          {localized(c.title, lang, c.defaultLanguage)}
-                        </Link>
-                      </td>
-                      <td data-label={t('consultation.status')}>
-                        <StateBadge state={c.status} />
-                      </td>
-                      <td data-label={t('consultation.opens')}>{fmtDateTime(c.opensAt, lang)}</td>
-                      <td data-label={t('consultation.closes')}>{fmtDateTime(c.closesAt, lang)}</td>
-                      <td>
-                        {c.status === 'outcome_published' && (
-                          <Link to={`/consultations/${c.id}/outcome`}>{t('consultation.outcome')}</Link>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          )
-        }
+        {(items) => (
+          <DataTable
+            rows={items}
+            empty={t('consultations.none')}
+            columns={[
+              {
+                label: t('consultation.titleLabel'),
+                cell: (c) => (
+                  <Link
+                    to={
+                      mine.has(c.organizationId) ? `/consultations/${c.id}` : `/consultations/${c.id}/respond`
+                    }
+                  >
+                    {localized(c.title, lang, c.defaultLanguage)}
+                  </Link>
+                ),
+              },
+              { label: t('consultation.status'), cell: (c) => <StateBadge state={c.status} /> },
+              { label: t('consultation.opens'), cell: (c) => fmtDateTime(c.opensAt, lang) },
+              { label: t('consultation.closes'), cell: (c) => fmtDateTime(c.closesAt, lang) },
+              {
+                label: t('common.actions'),
+                actions: true,
+                cell: (c) =>
+                  c.status === 'outcome_published' && (
+                    <Link to={`/consultations/${c.id}/outcome`}>{t('consultation.outcome')}</Link>
+                  ),
+              },
+            ]}
+          />
+        )}
       </Async>
     </>
   );

@@ -5,7 +5,7 @@ import { CheckIn, itemsOf, Page, Participant, Placement, PlacementImport, Progra
 import type { components } from '../api/schema';
 import { orgsOfKind, useMe } from '../auth';
 import { BarChart } from '../components/charts';
-import { Async, fmtDate, PageTitle, StateBadge, today, useLoad } from '../components/common';
+import { Async, DataTable, fmtDate, PageTitle, StateBadge, today, useLoad } from '../components/common';
 import { Field, FieldSet, FormAlert, SubmitButton, useApiForm } from '../forms';
 import { Key, useI18n } from '../i18n';
 
@@ -126,40 +126,26 @@ export function PlacementsPage() {
       </div>
       <PlacementFigures />
       <Async state={list}>
-        {(items) =>
-          items.length === 0 ? (
-            <p className="muted">{t('placements.none')}</p>
-          ) : (
-            <table className="responsive">
-              <thead>
-                <tr>
-                  <th scope="col">{t('placement.participant')}</th>
-                  <th scope="col">{t('placement.jobTitle')}</th>
-                  <th scope="col">{t('placement.sector')}</th>
-                  <th scope="col">{t('placement.startDate')}</th>
-                  <th scope="col">{t('placement.contractType')}</th>
-                  <th scope="col">{t('placement.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((p) => (
-                  <tr key={p.id}>
-                    <td data-label={t('placement.participant')}>
-                      <code>{p.participantReferenceCode ?? '—'}</code>
-                    </td>
-                    <td data-label={t('placement.jobTitle')}>{p.jobTitle}</td>
-                    <td data-label={t('placement.sector')}>{p.sector}</td>
-                    <td data-label={t('placement.startDate')}>{fmtDate(p.startDate, lang)}</td>
-                    <td data-label={t('placement.contractType')}>{t(`contract.${p.contractType}` as Key)}</td>
-                    <td data-label={t('placement.status')}>
-                      <StateBadge state={p.status} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )
-        }
+        {(items) => (
+          <DataTable
+            rows={items}
+            empty={t('placements.none')}
+            columns={[
+              {
+                label: t('placement.participant'),
+                cell: (p) => <code>{p.participantReferenceCode ?? '—'}</code>,
+              },
+              { label: t('placement.jobTitle'), cell: (p) => p.jobTitle },
+              { label: t('placement.sector'), cell: (p) => p.sector },
+              { label: t('placement.startDate'), cell: (p) => fmtDate(p.startDate, lang) },
+              {
+                label: t('placement.contractType'),
+                cell: (p) => t(`contract.${p.contractType}` as Key),
+              },
+              { label: t('placement.status'), cell: (p) => <StateBadge state={p.status} /> },
+            ]}
+          />
+        )}
       </Async>
     </>
   );

@@ -20,6 +20,7 @@ import { BarChart, IndicatorChart, Progress } from '../components/charts';
 import {
   Async,
   Back,
+  DataTable,
   fmtDate,
   fmtDateTime,
   PageTitle,
@@ -150,40 +151,27 @@ export function ProgrammesPage() {
         <button type="submit">{t('common.search')}</button>
       </form>
       <Async state={list}>
-        {(items) =>
-          items.length === 0 ? (
-            <p className="muted">{t('programmes.none')}</p>
-          ) : (
-            <table className="responsive">
-              <thead>
-                <tr>
-                  <th scope="col">{t('programme.title')}</th>
-                  <th scope="col">{t('programme.status')}</th>
-                  <th scope="col">{t('programme.place')}</th>
-                  <th scope="col">{t('programme.dates')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((p) => (
-                  <tr key={p.id}>
-                    <td data-label={t('programme.title')}>
-                      <Link to={`/programmes/${p.id}`}>{p.title}</Link>
-                    </td>
-                    <td data-label={t('programme.status')}>
-                      <StateBadge state={p.status} />
-                    </td>
-                    <td data-label={t('programme.place')}>
-                      {[p.city, p.country].filter(Boolean).join(', ')}
-                    </td>
-                    <td data-label={t('programme.dates')}>
-                      {fmtDate(p.startDate, lang)} – {fmtDate(p.endDate, lang)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )
-        }
+        {(items) => (
+          <DataTable
+            rows={items}
+            empty={t('programmes.none')}
+            columns={[
+              {
+                label: t('programme.title'),
+                cell: (p) => <Link to={`/programmes/${p.id}`}>{p.title}</Link>,
+              },
+              { label: t('programme.status'), cell: (p) => <StateBadge state={p.status} /> },
+              {
+                label: t('programme.place'),
+                cell: (p) => [p.city, p.country].filter(Boolean).join(', '),
+              },
+              {
+                label: t('programme.dates'),
+                cell: (p) => `${fmtDate(p.startDate, lang)} – ${fmtDate(p.endDate, lang)}`,
+              },
+            ]}
+          />
+        )}
       </Async>
     </>
   );

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { api, call, download } from '../api/client';
 import { Consultation, itemsOf, Page, Programme } from '../api/models';
 import type { components } from '../api/schema';
-import { Async, fmtDateTime, PageTitle, StateBadge, useLoad } from '../components/common';
+import { Async, DataTable, fmtDateTime, PageTitle, StateBadge, useLoad } from '../components/common';
 import { Progress } from '../components/charts';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../forms';
 import { Key, localized, useI18n } from '../i18n';
@@ -193,63 +193,54 @@ export function ReportsPage() {
         <h2 id="my-reports">{t('reports.mine')}</h2>
         <FormAlert form={dl} />
         <Async state={list}>
-          {(items) =>
-            items.length === 0 ? (
-              <p className="muted">{t('reports.none')}</p>
-            ) : (
-              <table className="responsive">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('reports.kind')}</th>
-                    <th scope="col">{t('reports.format')}</th>
-                    <th scope="col">{t('reports.requested')}</th>
-                    <th scope="col">{t('reports.status')}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t('common.actions')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((r) => (
-                    <tr key={r.id}>
-                      <td data-label={t('reports.kind')}>{t(`reportKind.${r.kind}` as Key)}</td>
-                      <td data-label={t('reports.format')}>{r.format.toUpperCase()}</td>
-                      <td data-label={t('reports.requested')}>{fmtDateTime(r.createdAt, lang)}</td>
-                      <td data-label={t('reports.status')}>
-                        <StateBadge state={r.status} />{' '}
-                        {!FINISHED.includes(r.status) && r.progress !== null && (
-                          <Progress
-                            value={r.progress}
-                            label={t('reports.progressOf', { kind: t(`reportKind.${r.kind}` as Key) })}
-                          />
-                        )}
-                        {r.failureReason && <span className="field-error"> {r.failureReason}</span>}
-                      </td>
-                      <td>
-                        {r.status === 'done' && (
-                          <button
-                            type="button"
-                            className="small"
-                            onClick={() =>
-                              void dl.run(() =>
-                                download(
-                                  r.downloadUrl ?? `/reports/${r.id}/download`,
-                                  r.fileName ?? `report-${r.id}.${r.format}`,
-                                ),
-                              )
-                            }
-                          >
-                            {t('reports.download')}
-                            <span className="visually-hidden">: {r.fileName}</span>
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )
-          }
+          {(items) => (
+            <DataTable
+              rows={items}
+              empty={t('reports.none')}
+              columns={[
+                { label: t('reports.kind'), cell: (r) => t(`reportKind.${r.kind}` as Key) },
+                { label: t('reports.format'), cell: (r) => r.format.toUpperCase() },
+                { label: t('reports.requested'), cell: (r) => fmtDateTime(r.createdAt, lang) },
+                {
+                  label: t('reports.status'),
+                  cell: (r) => (
+                    <>
+                      <StateBadge state={r.status} />{' '}
+                      {!FINISHED.includes(r.status) && r.progress !== null && (
+                        <Progress
+                          value={r.progress}
+                          label={t('reports.progressOf', { kind: t(`reportKind.${r.kind}` as Key) })}
+                        />
+                      )}
+                      {r.failureReason && <span className="field-error"> {r.failureReason}</span>}
+                    </>
+                  ),
+                },
+                {
+                  label: t('common.actions'),
+                  actions: true,
+                  cell: (r) =>
+                    r.status === 'done' && (
+                      <button
+                        type="button"
+                        className="small"
+                        onClick={() =>
+                          void dl.run(() =>
+                            download(
+                              r.downloadUrl ?? `/reports/${r.id}/download`,
+                              r.fileName ?? `report-${r.id}.${r.format}`,
+                            ),
+                          )
+                        }
+                      >
+                        {t('reports.download')}
+                        <span className="visually-hidden">: {r.fileName}</span>
+                      </button>
+                    ),
+                },
+              ]}
+            />
+          )}
         </Async>
       </section>
       <SchedulesSection />
