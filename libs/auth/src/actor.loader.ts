@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Membership, MembershipRole, PlatformRole } from './entities';
 import { Actor } from './policy/actor';
 
@@ -38,5 +38,36 @@ export class ActorLoader {
       sessionId,
       memberships: row.memberships ?? [],
     };
+  }
+
+  /**
+   * Enabled users as Actors without a session, in one query, memberships as they are now: for work
+   * done on someone's behalf outside a request (a report built as its requester, recipients and
+   * mentioned people checked by the policy as if they were asking). Disabled or unknown users are
+   * simply absent. `em` reads inside the caller's transaction.
+   */
+  async loadUsers(by: { ids: string[] } | { emails: string[] }, em?: EntityManager): Promise<Actor[]> {
+    const [column, values] = 'ids' in by ? ['id', by.ids] : ['email', by.emails];
+    if (!values.length) return [];
+    const rows: ActorRow[] = await (em ?? this.dataSource).query(
+      `SELECT u.id, u.email, u.platform_role,
+              (SELECT json_agg(json_build_object('organizationId', m.organization_id, 'role', m.role))
+                 FROM ${this.dataSource.getMetadata(Membership).tableName} m WHERE m.user_id = u.id) AS memberships
+         FROM users u
+        WHERE u.${column} = ANY($1::${column === 'id' ? 'uuid' : 'text'}[]) AND u.disabled_at IS NULL`,
+      [values],
+    );
+    return rows.map((row) => ({
+      userId: row.id,
+      email: row.email,
+      platformRole: row.platform_role,
+      sessionId: null,
+      memberships: row.memberships ?? [],
+    }));
+  }
+
+  /** One enabled user as a sessionless Actor (see `loadUsers`), or null. */
+  async loadUser(userId: string, em?: EntityManager): Promise<Actor | null> {
+    return (await this.loadUsers({ ids: [userId] }, em))[0] ?? null;
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { ActorLoader } from '@tandem/auth';
 import { AppConfig, DomainError, JobHandler, JobName, JobPayload } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import { PassThrough } from 'node:stream';
@@ -8,7 +9,7 @@ import { Report } from './entities';
 import { CONTENT_TYPES } from './report-kinds';
 import { ReportSources } from './report-sources.service';
 import { ReportRefused } from './reporting.errors';
-import { loadRequester, returning } from './requester';
+import { returning } from './requester';
 import { ReportStorage } from './storage/report-storage';
 
 const EXTENSION = { json: 'json', csv: 'csv', xlsx: 'xlsx', pdf: 'pdf', xml: 'xml' } as const;
@@ -39,6 +40,7 @@ export class ReportBuildHandler {
     private readonly storage: ReportStorage,
     private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
+    private readonly actors: ActorLoader,
   ) {}
 
   @JobHandler(JobName.ReportBuild)
@@ -60,7 +62,7 @@ export class ReportBuildHandler {
       await this.fail(report, attempt, `Gave up after ${attempt - 1} attempts that did not finish`);
       return;
     }
-    const requester = await loadRequester(this.dataSource, report.requestedByUserId);
+    const requester = await this.actors.loadUser(report.requestedByUserId);
     if (!requester) {
       await this.fail(report, attempt, "The requester's account is disabled or gone");
       return;

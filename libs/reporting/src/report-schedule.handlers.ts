@@ -68,12 +68,7 @@ export class ReportScheduleHandlers {
       return;
     }
     const periodKey = periodKeyOf(meta.jobId);
-    const { allowed } = await this.schedules.screenRecipients(
-      this.dataSource,
-      s.kind,
-      s.parameters,
-      s.recipientUserIds,
-    );
+    const { allowed } = await this.schedules.screenRecipients(s.kind, s.parameters, s.recipientUserIds);
     await this.dataSource.transaction(async (em) => {
       const inserted = await em.query<{ id: string }[]>(
         `INSERT INTO reports (kind, format, parameters, requested_by_user_id, recipient_user_ids, schedule_id, period_key, status)

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Actor } from '@tandem/auth';
+import { Actor, ActorLoader } from '@tandem/auth';
 import {
   CoreError,
   CoreErrorCode,
@@ -19,7 +19,6 @@ import { ReportCadence, ReportFormat, ReportKind, ReportSchedule } from './entit
 import { assertFormat, validateParameters } from './report-kinds';
 import { ReportSources } from './report-sources.service';
 import { ReportingError, ReportingErrorCode } from './reporting.errors';
-import { loadRequester } from './requester';
 
 export interface ReportScheduleView {
   id: string;
@@ -79,19 +78,20 @@ export class ReportSchedulesService {
     private readonly sources: ReportSources,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly actors: ActorLoader,
   ) {}
 
   /** The recipients who may see this report now; the others with why not. */
   async screenRecipients(
-    db: DataSource | EntityManager,
     kind: ReportKind,
     parameters: Record<string, unknown>,
     recipients: string[],
   ): Promise<{ allowed: string[]; refused: { index: number; userId: string; why: string }[] }> {
     const allowed: string[] = [];
     const refused: { index: number; userId: string; why: string }[] = [];
+    const actors = new Map((await this.actors.loadUsers({ ids: recipients })).map((a) => [a.userId, a]));
     for (const [index, userId] of recipients.entries()) {
-      const actor = await loadRequester(db, userId);
+      const actor = actors.get(userId);
       if (!actor) {
         refused.push({ index, userId, why: 'is not an active user' });
         continue;
@@ -114,7 +114,7 @@ export class ReportSchedulesService {
     assertFormat(s.kind, s.format);
     const parameters = validateParameters(s.kind, s.parameters);
     await this.sources.check(actor, s.kind, parameters);
-    const { refused } = await this.screenRecipients(this.dataSource, s.kind, parameters, s.recipients);
+    const { refused } = await this.screenRecipients(s.kind, parameters, s.recipients);
     if (refused.length)
       throw new ReportingError(
         ReportingErrorCode.RecipientNotAllowed,

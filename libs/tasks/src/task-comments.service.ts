@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Actor, MembershipRole, PlatformRole, User } from '@tandem/auth';
+import { Actor, ActorLoader, User } from '@tandem/auth';
 import { CoreError, CoreErrorCode, Page, PageQueryDto, paginate, TransactionService } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import { ProgrammeAccessService } from '@tandem/programmes';
@@ -22,13 +22,6 @@ export interface TaskCommentView {
   createdAt: Date;
 }
 
-interface MentionCandidate {
-  id: string;
-  email: string;
-  platform_role: PlatformRole;
-  memberships: { organizationId: string; role: MembershipRole }[];
-}
-
 @Injectable()
 export class TaskCommentsService {
   constructor(
@@ -39,6 +32,7 @@ export class TaskCommentsService {
     private readonly tasks: TasksRepository,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly actors: ActorLoader,
   ) {}
 
   /**
@@ -128,38 +122,19 @@ export class TaskCommentsService {
    */
   private async readersAmong(em: EntityManager, programmeId: string, emails: string[]): Promise<string[]> {
     if (!emails.length) return [];
-    const candidates: MentionCandidate[] = await em.query(
-      `SELECT u.id, u.email, u.platform_role,
-              COALESCE(json_agg(json_build_object('organizationId', m.organization_id, 'role', m.role))
-                         FILTER (WHERE m.id IS NOT NULL), '[]') AS memberships
-         FROM users u
-         LEFT JOIN memberships m ON m.user_id = u.id
-        WHERE u.email = ANY($1::text[]) AND u.disabled_at IS NULL
-        GROUP BY u.id`,
-      [emails],
-    );
+    const candidates = await this.actors.loadUsers({ emails }, em);
     const readers: string[] = [];
     for (const c of candidates) {
       try {
-        await this.programmes.load(
-          {
-            userId: c.id,
-            email: c.email,
-            platformRole: c.platform_role,
-            sessionId: null,
-            memberships: c.memberships,
-          },
-          programmeId,
-          em,
-        );
-        readers.push(c.id);
+        await this.programmes.load(c, programmeId, em);
+        readers.push(c.userId);
       } catch (err) {
         if (!(err instanceof CoreError && err.code === CoreErrorCode.NotFound)) throw err;
       }
     }
     // In the order they were mentioned.
     const order = new Map(emails.map((e, i) => [e, i]));
-    const byId = new Map(candidates.map((c) => [c.id, order.get(c.email) ?? 0]));
+    const byId = new Map(candidates.map((c) => [c.userId, order.get(c.email) ?? 0]));
     return readers.sort((a, b) => byId.get(a)! - byId.get(b)!);
   }
 }
