@@ -10,6 +10,7 @@
 //            is still valid (persisted secrets); SIGTERM, exit 0, ports released.
 //   3rd run: LOCAL_EXIT_AFTER_READY=1: prints TANDEM_READY and exits 0 by itself.
 // Exits non-zero with a message on the first failure. CHECK_VERBOSE=1 echoes the api/worker logs too.
+import './lib/use-node24.mjs';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';

@@ -1,5 +1,6 @@
 // npm run migrate | seed | migration:generate <Name>
 // Uses DATABASE_URL (and for seed the whole configuration) from the environment.
+import './lib/use-node24.mjs';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';

@@ -13,6 +13,7 @@
 //   LOCAL_EXIT_AFTER_READY=1   print the banner, then stop everything and exit 0 (scripts/check-local.mjs)
 //
 // Once ready it prints a banner and one machine-readable line: `TANDEM_READY {json}`.
+import './lib/use-node24.mjs';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -256,8 +257,8 @@ async function ensureInstalledAndBuilt() {
   else if (!exists(marker)) why = 'node_modules/.package-lock.json is missing';
   else if (exists(lock) && mtime(marker) < mtime(lock)) why = 'package-lock.json is newer than node_modules';
   if (why) {
-    say(`${why}: npm install`);
-    const code = await run('npm install', 'npm', ['install']);
+    say(`${why}: npm ci`);
+    const code = await run('npm ci', 'npm', ['ci', '--no-audit', '--no-fund']);
     checkStopping();
     if (code !== 0) throw new Error(`npm install failed (exit ${code})`);
   }
