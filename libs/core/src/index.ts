@@ -1,6 +1,7 @@
 export * from './config/app-config';
 export * from './errors/domain-error';
 export * from './errors/postgres-errors';
+export * from './errors/infrastructure-errors';
 export * from './errors/validation';
 export * from './context/request-context';
 export * from './pagination/page';
