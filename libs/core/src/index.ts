@@ -16,6 +16,7 @@ export * from './jobs/dead-letter.entity';
 export * from './jobs/redis';
 export * from './outbox/outbox-event.entity';
 export * from './outbox/outbox.service';
+export * from './outbox/outbox-listener';
 export * from './logging/logging.module';
 export * from './core.module';
 export * from './utils/timeout';
