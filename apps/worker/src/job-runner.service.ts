@@ -1,4 +1,10 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import {
   AppConfig,
@@ -6,6 +12,7 @@ import {
   isJobName,
   JOB_OUTCOME_KEY,
   JOB_HANDLER,
+  JobMeta,
   JobName,
   JobQueueService,
   QueueName,
@@ -14,18 +21,20 @@ import { DeadLettersService } from '@tandem/notifications';
 import { Job, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 
-type Handler = (payload: unknown, meta: { jobId: string; attempt: number }) => Promise<void>;
+type Handler = (payload: unknown, meta: JobMeta) => Promise<void>;
 
 /**
  * Finds every @JobHandler at boot (refusing to start if a job has none, or two), and runs one
  * BullMQ worker per queue that dispatches each job to its handler.
  */
 @Injectable()
-export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(JobRunner.name);
   private readonly handlers = new Map<JobName, Handler>();
   private readonly workers: Worker[] = [];
   private connection?: IORedis;
+  /** Aborted on SIGTERM: long handlers checkpoint and return instead of running to the end. */
+  private readonly stopping = new AbortController();
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -94,7 +103,12 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     if (!handler) throw new Error(`no handler for job ${job.name}`);
     const attempt = job.attemptsMade + 1;
     try {
-      await handler(job.data, { jobId: String(job.id), attempt });
+      await handler(job.data, {
+        jobId: String(job.id),
+        attempt,
+        name: job.name,
+        stopping: this.stopping.signal,
+      });
     } catch (err) {
       // Recorded before the job is failed, so a dead letter is not lost to a crash right after.
       if (attempt >= (job.opts.attempts ?? 1)) await this.deadLetter(job.queueName, job, err as Error);
@@ -117,7 +131,19 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     await this.jobs.redis.hincrby(JOB_OUTCOME_KEY(queue), outcome, 1).catch(() => undefined);
   }
 
-  /** Lets active jobs finish (BullMQ waits for them), then closes the connection. */
+  /**
+   * SIGTERM, first phase (before the database and the queues close): stop taking jobs, tell the
+   * running ones to checkpoint (an e-mail batch sends what is in flight, records it and hands the
+   * rest back as a new job), and wait for them. Their locks are released as they complete, so
+   * nothing waits for a lock to expire.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping.abort();
+    const active = this.workers.length;
+    await Promise.allSettled(this.workers.map((w) => w.close()));
+    if (active) this.logger.log('job runner stopped: no job left active');
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled(this.workers.map((w) => w.close()));
     this.connection?.disconnect();
