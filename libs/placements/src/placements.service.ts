@@ -2,16 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
 import { Actor } from '@tandem/auth';
-import {
-  Clock,
-  CoreError,
-  JobName,
-  mapPage,
-  OutboxService,
-  Page,
-  paginate,
-  TransactionService,
-} from '@tandem/core';
+import { Clock, CoreError, mapPage, OutboxService, Page, paginate, TransactionService } from '@tandem/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { addMonths, isoDate } from './classifications';
 import { CreatePlacementDto, EndPlacementDto, ListPlacementsDto } from './dto';
@@ -30,7 +21,7 @@ import { PlacementsError, PlacementsErrorCode } from './placements.errors';
 /**
  * Job placements. An employer's members log and end their organisation's placements; programme
  * managers read those linked to their programmes. Each placement gets its three retention
- * check-ins (3, 6, 12 months) as scheduled rows, opened later by delayed jobs.
+ * check-ins (3, 6, 12 months) as scheduled rows, opened on their dates by the check-in sweep.
  */
 @Injectable()
 export class PlacementsService {
@@ -86,7 +77,7 @@ export class PlacementsService {
         entityId: placement.id,
         after: placementSnapshot(placement),
       });
-      await this.outbox.publish(em, JobName.PlacementCheckIns, { placementId: placement.id });
+      // No job per check-in: the sweep finds their dates in retention_checks.
       return placement.id;
     });
     return this.get(actor, id);
@@ -185,8 +176,6 @@ export class PlacementsService {
       before,
       after: placementSnapshot(placement),
     });
-    // Clears the cancelled check-ins' delayed jobs from Redis (their handlers would skip them anyway).
-    await this.outbox.publish(em, JobName.PlacementCheckIns, { placementId: placement.id });
   }
 
   async findVisible(
