@@ -129,6 +129,7 @@ export class TestStack {
       LOG_LEVEL: process.env.TANDEM_TEST_LOG_LEVEL ?? 'warn',
       OUTBOX_POLL_MS: '500',
       JOB_LOCK_MS: '3000',
+      CHECK_IN_SWEEP_MS: '1000',
       ...this.options.env,
     };
   }

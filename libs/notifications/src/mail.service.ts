@@ -38,13 +38,17 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  *
  * So SIGTERM, Redis or PostgreSQL outages never send a second copy. Only a crash (SIGKILL, power)
  * between the start of the exchange and the mark can: that message is claimed again when its
- * lease runs out and re-sent with the same Message-ID (derived from the key).
+ * lease runs out and re-sent with the same Message-ID (derived from the key). A process holds at
+ * most SMTP_POOL_SIZE messages between claim and record, so that is the most a crash can repeat.
  */
 @Injectable()
 export class MailService implements OnApplicationShutdown {
   private readonly logger = new Logger(MailService.name);
   private readonly transport: Transporter;
   private readonly host: string;
+  /** Messages claimed and not yet recorded, per process: at most SMTP_POOL_SIZE (the crash window). */
+  private slotsFree: number;
+  private readonly slotWaiters: (() => void)[] = [];
 
   constructor(
     private readonly config: AppConfig,
@@ -65,6 +69,21 @@ export class MailService implements OnApplicationShutdown {
       { from: config.MAIL_FROM },
     );
     this.host = new URL(config.PUBLIC_URL).hostname || 'tandem';
+    this.slotsFree = config.SMTP_POOL_SIZE;
+  }
+
+  private async acquireSlot(): Promise<void> {
+    if (this.slotsFree > 0) {
+      this.slotsFree--;
+      return;
+    }
+    await new Promise<void>((resolve) => this.slotWaiters.push(resolve));
+  }
+
+  private releaseSlot(): void {
+    const next = this.slotWaiters.shift();
+    if (next) next();
+    else this.slotsFree++;
   }
 
   /** The Message-ID of a dedupe key: the same on every attempt, so receivers can de-duplicate. */
@@ -78,6 +97,21 @@ export class MailService implements OnApplicationShutdown {
    * another worker holds the delivery.
    */
   async sendOnce(
+    dedupeKey: string,
+    email: OutgoingEmail,
+    alsoMark?: (em: EntityManager) => Promise<void>,
+  ): Promise<'sent' | 'already-sent'> {
+    // A slot is held from the claim to the record, so at most SMTP_POOL_SIZE messages per process
+    // are ever claimed and unrecorded: that bounds what a crash can repeat.
+    await this.acquireSlot();
+    try {
+      return await this.claimSendRecord(dedupeKey, email, alsoMark);
+    } finally {
+      this.releaseSlot();
+    }
+  }
+
+  private async claimSendRecord(
     dedupeKey: string,
     email: OutgoingEmail,
     alsoMark?: (em: EntityManager) => Promise<void>,
