@@ -40,7 +40,7 @@ describe('faults: outages, restarts and shutdowns lose nothing, send nothing twi
       JOB_LOCK_MS: '3000',
       EMAIL_LEASE_MS: String(LEASE_MS),
       SMTP_POOL_SIZE: String(POOL),
-      SMTP_RATE_LIMIT: '200',
+      SMTP_RATE_LIMIT: '400',
       SHUTDOWN_DRAIN_MS: String(DRAIN_MS),
       SHUTDOWN_TIMEOUT_MS: '20000',
       CHECK_IN_SWEEP_MS: '1000',
@@ -73,8 +73,9 @@ describe('faults: outages, restarts and shutdowns lose nothing, send nothing twi
       .send({ title, assigneeOrganizationId: assignee })
       .timeout({ response: 15_000, deadline: 20_000 });
 
+  /** E-mails whose subject quotes this exact title (`New task for …: "<title>"`). */
   const mailsAbout = (title: string): ReceivedMail[] =>
-    smtp.received.filter((m) => m.subject.includes(title));
+    smtp.received.filter((m) => m.subject.includes(`"${title}"`));
 
   const tasksTitled = async (prefix: string) =>
     (
@@ -279,8 +280,8 @@ describe('faults: outages, restarts and shutdowns lose nothing, send nothing twi
     // Nothing left active: the batches checkpointed instead of holding their locks.
     expect(Object.values(await stack.activeJobs()).every((n) => n === 0)).toBe(true);
 
-    const started = Date.now();
     await stack.startWorker(0);
+    const started = Date.now(); // the new worker is up (it logged "processing queues")
     const resumedAt = await waitUntil('the first e-mail of the rest', async () =>
       mailsAbout(title).length > atExit ? Date.now() : undefined,
     );
