@@ -97,6 +97,10 @@ export class FaultPostgres {
     );
     child.stderr?.resume();
     this.child = child;
+    // A suite that dies must not leave its PostgreSQL running.
+    const orphan = () => child.kill('SIGKILL');
+    process.once('exit', orphan);
+    child.once('exit', () => process.removeListener('exit', orphan));
     await waitUntil(
       'PostgreSQL to accept connections',
       async () => {
