@@ -9,6 +9,7 @@ import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import {
   AppConfig,
   createRedis,
+  isDatabaseUnavailable,
   isJobName,
   JOB_OUTCOME_KEY,
   JOB_HANDLER,
@@ -18,10 +19,13 @@ import {
   QueueName,
 } from '@tandem/core';
 import { DeadLettersService } from '@tandem/notifications';
-import { Job, Worker } from 'bullmq';
+import { DelayedError, Job, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 
 type Handler = (payload: unknown, meta: JobMeta) => Promise<void>;
+
+/** How long a job waits when PostgreSQL was unreachable (no attempt is used up). */
+const INFRASTRUCTURE_RETRY_MS = 3000;
 
 /**
  * Finds every @JobHandler at boot (refusing to start if a job has none, or two), and runs one
@@ -33,6 +37,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
   private readonly handlers = new Map<JobName, Handler>();
   private readonly workers: Worker[] = [];
   private connection?: IORedis;
+  private readonly databasePort: number;
   /** Aborted on SIGTERM: long handlers checkpoint and return instead of running to the end. */
   private readonly stopping = new AbortController();
 
@@ -42,7 +47,9 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     private readonly config: AppConfig,
     private readonly jobs: JobQueueService,
     private readonly deadLetters: DeadLettersService,
-  ) {}
+  ) {
+    this.databasePort = Number(new URL(config.DATABASE_URL).port || 5432);
+  }
 
   discoverHandlers(): Map<JobName, Handler> {
     for (const wrapper of this.discovery.getProviders()) {
@@ -70,7 +77,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     this.connection = createRedis(this.config.REDIS_URL, 'worker');
     this.connection.on('error', (err) => this.logger.warn(`redis: ${err.message}`));
     for (const queue of Object.values(QueueName)) {
-      const worker = new Worker(queue, (job) => this.run(job), {
+      const worker = new Worker(queue, (job, token) => this.run(job, token), {
         connection: this.connection,
         concurrency: this.config.WORKER_CONCURRENCY,
         lockDuration: this.config.JOB_LOCK_MS,
@@ -98,7 +105,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     this.logger.log(`processing queues: ${Object.values(QueueName).join(', ')}`);
   }
 
-  private async run(job: Job): Promise<void> {
+  private async run(job: Job, token?: string): Promise<void> {
     const handler = isJobName(job.name) ? this.handlers.get(job.name) : undefined;
     if (!handler) throw new Error(`no handler for job ${job.name}`);
     const attempt = job.attemptsMade + 1;
@@ -110,6 +117,19 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
         stopping: this.stopping.signal,
       });
     } catch (err) {
+      // PostgreSQL unreachable: not the job's fault. Put it back for a few seconds without using
+      // up an attempt, so an outage of any length ends in work done, not in dead letters. (SMTP or
+      // webhook receivers refusing keep their own retry policy.)
+      if (token && isDatabaseUnavailable(err, this.databasePort)) {
+        const postponed = await job
+          .moveToDelayed(Date.now() + INFRASTRUCTURE_RETRY_MS, token)
+          .then(() => true)
+          .catch(() => false);
+        if (postponed) {
+          this.logger.warn({ msg: 'dependency unavailable; job postponed', job: job.name, jobId: job.id });
+          throw new DelayedError();
+        }
+      }
       // Recorded before the job is failed, so a dead letter is not lost to a crash right after.
       if (attempt >= (job.opts.attempts ?? 1)) await this.deadLetter(job.queueName, job, err as Error);
       throw err;

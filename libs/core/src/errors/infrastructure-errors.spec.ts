@@ -1,6 +1,6 @@
 import { QueryFailedError } from 'typeorm';
 import { CoreError, CoreErrorCode } from './domain-error';
-import { isInfrastructureError, serviceUnavailable } from './infrastructure-errors';
+import { isDatabaseUnavailable, isInfrastructureError, serviceUnavailable } from './infrastructure-errors';
 
 describe(isInfrastructureError.name, () => {
   it('recognises PostgreSQL and Redis being away', () => {
@@ -36,5 +36,20 @@ describe(isInfrastructureError.name, () => {
     const e = serviceUnavailable();
     expect(e.code).toBe(CoreErrorCode.ServiceUnavailable);
     expect(e.headers).toEqual({ 'Retry-After': '5' });
+  });
+});
+
+describe(isDatabaseUnavailable.name, () => {
+  it('is PostgreSQL only: a refused SMTP or webhook connection is not', () => {
+    const shuttingDown = Object.assign(new Error('terminating connection due to administrator command'), {
+      code: '57P01',
+    });
+    expect(isDatabaseUnavailable(new QueryFailedError('SELECT 1', [], shuttingDown))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
+    const refused = (port: number) =>
+      Object.assign(new Error(`connect ECONNREFUSED 127.0.0.1:${port}`), { code: 'ECONNREFUSED', port });
+    expect(isDatabaseUnavailable(refused(5432), 5432)).toBe(true);
+    expect(isDatabaseUnavailable(refused(25), 5432)).toBe(false);
+    expect(isDatabaseUnavailable(new Error('Connection is closed.'))).toBe(false);
   });
 });

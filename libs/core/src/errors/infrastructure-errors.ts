@@ -80,3 +80,35 @@ export function serviceUnavailable(): CoreError {
     { 'Retry-After': String(SERVICE_UNAVAILABLE_RETRY_AFTER_S) },
   );
 }
+
+const PG_MESSAGES = [
+  /Connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /the database system is (shutting down|starting up|in recovery mode)/i,
+  /terminating connection due to administrator command/i,
+  /Client has encountered a connection error and is not queryable/i,
+];
+
+/**
+ * Narrower than isInfrastructureError: PostgreSQL itself is unreachable (not an SMTP server or a
+ * webhook receiver refusing a connection, which the job's own retry policy handles). A refused
+ * connection counts only when it was to `databasePort`.
+ */
+export function isDatabaseUnavailable(err: unknown, databasePort?: number): boolean {
+  let current: unknown = err;
+  for (let depth = 0; current && typeof current === 'object' && depth < 6; depth++) {
+    if (current instanceof DomainError) return false;
+    const e = current as {
+      code?: unknown;
+      port?: unknown;
+      message?: unknown;
+      driverError?: unknown;
+      cause?: unknown;
+    };
+    if (typeof e.code === 'string' && PG_UNAVAILABLE.test(e.code)) return true;
+    if (typeof e.message === 'string' && PG_MESSAGES.some((m) => m.test(e.message as string))) return true;
+    if (e.code === 'ECONNREFUSED' && databasePort !== undefined && e.port === databasePort) return true;
+    current = e.driverError ?? e.cause;
+  }
+  return false;
+}
