@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import { hashPassword, Membership, MembershipRole, SYSTEM_ACTOR, User } from '@tandem/auth';
-import { TransactionService } from '@tandem/core';
+import { hashPassword, Membership, User } from '@tandem/auth';
+import { TransactionService, MembershipRole, SYSTEM_ACTOR } from '@tandem/core';
 import {
   CreateOrganizationDto,
   Organization,

@@ -1,8 +1,8 @@
+import { MembershipRole, PlatformRole, Actor } from '@tandem/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Membership, MembershipRole, PlatformRole } from './entities';
-import { Actor } from './policy/actor';
+import { Membership } from './entities';
 
 interface ActorRow {
   id: string;

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import { AppConfig, TransactionService } from '@tandem/core';
-import { User, PlatformRole } from './entities';
+import { AppConfig, TransactionService, PlatformRole } from '@tandem/core';
+import { User } from './entities';
 import { hashPassword, passwordProblems } from './password';
 
 /**

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { AppConfig, Clock, TransactionService } from '@tandem/core';
+import { AppConfig, Clock, TransactionService, Actor } from '@tandem/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthError, AuthErrorCode } from './auth.errors';
 import { TokenPairDto } from './dto/token-pair.dto';
 import { Membership, RefreshToken, Session, User } from './entities';
 import { hashPassword, verifyPassword } from './password';
-import { Actor } from './policy/actor';
+
 import { TokenService } from './token.service';
 
 /** The postgres driver answers UPDATE … RETURNING with [rows, count]. */

@@ -8,6 +8,8 @@ import {
   JobName,
   OutboxService,
   TransactionService,
+  Actor,
+  isSystem,
 } from '@tandem/core';
 import { EntityManager, IsNull } from 'typeorm';
 import { AuthError, AuthErrorCode } from './auth.errors';
@@ -16,7 +18,7 @@ import { AcceptInvitationDto, CreateInvitationDto, TokenPairDto } from './dto';
 import { Invitation, Membership, User } from './entities';
 import { invitationIdFromToken } from './invitation-token';
 import { hashPassword, verifyPassword } from './password';
-import { Actor, isSystem } from './policy/actor';
+
 import { PolicyService } from './policy/policy.service';
 
 export interface InvitationView {

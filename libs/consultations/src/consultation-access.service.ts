@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, PlatformRole } from '@tandem/auth';
-import { CoreError } from '@tandem/core';
+
+import { CoreError, Actor, PlatformRole } from '@tandem/core';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Consultation, ConsultationAudience } from './entities';
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Actor, MembershipRole } from '@tandem/auth';
-import { CoreError, TransactionService } from '@tandem/core';
+
+import { CoreError, TransactionService, Actor, MembershipRole } from '@tandem/core';
 import { DataSource } from 'typeorm';
 import { AddManagerDto, CreateMilestoneDto, UpdateMilestoneDto } from './dto';
 import { Milestone, ProgrammeManager } from './entities';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Actor, MembershipRole } from '@tandem/auth';
-import { CoreError, JobName, OutboxService, TransactionService } from '@tandem/core';
+
+import { CoreError, JobName, OutboxService, TransactionService, Actor, MembershipRole } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import { DataSource, EntityManager } from 'typeorm';
 import { AddPartnerDto, UpdatePartnerDto } from './dto';

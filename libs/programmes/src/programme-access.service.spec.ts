@@ -1,4 +1,4 @@
-import { PlatformRole } from '@tandem/auth';
+import { PlatformRole } from '@tandem/core';
 import { DataSource } from 'typeorm';
 import { Programme } from './entities';
 import { ProgrammeAccess, ProgrammeAccessService } from './programme-access.service';

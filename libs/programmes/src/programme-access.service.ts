@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, MembershipRole, PlatformRole } from '@tandem/auth';
-import { CoreError } from '@tandem/core';
+
+import { CoreError, Actor, MembershipRole, PlatformRole } from '@tandem/core';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder, WhereExpressionBuilder } from 'typeorm';
 import { PartnerRole, PartnerStatus, Programme } from './entities';
 

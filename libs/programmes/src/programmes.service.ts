@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Actor, MembershipRole } from '@tandem/auth';
-import { CoreError, CoreErrorCode, mapPage, Page, paginate, TransactionService } from '@tandem/core';
+
+import {
+  CoreError,
+  CoreErrorCode,
+  mapPage,
+  Page,
+  paginate,
+  TransactionService,
+  Actor,
+  MembershipRole,
+} from '@tandem/core';
 import { DataSource } from 'typeorm';
 import { CreateProgrammeDto, ListProgrammesDto, UpdateProgrammeDto } from './dto';
 import { PartnerRole, PartnerStatus, Programme, ProgrammePartner, ProgrammeStatus } from './entities';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Actor, ActorLoader } from '@tandem/auth';
+import { ActorLoader } from '@tandem/auth';
 import {
   CoreError,
   CoreErrorCode,
@@ -12,6 +12,7 @@ import {
   paginate,
   PageQueryDto,
   TransactionService,
+  Actor,
 } from '@tandem/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreateReportScheduleDto, UpdateReportScheduleDto } from './dto';

@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Actor, Membership, MembershipRole, PolicyService, User } from '@tandem/auth';
-import { CoreError, Page, PageQueryDto, paginate, mapPage, TransactionService } from '@tandem/core';
+import { Membership, PolicyService, User } from '@tandem/auth';
+import {
+  CoreError,
+  Page,
+  PageQueryDto,
+  paginate,
+  mapPage,
+  TransactionService,
+  Actor,
+  MembershipRole,
+} from '@tandem/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { UpdateMemberDto } from './dto/update-member.dto';
 import { StakeholdersError, StakeholdersErrorCode } from './stakeholders.errors';

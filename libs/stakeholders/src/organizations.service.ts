@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Actor, PolicyService } from '@tandem/auth';
+import { PolicyService } from '@tandem/auth';
 import {
   CoreError,
   CoreErrorCode,
@@ -11,6 +11,7 @@ import {
   paginate,
   TransactionService,
   validateNested,
+  Actor,
 } from '@tandem/core';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { CreateOrganizationDto } from './dto/create-organization.dto';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor } from '@tandem/auth';
-import { CoreError, CoreErrorCode } from '@tandem/core';
+
+import { CoreError, CoreErrorCode, Actor } from '@tandem/core';
 import {
   isClosed,
   ProgrammeAccess,

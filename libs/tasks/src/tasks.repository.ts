@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor } from '@tandem/auth';
-import { Page, paginate } from '@tandem/core';
+
+import { Page, paginate, Actor } from '@tandem/core';
 import { ProgrammeAccessService } from '@tandem/programmes';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { ListMyTasksDto, ListTasksDto } from './dto';

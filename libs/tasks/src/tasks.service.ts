@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Actor } from '@tandem/auth';
+
 import {
   Clock,
   CoreError,
@@ -10,6 +10,7 @@ import {
   OutboxService,
   Page,
   TransactionService,
+  Actor,
 } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import { PartnerRole, PartnerStatus, ProgrammeAccess, ProgrammeAccessService } from '@tandem/programmes';

@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ListAuditEventsDto, AuditQueryService } from '@tandem/audit';
-import { Actor, PolicyService } from '@tandem/auth';
-import { CoreError } from '@tandem/core';
+import { PolicyService } from '@tandem/auth';
+import { CoreError, Actor } from '@tandem/core';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
 

@@ -1,3 +1,4 @@
+import { MembershipRole } from '@tandem/core';
 import {
   Column,
   CreateDateColumn,
@@ -8,11 +9,6 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import { User } from './user.entity';
-
-export enum MembershipRole {
-  OrgAdmin = 'org_admin',
-  Member = 'member',
-}
 
 /**
  * A user's place in an organisation. The organisation side is referenced by entity name so that

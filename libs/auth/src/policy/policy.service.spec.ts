@@ -1,6 +1,5 @@
-import { CoreError, CoreErrorCode } from '@tandem/core';
-import { MembershipRole, PlatformRole } from '../entities';
-import { Actor } from './actor';
+import { CoreError, CoreErrorCode, MembershipRole, PlatformRole, Actor } from '@tandem/core';
+
 import { PolicyService } from './policy.service';
 
 const ORG_A = '11111111-1111-4111-8111-111111111111';

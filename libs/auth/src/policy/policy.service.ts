@@ -6,9 +6,7 @@ import {
   subject as tag,
 } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
-import { CoreError } from '@tandem/core';
-import { MembershipRole, PlatformRole } from '../entities';
-import { Actor } from './actor';
+import { CoreError, MembershipRole, PlatformRole, Actor } from '@tandem/core';
 
 export type PolicyAction = 'manage' | 'create' | 'read' | 'update' | 'delete' | 'list';
 export type PolicySubject = 'Organization' | 'Membership' | 'Invitation' | 'AuditEvent' | 'all';

@@ -1,5 +1,4 @@
-import { Actor, PlatformRole } from '@tandem/auth';
-import { Clock } from '@tandem/core';
+import { Clock, Actor, PlatformRole } from '@tandem/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { ProgrammeAccessService } from '../programme-access.service';
 import { DashboardService } from './dashboard.service';

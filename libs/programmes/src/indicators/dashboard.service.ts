@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor } from '@tandem/auth';
-import { Clock } from '@tandem/core';
+
+import { Clock, Actor } from '@tandem/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { IndicatorDirection, IndicatorKind, PartnerRole, PartnerStatus } from '../entities';
 import { ProgrammeAccessService } from '../programme-access.service';

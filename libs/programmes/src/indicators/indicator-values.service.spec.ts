@@ -1,6 +1,6 @@
 import { AuditService } from '@tandem/audit';
-import { Actor, MembershipRole, PlatformRole } from '@tandem/auth';
-import { DomainError, TransactionService } from '@tandem/core';
+
+import { DomainError, TransactionService, Actor, MembershipRole, PlatformRole } from '@tandem/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { Indicator, IndicatorKind, IndicatorValue, Programme, ProgrammeStatus } from '../entities';
 import { ProgrammeAccess } from '../programme-access.service';

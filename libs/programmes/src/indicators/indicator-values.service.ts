@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Actor } from '@tandem/auth';
-import { mapPage, Page, PageQueryDto, paginate, TransactionService } from '@tandem/core';
+
+import { mapPage, Page, PageQueryDto, paginate, TransactionService, Actor } from '@tandem/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { IndicatorKind, IndicatorValue } from '../entities';
 import { ProgrammesError, ProgrammesErrorCode } from '../programmes.errors';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Actor } from '@tandem/auth';
+
 import {
   CoreError,
   CoreErrorCode,
@@ -11,6 +11,7 @@ import {
   paginate,
   TransactionService,
   validationFailed,
+  Actor,
 } from '@tandem/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { Indicator, IndicatorDirection, IndicatorKind } from '../entities';

@@ -1,5 +1,6 @@
+import { Actor } from '@tandem/core';
 import { Injectable } from '@nestjs/common';
-import { Actor } from '@tandem/auth';
+
 import { DASHBOARD_TASK_STATES, DashboardService, ProgrammeAccessService } from '@tandem/programmes';
 import { fromArray, ReportContent } from '../report-content';
 
