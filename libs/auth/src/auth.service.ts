@@ -183,6 +183,7 @@ export class AuthService {
     return new AuthError(
       AuthErrorCode.AccountLocked,
       `Too many failed sign-ins; try again in ${seconds} seconds`,
+      undefined,
       {
         'Retry-After': String(seconds),
       },

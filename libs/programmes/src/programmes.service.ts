@@ -4,13 +4,13 @@ import { AuditService } from '@tandem/audit';
 
 import {
   CoreError,
-  CoreErrorCode,
   mapPage,
   Page,
   paginate,
   TransactionService,
   Actor,
   MembershipRole,
+  assertVersion,
 } from '@tandem/core';
 import { DataSource } from 'typeorm';
 import { CreateProgrammeDto, ListProgrammesDto, UpdateProgrammeDto } from './dto';
@@ -135,12 +135,7 @@ export class ProgrammesService {
   ): Promise<ProgrammeView> {
     await this.tx.run(async (em) => {
       const { programme } = await this.access.require(actor, id, 'manage', em, true);
-      if (programme.version !== expectedVersion) {
-        throw new CoreError(
-          CoreErrorCode.VersionMismatch,
-          `The programme changed since you read it (now version ${programme.version}); reload and retry`,
-        );
-      }
+      assertVersion(programme, expectedVersion, 'programme');
       if (isClosed(programme.status))
         throw new ProgrammesError(
           ProgrammesErrorCode.ProgrammeNotActive,

@@ -4,7 +4,6 @@ import { AuditService } from '@tandem/audit';
 import { ActorLoader } from '@tandem/auth';
 import {
   CoreError,
-  CoreErrorCode,
   DomainError,
   JobName,
   OutboxService,
@@ -13,6 +12,7 @@ import {
   PageQueryDto,
   TransactionService,
   Actor,
+  assertVersion,
 } from '@tandem/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreateReportScheduleDto, UpdateReportScheduleDto } from './dto';
@@ -201,11 +201,7 @@ export class ReportSchedulesService {
     const parameters = await this.validate(actor, next);
     await this.tx.run(async (em) => {
       const s = await this.owned(actor, id, em, true);
-      if (s.version !== expectedVersion)
-        throw new CoreError(
-          CoreErrorCode.VersionMismatch,
-          `The schedule changed since you read it (now version ${s.version}); reload and retry`,
-        );
+      assertVersion(s, expectedVersion, 'schedule');
       const before = snapshot(s);
       s.name = dto.name ?? s.name;
       s.kind = next.kind;

@@ -4,7 +4,6 @@ import { AuditService } from '@tandem/audit';
 import { PolicyService } from '@tandem/auth';
 import {
   CoreError,
-  CoreErrorCode,
   isUniqueViolation,
   mapPage,
   Page,
@@ -12,6 +11,7 @@ import {
   TransactionService,
   validateNested,
   Actor,
+  assertVersion,
 } from '@tandem/core';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { CreateOrganizationDto } from './dto/create-organization.dto';
@@ -123,12 +123,7 @@ export class OrganizationsService {
     await this.tx.run(async (em) => {
       const org = await em.findOne(Organization, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!org) throw CoreError.notFound('Organization');
-      if (org.version !== expectedVersion) {
-        throw new CoreError(
-          CoreErrorCode.VersionMismatch,
-          `The organisation changed since you read it (now version ${org.version}); reload and retry`,
-        );
-      }
+      assertVersion(org, expectedVersion, 'organisation');
       const full = await this.load(em, id);
       const kind = this.kindOf(org.kind);
       const beforeProfile = kind.view(full);

@@ -12,6 +12,7 @@ import {
   TransactionService,
   validationFailed,
   Actor,
+  assertVersion,
 } from '@tandem/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { Indicator, IndicatorDirection, IndicatorKind } from '../entities';
@@ -104,12 +105,7 @@ export class IndicatorsService {
       if (!locked) throw CoreError.notFound('Indicator');
       const { indicator, access } = await this.inScope(actor, locked, 'manage', em);
       assertProgrammeOpen(access.programme);
-      if (indicator.version !== expectedVersion) {
-        throw new CoreError(
-          CoreErrorCode.VersionMismatch,
-          `The indicator changed since you read it (now version ${indicator.version}); reload and retry`,
-        );
-      }
+      assertVersion(indicator, expectedVersion, 'indicator');
       const before = indicatorSnapshot(indicator);
       const next = {
         kind: indicator.kind,
