@@ -1,5 +1,6 @@
 export * from './entities';
 export * from './programmes.errors';
+export * from './programmes.repository';
 export * from './programme-access.service';
 export * from './programmes.module';
 export * from './indicators/indicators.module';

@@ -1,5 +1,5 @@
 import { PlatformRole } from '@tandem/core';
-import { DataSource } from 'typeorm';
+import { ProgrammesRepository } from './programmes.repository';
 import { Programme } from './entities';
 import { ProgrammeAccess, ProgrammeAccessService } from './programme-access.service';
 
@@ -14,7 +14,7 @@ const base = (over: Partial<ProgrammeAccess>): ProgrammeAccess => ({
 });
 
 describe(ProgrammeAccessService.name, () => {
-  const sut = new ProgrammeAccessService({} as DataSource);
+  const sut = new ProgrammeAccessService({} as ProgrammesRepository);
 
   it('lets managers do everything', () => {
     const m = base({ isManager: true });

@@ -1,15 +1,18 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@tandem/auth';
 import { NotificationsModule } from '@tandem/notifications';
+import { StakeholdersModule } from '@tandem/stakeholders';
 import { AgreementReminderHandlers } from './agreement-reminder.handlers';
 import { ManagersMilestonesService } from './managers-milestones.service';
 import { PartnersService } from './partners.service';
 import { ProgrammeAccessService } from './programme-access.service';
+import { ProgrammesRepository } from './programmes.repository';
 import { ProgrammesService } from './programmes.service';
 
 @Module({
-  imports: [AuthModule, NotificationsModule],
+  imports: [AuthModule, NotificationsModule, StakeholdersModule],
   providers: [
+    ProgrammesRepository,
     ProgrammeAccessService,
     ProgrammesService,
     PartnersService,
@@ -17,6 +20,7 @@ import { ProgrammesService } from './programmes.service';
     AgreementReminderHandlers,
   ],
   exports: [
+    ProgrammesRepository,
     ProgrammeAccessService,
     ProgrammesService,
     PartnersService,
