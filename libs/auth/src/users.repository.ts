@@ -28,6 +28,11 @@ export class UsersRepository {
     return em.findOneBy(User, { id });
   }
 
+  /** The user's display name ('' when unknown). */
+  async nameOf(em: EntityManager, userId: string): Promise<string> {
+    return (await em.findOne(User, { where: { id: userId }, select: { name: true } }))?.name ?? '';
+  }
+
   /**
    * Counts a failed sign-in and locks the account once `maxFailures` is reached, in one atomic
    * statement so parallel failures all count. Returns the lock's end, if any.

@@ -31,6 +31,23 @@ export class ProgrammesRepository {
     });
   }
 
+  /**
+   * Serialises every change to the programme's task dependency graph (tasks call it), so two edits
+   * that are each acyclic cannot make a cycle together. NO KEY UPDATE leaves inserts of rows that
+   * reference the programme (new tasks, milestones) unblocked.
+   */
+  async lockForGraphChange(em: EntityManager, programmeId: string): Promise<void> {
+    await em.query(`SELECT 1 FROM programmes WHERE id = $1 FOR NO KEY UPDATE`, [programmeId]);
+  }
+
+  async milestoneInProgramme(em: EntityManager, programmeId: string, milestoneId: string): Promise<boolean> {
+    const rows: unknown[] = await em.query(`SELECT 1 FROM milestones WHERE id = $1 AND programme_id = $2`, [
+      milestoneId,
+      programmeId,
+    ]);
+    return rows.length > 0;
+  }
+
   /** The given organisations' places in the programme (any status). */
   async partnershipsOf(em: EntityManager, programmeId: string, orgIds: string[]): Promise<PartnershipRow[]> {
     if (!orgIds.length) return [];
