@@ -1,6 +1,7 @@
 export * from './entities';
 export * from './programmes.errors';
 export * from './programmes.repository';
+export * from './partners.repository';
 export * from './programme-access.service';
 export * from './programmes.module';
 export * from './indicators/indicators.module';

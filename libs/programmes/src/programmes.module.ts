@@ -4,6 +4,7 @@ import { NotificationsModule } from '@tandem/notifications';
 import { StakeholdersModule } from '@tandem/stakeholders';
 import { AgreementReminderHandlers } from './agreement-reminder.handlers';
 import { ManagersMilestonesService } from './managers-milestones.service';
+import { PartnersRepository } from './partners.repository';
 import { PartnersService } from './partners.service';
 import { ProgrammeAccessService } from './programme-access.service';
 import { ProgrammesRepository } from './programmes.repository';
@@ -13,6 +14,7 @@ import { ProgrammesService } from './programmes.service';
   imports: [AuthModule, NotificationsModule, StakeholdersModule],
   providers: [
     ProgrammesRepository,
+    PartnersRepository,
     ProgrammeAccessService,
     ProgrammesService,
     PartnersService,
@@ -21,6 +23,7 @@ import { ProgrammesService } from './programmes.service';
   ],
   exports: [
     ProgrammesRepository,
+    PartnersRepository,
     ProgrammeAccessService,
     ProgrammesService,
     PartnersService,

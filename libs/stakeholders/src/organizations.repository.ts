@@ -27,6 +27,22 @@ export class OrganizationsRepository {
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
+  /**
+   * Name and kind of organisations by id, with `rank`: their position in name order as PostgreSQL
+   * sorts it (so callers that list them order them as the directory does).
+   */
+  async summaries(
+    ids: string[],
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, { name: string; kind: string; rank: number }>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; name: string; kind: string }[] = await em.query(
+      `SELECT id, name, kind FROM organizations WHERE id = ANY($1::uuid[]) ORDER BY name, id`,
+      [[...new Set(ids)]],
+    );
+    return new Map(rows.map((r, rank) => [r.id, { name: r.name, kind: r.kind, rank }]));
+  }
+
   /** The organisation with its kind profile, or null. */
   findWithProfile(id: string, em: EntityManager = this.dataSource.manager): Promise<Organization | null> {
     return this.withProfiles(em.getRepository(Organization).createQueryBuilder('o'))
