@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PlatformRole } from '@tandem/core';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { User } from './entities';
 
 /** The postgres driver answers UPDATE … RETURNING with [rows, count]. */
@@ -26,6 +26,18 @@ export class UsersRepository {
 
   findById(id: string, em: EntityManager = this.dataSource.manager): Promise<User | null> {
     return em.findOneBy(User, { id });
+  }
+
+  /** Name and e-mail of users by id, by name (unknown ids are absent). */
+  async people(
+    ids: string[],
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<{ id: string; name: string; email: string }[]> {
+    if (!ids.length) return [];
+    return em.find(User, {
+      where: { id: In([...new Set(ids)]) },
+      select: { id: true, name: true, email: true },
+    });
   }
 
   /** The user's display name ('' when unknown). */

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, adminOrgIds, isPlatformAdmin, memberOrgIds, Page, paginate } from '@tandem/core';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder, WhereExpressionBuilder } from 'typeorm';
 import { ListProgrammesDto } from './dto';
-import { PartnerRole, PartnerStatus, Programme, ProgrammeStatus } from './entities';
+import { PartnerRole, PartnerStatus, Programme, ProgrammeManager, ProgrammeStatus } from './entities';
 
 export interface PartnershipRow {
   organizationId: string;
@@ -56,6 +56,29 @@ export class ProgrammesRepository {
          FROM programme_partners WHERE programme_id = $1 AND organization_id = ANY($2::uuid[])`,
       [programmeId, orgIds],
     );
+  }
+
+  /** Named managers of the programme and since when. */
+  async namedManagers(programmeId: string): Promise<{ userId: string; since: Date }[]> {
+    const rows: { user_id: string; created_at: Date }[] = await this.dataSource.query(
+      `SELECT user_id, created_at FROM programme_managers WHERE programme_id = $1`,
+      [programmeId],
+    );
+    return rows.map((r) => ({ userId: r.user_id, since: r.created_at }));
+  }
+
+  /** Names a manager; false when they already were one (the primary key decides). */
+  async addNamedManager(em: EntityManager, programmeId: string, userId: string): Promise<boolean> {
+    const rows: unknown[] = await em.query(
+      `INSERT INTO programme_managers (programme_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING user_id`,
+      [programmeId, userId],
+    );
+    return rows.length > 0;
+  }
+
+  async removeNamedManager(em: EntityManager, programmeId: string, userId: string): Promise<boolean> {
+    const result = await em.delete(ProgrammeManager, { programmeId, userId });
+    return (result.affected ?? 0) > 0;
   }
 
   async isNamedManager(em: EntityManager, programmeId: string, userId: string): Promise<boolean> {

@@ -52,6 +52,15 @@ export class MembershipsRepository {
     }));
   }
 
+  /** The users who are org admins of the organisation. */
+  async adminUserIds(organizationId: string, em: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows = await em.find(Membership, {
+      where: { organizationId, role: MembershipRole.OrgAdmin },
+      select: { userId: true },
+    });
+    return rows.map((r) => r.userId);
+  }
+
   async isMember(em: EntityManager, userId: string, organizationId: string): Promise<boolean> {
     return em.existsBy(Membership, { userId, organizationId });
   }
