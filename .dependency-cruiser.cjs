@@ -12,6 +12,8 @@ const ALLOWED = {
   tasks: ['core', 'audit', 'stakeholders', 'auth', 'notifications', 'programmes'],
   consultations: ['core', 'audit', 'stakeholders', 'auth', 'notifications'],
   placements: ['core', 'audit', 'stakeholders', 'auth', 'notifications', 'programmes'],
+  // A read model above programmes and tasks (docs/structure.md).
+  dashboard: ['core', 'audit', 'stakeholders', 'auth', 'programmes', 'tasks'],
   reporting: [
     'core',
     'audit',
@@ -22,6 +24,7 @@ const ALLOWED = {
     'tasks',
     'consultations',
     'placements',
+    'dashboard',
   ],
 };
 const LIBS = ['core', 'database', ...Object.keys(ALLOWED).filter((l) => l !== 'core')];

@@ -17,5 +17,4 @@ export * from './indicators/indicator-progress';
 export * from './indicators/indicators.service';
 export * from './indicators/indicator-values.service';
 export * from './indicators/period-locks.service';
-export * from './indicators/dashboard.service';
 export * from './milestone-progress';

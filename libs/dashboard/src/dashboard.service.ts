@@ -3,11 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 
 import { Clock, Actor } from '@tandem/core';
 import { DataSource, EntityManager } from 'typeorm';
-import { IndicatorDirection, IndicatorKind, PartnerRole, PartnerStatus } from '../entities';
-import { ProgrammeAccessService } from '../programme-access.service';
-import { loadMilestones } from '../milestone-progress';
-import { indicatorProgress } from './indicator-progress';
-import { toNumber, toNumberOrNull } from './indicator.view';
+import {
+  IndicatorDirection,
+  IndicatorKind,
+  indicatorProgress,
+  loadMilestones,
+  PartnerRole,
+  PartnerStatus,
+  ProgrammeAccessService,
+  toNumber,
+  toNumberOrNull,
+} from '@tandem/programmes';
 
 /**
  * Task states as stored in `tasks.state`. They mirror TaskState of @tandem/tasks, which depends on
@@ -120,6 +126,13 @@ const sum = (c: TaskStateCounts): number => DASHBOARD_TASK_STATES.reduce((n, s) 
  * What a programme looks like at a glance, for everyone who reads it. Every figure is aggregated by
  * PostgreSQL (a handful of queries, no rows loaded to be counted here), inside one read-only
  * REPEATABLE READ transaction so all of them describe the same moment.
+ */
+/**
+ * The programme dashboard is a read model: one REPEATABLE READ snapshot across programmes, tasks,
+ * indicators, partners and the audit trail, so its figures agree with each other. It lives in its
+ * own library, above programmes and tasks, because it reads both (programmes cannot import tasks,
+ * which depends on it). Its SQL reads other libraries' tables by design: the tables it may read are
+ * declared in scripts/check-sql-ownership.mjs (READ_MODELS), and it never writes.
  */
 @Injectable()
 export class DashboardService {

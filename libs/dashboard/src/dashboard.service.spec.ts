@@ -1,6 +1,6 @@
 import { Clock, Actor, PlatformRole } from '@tandem/core';
 import { DataSource, EntityManager } from 'typeorm';
-import { ProgrammeAccessService } from '../programme-access.service';
+import { ProgrammeAccessService } from '@tandem/programmes';
 import { DashboardService } from './dashboard.service';
 
 const PROGRAMME = '11111111-1111-4111-8111-111111111111';

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ProgrammesModule } from '@tandem/programmes';
+import { DashboardService } from './dashboard.service';
+
+/** Read models across domains: the programme dashboard (GET /programmes/{id}/dashboard, reports). */
+@Module({
+  imports: [ProgrammesModule],
+  providers: [DashboardService],
+  exports: [DashboardService],
+})
+export class DashboardModule {}

@@ -1,0 +1,2 @@
+export * from './dashboard.service';
+export * from './dashboard.module';
