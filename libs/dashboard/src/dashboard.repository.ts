@@ -1,0 +1,298 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import {
+  IndicatorDirection,
+  IndicatorKind,
+  indicatorProgress,
+  loadMilestones,
+  PartnerRole,
+  PartnerStatus,
+  toNumber,
+  toNumberOrNull,
+} from '@tandem/programmes';
+
+/** Task states as stored in `tasks.state`, in the order the dashboard shows them. */
+export const DASHBOARD_TASK_STATES = ['todo', 'in_progress', 'blocked', 'done', 'cancelled'] as const;
+export type DashboardTaskState = (typeof DASHBOARD_TASK_STATES)[number];
+export type TaskStateCounts = Record<DashboardTaskState, number>;
+const OPEN_STATES: readonly DashboardTaskState[] = ['todo', 'in_progress', 'blocked'];
+
+/**
+ * Audit entity types of a programme's records in which a partner's people show activity: tasks and
+ * their comments, indicator values and the partnership itself. Each is matched to the programme by
+ * its own table, since audit rows carry no programme id.
+ */
+export const ACTIVITY_SOURCES = {
+  task: `SELECT t.id::text FROM tasks t WHERE t.programme_id = $1`,
+  task_comment: `SELECT c.id::text FROM task_comments c JOIN tasks t ON t.id = c.task_id WHERE t.programme_id = $1`,
+  indicator_value: `SELECT v.id::text FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id WHERE i.programme_id = $1`,
+  programme_partner: `SELECT pp.id::text FROM programme_partners pp WHERE pp.programme_id = $1`,
+} as const;
+
+export interface PartnerTasks {
+  id: string;
+  name: string;
+  byState: TaskStateCounts;
+  /** All the partner's tasks, cancelled ones included. */
+  total: number;
+}
+
+export interface OverdueTask {
+  id: string;
+  title: string;
+  dueDate: string;
+  assigneeOrganizationId: string;
+  state: DashboardTaskState;
+}
+
+export interface MilestoneProgress {
+  id: string;
+  title: string;
+  dueDate: string;
+  /** Tasks of the milestone, cancelled ones excluded. */
+  tasksTotal: number;
+  tasksDone: number;
+  /** tasksDone / tasksTotal, 0 for a milestone without tasks. */
+  progress: number;
+  /** Due before today (UTC) and not all its tasks done. */
+  overdue: boolean;
+}
+
+export interface IndicatorStatus {
+  id: string;
+  name: string;
+  kind: IndicatorKind;
+  dimension: string;
+  unit: string;
+  direction: IndicatorDirection;
+  baseline: number;
+  target: number;
+  /** The value of the period that ends last; null before any is reported. */
+  latestValue: {
+    periodStart: string;
+    periodEnd: string;
+    /** For a gap indicator: the gap, migrantValue − hostValue. */
+    value: number;
+    migrantValue: number | null;
+    hostValue: number | null;
+  } | null;
+  /** Share of the way from baseline to target, clamped to [0, 1]; gap indicators on the absolute gap. */
+  progress: number | null;
+  /** The same ratio unclamped (negative: moved away from the target; above 1: beyond it). */
+  progressRaw: number | null;
+}
+
+export interface PartnerActivity {
+  organizationId: string;
+  name: string;
+  role: PartnerRole;
+  status: PartnerStatus;
+  /** Latest audited change by a member of the organisation to the programme's tasks, comments, values or partnership. */
+  lastActivityAt: Date | null;
+}
+
+export interface ProgrammeDashboard {
+  programmeId: string;
+  generatedAt: Date;
+  /** The UTC date overdue is judged against. */
+  today: string;
+  tasksByState: TaskStateCounts;
+  tasksByPartner: PartnerTasks[];
+  overdueTasks: OverdueTask[];
+  milestones: MilestoneProgress[];
+  indicators: IndicatorStatus[];
+  partners: PartnerActivity[];
+}
+
+type Counts = Record<DashboardTaskState, string>;
+
+const countColumns = DASHBOARD_TASK_STATES.map(
+  (s) => `count(*) FILTER (WHERE t.state = '${s}') AS "${s}"`,
+).join(',\n       ');
+
+const toCounts = (row: Counts): TaskStateCounts =>
+  Object.fromEntries(DASHBOARD_TASK_STATES.map((s) => [s, Number(row[s])])) as TaskStateCounts;
+
+const sum = (c: TaskStateCounts): number => DASHBOARD_TASK_STATES.reduce((n, s) => n + c[s], 0);
+
+/**
+ * The dashboard's queries, each run in the caller's REPEATABLE READ transaction (`em`). A read
+ * model: it reads other libraries' tables by design (declared in scripts/check-sql-ownership.mjs,
+ * READ_MODELS) and never writes.
+ */
+@Injectable()
+export class DashboardRepository {
+  /** The snapshot is read-only: nothing here may change a row. */
+  async readOnly(em: EntityManager): Promise<void> {
+    await em.query('SET TRANSACTION READ ONLY');
+  }
+
+  /** Counts by state for the programme and per assignee organisation, in one pass (grouping sets). */
+  async taskCounts(
+    em: EntityManager,
+    programmeId: string,
+  ): Promise<{ total: TaskStateCounts; byPartner: PartnerTasks[] }> {
+    const rows: (Counts & { organization_id: string | null; name: string | null; is_total: number })[] =
+      await em.query(
+        `SELECT t.assignee_organization_id AS organization_id, o.name,
+                GROUPING(t.assignee_organization_id, o.name) AS is_total,
+                ${countColumns}
+           FROM tasks t
+           JOIN organizations o ON o.id = t.assignee_organization_id
+          WHERE t.programme_id = $1
+          GROUP BY GROUPING SETS ((t.assignee_organization_id, o.name), ())
+          ORDER BY is_total, o.name, t.assignee_organization_id`,
+        [programmeId],
+      );
+    const totalRow = rows.find((r) => Number(r.is_total) !== 0);
+    const byPartner = rows
+      .filter((r) => Number(r.is_total) === 0)
+      .map((r) => {
+        const byState = toCounts(r);
+        return { id: r.organization_id!, name: r.name!, byState, total: sum(byState) };
+      });
+    return {
+      total: totalRow ? toCounts(totalRow) : toCounts({} as Counts),
+      byPartner,
+    };
+  }
+
+  async overdueTasks(em: EntityManager, programmeId: string, today: string): Promise<OverdueTask[]> {
+    const rows: {
+      id: string;
+      title: string;
+      due_date: string;
+      assignee_organization_id: string;
+      state: DashboardTaskState;
+    }[] = await em.query(
+      `SELECT t.id, t.title, to_char(t.due_date, 'YYYY-MM-DD') AS due_date, t.assignee_organization_id, t.state
+         FROM tasks t
+        WHERE t.programme_id = $1 AND t.state = ANY($2::varchar[]) AND t.due_date < $3::date
+        ORDER BY t.due_date, t.id`,
+      [programmeId, OPEN_STATES, today],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      dueDate: r.due_date,
+      assigneeOrganizationId: r.assignee_organization_id,
+      state: r.state,
+    }));
+  }
+
+  async milestones(em: EntityManager, programmeId: string, today: string): Promise<MilestoneProgress[]> {
+    const all = await loadMilestones(em, 'm.programme_id = $2', [programmeId], today);
+    return all.map(({ id, title, dueDate, tasksTotal, tasksDone, progress, overdue }) => ({
+      id,
+      title,
+      dueDate,
+      tasksTotal,
+      tasksDone,
+      progress,
+      overdue,
+    }));
+  }
+
+  async indicators(em: EntityManager, programmeId: string): Promise<IndicatorStatus[]> {
+    const rows: {
+      id: string;
+      name: string;
+      kind: IndicatorKind;
+      dimension: string;
+      unit: string;
+      direction: IndicatorDirection;
+      baseline: string;
+      target: string;
+      period_start: string | null;
+      period_end: string | null;
+      value: string | null;
+      migrant_value: string | null;
+      host_value: string | null;
+    }[] = await em.query(
+      `SELECT i.id, i.name, i.kind, i.dimension, i.unit, i.direction, i.baseline, i.target,
+              to_char(lv.period_start, 'YYYY-MM-DD') AS period_start,
+              to_char(lv.period_end, 'YYYY-MM-DD') AS period_end,
+              lv.value, lv.migrant_value, lv.host_value
+         FROM indicators i
+         LEFT JOIN LATERAL (
+           SELECT v.period_start, v.period_end, v.value, v.migrant_value, v.host_value
+             FROM indicator_values v
+            WHERE v.indicator_id = i.id
+            ORDER BY v.period_end DESC, v.period_start DESC
+            LIMIT 1
+         ) lv ON true
+        WHERE i.programme_id = $1
+        ORDER BY i.created_at, i.id`,
+      [programmeId],
+    );
+    return rows.map((r) => {
+      const baseline = toNumber(r.baseline);
+      const target = toNumber(r.target);
+      const latest = toNumberOrNull(r.value);
+      const progress = indicatorProgress(r.kind, baseline, target, latest);
+      return {
+        id: r.id,
+        name: r.name,
+        kind: r.kind,
+        dimension: r.dimension,
+        unit: r.unit,
+        direction: r.direction,
+        baseline,
+        target,
+        latestValue:
+          latest === null
+            ? null
+            : {
+                periodStart: r.period_start!,
+                periodEnd: r.period_end!,
+                value: latest,
+                migrantValue: toNumberOrNull(r.migrant_value),
+                hostValue: toNumberOrNull(r.host_value),
+              },
+        progress: progress?.progress ?? null,
+        progressRaw: progress?.progressRaw ?? null,
+      };
+    });
+  }
+
+  /**
+   * Every partner (whatever its status) with the last time one of its members changed something of
+   * the programme's, read from the audit trail. A person in several partner organisations counts
+   * for each of them.
+   */
+  async partners(em: EntityManager, programmeId: string): Promise<PartnerActivity[]> {
+    const records = Object.entries(ACTIVITY_SOURCES)
+      .map(([type, ids]) => `SELECT '${type}'::varchar AS entity_type, x.id AS entity_id FROM (${ids}) x(id)`)
+      .join('\n UNION ALL ');
+    const rows: {
+      organization_id: string;
+      name: string;
+      role: PartnerRole;
+      status: PartnerStatus;
+      last_activity_at: Date | null;
+    }[] = await em.query(
+      `WITH records AS (${records}),
+            activity AS (
+              SELECT mb.organization_id, max(ae.occurred_at) AS last_activity_at
+                FROM records r
+                JOIN audit_events ae ON ae.entity_type = r.entity_type AND ae.entity_id = r.entity_id
+                JOIN memberships mb ON mb.user_id = ae.actor_user_id
+               GROUP BY mb.organization_id
+            )
+       SELECT pp.organization_id, o.name, pp.role, pp.status, a.last_activity_at
+         FROM programme_partners pp
+         JOIN organizations o ON o.id = pp.organization_id
+         LEFT JOIN activity a ON a.organization_id = pp.organization_id
+        WHERE pp.programme_id = $1
+        ORDER BY o.name, pp.organization_id`,
+      [programmeId],
+    );
+    return rows.map((r) => ({
+      organizationId: r.organization_id,
+      name: r.name,
+      role: r.role,
+      status: r.status,
+      lastActivityAt: r.last_activity_at,
+    }));
+  }
+}
