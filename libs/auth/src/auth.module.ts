@@ -37,6 +37,7 @@ import { TokenService } from './token.service';
     AuthService,
     TokenService,
     InvitationsService,
+    UsersRepository,
     ActorLoader,
     AdminBootstrapService,
     InvitationEmailHandler,
