@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Actor } from '@tandem/auth';
-import { Clock, CoreError, mapPage, OutboxService, Page, paginate, TransactionService } from '@tandem/core';
+import {
+  Actor,
+  Clock,
+  CoreError,
+  mapPage,
+  OutboxService,
+  Page,
+  paginate,
+  TransactionService,
+} from '@tandem/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { addMonths, isoDate } from './classifications';
 import { CreatePlacementDto, EndPlacementDto, ListPlacementsDto } from './dto';

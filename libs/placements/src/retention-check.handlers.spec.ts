@@ -1,5 +1,6 @@
 import { AppConfig, Clock, JobName, JobQueueService } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
+import { OrganizationsRepository } from '@tandem/stakeholders';
 import { DataSource, EntityManager } from 'typeorm';
 import { CHECK_IN_SWEEP_SCHEDULER_ID, RetentionCheckHandlers } from './retention-check.handlers';
 
@@ -23,14 +24,17 @@ describe(RetentionCheckHandlers.name, () => {
       notifications as unknown as NotificationsService,
       config,
       clock,
+      {
+        names: jest.fn(async (ids: string[]) => new Map(ids.map((id) => [id, id === 'org-a' ? 'A' : 'B']))),
+      } as unknown as OrganizationsRepository,
     );
     return { sut, jobs, notifications, em };
   };
 
   it('sends one summary per organisation and day for all the check-ins it opened', async () => {
     const { sut, notifications } = setup([
-      { organization_id: 'org-a', organization_name: 'A', count: 39_000 },
-      { organization_id: 'org-b', organization_name: 'B', count: 2 },
+      { organization_id: 'org-a', count: 39_000 },
+      { organization_id: 'org-b', count: 2 },
     ]);
     await sut.sweep();
     expect(notifications.notify).toHaveBeenCalledTimes(2);
@@ -45,10 +49,7 @@ describe(RetentionCheckHandlers.name, () => {
   });
 
   it('reminds once per organisation and day, and does nothing when nothing is due', async () => {
-    const { sut, notifications } = setup(
-      [],
-      [{ organization_id: 'org-a', organization_name: 'A', count: 3 }],
-    );
+    const { sut, notifications } = setup([], [{ organization_id: 'org-a', count: 3 }]);
     await sut.sweep();
     expect(notifications.notify).toHaveBeenCalledTimes(1);
     expect(notifications.notify).toHaveBeenCalledWith(

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig, Clock, JOB_QUEUE, JobHandler, JobName, JobPayload, JobQueueService } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
+import { OrganizationsRepository } from '@tandem/stakeholders';
 import { DataSource, EntityManager } from 'typeorm';
 
 export const CHECK_IN_SWEEP_SCHEDULER_ID = 'check-in-sweep';
@@ -14,7 +15,6 @@ export const checkInReminderJobId = (placementId: string, months: number): strin
 
 interface OrganisationCount {
   organization_id: string;
-  organization_name: string;
   count: number;
 }
 
@@ -42,6 +42,7 @@ export class RetentionCheckHandlers {
     private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly organizations: OrganizationsRepository,
   ) {}
 
   /** Called by the worker at boot: (re)creates the one sweep schedule. */
@@ -59,12 +60,16 @@ export class RetentionCheckHandlers {
     const today = this.clock.now().toISOString().slice(0, 10);
     const opened = await this.dataSource.transaction(async (em) => {
       const byOrganisation = await this.openDue(em, today);
+      const names = await this.organizations.names(
+        byOrganisation.map((o) => o.organization_id),
+        em,
+      );
       for (const o of byOrganisation) {
         await this.notifications.notify(em, {
           type: 'placement.check_in_due',
           subject: { type: 'organization', id: o.organization_id },
           recipients: { organizationIds: [o.organization_id] },
-          params: { count: o.count, organizationName: o.organization_name, dueOn: today },
+          params: { count: o.count, organizationName: names.get(o.organization_id) ?? '', dueOn: today },
           dedupeKey: `check-ins-due.${o.organization_id}.${today}`,
           bulk: true,
         });
@@ -73,12 +78,16 @@ export class RetentionCheckHandlers {
     });
     const reminded = await this.dataSource.transaction(async (em) => {
       const byOrganisation = await this.remindUnanswered(em);
+      const names = await this.organizations.names(
+        byOrganisation.map((o) => o.organization_id),
+        em,
+      );
       for (const o of byOrganisation) {
         await this.notifications.notify(em, {
           type: 'placement.check_in_reminder',
           subject: { type: 'organization', id: o.organization_id },
           recipients: { organizationIds: [o.organization_id] },
-          params: { count: o.count, organizationName: o.organization_name, dueOn: today },
+          params: { count: o.count, organizationName: names.get(o.organization_id) ?? '', dueOn: today },
           dedupeKey: `check-ins-reminder.${o.organization_id}.${today}`,
           bulk: true,
         });
@@ -97,10 +106,8 @@ export class RetentionCheckHandlers {
           WHERE pl.id = rc.placement_id AND rc.status = 'scheduled' AND rc.due_on <= $1::date
           RETURNING pl.employer_organization_id AS organization_id
        )
-       SELECT o.organization_id, org.name AS organization_name, count(*)::int AS count
-         FROM opened o JOIN organizations org ON org.id = o.organization_id
-        GROUP BY o.organization_id, org.name
-        ORDER BY o.organization_id`,
+       SELECT organization_id, count(*)::int AS count FROM opened
+        GROUP BY organization_id ORDER BY organization_id`,
       [today],
     )) as OrganisationCount[];
   }
@@ -115,10 +122,8 @@ export class RetentionCheckHandlers {
             AND rc.opened_at <= now() - make_interval(secs => $1)
           RETURNING pl.employer_organization_id AS organization_id
        )
-       SELECT r.organization_id, org.name AS organization_name, count(*)::int AS count
-         FROM reminded r JOIN organizations org ON org.id = r.organization_id
-        GROUP BY r.organization_id, org.name
-        ORDER BY r.organization_id`,
+       SELECT organization_id, count(*)::int AS count FROM reminded
+        GROUP BY organization_id ORDER BY organization_id`,
       [this.config.CHECK_IN_REMINDER_SECONDS],
     )) as OrganisationCount[];
   }
