@@ -29,6 +29,13 @@ import {
 } from '@tandem/programmes';
 import { Participant, Placement, PlacementImport, RetentionCheck } from '@tandem/placements';
 import { Report, ReportSchedule } from '@tandem/reporting';
+import {
+  GoodIdea,
+  GoodIdeaAdaptation,
+  GoodIdeaAssessment,
+  GoodIdeaCurator,
+  GoodIdeaEndorsement,
+} from '@tandem/good-ideas/entities';
 import { Task, TaskComment, TaskDependency } from '@tandem/tasks';
 import {
   CivilSocietyProfile,
@@ -83,4 +90,9 @@ export const ENTITIES = [
   PlacementImport,
   ReportSchedule,
   Report,
+  GoodIdea,
+  GoodIdeaAssessment,
+  GoodIdeaEndorsement,
+  GoodIdeaAdaptation,
+  GoodIdeaCurator,
 ];

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@tandem/core';
+import { readPublishedOutcomes } from '@tandem/consultations';
+import { readRetentionEvidence } from '@tandem/placements';
+import {
+  ProgrammeStructure,
+  readProgrammeIndicatorEvidence,
+  readProgrammePartnerEvidence,
+  readProgrammeStructure,
+} from '@tandem/programmes';
+import { readTaskTemplates, TaskTemplate } from '@tandem/tasks';
+import { EntityManager } from 'typeorm';
+import { EvidenceResponse } from './good-idea.view';
+
+export type IdeaStructure = ProgrammeStructure & { tasks: TaskTemplate[] };
+
+/**
+ * Evidence of an idea, read from its programme through the other libraries' exported readers:
+ * partners by kind, indicators (with the gap's movement), consultations with a published outcome,
+ * and placement retention with small cells suppressed. Nothing names a person. Callers decide who
+ * may see the idea; the evidence itself is fit to be public.
+ */
+@Injectable()
+export class GoodIdeaEvidenceService {
+  constructor(private readonly clock: Clock) {}
+
+  async live(em: EntityManager, programmeId: string | null): Promise<EvidenceResponse | null> {
+    if (!programmeId) return null;
+    const [partners, indicators, outcomes, placements] = await Promise.all([
+      readProgrammePartnerEvidence(em, programmeId),
+      readProgrammeIndicatorEvidence(em, programmeId),
+      readPublishedOutcomes(em, programmeId),
+      readRetentionEvidence(em, programmeId),
+    ]);
+    return {
+      asOf: this.clock.now(),
+      partners,
+      indicators: indicators as unknown as Record<string, unknown>[],
+      consultations: outcomes.map((o) => ({
+        title: o.title,
+        languages: o.languages,
+        closedAt: o.closedAt,
+        outcomePublishedAt: o.outcomePublishedAt,
+        youSaidWeDid: { summary: o.summary, decisions: o.decisions },
+      })),
+      placements: placements as unknown as Record<string, unknown>,
+    };
+  }
+
+  async structure(em: EntityManager, programmeId: string | null): Promise<IdeaStructure | null> {
+    if (!programmeId) return null;
+    const structure = await readProgrammeStructure(em, programmeId);
+    if (!structure) return null;
+    return { ...structure, tasks: await readTaskTemplates(em, programmeId) };
+  }
+}
