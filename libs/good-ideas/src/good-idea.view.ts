@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   GOOD_IDEA_CRITERIA,
   GoodIdea,
@@ -132,6 +132,7 @@ class IdeaCommon {
 
 export class GoodIdeaSummaryResponse extends IdeaCommon {}
 
+@ApiExtraModels(GoodIdeaTextResponse)
 export class GoodIdeaResponse extends IdeaCommon {
   @ApiProperty({ nullable: true, type: String }) programmeId!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The idea this one was adapted from' })
@@ -166,6 +167,7 @@ export class GoodIdeaResponse extends IdeaCommon {
 }
 
 /** The public page's idea: no ids of internal records beyond what links need, no people. */
+@ApiExtraModels(GoodIdeaTextResponse)
 export class PublicGoodIdeaResponse extends GoodIdeaSummaryResponse {
   @ApiPropertyOptional({
     nullable: true,
