@@ -26,12 +26,11 @@ export class GoodIdeaEvidenceService {
 
   async live(em: EntityManager, programmeId: string | null): Promise<EvidenceResponse | null> {
     if (!programmeId) return null;
-    const [partners, indicators, outcomes, placements] = await Promise.all([
-      readProgrammePartnerEvidence(em, programmeId),
-      readProgrammeIndicatorEvidence(em, programmeId),
-      readPublishedOutcomes(em, programmeId),
-      readRetentionEvidence(em, programmeId),
-    ]);
+    // One after the other: `em` may be a transaction's single connection.
+    const partners = await readProgrammePartnerEvidence(em, programmeId);
+    const indicators = await readProgrammeIndicatorEvidence(em, programmeId);
+    const outcomes = await readPublishedOutcomes(em, programmeId);
+    const placements = await readRetentionEvidence(em, programmeId);
     return {
       asOf: this.clock.now(),
       partners,

@@ -20,7 +20,7 @@ import {
   GoodIdeaStatus as S,
   GoodIdeaText,
 } from './entities';
-import { GoodIdeaAccess, GoodIdeaAccessService } from './good-idea-access.service';
+import { GoodIdeaAccessService } from './good-idea-access.service';
 import { GoodIdeaEvidenceService } from './good-idea-evidence.service';
 import {
   assessmentView,
@@ -353,13 +353,12 @@ export class GoodIdeasService {
 
   /** The full view: texts, assessments, recognitions, adaptations, live evidence and its snapshot. */
   async view(em: EntityManager, idea: GoodIdea, withEvidence: boolean): Promise<GoodIdeaResponse> {
-    const [orgName, assessments, endorsements, adaptations, evidence] = await Promise.all([
-      this.ideas.organizationName(em, idea.organizationId),
-      this.ideas.assessments(em, idea.id),
-      this.ideas.endorsements(em, idea.id),
-      this.ideas.adaptations(em, idea.id),
-      withEvidence ? this.evidence.live(em, idea.programmeId) : Promise.resolve(null),
-    ]);
+    // Sequential: `em` may be a transaction's single connection.
+    const orgName = await this.ideas.organizationName(em, idea.organizationId);
+    const assessments = await this.ideas.assessments(em, idea.id);
+    const endorsements = await this.ideas.endorsements(em, idea.id);
+    const adaptations = await this.ideas.adaptations(em, idea.id);
+    const evidence = withEvidence ? await this.evidence.live(em, idea.programmeId) : null;
     const t = textIn(idea);
     return {
       ...summaryView(idea, orgName ?? ''),

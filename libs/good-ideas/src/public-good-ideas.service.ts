@@ -54,14 +54,12 @@ export class PublicGoodIdeasService {
 
   private async view(idea: GoodIdea): Promise<PublicGoodIdeaResponse> {
     const em = this.ideas.manager;
-    const [orgName, assessments, endorsements, adaptations, evidence, parentSlug] = await Promise.all([
-      this.ideas.organizationName(em, idea.organizationId),
-      this.ideas.assessments(em, idea.id),
-      this.ideas.endorsements(em, idea.id),
-      this.ideas.adaptations(em, idea.id),
-      this.evidence.live(em, idea.programmeId),
-      this.ideas.slugOf(em, idea.parentIdeaId),
-    ]);
+    const orgName = await this.ideas.organizationName(em, idea.organizationId);
+    const assessments = await this.ideas.assessments(em, idea.id);
+    const endorsements = await this.ideas.endorsements(em, idea.id);
+    const adaptations = await this.ideas.adaptations(em, idea.id);
+    const evidence = await this.evidence.live(em, idea.programmeId);
+    const parentSlug = await this.ideas.slugOf(em, idea.parentIdeaId);
     const t = textIn(idea);
     return {
       ...summaryView(idea, orgName ?? ''),
