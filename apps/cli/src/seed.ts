@@ -8,6 +8,7 @@ import {
   OrganizationKind,
   OrganizationsService,
 } from '@tandem/stakeholders';
+import { seedGoodIdeas } from './seed/good-ideas.seed';
 
 export const DEMO_PASSWORD = 'Tandem-demo-2026!';
 
@@ -184,5 +185,5 @@ export async function seedDemoCity(
       });
     }
   });
-  return { seeded: true, logins };
+  return { seeded: true, logins: [...logins, ...(await seedGoodIdeas(app, DEMO_PASSWORD))] };
 }

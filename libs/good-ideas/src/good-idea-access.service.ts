@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, MembershipRole, PlatformRole } from '@tandem/auth';
+import { Actor, isSystem, MembershipRole, PlatformRole } from '@tandem/auth';
 import { CoreError } from '@tandem/core';
 import { EntityManager } from 'typeorm';
 import { GoodIdea, GoodIdeaStatus } from './entities';
@@ -52,7 +52,8 @@ export class GoodIdeaAccessService {
   ): Promise<GoodIdeaAccess> {
     const idea = await this.ideas.findById(em, id, lock);
     if (!idea) throw CoreError.notFound('Good idea');
-    const isAuthor = this.orgIds(actor).includes(idea.organizationId);
+    // The system (seed, jobs) acts for any organisation.
+    const isAuthor = isSystem(actor) || this.orgIds(actor).includes(idea.organizationId);
     const isReviewer = await this.isReviewer(actor, em);
     // Reviewers do not see drafts: an idea reaches them when it is submitted.
     const visible =

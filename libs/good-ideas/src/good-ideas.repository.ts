@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Page, paginate } from '@tandem/core';
+import { CoreError, CoreErrorCode, isUniqueViolation, Page, paginate } from '@tandem/core';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { ListGoodIdeasDto, ListPublicGoodIdeasDto } from './dto';
 import {
@@ -47,9 +47,20 @@ export class GoodIdeasRepository {
     return em.findOne(GoodIdea, { where: { slug, status: PUBLISHED } });
   }
 
+  async slugTaken(em: EntityManager, slug: string): Promise<boolean> {
+    return em.existsBy(GoodIdea, { slug });
+  }
+
+  /** Two ideas written at the same moment with the same title and city: the second is told to retry. */
   async insert(em: EntityManager, idea: Partial<GoodIdea>): Promise<GoodIdea> {
-    const { id } = await em.save(GoodIdea, em.create(GoodIdea, idea));
-    return em.findOneByOrFail(GoodIdea, { id });
+    try {
+      const { id } = await em.save(GoodIdea, em.create(GoodIdea, idea));
+      return em.findOneByOrFail(GoodIdea, { id });
+    } catch (err) {
+      if (isUniqueViolation(err, 'uq_good_ideas_slug'))
+        throw new CoreError(CoreErrorCode.Conflict, 'Another idea with this title was just written; retry');
+      throw err;
+    }
   }
 
   async update(em: EntityManager, id: string, changes: Partial<GoodIdea>): Promise<GoodIdea> {

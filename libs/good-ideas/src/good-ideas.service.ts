@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import { Actor, PlatformRole } from '@tandem/auth';
+import { Actor, isSystem, PlatformRole } from '@tandem/auth';
 import { Clock, CoreError, CoreErrorCode, mapPage, Page, TransactionService } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import { ProgrammeAccessService } from '@tandem/programmes';
@@ -53,7 +53,7 @@ const TRANSITIONS: Record<string, { from: S[]; by: 'author' | 'reviewer' | 'eith
 const EDITABLE: readonly S[] = [S.Draft, S.Returned];
 
 /** A URL-safe slug from a title (Latin letters folded; other scripts give way to "idea") and a short id. */
-export function slugFor(title: string, id: string): string {
+export function slugFor(title: string, id?: string): string {
   const base = title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -62,7 +62,7 @@ export function slugFor(title: string, id: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 100)
     .replace(/-+$/, '');
-  return `${base || 'idea'}-${id.slice(0, 8)}`;
+  return id ? `${base || 'idea'}-${id.slice(0, 8)}` : base || `idea`;
 }
 
 const complete = (t: Partial<GoodIdeaText> | undefined): boolean =>
@@ -103,6 +103,7 @@ export class GoodIdeasService {
         parentIdeaId = await this.ideas.parentOfProgramme(em, dto.programmeId);
       } else {
         const orgs = this.access.orgIds(actor);
+        if (isSystem(actor) && dto.organizationId) orgs.push(dto.organizationId);
         if (dto.organizationId && !orgs.includes(dto.organizationId))
           throw CoreError.invalid('organizationId', 'must be an organisation you belong to');
         if (!dto.organizationId && orgs.length !== 1)
@@ -115,9 +116,12 @@ export class GoodIdeasService {
       const languages = dto.languages;
       const texts = this.mergeTexts({}, languages, dto);
       const id = crypto.randomUUID();
+      // Readable and stable (title and city) unless taken; then made unique with the id.
+      const preferred = slugFor(`${dto.title} ${dto.city}`);
+      const slug = (await this.ideas.slugTaken(em, preferred)) ? slugFor(dto.title, id) : preferred;
       const idea = await this.ideas.insert(em, {
         id,
-        slug: slugFor(dto.title, id),
+        slug,
         organizationId,
         programmeId: dto.programmeId ?? null,
         parentIdeaId,
