@@ -130,7 +130,20 @@ class IdeaCommon {
   @ApiProperty({ nullable: true, type: Date }) publishedAt!: Date | null;
 }
 
-export class GoodIdeaSummaryResponse extends IdeaCommon {}
+export class TitleSummaryResponse {
+  @ApiProperty() title!: string;
+  @ApiProperty() summary!: string;
+}
+
+@ApiExtraModels(TitleSummaryResponse)
+export class GoodIdeaSummaryResponse extends IdeaCommon {
+  @ApiProperty({
+    description: 'Title and summary in each of `languages`',
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/TitleSummaryResponse' },
+  })
+  translations!: Record<string, TitleSummaryResponse>;
+}
 
 @ApiExtraModels(GoodIdeaTextResponse)
 export class GoodIdeaResponse extends IdeaCommon {
@@ -233,6 +246,12 @@ export function summaryView(idea: GoodIdea, organizationName: string): GoodIdeaS
     gcmObjectives: idea.gcmObjectives,
     partnerKinds: idea.partnerKinds,
     publishedAt: idea.publishedAt,
+    translations: Object.fromEntries(
+      idea.languages.map((l) => {
+        const x = idea.texts[l as keyof GoodIdea['texts']];
+        return [l, { title: x?.title ?? '', summary: x?.summary ?? '' }];
+      }),
+    ),
   };
 }
 

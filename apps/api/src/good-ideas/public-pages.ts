@@ -406,11 +406,12 @@ export function renderCatalogue(
   const items = page.items
     .map((i) => {
       const href = `/public/good-ideas/${encodeURIComponent(i.slug)}?lang=${lang}`;
-      const ideaLang = i.languages[0];
+      const ideaLang = i.translations[lang]?.title ? lang : i.languages[0];
+      const text = i.translations[ideaLang] ?? { title: i.title, summary: i.summary };
       return `<li><article lang="${esc(ideaLang)}" dir="${dirOf(ideaLang)}">
-<h2><a href="${esc(href)}">${esc(i.title)}</a></h2>
+<h2><a href="${esc(href)}">${esc(text.title)}</a></h2>
 <p class="meta">${esc(i.city)}, ${esc(i.country)} · ${esc(i.organizationName)}</p>
-<p>${esc(i.summary)}</p>
+<p>${esc(text.summary)}</p>
 </article></li>`;
     })
     .join('\n');
