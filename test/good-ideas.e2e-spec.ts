@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { bearer, createOrganization, expectProblem, onboardUser, Session } from './support/fixtures';
 import { ProgrammeSetup, setupProgramme, waitForNotification } from './support/programmes';
 import { TestSmtpServer } from './support/smtp';
+import { buildReport, parseCsv } from './support/reports';
 import { TestStack } from './support/stack';
 
 const Q1 = { periodStart: '2027-01-01', periodEnd: '2027-03-31' };
@@ -520,5 +521,23 @@ describe('good ideas: written from a programme, judged on four criteria, found w
         .send({ city: 'Again' }),
       412,
     );
+  });
+
+  it('reports the published catalogue (good_ideas, CSV and PDF) with ratings and adaptations, no drafts', async () => {
+    const csv = await buildReport(stack, adapter, 'good_ideas', 'csv');
+    const rows = parseCsv(csv.body as Buffer);
+    const mine = rows.filter((r) => r.slug === slug);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({
+      title: 'From survival jobs to a rich harvest',
+      practical: '4',
+      transferable: '4',
+      endorsements: '1',
+      adaptations: '1',
+      adapted_in: 'Kuopio',
+    });
+    expect(rows.some((r) => r.title === 'A quiet draft about harvest festivals')).toBe(false);
+    const pdf = await buildReport(stack, adapter, 'good_ideas', 'pdf');
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

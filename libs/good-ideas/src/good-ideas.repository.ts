@@ -14,6 +14,26 @@ import {
 import { normalizeArabic, SEARCH_DOCUMENTS } from './good-idea-search';
 import { AdaptationSummaryResponse, EndorsementRow } from './good-idea.view';
 
+export interface GoodIdeaReportRow {
+  slug: string;
+  title: string;
+  organization: string;
+  city: string;
+  country: string;
+  languages: string;
+  dimensions: string;
+  themes: string;
+  partner_kinds: string;
+  published_on: string;
+  practical: number | null;
+  innovative: number | null;
+  successful: number | null;
+  transferable: number | null;
+  endorsements: number;
+  adaptations: number;
+  adapted_in: string | null;
+}
+
 /** Who is asking, for the console list: the organisations they belong to, and whether they review. */
 export interface GoodIdeaScope {
   organizationIds: string[];
@@ -343,8 +363,30 @@ export class GoodIdeasRepository {
     });
   }
 
-  /** Every published idea, for the report (published ideas are public: no scope beyond that). */
-  allPublished(em: EntityManager): Promise<GoodIdea[]> {
-    return em.find(GoodIdea, { where: { status: PUBLISHED }, order: { publishedAt: 'ASC', id: 'ASC' } });
+  /**
+   * The catalogue as report rows: every published idea (published ideas are public, so the scope
+   * is "published") with its four ratings and how far it has travelled. Organisations, never people.
+   */
+  async publishedReportRows(em: EntityManager): Promise<GoodIdeaReportRow[]> {
+    return em.query<GoodIdeaReportRow[]>(
+      `SELECT gi.slug, gi.texts #>> ARRAY[gi.languages[1], 'title'] AS title, o.name AS organization,
+              gi.city, gi.country, array_to_string(gi.languages, ';') AS languages,
+              array_to_string(gi.dimensions, ';') AS dimensions, array_to_string(gi.themes, ';') AS themes,
+              array_to_string(gi.partner_kinds, ';') AS partner_kinds,
+              to_char(gi.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS published_on,
+              max(a.rating) FILTER (WHERE a.criterion = 'practical')::int AS practical,
+              max(a.rating) FILTER (WHERE a.criterion = 'innovative')::int AS innovative,
+              max(a.rating) FILTER (WHERE a.criterion = 'successful')::int AS successful,
+              max(a.rating) FILTER (WHERE a.criterion = 'transferable')::int AS transferable,
+              (SELECT count(*)::int FROM good_idea_endorsements e WHERE e.idea_id = gi.id) AS endorsements,
+              (SELECT count(*)::int FROM good_idea_adaptations d WHERE d.idea_id = gi.id) AS adaptations,
+              (SELECT string_agg(d.city, ';' ORDER BY d.created_at) FROM good_idea_adaptations d WHERE d.idea_id = gi.id) AS adapted_in
+         FROM good_ideas gi
+         JOIN organizations o ON o.id = gi.organization_id
+         LEFT JOIN good_idea_assessments a ON a.idea_id = gi.id
+        WHERE gi.status = 'published'
+        GROUP BY gi.id, o.name
+        ORDER BY gi.published_at, gi.id`,
+    );
   }
 }
