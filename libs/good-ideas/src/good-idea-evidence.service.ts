@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@tandem/core';
 import { readPublishedOutcomes } from '@tandem/consultations';
-import { readRetentionEvidence } from '@tandem/placements';
+import { readRetentionEvidence, SMALL, SUPPRESSION_THRESHOLD } from '@tandem/placements';
 import {
   ProgrammeStructure,
   readProgrammeIndicatorEvidence,
@@ -11,6 +11,16 @@ import {
 import { readTaskTemplates, TaskTemplate } from '@tandem/tasks';
 import { EntityManager } from 'typeorm';
 import { EvidenceResponse } from './good-idea.view';
+
+/** Units that count people: such figures under the threshold are shown as "<5", as in placement statistics. */
+const COUNTS_PEOPLE =
+  /\b(people|persons?|participants?|migrants?|refugees?|newcomers?|households?|families|students?|workers?)\b/i;
+
+/** A count of people between 1 and 4 singles someone out: hidden. Zero and rates are shown. */
+export function suppressPeopleCount(unit: string, value: number | null): number | typeof SMALL | null {
+  if (value === null || !COUNTS_PEOPLE.test(unit)) return value;
+  return value > 0 && value < SUPPRESSION_THRESHOLD ? SMALL : value;
+}
 
 export type IdeaStructure = ProgrammeStructure & { tasks: TaskTemplate[] };
 
@@ -34,7 +44,11 @@ export class GoodIdeaEvidenceService {
     return {
       asOf: this.clock.now(),
       partners,
-      indicators: indicators as unknown as Record<string, unknown>[],
+      indicators: indicators.map((i) => ({
+        ...i,
+        baseline: suppressPeopleCount(i.unit, i.baseline),
+        latest: i.latest && { ...i.latest, value: suppressPeopleCount(i.unit, i.latest.value) },
+      })),
       consultations: outcomes.map((o) => ({
         title: o.title,
         languages: o.languages,

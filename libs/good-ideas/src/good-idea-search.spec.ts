@@ -19,3 +19,14 @@ describe('good idea search', () => {
     expect(SEARCH_DOCUMENTS.ar).toContain(`'${ARABIC_FROM}', '${ARABIC_TO}'`);
   });
 });
+
+describe('suppressPeopleCount', () => {
+  it('hides counts of 1 to 4 people, keeps zero, larger counts and rates', async () => {
+    const { suppressPeopleCount } = await import('./good-idea-evidence.service');
+    expect(suppressPeopleCount('people', 3)).toBe('<5');
+    expect(suppressPeopleCount('participants', 0)).toBe(0);
+    expect(suppressPeopleCount('people', 120)).toBe(120);
+    expect(suppressPeopleCount('percentage points', 2)).toBe(2);
+    expect(suppressPeopleCount('people', null)).toBeNull();
+  });
+});
