@@ -467,6 +467,26 @@ describe('good ideas: written from a programme, judged on four criteria, found w
       }),
     ]);
     expect(idea.body.recognitions).toEqual([expect.objectContaining({ organizationName: 'City of Kuopio' })]);
+
+    // Written up in turn from the adapted programme and published, it links to its parent: a family tree.
+    const child = await post(
+      adapter,
+      '/good-ideas',
+      ideaBody({ programmeId, title: 'Language at work in Kuopio', city: 'Kuopio', country: 'FI' }),
+    ).expect(201);
+    expect(child.body.parentIdeaId).toBe(ideaId);
+    await post(adapter, `/good-ideas/${child.body.id}/transitions`, { to: 'submitted' }).expect(200);
+    for (const criterion of ['practical', 'innovative', 'successful', 'transferable'])
+      await post(curator, `/good-ideas/${child.body.id}/assessments`, {
+        criterion,
+        rating: 3,
+        rationale: 'Adapted faithfully; too early to show results.',
+      }).expect(200);
+    await post(curator, `/good-ideas/${child.body.id}/transitions`, { to: 'published' }).expect(200);
+    const childPage = await http().get(`/public/good-ideas/${child.body.slug}`).expect(200);
+    expect(childPage.body.parentSlug).toBe(slug);
+    const parentPage = await http().get(`/public/good-ideas/${slug}`).expect(200);
+    expect(parentPage.body.adaptations[0].childSlug).toBe(child.body.slug);
   });
 
   it('nothing unpublished leaves the authoring organisation: 404 for outsiders and the public', async () => {
