@@ -35,7 +35,7 @@ import {
   GoodIdeaAssessment,
   GoodIdeaCurator,
   GoodIdeaEndorsement,
-} from '@tandem/good-ideas/entities';
+} from '@tandem/good-ideas';
 import { Task, TaskComment, TaskDependency } from '@tandem/tasks';
 import {
   CivilSocietyProfile,

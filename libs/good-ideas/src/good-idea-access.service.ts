@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, isSystem, MembershipRole, PlatformRole } from '@tandem/auth';
-import { CoreError } from '@tandem/core';
+import { Actor, CoreError, isSystem, MembershipRole, PlatformRole } from '@tandem/core';
 import { EntityManager } from 'typeorm';
 import { GoodIdea, GoodIdeaStatus } from './entities';
 import { GoodIdeaScope, GoodIdeasRepository } from './good-ideas.repository';

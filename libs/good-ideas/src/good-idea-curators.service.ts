@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import { Actor, PlatformRole } from '@tandem/auth';
+import { Actor, PlatformRole } from '@tandem/core';
 import { CoreError, TransactionService } from '@tandem/core';
 import { CuratorResponse } from './good-idea.view';
 import { GoodIdeasRepository } from './good-ideas.repository';

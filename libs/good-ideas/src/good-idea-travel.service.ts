@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import { Actor } from '@tandem/auth';
+import { Actor } from '@tandem/core';
 import { CoreError, isUniqueViolation, TransactionService } from '@tandem/core';
 import { ManagersMilestonesService, ProgrammesService } from '@tandem/programmes';
 import { TasksService } from '@tandem/tasks';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import { Actor, isSystem, PlatformRole } from '@tandem/auth';
+import { Actor, isSystem, PlatformRole } from '@tandem/core';
 import { Clock, CoreError, CoreErrorCode, mapPage, Page, TransactionService } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import { ProgrammeAccessService } from '@tandem/programmes';

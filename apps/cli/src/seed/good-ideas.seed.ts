@@ -1,15 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import {
-  Actor,
-  hashPassword,
-  Membership,
-  MembershipRole,
-  PlatformRole,
-  SYSTEM_ACTOR,
-  User,
-} from '@tandem/auth';
-import { TransactionService } from '@tandem/core';
+import { hashPassword, User } from '@tandem/auth';
+import { Actor, MembershipRole, PlatformRole, SYSTEM_ACTOR, TransactionService } from '@tandem/core';
 import {
   CreateGoodIdeaDto,
   GOOD_IDEA_CRITERIA,
@@ -31,6 +23,7 @@ import {
 } from '@tandem/programmes';
 import {
   CreateOrganizationDto,
+  Membership,
   Organization,
   OrganizationKind,
   OrganizationsService,
