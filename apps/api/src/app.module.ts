@@ -27,6 +27,7 @@ import { ProgrammesController } from './controllers/programmes.controller';
 import { TasksApiModule } from './controllers/tasks-api.module';
 import { PlacementsApiModule } from './controllers/placements-api.module';
 import { ReportsApiModule } from './controllers/reports-api.module';
+import { GoodIdeasApiModule } from './good-ideas/good-ideas-api.module';
 import { InvitationsController } from './controllers/invitations.controller';
 import { OrganizationsController } from './controllers/organizations.controller';
 import { ETagInterceptor } from './http/etag.interceptor';
@@ -64,6 +65,7 @@ export class ApiModule implements NestModule {
         ConsultationsApiModule,
         PlacementsApiModule,
         ReportsApiModule,
+        GoodIdeasApiModule,
         PassportModule,
         TerminusModule,
         ThrottlerModule.forRoot({

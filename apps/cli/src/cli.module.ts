@@ -3,6 +3,8 @@ import { AuditModule } from '@tandem/audit';
 import { AuthModule } from '@tandem/auth';
 import { AppConfig, CoreModule, JobsModule } from '@tandem/core';
 import { DatabaseModule } from '@tandem/database';
+import { GoodIdeasModule } from '@tandem/good-ideas';
+import { IndicatorsModule } from '@tandem/programmes';
 import { StakeholdersModule } from '@tandem/stakeholders';
 
 /**
@@ -22,6 +24,8 @@ export class CliModule {
         AuditModule,
         AuthModule,
         StakeholdersModule,
+        GoodIdeasModule,
+        IndicatorsModule,
       ],
     };
   }

@@ -9,6 +9,7 @@ import {
   OrganizationsService,
   Membership,
 } from '@tandem/stakeholders';
+import { seedGoodIdeas } from './seed/good-ideas.seed';
 
 export const DEMO_PASSWORD = 'Tandem-demo-2026!';
 
@@ -185,5 +186,5 @@ export async function seedDemoCity(
       });
     }
   });
-  return { seeded: true, logins };
+  return { seeded: true, logins: [...logins, ...(await seedGoodIdeas(app, DEMO_PASSWORD))] };
 }

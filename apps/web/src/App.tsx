@@ -16,6 +16,7 @@ import {
   RespondPage,
 } from './pages/Consultations';
 import { HomePage } from './pages/Home';
+import { GoodIdeaPage, GoodIdeasPage } from './pages/good-ideas/GoodIdeas';
 import { NotificationsPage } from './pages/Notifications';
 import { CheckInsPage, ImportPage, LogPlacementPage, PlacementsPage } from './pages/Placements';
 import { ProfilePage } from './pages/Profile';
@@ -122,6 +123,9 @@ function Shell({ children }: { children: React.ReactNode }) {
                 <NavLink to="/reports">{t('nav.reports')}</NavLink>
               </li>
               <li>
+                <NavLink to="/good-ideas">{t('nav.goodIdeas')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/notifications">
                   {t('nav.notifications')}
                   <UnreadCount />
@@ -186,6 +190,8 @@ export function App() {
             <Route path="/programmes/:id" element={<ProgrammePage />} />
             <Route path="/programmes/:id/edit" element={<ProgrammeEditPage />} />
             <Route path="/tasks/:id" element={<TaskPage />} />
+            <Route path="/good-ideas" element={<GoodIdeasPage />} />
+            <Route path="/good-ideas/:id" element={<GoodIdeaPage />} />
             <Route path="/consultations" element={<ConsultationsPage />} />
             <Route path="/consultations/new" element={<ConsultationNewPage />} />
             <Route path="/consultations/:id" element={<ConsultationEditorPage />} />

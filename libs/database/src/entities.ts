@@ -29,6 +29,13 @@ import {
 } from '@tandem/programmes';
 import { Participant, Placement, PlacementImport, RetentionCheck } from '@tandem/placements';
 import { Report, ReportSchedule } from '@tandem/reporting';
+import {
+  GoodIdea,
+  GoodIdeaAdaptation,
+  GoodIdeaAssessment,
+  GoodIdeaCurator,
+  GoodIdeaEndorsement,
+} from '@tandem/good-ideas';
 import { Task, TaskComment, TaskDependency } from '@tandem/tasks';
 import {
   CivilSocietyProfile,
@@ -84,4 +91,9 @@ export const ENTITIES = [
   PlacementImport,
   ReportSchedule,
   Report,
+  GoodIdea,
+  GoodIdeaAssessment,
+  GoodIdeaEndorsement,
+  GoodIdeaAdaptation,
+  GoodIdeaCurator,
 ];

@@ -108,6 +108,28 @@ const EN: Record<string, Text> = {
     title: `Webhook disabled after ${v(p, 'failures')} failed deliveries: ${v(p, 'url')}`,
     body: 'Fix the receiver, then re-enable it (PATCH enabled: true).',
   }),
+
+  // --- good ideas (libs/good-ideas) ---------------------------------------------------------------
+  'good_idea.submitted': (p) => ({
+    title: `Good idea to review: "${v(p, 'ideaTitle')}"`,
+    body: `Submitted by ${v(p, 'organizationName')}. Rate the four criteria, then publish or return it.`,
+  }),
+  'good_idea.returned': (p) => ({
+    title: `"${v(p, 'ideaTitle')}" was returned to you`,
+    body: `Reason: ${v(p, 'reason')}`,
+  }),
+  'good_idea.published': (p) => ({
+    title: `"${v(p, 'ideaTitle')}" is published in the good ideas catalogue`,
+    body: 'Anyone can now find and read it, without signing in.',
+  }),
+  'good_idea.endorsed': (p) => ({
+    title: `${v(p, 'organizationName')} endorsed "${v(p, 'ideaTitle')}"`,
+    body: v(p, 'statement'),
+  }),
+  'good_idea.adapted': (p) => ({
+    title: `${v(p, 'organizationName')} is adapting "${v(p, 'ideaTitle')}" in ${v(p, 'city')}`,
+    body: `Their programme starts on ${v(p, 'startDate')}.`,
+  }),
 };
 
 const FR: Record<string, Text> = {
@@ -212,6 +234,28 @@ const FR: Record<string, Text> = {
     title: `Webhook désactivé après ${v(p, 'failures')} échecs de livraison : ${v(p, 'url')}`,
     body: 'Corrigez le récepteur puis réactivez-le (PATCH enabled: true).',
   }),
+
+  // --- good ideas (libs/good-ideas) ---------------------------------------------------------------
+  'good_idea.submitted': (p) => ({
+    title: `Bonne idée à examiner : « ${v(p, 'ideaTitle')} »`,
+    body: `Soumise par ${v(p, 'organizationName')}. Notez les quatre critères, puis publiez-la ou renvoyez-la.`,
+  }),
+  'good_idea.returned': (p) => ({
+    title: `« ${v(p, 'ideaTitle')} » vous a été renvoyée`,
+    body: `Motif : ${v(p, 'reason')}`,
+  }),
+  'good_idea.published': (p) => ({
+    title: `« ${v(p, 'ideaTitle')} » est publiée dans le catalogue des bonnes idées`,
+    body: 'Tout le monde peut désormais la trouver et la lire, sans se connecter.',
+  }),
+  'good_idea.endorsed': (p) => ({
+    title: `${v(p, 'organizationName')} soutient « ${v(p, 'ideaTitle')} »`,
+    body: v(p, 'statement'),
+  }),
+  'good_idea.adapted': (p) => ({
+    title: `${v(p, 'organizationName')} adapte « ${v(p, 'ideaTitle')} » à ${v(p, 'city')}`,
+    body: `Son programme commence le ${v(p, 'startDate')}.`,
+  }),
 };
 
 const ES: Record<string, Text> = {
@@ -313,6 +357,28 @@ const ES: Record<string, Text> = {
     title: `Webhook desactivado tras ${v(p, 'failures')} entregas fallidas: ${v(p, 'url')}`,
     body: 'Corrija el receptor y vuelva a activarlo (PATCH enabled: true).',
   }),
+
+  // --- good ideas (libs/good-ideas) ---------------------------------------------------------------
+  'good_idea.submitted': (p) => ({
+    title: `Buena idea para revisar: «${v(p, 'ideaTitle')}»`,
+    body: `Enviada por ${v(p, 'organizationName')}. Valore los cuatro criterios y publíquela o devuélvala.`,
+  }),
+  'good_idea.returned': (p) => ({
+    title: `«${v(p, 'ideaTitle')}» le ha sido devuelta`,
+    body: `Motivo: ${v(p, 'reason')}`,
+  }),
+  'good_idea.published': (p) => ({
+    title: `«${v(p, 'ideaTitle')}» está publicada en el catálogo de buenas ideas`,
+    body: 'Cualquiera puede encontrarla y leerla, sin iniciar sesión.',
+  }),
+  'good_idea.endorsed': (p) => ({
+    title: `${v(p, 'organizationName')} respalda «${v(p, 'ideaTitle')}»`,
+    body: v(p, 'statement'),
+  }),
+  'good_idea.adapted': (p) => ({
+    title: `${v(p, 'organizationName')} está adaptando «${v(p, 'ideaTitle')}» en ${v(p, 'city')}`,
+    body: `Su programa empieza el ${v(p, 'startDate')}.`,
+  }),
 };
 
 const AR: Record<string, Text> = {
@@ -408,6 +474,28 @@ const AR: Record<string, Text> = {
     title: `عُطّل الـ Webhook بعد ${v(p, 'failures')} محاولات تسليم فاشلة: ${v(p, 'url')}`,
     body: 'أصلح المستقبِل ثم أعد تفعيله (PATCH enabled: true).',
   }),
+
+  // --- good ideas (libs/good-ideas) ---------------------------------------------------------------
+  'good_idea.submitted': (p) => ({
+    title: `فكرة جيدة للمراجعة: «${v(p, 'ideaTitle')}»`,
+    body: `قدّمتها ${v(p, 'organizationName')}. قيّم المعايير الأربعة ثم انشرها أو أعدها.`,
+  }),
+  'good_idea.returned': (p) => ({
+    title: `أُعيدت إليكم الفكرة «${v(p, 'ideaTitle')}»`,
+    body: `السبب: ${v(p, 'reason')}`,
+  }),
+  'good_idea.published': (p) => ({
+    title: `نُشرت «${v(p, 'ideaTitle')}» في دليل الأفكار الجيدة`,
+    body: 'يمكن للجميع الآن العثور عليها وقراءتها دون تسجيل الدخول.',
+  }),
+  'good_idea.endorsed': (p) => ({
+    title: `أيّدت ${v(p, 'organizationName')} الفكرة «${v(p, 'ideaTitle')}»`,
+    body: v(p, 'statement'),
+  }),
+  'good_idea.adapted': (p) => ({
+    title: `تعمل ${v(p, 'organizationName')} على تكييف «${v(p, 'ideaTitle')}» في ${v(p, 'city')}`,
+    body: `يبدأ برنامجها في ${v(p, 'startDate')}.`,
+  }),
 };
 
 export const NOTIFICATION_TEXTS: Record<Language, Record<string, Text>> = { en: EN, fr: FR, es: ES, ar: AR };
@@ -452,6 +540,8 @@ const SUBJECT_PATHS: Record<string, (id: string) => string> = {
   report: (id) => `/reports/${id}`,
   webhook: (id) => `/webhooks/${id}`,
   organization: (id) => `/organizations/${id}`,
+  // good ideas (libs/good-ideas)
+  good_idea: (id) => `/good-ideas/${id}`,
 };
 
 export function subjectUrl(publicUrl: string, subject: { type: string; id: string }): string {

@@ -18,3 +18,4 @@ export * from './indicators/indicators.service';
 export * from './indicators/indicator-values.service';
 export * from './indicators/period-locks.service';
 export * from './milestone-progress';
+export * from './programme-evidence.reader';

@@ -12,6 +12,7 @@ export const KIND_FORMATS: Record<ReportKind, readonly ReportFormat[]> = {
   [ReportKind.PartnershipMatrix]: [ReportFormat.Json, ReportFormat.Csv, ReportFormat.Xlsx],
   [ReportKind.Coverage]: [ReportFormat.Json, ReportFormat.Csv, ReportFormat.Xlsx, ReportFormat.Pdf],
   [ReportKind.IatiActivities]: [ReportFormat.Xml],
+  [ReportKind.GoodIdeas]: [ReportFormat.Json, ReportFormat.Csv, ReportFormat.Xlsx, ReportFormat.Pdf],
 };
 
 export const CONTENT_TYPES: Record<ReportFormat, string> = {
@@ -64,6 +65,7 @@ const PARAMETERS: Record<ReportKind, new () => object> = {
   [ReportKind.PartnershipMatrix]: NoReportParameters,
   [ReportKind.Coverage]: NoReportParameters,
   [ReportKind.IatiActivities]: IatiReportParameters,
+  [ReportKind.GoodIdeas]: NoReportParameters,
 };
 
 /** 400 naming `format` when the kind does not come in it. */

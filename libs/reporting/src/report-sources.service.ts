@@ -6,6 +6,7 @@ import { ReportFormat, ReportKind } from './entities';
 import { ProgressFn, ReportContent } from './report-content';
 import { ConsultationSource } from './sources/consultation.source';
 import { CoverageSource } from './sources/coverage.source';
+import { GoodIdeasSource } from './sources/good-ideas.source';
 import { IatiActivitiesSource, IatiParameters } from './sources/iati-activities.source';
 import { PartnershipMatrixSource } from './sources/partnership-matrix.source';
 import { PlacementsParameters, PlacementsSource } from './sources/placements.source';
@@ -27,6 +28,7 @@ export class ReportSources {
     private readonly matrix: PartnershipMatrixSource,
     private readonly coverage: CoverageSource,
     private readonly iati: IatiActivitiesSource,
+    private readonly goodIdeas: GoodIdeasSource,
   ) {}
 
   /** Throws the domain's 404/403 when the actor may not see what the report would show. */
@@ -44,6 +46,8 @@ export class ReportSources {
         return this.coverage.check();
       case ReportKind.IatiActivities:
         return this.iati.check(actor, p as IatiParameters);
+      case ReportKind.GoodIdeas:
+        return this.goodIdeas.check();
     }
   }
 
@@ -63,6 +67,8 @@ export class ReportSources {
         return this.matrix.content(actor);
       case ReportKind.Coverage:
         return this.coverage.content(actor);
+      case ReportKind.GoodIdeas:
+        return this.goodIdeas.content();
     }
   }
 

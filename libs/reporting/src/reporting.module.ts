@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@tandem/auth';
 import { ConsultationsModule } from '@tandem/consultations';
+import { GoodIdeasModule } from '@tandem/good-ideas';
 import { NotificationsModule } from '@tandem/notifications';
 import { PlacementsModule } from '@tandem/placements';
 import { DashboardModule } from '@tandem/dashboard';
@@ -13,6 +14,7 @@ import { ReportSources } from './report-sources.service';
 import { ReportsService } from './reports.service';
 import { ConsultationSource } from './sources/consultation.source';
 import { CoverageSource } from './sources/coverage.source';
+import { GoodIdeasSource } from './sources/good-ideas.source';
 import { IatiActivitiesSource } from './sources/iati-activities.source';
 import { PartnershipMatrixSource } from './sources/partnership-matrix.source';
 import { PlacementsSource } from './sources/placements.source';
@@ -29,6 +31,7 @@ import { LocalReportStorage, ReportStorage } from './storage/report-storage';
     DashboardModule,
     PlacementsModule,
     ConsultationsModule,
+    GoodIdeasModule,
   ],
   providers: [
     { provide: ReportStorage, useClass: LocalReportStorage },
@@ -38,6 +41,7 @@ import { LocalReportStorage, ReportStorage } from './storage/report-storage';
     PartnershipMatrixSource,
     CoverageSource,
     IatiActivitiesSource,
+    GoodIdeasSource,
     ReportSources,
     ReportsService,
     ReportSchedulesService,

@@ -12,3 +12,4 @@ export * from './task-comments.service';
 export * from './task-history.service';
 export * from './task-reminders.handlers';
 export * from './tasks.module';
+export * from './task-templates.reader';

@@ -4,6 +4,7 @@ import { ConsultationsErrorCode } from '@tandem/consultations';
 import { CoreErrorCode } from '@tandem/core';
 import { NotificationsErrorCode } from '@tandem/notifications';
 import { PlacementsErrorCode } from '@tandem/placements';
+import { GoodIdeasErrorCode } from '@tandem/good-ideas';
 import { ProgrammesErrorCode } from '@tandem/programmes';
 import { ReportingErrorCode } from '@tandem/reporting';
 import { StakeholdersErrorCode } from '@tandem/stakeholders';
@@ -18,7 +19,8 @@ export type ErrorCode =
   | ConsultationsErrorCode
   | PlacementsErrorCode
   | NotificationsErrorCode
-  | ReportingErrorCode;
+  | ReportingErrorCode
+  | GoodIdeasErrorCode;
 
 /** Every domain error code and its HTTP status. Exhaustive: an unmapped code does not compile. */
 export function statusOf(code: ErrorCode): HttpStatus {
@@ -61,6 +63,10 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case PlacementsErrorCode.CheckInNotDue:
     case NotificationsErrorCode.DeadLetterAlreadyReplayed:
     case ReportingErrorCode.ReportNotReady:
+    case GoodIdeasErrorCode.GoodIdeaTransitionNotAllowed:
+    case GoodIdeasErrorCode.GoodIdeaNotEditable:
+    case GoodIdeasErrorCode.GoodIdeaNotPublished:
+    case GoodIdeasErrorCode.GoodIdeaAlreadyEndorsed:
       return HttpStatus.CONFLICT;
     case ProgrammesErrorCode.NotLeadMember:
     case ProgrammesErrorCode.InvalidDateRange:
@@ -79,6 +85,10 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case PlacementsErrorCode.InvalidPlacementDate:
     case NotificationsErrorCode.WebhookDestinationNotAllowed:
     case ReportingErrorCode.RecipientNotAllowed:
+    case GoodIdeasErrorCode.GoodIdeaTextIncomplete:
+    case GoodIdeasErrorCode.GoodIdeaAssessmentIncomplete:
+    case GoodIdeasErrorCode.GoodIdeaOwnOrganization:
+    case GoodIdeasErrorCode.GoodIdeaProgrammeNotLed:
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case AuthErrorCode.InvitationExpired:
     case ReportingErrorCode.ReportExpired:

@@ -19,6 +19,7 @@ const KIND_FORMATS: Record<Kind, Format[]> = {
   partnership_matrix: ['json', 'csv', 'xlsx'],
   coverage: ['json', 'csv', 'xlsx', 'pdf'],
   iati_activities: ['xml'],
+  good_ideas: ['json', 'csv', 'xlsx', 'pdf'],
 };
 const KINDS = Object.keys(KIND_FORMATS) as Kind[];
 const FINISHED = ['done', 'failed', 'expired'];

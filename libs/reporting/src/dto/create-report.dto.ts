@@ -15,7 +15,7 @@ export class CreateReportDto {
     type: 'object',
     additionalProperties: true,
     description:
-      'programme_progress: {programmeId}; placements: {programmeId?, employerOrganizationId?}; consultation: {consultationId}; partnership_matrix, coverage: {}; iati_activities: {programmeIds?}',
+      'programme_progress: {programmeId}; placements: {programmeId?, employerOrganizationId?}; consultation: {consultationId}; partnership_matrix, coverage: {}; iati_activities: {programmeIds?}; good_ideas: {}',
   })
   @IsOptional()
   @IsObject({ message: 'parameters must be an object' })

@@ -16,6 +16,7 @@ export enum ReportKind {
   PartnershipMatrix = 'partnership_matrix',
   Coverage = 'coverage',
   IatiActivities = 'iati_activities',
+  GoodIdeas = 'good_ideas',
 }
 
 export enum ReportFormat {

@@ -1,0 +1,95 @@
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { AppConfig, CoreError } from '@tandem/core';
+import {
+  GoodIdeaPageResponse,
+  ListPublicGoodIdeasDto,
+  PublicGoodIdeaResponse,
+  PublicGoodIdeasService,
+} from '@tandem/good-ideas';
+import type { Request, Response } from 'express';
+import { Public } from '../auth/public.decorator';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { pageLang, PUBLIC_PAGE_CSP, renderAtom, renderCatalogue, renderIdea } from './public-pages';
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,139}$/;
+
+/** HTML for browsers and crawlers (they ask for text/html), JSON for everyone else. */
+const wantsHtml = (req: Request) => req.accepts(['application/json', 'text/html']) === 'text/html';
+
+/**
+ * The public catalogue: no sign-in (marked @Public, so the global auth guard lets it through), still
+ * rate-limited per client address by the global throttler. Only published ideas; no people.
+ */
+@ApiTags('good ideas (public)')
+@Public()
+@Controller('public/good-ideas')
+export class PublicGoodIdeasController {
+  constructor(
+    private readonly catalogue: PublicGoodIdeasService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Search the catalogue of published good ideas (no sign-in)',
+    description:
+      'Full-text search in English, French, Spanish and Arabic, filters, keyset pages, newest first. ' +
+      'Browsers asking for text/html get the server-rendered page (`lang=en|fr|es|ar`).',
+  })
+  @ApiProduces('application/json', 'text/html')
+  @ApiQuery({ name: 'lang', required: false, enum: ['en', 'fr', 'es', 'ar'] })
+  @ApiOkResponse({ type: GoodIdeaPageResponse })
+  @ApiProblems(400, 429)
+  async list(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Query() filter: ListPublicGoodIdeasDto,
+  ): Promise<void> {
+    const lang = filter.lang;
+    delete filter.lang;
+    const page = await this.catalogue.search(filter);
+    if (!wantsHtml(req)) {
+      res.json(page);
+      return;
+    }
+    res.setHeader('Content-Security-Policy', PUBLIC_PAGE_CSP);
+    res
+      .vary('Accept')
+      .type('html')
+      .send(renderCatalogue(pageLang(lang), filter, page, this.config.PUBLIC_URL));
+  }
+
+  @Get('feed.atom')
+  @ApiOperation({ summary: 'Atom feed of newly published good ideas' })
+  @ApiProduces('application/atom+xml')
+  async feed(@Res() res: Response): Promise<void> {
+    const items = await this.catalogue.latest(50);
+    res.type('application/atom+xml; charset=utf-8').send(renderAtom(items, this.config.PUBLIC_URL));
+  }
+
+  @Get(':slug')
+  @ApiOperation({ summary: 'A published good idea by its slug (404 for anything not published)' })
+  @ApiProduces('application/json', 'text/html')
+  @ApiQuery({ name: 'lang', required: false, enum: ['en', 'fr', 'es', 'ar'] })
+  @ApiOkResponse({ type: PublicGoodIdeaResponse })
+  @ApiProblems(404, 429)
+  async get(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('slug') slug: string,
+    @Query('lang') lang?: string,
+  ): Promise<void> {
+    if (!SLUG.test(slug)) throw CoreError.notFound('Good idea');
+    const idea = await this.catalogue.get(slug);
+    if (!wantsHtml(req)) {
+      res.json(idea);
+      return;
+    }
+    res.setHeader('Content-Security-Policy', PUBLIC_PAGE_CSP);
+    res
+      .vary('Accept')
+      .type('html')
+      .send(renderIdea(pageLang(lang), idea, this.config.PUBLIC_URL));
+  }
+}

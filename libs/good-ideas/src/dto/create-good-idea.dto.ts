@@ -1,0 +1,201 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsCalendarDate } from '@tandem/core';
+import { INTEGRATION_DIMENSIONS, SDG_TARGET, TARGET_GROUPS } from '@tandem/programmes';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO31661Alpha2,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { GOOD_IDEA_LANGUAGES, GOOD_IDEA_THEMES, ORGANIZATION_KINDS } from '../entities';
+import { GoodIdeaTextsDto, trim } from './good-idea-text.dto';
+
+export class GoodIdeaPartnerDto {
+  @ApiProperty({ enum: ORGANIZATION_KINDS })
+  @IsIn(ORGANIZATION_KINDS, { message: `kind must be one of: ${ORGANIZATION_KINDS.join(', ')}` })
+  kind!: string;
+
+  @ApiProperty({ example: 'recruits and trains newcomers' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  role!: string;
+
+  @ApiPropertyOptional({ nullable: true, description: 'An organisation name, only if it is public' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
+  name?: string | null;
+}
+
+export class GoodIdeaResourceDto {
+  @ApiProperty({ example: 'Evaluation report 2025' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  title!: string;
+
+  @ApiProperty({ example: 'https://example.org/report.pdf' })
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'url must be an http(s) URL' })
+  @MaxLength(500)
+  url!: string;
+}
+
+/**
+ * A good idea. `title`, `summary`, `challenge` and `approach` are in the first of `languages`;
+ * `texts` carries the other languages (and may repeat the first).
+ */
+export class CreateGoodIdeaDto {
+  @ApiPropertyOptional({ description: 'A programme your organisation leads: its evidence is shown' })
+  @IsOptional()
+  @IsUUID(undefined, { message: 'programmeId must be a UUID' })
+  programmeId?: string;
+
+  @ApiPropertyOptional({
+    description: 'The authoring organisation, when not from a programme and you belong to several',
+  })
+  @IsOptional()
+  @IsUUID(undefined, { message: 'organizationId must be a UUID' })
+  organizationId?: string;
+
+  @ApiProperty({ example: 'From Survival Jobs to Rich Harvest' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  title!: string;
+
+  @ApiPropertyOptional({ example: 'Newcomers trained on the job into skilled growers.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  summary?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(10_000)
+  challenge?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(10_000)
+  approach?: string;
+
+  @ApiPropertyOptional({ type: [GoodIdeaPartnerDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => GoodIdeaPartnerDto)
+  partners?: GoodIdeaPartnerDto[];
+
+  @ApiProperty({ example: 'Leamington' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  city!: string;
+
+  @ApiProperty({ example: 'CA' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 country code' })
+  country!: string;
+
+  @ApiPropertyOptional({ enum: INTEGRATION_DIMENSIONS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(INTEGRATION_DIMENSIONS, {
+    each: true,
+    message: `each of dimensions must be one of: ${INTEGRATION_DIMENSIONS.join(', ')}`,
+  })
+  dimensions?: string[];
+
+  @ApiPropertyOptional({ enum: GOOD_IDEA_THEMES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(GOOD_IDEA_THEMES, {
+    each: true,
+    message: `each of themes must be one of: ${GOOD_IDEA_THEMES.join(', ')}`,
+  })
+  themes?: string[];
+
+  @ApiPropertyOptional({ enum: TARGET_GROUPS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(TARGET_GROUPS, {
+    each: true,
+    message: `each of targetGroups must be one of: ${TARGET_GROUPS.join(', ')}`,
+  })
+  targetGroups?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['8.8', '10.7'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(169)
+  @Matches(SDG_TARGET, {
+    each: true,
+    message: 'each of sdgTargets must be an SDG target such as 10.7 or 16.b',
+  })
+  sdgTargets?: string[];
+
+  @ApiPropertyOptional({ type: [Number], example: [16, 18] })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsInt({ each: true, message: 'each of gcmObjectives must be an integer' })
+  @Min(1, { each: true, message: 'each of gcmObjectives must be between 1 and 23' })
+  @Max(23, { each: true, message: 'each of gcmObjectives must be between 1 and 23' })
+  gcmObjectives?: number[];
+
+  @ApiPropertyOptional({ type: [GoodIdeaResourceDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => GoodIdeaResourceDto)
+  resources?: GoodIdeaResourceDto[];
+
+  @ApiPropertyOptional({ example: '2019-04-01', nullable: true })
+  @IsOptional()
+  @IsCalendarDate()
+  startedOn?: string | null;
+
+  @ApiProperty({ enum: GOOD_IDEA_LANGUAGES, isArray: true, example: ['en', 'fr', 'ar'] })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'languages must list at least one language' })
+  @ArrayUnique()
+  @IsIn(GOOD_IDEA_LANGUAGES, {
+    each: true,
+    message: `each of languages must be one of: ${GOOD_IDEA_LANGUAGES.join(', ')}`,
+  })
+  languages!: string[];
+
+  @ApiPropertyOptional({ type: GoodIdeaTextsDto, description: 'Texts per language' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => GoodIdeaTextsDto)
+  texts?: GoodIdeaTextsDto;
+}

@@ -1,0 +1,40 @@
+/**
+ * Full-text search over good ideas, one PostgreSQL text search configuration per language:
+ * english, french and spanish stem words; Arabic has no built-in configuration, so its text goes
+ * through 'simple' (lower-casing, no stemming) after an orthographic normalisation: diacritics
+ * (harakat) and tatweel removed, the hamza forms of alef (أ إ آ ٱ) folded to ا, alef maqsura ى to ي
+ * and ta marbuta ة to ه. Prefixes such as the article ال are not stripped: a search for "العمل"
+ * does not find "عمل".
+ *
+ * Each document is an expression over `texts`, indexed by an expression GIN index per language
+ * (migration GoodIdeas1795450000000). The SQL here must stay byte-identical to the indexed
+ * expressions or PostgreSQL will not use the indexes.
+ */
+export const SEARCH_CONFIGS = { en: 'english', fr: 'french', es: 'spanish', ar: 'simple' } as const;
+
+/** Arabic letters folded by the normalisation, and what they become (the rest are removed). */
+export const ARABIC_FROM = 'أإآٱىةـًٌٍَُِّْ';
+export const ARABIC_TO = 'اااايه';
+
+const doc = (lang: string) =>
+  `coalesce(texts #>> '{${lang},title}', '') || ' ' || coalesce(texts #>> '{${lang},summary}', '') || ' ' || ` +
+  `coalesce(texts #>> '{${lang},challenge}', '') || ' ' || coalesce(texts #>> '{${lang},approach}', '')`;
+
+/** The indexed document of each language, as SQL over a row of good_ideas (unqualified columns). */
+export const SEARCH_DOCUMENTS: Record<keyof typeof SEARCH_CONFIGS, string> = {
+  en: `to_tsvector('english'::regconfig, ${doc('en')})`,
+  fr: `to_tsvector('french'::regconfig, ${doc('fr')})`,
+  es: `to_tsvector('spanish'::regconfig, ${doc('es')})`,
+  ar: `to_tsvector('simple'::regconfig, translate(${doc('ar')}, '${ARABIC_FROM}', '${ARABIC_TO}'))`,
+};
+
+/** The same normalisation in TypeScript, for the query side and for tests. */
+export function normalizeArabic(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const i = ARABIC_FROM.indexOf(ch);
+    if (i < 0) out += ch;
+    else if (i < ARABIC_TO.length) out += ARABIC_TO[i];
+  }
+  return out;
+}
