@@ -2,7 +2,7 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AcceptInvitationDto, InvitationsService, TokenPairDto } from '@tandem/auth';
 import { CoreError } from '@tandem/core';
-import { Public } from '../auth/public.decorator';
+import { Public } from './public.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 
 const TOKEN = /^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/;

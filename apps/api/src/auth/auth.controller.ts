@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, AuthService, LoginDto, RefreshDto, TokenPairDto } from '@tandem/auth';
-import { CurrentActor } from '../auth/current-actor.decorator';
-import { LoginGuard } from '../auth/login.guard';
-import { Public } from '../auth/public.decorator';
+import { CurrentActor } from './current-actor.decorator';
+import { LoginGuard } from './login.guard';
+import { Public } from './public.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
 
 @ApiTags('auth')

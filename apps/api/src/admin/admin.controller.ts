@@ -13,7 +13,7 @@ import { Actor } from '@tandem/auth';
 import { CoreError, PageQueryDto, QueueName } from '@tandem/core';
 import { DeadLettersService } from '@tandem/notifications';
 import { Response } from 'express';
-import { DASHBOARD_COOKIE, DASHBOARD_PATH, QueueDashboardAuth } from '../admin/queue-dashboard.auth';
+import { DASHBOARD_COOKIE, DASHBOARD_PATH, QueueDashboardAuth } from './queue-dashboard.auth';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
 import { uuidParam } from '../http/validation.pipe';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IndicatorsModule } from '@tandem/programmes';
 import { DashboardController } from './dashboard.controller';
-import { PeriodLocksController } from './indicators-period-locks.controller';
+import { PeriodLocksController } from './period-locks.controller';
 import { IndicatorsController } from './indicators.controller';
 
 /** HTTP routes of indicators, reporting periods and the programme dashboard. */
