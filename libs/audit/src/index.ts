@@ -3,3 +3,4 @@ export * from './audit.service';
 export * from './audit-query.service';
 export * from './audit.module';
 export * from './dto/list-audit-events.dto';
+export * from './audit-event.view';

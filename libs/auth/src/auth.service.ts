@@ -9,6 +9,7 @@ import { Membership, RefreshToken, Session, User } from './entities';
 import { hashPassword, verifyPassword } from './password';
 import { Actor } from './policy/actor';
 import { TokenService } from './token.service';
+import { MeView } from './me.view';
 
 /** The postgres driver answers UPDATE … RETURNING with [rows, count]. */
 function returnedRows<T>(result: unknown): T[] {
@@ -17,12 +18,6 @@ function returnedRows<T>(result: unknown): T[] {
 
 /** Verifying an unknown e-mail costs as much as a known one, so timing does not reveal accounts. */
 let dummyHash: Promise<string> | undefined;
-
-export interface MeView {
-  user: { id: string; email: string; name: string; preferredLanguage: string; createdAt: Date };
-  platformRole: string;
-  memberships: { organizationId: string; organizationName: string; organizationKind: string; role: string }[];
-}
 
 @Injectable()
 export class AuthService {

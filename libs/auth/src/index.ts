@@ -12,3 +12,5 @@ export * from './admin-bootstrap.service';
 export * from './password';
 export * from './policy/actor';
 export * from './policy/policy.service';
+export * from './me.view';
+export * from './invitation.view';

@@ -18,17 +18,7 @@ import { invitationIdFromToken } from './invitation-token';
 import { hashPassword, verifyPassword } from './password';
 import { Actor, isSystem } from './policy/actor';
 import { PolicyService } from './policy/policy.service';
-
-export interface InvitationView {
-  id: string;
-  organizationId: string;
-  email: string;
-  role: string;
-  language: string;
-  status: 'pending' | 'accepted' | 'revoked' | 'expired';
-  expiresAt: Date;
-  createdAt: Date;
-}
+import { InvitationView } from './invitation.view';
 
 export function invitationStatus(inv: Invitation, now: Date): InvitationView['status'] {
   if (inv.acceptedAt) return 'accepted';

@@ -21,3 +21,6 @@ export * from './utils/timeout';
 export * from './idempotency/idempotency-key.entity';
 export * from './idempotency/idempotency.service';
 export * from './validation/calendar-date';
+export * from './pagination/page-of';
+export * from './jobs/dto/list-dead-letters.dto';
+export * from './jobs/dead-letter.view';

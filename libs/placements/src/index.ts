@@ -15,3 +15,5 @@ export * from './placement-import.rows';
 export * from './placement-imports.service';
 export * from './placement-import.handler';
 export * from './placements.module';
+export * from './placement-import.view';
+export * from './placement-stats.view';

@@ -17,3 +17,7 @@ export * from './indicators/indicator-values.service';
 export * from './indicators/period-locks.service';
 export * from './indicators/dashboard.service';
 export * from './milestone-progress';
+export * from './partner.view';
+export * from './manager.view';
+export * from './milestone.view';
+export * from './indicators/dashboard.view';

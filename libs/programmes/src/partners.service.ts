@@ -10,21 +10,7 @@ import { PartnerRole, PartnerStatus, ProgrammePartner } from './entities';
 import { ProgrammeAccess, ProgrammeAccessService } from './programme-access.service';
 import { isClosed } from './programme-lifecycle';
 import { ProgrammesError, ProgrammesErrorCode } from './programmes.errors';
-
-export interface PartnerView {
-  id: string;
-  programmeId: string;
-  organizationId: string;
-  organizationName: string;
-  organizationKind: string;
-  role: PartnerRole;
-  status: PartnerStatus;
-  agreementSignedOn: string | null;
-  agreementReference: string | null;
-  agreementExpiresOn: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
+import { PartnerView } from './partner.view';
 
 type Answer = 'accept' | 'decline';
 

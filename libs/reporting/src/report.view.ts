@@ -1,28 +1,28 @@
 import { Report, ReportFormat, ReportKind, ReportStatus } from './entities';
 
-export interface ReportView {
-  id: string;
-  kind: ReportKind;
-  format: ReportFormat;
-  parameters: Record<string, unknown>;
-  status: ReportStatus;
+export class ReportView {
+  id!: string;
+  kind!: ReportKind;
+  format!: ReportFormat;
+  parameters!: Record<string, unknown>;
+  status!: ReportStatus;
   /** 0–1: rows written of the rows expected (1 when done); null while unknown. */
-  progress: number | null;
-  processedRows: number;
-  totalRows: number | null;
-  failureReason: string | null;
-  attempts: number;
-  fileName: string | null;
-  contentType: string | null;
-  byteSize: number | null;
+  progress!: number | null;
+  processedRows!: number;
+  totalRows!: number | null;
+  failureReason!: string | null;
+  attempts!: number;
+  fileName!: string | null;
+  contentType!: string | null;
+  byteSize!: number | null;
   /** Where to GET the file once done. */
-  downloadUrl: string | null;
-  requestedByUserId: string;
-  scheduleId: string | null;
-  createdAt: Date;
-  startedAt: Date | null;
-  finishedAt: Date | null;
-  expiresAt: Date | null;
+  downloadUrl!: string | null;
+  requestedByUserId!: string;
+  scheduleId!: string | null;
+  createdAt!: Date;
+  startedAt!: Date | null;
+  finishedAt!: Date | null;
+  expiresAt!: Date | null;
 }
 
 export function reportView(r: Report): ReportView {

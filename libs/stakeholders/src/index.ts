@@ -11,3 +11,5 @@ export * from './stakeholders.errors';
 export * from './organizations.service';
 export * from './members.service';
 export * from './stakeholders.module';
+export * from './organization.view';
+export * from './member.view';

@@ -6,14 +6,7 @@ import { CoreError, Page, PageQueryDto, paginate, mapPage, TransactionService } 
 import { DataSource, EntityManager } from 'typeorm';
 import { UpdateMemberDto } from './dto/update-member.dto';
 import { StakeholdersError, StakeholdersErrorCode } from './stakeholders.errors';
-
-export interface MemberView {
-  userId: string;
-  name: string;
-  email: string;
-  role: MembershipRole;
-  joinedAt: Date;
-}
+import { MemberView } from './member.view';
 
 @Injectable()
 export class MembersService {

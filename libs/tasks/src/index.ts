@@ -12,3 +12,5 @@ export * from './task-comments.service';
 export * from './task-history.service';
 export * from './task-reminders.handlers';
 export * from './tasks.module';
+export * from './task-comment.view';
+export * from './task-history.view';

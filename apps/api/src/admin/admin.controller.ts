@@ -1,55 +1,13 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProperty,
-  ApiPropertyOptional,
-  ApiTags,
-} from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@tandem/auth';
-import { CoreError, PageQueryDto, QueueName } from '@tandem/core';
+import { CoreError, DeadLetterDto, DeadLetterPageDto, ListDeadLettersDto } from '@tandem/core';
 import { DeadLettersService } from '@tandem/notifications';
 import { Response } from 'express';
 import { DASHBOARD_COOKIE, DASHBOARD_PATH, QueueDashboardAuth } from './queue-dashboard.auth';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
 import { uuidParam } from '../http/validation.pipe';
-
-class ListDeadLettersDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: QueueName })
-  @IsOptional()
-  @IsIn(Object.values(QueueName))
-  queue?: string;
-
-  @ApiPropertyOptional({ description: 'true: only replayed ones; false: only those not replayed' })
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
-  replayed?: boolean;
-}
-
-class DeadLetterDto {
-  @ApiProperty() id!: string;
-  @ApiProperty({ enum: QueueName }) queue!: string;
-  @ApiProperty({ example: 'webhook.deliver' }) jobName!: string;
-  @ApiProperty() jobId!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true }) payload!: Record<string, unknown>;
-  @ApiProperty() error!: string;
-  @ApiProperty() attempts!: number;
-  @ApiProperty({ format: 'date-time' }) failedAt!: string;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) replayedAt!: string | null;
-  @ApiProperty({ nullable: true, type: String }) replayedBy!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Job id of the replay' }) replayJobId!:
-    string | null;
-}
-
-class DeadLetterPageDto {
-  @ApiProperty({ type: [DeadLetterDto] }) items!: DeadLetterDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
-}
 
 @ApiTags('admin')
 @Authenticated()

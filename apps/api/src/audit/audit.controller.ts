@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ListAuditEventsDto, AuditQueryService } from '@tandem/audit';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuditEventView, AuditQueryService, ListAuditEventsDto } from '@tandem/audit';
 import { Actor, PolicyService } from '@tandem/auth';
-import { CoreError } from '@tandem/core';
+import { CoreError, PageOf } from '@tandem/core';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
 
@@ -18,6 +18,7 @@ export class AuditController {
   @Get()
   @ApiOperation({ summary: 'The audit trail, newest first (platform admins)' })
   @ApiProblems(400, 403)
+  @ApiOkResponse({ type: PageOf(AuditEventView) })
   list(@CurrentActor() actor: Actor, @Query() filter: ListAuditEventsDto) {
     if (!this.policy.can(actor, 'list', 'AuditEvent'))
       throw CoreError.forbidden('The audit trail is for platform admins');

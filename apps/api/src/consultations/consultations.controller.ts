@@ -12,11 +12,12 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@tandem/auth';
 import {
   ConsultationsService,
   ConsultationTransitionDto,
+  ConsultationView,
   CreateConsultationDto,
   CreateQuestionDto,
   ListConsultationsDto,
@@ -29,7 +30,7 @@ import {
   UpdateConsultationDto,
   UpdateQuestionDto,
 } from '@tandem/consultations';
-import { CoreError } from '@tandem/core';
+import { CoreError, PageOf } from '@tandem/core';
 import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
@@ -75,6 +76,7 @@ export class ConsultationsController {
       "The owning organisation's members see its consultations; invitees (everyone for all_organizations) once scheduled. Filters status, organizationId; newest first.",
   })
   @ApiProblems(400)
+  @ApiOkResponse({ type: PageOf(ConsultationView) })
   list(@CurrentActor() actor: Actor, @Query() filter: ListConsultationsDto) {
     return this.consultations.list(actor, filter);
   }

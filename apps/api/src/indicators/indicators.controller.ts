@@ -1,11 +1,13 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@tandem/auth';
-import { PageQueryDto } from '@tandem/core';
+import { PageOf, PageQueryDto } from '@tandem/core';
 import {
   CreateIndicatorDto,
   IndicatorsService,
   IndicatorValuesService,
+  IndicatorValueView,
+  IndicatorView,
   ListIndicatorsDto,
   ReportIndicatorValueDto,
   UpdateIndicatorDto,
@@ -55,6 +57,7 @@ export class IndicatorsController {
     description: 'Keyset pages `{items, nextCursor}` in order of creation; filters `dimension`, `kind`.',
   })
   @ApiProblems(400, 404)
+  @ApiOkResponse({ type: PageOf(IndicatorView) })
   list(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) programmeId: string,
@@ -95,7 +98,7 @@ export class IndicatorsController {
       '409 PERIOD_LOCKED while a locked reporting period overlaps the period. `organizationId` says which ' +
       `of your organisations you report for, required when you belong to several. ${NUMBERS}`,
   })
-  @ApiOkResponse({ description: 'The value of that period, corrected' })
+  @ApiOkResponse({ description: 'The value of that period, corrected', type: IndicatorValueView })
   @ApiProblems(400, 403, 404, 409, 422)
   async report(
     @CurrentActor() actor: Actor,
@@ -114,6 +117,7 @@ export class IndicatorsController {
     description: 'Keyset pages `{items, nextCursor}` in period order.',
   })
   @ApiProblems(400, 404)
+  @ApiOkResponse({ type: PageOf(IndicatorValueView) })
   listValues(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@tandem/auth';
-import { PageQueryDto } from '@tandem/core';
-import { LockPeriodDto, PeriodLocksService } from '@tandem/programmes';
+import { PageOf, PageQueryDto } from '@tandem/core';
+import { LockPeriodDto, PeriodLocksService, PeriodLockView } from '@tandem/programmes';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
 import { Idempotent } from '../http/idempotency.interceptor';
@@ -37,6 +37,7 @@ export class PeriodLocksController {
     description: 'Keyset pages `{items, nextCursor}` in period order.',
   })
   @ApiProblems(400, 404)
+  @ApiOkResponse({ type: PageOf(PeriodLockView) })
   list(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) programmeId: string,

@@ -1,12 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, CreateInvitationDto, InvitationsService } from '@tandem/auth';
-import { PageQueryDto } from '@tandem/core';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, CreateInvitationDto, InvitationsService, InvitationView } from '@tandem/auth';
+import { PageOf, PageQueryDto } from '@tandem/core';
 import {
   CreateOrganizationDto,
   ListOrganizationsDto,
   MembersService,
+  MemberView,
   OrganizationsService,
+  OrganizationSummary,
   UpdateMemberDto,
   UpdateOrganizationDto,
 } from '@tandem/stakeholders';
@@ -48,6 +50,7 @@ export class OrganizationsController {
     description: 'Keyset pages `{items, nextCursor}` ordered by name.',
   })
   @ApiProblems(400)
+  @ApiOkResponse({ type: PageOf(OrganizationSummary) })
   list(@CurrentActor() actor: Actor, @Query() filter: ListOrganizationsDto) {
     return this.organizations.list(actor, filter);
   }
@@ -78,6 +81,7 @@ export class OrganizationsController {
   @Get(':id/members')
   @ApiOperation({ summary: "An organisation's members (its members and platform admins)" })
   @ApiProblems(400, 404)
+  @ApiOkResponse({ type: PageOf(MemberView) })
   listMembers(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
@@ -115,7 +119,7 @@ export class OrganizationsController {
     summary: 'Invite someone into the organisation (its org admins and platform admins)',
     description: 'The e-mail is sent by the worker.',
   })
-  @ApiCreatedResponse({ description: 'The invitation, pending' })
+  @ApiCreatedResponse({ description: 'The invitation, pending', type: InvitationView })
   @ApiProblems(400, 403, 404, 409)
   createInvitation(
     @CurrentActor() actor: Actor,

@@ -1,7 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PageOf } from '@tandem/core';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@tandem/auth';
-import { AnswerCheckInDto, ListCheckInsDto, RetentionChecksService } from '@tandem/placements';
+import {
+  AnswerCheckInDto,
+  CheckInListItem,
+  ListCheckInsDto,
+  RetentionChecksService,
+} from '@tandem/placements';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
 import { uuidParam } from '../http/validation.pipe';
@@ -18,6 +24,7 @@ export class CheckInsController {
     description: 'Filters status (scheduled, due, answered, cancelled) and placementId; oldest due first.',
   })
   @ApiProblems(400)
+  @ApiOkResponse({ type: PageOf(CheckInListItem) })
   list(@CurrentActor() actor: Actor, @Query() filter: ListCheckInsDto) {
     return this.checks.list(actor, filter);
   }

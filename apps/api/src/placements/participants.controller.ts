@@ -1,7 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PageOf } from '@tandem/core';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@tandem/auth';
-import { CreateParticipantDto, ListParticipantsDto, ParticipantsService } from '@tandem/placements';
+import {
+  CreateParticipantDto,
+  ListParticipantsDto,
+  ParticipantsService,
+  ParticipantView,
+} from '@tandem/placements';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
 import { Idempotent } from '../http/idempotency.interceptor';
@@ -31,6 +37,7 @@ export class ParticipantsController {
     description: 'Filter programmeId.',
   })
   @ApiProblems(400)
+  @ApiOkResponse({ type: PageOf(ParticipantView) })
   list(@CurrentActor() actor: Actor, @Query() filter: ListParticipantsDto) {
     return this.participants.list(actor, filter);
   }

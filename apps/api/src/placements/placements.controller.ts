@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PageOf } from '@tandem/core';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@tandem/auth';
 import {
   CreatePlacementDto,
@@ -8,6 +9,7 @@ import {
   PlacementsService,
   PlacementStatsQueryDto,
   PlacementStatsService,
+  PlacementView,
 } from '@tandem/placements';
 import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -49,6 +51,7 @@ export class PlacementsController {
       "An employer's members see its own; programme managers those linked to their programmes. Filters programmeId, employerOrganizationId, status, startFrom/startTo, sector; keyset pages, newest first.",
   })
   @ApiProblems(400)
+  @ApiOkResponse({ type: PageOf(PlacementView) })
   list(@CurrentActor() actor: Actor, @Query() filter: ListPlacementsDto) {
     return this.placements.list(actor, filter);
   }

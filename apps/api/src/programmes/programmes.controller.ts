@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PageOf } from '@tandem/core';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@tandem/auth';
 import {
   AddManagerDto,
@@ -11,6 +12,7 @@ import {
   PartnersService,
   ProgrammesService,
   ProgrammeTransitionDto,
+  ProgrammeView,
   UpdateMilestoneDto,
   UpdatePartnerDto,
   UpdateProgrammeDto,
@@ -56,6 +58,7 @@ export class ProgrammesController {
       'Filters status, dimension, country, city, partnerOrganizationId, text; keyset pages, newest first.',
   })
   @ApiProblems(400)
+  @ApiOkResponse({ type: PageOf(ProgrammeView) })
   list(@CurrentActor() actor: Actor, @Query() filter: ListProgrammesDto) {
     return this.programmes.list(actor, filter);
   }

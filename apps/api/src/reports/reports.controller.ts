@@ -78,6 +78,10 @@ export class ReportsController {
     description: '409 while queued or running (and when it failed), 410 once expired.',
   })
   @ApiProblems(400, 404, 409, 410)
+  @ApiOkResponse({
+    description: 'The file, in the content type of its format',
+    schema: { type: 'string', format: 'binary' },
+  })
   async download(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,

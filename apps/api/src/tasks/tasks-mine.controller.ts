@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PageOf } from '@tandem/core';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@tandem/auth';
-import { ListMyTasksDto, TasksService } from '@tandem/tasks';
+import { ListMyTasksDto, TasksService, TaskView } from '@tandem/tasks';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
 
@@ -19,6 +20,7 @@ export class MyTasksController {
       'first, then by due date (undated last), urgent before low; keyset pages `{items, nextCursor}`.',
   })
   @ApiProblems(400)
+  @ApiOkResponse({ type: PageOf(TaskView) })
   list(@CurrentActor() actor: Actor, @Query() filter: ListMyTasksDto) {
     return this.tasks.listMine(actor, filter);
   }

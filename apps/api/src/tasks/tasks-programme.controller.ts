@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PageOf } from '@tandem/core';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@tandem/auth';
-import { CreateTaskDto, ListTasksDto, TasksService } from '@tandem/tasks';
+import { CreateTaskDto, ListTasksDto, TasksService, TaskView } from '@tandem/tasks';
 import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
@@ -43,6 +44,7 @@ export class ProgrammeTasksController {
       '`milestoneId`, `overdue`; keyset pages `{items, nextCursor}` in the order the tasks were created.',
   })
   @ApiProblems(400, 404)
+  @ApiOkResponse({ type: PageOf(TaskView) })
   list(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) programmeId: string,

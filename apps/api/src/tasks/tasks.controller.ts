@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@tandem/auth';
-import { PageQueryDto } from '@tandem/core';
+import { PageOf, PageQueryDto } from '@tandem/core';
 import {
   CreateTaskCommentDto,
   TaskCommentsService,
+  TaskCommentView,
+  TaskHistoryEntry,
   TaskHistoryService,
   TasksService,
   TransitionTaskDto,
@@ -76,7 +78,7 @@ export class TasksController {
     description:
       'Mention someone with `@` and their e-mail address; they are notified if they may read the programme.',
   })
-  @ApiCreatedResponse({ description: 'The comment' })
+  @ApiCreatedResponse({ description: 'The comment', type: TaskCommentView })
   @ApiProblems(400, 403, 404, 409)
   addComment(
     @CurrentActor() actor: Actor,
@@ -89,6 +91,7 @@ export class TasksController {
   @Get(':id/comments')
   @ApiOperation({ summary: "A task's comments, oldest first; keyset pages `{items, nextCursor}`" })
   @ApiProblems(400, 404)
+  @ApiOkResponse({ type: PageOf(TaskCommentView) })
   listComments(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
@@ -103,6 +106,7 @@ export class TasksController {
     description: 'From the audit trail, the task and its comments, newest first; keyset pages.',
   })
   @ApiProblems(400, 404)
+  @ApiOkResponse({ type: PageOf(TaskHistoryEntry) })
   listHistory(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,

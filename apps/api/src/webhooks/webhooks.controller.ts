@@ -1,160 +1,23 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProperty,
-  ApiPropertyOptional,
-  ApiTags,
-} from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  IsString,
-  MaxLength,
-} from 'class-validator';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@tandem/auth';
-import { Page, PageQueryDto } from '@tandem/core';
-import { NOTIFICATION_TYPES, Webhook, WebhookDelivery, WebhooksService } from '@tandem/notifications';
+import { mapPage, PageQueryDto } from '@tandem/core';
+import {
+  CreateWebhookDto,
+  ListWebhookDeliveriesDto,
+  UpdateWebhookDto,
+  WebhookDeliveryPageDto,
+  webhookDeliveryView,
+  WebhookDto,
+  WebhookPageDto,
+  WebhooksService,
+  webhookView,
+  WebhookWithSecretDto,
+} from '@tandem/notifications';
 import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
 import { uuidParam } from '../http/validation.pipe';
-
-class CreateWebhookDto {
-  @ApiProperty({ example: 'https://partner.example.org/tandem-events' })
-  @IsString()
-  @MaxLength(2000)
-  url!: string;
-
-  @ApiProperty({
-    type: [String],
-    example: ['task.assigned', 'consultation.opened'],
-    enum: NOTIFICATION_TYPES,
-  })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @IsString({ each: true })
-  eventTypes!: string[];
-
-  @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  description?: string;
-}
-
-class UpdateWebhookDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  url?: string;
-
-  @ApiPropertyOptional({ type: [String], enum: NOTIFICATION_TYPES })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @IsString({ each: true })
-  eventTypes?: string[];
-
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  description?: string | null;
-
-  @ApiPropertyOptional({ description: 'false pauses the endpoint; true re-enables one Tandem disabled' })
-  @IsOptional()
-  @IsBoolean()
-  enabled?: boolean;
-}
-
-class ListDeliveriesDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ['pending', 'delivered', 'failed', 'skipped'] })
-  @IsOptional()
-  @IsIn(['pending', 'delivered', 'failed', 'skipped'])
-  @Transform(({ value }) => value as string)
-  status?: string;
-}
-
-class WebhookDto {
-  @ApiProperty() id!: string;
-  @ApiProperty() organizationId!: string;
-  @ApiProperty() url!: string;
-  @ApiProperty({ type: [String] }) eventTypes!: string[];
-  @ApiProperty({ nullable: true, type: String }) description!: string | null;
-  @ApiProperty() enabled!: boolean;
-  @ApiProperty({ nullable: true, enum: ['failures', 'admin'] }) disabledReason!: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) disabledAt!: string | null;
-  @ApiProperty({ description: 'Deliveries failed for good in a row' }) consecutiveFailures!: number;
-  @ApiProperty({ format: 'date-time' }) createdAt!: string;
-}
-
-class WebhookWithSecretDto extends WebhookDto {
-  @ApiProperty({ description: 'The signing secret. Shown only in this response: store it now.' })
-  secret!: string;
-}
-
-class WebhookPageDto {
-  @ApiProperty({ type: [WebhookDto] }) items!: WebhookDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
-}
-
-class WebhookDeliveryDto {
-  @ApiProperty() id!: string;
-  @ApiProperty({ description: 'The event id (also the Tandem-Webhook-Id header)' }) eventId!: string;
-  @ApiProperty() eventType!: string;
-  @ApiProperty({ enum: ['pending', 'delivered', 'failed', 'skipped'] }) status!: string;
-  @ApiProperty() attempts!: number;
-  @ApiProperty({ nullable: true, type: Number }) lastStatusCode!: number | null;
-  @ApiProperty({ nullable: true, type: String }) lastError!: string | null;
-  @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) deliveredAt!: string | null;
-}
-
-class WebhookDeliveryPageDto {
-  @ApiProperty({ type: [WebhookDeliveryDto] }) items!: WebhookDeliveryDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
-}
-
-/** Never the secret: it is shown once, at creation or rotation. */
-const view = (w: Webhook) => ({
-  id: w.id,
-  organizationId: w.organizationId,
-  url: w.url,
-  eventTypes: w.eventTypes,
-  description: w.description,
-  enabled: w.enabled,
-  disabledReason: w.disabledReason,
-  disabledAt: w.disabledAt,
-  consecutiveFailures: w.consecutiveFailures,
-  createdAt: w.createdAt,
-});
-
-const deliveryView = (d: WebhookDelivery) => ({
-  id: d.id,
-  eventId: d.eventKey,
-  eventType: d.eventType,
-  status: d.status,
-  attempts: d.attempts,
-  lastStatusCode: d.lastStatusCode,
-  lastError: d.lastError,
-  createdAt: d.createdAt,
-  deliveredAt: d.deliveredAt,
-});
-
-const pageOf = <T, U>(page: Page<T>, fn: (t: T) => U) => ({
-  items: page.items.map(fn),
-  nextCursor: page.nextCursor,
-});
 
 @ApiTags('webhooks')
 @Authenticated()
@@ -178,7 +41,7 @@ export class WebhooksController {
   ) {
     const { webhook, secret } = await this.webhooks.create(actor, organizationId, dto);
     res.setHeader('Location', `/organizations/${organizationId}/webhooks/${webhook.id}`);
-    return { ...view(webhook), secret };
+    return { ...webhookView(webhook), secret };
   }
 
   @Get()
@@ -190,7 +53,7 @@ export class WebhooksController {
     @Param('id', uuidParam('id')) organizationId: string,
     @Query() query: PageQueryDto,
   ) {
-    return pageOf(await this.webhooks.list(actor, organizationId, query), view);
+    return mapPage(await this.webhooks.list(actor, organizationId, query), webhookView);
   }
 
   @Get(':webhookId')
@@ -202,7 +65,7 @@ export class WebhooksController {
     @Param('id', uuidParam('id')) organizationId: string,
     @Param('webhookId', uuidParam('webhookId')) id: string,
   ) {
-    return view(await this.webhooks.get(actor, organizationId, id));
+    return webhookView(await this.webhooks.get(actor, organizationId, id));
   }
 
   @Patch(':webhookId')
@@ -215,7 +78,7 @@ export class WebhooksController {
     @Param('webhookId', uuidParam('webhookId')) id: string,
     @Body() dto: UpdateWebhookDto,
   ) {
-    return view(await this.webhooks.update(actor, organizationId, id, dto));
+    return webhookView(await this.webhooks.update(actor, organizationId, id, dto));
   }
 
   @Delete(':webhookId')
@@ -240,7 +103,7 @@ export class WebhooksController {
     @Param('webhookId', uuidParam('webhookId')) id: string,
   ) {
     const { webhook, secret } = await this.webhooks.rotateSecret(actor, organizationId, id);
-    return { ...view(webhook), secret };
+    return { ...webhookView(webhook), secret };
   }
 
   @Get(':webhookId/deliveries')
@@ -251,8 +114,8 @@ export class WebhooksController {
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) organizationId: string,
     @Param('webhookId', uuidParam('webhookId')) id: string,
-    @Query() query: ListDeliveriesDto,
+    @Query() query: ListWebhookDeliveriesDto,
   ) {
-    return pageOf(await this.webhooks.deliveries(actor, organizationId, id, query), deliveryView);
+    return mapPage(await this.webhooks.deliveries(actor, organizationId, id, query), webhookDeliveryView);
   }
 }
