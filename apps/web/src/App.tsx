@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { api, call } from './api/client';
+import type { UnreadCount } from './api/types';
 import { Link, Navigate, NavLink, Route, Routes, useLocation } from 'react-router-dom';
 import { isAdmin, orgsOfKind, useAuth } from './auth';
 import { focusHeadingOnNextPage, Loading } from './components/common';
@@ -57,7 +58,7 @@ function UnreadCount() {
   const [count, setCount] = useState(0);
   useEffect(() => {
     let live = true;
-    call<{ unread: number }>(api.GET('/notifications/unread-count'))
+    call<UnreadCount>(api.GET('/notifications/unread-count'))
       .then((r) => live && setCount(r.unread))
       .catch(() => undefined);
     return () => {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api, call } from '../api/client';
+import type { TokenPair } from '../api/types';
 import { useAuth } from '../auth';
 import { PageTitle } from '../components/common';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../forms';
@@ -22,7 +23,7 @@ export function AcceptInvitationPage() {
       <form
         noValidate
         onSubmit={form.onSubmit(async () => {
-          const pair = await call<{ accessToken: string; refreshToken: string }>(
+          const pair = await call<TokenPair>(
             api.POST('/invitations/{token}/accept', {
               params: { path: { token } },
               body: { name, password },

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, call } from '../api/client';
-import { AuditEvent, itemsOf, Member, Organization, Page } from '../api/models';
+import { AuditEvent, itemsOf, Member, Organization, OrganizationDetail, Page } from '../api/types';
 import type { components } from '../api/schema';
 import { isAdmin, useMe } from '../auth';
 import { Async, Back, fmtDateTime, PageTitle, useLoad } from '../components/common';
@@ -286,7 +286,7 @@ export function AdminOrganizationPage() {
   const { id = '' } = useParams();
   const { t, lang } = useI18n();
   const org = useLoad(
-    () => call<Organization>(api.GET('/organizations/{id}', { params: { path: { id } } })),
+    () => call<OrganizationDetail>(api.GET('/organizations/{id}', { params: { path: { id } } })),
     [id],
   );
   const members = useLoad(

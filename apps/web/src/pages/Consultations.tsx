@@ -10,7 +10,9 @@ import {
   Organization,
   Page,
   Question,
-} from '../api/models';
+  AnswerValue,
+  ConsultationResponse,
+} from '../api/types';
 import { isAdmin, orgsOfKind, useMe } from '../auth';
 import { BarChart } from '../components/charts';
 import {
@@ -901,8 +903,6 @@ export function RespondPage() {
   );
 }
 
-type AnswerValue = string | string[] | number;
-
 function RespondForm({ c, initialLanguage }: { c: Consultation; initialLanguage: string }) {
   const me = useMe();
   const [language, setLanguage] = useState(initialLanguage);
@@ -917,7 +917,7 @@ function RespondForm({ c, initialLanguage }: { c: Consultation; initialLanguage:
   const text = (l: Localized) => localized(l, language, c.defaultLanguage);
 
   useEffect(() => {
-    call<{ answers: { questionId: string; value: AnswerValue }[] }>(
+    call<ConsultationResponse>(
       api.GET('/consultations/{id}/responses/mine', { params: { path: { id: c.id } } }),
     )
       .then((r) => {

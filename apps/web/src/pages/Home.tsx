@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import { api, call, ApiError } from '../api/client';
-import { CheckIn, Consultation, itemsOf, Notification, Page, Task } from '../api/models';
+import { CheckIn, Consultation, itemsOf, Notification, Page, Task } from '../api/types';
 import { orgsOfKind, useMe } from '../auth';
 import { Async, fmtDate, PageTitle, StateBadge, useLoad } from '../components/common';
 import { localized, useI18n } from '../i18n';

@@ -1,7 +1,16 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, ApiError, call, download, rawFetch } from '../api/client';
-import { CheckIn, itemsOf, Page, Participant, Placement, PlacementImport, Programme } from '../api/models';
+import {
+  CheckIn,
+  itemsOf,
+  Page,
+  Participant,
+  Placement,
+  PlacementImport,
+  PlacementStats,
+  Programme,
+} from '../api/types';
 import type { components } from '../api/schema';
 import { orgsOfKind, useMe } from '../auth';
 import { BarChart } from '../components/charts';
@@ -630,15 +639,6 @@ function CheckInItem({
       </form>
     </li>
   );
-}
-
-type Count = number | string;
-interface PlacementStats {
-  suppressed: boolean;
-  threshold: number;
-  total: { placements: Count; people: Count };
-  bySector: { key: string; people: Count }[];
-  retention: { months: number; answered: Count; retained: Count; left: Count; rate: number | null }[];
 }
 
 /** The caller's own figures (an employer's are exact): people by sector and retention at 3/6/12 months. */

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api, call } from '../api/client';
+import type { components } from '../api/schema';
 import { useAuth } from '../auth';
 import { Async, useLoad } from '../components/common';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../forms';
@@ -8,19 +9,14 @@ import { Key, useI18n } from '../i18n';
 type Cadence = 'immediate' | 'daily_digest' | 'weekly_digest' | 'off';
 const CADENCES: Cadence[] = ['immediate', 'daily_digest', 'weekly_digest', 'off'];
 
-interface Preferences {
-  language: string;
-  timeZone: string;
-  inApp: 'always';
-  email: { default: Cadence; byType: Record<string, Cadence> };
-}
+type Preferences = components['schemas']['NotificationPreferencesDto'];
 
 /** Notification preferences: language, time zone (for digests), e-mail per notification type. */
 export function PreferencesSection() {
   const state = useLoad(async () => {
     const [preferences, types] = await Promise.all([
       call<Preferences>(api.GET('/me/notification-preferences')),
-      call<{ types: string[] }>(api.GET('/notifications/types')),
+      call<components['schemas']['NotificationTypesView']>(api.GET('/notifications/types')),
     ]);
     return { preferences, types: types.types };
   }, []);
@@ -38,7 +34,7 @@ function PreferencesForm({ initial, types }: { initial: Preferences; types: stri
   const [language, setLanguage] = useState(initial.language);
   const [timeZone, setTimeZone] = useState(initial.timeZone);
   const [emailDefault, setEmailDefault] = useState<Cadence>(initial.email.default);
-  const [byType, setByType] = useState<Record<string, Cadence>>(initial.email.byType);
+  const [byType, setByType] = useState<Record<string, Cadence>>(initial.email.byType ?? {});
   const [saved, setSaved] = useState(false);
   return (
     <section className="card" aria-labelledby="sec-preferences">
@@ -65,7 +61,7 @@ function PreferencesForm({ initial, types }: { initial: Preferences; types: stri
         )}
         <div className="row">
           <Field form={form} name="language" label={t('preferences.language')}>
-            <select value={language} onChange={(e) => setLanguage(e.target.value)}>
+            <select value={language} onChange={(e) => setLanguage(e.target.value as Preferences['language'])}>
               <option value="en">English</option>
               <option value="fr">Français</option>
               <option value="es">Español</option>

@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { api, call } from '../api/client';
 import {
   Dashboard,
+  HistoryEntry,
   Indicator,
   IndicatorValue,
   itemsOf,
@@ -13,7 +14,7 @@ import {
   Programme,
   Task,
   TaskComment,
-} from '../api/models';
+} from '../api/types';
 import type { components } from '../api/schema';
 import { isAdmin, useMe } from '../auth';
 import { BarChart, IndicatorChart, Progress } from '../components/charts';
@@ -1186,15 +1187,6 @@ export function TaskPage() {
       )}
     </Async>
   );
-}
-
-interface HistoryEntry {
-  id: string;
-  occurredAt: string;
-  entityType: string;
-  action: string;
-  actorName: string | null;
-  changes: Record<string, { before?: unknown; after?: unknown }>;
 }
 
 const shown = (v: unknown) =>

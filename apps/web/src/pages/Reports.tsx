@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api, call, download } from '../api/client';
-import { Consultation, itemsOf, Page, Programme } from '../api/models';
+import { Consultation, itemsOf, Page, Programme, Report, ReportSchedule } from '../api/types';
 import type { components } from '../api/schema';
 import { Async, DataTable, fmtDateTime, PageTitle, StateBadge, useLoad } from '../components/common';
 import { Progress } from '../components/charts';
@@ -23,34 +23,7 @@ const KIND_FORMATS: Record<Kind, Format[]> = {
 const KINDS = Object.keys(KIND_FORMATS) as Kind[];
 const FINISHED = ['done', 'failed', 'expired'];
 
-export interface Report {
-  id: string;
-  kind: Kind;
-  format: Format;
-  parameters: Record<string, unknown>;
-  status: string;
-  progress: number | null;
-  processedRows: number;
-  totalRows: number | null;
-  failureReason: string | null;
-  fileName: string | null;
-  downloadUrl: string | null;
-  scheduleId: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-  expiresAt: string | null;
-}
-
-export interface ReportSchedule {
-  id: string;
-  name: string;
-  kind: Kind;
-  format: Format;
-  cadence: Cadence;
-  parameters: Record<string, unknown>;
-  nextRunAt?: string | null;
-  version: number;
-}
+export type { Report, ReportSchedule };
 
 /** The kind's parameters: a programme, a consultation or an employer, picked from what the user can see. */
 function ParametersFields({
