@@ -1,14 +1,16 @@
 import { useEffect, useState } from 'react';
-import { api, call, download } from '../api/client';
-import { Consultation, itemsOf, Page, Programme, Report, ReportSchedule } from '../api/types';
-import type { components } from '../api/schema';
-import { Async, DataTable, fmtDateTime, PageTitle, StateBadge, useLoad } from '../components/common';
-import { Progress } from '../components/charts';
-import { Field, FormAlert, SubmitButton, useApiForm } from '../forms';
-import { Key, localized, useI18n } from '../i18n';
+import { api, call, download } from '../../api/client';
+import { Consultation, itemsOf, Page, Programme, Report, ReportSchedule } from '../../api/types';
+import type { components } from '../../api/schema';
+import { Async, DataTable, fmtDateTime, PageTitle, StateBadge, useLoad } from '../../components/common';
+import { Progress } from '../../components/charts';
+import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
+import { Key, localized, useI18n } from '../../i18n';
 
 type Kind = components['schemas']['CreateReportDto']['kind'];
+
 type Format = components['schemas']['CreateReportDto']['format'];
+
 type Cadence = components['schemas']['CreateReportScheduleDto']['cadence'];
 
 /** Which formats each kind comes in (the API's matrix; it refuses any other pair). */
@@ -20,10 +22,10 @@ const KIND_FORMATS: Record<Kind, Format[]> = {
   coverage: ['json', 'csv', 'xlsx', 'pdf'],
   iati_activities: ['xml'],
 };
-const KINDS = Object.keys(KIND_FORMATS) as Kind[];
-const FINISHED = ['done', 'failed', 'expired'];
 
-export type { Report, ReportSchedule };
+const KINDS = Object.keys(KIND_FORMATS) as Kind[];
+
+const FINISHED = ['done', 'failed', 'expired'];
 
 /** The kind's parameters: a programme, a consultation or an employer, picked from what the user can see. */
 function ParametersFields({

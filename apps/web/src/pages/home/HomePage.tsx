@@ -1,10 +1,10 @@
 import { Link } from 'react-router-dom';
-import { api, call, ApiError } from '../api/client';
-import { CheckIn, Consultation, itemsOf, Notification, Page, Task } from '../api/types';
-import { orgsOfKind, useMe } from '../auth';
-import { Async, fmtDate, PageTitle, StateBadge, useLoad } from '../components/common';
-import { localized, useI18n } from '../i18n';
-import { subjectPage } from './Notifications';
+import { api, call, ApiError } from '../../api/client';
+import { CheckIn, Consultation, itemsOf, Notification, Page, Task } from '../../api/types';
+import { orgsOfKind, useMe } from '../../auth';
+import { Async, fmtDate, PageTitle, StateBadge, useLoad } from '../../components/common';
+import { localized, useI18n } from '../../i18n';
+import { subjectPage } from '../notifications/NotificationsPage';
 
 interface ToAnswer {
   consultation: Consultation;

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, call } from '../api/client';
-import { itemsOf, Notification, Page } from '../api/types';
-import { Async, fmtDateTime, PageTitle, useLoad } from '../components/common';
-import { useI18n } from '../i18n';
+import { api, call } from '../../api/client';
+import { itemsOf, Notification, Page } from '../../api/types';
+import { Async, fmtDateTime, PageTitle, useLoad } from '../../components/common';
+import { useI18n } from '../../i18n';
 
 export function NotificationsPage() {
   const { t, lang } = useI18n();

@@ -1,9 +1,9 @@
-import { api, call } from '../api/client';
-import { DeadLetter, itemsOf, Page } from '../api/types';
-import { Async, fmtDateTime, PageTitle, useLoad } from '../components/common';
-import { FormAlert, useApiForm } from '../forms';
-import { useI18n } from '../i18n';
-import { AdminNav } from './Admin';
+import { api, call } from '../../api/client';
+import { DeadLetter, itemsOf, Page } from '../../api/types';
+import { Async, fmtDateTime, PageTitle, useLoad } from '../../components/common';
+import { FormAlert, useApiForm } from '../../forms';
+import { useI18n } from '../../i18n';
+import { AdminNav } from './AdminNav';
 
 /** The queue dashboard (bull-board, served by the api) and the jobs that failed for good. */
 export function AdminJobsPage() {

@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { api, call } from '../api/client';
-import type { components } from '../api/schema';
-import { useAuth } from '../auth';
-import { Async, useLoad } from '../components/common';
-import { Field, FormAlert, SubmitButton, useApiForm } from '../forms';
-import { Key, useI18n } from '../i18n';
+import { api, call } from '../../api/client';
+import type { components } from '../../api/schema';
+import { useAuth } from '../../auth';
+import { Async, useLoad } from '../../components/common';
+import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
+import { Key, useI18n } from '../../i18n';
 
 type Cadence = 'immediate' | 'daily_digest' | 'weekly_digest' | 'off';
+
 const CADENCES: Cadence[] = ['immediate', 'daily_digest', 'weekly_digest', 'off'];
 
 type Preferences = components['schemas']['NotificationPreferencesDto'];

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { useAuth } from '../auth';
-import { PageTitle } from '../components/common';
-import { Field, FormAlert, SubmitButton, useApiForm } from '../forms';
-import { useT } from '../i18n';
+import { useAuth } from '../../auth';
+import { PageTitle } from '../../components/common';
+import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
+import { useT } from '../../i18n';
 
 export function SignInPage() {
   const t = useT();

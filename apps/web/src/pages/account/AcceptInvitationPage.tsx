@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { api, call } from '../api/client';
-import type { TokenPair } from '../api/types';
-import { useAuth } from '../auth';
-import { PageTitle } from '../components/common';
-import { Field, FormAlert, SubmitButton, useApiForm } from '../forms';
-import { useT } from '../i18n';
+import { api, call } from '../../api/client';
+import type { TokenPair } from '../../api/types';
+import { useAuth } from '../../auth';
+import { PageTitle } from '../../components/common';
+import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
+import { useT } from '../../i18n';
 
 /** The link in the invitation e-mail: /app/invitations/{token}. */
 export function AcceptInvitationPage() {

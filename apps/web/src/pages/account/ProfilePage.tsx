@@ -1,8 +1,8 @@
 import { Link } from 'react-router-dom';
-import { useMe } from '../auth';
-import { PageTitle } from '../components/common';
-import { useI18n } from '../i18n';
-import { PreferencesSection } from './Preferences';
+import { useMe } from '../../auth';
+import { PageTitle } from '../../components/common';
+import { useI18n } from '../../i18n';
+import { PreferencesSection } from '../notifications/PreferencesSection';
 
 export function ProfilePage() {
   const me = useMe();

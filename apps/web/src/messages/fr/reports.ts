@@ -1,0 +1,33 @@
+import type { reports as en } from '../en/reports';
+
+/** Every key of the English reports texts (a missing one fails `tsc`). */
+export const reports: Record<keyof typeof en, string> = {
+  'reports.title': 'Rapports',
+  'reports.request': 'Demander un rapport',
+  'reports.requestSubmit': 'Demander le rapport',
+  'reports.kind': 'Rapport',
+  'reports.format': 'Format',
+  'reports.programme': 'Programme',
+  'reports.programmeOptional': 'Programme (facultatif)',
+  'reports.consultation': 'Consultation',
+  'reports.mine': 'Mes rapports',
+  'reports.none': 'Pas encore de rapport.',
+  'reports.requested': 'Demandé le',
+  'reports.status': 'Statut',
+  'reports.progressOf': 'Progression de {kind}',
+  'reports.download': 'Télécharger',
+  'reportKind.programme_progress': 'Avancement du programme',
+  'reportKind.placements': 'Embauches',
+  'reportKind.consultation': 'Résultats de consultation',
+  'reportKind.partnership_matrix': 'Qui fait quoi où',
+  'reportKind.coverage': 'Couverture',
+  'reportKind.iati_activities': 'Activités IATI (XML)',
+  'schedules.title': 'Rapports programmés',
+  'schedules.none': 'Aucune programmation.',
+  'schedules.new': 'Programmer un rapport',
+  'schedules.create': 'Programmer',
+  'schedules.name': 'Nom (facultatif)',
+  'schedules.cadence': 'Fréquence',
+  'cadence.weekly': 'Chaque semaine (lundi)',
+  'cadence.monthly': 'Chaque mois (le 1er)',
+};

@@ -1,0 +1,164 @@
+import { useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { api, call } from '../../api/client';
+import { itemsOf, Member, OrganizationDetail, Page } from '../../api/types';
+import { Async, Back, fmtDateTime, PageTitle, useLoad } from '../../components/common';
+import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
+import { Key, useI18n } from '../../i18n';
+
+export function AdminOrganizationPage() {
+  const { id = '' } = useParams();
+  const { t, lang } = useI18n();
+  const org = useLoad(
+    () => call<OrganizationDetail>(api.GET('/organizations/{id}', { params: { path: { id } } })),
+    [id],
+  );
+  const members = useLoad(
+    async () =>
+      itemsOf(
+        await call<Page<Member>>(
+          api.GET('/organizations/{id}/members', { params: { path: { id }, query: { limit: 100 } } }),
+        ),
+      ),
+    [id],
+  );
+  const form = useApiForm();
+  const memberForm = useApiForm();
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<'org_admin' | 'member'>('member');
+  const [language, setLanguage] = useState<'en' | 'fr' | 'es' | 'ar'>('en');
+  const [sent, setSent] = useState('');
+  return (
+    <>
+      <Back to="/admin/organizations">{t('admin.organizations')}</Back>
+      <Async state={org}>
+        {(o) => (
+          <>
+            <PageTitle>{o.name}</PageTitle>
+            <p>
+              {t(`kind.${o.kind}` as Key)} · {o.city}, {o.country} · {o.contactEmail}
+            </p>
+          </>
+        )}
+      </Async>
+      <section className="card" aria-labelledby="sec-members">
+        <h2 id="sec-members">{t('org.members')}</h2>
+        <FormAlert form={memberForm} />
+        <Async state={members}>
+          {(items) => (
+            <table className="responsive">
+              <thead>
+                <tr>
+                  <th scope="col">{t('profile.name')}</th>
+                  <th scope="col">{t('profile.email')}</th>
+                  <th scope="col">{t('org.role')}</th>
+                  <th scope="col">{t('org.joined')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('common.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((m) => (
+                  <tr key={m.userId}>
+                    <td data-label={t('profile.name')}>{m.name}</td>
+                    <td data-label={t('profile.email')}>{m.email}</td>
+                    <td data-label={t('org.role')}>{t(`memberRole.${m.role}` as Key)}</td>
+                    <td data-label={t('org.joined')}>{fmtDateTime(m.joinedAt, lang)}</td>
+                    <td>
+                      <span className="actions">
+                        <button
+                          type="button"
+                          className="small"
+                          disabled={memberForm.busy}
+                          onClick={() =>
+                            void memberForm
+                              .run(async () => {
+                                await call(
+                                  api.PATCH('/organizations/{id}/members/{userId}', {
+                                    params: { path: { id, userId: m.userId } },
+                                    body: { role: m.role === 'org_admin' ? 'member' : 'org_admin' },
+                                  }),
+                                );
+                              })
+                              .then((ok) => ok && members.reload())
+                          }
+                        >
+                          {m.role === 'org_admin' ? t('org.makeMember') : t('org.makeAdmin')}
+                          <span className="visually-hidden">: {m.name}</span>
+                        </button>
+                        <button
+                          type="button"
+                          className="small"
+                          disabled={memberForm.busy}
+                          onClick={() =>
+                            void memberForm
+                              .run(async () => {
+                                await call(
+                                  api.DELETE('/organizations/{id}/members/{userId}', {
+                                    params: { path: { id, userId: m.userId } },
+                                  }),
+                                );
+                              })
+                              .then((ok) => ok && members.reload())
+                          }
+                        >
+                          {t('org.removeMember')}
+                          <span className="visually-hidden">: {m.name}</span>
+                        </button>
+                      </span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Async>
+        <form
+          noValidate
+          className="subform"
+          aria-labelledby="invite-member"
+          onSubmit={form.onSubmit(async () => {
+            setSent('');
+            await call(
+              api.POST('/organizations/{id}/invitations', {
+                params: { path: { id } },
+                body: { email, role, language },
+              }),
+            );
+            setSent(email);
+            setEmail('');
+          })}
+        >
+          <h3 id="invite-member">{t('org.inviteMember')}</h3>
+          <FormAlert form={form} />
+          {sent && (
+            <p role="status" className="alert alert-ok">
+              ✓ {t('org.invitationSent', { email: sent })}
+            </p>
+          )}
+          <div className="row">
+            <Field form={form} name="email" label={t('profile.email')}>
+              <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+            </Field>
+            <Field form={form} name="role" label={t('org.role')}>
+              <select value={role} onChange={(e) => setRole(e.target.value as typeof role)}>
+                <option value="member">{t('memberRole.member')}</option>
+                <option value="org_admin">{t('memberRole.org_admin')}</option>
+              </select>
+            </Field>
+            <Field form={form} name="language" label={t('profile.language')}>
+              <select value={language} onChange={(e) => setLanguage(e.target.value as typeof language)}>
+                <option value="en">English</option>
+                <option value="fr">Français</option>
+                <option value="es">Español</option>
+                <option value="ar">العربية</option>
+              </select>
+            </Field>
+          </div>
+          <SubmitButton form={form}>{t('org.sendInvitation')}</SubmitButton>
+        </form>
+      </section>
+    </>
+  );
+}

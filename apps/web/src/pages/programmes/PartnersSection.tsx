@@ -1,0 +1,140 @@
+import { useState } from 'react';
+import { api, call } from '../../api/client';
+import { itemsOf, Organization, Page, Partner, Programme } from '../../api/types';
+import { StateBadge, useLoad } from '../../components/common';
+import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
+import { Key, useI18n } from '../../i18n';
+import { PARTNER_ROLES } from './constants';
+
+export function PartnersSection({
+  programme,
+  partners,
+  manager,
+  adminOf,
+  reload,
+}: {
+  programme: Programme;
+  partners: Partner[];
+  manager: boolean;
+  adminOf: Set<string>;
+  reload: () => void;
+}) {
+  const { t } = useI18n();
+  const form = useApiForm();
+  const answer = useApiForm();
+  const [organizationId, setOrganizationId] = useState('');
+  const [role, setRole] = useState<(typeof PARTNER_ROLES)[number]>('implementer');
+  const orgs = useLoad(
+    async () =>
+      manager
+        ? itemsOf(
+            await call<Page<Organization>>(api.GET('/organizations', { params: { query: { limit: 100 } } })),
+          )
+        : [],
+    [manager],
+  );
+  const taken = new Set(partners.map((x) => x.organizationId));
+  return (
+    <section className="card" aria-labelledby="sec-partners">
+      <h2 id="sec-partners">{t('partners.title')}</h2>
+      <FormAlert form={answer} />
+      <table className="responsive">
+        <thead>
+          <tr>
+            <th scope="col">{t('partner.organization')}</th>
+            <th scope="col">{t('partner.role')}</th>
+            <th scope="col">{t('partner.status')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('common.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {partners.map((x) => (
+            <tr key={x.organizationId}>
+              <td data-label={t('partner.organization')}>{x.organizationName}</td>
+              <td data-label={t('partner.role')}>{t(`role.${x.role}` as Key)}</td>
+              <td data-label={t('partner.status')}>
+                <StateBadge state={x.status} />
+              </td>
+              <td>
+                {x.status === 'invited' && adminOf.has(x.organizationId) && (
+                  <span className="actions">
+                    {(['accept', 'decline'] as const).map((a) => (
+                      <button
+                        key={a}
+                        type="button"
+                        className={a === 'accept' ? 'primary' : ''}
+                        disabled={answer.busy}
+                        onClick={() =>
+                          void answer
+                            .run(async () => {
+                              const params = { path: { id: programme.id, organizationId: x.organizationId } };
+                              await call(
+                                a === 'accept'
+                                  ? api.POST('/programmes/{id}/partners/{organizationId}/accept', { params })
+                                  : api.POST('/programmes/{id}/partners/{organizationId}/decline', {
+                                      params,
+                                    }),
+                              );
+                            })
+                            .then((ok) => ok && reload())
+                        }
+                      >
+                        {t(`partner.${a}` as Key)}
+                      </button>
+                    ))}
+                  </span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {manager && (
+        <form
+          noValidate
+          className="subform"
+          aria-labelledby="invite-partner"
+          onSubmit={form.onSubmit(async () => {
+            await call(
+              api.POST('/programmes/{id}/partners', {
+                params: { path: { id: programme.id } },
+                body: { organizationId, role },
+              }),
+            );
+            setOrganizationId('');
+            reload();
+          })}
+        >
+          <h3 id="invite-partner">{t('partners.invite')}</h3>
+          <FormAlert form={form} />
+          <div className="row">
+            <Field form={form} name="organizationId" label={t('partner.organization')}>
+              <select value={organizationId} onChange={(e) => setOrganizationId(e.target.value)}>
+                <option value="">{t('common.choose')}</option>
+                {(orgs.data ?? [])
+                  .filter((o) => !taken.has(o.id))
+                  .map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.name} ({t(`kind.${o.kind}` as Key)})
+                    </option>
+                  ))}
+              </select>
+            </Field>
+            <Field form={form} name="role" label={t('partner.role')}>
+              <select value={role} onChange={(e) => setRole(e.target.value as typeof role)}>
+                {PARTNER_ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`role.${r}` as Key)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </div>
+          <SubmitButton form={form}>{t('partners.inviteSubmit')}</SubmitButton>
+        </form>
+      )}
+    </section>
+  );
+}
