@@ -8,6 +8,7 @@ import { Async, PageTitle, useLoad } from '../../components/common';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
 import { Key, useI18n } from '../../i18n';
 import { AdminNav } from './AdminNav';
+import { EnumSelect } from '../../components/EnumSelect';
 
 type Kind = components['schemas']['CreateOrganizationDto']['kind'];
 
@@ -51,14 +52,13 @@ export function AdminOrganizationsPage() {
       <div className="filters" role="search" aria-label={t('admin.orgFilters')}>
         <label>
           {t('org.kind')}
-          <select value={kind} onChange={(e) => setKind(e.target.value)}>
-            <option value="">{t('common.any')}</option>
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`kind.${k}` as Key)}
-              </option>
-            ))}
-          </select>
+          <EnumSelect
+            values={KINDS}
+            labels="kind"
+            blank={t('common.any')}
+            value={kind}
+            onChange={(e) => setKind(e.target.value)}
+          />
         </label>
         <label>
           {t('programmes.search')}
@@ -163,13 +163,7 @@ function NewOrganizationForm({ onCreated }: { onCreated: () => void }) {
         <FormAlert form={form} />
         <div className="row">
           <Field form={form} name="kind" label={t('org.kind')}>
-            <select value={v.kind} onChange={change('kind')}>
-              {KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`kind.${k}` as Key)}
-                </option>
-              ))}
-            </select>
+            <EnumSelect values={KINDS} labels="kind" value={v.kind} onChange={change('kind')} />
           </Field>
           <Field form={form} name="name" label={t('org.name')}>
             <input value={v.name} onChange={change('name')} />

@@ -7,6 +7,7 @@ import { Async, Back, fromLocalDateTime, localDateTime, PageTitle } from '../../
 import { Field, FieldSet, FormAlert, SubmitButton, useApiForm } from '../../forms';
 import { useI18n } from '../../i18n';
 import { InviteeChecks, LANGUAGES, LANGUAGE_NAMES, TextsFields, useDirectory } from './shared';
+import { EnumSelect } from '../../components/EnumSelect';
 
 export function ConsultationNewPage() {
   const { t } = useI18n();
@@ -65,13 +66,12 @@ export function ConsultationNewPage() {
           </select>
         </Field>
         <Field form={form} name="languages" label={t('consultation.defaultLanguage')}>
-          <select value={defaultLanguage} onChange={(e) => setDefaultLanguage(e.target.value)}>
-            {LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {LANGUAGE_NAMES[l]}
-              </option>
-            ))}
-          </select>
+          <EnumSelect
+            values={LANGUAGES}
+            label={(l) => LANGUAGE_NAMES[l]}
+            value={defaultLanguage}
+            onChange={(e) => setDefaultLanguage(e.target.value)}
+          />
         </Field>
         <fieldset>
           <legend>{t('consultation.otherLanguages')}</legend>

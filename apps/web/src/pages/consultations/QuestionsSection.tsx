@@ -4,6 +4,7 @@ import { Consultation, Localized } from '../../api/types';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
 import { isRtl, Key, localized, useI18n } from '../../i18n';
 import { LANGUAGE_NAMES, QUESTION_TYPES } from './shared';
+import { EnumSelect } from '../../components/EnumSelect';
 
 export function QuestionsSection({
   c,
@@ -106,13 +107,12 @@ export function QuestionsSection({
           <h3 id="new-question">{t('question.new')}</h3>
           <FormAlert form={form} />
           <Field form={form} name="type" label={t('question.type')}>
-            <select value={type} onChange={(e) => setType(e.target.value as typeof type)}>
-              {QUESTION_TYPES.map((x) => (
-                <option key={x} value={x}>
-                  {t(`question.type.${x}` as Key)}
-                </option>
-              ))}
-            </select>
+            <EnumSelect
+              values={QUESTION_TYPES}
+              labels="question.type"
+              value={type}
+              onChange={(e) => setType(e.target.value as typeof type)}
+            />
           </Field>
           {c.languages.map((l) => (
             <div key={l} className="lang-block" lang={l} dir={isRtl(l) ? 'rtl' : 'ltr'}>

@@ -4,7 +4,8 @@ import type { components } from '../../api/schema';
 import { useAuth } from '../../auth';
 import { Async, useLoad } from '../../components/common';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
-import { Key, useI18n } from '../../i18n';
+import { useI18n } from '../../i18n';
+import { EnumSelect } from '../../components/EnumSelect';
 
 type Cadence = 'immediate' | 'daily_digest' | 'weekly_digest' | 'off';
 
@@ -78,13 +79,12 @@ function PreferencesForm({ initial, types }: { initial: Preferences; types: stri
             <input value={timeZone} onChange={(e) => setTimeZone(e.target.value)} />
           </Field>
           <Field form={form} name="email.default" label={t('preferences.emailDefault')}>
-            <select value={emailDefault} onChange={(e) => setEmailDefault(e.target.value as Cadence)}>
-              {CADENCES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`emailCadence.${c}` as Key)}
-                </option>
-              ))}
-            </select>
+            <EnumSelect
+              values={CADENCES}
+              labels="emailCadence"
+              value={emailDefault}
+              onChange={(e) => setEmailDefault(e.target.value as Cadence)}
+            />
           </Field>
         </div>
         <details>
@@ -97,7 +97,10 @@ function PreferencesForm({ initial, types }: { initial: Preferences; types: stri
                     <label htmlFor={form.fieldId(`email.byType.${type}`)}>{type}</label>
                   </th>
                   <td>
-                    <select
+                    <EnumSelect
+                      values={CADENCES}
+                      labels="emailCadence"
+                      blank={t('preferences.asDefault')}
                       id={form.fieldId(`email.byType.${type}`)}
                       value={byType[type] ?? ''}
                       aria-invalid={form.errors[`email.byType.${type}`] ? true : undefined}
@@ -107,14 +110,7 @@ function PreferencesForm({ initial, types }: { initial: Preferences; types: stri
                         else delete next[type];
                         setByType(next);
                       }}
-                    >
-                      <option value="">{t('preferences.asDefault')}</option>
-                      {CADENCES.map((c) => (
-                        <option key={c} value={c}>
-                          {t(`emailCadence.${c}` as Key)}
-                        </option>
-                      ))}
-                    </select>
+                    />
                   </td>
                 </tr>
               ))}

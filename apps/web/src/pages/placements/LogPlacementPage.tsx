@@ -16,6 +16,7 @@ import {
   type Status,
   useEmployers,
 } from './constants';
+import { EnumSelect } from '../../components/EnumSelect';
 
 /** Runs a call whose field errors belong under a prefix on this form (`participant.yearOfBirth`). */
 async function prefixed<T>(prefix: string, pending: Promise<T>): Promise<T> {
@@ -148,13 +149,7 @@ export function LogPlacementPage() {
               <input inputMode="numeric" value={v.yearOfBirth} onChange={change('yearOfBirth')} />
             </Field>
             <Field form={form} name="participant.gender" label={t('participant.gender')}>
-              <select value={v.gender} onChange={change('gender')}>
-                {GENDERS.map((g) => (
-                  <option key={g} value={g}>
-                    {t(`gender.${g}` as Key)}
-                  </option>
-                ))}
-              </select>
+              <EnumSelect values={GENDERS} labels="gender" value={v.gender} onChange={change('gender')} />
             </Field>
             <Field
               form={form}
@@ -170,13 +165,12 @@ export function LogPlacementPage() {
               <input inputMode="numeric" value={v.arrivalYear} onChange={change('arrivalYear')} />
             </Field>
             <Field form={form} name="participant.statusCategory" label={t('participant.statusCategory')}>
-              <select value={v.statusCategory} onChange={change('statusCategory')}>
-                {STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`status.${s}` as Key)}
-                  </option>
-                ))}
-              </select>
+              <EnumSelect
+                values={STATUSES}
+                labels="status"
+                value={v.statusCategory}
+                onChange={change('statusCategory')}
+              />
             </Field>
             <Field
               form={form}
@@ -216,13 +210,16 @@ export function LogPlacementPage() {
               <input inputMode="numeric" value={v.occupationCode} onChange={change('occupationCode')} />
             </Field>
             <Field form={form} name="sector" label={t('placement.sector')}>
-              <select value={v.sector} onChange={change('sector')}>
-                {SECTORS.map((s) => (
-                  <option key={s} value={s}>
+              <EnumSelect
+                values={SECTORS}
+                label={(s) => (
+                  <>
                     {s} — {t(`sector.${s}` as Key)}
-                  </option>
-                ))}
-              </select>
+                  </>
+                )}
+                value={v.sector}
+                onChange={change('sector')}
+              />
             </Field>
           </div>
           <div className="row">
@@ -230,13 +227,12 @@ export function LogPlacementPage() {
               <input type="date" value={v.startDate} onChange={change('startDate')} />
             </Field>
             <Field form={form} name="contractType" label={t('placement.contractType')}>
-              <select value={v.contractType} onChange={change('contractType')}>
-                {CONTRACTS.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`contract.${c}` as Key)}
-                  </option>
-                ))}
-              </select>
+              <EnumSelect
+                values={CONTRACTS}
+                labels="contract"
+                value={v.contractType}
+                onChange={change('contractType')}
+              />
             </Field>
             <Field form={form} name="hoursPerWeek" label={t('placement.hoursPerWeek')}>
               <input inputMode="decimal" value={v.hoursPerWeek} onChange={change('hoursPerWeek')} />

@@ -6,6 +6,7 @@ import { BarChart } from '../../components/charts';
 import { Async, DataTable, fmtDate, PageTitle, StateBadge, useLoad } from '../../components/common';
 import { Key, useI18n } from '../../i18n';
 import { SECTORS, type Sector, useEmployers } from './constants';
+import { EnumSelect } from '../../components/EnumSelect';
 
 export function PlacementsPage() {
   const { t, lang } = useI18n();
@@ -61,14 +62,17 @@ export function PlacementsPage() {
         </label>
         <label>
           {t('placement.sector')}
-          <select value={sector} onChange={(e) => setSector(e.target.value)}>
-            <option value="">{t('common.any')}</option>
-            {SECTORS.map((s) => (
-              <option key={s} value={s}>
+          <EnumSelect
+            values={SECTORS}
+            label={(s) => (
+              <>
                 {s} — {t(`sector.${s}` as Key)}
-              </option>
-            ))}
-          </select>
+              </>
+            )}
+            blank={t('common.any')}
+            value={sector}
+            onChange={(e) => setSector(e.target.value)}
+          />
         </label>
       </div>
       <PlacementFigures />

@@ -4,8 +4,9 @@ import { Indicator, IndicatorValue, itemsOf, Page } from '../../api/types';
 import { IndicatorChart } from '../../components/charts';
 import { Async, fmtDate, useLoad } from '../../components/common';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
-import { Key, useI18n } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { DIMENSIONS, type Dimension } from './constants';
+import { EnumSelect } from '../../components/EnumSelect';
 
 export function IndicatorsSection({
   programmeId,
@@ -71,13 +72,12 @@ export function IndicatorsSection({
               <input value={v.name} onChange={change('name')} />
             </Field>
             <Field form={form} name="dimension" label={t('programme.dimension')}>
-              <select value={v.dimension} onChange={change('dimension')}>
-                {DIMENSIONS.map((d) => (
-                  <option key={d} value={d}>
-                    {t(`dimension.${d}` as Key)}
-                  </option>
-                ))}
-              </select>
+              <EnumSelect
+                values={DIMENSIONS}
+                labels="dimension"
+                value={v.dimension}
+                onChange={change('dimension')}
+              />
             </Field>
             <Field form={form} name="unit" label={t('indicator.unit')}>
               <input value={v.unit} onChange={change('unit')} />

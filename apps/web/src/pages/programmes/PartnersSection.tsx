@@ -5,6 +5,7 @@ import { StateBadge, useLoad } from '../../components/common';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
 import { Key, useI18n } from '../../i18n';
 import { PARTNER_ROLES } from './constants';
+import { EnumSelect } from '../../components/EnumSelect';
 
 export function PartnersSection({
   programme,
@@ -123,13 +124,12 @@ export function PartnersSection({
               </select>
             </Field>
             <Field form={form} name="role" label={t('partner.role')}>
-              <select value={role} onChange={(e) => setRole(e.target.value as typeof role)}>
-                {PARTNER_ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`role.${r}` as Key)}
-                  </option>
-                ))}
-              </select>
+              <EnumSelect
+                values={PARTNER_ROLES}
+                labels="role"
+                value={role}
+                onChange={(e) => setRole(e.target.value as typeof role)}
+              />
             </Field>
           </div>
           <SubmitButton form={form}>{t('partners.inviteSubmit')}</SubmitButton>

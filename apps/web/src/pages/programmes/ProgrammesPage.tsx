@@ -4,8 +4,9 @@ import { api, call } from '../../api/client';
 import { itemsOf, Page, Programme } from '../../api/types';
 import { useMe } from '../../auth';
 import { Async, DataTable, fmtDate, PageTitle, StateBadge, useLoad } from '../../components/common';
-import { Key, useI18n } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { DIMENSIONS, type Dimension, PROGRAMME_STATUSES } from './constants';
+import { EnumSelect } from '../../components/EnumSelect';
 
 export function ProgrammesPage() {
   const { t, lang } = useI18n();
@@ -68,25 +69,23 @@ export function ProgrammesPage() {
         </label>
         <label>
           {t('programme.status')}
-          <select value={status} onChange={(e) => set('status', e.target.value)}>
-            <option value="">{t('common.any')}</option>
-            {PROGRAMME_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`state.${s}` as Key)}
-              </option>
-            ))}
-          </select>
+          <EnumSelect
+            values={PROGRAMME_STATUSES}
+            labels="state"
+            blank={t('common.any')}
+            value={status}
+            onChange={(e) => set('status', e.target.value)}
+          />
         </label>
         <label>
           {t('programme.dimension')}
-          <select value={dimension} onChange={(e) => set('dimension', e.target.value)}>
-            <option value="">{t('common.any')}</option>
-            {DIMENSIONS.map((d) => (
-              <option key={d} value={d}>
-                {t(`dimension.${d}` as Key)}
-              </option>
-            ))}
-          </select>
+          <EnumSelect
+            values={DIMENSIONS}
+            labels="dimension"
+            blank={t('common.any')}
+            value={dimension}
+            onChange={(e) => set('dimension', e.target.value)}
+          />
         </label>
         <button type="submit">{t('common.search')}</button>
       </form>

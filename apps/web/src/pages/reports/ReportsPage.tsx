@@ -6,6 +6,7 @@ import { Async, DataTable, fmtDateTime, PageTitle, StateBadge, useLoad } from '.
 import { Progress } from '../../components/charts';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
 import { Key, localized, useI18n } from '../../i18n';
+import { EnumSelect } from '../../components/EnumSelect';
 
 type Kind = components['schemas']['CreateReportDto']['kind'];
 
@@ -134,7 +135,9 @@ export function ReportsPage() {
           <FormAlert form={form} />
           <div className="row">
             <Field form={form} name="kind" label={t('reports.kind')}>
-              <select
+              <EnumSelect
+                values={KINDS}
+                labels="reportKind"
                 value={kind}
                 onChange={(e) => {
                   const k = e.target.value as Kind;
@@ -142,22 +145,15 @@ export function ReportsPage() {
                   setParameters({});
                   if (!KIND_FORMATS[k].includes(format)) setFormat(KIND_FORMATS[k][0]);
                 }}
-              >
-                {KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`reportKind.${k}` as Key)}
-                  </option>
-                ))}
-              </select>
+              />
             </Field>
             <Field form={form} name="format" label={t('reports.format')}>
-              <select value={format} onChange={(e) => setFormat(e.target.value as Format)}>
-                {KIND_FORMATS[kind].map((f) => (
-                  <option key={f} value={f}>
-                    {f.toUpperCase()}
-                  </option>
-                ))}
-              </select>
+              <EnumSelect
+                values={KIND_FORMATS[kind]}
+                label={(f) => f.toUpperCase()}
+                value={format}
+                onChange={(e) => setFormat(e.target.value as Format)}
+              />
             </Field>
           </div>
           <ParametersFields form={form} kind={kind} value={parameters} onChange={setParameters} />
@@ -296,7 +292,9 @@ function SchedulesSection() {
         </Field>
         <div className="row">
           <Field form={form} name="kind" label={t('reports.kind')}>
-            <select
+            <EnumSelect
+              values={KINDS}
+              labels="reportKind"
               value={kind}
               onChange={(e) => {
                 const k = e.target.value as Kind;
@@ -304,22 +302,15 @@ function SchedulesSection() {
                 setParameters({});
                 if (!KIND_FORMATS[k].includes(format)) setFormat(KIND_FORMATS[k][0]);
               }}
-            >
-              {KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`reportKind.${k}` as Key)}
-                </option>
-              ))}
-            </select>
+            />
           </Field>
           <Field form={form} name="format" label={t('reports.format')}>
-            <select value={format} onChange={(e) => setFormat(e.target.value as Format)}>
-              {KIND_FORMATS[kind].map((f) => (
-                <option key={f} value={f}>
-                  {f.toUpperCase()}
-                </option>
-              ))}
-            </select>
+            <EnumSelect
+              values={KIND_FORMATS[kind]}
+              label={(f) => f.toUpperCase()}
+              value={format}
+              onChange={(e) => setFormat(e.target.value as Format)}
+            />
           </Field>
           <Field form={form} name="cadence" label={t('schedules.cadence')}>
             <select value={cadence} onChange={(e) => setCadence(e.target.value as Cadence)}>

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { api, call } from '../../api/client';
 import { Milestone, Partner } from '../../api/types';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
-import { Key, useI18n } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { PRIORITIES } from '../programmes/constants';
+import { EnumSelect } from '../../components/EnumSelect';
 
 export function NewTaskForm({
   programmeId,
@@ -88,13 +89,12 @@ export function NewTaskForm({
           <input type="date" value={v.dueDate} onChange={change('dueDate')} />
         </Field>
         <Field form={form} name="priority" label={t('task.priority')}>
-          <select value={v.priority} onChange={change('priority')}>
-            {PRIORITIES.map((x) => (
-              <option key={x} value={x}>
-                {t(`priority.${x}` as Key)}
-              </option>
-            ))}
-          </select>
+          <EnumSelect
+            values={PRIORITIES}
+            labels="priority"
+            value={v.priority}
+            onChange={change('priority')}
+          />
         </Field>
       </div>
       <SubmitButton form={form}>{t('task.create')}</SubmitButton>

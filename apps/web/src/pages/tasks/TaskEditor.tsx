@@ -4,8 +4,9 @@ import { itemsOf, Page, Partner, Programme, Task } from '../../api/types';
 import { isAdmin, useMe } from '../../auth';
 import { useLoad } from '../../components/common';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
-import { Key, useI18n } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { PRIORITIES } from '../programmes/constants';
+import { EnumSelect } from '../../components/EnumSelect';
 
 /**
  * Managers edit a task (title, description, assignee, due date, priority). The edit carries the
@@ -98,13 +99,12 @@ export function TaskEditor({ task, onSaved }: { task: Task; onSaved: () => void 
               <input type="date" value={v.dueDate} onChange={change('dueDate')} />
             </Field>
             <Field form={form} name="priority" label={t('task.priority')}>
-              <select value={v.priority} onChange={change('priority')}>
-                {PRIORITIES.map((x) => (
-                  <option key={x} value={x}>
-                    {t(`priority.${x}` as Key)}
-                  </option>
-                ))}
-              </select>
+              <EnumSelect
+                values={PRIORITIES}
+                labels="priority"
+                value={v.priority}
+                onChange={change('priority')}
+              />
             </Field>
           </div>
           <div className="actions">
