@@ -1,6 +1,6 @@
 import { api, call } from '../../api/client';
 import { DeadLetter, itemsOf, Page } from '../../api/types';
-import { Async, fmtDateTime, PageTitle, useLoad } from '../../components/common';
+import { Async, DataTable, fmtDateTime, PageTitle, RowAction, useLoad } from '../../components/common';
 import { FormAlert, useApiForm } from '../../forms';
 import { useI18n } from '../../i18n';
 import { AdminNav } from './AdminNav';
@@ -43,61 +43,49 @@ export function AdminJobsPage() {
         <h2 id="sec-dead">{t('admin.deadLetters')}</h2>
         <FormAlert form={replay} />
         <Async state={list}>
-          {(items) =>
-            items.length === 0 ? (
-              <p className="muted">{t('admin.noDeadLetters')}</p>
-            ) : (
-              <table className="responsive">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('audit.when')}</th>
-                    <th scope="col">{t('admin.queue')}</th>
-                    <th scope="col">{t('admin.job')}</th>
-                    <th scope="col">{t('admin.error')}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t('common.actions')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((d) => (
-                    <tr key={d.id}>
-                      <td data-label={t('audit.when')}>{fmtDateTime(d.failedAt, lang)}</td>
-                      <td data-label={t('admin.queue')}>{d.queue}</td>
-                      <td data-label={t('admin.job')}>
-                        {d.jobName} <code>{d.jobId}</code>
-                      </td>
-                      <td data-label={t('admin.error')}>{d.error}</td>
-                      <td>
-                        {d.replayedAt ? (
-                          fmtDateTime(d.replayedAt, lang)
-                        ) : (
-                          <button
-                            type="button"
-                            className="small"
-                            onClick={() =>
-                              void replay
-                                .run(async () => {
-                                  await call(
-                                    api.POST('/admin/dead-letters/{id}/replay', {
-                                      params: { path: { id: d.id } },
-                                    }),
-                                  );
-                                })
-                                .then((ok) => ok && list.reload())
-                            }
-                          >
-                            {t('admin.replay')}
-                            <span className="visually-hidden">: {d.jobName}</span>
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )
-          }
+          {(items) => (
+            <DataTable
+              rows={items}
+              empty={t('admin.noDeadLetters')}
+              columns={[
+                { label: t('audit.when'), cell: (d) => fmtDateTime(d.failedAt, lang) },
+                { label: t('admin.queue'), cell: (d) => d.queue },
+                {
+                  label: t('admin.job'),
+                  cell: (d) => (
+                    <>
+                      {d.jobName} <code>{d.jobId}</code>
+                    </>
+                  ),
+                },
+                { label: t('admin.error'), cell: (d) => d.error },
+                {
+                  label: t('common.actions'),
+                  actions: true,
+                  cell: (d) =>
+                    d.replayedAt ? (
+                      fmtDateTime(d.replayedAt, lang)
+                    ) : (
+                      <RowAction
+                        label={t('admin.replay')}
+                        row={d.jobName}
+                        onClick={() =>
+                          void replay
+                            .run(async () => {
+                              await call(
+                                api.POST('/admin/dead-letters/{id}/replay', {
+                                  params: { path: { id: d.id } },
+                                }),
+                              );
+                            })
+                            .then((ok) => ok && list.reload())
+                        }
+                      />
+                    ),
+                },
+              ]}
+            />
+          )}
         </Async>
       </section>
     </>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { api, call } from '../../api/client';
 import { itemsOf, Member, OrganizationDetail, Page } from '../../api/types';
-import { Async, Back, fmtDateTime, PageTitle, useLoad } from '../../components/common';
+import { Async, Back, DataTable, fmtDateTime, PageTitle, RowAction, useLoad } from '../../components/common';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
 import { Key, useI18n } from '../../i18n';
 
@@ -46,72 +46,57 @@ export function AdminOrganizationPage() {
         <FormAlert form={memberForm} />
         <Async state={members}>
           {(items) => (
-            <table className="responsive">
-              <thead>
-                <tr>
-                  <th scope="col">{t('profile.name')}</th>
-                  <th scope="col">{t('profile.email')}</th>
-                  <th scope="col">{t('org.role')}</th>
-                  <th scope="col">{t('org.joined')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('common.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((m) => (
-                  <tr key={m.userId}>
-                    <td data-label={t('profile.name')}>{m.name}</td>
-                    <td data-label={t('profile.email')}>{m.email}</td>
-                    <td data-label={t('org.role')}>{t(`memberRole.${m.role}` as Key)}</td>
-                    <td data-label={t('org.joined')}>{fmtDateTime(m.joinedAt, lang)}</td>
-                    <td>
-                      <span className="actions">
-                        <button
-                          type="button"
-                          className="small"
-                          disabled={memberForm.busy}
-                          onClick={() =>
-                            void memberForm
-                              .run(async () => {
-                                await call(
-                                  api.PATCH('/organizations/{id}/members/{userId}', {
-                                    params: { path: { id, userId: m.userId } },
-                                    body: { role: m.role === 'org_admin' ? 'member' : 'org_admin' },
-                                  }),
-                                );
-                              })
-                              .then((ok) => ok && members.reload())
-                          }
-                        >
-                          {m.role === 'org_admin' ? t('org.makeMember') : t('org.makeAdmin')}
-                          <span className="visually-hidden">: {m.name}</span>
-                        </button>
-                        <button
-                          type="button"
-                          className="small"
-                          disabled={memberForm.busy}
-                          onClick={() =>
-                            void memberForm
-                              .run(async () => {
-                                await call(
-                                  api.DELETE('/organizations/{id}/members/{userId}', {
-                                    params: { path: { id, userId: m.userId } },
-                                  }),
-                                );
-                              })
-                              .then((ok) => ok && members.reload())
-                          }
-                        >
-                          {t('org.removeMember')}
-                          <span className="visually-hidden">: {m.name}</span>
-                        </button>
-                      </span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              rows={items}
+              rowKey={(m) => m.userId}
+              columns={[
+                { label: t('profile.name'), cell: (m) => m.name },
+                { label: t('profile.email'), cell: (m) => m.email },
+                { label: t('org.role'), cell: (m) => t(`memberRole.${m.role}` as Key) },
+                { label: t('org.joined'), cell: (m) => fmtDateTime(m.joinedAt, lang) },
+                {
+                  label: t('common.actions'),
+                  actions: true,
+                  cell: (m) => (
+                    <span className="actions">
+                      <RowAction
+                        label={m.role === 'org_admin' ? t('org.makeMember') : t('org.makeAdmin')}
+                        row={m.name}
+                        disabled={memberForm.busy}
+                        onClick={() =>
+                          void memberForm
+                            .run(async () => {
+                              await call(
+                                api.PATCH('/organizations/{id}/members/{userId}', {
+                                  params: { path: { id, userId: m.userId } },
+                                  body: { role: m.role === 'org_admin' ? 'member' : 'org_admin' },
+                                }),
+                              );
+                            })
+                            .then((ok) => ok && members.reload())
+                        }
+                      />
+                      <RowAction
+                        label={t('org.removeMember')}
+                        row={m.name}
+                        disabled={memberForm.busy}
+                        onClick={() =>
+                          void memberForm
+                            .run(async () => {
+                              await call(
+                                api.DELETE('/organizations/{id}/members/{userId}', {
+                                  params: { path: { id, userId: m.userId } },
+                                }),
+                              );
+                            })
+                            .then((ok) => ok && members.reload())
+                        }
+                      />
+                    </span>
+                  ),
+                },
+              ]}
+            />
           )}
         </Async>
         <form

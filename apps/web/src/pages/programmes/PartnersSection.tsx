@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api, call } from '../../api/client';
 import { itemsOf, Organization, Page, Partner, Programme } from '../../api/types';
-import { StateBadge, useLoad } from '../../components/common';
+import { DataTable, RowAction, StateBadge, useLoad } from '../../components/common';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
 import { Key, useI18n } from '../../i18n';
 import { PARTNER_ROLES } from './constants';
@@ -39,59 +39,45 @@ export function PartnersSection({
     <section className="card" aria-labelledby="sec-partners">
       <h2 id="sec-partners">{t('partners.title')}</h2>
       <FormAlert form={answer} />
-      <table className="responsive">
-        <thead>
-          <tr>
-            <th scope="col">{t('partner.organization')}</th>
-            <th scope="col">{t('partner.role')}</th>
-            <th scope="col">{t('partner.status')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('common.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {partners.map((x) => (
-            <tr key={x.organizationId}>
-              <td data-label={t('partner.organization')}>{x.organizationName}</td>
-              <td data-label={t('partner.role')}>{t(`role.${x.role}` as Key)}</td>
-              <td data-label={t('partner.status')}>
-                <StateBadge state={x.status} />
-              </td>
-              <td>
-                {x.status === 'invited' && adminOf.has(x.organizationId) && (
-                  <span className="actions">
-                    {(['accept', 'decline'] as const).map((a) => (
-                      <button
-                        key={a}
-                        type="button"
-                        className={a === 'accept' ? 'primary' : ''}
-                        disabled={answer.busy}
-                        onClick={() =>
-                          void answer
-                            .run(async () => {
-                              const params = { path: { id: programme.id, organizationId: x.organizationId } };
-                              await call(
-                                a === 'accept'
-                                  ? api.POST('/programmes/{id}/partners/{organizationId}/accept', { params })
-                                  : api.POST('/programmes/{id}/partners/{organizationId}/decline', {
-                                      params,
-                                    }),
-                              );
-                            })
-                            .then((ok) => ok && reload())
-                        }
-                      >
-                        {t(`partner.${a}` as Key)}
-                      </button>
-                    ))}
-                  </span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        rows={partners}
+        rowKey={(x) => x.organizationId}
+        columns={[
+          { label: t('partner.organization'), cell: (x) => x.organizationName },
+          { label: t('partner.role'), cell: (x) => t(`role.${x.role}` as Key) },
+          { label: t('partner.status'), cell: (x) => <StateBadge state={x.status} /> },
+          {
+            label: t('common.actions'),
+            actions: true,
+            cell: (x) =>
+              x.status === 'invited' &&
+              adminOf.has(x.organizationId) && (
+                <span className="actions">
+                  {(['accept', 'decline'] as const).map((a) => (
+                    <RowAction
+                      key={a}
+                      label={t(`partner.${a}` as Key)}
+                      className={a === 'accept' ? 'primary' : ''}
+                      disabled={answer.busy}
+                      onClick={() =>
+                        void answer
+                          .run(async () => {
+                            const params = { path: { id: programme.id, organizationId: x.organizationId } };
+                            await call(
+                              a === 'accept'
+                                ? api.POST('/programmes/{id}/partners/{organizationId}/accept', { params })
+                                : api.POST('/programmes/{id}/partners/{organizationId}/decline', { params }),
+                            );
+                          })
+                          .then((ok) => ok && reload())
+                      }
+                    />
+                  ))}
+                </span>
+              ),
+          },
+        ]}
+      />
       {manager && (
         <form
           noValidate

@@ -28,6 +28,47 @@ const KINDS = Object.keys(KIND_FORMATS) as Kind[];
 
 const FINISHED = ['done', 'failed', 'expired'];
 
+/** The report's kind and a format it comes in: a new kind keeps the format when it still fits. */
+function KindAndFormatFields({
+  form,
+  kind,
+  format,
+  onKind,
+  onFormat,
+}: {
+  form: ReturnType<typeof useApiForm>;
+  kind: Kind;
+  format: Format;
+  onKind: (kind: Kind) => void;
+  onFormat: (format: Format) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Field form={form} name="kind" label={t('reports.kind')}>
+        <EnumSelect
+          values={KINDS}
+          labels="reportKind"
+          value={kind}
+          onChange={(e) => {
+            const k = e.target.value as Kind;
+            onKind(k);
+            if (!KIND_FORMATS[k].includes(format)) onFormat(KIND_FORMATS[k][0]);
+          }}
+        />
+      </Field>
+      <Field form={form} name="format" label={t('reports.format')}>
+        <EnumSelect
+          values={KIND_FORMATS[kind]}
+          label={(f) => f.toUpperCase()}
+          value={format}
+          onChange={(e) => onFormat(e.target.value as Format)}
+        />
+      </Field>
+    </>
+  );
+}
+
 /** The kind's parameters: a programme, a consultation or an employer, picked from what the user can see. */
 function ParametersFields({
   form,
@@ -134,27 +175,16 @@ export function ReportsPage() {
         >
           <FormAlert form={form} />
           <div className="row">
-            <Field form={form} name="kind" label={t('reports.kind')}>
-              <EnumSelect
-                values={KINDS}
-                labels="reportKind"
-                value={kind}
-                onChange={(e) => {
-                  const k = e.target.value as Kind;
-                  setKind(k);
-                  setParameters({});
-                  if (!KIND_FORMATS[k].includes(format)) setFormat(KIND_FORMATS[k][0]);
-                }}
-              />
-            </Field>
-            <Field form={form} name="format" label={t('reports.format')}>
-              <EnumSelect
-                values={KIND_FORMATS[kind]}
-                label={(f) => f.toUpperCase()}
-                value={format}
-                onChange={(e) => setFormat(e.target.value as Format)}
-              />
-            </Field>
+            <KindAndFormatFields
+              form={form}
+              kind={kind}
+              format={format}
+              onKind={(k) => {
+                setKind(k);
+                setParameters({});
+              }}
+              onFormat={setFormat}
+            />
           </div>
           <ParametersFields form={form} kind={kind} value={parameters} onChange={setParameters} />
           <SubmitButton form={form}>{t('reports.requestSubmit')}</SubmitButton>
@@ -291,27 +321,16 @@ function SchedulesSection() {
           <input value={name} onChange={(e) => setName(e.target.value)} />
         </Field>
         <div className="row">
-          <Field form={form} name="kind" label={t('reports.kind')}>
-            <EnumSelect
-              values={KINDS}
-              labels="reportKind"
-              value={kind}
-              onChange={(e) => {
-                const k = e.target.value as Kind;
-                setKind(k);
-                setParameters({});
-                if (!KIND_FORMATS[k].includes(format)) setFormat(KIND_FORMATS[k][0]);
-              }}
-            />
-          </Field>
-          <Field form={form} name="format" label={t('reports.format')}>
-            <EnumSelect
-              values={KIND_FORMATS[kind]}
-              label={(f) => f.toUpperCase()}
-              value={format}
-              onChange={(e) => setFormat(e.target.value as Format)}
-            />
-          </Field>
+          <KindAndFormatFields
+            form={form}
+            kind={kind}
+            format={format}
+            onKind={(k) => {
+              setKind(k);
+              setParameters({});
+            }}
+            onFormat={setFormat}
+          />
           <Field form={form} name="cadence" label={t('schedules.cadence')}>
             <select value={cadence} onChange={(e) => setCadence(e.target.value as Cadence)}>
               <option value="weekly">{t('cadence.weekly')}</option>
