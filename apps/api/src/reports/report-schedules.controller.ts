@@ -7,11 +7,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Actor } from '@tandem/auth';
-import { PageQueryDto } from '@tandem/core';
+import { PageOf, PageQueryDto } from '@tandem/core';
 import {
   CreateReportScheduleDto,
-  ReportScheduleDto,
-  ReportSchedulePageDto,
+  ReportScheduleView,
   ReportSchedulesService,
   UpdateReportScheduleDto,
 } from '@tandem/reporting';
@@ -35,7 +34,7 @@ export class ReportSchedulesController {
     description:
       'A job scheduler `report-schedule.{id}` builds it (weekly: Mondays 06:00 UTC; monthly: the 1st, 06:00 UTC) and notifies the recipients (report.scheduled_ready) with the report to download. Each recipient must be allowed to see what the report shows (422 naming recipients.<i>).',
   })
-  @ApiCreatedResponse({ type: ReportScheduleDto })
+  @ApiCreatedResponse({ type: ReportScheduleView })
   @ApiProblems(400, 403, 404, 422)
   async create(
     @CurrentActor() actor: Actor,
@@ -49,7 +48,7 @@ export class ReportSchedulesController {
 
   @Get()
   @ApiOperation({ summary: 'My report schedules (keyset pages, newest first)' })
-  @ApiOkResponse({ type: ReportSchedulePageDto })
+  @ApiOkResponse({ type: PageOf(ReportScheduleView) })
   @ApiProblems(400)
   list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto) {
     return this.schedules.list(actor, query);
@@ -57,7 +56,7 @@ export class ReportSchedulesController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One of my report schedules (ETag)' })
-  @ApiOkResponse({ type: ReportScheduleDto })
+  @ApiOkResponse({ type: ReportScheduleView })
   @ApiProblems(400, 404)
   get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
     return this.schedules.get(actor, id);
@@ -65,7 +64,7 @@ export class ReportSchedulesController {
 
   @Patch(':id')
   @ApiOperation({ summary: 'Edit a schedule (owner, If-Match); a new cadence moves its job scheduler' })
-  @ApiOkResponse({ type: ReportScheduleDto })
+  @ApiOkResponse({ type: ReportScheduleView })
   @ApiProblems(400, 403, 404, 412, 422, 428)
   update(
     @CurrentActor() actor: Actor,

@@ -1,14 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { PageOf } from '@tandem/core';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@tandem/auth';
-import {
-  CreateReportDto,
-  KIND_FORMATS,
-  ListReportsDto,
-  ReportDto,
-  ReportPageDto,
-  ReportsService,
-} from '@tandem/reporting';
+import { CreateReportDto, KIND_FORMATS, ListReportsDto, ReportView, ReportsService } from '@tandem/reporting';
 import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
@@ -32,7 +26,7 @@ export class ReportsController {
     summary: 'Request a report; the worker builds it',
     description: `202 with the report (status queued) and its Location. Formats by kind: ${MATRIX}. The requester must be allowed to see what the report shows (404 otherwise, e.g. a programme they cannot read); the worker checks again, as the requester, when it builds. The requester is notified (report.ready / report.failed).`,
   })
-  @ApiResponse({ status: 202, type: ReportDto, description: 'Queued; Location: /reports/{id}' })
+  @ApiResponse({ status: 202, type: ReportView, description: 'Queued; Location: /reports/{id}' })
   @ApiProblems(400, 403, 404)
   async create(
     @CurrentActor() actor: Actor,
@@ -49,7 +43,7 @@ export class ReportsController {
     summary: 'My reports (requested by me, or delivered to me by a schedule)',
     description: 'Filters status, kind, format, scheduleId; keyset pages, newest first.',
   })
-  @ApiOkResponse({ type: ReportPageDto })
+  @ApiOkResponse({ type: PageOf(ReportView) })
   @ApiProblems(400)
   list(@CurrentActor() actor: Actor, @Query() query: ListReportsDto) {
     return this.reports.list(actor, query);
@@ -59,7 +53,7 @@ export class ReportsController {
   @ApiOperation({
     summary: 'A report: status (queued, running, done, failed with failureReason, expired) and progress',
   })
-  @ApiOkResponse({ type: ReportDto })
+  @ApiOkResponse({ type: ReportView })
   @ApiProblems(400, 404)
   get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
     return this.reports.get(actor, id);

@@ -37,8 +37,8 @@ export type PlacementImport = Schemas['PlacementImportView'];
 export type Notification = Schemas['NotificationDto'];
 export type AuditEvent = Schemas['AuditEventView'];
 export type PlacementStats = Schemas['PlacementStats'];
-export type Report = Schemas['ReportDto'];
-export type ReportSchedule = Schemas['ReportScheduleDto'];
+export type Report = Schemas['ReportView'];
+export type ReportSchedule = Schemas['ReportScheduleView'];
 export type DeadLetter = Schemas['DeadLetterDto'];
 export type Webhook = Schemas['WebhookDto'];
 
