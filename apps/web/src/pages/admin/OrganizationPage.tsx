@@ -5,6 +5,8 @@ import { itemsOf, Member, OrganizationDetail, Page } from '../../api/types';
 import { Async, Back, DataTable, fmtDateTime, PageTitle, RowAction, useLoad } from '../../components/common';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
 import { Key, useI18n } from '../../i18n';
+import { EnumSelect } from '../../components/EnumSelect';
+import { LANGUAGE_NAMES, LANGUAGES } from '../consultations/shared';
 
 export function AdminOrganizationPage() {
   const { id = '' } = useParams();
@@ -127,18 +129,20 @@ export function AdminOrganizationPage() {
               <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
             </Field>
             <Field form={form} name="role" label={t('org.role')}>
-              <select value={role} onChange={(e) => setRole(e.target.value as typeof role)}>
-                <option value="member">{t('memberRole.member')}</option>
-                <option value="org_admin">{t('memberRole.org_admin')}</option>
-              </select>
+              <EnumSelect
+                values={['member', 'org_admin'] as const}
+                labels="memberRole"
+                value={role}
+                onChange={(e) => setRole(e.target.value as typeof role)}
+              />
             </Field>
             <Field form={form} name="language" label={t('profile.language')}>
-              <select value={language} onChange={(e) => setLanguage(e.target.value as typeof language)}>
-                <option value="en">English</option>
-                <option value="fr">Français</option>
-                <option value="es">Español</option>
-                <option value="ar">العربية</option>
-              </select>
+              <EnumSelect
+                values={LANGUAGES}
+                label={(l) => LANGUAGE_NAMES[l]}
+                value={language}
+                onChange={(e) => setLanguage(e.target.value as typeof language)}
+              />
             </Field>
           </div>
           <SubmitButton form={form}>{t('org.sendInvitation')}</SubmitButton>

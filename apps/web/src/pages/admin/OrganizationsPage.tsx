@@ -183,13 +183,12 @@ function NewOrganizationForm({ onCreated }: { onCreated: () => void }) {
         {v.kind === 'government' && (
           <div className="row">
             <Field form={form} name="profile.level" label={t('org.level')}>
-              <select value={v.level} onChange={change('level')}>
-                {['national', 'regional', 'municipal', 'local'].map((l) => (
-                  <option key={l} value={l}>
-                    {t(`level.${l}` as Key)}
-                  </option>
-                ))}
-              </select>
+              <EnumSelect
+                values={['national', 'regional', 'municipal', 'local']}
+                labels="level"
+                value={v.level}
+                onChange={change('level')}
+              />
             </Field>
             <Field form={form} name="profile.jurisdiction" label={t('org.jurisdiction')}>
               <input value={v.jurisdiction} onChange={change('jurisdiction')} />

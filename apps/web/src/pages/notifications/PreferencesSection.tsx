@@ -6,6 +6,7 @@ import { Async, useLoad } from '../../components/common';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
 import { useI18n } from '../../i18n';
 import { EnumSelect } from '../../components/EnumSelect';
+import { LANGUAGE_NAMES, LANGUAGES } from '../consultations/shared';
 
 type Cadence = 'immediate' | 'daily_digest' | 'weekly_digest' | 'off';
 
@@ -63,12 +64,12 @@ function PreferencesForm({ initial, types }: { initial: Preferences; types: stri
         )}
         <div className="row">
           <Field form={form} name="language" label={t('preferences.language')}>
-            <select value={language} onChange={(e) => setLanguage(e.target.value as Preferences['language'])}>
-              <option value="en">English</option>
-              <option value="fr">Français</option>
-              <option value="es">Español</option>
-              <option value="ar">العربية</option>
-            </select>
+            <EnumSelect
+              values={LANGUAGES}
+              label={(l) => LANGUAGE_NAMES[l]}
+              value={language}
+              onChange={(e) => setLanguage(e.target.value as Preferences['language'])}
+            />
           </Field>
           <Field
             form={form}

@@ -54,11 +54,13 @@ export function PlacementsPage() {
       <div className="filters" role="group" aria-label={t('placements.filters')}>
         <label>
           {t('placement.status')}
-          <select value={status} onChange={(e) => setStatus(e.target.value)}>
-            <option value="">{t('common.any')}</option>
-            <option value="active">{t('state.active')}</option>
-            <option value="ended">{t('state.ended')}</option>
-          </select>
+          <EnumSelect
+            values={['active', 'ended']}
+            labels="state"
+            blank={t('common.any')}
+            value={status}
+            onChange={(e) => setStatus(e.target.value)}
+          />
         </label>
         <label>
           {t('placement.sector')}

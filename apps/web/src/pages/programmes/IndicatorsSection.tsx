@@ -91,10 +91,12 @@ export function IndicatorsSection({
               <input inputMode="decimal" value={v.target} onChange={change('target')} />
             </Field>
             <Field form={form} name="direction" label={t('indicator.direction')}>
-              <select value={v.direction} onChange={change('direction')}>
-                <option value="increase">{t('indicator.increase')}</option>
-                <option value="decrease">{t('indicator.decrease')}</option>
-              </select>
+              <EnumSelect
+                values={['increase', 'decrease']}
+                labels="indicator"
+                value={v.direction}
+                onChange={change('direction')}
+              />
             </Field>
           </div>
           <SubmitButton form={form}>{t('indicator.create')}</SubmitButton>

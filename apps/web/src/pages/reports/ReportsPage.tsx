@@ -332,10 +332,12 @@ function SchedulesSection() {
             onFormat={setFormat}
           />
           <Field form={form} name="cadence" label={t('schedules.cadence')}>
-            <select value={cadence} onChange={(e) => setCadence(e.target.value as Cadence)}>
-              <option value="weekly">{t('cadence.weekly')}</option>
-              <option value="monthly">{t('cadence.monthly')}</option>
-            </select>
+            <EnumSelect
+              values={['weekly', 'monthly'] as const}
+              labels="cadence"
+              value={cadence}
+              onChange={(e) => setCadence(e.target.value as Cadence)}
+            />
           </Field>
         </div>
         <ParametersFields form={form} kind={kind} value={parameters} onChange={setParameters} />
