@@ -24,3 +24,6 @@ export * from './validation/calendar-date';
 export * from './pagination/page-of';
 export * from './jobs/dto/list-dead-letters.dto';
 export * from './jobs/dead-letter.view';
+export * from './actor/actor';
+export * from './access/authorize';
+export * from './errors/version';

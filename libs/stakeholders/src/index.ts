@@ -1,4 +1,5 @@
 export * from './entities/organization.entity';
+export * from './entities/membership.entity';
 export * from './kinds/government/government-profile.entity';
 export * from './kinds/employer/employer-profile.entity';
 export * from './kinds/civil-society/civil-society-profile.entity';
@@ -13,3 +14,6 @@ export * from './members.service';
 export * from './stakeholders.module';
 export * from './organization.view';
 export * from './member.view';
+export * from './organizations.repository';
+export * from './memberships.repository';
+export * from './organization-access.service';

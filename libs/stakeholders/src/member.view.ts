@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { MembershipRole } from '@tandem/auth';
+import { MembershipRole } from '@tandem/core';
 
 export class MemberView {
   userId!: string;

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditEvent } from '@tandem/audit';
-import { Actor } from '@tandem/auth';
-import { Page, PageQueryDto, paginate } from '@tandem/core';
+import { Actor, Page, PageQueryDto, paginate } from '@tandem/core';
 import { Brackets, DataSource } from 'typeorm';
 import { TaskAccessService } from './task-access.service';
 import { TaskHistoryEntry } from './task-history.view';

@@ -1,7 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@tandem/auth';
-import { CoreError, DeadLetterDto, DeadLetterPageDto, ListDeadLettersDto } from '@tandem/core';
+import { Actor, CoreError, DeadLetterDto, DeadLetterPageDto, ListDeadLettersDto } from '@tandem/core';
 import { DeadLettersService } from '@tandem/notifications';
 import { Response } from 'express';
 import { DASHBOARD_COOKIE, DASHBOARD_PATH, QueueDashboardAuth } from './queue-dashboard.auth';

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, AuthService, LoginDto, RefreshDto, TokenPairDto } from '@tandem/auth';
+import { AuthService, LoginDto, RefreshDto, TokenPairDto } from '@tandem/auth';
 import { CurrentActor } from './current-actor.decorator';
 import { LoginGuard } from './login.guard';
 import { Public } from './public.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
+import { Actor } from '@tandem/core';
 
 @ApiTags('auth')
 @Controller('auth')

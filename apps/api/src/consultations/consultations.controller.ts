@@ -13,7 +13,6 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@tandem/auth';
 import {
   ConsultationsService,
   ConsultationTransitionDto,
@@ -30,7 +29,7 @@ import {
   UpdateConsultationDto,
   UpdateQuestionDto,
 } from '@tandem/consultations';
-import { CoreError, PageOf } from '@tandem/core';
+import { Actor, CoreError, PageOf } from '@tandem/core';
 import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';

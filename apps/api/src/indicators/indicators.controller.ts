@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@tandem/auth';
-import { PageOf, PageQueryDto } from '@tandem/core';
+import { Actor, PageOf, PageQueryDto } from '@tandem/core';
 import {
   CreateIndicatorDto,
   IndicatorsService,

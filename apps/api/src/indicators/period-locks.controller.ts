@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@tandem/auth';
-import { PageOf, PageQueryDto } from '@tandem/core';
+import { Actor, PageOf, PageQueryDto } from '@tandem/core';
 import { LockPeriodDto, PeriodLocksService, PeriodLockView } from '@tandem/programmes';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';

@@ -1,6 +1,5 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@tandem/auth';
 import {
   NotificationPreferencesDto,
   PreferencesService,
@@ -8,6 +7,7 @@ import {
 } from '@tandem/notifications';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
+import { Actor } from '@tandem/core';
 
 @ApiTags('notifications')
 @Authenticated()

@@ -1,7 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@tandem/auth';
-import { AppConfig } from '@tandem/core';
+import { Actor, AppConfig } from '@tandem/core';
 import {
   InboxService,
   ListNotificationsDto,

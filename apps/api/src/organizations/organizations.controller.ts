@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, CreateInvitationDto, InvitationsService, InvitationView } from '@tandem/auth';
-import { PageOf, PageQueryDto } from '@tandem/core';
+import { CreateInvitationDto, InvitationsService, InvitationView } from '@tandem/auth';
+import { Actor, PageOf, PageQueryDto } from '@tandem/core';
 import {
   CreateOrganizationDto,
   ListOrganizationsDto,

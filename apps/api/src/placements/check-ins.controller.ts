@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { PageOf } from '@tandem/core';
+import { Actor, PageOf } from '@tandem/core';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@tandem/auth';
 import {
   AnswerCheckInDto,
   CheckInListItem,

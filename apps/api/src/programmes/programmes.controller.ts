@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { PageOf } from '@tandem/core';
+import { Actor, PageOf } from '@tandem/core';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@tandem/auth';
 import {
   AddManagerDto,
   AddPartnerDto,

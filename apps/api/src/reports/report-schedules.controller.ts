@@ -6,8 +6,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Actor } from '@tandem/auth';
-import { PageOf, PageQueryDto } from '@tandem/core';
+import { Actor, PageOf, PageQueryDto } from '@tandem/core';
 import {
   CreateReportScheduleDto,
   ReportScheduleView,

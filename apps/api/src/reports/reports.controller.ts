@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { PageOf } from '@tandem/core';
+import { Actor, PageOf } from '@tandem/core';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@tandem/auth';
 import { CreateReportDto, KIND_FORMATS, ListReportsDto, ReportView, ReportsService } from '@tandem/reporting';
 import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';

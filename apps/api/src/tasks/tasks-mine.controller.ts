@@ -1,7 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { PageOf } from '@tandem/core';
+import { Actor, PageOf } from '@tandem/core';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@tandem/auth';
 import { ListMyTasksDto, TasksService, TaskView } from '@tandem/tasks';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';

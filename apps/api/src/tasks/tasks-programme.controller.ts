@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { PageOf } from '@tandem/core';
+import { Actor, PageOf } from '@tandem/core';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@tandem/auth';
 import { CreateTaskDto, ListTasksDto, TasksService, TaskView } from '@tandem/tasks';
 import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';

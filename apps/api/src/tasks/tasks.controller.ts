@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@tandem/auth';
-import { PageOf, PageQueryDto } from '@tandem/core';
+import { Actor, PageOf, PageQueryDto } from '@tandem/core';
 import {
   CreateTaskCommentDto,
   TaskCommentsService,

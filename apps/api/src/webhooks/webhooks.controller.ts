@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@tandem/auth';
-import { mapPage, PageQueryDto } from '@tandem/core';
+import { Actor, mapPage, PageQueryDto } from '@tandem/core';
 import {
   CreateWebhookDto,
   ListWebhookDeliveriesDto,

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IndicatorDirection, IndicatorKind, PartnerRole, PartnerStatus } from '../entities';
+import { IndicatorDirection, IndicatorKind, PartnerRole, PartnerStatus } from '@tandem/programmes';
 
 /**
  * Task states as stored in `tasks.state`. They mirror TaskState of @tandem/tasks, which depends on
