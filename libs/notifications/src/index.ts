@@ -32,3 +32,4 @@ export * from './webhooks/dto/create-webhook.dto';
 export * from './webhooks/dto/update-webhook.dto';
 export * from './webhooks/dto/list-webhook-deliveries.dto';
 export * from './webhooks/webhook.view';
+export * from './notifications.repository';
