@@ -515,22 +515,26 @@ describe('indicators: definitions, values per period, reporting-period locks, da
     let tasks: Record<string, string>;
     let commentId: string;
 
-    it('outsiders get 404 on every indicator route and the dashboard', async () => {
-      const paths = [
-        `/programmes/${s.programmeId}/indicators`,
-        `/indicators/${gapId}`,
-        `/indicators/${gapId}/values`,
-        `/programmes/${s.programmeId}/dashboard`,
-      ];
-      for (const path of paths) expectProblem(await get(outsider, path), 404);
-      expectProblem(
-        await http()
-          .patch(`/indicators/${gapId}`)
-          .set(bearer(outsider))
-          .set('If-Match', '"1"')
-          .send({ name: 'Renamed' }),
-        404,
-      );
+    // An outsider cannot tell the programme's indicators exist: every route answers 404.
+    it.each<[string, () => ReturnType<typeof get>]>([
+      ['list the indicators', () => get(outsider, `/programmes/${s.programmeId}/indicators`)],
+      ['read an indicator', () => get(outsider, `/indicators/${gapId}`)],
+      ["read an indicator's values", () => get(outsider, `/indicators/${gapId}/values`)],
+      ['read the dashboard', () => get(outsider, `/programmes/${s.programmeId}/dashboard`)],
+      [
+        'edit an indicator',
+        () =>
+          http()
+            .patch(`/indicators/${gapId}`)
+            .set(bearer(outsider))
+            .set('If-Match', '"1"')
+            .send({ name: 'Renamed' }),
+      ],
+    ])('an outsider who tries to %s gets 404', async (_what, request) => {
+      expectProblem(await request(), 404);
+    });
+
+    it('an outsider is told an indicator is not found, as for one that does not exist', async () => {
       const other = await get(outsider, `/indicators/${gapId}`);
       expect(other.body.detail).toBe('Indicator not found');
     });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { auditOf, bearer, expectProblem, onboardUser, PASSWORD } from './support/fixtures';
+import { auditOf, bearer, expectProblem, onboardUser, PASSWORD, Session } from './support/fixtures';
 import { ProgrammeSetup, setupProgramme, waitForNotification } from './support/programmes';
 import { TestSmtpServer } from './support/smtp';
 import { TestStack } from './support/stack';
@@ -57,15 +57,6 @@ describe('programmes: set-up, partners, managers, milestones, who may do what', 
           partners.body.findIndex((x: { role: string }) => x.role === b[0]),
       ),
     ]);
-    for (const who of [s.implementer.session, s.provider.session, s.observer.session, s.admin]) {
-      await stack.http().get(`/programmes/${s.programmeId}`).set(bearer(who)).expect(200);
-    }
-    for (const path of ['', '/partners', '/managers', '/milestones']) {
-      expectProblem(
-        await stack.http().get(`/programmes/${s.programmeId}${path}`).set(bearer(s.outsider.session)),
-        404,
-      );
-    }
     const outsiderList = await stack.http().get('/programmes').set(bearer(s.outsider.session)).expect(200);
     expect(outsiderList.body.items).toEqual([]);
     const mine = await stack
@@ -90,6 +81,29 @@ describe('programmes: set-up, partners, managers, milestones, who may do what', 
       .expect(200);
     expect(none.body.items).toEqual([]);
   });
+
+  it.each<[string, (x: ProgrammeSetup) => Session]>([
+    ['the implementer', (x) => x.implementer.session],
+    ['the service provider', (x) => x.provider.session],
+    ['the observer', (x) => x.observer.session],
+    ['a platform admin', (x) => x.admin],
+  ])('%s reads the programme', async (_who, session) => {
+    await stack
+      .http()
+      .get(`/programmes/${s.programmeId}`)
+      .set(bearer(session(s)))
+      .expect(200);
+  });
+
+  it.each(['', '/partners', '/managers', '/milestones'])(
+    'the outsider gets 404 on /programmes/{id}%s',
+    async (path) => {
+      expectProblem(
+        await stack.http().get(`/programmes/${s.programmeId}${path}`).set(bearer(s.outsider.session)),
+        404,
+      );
+    },
+  );
 
   it('partners and managers were notified through the worker', async () => {
     const invited = await waitForNotification(

@@ -14,22 +14,19 @@ import { Request } from 'express';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { LocalStrategy } from './auth/local.strategy';
-import { QueueDashboardAuth } from './admin/queue-dashboard.auth';
-import { AdminController } from './controllers/admin.controller';
-import { AuditController } from './controllers/audit.controller';
-import { NotificationPreferencesController } from './controllers/notification-preferences.controller';
-import { WebhooksController } from './controllers/webhooks.controller';
-import { AuthController } from './controllers/auth.controller';
-import { ConsultationsApiModule } from './controllers/consultations-api.module';
-import { IndicatorsApiModule } from './controllers/indicators-api.module';
-import { NotificationsController } from './controllers/notifications.controller';
-import { ProgrammesController } from './controllers/programmes.controller';
-import { TasksApiModule } from './controllers/tasks-api.module';
-import { PlacementsApiModule } from './controllers/placements-api.module';
-import { ReportsApiModule } from './controllers/reports-api.module';
+import { AdminApiModule } from './admin/admin-api.module';
+import { AuditApiModule } from './audit/audit-api.module';
+import { AuthApiModule } from './auth/auth-api.module';
+import { ConsultationsApiModule } from './consultations/consultations-api.module';
+import { IndicatorsApiModule } from './indicators/indicators-api.module';
+import { NotificationsApiModule } from './notifications/notifications-api.module';
+import { OrganizationsApiModule } from './organizations/organizations-api.module';
+import { PlacementsApiModule } from './placements/placements-api.module';
+import { ProgrammesApiModule } from './programmes/programmes-api.module';
+import { ReportsApiModule } from './reports/reports-api.module';
+import { TasksApiModule } from './tasks/tasks-api.module';
+import { WebhooksApiModule } from './webhooks/webhooks-api.module';
 import { GoodIdeasApiModule } from './good-ideas/good-ideas-api.module';
-import { InvitationsController } from './controllers/invitations.controller';
-import { OrganizationsController } from './controllers/organizations.controller';
 import { ETagInterceptor } from './http/etag.interceptor';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemFilter } from './http/problem.filter';
@@ -60,6 +57,13 @@ export class ApiModule implements NestModule {
         StakeholdersModule,
         NotificationsModule,
         ProgrammesModule,
+        AuthApiModule,
+        AdminApiModule,
+        AuditApiModule,
+        NotificationsApiModule,
+        WebhooksApiModule,
+        OrganizationsApiModule,
+        ProgrammesApiModule,
         TasksApiModule,
         IndicatorsApiModule,
         ConsultationsApiModule,
@@ -86,24 +90,11 @@ export class ApiModule implements NestModule {
           storage: new ResilientThrottlerStorage(config.REDIS_URL),
         }),
       ],
-      controllers: [
-        AuthController,
-        NotificationsController,
-        NotificationPreferencesController,
-        WebhooksController,
-        AdminController,
-        ProgrammesController,
-        InvitationsController,
-        OrganizationsController,
-        AuditController,
-        HealthController,
-        MetricsController,
-      ],
+      controllers: [HealthController, MetricsController],
       providers: [
         JwtStrategy,
         LocalStrategy,
         MetricsService,
-        QueueDashboardAuth,
         ShutdownState,
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -1,34 +1,34 @@
 import { useEffect, useRef, useState } from 'react';
 import { api, call } from './api/client';
+import type { UnreadCount } from './api/types';
 import { Link, Navigate, NavLink, Route, Routes, useLocation } from 'react-router-dom';
 import { isAdmin, orgsOfKind, useAuth } from './auth';
 import { focusHeadingOnNextPage, Loading } from './components/common';
 import { UiLanguage, useI18n } from './i18n';
-import { AcceptInvitationPage } from './pages/AcceptInvitation';
-import { AdminAuditPage, AdminOrganizationPage, AdminOrganizationsPage } from './pages/Admin';
-import { AdminJobsPage } from './pages/AdminJobs';
-import {
-  ConsultationEditorPage,
-  ConsultationNewPage,
-  ConsultationOutcomePage,
-  ConsultationResultsPage,
-  ConsultationsPage,
-  RespondPage,
-} from './pages/Consultations';
-import { HomePage } from './pages/Home';
+import { AcceptInvitationPage } from './pages/account/AcceptInvitationPage';
+import { ProfilePage } from './pages/account/ProfilePage';
+import { SignInPage } from './pages/account/SignInPage';
+import { AdminAuditPage } from './pages/admin/AuditPage';
+import { AdminJobsPage } from './pages/admin/JobsPage';
+import { AdminOrganizationPage } from './pages/admin/OrganizationPage';
+import { AdminOrganizationsPage } from './pages/admin/OrganizationsPage';
+import { ConsultationEditorPage } from './pages/consultations/ConsultationEditorPage';
+import { ConsultationNewPage } from './pages/consultations/ConsultationNewPage';
+import { ConsultationsPage } from './pages/consultations/ConsultationsPage';
+import { RespondPage } from './pages/consultations/RespondPage';
+import { ConsultationOutcomePage, ConsultationResultsPage } from './pages/consultations/ResultsPage';
+import { HomePage } from './pages/home/HomePage';
+import { NotificationsPage } from './pages/notifications/NotificationsPage';
+import { CheckInsPage } from './pages/placements/CheckInsPage';
+import { ImportPage } from './pages/placements/ImportPage';
+import { LogPlacementPage } from './pages/placements/LogPlacementPage';
+import { PlacementsPage } from './pages/placements/PlacementsPage';
+import { ProgrammeEditPage, ProgrammeNewPage } from './pages/programmes/ProgrammeForm';
+import { ProgrammePage } from './pages/programmes/ProgrammePage';
+import { ProgrammesPage } from './pages/programmes/ProgrammesPage';
+import { ReportsPage } from './pages/reports/ReportsPage';
+import { TaskPage } from './pages/tasks/TaskPage';
 import { GoodIdeaPage, GoodIdeasPage } from './pages/good-ideas/GoodIdeas';
-import { NotificationsPage } from './pages/Notifications';
-import { CheckInsPage, ImportPage, LogPlacementPage, PlacementsPage } from './pages/Placements';
-import { ProfilePage } from './pages/Profile';
-import { ReportsPage } from './pages/Reports';
-import {
-  ProgrammeEditPage,
-  ProgrammeNewPage,
-  ProgrammePage,
-  ProgrammesPage,
-  TaskPage,
-} from './pages/Programmes';
-import { SignInPage } from './pages/SignIn';
 
 function LanguageSwitch() {
   const { lang, setLang, t } = useI18n();
@@ -58,7 +58,7 @@ function UnreadCount() {
   const [count, setCount] = useState(0);
   useEffect(() => {
     let live = true;
-    call<{ unread: number }>(api.GET('/notifications/unread-count'))
+    call<UnreadCount>(api.GET('/notifications/unread-count'))
       .then((r) => live && setCount(r.unread))
       .catch(() => undefined);
     return () => {

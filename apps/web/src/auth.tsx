@@ -1,6 +1,6 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { api, call, refreshSession, tokens } from './api/client';
-import type { Me } from './api/models';
+import type { Me, TokenPair } from './api/types';
 
 interface Auth {
   me: Me | null;
@@ -41,9 +41,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (email: string, password: string) => {
-      const pair = await call<{ accessToken: string; refreshToken: string }>(
-        api.POST('/auth/login', { body: { email, password } }),
-      );
+      const pair = await call<TokenPair>(api.POST('/auth/login', { body: { email, password } }));
       await adopt(pair.accessToken, pair.refreshToken);
     },
     [adopt],

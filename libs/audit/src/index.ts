@@ -4,3 +4,4 @@ export * from './audit-events.repository';
 export * from './audit-query.service';
 export * from './audit.module';
 export * from './dto/list-audit-events.dto';
+export * from './audit-event.view';

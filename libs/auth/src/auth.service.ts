@@ -7,18 +7,13 @@ import { AuthError, AuthErrorCode } from './auth.errors';
 import { TokenPairDto } from './dto/token-pair.dto';
 import { RefreshToken, Session, User } from './entities';
 import { hashPassword, verifyPassword } from './password';
+import { MeView } from './me.view';
 
 import { TokenService } from './token.service';
 import { UsersRepository } from './users.repository';
 
 /** Verifying an unknown e-mail costs as much as a known one, so timing does not reveal accounts. */
 let dummyHash: Promise<string> | undefined;
-
-export interface MeView {
-  user: { id: string; email: string; name: string; preferredLanguage: string; createdAt: Date };
-  platformRole: string;
-  memberships: { organizationId: string; organizationName: string; organizationKind: string; role: string }[];
-}
 
 @Injectable()
 export class AuthService {

@@ -10,4 +10,6 @@ export * from './invitation-token';
 export * from './actor.loader';
 export * from './admin-bootstrap.service';
 export * from './password';
+export * from './me.view';
+export * from './invitation.view';
 export * from './users.repository';

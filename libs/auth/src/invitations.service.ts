@@ -23,18 +23,8 @@ import { AcceptInvitationDto, CreateInvitationDto, TokenPairDto } from './dto';
 import { Invitation, User } from './entities';
 import { invitationIdFromToken } from './invitation-token';
 import { hashPassword, verifyPassword } from './password';
+import { InvitationView } from './invitation.view';
 import { UsersRepository } from './users.repository';
-
-export interface InvitationView {
-  id: string;
-  organizationId: string;
-  email: string;
-  role: string;
-  language: string;
-  status: 'pending' | 'accepted' | 'revoked' | 'expired';
-  expiresAt: Date;
-  createdAt: Date;
-}
 
 export function invitationStatus(inv: Invitation, now: Date): InvitationView['status'] {
   if (inv.acceptedAt) return 'accepted';

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import {
   Consultation,
   ConsultationAudience,
@@ -9,38 +10,69 @@ import {
   QuestionType,
 } from './entities';
 
-export interface QuestionView {
-  id: string;
-  position: number;
-  type: QuestionType;
-  prompt: LocalizedText;
-  options: QuestionOption[];
-  required: boolean;
-  maxLength: number | null;
+const LOCALIZED = {
+  type: 'object',
+  additionalProperties: { type: 'string' },
+  example: { en: 'Housing', fr: 'Logement' },
+  description: 'Text per language code',
+} as const;
+
+export class QuestionOptionView implements QuestionOption {
+  /** Stable key the answers refer to. */
+  value!: string;
+  @ApiProperty(LOCALIZED)
+  label!: LocalizedText;
 }
 
-export interface ConsultationView {
-  id: string;
-  organizationId: string;
-  title: LocalizedText;
-  description: LocalizedText;
-  languages: string[];
-  defaultLanguage: string;
-  opensAt: Date;
-  closesAt: Date;
-  anonymous: boolean;
-  audience: ConsultationAudience;
-  invitedOrganizationIds: string[];
-  programmeIds: string[];
-  status: ConsultationStatus;
-  openedAt: Date | null;
-  closedAt: Date | null;
-  outcome: ConsultationOutcome | null;
-  outcomePublishedAt: Date | null;
+export class OutcomeDecisionView {
+  @ApiProperty(LOCALIZED)
+  text!: LocalizedText;
+  /** The questions whose answers led to the decision. */
+  questionIds!: string[];
+}
+
+export class OutcomeView implements ConsultationOutcome {
+  @ApiProperty(LOCALIZED)
+  summary!: LocalizedText;
+  decisions!: OutcomeDecisionView[];
+}
+
+export class QuestionView {
+  id!: string;
+  position!: number;
+  type!: QuestionType;
+  @ApiProperty(LOCALIZED)
+  prompt!: LocalizedText;
+  options!: QuestionOptionView[];
+  required!: boolean;
+  maxLength!: number | null;
+}
+
+export class ConsultationView {
+  id!: string;
+  organizationId!: string;
+  @ApiProperty(LOCALIZED)
+  title!: LocalizedText;
+  @ApiProperty(LOCALIZED)
+  description!: LocalizedText;
+  languages!: string[];
+  defaultLanguage!: string;
+  opensAt!: Date;
+  closesAt!: Date;
+  anonymous!: boolean;
+  audience!: ConsultationAudience;
+  invitedOrganizationIds!: string[];
+  programmeIds!: string[];
+  status!: ConsultationStatus;
+  openedAt!: Date | null;
+  closedAt!: Date | null;
+  @ApiProperty({ type: () => OutcomeView, nullable: true })
+  outcome!: OutcomeView | null;
+  outcomePublishedAt!: Date | null;
   questions?: QuestionView[];
-  createdAt: Date;
-  updatedAt: Date;
-  version: number;
+  createdAt!: Date;
+  updatedAt!: Date;
+  version!: number;
 }
 
 export function questionView(q: ConsultationQuestion): QuestionView {

@@ -15,4 +15,7 @@ export * from './meetings.service';
 export * from './meeting-reminder.handlers';
 export * from './consultations.module';
 export * from './localized-text';
+export * from './meeting.view';
+export * from './response.view';
+export * from './consultation-results.view';
 export * from './published-outcomes.reader';

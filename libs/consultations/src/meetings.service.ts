@@ -28,33 +28,7 @@ import {
   RsvpStatus,
 } from './entities';
 import { inDefaultLanguage } from './localized-text';
-
-export interface MeetingView {
-  id: string;
-  consultationId: string;
-  title: string;
-  type: MeetingType;
-  startsAt: Date;
-  endsAt: Date;
-  location: string | null;
-  onlineUrl: string | null;
-  capacity: number | null;
-  status: MeetingStatus;
-  attendingCount: number;
-  waitlistCount: number;
-  seatsLeft: number | null;
-  /** The caller's own RSVP, with their place on the waiting list. */
-  myRsvp: { status: RsvpStatus; waitlistPosition: number | null; attended: boolean | null } | null;
-  /** Owners only: who answered, and whether they came. */
-  rsvps?: {
-    userId: string;
-    name: string;
-    organizationId: string | null;
-    status: RsvpStatus;
-    attended: boolean | null;
-  }[];
-  version: number;
-}
+import { MeetingView } from './meeting.view';
 
 /**
  * Meetings of a consultation. RSVPs for one meeting are serialised by locking the meeting row, so

@@ -17,14 +17,7 @@ import {
   SCALE_MIN,
   TEXT_ANSWER_LIMIT,
 } from './entities';
-
-export interface ResponseView {
-  consultationId: string;
-  organizationId: string;
-  answers: { questionId: string; value: AnswerValue }[];
-  createdAt: Date;
-  updatedAt: Date;
-}
+import { ResponseView } from './response.view';
 
 /**
  * An organisation's answers. One response per organisation (a unique index): `PUT …/responses/mine`

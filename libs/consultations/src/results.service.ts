@@ -10,12 +10,12 @@ import {
   Consultation,
   ConsultationQuestion,
   ConsultationStatus,
-  LocalizedText,
   QuestionType,
   SCALE_MAX,
   SCALE_MIN,
 } from './entities';
 import { inDefaultLanguage } from './localized-text';
+import { QuestionResult, ConsultationResults } from './consultation-results.view';
 
 interface Respondent {
   responseId: string;
@@ -25,38 +25,6 @@ interface Respondent {
   invited: boolean;
   answers: Record<string, AnswerValue>;
   updatedAt: Date;
-}
-
-export interface QuestionResult {
-  questionId: string;
-  position: number;
-  type: QuestionType;
-  prompt: LocalizedText;
-  required: boolean;
-  answered: number;
-  skipped: number;
-  options?: { value: string; label: LocalizedText; count: number; percentage: number }[];
-  average?: number | null;
-  distribution?: { value: number; count: number; percentage: number }[];
-  /** Free-text answers; with the answering organisation unless the consultation is anonymous. */
-  answers?: { text: string; organizationId?: string; organizationName?: string }[];
-}
-
-export interface ConsultationResults {
-  consultationId: string;
-  status: ConsultationStatus;
-  anonymous: boolean;
-  responseCount: number;
-  participation: {
-    invitedCount: number;
-    respondedInvitedCount: number;
-    /** Percentage of invited organisations that answered; null when nobody was invited by name. */
-    responseRate: number | null;
-    byKind: { kind: string; count: number }[];
-    /** Who answered; omitted for anonymous consultations. */
-    respondents?: { organizationId: string; organizationName: string; organizationKind: string }[];
-  };
-  questions: QuestionResult[];
 }
 
 const pct = (n: number, of: number): number => (of === 0 ? 0 : Math.round((n / of) * 1000) / 10);

@@ -10,11 +10,16 @@ import {
   toNumber,
   toNumberOrNull,
 } from '@tandem/programmes';
-
-/** Task states as stored in `tasks.state`, in the order the dashboard shows them. */
-export const DASHBOARD_TASK_STATES = ['todo', 'in_progress', 'blocked', 'done', 'cancelled'] as const;
-export type DashboardTaskState = (typeof DASHBOARD_TASK_STATES)[number];
-export type TaskStateCounts = Record<DashboardTaskState, number>;
+import {
+  DASHBOARD_TASK_STATES,
+  DashboardTaskState,
+  IndicatorStatus,
+  MilestoneProgress,
+  OverdueTask,
+  PartnerActivity,
+  PartnerTasks,
+  TaskStateCounts,
+} from './dashboard.view';
 const OPEN_STATES: readonly DashboardTaskState[] = ['todo', 'in_progress', 'blocked'];
 
 /**
@@ -28,81 +33,6 @@ export const ACTIVITY_SOURCES = {
   indicator_value: `SELECT v.id::text FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id WHERE i.programme_id = $1`,
   programme_partner: `SELECT pp.id::text FROM programme_partners pp WHERE pp.programme_id = $1`,
 } as const;
-
-export interface PartnerTasks {
-  id: string;
-  name: string;
-  byState: TaskStateCounts;
-  /** All the partner's tasks, cancelled ones included. */
-  total: number;
-}
-
-export interface OverdueTask {
-  id: string;
-  title: string;
-  dueDate: string;
-  assigneeOrganizationId: string;
-  state: DashboardTaskState;
-}
-
-export interface MilestoneProgress {
-  id: string;
-  title: string;
-  dueDate: string;
-  /** Tasks of the milestone, cancelled ones excluded. */
-  tasksTotal: number;
-  tasksDone: number;
-  /** tasksDone / tasksTotal, 0 for a milestone without tasks. */
-  progress: number;
-  /** Due before today (UTC) and not all its tasks done. */
-  overdue: boolean;
-}
-
-export interface IndicatorStatus {
-  id: string;
-  name: string;
-  kind: IndicatorKind;
-  dimension: string;
-  unit: string;
-  direction: IndicatorDirection;
-  baseline: number;
-  target: number;
-  /** The value of the period that ends last; null before any is reported. */
-  latestValue: {
-    periodStart: string;
-    periodEnd: string;
-    /** For a gap indicator: the gap, migrantValue − hostValue. */
-    value: number;
-    migrantValue: number | null;
-    hostValue: number | null;
-  } | null;
-  /** Share of the way from baseline to target, clamped to [0, 1]; gap indicators on the absolute gap. */
-  progress: number | null;
-  /** The same ratio unclamped (negative: moved away from the target; above 1: beyond it). */
-  progressRaw: number | null;
-}
-
-export interface PartnerActivity {
-  organizationId: string;
-  name: string;
-  role: PartnerRole;
-  status: PartnerStatus;
-  /** Latest audited change by a member of the organisation to the programme's tasks, comments, values or partnership. */
-  lastActivityAt: Date | null;
-}
-
-export interface ProgrammeDashboard {
-  programmeId: string;
-  generatedAt: Date;
-  /** The UTC date overdue is judged against. */
-  today: string;
-  tasksByState: TaskStateCounts;
-  tasksByPartner: PartnerTasks[];
-  overdueTasks: OverdueTask[];
-  milestones: MilestoneProgress[];
-  indicators: IndicatorStatus[];
-  partners: PartnerActivity[];
-}
 
 type Counts = Record<DashboardTaskState, string>;
 

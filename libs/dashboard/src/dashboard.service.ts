@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, Clock } from '@tandem/core';
 import { ProgrammeAccessService } from '@tandem/programmes';
 import { DataSource } from 'typeorm';
-import { DashboardRepository, ProgrammeDashboard } from './dashboard.repository';
+import { DashboardRepository } from './dashboard.repository';
+import { ProgrammeDashboard } from './dashboard.view';
 
 /**
  * What a programme looks like at a glance, for everyone who reads it. Every figure is aggregated by

@@ -1,3 +1,4 @@
 export * from './dashboard.repository';
 export * from './dashboard.service';
 export * from './dashboard.module';
+export * from './dashboard.view';

@@ -15,4 +15,6 @@ export * from './placement-import.rows';
 export * from './placement-imports.service';
 export * from './placement-import.handler';
 export * from './placements.module';
+export * from './placement-import.view';
+export * from './placement-stats.view';
 export * from './retention-evidence.reader';

@@ -1,20 +1,27 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Participant } from './entities';
 
-export interface ParticipantView {
-  id: string;
-  referenceCode: string;
-  registeredByOrganizationId: string;
-  programmeId: string | null;
-  yearOfBirth: number | null;
-  gender: string | null;
-  countryOfOrigin: string | null;
-  arrivalYear: number | null;
-  statusCategory: string | null;
-  languages: string[] | null;
-  consent: { givenAt: Date; scope: string } | null;
-  erased: boolean;
-  erasedAt: Date | null;
-  createdAt: Date;
+export class ConsentView {
+  givenAt!: Date;
+  scope!: string;
+}
+
+export class ParticipantView {
+  id!: string;
+  referenceCode!: string;
+  registeredByOrganizationId!: string;
+  programmeId!: string | null;
+  yearOfBirth!: number | null;
+  gender!: string | null;
+  countryOfOrigin!: string | null;
+  arrivalYear!: number | null;
+  statusCategory!: string | null;
+  languages!: string[] | null;
+  @ApiProperty({ type: () => ConsentView, nullable: true })
+  consent!: ConsentView | null;
+  erased!: boolean;
+  erasedAt!: Date | null;
+  createdAt!: Date;
 }
 
 export const participantView = (p: Participant): ParticipantView => ({
@@ -38,12 +45,12 @@ export const participantView = (p: Participant): ParticipantView => ({
  * The answer to a registration: the pseudonym only. The attributes are left out on purpose: with an
  * Idempotency-Key the response is stored for replays, and an erasure must not leave them there.
  */
-export interface ParticipantRegisteredView {
-  id: string;
-  referenceCode: string;
-  registeredByOrganizationId: string;
-  programmeId: string | null;
-  createdAt: Date;
+export class ParticipantRegisteredView {
+  id!: string;
+  referenceCode!: string;
+  registeredByOrganizationId!: string;
+  programmeId!: string | null;
+  createdAt!: Date;
 }
 
 export const participantRegisteredView = (p: Participant): ParticipantRegisteredView => ({

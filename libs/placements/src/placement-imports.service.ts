@@ -7,33 +7,17 @@ import { parse } from 'csv-parse/sync';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CreatePlacementImportDto } from './dto';
-import { ImportMode, ImportRowError, ImportStatus, PlacementImport } from './entities';
+import { ImportMode, ImportStatus, PlacementImport } from './entities';
 import { PlacementAccessService } from './placement-access.service';
 import { errorsCsv, headerProblems, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from './placement-import.rows';
 import { PlacementsError, PlacementsErrorCode } from './placements.errors';
+import { PlacementImportView } from './placement-import.view';
 
 export interface UploadedCsv {
   buffer: Buffer;
   originalname: string;
   mimetype: string;
   size: number;
-}
-
-export interface PlacementImportView {
-  id: string;
-  employerOrganizationId: string;
-  mode: ImportMode;
-  status: ImportStatus;
-  fileName: string;
-  totalRows: number | null;
-  processedRows: number;
-  createdCount: number;
-  errorCount: number;
-  errors: ImportRowError[];
-  failureReason: string | null;
-  createdAt: Date;
-  startedAt: Date | null;
-  finishedAt: Date | null;
 }
 
 const view = (i: PlacementImport): PlacementImportView => ({

@@ -9,31 +9,13 @@ import { CHECK_IN_MONTHS } from './entities';
 import { PlacementAccessService } from './placement-access.service';
 import {
   BreakdownCell,
-  Count,
   retentionCell,
-  RetentionCell,
   suppressBreakdown,
   suppressCount,
   suppressRetention,
   SUPPRESSION_THRESHOLD,
 } from './suppression';
-
-export interface PlacementStats {
-  programmeId: string | null;
-  employerOrganizationIds: string[] | null;
-  /** True in the programme view: cells under `threshold` people read "<5". */
-  suppressed: boolean;
-  threshold: number;
-  total: { placements: Count; people: Count };
-  bySector: BreakdownCell[];
-  byOccupationGroup: BreakdownCell[];
-  byContractType: BreakdownCell[];
-  byCountryOfOrigin: BreakdownCell[];
-  /** Key: the employer organisation's id. */
-  byEmployer: BreakdownCell[];
-  byStatusCategory: BreakdownCell[];
-  retention: RetentionCell[];
-}
+import { PlacementStats } from './placement-stats.view';
 
 const BREAKDOWNS = {
   bySector: 's.sector',

@@ -1,17 +1,17 @@
 import { Placement, RetentionCheck } from './entities';
 
-export interface CheckInView {
-  id: string;
-  placementId: string;
-  months: number;
-  dueOn: string;
-  status: string;
-  openedAt: Date | null;
-  remindedAt: Date | null;
-  answeredAt: Date | null;
-  stillEmployed: boolean | null;
-  leftOn: string | null;
-  reason: string | null;
+export class CheckInView {
+  id!: string;
+  placementId!: string;
+  months!: number;
+  dueOn!: string;
+  status!: string;
+  openedAt!: Date | null;
+  remindedAt!: Date | null;
+  answeredAt!: Date | null;
+  stillEmployed!: boolean | null;
+  leftOn!: string | null;
+  reason!: string | null;
 }
 
 export const checkInView = (c: RetentionCheck): CheckInView => ({
@@ -28,24 +28,24 @@ export const checkInView = (c: RetentionCheck): CheckInView => ({
   reason: c.reason,
 });
 
-export interface PlacementView {
-  id: string;
-  participantId: string;
-  participantReferenceCode: string | null;
-  employerOrganizationId: string;
-  programmeId: string | null;
-  jobTitle: string;
-  occupationCode: string;
-  sector: string;
-  startDate: string;
-  contractType: string;
-  hoursPerWeek: number;
-  status: string;
-  endDate: string | null;
-  endReason: string | null;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
+export class PlacementView {
+  id!: string;
+  participantId!: string;
+  participantReferenceCode!: string | null;
+  employerOrganizationId!: string;
+  programmeId!: string | null;
+  jobTitle!: string;
+  occupationCode!: string;
+  sector!: string;
+  startDate!: string;
+  contractType!: string;
+  hoursPerWeek!: number;
+  status!: string;
+  endDate!: string | null;
+  endReason!: string | null;
+  version!: number;
+  createdAt!: Date;
+  updatedAt!: Date;
   checkIns?: CheckInView[];
 }
 
@@ -84,3 +84,9 @@ export const placementSnapshot = (p: Placement) => ({
   endDate: p.endDate,
   endReason: p.endReason,
 });
+
+export class CheckInListItem extends CheckInView {
+  employerOrganizationId!: string;
+  programmeId!: string | null;
+  jobTitle!: string;
+}

@@ -11,12 +11,7 @@ import { PlacementAccessService } from './placement-access.service';
 import { checkInView, CheckInView } from './placement.view';
 import { PlacementsError, PlacementsErrorCode } from './placements.errors';
 import { PlacementsService } from './placements.service';
-
-export interface CheckInListItem extends CheckInView {
-  employerOrganizationId: string;
-  programmeId: string | null;
-  jobTitle: string;
-}
+import { CheckInListItem } from './placement.view';
 
 /** Retention check-ins: seen by whoever sees the placement, answered by the employer's members. */
 @Injectable()

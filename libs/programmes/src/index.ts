@@ -18,4 +18,7 @@ export * from './indicators/indicators.service';
 export * from './indicators/indicator-values.service';
 export * from './indicators/period-locks.service';
 export * from './milestone-progress';
+export * from './partner.view';
+export * from './manager.view';
+export * from './milestone.view';
 export * from './programme-evidence.reader';

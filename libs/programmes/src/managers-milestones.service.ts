@@ -8,19 +8,12 @@ import { MembershipsRepository } from '@tandem/stakeholders';
 import { DataSource } from 'typeorm';
 import { AddManagerDto, CreateMilestoneDto, UpdateMilestoneDto } from './dto';
 import { Milestone } from './entities';
-import { loadMilestones, MilestoneView } from './milestone-progress';
+import { ManagerView } from './manager.view';
+import { loadMilestones } from './milestone-progress';
+import { MilestoneView } from './milestone.view';
 import { ProgrammeAccessService } from './programme-access.service';
 import { ProgrammesError, ProgrammesErrorCode } from './programmes.errors';
 import { ProgrammesRepository } from './programmes.repository';
-
-export interface ManagerView {
-  userId: string;
-  name: string;
-  email: string;
-  since: Date | null;
-  /** `org_admin` managers are such by being org admins of the lead; `named` ones were named. */
-  basis: 'org_admin' | 'named';
-}
 
 /** Programme managers (named by the lead's org admins) and the milestones of the work plan. */
 @Injectable()

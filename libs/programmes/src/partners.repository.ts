@@ -3,21 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { OrganizationsRepository } from '@tandem/stakeholders';
 import { DataSource, EntityManager } from 'typeorm';
 import { PartnerRole, PartnerStatus, ProgrammePartner } from './entities';
-
-export interface PartnerView {
-  id: string;
-  programmeId: string;
-  organizationId: string;
-  organizationName: string;
-  organizationKind: string;
-  role: PartnerRole;
-  status: PartnerStatus;
-  agreementSignedOn: string | null;
-  agreementReference: string | null;
-  agreementExpiresOn: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
+import { PartnerView } from './partner.view';
 
 /**
  * Queries over programme partners. Callers have checked the actor against the programme; the

@@ -7,10 +7,11 @@ import { OrganizationsRepository } from '@tandem/stakeholders';
 import { EntityManager } from 'typeorm';
 import { AddPartnerDto, UpdatePartnerDto } from './dto';
 import { PartnerRole, PartnerStatus, ProgrammePartner } from './entities';
-import { PartnersRepository, PartnerView } from './partners.repository';
+import { PartnersRepository } from './partners.repository';
 import { ProgrammeAccess, ProgrammeAccessService } from './programme-access.service';
 import { isClosed } from './programme-lifecycle';
 import { ProgrammesError, ProgrammesErrorCode } from './programmes.errors';
+import { PartnerView } from './partner.view';
 
 type Answer = 'accept' | 'decline';
 

@@ -1,24 +1,33 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Programme } from './entities';
 
-export interface ProgrammeView {
-  id: string;
-  title: string;
-  summary: string;
-  leadOrganizationId: string;
-  status: string;
-  startDate: string;
-  endDate: string;
-  country: string;
-  region: string | null;
-  city: string | null;
-  budget: { amount: string; currency: string } | null;
-  targetGroups: string[];
-  dimensions: string[];
-  sdgTargets: string[];
-  gcmObjectives: number[];
-  createdAt: Date;
-  updatedAt: Date;
-  version: number;
+export class BudgetView {
+  /** Decimal string, exact. */
+  amount!: string;
+  /** ISO 4217 code. */
+  currency!: string;
+}
+
+export class ProgrammeView {
+  id!: string;
+  title!: string;
+  summary!: string;
+  leadOrganizationId!: string;
+  status!: string;
+  startDate!: string;
+  endDate!: string;
+  country!: string;
+  region!: string | null;
+  city!: string | null;
+  @ApiProperty({ type: () => BudgetView, nullable: true })
+  budget!: BudgetView | null;
+  targetGroups!: string[];
+  dimensions!: string[];
+  sdgTargets!: string[];
+  gcmObjectives!: number[];
+  createdAt!: Date;
+  updatedAt!: Date;
+  version!: number;
 }
 
 export function programmeView(p: Programme): ProgrammeView {

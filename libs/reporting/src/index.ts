@@ -12,3 +12,4 @@ export * from './report-expiry.handler';
 export * from './storage/report-storage';
 export * from './sources/iati-activities.source';
 export * from './reporting.module';
+export * from './report-schedule.view';

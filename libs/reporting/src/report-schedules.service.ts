@@ -16,27 +16,11 @@ import {
 } from '@tandem/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreateReportScheduleDto, UpdateReportScheduleDto } from './dto';
-import { ReportCadence, ReportFormat, ReportKind, ReportSchedule } from './entities';
+import { ReportFormat, ReportKind, ReportSchedule } from './entities';
 import { assertFormat, validateParameters } from './report-kinds';
 import { ReportSources } from './report-sources.service';
 import { ReportingError, ReportingErrorCode } from './reporting.errors';
-
-export interface ReportScheduleView {
-  id: string;
-  name: string;
-  kind: ReportKind;
-  format: ReportFormat;
-  parameters: Record<string, unknown>;
-  cadence: ReportCadence;
-  recipients: string[];
-  ownerUserId: string;
-  /** The BullMQ job scheduler that fires it. */
-  schedulerId: string;
-  lastFiredAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-  version: number;
-}
+import { ReportScheduleView } from './report-schedule.view';
 
 export const schedulerIdOf = (scheduleId: string): string => `report-schedule.${scheduleId}`;
 

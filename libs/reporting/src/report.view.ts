@@ -1,28 +1,36 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Report, ReportFormat, ReportKind, ReportStatus } from './entities';
 
-export interface ReportView {
-  id: string;
-  kind: ReportKind;
-  format: ReportFormat;
-  parameters: Record<string, unknown>;
-  status: ReportStatus;
-  /** 0–1: rows written of the rows expected (1 when done); null while unknown. */
-  progress: number | null;
-  processedRows: number;
-  totalRows: number | null;
-  failureReason: string | null;
-  attempts: number;
-  fileName: string | null;
-  contentType: string | null;
-  byteSize: number | null;
-  /** Where to GET the file once done. */
-  downloadUrl: string | null;
-  requestedByUserId: string;
-  scheduleId: string | null;
-  createdAt: Date;
-  startedAt: Date | null;
-  finishedAt: Date | null;
-  expiresAt: Date | null;
+/** A report request and, once built, its file. */
+export class ReportView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ReportKind }) kind!: ReportKind;
+  @ApiProperty({ enum: ReportFormat }) format!: ReportFormat;
+  @ApiProperty({ type: 'object', additionalProperties: true }) parameters!: Record<string, unknown>;
+  @ApiProperty({ enum: ReportStatus }) status!: ReportStatus;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    minimum: 0,
+    maximum: 1,
+    description: 'Share of rows written; 1 when done',
+  })
+  progress!: number | null;
+  @ApiProperty() processedRows!: number;
+  @ApiProperty({ type: Number, nullable: true }) totalRows!: number | null;
+  @ApiProperty({ type: String, nullable: true }) failureReason!: string | null;
+  @ApiProperty({ description: 'Builds started' }) attempts!: number;
+  @ApiProperty({ type: String, nullable: true }) fileName!: string | null;
+  @ApiProperty({ type: String, nullable: true }) contentType!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) byteSize!: number | null;
+  @ApiProperty({ type: String, nullable: true, example: '/reports/{id}/download' }) downloadUrl!:
+    string | null;
+  @ApiProperty({ format: 'uuid' }) requestedByUserId!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) scheduleId!: string | null;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty({ type: Date, nullable: true }) startedAt!: Date | null;
+  @ApiProperty({ type: Date, nullable: true }) finishedAt!: Date | null;
+  @ApiProperty({ type: Date, nullable: true }) expiresAt!: Date | null;
 }
 
 export function reportView(r: Report): ReportView {

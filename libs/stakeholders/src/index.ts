@@ -12,6 +12,8 @@ export * from './stakeholders.errors';
 export * from './organizations.service';
 export * from './members.service';
 export * from './stakeholders.module';
+export * from './organization.view';
+export * from './member.view';
 export * from './organizations.repository';
 export * from './memberships.repository';
 export * from './organization-access.service';

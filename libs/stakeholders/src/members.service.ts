@@ -16,14 +16,7 @@ import { MembershipsRepository } from './memberships.repository';
 import { OrganizationAccessService } from './organization-access.service';
 import { OrganizationsRepository } from './organizations.repository';
 import { StakeholdersError, StakeholdersErrorCode } from './stakeholders.errors';
-
-export interface MemberView {
-  userId: string;
-  name: string;
-  email: string;
-  role: MembershipRole;
-  joinedAt: Date;
-}
+import { MemberView } from './member.view';
 
 @Injectable()
 export class MembersService {

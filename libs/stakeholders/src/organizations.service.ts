@@ -19,24 +19,9 @@ import { UpdateOrganizationDto } from './dto/update-organization.dto';
 import { Organization, OrganizationKind } from './entities/organization.entity';
 import { ORGANIZATION_KINDS, OrganizationKindDefinition } from './kinds/organization-kind';
 import { StakeholdersError, StakeholdersErrorCode } from './stakeholders.errors';
-
-export interface OrganizationView {
-  id: string;
-  kind: OrganizationKind;
-  name: string;
-  country: string;
-  city: string;
-  contactEmail: string;
-  website: string | null;
-  profile: object | null;
-  createdAt: Date;
-  updatedAt: Date;
-  version: number;
-}
+import { OrganizationSummary, OrganizationView } from './organization.view';
 
 /** What every signed-in user sees of any organisation in the directory. */
-export type OrganizationSummary = Omit<OrganizationView, 'contactEmail' | 'version' | 'updatedAt'>;
-
 @Injectable()
 export class OrganizationsService {
   private readonly kinds: Map<OrganizationKind, OrganizationKindDefinition>;

@@ -12,4 +12,6 @@ export * from './task-comments.service';
 export * from './task-history.service';
 export * from './task-reminders.handlers';
 export * from './tasks.module';
+export * from './task-comment.view';
+export * from './task-history.view';
 export * from './task-templates.reader';

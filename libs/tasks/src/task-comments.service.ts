@@ -19,16 +19,7 @@ import { TaskComment } from './entities';
 import { excerpt, parseMentions } from './mentions';
 import { TaskAccessService } from './task-access.service';
 import { TasksRepository } from './tasks.repository';
-
-export interface TaskCommentView {
-  id: string;
-  taskId: string;
-  authorUserId: string;
-  authorName: string;
-  body: string;
-  mentionedUserIds: string[];
-  createdAt: Date;
-}
+import { TaskCommentView } from './task-comment.view';
 
 @Injectable()
 export class TaskCommentsService {

@@ -1,23 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditAction, AuditEvent, FieldChange } from '@tandem/audit';
-
-import { Page, PageQueryDto, paginate, Actor } from '@tandem/core';
+import { AuditEvent } from '@tandem/audit';
+import { Actor, Page, PageQueryDto, paginate } from '@tandem/core';
 import { Brackets, DataSource } from 'typeorm';
 import { TaskAccessService } from './task-access.service';
-
-export interface TaskHistoryEntry {
-  id: string;
-  occurredAt: Date;
-  /** `task` for the task itself, `task_comment` for a comment on it. */
-  entityType: string;
-  entityId: string;
-  action: AuditAction;
-  actorUserId: string | null;
-  /** Null for the system itself (background jobs). */
-  actorName: string | null;
-  changes: Record<string, FieldChange>;
-}
+import { TaskHistoryEntry } from './task-history.view';
 
 /** Who changed what on a task and when, newest first, from the audit trail (the one source of truth). */
 @Injectable()

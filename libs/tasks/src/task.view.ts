@@ -1,27 +1,27 @@
 import { Task, TaskPriority, TaskState } from './entities';
 import { isOpen } from './task-state-machine';
 
-export interface TaskView {
-  id: string;
-  programmeId: string;
-  milestoneId: string | null;
-  title: string;
-  description: string;
-  assigneeOrganizationId: string;
-  assigneeUserId: string | null;
-  priority: TaskPriority;
-  dueDate: string | null;
-  state: TaskState;
-  blockedReason: string | null;
+export class TaskView {
+  id!: string;
+  programmeId!: string;
+  milestoneId!: string | null;
+  title!: string;
+  description!: string;
+  assigneeOrganizationId!: string;
+  assigneeUserId!: string | null;
+  priority!: TaskPriority;
+  dueDate!: string | null;
+  state!: TaskState;
+  blockedReason!: string | null;
   /** Tasks of the same programme that must be finished before this one can start. */
-  blockedBy: string[];
+  blockedBy!: string[];
   /** Open and due before today (UTC). */
-  overdue: boolean;
-  completedAt: Date | null;
-  createdByUserId: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  version: number;
+  overdue!: boolean;
+  completedAt!: Date | null;
+  createdByUserId!: string | null;
+  createdAt!: Date;
+  updatedAt!: Date;
+  version!: number;
 }
 
 export function taskView(task: Task, blockedBy: string[], today: string): TaskView {

@@ -49,7 +49,6 @@ export function ErrorBox({ error }: { error: Error }) {
   );
 }
 
-/** Shows loading, an error, or the content once the data is there. */
 /** One column of a `DataTable`: its header, also each cell's label when rows stack on a phone. */
 export interface Column<T> {
   label: string;
@@ -60,18 +59,22 @@ export interface Column<T> {
 
 /**
  * The list tables of the console: a message when there is nothing, else a table whose cells name
- * their column (`data-label`), so `.responsive` can stack rows on a phone-sized screen.
+ * their column (`data-label`), so `.responsive` can stack rows on a phone-sized screen. Rows are
+ * keyed by `id` unless `rowKey` says otherwise; an `actions` column holds each row's buttons.
  */
-export function DataTable<T extends { id: string }>({
+export function DataTable<T>({
   rows,
   columns,
   empty,
+  rowKey = (row) => (row as { id: string }).id,
 }: {
   rows: T[];
   columns: Column<T>[];
-  empty: string;
+  /** Shown instead of an empty table; without it an empty table is shown. */
+  empty?: string;
+  rowKey?: (row: T) => string;
 }) {
-  if (rows.length === 0) return <p className="muted">{empty}</p>;
+  if (rows.length === 0 && empty !== undefined) return <p className="muted">{empty}</p>;
   return (
     <table className="responsive">
       <thead>
@@ -85,7 +88,7 @@ export function DataTable<T extends { id: string }>({
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={row.id}>
+          <tr key={rowKey(row)}>
             {columns.map((c) => (
               <td key={c.label} data-label={c.actions ? undefined : c.label}>
                 {c.cell(row)}
@@ -98,6 +101,30 @@ export function DataTable<T extends { id: string }>({
   );
 }
 
+/** A row's action button in a `DataTable`; its accessible name says which row (`Replay: webhook.deliver`). */
+export function RowAction({
+  label,
+  row,
+  onClick,
+  disabled,
+  className = 'small',
+}: {
+  label: string;
+  /** Names the row for screen readers, after the label. */
+  row?: string;
+  onClick: () => void;
+  disabled?: boolean;
+  className?: string;
+}) {
+  return (
+    <button type="button" className={className} disabled={disabled} onClick={onClick}>
+      {label}
+      {row !== undefined && <span className="visually-hidden">: {row}</span>}
+    </button>
+  );
+}
+
+/** Shows loading, an error, or the content once the data is there. */
 export function Async<T>({
   state,
   children,

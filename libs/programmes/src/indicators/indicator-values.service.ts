@@ -11,12 +11,7 @@ import { IndicatorsService } from './indicators.service';
 import { IndicatorValueView, indicatorValueSnapshot, indicatorValueView } from './indicator.view';
 import { assertProgrammeOpen } from './programme-open';
 import { assertPeriod, reportingOrganization, valueFieldsFor } from './reporting';
-
-export interface ReportedValue {
-  value: IndicatorValueView;
-  /** False when the report corrected the value already there for that period. */
-  created: boolean;
-}
+import { ReportedValue } from './indicator.view';
 
 /** Values of indicators, one per indicator and period, reported by the partners working the programme. */
 @Injectable()

@@ -15,44 +15,44 @@ export const toNumber = (decimal: string): number => Number(decimal);
 export const toNumberOrNull = (decimal: string | null): number | null =>
   decimal === null ? null : Number(decimal);
 
-export interface IndicatorView {
-  id: string;
-  programmeId: string;
-  name: string;
-  dimension: string;
-  unit: string;
-  kind: IndicatorKind;
-  baseline: number;
-  target: number;
-  direction: IndicatorDirection;
-  createdAt: Date;
-  updatedAt: Date;
-  version: number;
+export class IndicatorView {
+  id!: string;
+  programmeId!: string;
+  name!: string;
+  dimension!: string;
+  unit!: string;
+  kind!: IndicatorKind;
+  baseline!: number;
+  target!: number;
+  direction!: IndicatorDirection;
+  createdAt!: Date;
+  updatedAt!: Date;
+  version!: number;
 }
 
-export interface IndicatorValueView {
-  id: string;
-  indicatorId: string;
-  periodStart: string;
-  periodEnd: string;
+export class IndicatorValueView {
+  id!: string;
+  indicatorId!: string;
+  periodStart!: string;
+  periodEnd!: string;
   /** For a gap indicator: the gap, migrantValue − hostValue. */
-  value: number;
-  migrantValue: number | null;
-  hostValue: number | null;
-  note: string | null;
-  reportedByUserId: string;
-  reportedByOrganizationId: string;
-  createdAt: Date;
-  updatedAt: Date;
+  value!: number;
+  migrantValue!: number | null;
+  hostValue!: number | null;
+  note!: string | null;
+  reportedByUserId!: string;
+  reportedByOrganizationId!: string;
+  createdAt!: Date;
+  updatedAt!: Date;
 }
 
-export interface PeriodLockView {
-  id: string;
-  programmeId: string;
-  periodStart: string;
-  periodEnd: string;
-  lockedByUserId: string;
-  lockedAt: Date;
+export class PeriodLockView {
+  id!: string;
+  programmeId!: string;
+  periodStart!: string;
+  periodEnd!: string;
+  lockedByUserId!: string;
+  lockedAt!: Date;
 }
 
 export function indicatorView(i: Indicator): IndicatorView {
@@ -127,4 +127,10 @@ export function periodLockView(l: ReportingPeriodLock): PeriodLockView {
     lockedByUserId: l.lockedByUserId,
     lockedAt: l.lockedAt,
   };
+}
+
+export class ReportedValue {
+  value!: IndicatorValueView;
+  /** False when the report corrected the value already there for that period. */
+  created!: boolean;
 }

@@ -1,4 +1,3 @@
 export * from './create-report.dto';
 export * from './list-reports.dto';
 export * from './report-schedule.dto';
-export * from './report.response';

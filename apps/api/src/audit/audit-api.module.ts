@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@tandem/audit';
+import { AuthModule } from '@tandem/auth';
+import { AuditController } from './audit.controller';
+
+/** HTTP routes of the audit trail. */
+@Module({
+  imports: [AuditModule, AuthModule],
+  controllers: [AuditController],
+})
+export class AuditApiModule {}

@@ -1,0 +1,253 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ConsultationsService,
+  ConsultationTransitionDto,
+  ConsultationView,
+  CreateConsultationDto,
+  CreateQuestionDto,
+  ListConsultationsDto,
+  OutcomeService,
+  PublishOutcomeDto,
+  QuestionsService,
+  ResponsesService,
+  ResultsService,
+  SubmitResponseDto,
+  UpdateConsultationDto,
+  UpdateQuestionDto,
+} from '@tandem/consultations';
+import { Actor, CoreError, PageOf } from '@tandem/core';
+import { Response } from 'express';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
+import { IfMatchVersion } from '../http/etag';
+import { Idempotent } from '../http/idempotency.interceptor';
+import { uuidParam } from '../http/validation.pipe';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@ApiTags('consultations')
+@Authenticated()
+@Controller('consultations')
+export class ConsultationsController {
+  constructor(
+    private readonly consultations: ConsultationsService,
+    private readonly questions: QuestionsService,
+    private readonly responses: ResponsesService,
+    private readonly results: ResultsService,
+    private readonly outcome: OutcomeService,
+  ) {}
+
+  @Post()
+  @Idempotent()
+  @ApiOperation({
+    summary: 'Draft a consultation (members of the owning government organisation)',
+    description: 'Texts per language (`{"en": "…", "ar": "…"}`); the first of `languages` is the default.',
+  })
+  @ApiProblems(400, 403, 422)
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() dto: CreateConsultationDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const c = await this.consultations.create(actor, dto);
+    res.setHeader('Location', `/consultations/${c.id}`);
+    return c;
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: 'Consultations I may see',
+    description:
+      "The owning organisation's members see its consultations; invitees (everyone for all_organizations) once scheduled. Filters status, organizationId; newest first.",
+  })
+  @ApiProblems(400)
+  @ApiOkResponse({ type: PageOf(ConsultationView) })
+  list(@CurrentActor() actor: Actor, @Query() filter: ListConsultationsDto) {
+    return this.consultations.list(actor, filter);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A consultation with its questions' })
+  @ApiProblems(400, 404)
+  async get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
+    return this.consultations.get(actor, id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Edit a consultation before it opens (owners); requires If-Match' })
+  @ApiHeader({ name: 'If-Match', required: true, description: 'ETag of the version you read' })
+  @ApiProblems(400, 403, 404, 409, 412, 422, 428)
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @IfMatchVersion() expectedVersion: number,
+    @Body() dto: UpdateConsultationDto,
+  ) {
+    return this.consultations.update(actor, id, expectedVersion, dto);
+  }
+
+  @Post(':id/transitions')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Move the consultation through its lifecycle (owners)',
+    description:
+      'draft → scheduled → open → closed; cancelled from draft, scheduled or open. The worker opens and closes it on its dates. Anything else is 409; scheduling with a text missing in an offered language is 422.',
+  })
+  @ApiProblems(400, 403, 404, 409, 422)
+  async transition(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() dto: ConsultationTransitionDto,
+  ) {
+    return this.consultations.transition(actor, id, dto.to);
+  }
+
+  @Get(':id/questions')
+  @ApiOperation({ summary: 'The questions, in order' })
+  @ApiProblems(400, 404)
+  listQuestions(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
+    return this.questions.list(actor, id);
+  }
+
+  @Post(':id/questions')
+  @Idempotent()
+  @ApiOperation({
+    summary: 'Add a question (owners, before it opens)',
+    description: 'type text | single_choice | multiple_choice | scale (1 to 5); 409 once open.',
+  })
+  @ApiProblems(400, 403, 404, 409, 422)
+  addQuestion(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() dto: CreateQuestionDto,
+  ) {
+    return this.questions.add(actor, id, dto);
+  }
+
+  @Patch(':id/questions/:questionId')
+  @ApiOperation({ summary: 'Edit or move a question (owners, before it opens)' })
+  @ApiProblems(400, 403, 404, 409, 422)
+  updateQuestion(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Param('questionId', uuidParam('questionId')) questionId: string,
+    @Body() dto: UpdateQuestionDto,
+  ) {
+    return this.questions.update(actor, id, questionId, dto);
+  }
+
+  @Delete(':id/questions/:questionId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a question (owners, before it opens)' })
+  @ApiProblems(400, 403, 404, 409, 422)
+  async removeQuestion(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Param('questionId', uuidParam('questionId')) questionId: string,
+  ) {
+    await this.questions.remove(actor, id, questionId);
+  }
+
+  @Post(':id/responses')
+  @ApiOperation({
+    summary: 'Answer for your organisation (members of invited organisations, while open)',
+    description:
+      'One response per organisation: a second is 409 (change it with PUT …/responses/mine). Each bad answer is a 400 naming `answers.<questionId>`.',
+  })
+  @ApiProblems(400, 403, 404, 409, 422)
+  async respond(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() dto: SubmitResponseDto,
+  ) {
+    return (await this.responses.submit(actor, id, dto, 'create')).response;
+  }
+
+  @Put(':id/responses/mine')
+  @ApiOperation({
+    summary: "Create or replace your organisation's response (until it closes)",
+    description: 'Returns 201 when it created the response, 200 when it replaced it.',
+  })
+  @ApiProblems(400, 403, 404, 409, 422)
+  async upsertMine(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() dto: SubmitResponseDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { response, created } = await this.responses.submit(actor, id, dto, 'upsert');
+    res.status(created ? 201 : 200);
+    return response;
+  }
+
+  @Get(':id/responses/mine')
+  @ApiOperation({ summary: "Your organisation's response" })
+  @ApiQuery({ name: 'organizationId', required: false })
+  @ApiProblems(400, 403, 404, 422)
+  mine(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Query('organizationId') organizationId?: string,
+  ) {
+    if (organizationId !== undefined && !UUID.test(organizationId))
+      throw CoreError.invalid('organizationId', 'must be a UUID');
+    return this.responses.mine(actor, id, organizationId);
+  }
+
+  @Get(':id/results')
+  @ApiOperation({
+    summary: 'Results (owners at any time; invitees once the outcome is published)',
+    description:
+      'Per question counts and percentages, scale average and distribution, free-text answers; participation by stakeholder kind and response rate. Anonymous consultations never pair an organisation with an answer.',
+  })
+  @ApiProblems(400, 403, 404)
+  getResults(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
+    return this.results.results(actor, id);
+  }
+
+  @Get(':id/results.csv')
+  @ApiOperation({ summary: 'Results as CSV: one row per response (no organisation columns when anonymous)' })
+  @ApiProduces('text/csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @ApiProblems(400, 403, 404)
+  async resultsCsv(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { filename, body } = await this.results.csv(actor, id);
+    res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+    return body;
+  }
+
+  @Post(':id/outcome')
+  @ApiOperation({
+    summary: 'Publish the outcome, "you said, we did" (owners, once closed)',
+    description: 'Moves it to outcome_published and notifies every organisation that answered.',
+  })
+  @ApiProblems(400, 403, 404, 409)
+  async publishOutcome(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() dto: PublishOutcomeDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const c = await this.outcome.publish(actor, id, dto);
+    res.status(201);
+    return c;
+  }
+}

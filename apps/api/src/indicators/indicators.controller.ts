@@ -1,0 +1,127 @@
+import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, PageOf, PageQueryDto } from '@tandem/core';
+import {
+  CreateIndicatorDto,
+  IndicatorsService,
+  IndicatorValuesService,
+  IndicatorValueView,
+  IndicatorView,
+  ListIndicatorsDto,
+  ReportIndicatorValueDto,
+  UpdateIndicatorDto,
+} from '@tandem/programmes';
+import { Response } from 'express';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
+import { IfMatchVersion } from '../http/etag';
+import { Idempotent } from '../http/idempotency.interceptor';
+import { uuidParam } from '../http/validation.pipe';
+
+const NUMBERS =
+  'Baseline, target and values are JSON numbers (at most 4 decimals, within ±10^12); the database keeps them as exact decimals.';
+
+@ApiTags('indicators')
+@Authenticated()
+@Controller()
+export class IndicatorsController {
+  constructor(
+    private readonly indicators: IndicatorsService,
+    private readonly values: IndicatorValuesService,
+  ) {}
+
+  @Post('programmes/:id/indicators')
+  @Idempotent()
+  @ApiOperation({
+    summary: 'Define an indicator of the programme (programme managers)',
+    description:
+      `kind plain (default) or gap. A gap indicator's baseline and target are gaps (migrant − host); its ` +
+      `target must be a narrower gap. direction must agree with baseline → target. ${NUMBERS}`,
+  })
+  @ApiProblems(400, 403, 404, 409)
+  async create(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) programmeId: string,
+    @Body() dto: CreateIndicatorDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const indicator = await this.indicators.create(actor, programmeId, dto);
+    res.setHeader('Location', `/indicators/${indicator.id}`);
+    return indicator;
+  }
+
+  @Get('programmes/:id/indicators')
+  @ApiOperation({
+    summary: "The programme's indicators (everyone who reads the programme)",
+    description: 'Keyset pages `{items, nextCursor}` in order of creation; filters `dimension`, `kind`.',
+  })
+  @ApiProblems(400, 404)
+  @ApiOkResponse({ type: PageOf(IndicatorView) })
+  list(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) programmeId: string,
+    @Query() query: ListIndicatorsDto,
+  ) {
+    return this.indicators.list(actor, programmeId, query);
+  }
+
+  @Get('indicators/:id')
+  @ApiOperation({ summary: 'An indicator (everyone who reads its programme)' })
+  @ApiProblems(400, 404)
+  async get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
+    return this.indicators.get(actor, id);
+  }
+
+  @Patch('indicators/:id')
+  @ApiOperation({
+    summary: 'Edit an indicator (programme managers)',
+    description: `Every field but kind. Requires If-Match with the ETag read. ${NUMBERS}`,
+  })
+  @ApiHeader({ name: 'If-Match', required: true, description: 'ETag of the version you read' })
+  @ApiProblems(400, 403, 404, 409, 412, 428)
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @IfMatchVersion() expectedVersion: number,
+    @Body() dto: UpdateIndicatorDto,
+  ) {
+    return this.indicators.update(actor, id, expectedVersion, dto);
+  }
+
+  @Post('indicators/:id/values')
+  @ApiOperation({
+    summary: 'Report the value of a period (programme managers and working partners)',
+    description:
+      'Plain indicators take `value`; gap indicators take `migrantValue` and `hostValue` and store the gap ' +
+      '(migrant − host) as `value`. Reporting the same period again corrects it: value, note and reporter are replaced (200 instead of 201). ' +
+      '409 PERIOD_LOCKED while a locked reporting period overlaps the period. `organizationId` says which ' +
+      `of your organisations you report for, required when you belong to several. ${NUMBERS}`,
+  })
+  @ApiOkResponse({ description: 'The value of that period, corrected', type: IndicatorValueView })
+  @ApiProblems(400, 403, 404, 409, 422)
+  async report(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() dto: ReportIndicatorValueDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { value, created } = await this.values.report(actor, id, dto);
+    res.status(created ? 201 : 200);
+    return value;
+  }
+
+  @Get('indicators/:id/values')
+  @ApiOperation({
+    summary: "An indicator's values (everyone who reads its programme)",
+    description: 'Keyset pages `{items, nextCursor}` in period order.',
+  })
+  @ApiProblems(400, 404)
+  @ApiOkResponse({ type: PageOf(IndicatorValueView) })
+  listValues(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Query() query: PageQueryDto,
+  ) {
+    return this.values.list(actor, id, query);
+  }
+}

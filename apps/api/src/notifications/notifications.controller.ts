@@ -1,0 +1,66 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, AppConfig } from '@tandem/core';
+import {
+  InboxService,
+  ListNotificationsDto,
+  NOTIFICATION_TYPES,
+  NotificationPageDto,
+  NotificationTypesView,
+  notificationView,
+  UnreadCountView,
+} from '@tandem/notifications';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
+import { uuidParam } from '../http/validation.pipe';
+
+@ApiTags('notifications')
+@Authenticated()
+@Controller('notifications')
+export class NotificationsController {
+  constructor(
+    private readonly inbox: InboxService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'My in-app notifications, newest first; each links to its subject' })
+  @ApiOkResponse({ type: NotificationPageDto })
+  @ApiProblems(400)
+  async list(@CurrentActor() actor: Actor, @Query() query: ListNotificationsDto) {
+    const page = await this.inbox.list(actor.userId, query);
+    return {
+      items: page.items.map((n) => notificationView(n, this.config.PUBLIC_URL)),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  @Get('types')
+  @ApiOperation({ summary: 'Every notification type (for preferences and webhook subscriptions)' })
+  @ApiOkResponse({ type: NotificationTypesView })
+  types(): NotificationTypesView {
+    return { types: NOTIFICATION_TYPES };
+  }
+
+  @Get('unread-count')
+  @ApiOperation({ summary: 'How many of my notifications are unread' })
+  @ApiOkResponse({ type: UnreadCountView })
+  async unreadCount(@CurrentActor() actor: Actor): Promise<UnreadCountView> {
+    return { unread: await this.inbox.unreadCount(actor.userId) };
+  }
+
+  @Post('read-all')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Mark all my notifications read' })
+  async readAll(@CurrentActor() actor: Actor): Promise<void> {
+    await this.inbox.markAllRead(actor.userId);
+  }
+
+  @Post(':id/read')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Mark one of my notifications read' })
+  @ApiProblems(400, 404)
+  async read(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<void> {
+    await this.inbox.markRead(actor.userId, id);
+  }
+}

@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { api, call } from '../../api/client';
+import { AuditEvent, itemsOf, Page } from '../../api/types';
+import { Async, fmtDateTime, PageTitle, useLoad } from '../../components/common';
+import { Field, FormAlert, useApiForm } from '../../forms';
+import { useI18n } from '../../i18n';
+import { AdminNav } from './AdminNav';
+
+export function AdminAuditPage() {
+  const { t, lang } = useI18n();
+  const [entityType, setEntityType] = useState('');
+  const [entityId, setEntityId] = useState('');
+  const [filter, setFilter] = useState({ entityType: '', entityId: '' });
+  const form = useApiForm();
+  const list = useLoad(
+    async () =>
+      itemsOf(
+        await call<Page<AuditEvent>>(
+          api.GET('/audit-events', {
+            params: {
+              query: {
+                limit: 100,
+                ...(filter.entityType && { entityType: filter.entityType }),
+                ...(filter.entityId && { entityId: filter.entityId }),
+              },
+            },
+          }),
+        ),
+      ),
+    [filter],
+  );
+  return (
+    <>
+      <PageTitle>{t('admin.audit')}</PageTitle>
+      <AdminNav />
+      <form
+        className="filters"
+        role="search"
+        aria-label={t('admin.auditFilters')}
+        noValidate
+        onSubmit={form.onSubmit(async () => setFilter({ entityType, entityId }))}
+      >
+        <FormAlert form={form} />
+        <Field form={form} name="entityType" label={t('audit.entityType')}>
+          <input value={entityType} onChange={(e) => setEntityType(e.target.value)} />
+        </Field>
+        <Field form={form} name="entityId" label={t('audit.entityId')}>
+          <input value={entityId} onChange={(e) => setEntityId(e.target.value)} />
+        </Field>
+        <button type="submit">{t('common.search')}</button>
+      </form>
+      <Async state={list}>
+        {(items) => (
+          <table className="responsive audit">
+            <thead>
+              <tr>
+                <th scope="col">{t('audit.when')}</th>
+                <th scope="col">{t('audit.action')}</th>
+                <th scope="col">{t('audit.entity')}</th>
+                <th scope="col">{t('audit.actor')}</th>
+                <th scope="col">{t('audit.changes')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((e) => (
+                <tr key={e.id}>
+                  <td data-label={t('audit.when')}>{fmtDateTime(e.occurredAt, lang)}</td>
+                  <td data-label={t('audit.action')}>{e.action}</td>
+                  <td data-label={t('audit.entity')}>
+                    {e.entityType} <code>{e.entityId.slice(0, 8)}</code>
+                  </td>
+                  <td data-label={t('audit.actor')}>
+                    <code>{e.actorUserId?.slice(0, 8) ?? '—'}</code>
+                  </td>
+                  <td data-label={t('audit.changes')}>{Object.keys(e.changes ?? {}).join(', ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Async>
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+import { api, call } from '../../api/client';
+import { DeadLetter, itemsOf, Page } from '../../api/types';
+import { Async, DataTable, fmtDateTime, PageTitle, RowAction, useLoad } from '../../components/common';
+import { FormAlert, useApiForm } from '../../forms';
+import { useI18n } from '../../i18n';
+import { AdminNav } from './AdminNav';
+
+/** The queue dashboard (bull-board, served by the api) and the jobs that failed for good. */
+export function AdminJobsPage() {
+  const { t, lang } = useI18n();
+  const open = useApiForm();
+  const replay = useApiForm();
+  const list = useLoad(
+    async () =>
+      itemsOf(
+        await call<Page<DeadLetter>>(api.GET('/admin/dead-letters', { params: { query: { limit: 50 } } })),
+      ),
+    [],
+  );
+  return (
+    <>
+      <PageTitle>{t('admin.queues')}</PageTitle>
+      <AdminNav />
+      <section className="card" aria-labelledby="sec-queues">
+        <h2 id="sec-queues">{t('admin.queues')}</h2>
+        <p>{t('admin.queuesIntro')}</p>
+        <FormAlert form={open} />
+        <button
+          type="button"
+          className="primary"
+          onClick={() =>
+            void open.run(async () => {
+              // The dashboard is a server-rendered page: a short-lived cookie opens it (a page load sends no bearer token).
+              await call(api.POST('/admin/queues/session'));
+              window.location.assign('/admin/queues');
+            })
+          }
+        >
+          {t('admin.openQueues')}
+        </button>
+      </section>
+      <section className="card" aria-labelledby="sec-dead">
+        <h2 id="sec-dead">{t('admin.deadLetters')}</h2>
+        <FormAlert form={replay} />
+        <Async state={list}>
+          {(items) => (
+            <DataTable
+              rows={items}
+              empty={t('admin.noDeadLetters')}
+              columns={[
+                { label: t('audit.when'), cell: (d) => fmtDateTime(d.failedAt, lang) },
+                { label: t('admin.queue'), cell: (d) => d.queue },
+                {
+                  label: t('admin.job'),
+                  cell: (d) => (
+                    <>
+                      {d.jobName} <code>{d.jobId}</code>
+                    </>
+                  ),
+                },
+                { label: t('admin.error'), cell: (d) => d.error },
+                {
+                  label: t('common.actions'),
+                  actions: true,
+                  cell: (d) =>
+                    d.replayedAt ? (
+                      fmtDateTime(d.replayedAt, lang)
+                    ) : (
+                      <RowAction
+                        label={t('admin.replay')}
+                        row={d.jobName}
+                        onClick={() =>
+                          void replay
+                            .run(async () => {
+                              await call(
+                                api.POST('/admin/dead-letters/{id}/replay', {
+                                  params: { path: { id: d.id } },
+                                }),
+                              );
+                            })
+                            .then((ok) => ok && list.reload())
+                        }
+                      />
+                    ),
+                },
+              ]}
+            />
+          )}
+        </Async>
+      </section>
+    </>
+  );
+}

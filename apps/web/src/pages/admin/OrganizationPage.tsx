@@ -1,0 +1,153 @@
+import { useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { api, call } from '../../api/client';
+import { itemsOf, Member, OrganizationDetail, Page } from '../../api/types';
+import { Async, Back, DataTable, fmtDateTime, PageTitle, RowAction, useLoad } from '../../components/common';
+import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
+import { Key, useI18n } from '../../i18n';
+import { EnumSelect } from '../../components/EnumSelect';
+import { LANGUAGE_NAMES, LANGUAGES } from '../consultations/shared';
+
+export function AdminOrganizationPage() {
+  const { id = '' } = useParams();
+  const { t, lang } = useI18n();
+  const org = useLoad(
+    () => call<OrganizationDetail>(api.GET('/organizations/{id}', { params: { path: { id } } })),
+    [id],
+  );
+  const members = useLoad(
+    async () =>
+      itemsOf(
+        await call<Page<Member>>(
+          api.GET('/organizations/{id}/members', { params: { path: { id }, query: { limit: 100 } } }),
+        ),
+      ),
+    [id],
+  );
+  const form = useApiForm();
+  const memberForm = useApiForm();
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<'org_admin' | 'member'>('member');
+  const [language, setLanguage] = useState<'en' | 'fr' | 'es' | 'ar'>('en');
+  const [sent, setSent] = useState('');
+  return (
+    <>
+      <Back to="/admin/organizations">{t('admin.organizations')}</Back>
+      <Async state={org}>
+        {(o) => (
+          <>
+            <PageTitle>{o.name}</PageTitle>
+            <p>
+              {t(`kind.${o.kind}` as Key)} · {o.city}, {o.country} · {o.contactEmail}
+            </p>
+          </>
+        )}
+      </Async>
+      <section className="card" aria-labelledby="sec-members">
+        <h2 id="sec-members">{t('org.members')}</h2>
+        <FormAlert form={memberForm} />
+        <Async state={members}>
+          {(items) => (
+            <DataTable
+              rows={items}
+              rowKey={(m) => m.userId}
+              columns={[
+                { label: t('profile.name'), cell: (m) => m.name },
+                { label: t('profile.email'), cell: (m) => m.email },
+                { label: t('org.role'), cell: (m) => t(`memberRole.${m.role}` as Key) },
+                { label: t('org.joined'), cell: (m) => fmtDateTime(m.joinedAt, lang) },
+                {
+                  label: t('common.actions'),
+                  actions: true,
+                  cell: (m) => (
+                    <span className="actions">
+                      <RowAction
+                        label={m.role === 'org_admin' ? t('org.makeMember') : t('org.makeAdmin')}
+                        row={m.name}
+                        disabled={memberForm.busy}
+                        onClick={() =>
+                          void memberForm
+                            .run(async () => {
+                              await call(
+                                api.PATCH('/organizations/{id}/members/{userId}', {
+                                  params: { path: { id, userId: m.userId } },
+                                  body: { role: m.role === 'org_admin' ? 'member' : 'org_admin' },
+                                }),
+                              );
+                            })
+                            .then((ok) => ok && members.reload())
+                        }
+                      />
+                      <RowAction
+                        label={t('org.removeMember')}
+                        row={m.name}
+                        disabled={memberForm.busy}
+                        onClick={() =>
+                          void memberForm
+                            .run(async () => {
+                              await call(
+                                api.DELETE('/organizations/{id}/members/{userId}', {
+                                  params: { path: { id, userId: m.userId } },
+                                }),
+                              );
+                            })
+                            .then((ok) => ok && members.reload())
+                        }
+                      />
+                    </span>
+                  ),
+                },
+              ]}
+            />
+          )}
+        </Async>
+        <form
+          noValidate
+          className="subform"
+          aria-labelledby="invite-member"
+          onSubmit={form.onSubmit(async () => {
+            setSent('');
+            await call(
+              api.POST('/organizations/{id}/invitations', {
+                params: { path: { id } },
+                body: { email, role, language },
+              }),
+            );
+            setSent(email);
+            setEmail('');
+          })}
+        >
+          <h3 id="invite-member">{t('org.inviteMember')}</h3>
+          <FormAlert form={form} />
+          {sent && (
+            <p role="status" className="alert alert-ok">
+              ✓ {t('org.invitationSent', { email: sent })}
+            </p>
+          )}
+          <div className="row">
+            <Field form={form} name="email" label={t('profile.email')}>
+              <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+            </Field>
+            <Field form={form} name="role" label={t('org.role')}>
+              <EnumSelect
+                values={['member', 'org_admin'] as const}
+                labels="memberRole"
+                value={role}
+                onChange={(e) => setRole(e.target.value as typeof role)}
+              />
+            </Field>
+            <Field form={form} name="language" label={t('profile.language')}>
+              <EnumSelect
+                values={LANGUAGES}
+                label={(l) => LANGUAGE_NAMES[l]}
+                value={language}
+                onChange={(e) => setLanguage(e.target.value as typeof language)}
+              />
+            </Field>
+          </div>
+          <SubmitButton form={form}>{t('org.sendInvitation')}</SubmitButton>
+        </form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import { Link } from 'react-router-dom';
+import { api, call } from '../../api/client';
+import { Consultation, itemsOf, Page } from '../../api/types';
+import { orgsOfKind, useMe } from '../../auth';
+import { Async, DataTable, fmtDateTime, PageTitle, StateBadge, useLoad } from '../../components/common';
+import { localized, useI18n } from '../../i18n';
+
+export function ConsultationsPage() {
+  const { t, lang } = useI18n();
+  const me = useMe();
+  const list = useLoad(
+    async () =>
+      itemsOf(
+        await call<Page<Consultation>>(api.GET('/consultations', { params: { query: { limit: 100 } } })),
+      ),
+    [],
+  );
+  const mine = new Set(me.memberships.map((m) => m.organizationId));
+  const government = orgsOfKind(me, 'government').length > 0;
+  return (
+    <>
+      <PageTitle
+        actions={
+          government && (
+            <Link className="button primary" to="/consultations/new">
+              {t('consultation.new')}
+            </Link>
+          )
+        }
+      >
+        {t('consultations.title')}
+      </PageTitle>
+      <Async state={list}>
+        {(items) => (
+          <DataTable
+            rows={items}
+            empty={t('consultations.none')}
+            columns={[
+              {
+                label: t('consultation.titleLabel'),
+                cell: (c) => (
+                  <Link
+                    to={
+                      mine.has(c.organizationId) ? `/consultations/${c.id}` : `/consultations/${c.id}/respond`
+                    }
+                  >
+                    {localized(c.title, lang, c.defaultLanguage)}
+                  </Link>
+                ),
+              },
+              { label: t('consultation.status'), cell: (c) => <StateBadge state={c.status} /> },
+              { label: t('consultation.opens'), cell: (c) => fmtDateTime(c.opensAt, lang) },
+              { label: t('consultation.closes'), cell: (c) => fmtDateTime(c.closesAt, lang) },
+              {
+                label: t('common.actions'),
+                actions: true,
+                cell: (c) =>
+                  c.status === 'outcome_published' && (
+                    <Link to={`/consultations/${c.id}/outcome`}>{t('consultation.outcome')}</Link>
+                  ),
+              },
+            ]}
+          />
+        )}
+      </Async>
+    </>
+  );
+}

@@ -1,0 +1,217 @@
+import { useState } from 'react';
+import { api, call } from '../../api/client';
+import { Consultation, itemsOf, Meeting, Page } from '../../api/types';
+import {
+  Async,
+  fmtDateTime,
+  fromLocalDateTime,
+  localDateTime,
+  StateBadge,
+  useLoad,
+} from '../../components/common';
+import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
+import { Key, respondText, useI18n } from '../../i18n';
+
+/**
+ * A consultation's meetings. Owners manage them in the interface language; a respondent sees them
+ * in the language they answer in (`language`), like the form around them.
+ */
+export function MeetingsSection({
+  c,
+  owner,
+  language,
+}: {
+  c: Consultation;
+  owner: boolean;
+  language?: string;
+}) {
+  const { t, lang: uiLang } = useI18n();
+  const lang = language ?? uiLang;
+  const mt = (
+    respondKey: Parameters<typeof respondText>[1],
+    uiKey: Key,
+    params?: Record<string, string | number>,
+  ): string => (language ? respondText(language, respondKey, params) : t(uiKey, params));
+  const list = useLoad(
+    async () =>
+      itemsOf(
+        await call<Page<Meeting> | Meeting[]>(
+          api.GET('/consultations/{id}/meetings', { params: { path: { id: c.id } } }),
+        ),
+      ),
+    [c.id],
+  );
+  const form = useApiForm();
+  const rsvp = useApiForm();
+  const empty = {
+    title: '',
+    type: 'in_person',
+    startsAt: localDateTime(60 * 24 * 2),
+    endsAt: localDateTime(60 * 24 * 2 + 90),
+    location: '',
+    onlineUrl: '',
+    capacity: '',
+  };
+  const [v, setV] = useState(empty);
+  const change = (k: keyof typeof v) => (e: { target: { value: string } }) =>
+    setV({ ...v, [k]: e.target.value });
+  return (
+    <section className="card" aria-labelledby="sec-meetings">
+      <h2 id="sec-meetings">{mt('respond.meetings', 'meetings.title')}</h2>
+      <FormAlert form={rsvp} />
+      <Async state={list}>
+        {(items) =>
+          items.length === 0 ? (
+            <p className="muted">{mt('respond.meetingsNone', 'meetings.none')}</p>
+          ) : (
+            <ul className="list">
+              {items.map((m) => (
+                <li key={m.id}>
+                  <strong>{m.title}</strong> ·{' '}
+                  {mt(
+                    `respond.meetingType.${m.type}` as Parameters<typeof respondText>[1],
+                    `meeting.type.${m.type}` as Key,
+                  )}{' '}
+                  · {fmtDateTime(m.startsAt, lang)}
+                  {m.location && ` · ${m.location}`}
+                  {m.status && m.status !== 'scheduled' && (
+                    <>
+                      {' '}
+                      <span lang={uiLang}>
+                        <StateBadge state={m.status} />
+                      </span>
+                    </>
+                  )}
+                  {m.myRsvp && (
+                    <>
+                      {' '}
+                      <span lang={uiLang}>
+                        <StateBadge state={m.myRsvp.status} />
+                      </span>
+                    </>
+                  )}
+                  {m.seatsLeft !== null && m.seatsLeft !== undefined && (
+                    <span className="muted">
+                      {' '}
+                      · {mt('respond.seatsLeft', 'meeting.seatsLeft', { n: m.seatsLeft })}
+                    </span>
+                  )}
+                  {owner && m.status !== 'cancelled' && (
+                    <button
+                      type="button"
+                      className="small"
+                      onClick={() =>
+                        void rsvp
+                          .run(async () => {
+                            await call(
+                              api.POST('/consultations/{id}/meetings/{meetingId}/cancel', {
+                                params: { path: { id: c.id, meetingId: m.id } },
+                              }),
+                            );
+                          })
+                          .then((ok) => ok && list.reload())
+                      }
+                    >
+                      {t('meeting.cancel')}
+                      <span className="visually-hidden">: {m.title}</span>
+                    </button>
+                  )}
+                  {!owner && (
+                    <span className="actions">
+                      {[true, false].map((attending) => (
+                        <button
+                          key={String(attending)}
+                          type="button"
+                          className="small"
+                          onClick={() =>
+                            void rsvp
+                              .run(async () => {
+                                await call(
+                                  api.POST('/consultations/{id}/meetings/{meetingId}/rsvp', {
+                                    params: { path: { id: c.id, meetingId: m.id } },
+                                    body: { attending },
+                                  }),
+                                );
+                              })
+                              .then((ok) => ok && list.reload())
+                          }
+                        >
+                          {attending
+                            ? mt('respond.attend', 'meeting.attend')
+                            : mt('respond.decline', 'meeting.decline')}
+                          <span className="visually-hidden">: {m.title}</span>
+                        </button>
+                      ))}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Async>
+      {owner && c.status !== 'cancelled' && (
+        <form
+          noValidate
+          className="subform"
+          aria-labelledby="new-meeting"
+          onSubmit={form.onSubmit(async () => {
+            await call(
+              api.POST('/consultations/{id}/meetings', {
+                params: { path: { id: c.id }, header: { 'Idempotency-Key': crypto.randomUUID() } },
+                body: {
+                  title: v.title,
+                  type: v.type as 'in_person',
+                  startsAt: fromLocalDateTime(v.startsAt),
+                  endsAt: fromLocalDateTime(v.endsAt),
+                  location: v.location || undefined,
+                  onlineUrl: v.onlineUrl || undefined,
+                  capacity: v.capacity ? Number(v.capacity) : undefined,
+                },
+              }),
+            );
+            setV(empty);
+            list.reload();
+          })}
+        >
+          <h3 id="new-meeting">{t('meeting.new')}</h3>
+          <FormAlert form={form} />
+          <div className="row">
+            <Field form={form} name="title" label={t('meeting.title')}>
+              <input value={v.title} onChange={change('title')} />
+            </Field>
+            <Field form={form} name="type" label={t('meeting.type')}>
+              <select value={v.type} onChange={change('type')}>
+                {['in_person', 'online', 'hybrid'].map((x) => (
+                  <option key={x} value={x}>
+                    {t(`meeting.type.${x}` as Key)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </div>
+          <div className="row">
+            <Field form={form} name="startsAt" label={t('meeting.startsAt')}>
+              <input type="datetime-local" value={v.startsAt} onChange={change('startsAt')} />
+            </Field>
+            <Field form={form} name="endsAt" label={t('meeting.endsAt')}>
+              <input type="datetime-local" value={v.endsAt} onChange={change('endsAt')} />
+            </Field>
+          </div>
+          <div className="row">
+            <Field form={form} name="location" label={t('meeting.location')}>
+              <input value={v.location} onChange={change('location')} />
+            </Field>
+            <Field form={form} name="onlineUrl" label={t('meeting.onlineUrl')}>
+              <input type="url" value={v.onlineUrl} onChange={change('onlineUrl')} />
+            </Field>
+            <Field form={form} name="capacity" label={t('meeting.capacity')}>
+              <input type="number" min={1} value={v.capacity} onChange={change('capacity')} />
+            </Field>
+          </div>
+          <SubmitButton form={form}>{t('meeting.create')}</SubmitButton>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,173 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { api, call, download } from '../../api/client';
+import { ConsultationResults, Localized } from '../../api/types';
+import { useMe } from '../../auth';
+import { BarChart } from '../../components/charts';
+import { Async, Back, fmtDateTime, PageTitle, useLoad } from '../../components/common';
+import { FormAlert, useApiForm } from '../../forms';
+import { isRtl, Key, localized, respondText, useI18n } from '../../i18n';
+import { LANGUAGE_NAMES, loadConsultation } from './shared';
+
+export function ConsultationResultsPage() {
+  const { id = '' } = useParams();
+  const { t, lang } = useI18n();
+  const consultation = useLoad(() => loadConsultation(id), [id]);
+  const results = useLoad(
+    () => call<ConsultationResults>(api.GET('/consultations/{id}/results', { params: { path: { id } } })),
+    [id],
+  );
+  const dl = useApiForm();
+  return (
+    <>
+      <Back to={`/consultations/${id}`}>{t('consultation.back')}</Back>
+      <Async state={consultation}>
+        {(c) => (
+          <>
+            <PageTitle>
+              {t('results.title', { title: localized(c.title, lang, c.defaultLanguage) })}
+            </PageTitle>
+            <Async state={results}>
+              {(r) => (
+                <>
+                  <section className="card" aria-labelledby="sec-participation">
+                    <h2 id="sec-participation">{t('results.participation')}</h2>
+                    <p>
+                      {t('results.responses', { n: r.responseCount })}
+                      {r.participation.responseRate !== null &&
+                        ` · ${t('results.rate', {
+                          rate: r.participation.responseRate,
+                          answered: r.participation.respondedInvitedCount,
+                          invited: r.participation.invitedCount,
+                        })}`}
+                    </p>
+                    {r.participation.byKind.length > 0 && (
+                      <BarChart
+                        title={t('results.byKind')}
+                        bars={r.participation.byKind.map((k) => ({
+                          label: t(`kind.${k.kind}` as Key),
+                          value: k.count,
+                        }))}
+                      />
+                    )}
+                    <FormAlert form={dl} />
+                    <button
+                      type="button"
+                      onClick={() =>
+                        void dl.run(() =>
+                          download(`/consultations/${c.id}/results.csv`, `consultation-${c.id}-results.csv`),
+                        )
+                      }
+                    >
+                      {t('results.csv')}
+                    </button>
+                  </section>
+                  {r.questions.map((q, i) => (
+                    <section key={q.questionId} className="card" aria-labelledby={`q-${q.questionId}`}>
+                      <h2 id={`q-${q.questionId}`}>
+                        {i + 1}. {localized(q.prompt, lang, c.defaultLanguage)}
+                      </h2>
+                      <p className="muted">
+                        {t('results.answered', { answered: q.answered, skipped: q.skipped })}
+                      </p>
+                      {q.options && (
+                        <BarChart
+                          title={localized(q.prompt, lang, c.defaultLanguage)}
+                          bars={q.options.map((o) => ({
+                            label: localized(o.label, lang, c.defaultLanguage),
+                            value: o.percentage,
+                            display: `${o.percentage}% (${o.count})`,
+                          }))}
+                          max={100}
+                        />
+                      )}
+                      {q.distribution && (
+                        <>
+                          <p>{t('results.average', { avg: q.average ?? '—' })}</p>
+                          <BarChart
+                            title={localized(q.prompt, lang, c.defaultLanguage)}
+                            bars={q.distribution.map((d) => ({
+                              label: String(d.value),
+                              value: d.percentage,
+                              display: `${d.percentage}% (${d.count})`,
+                            }))}
+                            max={100}
+                          />
+                        </>
+                      )}
+                      {q.answers && (
+                        <ul className="list">
+                          {q.answers.map((a, j) => (
+                            <li key={j}>
+                              <span dir="auto">{a.text}</span>
+                              {a.organizationName && <span className="muted"> — {a.organizationName}</span>}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </section>
+                  ))}
+                </>
+              )}
+            </Async>
+          </>
+        )}
+      </Async>
+    </>
+  );
+}
+
+export function ConsultationOutcomePage() {
+  const { id = '' } = useParams();
+  const { t, lang } = useI18n();
+  const me = useMe();
+  const state = useLoad(() => loadConsultation(id), [id]);
+  const [language, setLanguage] = useState<string | null>(null);
+  return (
+    <>
+      <Back to="/consultations">{t('consultations.title')}</Back>
+      <Async state={state}>
+        {(c) => {
+          const l =
+            language ??
+            [me.user.preferredLanguage, lang].find((x) => c.languages.includes(x)) ??
+            c.defaultLanguage;
+          const text = (x: Localized) => localized(x, l, c.defaultLanguage);
+          return (
+            <div lang={l} dir={isRtl(l) ? 'rtl' : 'ltr'}>
+              <PageTitle>{text(c.title)}</PageTitle>
+              <label>
+                {respondText(l, 'respond.language')}{' '}
+                <select value={l} onChange={(e) => setLanguage(e.target.value)}>
+                  {c.languages.map((x) => (
+                    <option key={x} value={x} lang={x}>
+                      {LANGUAGE_NAMES[x] ?? x}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              {c.outcome ? (
+                <section className="card" aria-labelledby="sec-you-said">
+                  <h2 id="sec-you-said">{respondText(l, 'respond.outcomeTitle')}</h2>
+                  <p>{text(c.outcome.summary)}</p>
+                  <h3>{respondText(l, 'respond.decisions')}</h3>
+                  <ul className="list">
+                    {c.outcome.decisions.map((d, i) => (
+                      <li key={i}>{text(d.text)}</li>
+                    ))}
+                  </ul>
+                  <p className="muted">{fmtDateTime(c.outcomePublishedAt, l)}</p>
+                  <p>
+                    <Link to={`/consultations/${c.id}/results`}>{respondText(l, 'respond.resultsLink')}</Link>
+                  </p>
+                </section>
+              ) : (
+                <p className="muted">{t('outcome.notYet')}</p>
+              )}
+            </div>
+          );
+        }}
+      </Async>
+    </>
+  );
+}

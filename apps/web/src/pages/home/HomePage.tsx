@@ -1,0 +1,158 @@
+import { Link } from 'react-router-dom';
+import { api, call, ApiError } from '../../api/client';
+import { CheckIn, Consultation, itemsOf, Notification, Page, Task } from '../../api/types';
+import { orgsOfKind, useMe } from '../../auth';
+import { Async, fmtDate, PageTitle, StateBadge, useLoad } from '../../components/common';
+import { localized, useI18n } from '../../i18n';
+import { subjectPage } from '../notifications/NotificationsPage';
+
+interface ToAnswer {
+  consultation: Consultation;
+  answered: boolean;
+}
+
+export function HomePage() {
+  const me = useMe();
+  const { t, lang } = useI18n();
+  const myOrgIds = new Set(me.memberships.map((m) => m.organizationId));
+  const employer = orgsOfKind(me, 'employer').length > 0;
+
+  const tasks = useLoad(
+    async () => itemsOf(await call<Page<Task>>(api.GET('/me/tasks', { params: { query: { limit: 20 } } }))),
+    [],
+  );
+  const notes = useLoad(
+    async () =>
+      itemsOf(
+        await call<Page<Notification>>(
+          api.GET('/notifications', { params: { query: { unread: true, limit: 10 } } }),
+        ),
+      ),
+    [],
+  );
+  const consultations = useLoad(async () => {
+    const open = itemsOf(
+      await call<Page<Consultation>>(
+        api.GET('/consultations', { params: { query: { status: 'open', limit: 50 } } }),
+      ),
+    ).filter((c) => !myOrgIds.has(c.organizationId));
+    const result: ToAnswer[] = [];
+    for (const c of open) {
+      const answered = await call(
+        api.GET('/consultations/{id}/responses/mine', { params: { path: { id: c.id } } }),
+      )
+        .then(() => true)
+        .catch((e: unknown) => {
+          if (e instanceof ApiError && e.status === 404) return false;
+          throw e;
+        });
+      result.push({ consultation: c, answered });
+    }
+    return result.filter((r) => !r.answered);
+  }, []);
+  const checkIns = useLoad(
+    async () =>
+      employer
+        ? itemsOf(
+            await call<Page<CheckIn>>(
+              api.GET('/check-ins', { params: { query: { status: 'due', limit: 20 } } }),
+            ),
+          )
+        : [],
+    [employer],
+  );
+
+  return (
+    <>
+      <PageTitle>{t('home.title', { name: me.user.name })}</PageTitle>
+      <div className="grid">
+        <section className="card" aria-labelledby="home-tasks">
+          <h2 id="home-tasks">{t('home.myTasks')}</h2>
+          <Async state={tasks}>
+            {(items) =>
+              items.length === 0 ? (
+                <p className="muted">{t('home.noTasks')}</p>
+              ) : (
+                <ul className="list">
+                  {items.map((task) => (
+                    <li key={task.id}>
+                      <Link to={`/tasks/${task.id}`}>{task.title}</Link> <StateBadge state={task.state} />
+                      {task.overdue && (
+                        <span className="badge badge-overdue">
+                          <span aria-hidden="true">⚠ </span>
+                          {t('task.overdue')}
+                        </span>
+                      )}
+                      <span className="muted">
+                        {' '}
+                        · {t('task.due')} {fmtDate(task.dueDate, lang)}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )
+            }
+          </Async>
+        </section>
+        <section className="card" aria-labelledby="home-notes">
+          <h2 id="home-notes">{t('home.unread')}</h2>
+          <Async state={notes}>
+            {(items) =>
+              items.length === 0 ? (
+                <p className="muted">{t('home.noUnread')}</p>
+              ) : (
+                <ul className="list">
+                  {items.map((n) => (
+                    <li key={n.id}>
+                      <strong>
+                        {subjectPage(n) ? <Link to={subjectPage(n)!}>{n.title}</Link> : n.title}
+                      </strong>
+                      <br />
+                      <span className="muted">{n.body}</span>
+                    </li>
+                  ))}
+                </ul>
+              )
+            }
+          </Async>
+          <p>
+            <Link to="/notifications">{t('home.allNotifications')}</Link>
+          </p>
+        </section>
+        <section className="card" aria-labelledby="home-answer">
+          <h2 id="home-answer">{t('home.toAnswer')}</h2>
+          <Async state={consultations}>
+            {(items) =>
+              items.length === 0 ? (
+                <p className="muted">{t('home.noConsultations')}</p>
+              ) : (
+                <ul className="list">
+                  {items.map(({ consultation: c }) => (
+                    <li key={c.id}>
+                      <Link to={`/consultations/${c.id}/respond`}>
+                        {localized(c.title, lang, c.defaultLanguage)}
+                      </Link>
+                      <span className="muted">
+                        {' '}
+                        · {t('consultation.closes')} {fmtDate(c.closesAt, lang)}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )
+            }
+          </Async>
+          {employer && (
+            <Async state={checkIns}>
+              {(items) => (
+                <p>
+                  <Link to="/check-ins">{t('home.dueCheckIns', { count: items.length })}</Link>
+                </p>
+              )}
+            </Async>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

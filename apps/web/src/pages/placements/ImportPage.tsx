@@ -1,0 +1,152 @@
+import { useEffect, useState } from 'react';
+import { api, ApiError, call, download, rawFetch } from '../../api/client';
+import { PlacementImport } from '../../api/types';
+import { PageTitle, StateBadge } from '../../components/common';
+import { Field, FieldSet, FormAlert, SubmitButton, useApiForm } from '../../forms';
+import { useI18n } from '../../i18n';
+import { FINISHED, useEmployers } from './constants';
+
+export function ImportPage() {
+  const { t } = useI18n();
+  const employers = useEmployers();
+  const form = useApiForm();
+  const [employerOrganizationId, setEmployer] = useState(employers[0]?.organizationId ?? '');
+  const [mode, setMode] = useState<'all_or_nothing' | 'valid_rows'>('valid_rows');
+  const [file, setFile] = useState<File | null>(null);
+  const [current, setCurrent] = useState<PlacementImport | null>(null);
+
+  // Follow the import until the worker is done with it.
+  useEffect(() => {
+    if (!current || FINISHED.includes(current.status)) return;
+    const timer = setTimeout(() => {
+      call<PlacementImport>(api.GET('/placements/imports/{id}', { params: { path: { id: current.id } } }))
+        .then(setCurrent)
+        .catch(() => undefined);
+    }, 700);
+    return () => clearTimeout(timer);
+  }, [current]);
+
+  const pct = current?.totalRows ? Math.round((current.processedRows / current.totalRows) * 100) : 0;
+  return (
+    <>
+      <PageTitle>{t('import.title')}</PageTitle>
+      <p>
+        {t('import.intro')}{' '}
+        <button
+          type="button"
+          className="link-button"
+          onClick={() =>
+            void form.run(() => download('/placements/imports/template.csv', 'placements-template.csv'))
+          }
+        >
+          {t('import.template')}
+        </button>
+      </p>
+      <form
+        noValidate
+        onSubmit={form.onSubmit(async () => {
+          if (!file)
+            throw new ApiError(400, { errors: [{ field: 'file', message: t('import.chooseFile') }] });
+          const body = new FormData();
+          body.set('file', file);
+          body.set('employerOrganizationId', employerOrganizationId);
+          body.set('mode', mode);
+          const res = await rawFetch('/placements/imports', {
+            method: 'POST',
+            body,
+            headers: { 'Idempotency-Key': crypto.randomUUID() },
+          });
+          setCurrent((await res.json()) as PlacementImport);
+        })}
+      >
+        <FormAlert form={form} />
+        <Field form={form} name="employerOrganizationId" label={t('placement.employer')}>
+          <select value={employerOrganizationId} onChange={(e) => setEmployer(e.target.value)}>
+            {employers.map((m) => (
+              <option key={m.organizationId} value={m.organizationId}>
+                {m.organizationName}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field form={form} name="file" label={t('import.file')}>
+          <input type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        </Field>
+        <FieldSet form={form} name="mode" legend={t('import.mode')}>
+          <label className="inline">
+            <input
+              type="radio"
+              name="mode"
+              checked={mode === 'valid_rows'}
+              onChange={() => setMode('valid_rows')}
+            />{' '}
+            {t('import.validRows')}
+          </label>
+          <label className="inline">
+            <input
+              type="radio"
+              name="mode"
+              checked={mode === 'all_or_nothing'}
+              onChange={() => setMode('all_or_nothing')}
+            />{' '}
+            {t('import.allOrNothing')}
+          </label>
+        </FieldSet>
+        <SubmitButton form={form}>{t('import.submit')}</SubmitButton>
+      </form>
+      {current && (
+        <section className="card" aria-labelledby="sec-import" aria-live="polite">
+          <h2 id="sec-import">
+            {current.fileName} <StateBadge state={current.status} />
+          </h2>
+          <p>
+            <progress max={100} value={pct} aria-label={t('import.progress')} />{' '}
+            {t('import.processed', { done: current.processedRows, total: current.totalRows ?? '?' })}
+          </p>
+          {FINISHED.includes(current.status) && (
+            <p className="import-summary">
+              {t('import.summary', { created: current.createdCount, errors: current.errorCount })}
+            </p>
+          )}
+          {current.failureReason && <p className="alert alert-error">{current.failureReason}</p>}
+          {current.errors.length > 0 && (
+            <>
+              <table className="row-errors">
+                <caption>{t('import.rowErrors')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('import.row')}</th>
+                    <th scope="col">{t('import.column')}</th>
+                    <th scope="col">{t('import.reason')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {current.errors.map((e, i) => (
+                    <tr key={i}>
+                      <td>{e.row}</td>
+                      <td>{e.column ?? '—'}</td>
+                      <td>{e.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <button
+                type="button"
+                onClick={() =>
+                  void form.run(() =>
+                    download(
+                      `/placements/imports/${current.id}/errors.csv`,
+                      `import-${current.id}-errors.csv`,
+                    ),
+                  )
+                }
+              >
+                {t('import.errorsCsv')}
+              </button>
+            </>
+          )}
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,151 @@
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api, call } from '../../api/client';
+import { itemsOf, Page, Placement, PlacementStats } from '../../api/types';
+import { BarChart } from '../../components/charts';
+import { Async, DataTable, fmtDate, PageTitle, StateBadge, useLoad } from '../../components/common';
+import { Key, useI18n } from '../../i18n';
+import { SECTORS, type Sector, useEmployers } from './constants';
+import { EnumSelect } from '../../components/EnumSelect';
+
+export function PlacementsPage() {
+  const { t, lang } = useI18n();
+  const employers = useEmployers();
+  const [status, setStatus] = useState('');
+  const [sector, setSector] = useState('');
+  const list = useLoad(
+    async () =>
+      itemsOf(
+        await call<Page<Placement>>(
+          api.GET('/placements', {
+            params: {
+              query: {
+                limit: 100,
+                ...(status && { status: status as 'active' | 'ended' }),
+                ...(sector && { sector: sector as Sector }),
+              },
+            },
+          }),
+        ),
+      ),
+    [status, sector],
+  );
+  return (
+    <>
+      <PageTitle
+        actions={
+          employers.length > 0 && (
+            <>
+              <Link className="button primary" to="/placements/new">
+                {t('placement.log')}
+              </Link>
+              <Link className="button" to="/placements/import">
+                {t('import.title')}
+              </Link>
+              <Link className="button" to="/check-ins">
+                {t('checkIns.title')}
+              </Link>
+            </>
+          )
+        }
+      >
+        {t('placements.title')}
+      </PageTitle>
+      <div className="filters" role="group" aria-label={t('placements.filters')}>
+        <label>
+          {t('placement.status')}
+          <EnumSelect
+            values={['active', 'ended']}
+            labels="state"
+            blank={t('common.any')}
+            value={status}
+            onChange={(e) => setStatus(e.target.value)}
+          />
+        </label>
+        <label>
+          {t('placement.sector')}
+          <EnumSelect
+            values={SECTORS}
+            label={(s) => (
+              <>
+                {s} — {t(`sector.${s}` as Key)}
+              </>
+            )}
+            blank={t('common.any')}
+            value={sector}
+            onChange={(e) => setSector(e.target.value)}
+          />
+        </label>
+      </div>
+      <PlacementFigures />
+      <Async state={list}>
+        {(items) => (
+          <DataTable
+            rows={items}
+            empty={t('placements.none')}
+            columns={[
+              {
+                label: t('placement.participant'),
+                cell: (p) => <code>{p.participantReferenceCode ?? '—'}</code>,
+              },
+              { label: t('placement.jobTitle'), cell: (p) => p.jobTitle },
+              { label: t('placement.sector'), cell: (p) => p.sector },
+              { label: t('placement.startDate'), cell: (p) => fmtDate(p.startDate, lang) },
+              {
+                label: t('placement.contractType'),
+                cell: (p) => t(`contract.${p.contractType}` as Key),
+              },
+              { label: t('placement.status'), cell: (p) => <StateBadge state={p.status} /> },
+            ]}
+          />
+        )}
+      </Async>
+    </>
+  );
+}
+
+/** The caller's own figures (an employer's are exact): people by sector and retention at 3/6/12 months. */
+function PlacementFigures() {
+  const { t } = useI18n();
+  const stats = useLoad(() => call<PlacementStats>(api.GET('/placements/stats')), []);
+  if (!stats.data || stats.error) return null;
+  const s = stats.data;
+  if (!s.total.placements) return null;
+  return (
+    <section className="card" aria-labelledby="sec-figures">
+      <h2 id="sec-figures">{t('placements.figures')}</h2>
+      <p>{t('placements.totals', { placements: s.total.placements, people: s.total.people })}</p>
+      <div className="grid">
+        <BarChart
+          title={t('placements.bySector')}
+          bars={s.bySector.map((c) => ({
+            label: `${c.key} — ${t(`sector.${c.key}` as Key)}`,
+            value: typeof c.people === 'number' ? c.people : 0,
+            display: String(c.people),
+          }))}
+        />
+        <table>
+          <caption>{t('placements.retention')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('placements.months')}</th>
+              <th scope="col">{t('placements.answered')}</th>
+              <th scope="col">{t('placements.stayed')}</th>
+              <th scope="col">{t('placements.rate')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {s.retention.map((r) => (
+              <tr key={r.months}>
+                <th scope="row">{r.months}</th>
+                <td>{r.answered}</td>
+                <td>{r.retained}</td>
+                <td>{r.rate === null ? '—' : `${Math.round(r.rate * 100)}%`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

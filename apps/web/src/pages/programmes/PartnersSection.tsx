@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { api, call } from '../../api/client';
+import { itemsOf, Organization, Page, Partner, Programme } from '../../api/types';
+import { DataTable, RowAction, StateBadge, useLoad } from '../../components/common';
+import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
+import { Key, useI18n } from '../../i18n';
+import { PARTNER_ROLES } from './constants';
+import { EnumSelect } from '../../components/EnumSelect';
+
+export function PartnersSection({
+  programme,
+  partners,
+  manager,
+  adminOf,
+  reload,
+}: {
+  programme: Programme;
+  partners: Partner[];
+  manager: boolean;
+  adminOf: Set<string>;
+  reload: () => void;
+}) {
+  const { t } = useI18n();
+  const form = useApiForm();
+  const answer = useApiForm();
+  const [organizationId, setOrganizationId] = useState('');
+  const [role, setRole] = useState<(typeof PARTNER_ROLES)[number]>('implementer');
+  const orgs = useLoad(
+    async () =>
+      manager
+        ? itemsOf(
+            await call<Page<Organization>>(api.GET('/organizations', { params: { query: { limit: 100 } } })),
+          )
+        : [],
+    [manager],
+  );
+  const taken = new Set(partners.map((x) => x.organizationId));
+  return (
+    <section className="card" aria-labelledby="sec-partners">
+      <h2 id="sec-partners">{t('partners.title')}</h2>
+      <FormAlert form={answer} />
+      <DataTable
+        rows={partners}
+        rowKey={(x) => x.organizationId}
+        columns={[
+          { label: t('partner.organization'), cell: (x) => x.organizationName },
+          { label: t('partner.role'), cell: (x) => t(`role.${x.role}` as Key) },
+          { label: t('partner.status'), cell: (x) => <StateBadge state={x.status} /> },
+          {
+            label: t('common.actions'),
+            actions: true,
+            cell: (x) =>
+              x.status === 'invited' &&
+              adminOf.has(x.organizationId) && (
+                <span className="actions">
+                  {(['accept', 'decline'] as const).map((a) => (
+                    <RowAction
+                      key={a}
+                      label={t(`partner.${a}` as Key)}
+                      className={a === 'accept' ? 'primary' : ''}
+                      disabled={answer.busy}
+                      onClick={() =>
+                        void answer
+                          .run(async () => {
+                            const params = { path: { id: programme.id, organizationId: x.organizationId } };
+                            await call(
+                              a === 'accept'
+                                ? api.POST('/programmes/{id}/partners/{organizationId}/accept', { params })
+                                : api.POST('/programmes/{id}/partners/{organizationId}/decline', { params }),
+                            );
+                          })
+                          .then((ok) => ok && reload())
+                      }
+                    />
+                  ))}
+                </span>
+              ),
+          },
+        ]}
+      />
+      {manager && (
+        <form
+          noValidate
+          className="subform"
+          aria-labelledby="invite-partner"
+          onSubmit={form.onSubmit(async () => {
+            await call(
+              api.POST('/programmes/{id}/partners', {
+                params: { path: { id: programme.id } },
+                body: { organizationId, role },
+              }),
+            );
+            setOrganizationId('');
+            reload();
+          })}
+        >
+          <h3 id="invite-partner">{t('partners.invite')}</h3>
+          <FormAlert form={form} />
+          <div className="row">
+            <Field form={form} name="organizationId" label={t('partner.organization')}>
+              <select value={organizationId} onChange={(e) => setOrganizationId(e.target.value)}>
+                <option value="">{t('common.choose')}</option>
+                {(orgs.data ?? [])
+                  .filter((o) => !taken.has(o.id))
+                  .map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.name} ({t(`kind.${o.kind}` as Key)})
+                    </option>
+                  ))}
+              </select>
+            </Field>
+            <Field form={form} name="role" label={t('partner.role')}>
+              <EnumSelect
+                values={PARTNER_ROLES}
+                labels="role"
+                value={role}
+                onChange={(e) => setRole(e.target.value as typeof role)}
+              />
+            </Field>
+          </div>
+          <SubmitButton form={form}>{t('partners.inviteSubmit')}</SubmitButton>
+        </form>
+      )}
+    </section>
+  );
+}

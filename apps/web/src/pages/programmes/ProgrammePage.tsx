@@ -1,0 +1,265 @@
+import { Link, useParams } from 'react-router-dom';
+import { api, call } from '../../api/client';
+import { Dashboard, Indicator, itemsOf, Milestone, Page, Partner, Programme, Task } from '../../api/types';
+import { isAdmin, useMe } from '../../auth';
+import { BarChart, Progress } from '../../components/charts';
+import { Async, Back, fmtDate, fmtDateTime, PageTitle, StateBadge, useLoad } from '../../components/common';
+import { FormAlert, useApiForm } from '../../forms';
+import { Key, useI18n } from '../../i18n';
+import { IndicatorsSection } from './IndicatorsSection';
+import { PartnersSection } from './PartnersSection';
+import { PROGRAMME_MOVES, TASK_STATES } from './constants';
+import { NewMilestoneForm, NewTaskForm } from '../tasks/NewTaskForm';
+import { TaskCard } from '../tasks/TaskCard';
+
+interface ProgrammeData {
+  programme: Programme;
+  partners: Partner[];
+  tasks: Task[];
+  milestones: Milestone[];
+  dashboard: Dashboard;
+  indicators: Indicator[];
+}
+
+async function loadProgramme(id: string): Promise<ProgrammeData> {
+  const path = { path: { id } };
+  const [programme, partners, tasks, milestones, dashboard, indicators] = await Promise.all([
+    call<Programme>(api.GET('/programmes/{id}', { params: path })),
+    call<Partner[] | Page<Partner>>(api.GET('/programmes/{id}/partners', { params: path })),
+    call<Page<Task>>(api.GET('/programmes/{id}/tasks', { params: { ...path, query: { limit: 100 } } })),
+    call<Milestone[] | Page<Milestone>>(api.GET('/programmes/{id}/milestones', { params: path })),
+    call<Dashboard>(api.GET('/programmes/{id}/dashboard', { params: path })),
+    call<Page<Indicator>>(
+      api.GET('/programmes/{id}/indicators', { params: { ...path, query: { limit: 100 } } }),
+    ),
+  ]);
+  return {
+    programme,
+    partners: itemsOf(partners),
+    tasks: itemsOf(tasks),
+    milestones: itemsOf(milestones),
+    dashboard,
+    indicators: itemsOf(indicators),
+  };
+}
+
+export function ProgrammePage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const state = useLoad(() => loadProgramme(id), [id]);
+  return (
+    <>
+      <Back to="/programmes">{t('programmes.title')}</Back>
+      <Async state={state}>{(data) => <ProgrammeView data={data} reload={state.reload} />}</Async>
+    </>
+  );
+}
+
+function ProgrammeView({ data, reload }: { data: ProgrammeData; reload: () => void }) {
+  const { t, lang } = useI18n();
+  const me = useMe();
+  const { programme: p, partners, tasks, milestones, dashboard, indicators } = data;
+  const myOrgs = new Set(me.memberships.map((m) => m.organizationId));
+  const adminOf = new Set(me.memberships.filter((m) => m.role === 'org_admin').map((m) => m.organizationId));
+  // Managers: org admins of the lead (the API also knows named managers; it refuses what is not allowed).
+  const manager = adminOf.has(p.leadOrganizationId) || isAdmin(me);
+  const orgName = (orgId: string) =>
+    partners.find((x) => x.organizationId === orgId)?.organizationName ?? orgId;
+  const moveForm = useApiForm();
+  return (
+    <>
+      <PageTitle
+        actions={
+          manager && (
+            <Link className="button" to={`/programmes/${p.id}/edit`}>
+              {t('programme.edit')}
+            </Link>
+          )
+        }
+      >
+        {p.title}
+      </PageTitle>
+      <p>
+        <StateBadge state={p.status} /> · {fmtDate(p.startDate, lang)} – {fmtDate(p.endDate, lang)} ·{' '}
+        {[p.city, p.country].filter(Boolean).join(', ')}
+      </p>
+      {p.summary && <p>{p.summary}</p>}
+      {manager && (PROGRAMME_MOVES[p.status] ?? []).length > 0 && (
+        <div className="actions" aria-label={t('programme.changeStatus')}>
+          <FormAlert form={moveForm} />
+          {PROGRAMME_MOVES[p.status].map((to) => (
+            <button
+              key={to}
+              type="button"
+              disabled={moveForm.busy}
+              onClick={() =>
+                void moveForm
+                  .run(async () => {
+                    await call(
+                      api.POST('/programmes/{id}/transitions', {
+                        params: { path: { id: p.id } },
+                        body: { to },
+                      }),
+                    );
+                  })
+                  .then((ok) => ok && reload())
+              }
+            >
+              {t(`programme.to.${to}` as Key)}
+            </button>
+          ))}
+        </div>
+      )}
+
+      <section className="card" aria-labelledby="sec-dashboard">
+        <h2 id="sec-dashboard">{t('dashboard.title')}</h2>
+        <div className="grid">
+          <BarChart
+            title={t('dashboard.tasksByState')}
+            bars={Object.entries(dashboard.tasksByState).map(([s, n]) => ({
+              label: t(`state.${s}` as Key),
+              value: Number(n),
+            }))}
+          />
+          {dashboard.indicators.length > 0 && (
+            <BarChart
+              title={t('dashboard.indicatorProgress')}
+              max={100}
+              bars={dashboard.indicators.map((i) => ({
+                label: i.name,
+                value: Math.round((i.progress ?? 0) * 100),
+                display:
+                  i.progress === null
+                    ? t('dashboard.noValue')
+                    : `${Math.round(i.progress * 100)}% (${i.latestValue?.value ?? '—'} / ${i.target})`,
+              }))}
+            />
+          )}
+          <div>
+            <h3>{t('dashboard.overdue')}</h3>
+            {dashboard.overdueTasks.length === 0 ? (
+              <p className="muted">{t('dashboard.noOverdue')}</p>
+            ) : (
+              <ul className="list">
+                {dashboard.overdueTasks.map((o) => (
+                  <li key={o.id}>
+                    <Link to={`/tasks/${o.id}`}>{o.title}</Link> · {fmtDate(o.dueDate, lang)} ·{' '}
+                    {orgName(o.assigneeOrganizationId)}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </div>
+      </section>
+
+      <PartnersSection
+        programme={p}
+        partners={partners}
+        manager={manager}
+        adminOf={adminOf}
+        reload={reload}
+      />
+
+      <section className="card" aria-labelledby="sec-board">
+        <h2 id="sec-board">{t('board.title')}</h2>
+        <div className="board">
+          {TASK_STATES.map((s) => {
+            const column = tasks.filter((task) => task.state === s);
+            return (
+              <section key={s} className="board-column" aria-labelledby={`col-${s}`}>
+                <h3 id={`col-${s}`}>
+                  <StateBadge state={s} /> <span className="muted">({column.length})</span>
+                </h3>
+                <ul>
+                  {column.map((task) => (
+                    <TaskCard
+                      key={task.id}
+                      task={task}
+                      orgName={orgName(task.assigneeOrganizationId)}
+                      canMove={manager || myOrgs.has(task.assigneeOrganizationId)}
+                      onMoved={reload}
+                    />
+                  ))}
+                </ul>
+              </section>
+            );
+          })}
+        </div>
+        {manager && (
+          <NewTaskForm programmeId={p.id} partners={partners} milestones={milestones} onCreated={reload} />
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="sec-milestones">
+        <h2 id="sec-milestones">{t('milestones.title')}</h2>
+        {dashboard.milestones.length === 0 ? (
+          <p className="muted">{t('milestones.none')}</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('milestone.title')}</th>
+                <th scope="col">{t('milestone.due')}</th>
+                <th scope="col">{t('milestone.progress')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {dashboard.milestones.map((m) => (
+                <tr key={m.id}>
+                  <td>
+                    {m.title}{' '}
+                    {m.overdue && (
+                      <span className="badge badge-overdue">
+                        <span aria-hidden="true">⚠ </span>
+                        {t('task.overdue')}
+                      </span>
+                    )}
+                  </td>
+                  <td>{fmtDate(m.dueDate, lang)}</td>
+                  <td>
+                    <Progress value={m.progress ?? 0} label={t('milestone.progressOf', { title: m.title })} />{' '}
+                    ({m.tasksDone}/{m.tasksTotal})
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {manager && <NewMilestoneForm programmeId={p.id} onCreated={reload} />}
+      </section>
+
+      <IndicatorsSection
+        programmeId={p.id}
+        indicators={indicators}
+        manager={manager}
+        working={partners.some(
+          (x) => myOrgs.has(x.organizationId) && x.status === 'active' && x.role !== 'observer',
+        )}
+        reload={reload}
+      />
+
+      <section className="card" aria-labelledby="sec-activity">
+        <h2 id="sec-activity">{t('dashboard.partnerActivity')}</h2>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('partner.organization')}</th>
+              <th scope="col">{t('partner.role')}</th>
+              <th scope="col">{t('dashboard.lastActivity')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {dashboard.partners.map((x) => (
+              <tr key={x.organizationId}>
+                <td>{x.name}</td>
+                <td>{t(`role.${x.role}` as Key)}</td>
+                <td>{fmtDateTime(x.lastActivityAt, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { api, call } from '../../api/client';
+import { itemsOf, Page, Programme } from '../../api/types';
+import { useMe } from '../../auth';
+import { Async, DataTable, fmtDate, PageTitle, StateBadge, useLoad } from '../../components/common';
+import { useI18n } from '../../i18n';
+import { DIMENSIONS, type Dimension, PROGRAMME_STATUSES } from './constants';
+import { EnumSelect } from '../../components/EnumSelect';
+
+export function ProgrammesPage() {
+  const { t, lang } = useI18n();
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const status = params.get('status') ?? '';
+  const dimension = params.get('dimension') ?? '';
+  const text = params.get('text') ?? '';
+  const [draftText, setDraftText] = useState(text);
+  const list = useLoad(
+    async () =>
+      itemsOf(
+        await call<Page<Programme>>(
+          api.GET('/programmes', {
+            params: {
+              query: {
+                limit: 100,
+                ...(status && { status: status as (typeof PROGRAMME_STATUSES)[number] }),
+                ...(dimension && { dimension: dimension as Dimension }),
+                ...(text && { text }),
+              },
+            },
+          }),
+        ),
+      ),
+    [status, dimension, text],
+  );
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  const canCreate = me.memberships.some((m) => m.role === 'org_admin');
+  return (
+    <>
+      <PageTitle
+        actions={
+          canCreate && (
+            <Link className="button primary" to="/programmes/new">
+              {t('programme.new')}
+            </Link>
+          )
+        }
+      >
+        {t('programmes.title')}
+      </PageTitle>
+      <form
+        className="filters"
+        role="search"
+        aria-label={t('programmes.filters')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          set('text', draftText);
+        }}
+      >
+        <label>
+          {t('programmes.search')}
+          <input type="search" value={draftText} onChange={(e) => setDraftText(e.target.value)} />
+        </label>
+        <label>
+          {t('programme.status')}
+          <EnumSelect
+            values={PROGRAMME_STATUSES}
+            labels="state"
+            blank={t('common.any')}
+            value={status}
+            onChange={(e) => set('status', e.target.value)}
+          />
+        </label>
+        <label>
+          {t('programme.dimension')}
+          <EnumSelect
+            values={DIMENSIONS}
+            labels="dimension"
+            blank={t('common.any')}
+            value={dimension}
+            onChange={(e) => set('dimension', e.target.value)}
+          />
+        </label>
+        <button type="submit">{t('common.search')}</button>
+      </form>
+      <Async state={list}>
+        {(items) => (
+          <DataTable
+            rows={items}
+            empty={t('programmes.none')}
+            columns={[
+              {
+                label: t('programme.title'),
+                cell: (p) => <Link to={`/programmes/${p.id}`}>{p.title}</Link>,
+              },
+              { label: t('programme.status'), cell: (p) => <StateBadge state={p.status} /> },
+              {
+                label: t('programme.place'),
+                cell: (p) => [p.city, p.country].filter(Boolean).join(', '),
+              },
+              {
+                label: t('programme.dates'),
+                cell: (p) => `${fmtDate(p.startDate, lang)} – ${fmtDate(p.endDate, lang)}`,
+              },
+            ]}
+          />
+        )}
+      </Async>
+    </>
+  );
+}
