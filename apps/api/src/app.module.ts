@@ -31,6 +31,8 @@ import { InvitationsController } from './controllers/invitations.controller';
 import { OrganizationsController } from './controllers/organizations.controller';
 import { ETagInterceptor } from './http/etag.interceptor';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { InputHygieneMiddleware } from './http/input-hygiene.middleware';
+import { PathParamsGuard } from './http/path-params.guard';
 import { ProblemFilter } from './http/problem.filter';
 import { RequestContextMiddleware } from './http/request-context.middleware';
 import { ResilientThrottlerStorage } from './http/resilient-throttler.storage';
@@ -107,6 +109,8 @@ export class ApiModule implements NestModule {
         { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         // Order matters: rate limits first (cheap, and they protect sign-in), then authentication.
+        // Path ids are checked before anything else, so nothing downstream meets a malformed one.
+        { provide: APP_GUARD, useClass: PathParamsGuard },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
       ],
@@ -115,5 +119,6 @@ export class ApiModule implements NestModule {
 
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(RequestContextMiddleware, HttpMetricsMiddleware).forRoutes('*path');
+    consumer.apply(InputHygieneMiddleware).forRoutes('*path');
   }
 }
