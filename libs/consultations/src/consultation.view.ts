@@ -29,6 +29,7 @@ export interface ConsultationView {
   opensAt: Date;
   closesAt: Date;
   anonymous: boolean;
+  anonymityThreshold: number;
   audience: ConsultationAudience;
   invitedOrganizationIds: string[];
   programmeIds: string[];
@@ -70,6 +71,7 @@ export function consultationView(
     opensAt: c.opensAt,
     closesAt: c.closesAt,
     anonymous: c.anonymous,
+    anonymityThreshold: c.anonymityThreshold,
     audience: c.audience,
     invitedOrganizationIds,
     programmeIds: c.programmeIds,

@@ -15,3 +15,4 @@ export * from './meetings.service';
 export * from './meeting-reminder.handlers';
 export * from './consultations.module';
 export * from './localized-text';
+export * from './consultation-anonymity';
