@@ -13,7 +13,8 @@ import { ProgrammesError, ProgrammesErrorCode } from './programmes.errors';
 export interface ManagerView {
   userId: string;
   name: string;
-  email: string;
+  /** Shown to the programme's managers and to org admins of its active partners; null to everyone else. */
+  email: string | null;
   since: Date | null;
   /** `org_admin` managers are such by being org admins of the lead; `named` ones were named. */
   basis: 'org_admin' | 'named';
@@ -30,7 +31,11 @@ export class ManagersMilestonesService {
   ) {}
 
   async listManagers(actor: Actor, programmeId: string): Promise<ManagerView[]> {
-    await this.access.require(actor, programmeId, 'read');
+    const access = await this.access.require(actor, programmeId, 'read');
+    const partnerAdmin = actor.memberships.some(
+      (m) => m.role === MembershipRole.OrgAdmin && access.activePartnerOrgIds.includes(m.organizationId),
+    );
+    const showContact = access.isManager || partnerAdmin;
     const rows: {
       user_id: string;
       name: string;
@@ -49,7 +54,7 @@ export class ManagersMilestonesService {
     return rows.map((r) => ({
       userId: r.user_id,
       name: r.name,
-      email: r.email,
+      email: showContact ? r.email : null,
       since: r.since,
       basis: r.basis,
     }));
