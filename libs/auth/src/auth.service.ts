@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
 import { AppConfig, Clock, TransactionService } from '@tandem/core';
+import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthError, AuthErrorCode } from './auth.errors';
 import { TokenPairDto } from './dto/token-pair.dto';
@@ -17,6 +18,13 @@ function returnedRows<T>(result: unknown): T[] {
 
 /** Verifying an unknown e-mail costs as much as a known one, so timing does not reveal accounts. */
 let dummyHash: Promise<string> | undefined;
+
+/** The first wait after LOGIN_MAX_FAILURES failures; it doubles with each further failure. */
+export const LOGIN_BACKOFF_SECONDS = 30;
+
+/** The throttle key of one account-and-source; hashed, so the table holds no e-mail or address. */
+export const signInKey = (email: string, source: string): string =>
+  createHash('sha256').update(`${email.trim().toLowerCase()}\u0000${source}`).digest('hex');
 
 export interface MeView {
   user: { id: string; email: string; name: string; preferredLanguage: string; createdAt: Date };
@@ -35,36 +43,49 @@ export class AuthService {
     private readonly clock: Clock,
   ) {}
 
-  async login(email: string, password: string): Promise<TokenPairDto> {
-    const users = this.dataSource.getRepository(User);
-    const user = await users.findOneBy({ email: email.toLowerCase() });
-    if (!user || user.disabledAt) {
-      dummyHash ??= hashPassword('not-a-real-password-at-all');
-      await verifyPassword(await dummyHash, password);
-      throw new AuthError(AuthErrorCode.InvalidCredentials, 'E-mail or password is wrong');
-    }
+  /**
+   * Sign-in. Failures are counted per account-and-source (e-mail + client address): after
+   * LOGIN_MAX_FAILURES in a row that source waits, 30 s at first and twice as long after each further
+   * failure, up to LOGIN_LOCK_MINUTES. Nobody elsewhere can lock the account, and an e-mail without
+   * an account goes through the same steps (a dummy argon2 hash, the same counter, the same answers),
+   * so neither status, body nor timing tells the two apart.
+   */
+  async login(email: string, password: string, source = 'unknown'): Promise<TokenPairDto> {
+    const key = signInKey(email, source);
     const now = this.clock.now();
-    if (user.lockedUntil && user.lockedUntil > now) throw this.locked(user.lockedUntil, now);
-    if (!(await verifyPassword(user.passwordHash, password))) {
-      // One atomic statement, so parallel failures all count.
-      const result: unknown = await this.dataSource.query(
-        `UPDATE users
-            SET failed_login_count = failed_login_count + 1,
-                locked_until = CASE WHEN failed_login_count + 1 >= $2
-                                    THEN now() + make_interval(mins => $3) ELSE locked_until END
-          WHERE id = $1
-        RETURNING locked_until`,
-        [user.id, this.config.LOGIN_MAX_FAILURES, this.config.LOGIN_LOCK_MINUTES],
+    const [throttle] = await this.dataSource.query<{ blocked_until: Date | null }[]>(
+      `SELECT blocked_until FROM sign_in_throttles WHERE key = $1`,
+      [key],
+    );
+    if (throttle?.blocked_until && throttle.blocked_until > now) throw this.locked(throttle.blocked_until, now);
+    const user = await this.dataSource.getRepository(User).findOneBy({ email: email.toLowerCase() });
+    const usable = user && !user.disabledAt ? user : null;
+    dummyHash ??= hashPassword('not-a-real-password-at-all');
+    const ok = await verifyPassword(usable?.passwordHash ?? (await dummyHash), password);
+    if (!usable || !ok) {
+      // One atomic statement, so parallel failures all count; a day without failures starts afresh.
+      const [row] = returnedRows<{ blocked_until: Date | null }>(
+        await this.dataSource.query(
+          `INSERT INTO sign_in_throttles AS t (key, failures, blocked_until, updated_at)
+           VALUES ($1, 1, CASE WHEN 1 >= $2 THEN now() + make_interval(secs => $3) END, now())
+           ON CONFLICT (key) DO UPDATE SET
+             failures = CASE WHEN t.updated_at < now() - interval '1 day' THEN 1 ELSE t.failures + 1 END,
+             blocked_until = CASE
+               WHEN (CASE WHEN t.updated_at < now() - interval '1 day' THEN 1 ELSE t.failures + 1 END) >= $2
+               THEN now() + make_interval(secs => LEAST($4::float8, $3::float8 * power(2,
+                      (CASE WHEN t.updated_at < now() - interval '1 day' THEN 1 ELSE t.failures + 1 END) - $2)))
+               ELSE NULL END,
+             updated_at = now()
+           RETURNING blocked_until`,
+          [key, this.config.LOGIN_MAX_FAILURES, LOGIN_BACKOFF_SECONDS, this.config.LOGIN_LOCK_MINUTES * 60],
+        ),
       );
-      const row = returnedRows<{ locked_until: Date | null }>(result)[0];
-      if (row?.locked_until && row.locked_until > now) throw this.locked(row.locked_until, now);
+      if (row?.blocked_until && row.blocked_until > now) throw this.locked(row.blocked_until, now);
       throw new AuthError(AuthErrorCode.InvalidCredentials, 'E-mail or password is wrong');
     }
     return this.tx.run(async (em) => {
-      if (user.failedLoginCount > 0 || user.lockedUntil) {
-        await em.update(User, { id: user.id }, { failedLoginCount: 0, lockedUntil: null });
-      }
-      return this.startSession(em, user);
+      await em.query(`DELETE FROM sign_in_throttles WHERE key = $1`, [key]);
+      return this.startSession(em, usable);
     });
   }
 
@@ -182,7 +203,7 @@ export class AuthService {
     const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
     return new AuthError(
       AuthErrorCode.AccountLocked,
-      `Too many failed sign-ins; try again in ${seconds} seconds`,
+      `Too many failed sign-ins from here; try again in ${seconds} seconds`,
       {
         'Retry-After': String(seconds),
       },

@@ -8,6 +8,7 @@ import {
   JobName,
   OutboxService,
   TransactionService,
+  validationFailed,
 } from '@tandem/core';
 import { EntityManager, IsNull } from 'typeorm';
 import { AuthError, AuthErrorCode } from './auth.errors';
@@ -15,7 +16,7 @@ import { AuthService } from './auth.service';
 import { AcceptInvitationDto, CreateInvitationDto, TokenPairDto } from './dto';
 import { Invitation, Membership, User } from './entities';
 import { invitationIdFromToken } from './invitation-token';
-import { hashPassword, verifyPassword } from './password';
+import { hashPassword, passwordProblems, verifyPassword } from './password';
 import { Actor, isSystem } from './policy/actor';
 import { PolicyService } from './policy/policy.service';
 
@@ -161,6 +162,12 @@ export class InvitationsService {
           };
         }
       } else {
+        // The DTO cannot see the invited e-mail; the password is checked against it here.
+        const problems = passwordProblems(dto.password, invitation.email);
+        if (problems.length)
+          return {
+            error: validationFailed(problems.map((p) => ({ field: 'password', message: `password ${p}` }))),
+          };
         user = await em.save(
           User,
           em.create(User, {

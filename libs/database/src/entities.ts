@@ -1,5 +1,5 @@
 import { AuditEvent } from '@tandem/audit';
-import { Invitation, Membership, RefreshToken, Session, User } from '@tandem/auth';
+import { Invitation, Membership, RefreshToken, Session, SignInThrottle, User } from '@tandem/auth';
 import {
   Consultation,
   ConsultationInvitation,
@@ -47,6 +47,7 @@ export const ENTITIES = [
   RefreshToken,
   Membership,
   Invitation,
+  SignInThrottle,
   Organization,
   GovernmentProfile,
   EmployerProfile,

@@ -3,3 +3,4 @@ export * from './membership.entity';
 export * from './session.entity';
 export * from './refresh-token.entity';
 export * from './invitation.entity';
+export * from './sign-in-throttle.entity';

@@ -6,8 +6,7 @@ export class ConsultationAnonymityThreshold1795450000000 implements MigrationInt
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
             ALTER TABLE "consultations"
-            ADD "anonymity_threshold" smallint NOT NULL DEFAULT 3
-                CONSTRAINT "ck_consultations_anonymity_threshold" CHECK ("anonymity_threshold" >= 2)
+            ADD "anonymity_threshold" smallint NOT NULL DEFAULT '3'
         `);
   }
 

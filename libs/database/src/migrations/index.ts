@@ -8,6 +8,7 @@ import { Notifications1795443711276 } from './1795443711276-Notifications';
 import { Reporting1795443789600 } from './1795443789600-Reporting';
 import { IdempotencyLocation1795448148149 } from './1795448148149-IdempotencyLocation';
 import { ConsultationAnonymityThreshold1795450000000 } from './1795450000000-ConsultationAnonymityThreshold';
+import { SignInThrottles1795450000001 } from './1795450000001-SignInThrottles';
 
 /** Every migration, in order. Add each generated one here: the webpack bundles need explicit imports. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -22,4 +23,5 @@ export const MIGRATIONS: Function[] = [
   Reporting1795443789600,
   IdempotencyLocation1795448148149,
   ConsultationAnonymityThreshold1795450000000,
+  SignInThrottles1795450000001,
 ];
