@@ -39,7 +39,6 @@ import { ResilientThrottlerStorage } from './http/resilient-throttler.storage';
 import { createValidationPipe } from './http/validation.pipe';
 import { HealthController } from './observability/health.controller';
 import { HttpMetricsMiddleware } from './observability/http-metrics.middleware';
-import { MetricsController } from './observability/metrics.controller';
 import { MetricsService } from './observability/metrics.service';
 
 const isLogin = (req: Request) => req.method === 'POST' && req.path === '/auth/login';
@@ -96,7 +95,6 @@ export class ApiModule implements NestModule {
         OrganizationsController,
         AuditController,
         HealthController,
-        MetricsController,
       ],
       providers: [
         JwtStrategy,
