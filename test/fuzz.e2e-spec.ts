@@ -45,18 +45,7 @@ const STRINGS = [
 ];
 
 /** Wrong types for a JSON field. */
-const TYPES: unknown[] = [
-  null,
-  0,
-  -1,
-  1e309 === Infinity ? 1e308 : 0,
-  3.5,
-  true,
-  [],
-  {},
-  [null],
-  { a: { b: 1 } },
-];
+const TYPES: unknown[] = [null, 0, -1, 1e308, 3.5, true, [], {}, [null], { a: { b: 1 } }];
 
 interface Probe {
   op: Operation;

@@ -57,7 +57,8 @@ export class AuthService {
       `SELECT blocked_until FROM sign_in_throttles WHERE key = $1`,
       [key],
     );
-    if (throttle?.blocked_until && throttle.blocked_until > now) throw this.locked(throttle.blocked_until, now);
+    if (throttle?.blocked_until && throttle.blocked_until > now)
+      throw this.locked(throttle.blocked_until, now);
     const user = await this.dataSource.getRepository(User).findOneBy({ email: email.toLowerCase() });
     const usable = user && !user.disabledAt ? user : null;
     dummyHash ??= hashPassword('not-a-real-password-at-all');

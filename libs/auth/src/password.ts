@@ -35,8 +35,10 @@ export function passwordProblems(password: string, email?: string): string[] {
   const lower = password.toLowerCase();
   const address = email?.trim().toLowerCase();
   const local = address?.split('@')[0];
-  if (address && (lower === address || lower.includes(address))) problems.push('must not be or contain your e-mail');
-  else if (local && local.length >= 3 && lower.includes(local)) problems.push('must not contain your e-mail name');
+  if (address && (lower === address || lower.includes(address)))
+    problems.push('must not be or contain your e-mail');
+  else if (local && local.length >= 3 && lower.includes(local))
+    problems.push('must not contain your e-mail name');
   const userInputs = address ? [address, local!, ...local!.split(/[._+-]/).filter((x) => x.length >= 3)] : [];
   const result = strength().check(password, userInputs);
   if (result.score < PASSWORD_MIN_SCORE) {

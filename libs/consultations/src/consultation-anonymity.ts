@@ -129,14 +129,19 @@ export function applyAnonymity(c: AnonymityFacts, results: ConsultationResults):
  * The rows of the results CSV of an anonymous consultation: the suppressed aggregates, never one row
  * per response (a row of answers is a fingerprint however it is ordered).
  */
-export function anonymousCsvRows(results: ConsultationResults, promptOf: (q: QuestionResult) => string): string[][] {
+export function anonymousCsvRows(
+  results: ConsultationResults,
+  promptOf: (q: QuestionResult) => string,
+): string[][] {
   const rows: string[][] = [['question', 'answer', 'organisations', 'percentage']];
   rows.push(['(responses)', '', String(results.responseCount), '']);
   if (results.sealed) return rows;
-  for (const k of results.participation.byKind) rows.push(['(respondents by kind)', k.kind, String(k.count), '']);
+  for (const k of results.participation.byKind)
+    rows.push(['(respondents by kind)', k.kind, String(k.count), '']);
   for (const q of results.questions) {
     const prompt = promptOf(q);
-    for (const o of q.options ?? []) rows.push([prompt, o.value, String(o.count), String(o.percentage ?? '')]);
+    for (const o of q.options ?? [])
+      rows.push([prompt, o.value, String(o.count), String(o.percentage ?? '')]);
     for (const d of q.distribution ?? [])
       rows.push([prompt, String(d.value), String(d.count), String(d.percentage ?? '')]);
     if (q.distribution) rows.push([prompt, '(average)', '', q.average == null ? '' : String(q.average)]);

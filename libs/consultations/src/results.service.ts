@@ -125,7 +125,10 @@ export class ResultsService {
     const filename = `consultation-${c.id}-results.csv`;
     if (c.anonymous) {
       const results = applyAnonymity(c, await this.fullResults(c));
-      const rows = anonymousCsvRows(results, (q) => `Q${q.position}: ${inDefaultLanguage(q.prompt, c.languages)}`);
+      const rows = anonymousCsvRows(
+        results,
+        (q) => `Q${q.position}: ${inDefaultLanguage(q.prompt, c.languages)}`,
+      );
       return { filename, body: `\uFEFF${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n` };
     }
     const { questions, respondents } = await this.load(c);

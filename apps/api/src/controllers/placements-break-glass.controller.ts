@@ -16,10 +16,15 @@ export class PlacementsBreakGlassController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Break glass: a platform admin reads one placement, with a reason that is audited',
-    description: 'Platform admins only (403 for everyone else). The read and its reason enter the audit trail.',
+    description:
+      'Platform admins only (403 for everyone else). The read and its reason enter the audit trail.',
   })
   @ApiProblems(400, 403, 404)
-  placement(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: BreakGlassDto) {
+  placement(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() dto: BreakGlassDto,
+  ) {
     return this.breakGlass.placement(actor, id, dto.reason);
   }
 
@@ -27,10 +32,15 @@ export class PlacementsBreakGlassController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Break glass: a platform admin reads one participant, with a reason that is audited',
-    description: 'Platform admins only (403 for everyone else). The read and its reason enter the audit trail.',
+    description:
+      'Platform admins only (403 for everyone else). The read and its reason enter the audit trail.',
   })
   @ApiProblems(400, 403, 404)
-  participant(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: BreakGlassDto) {
+  participant(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() dto: BreakGlassDto,
+  ) {
     return this.breakGlass.participant(actor, id, dto.reason);
   }
 }

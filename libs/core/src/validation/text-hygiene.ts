@@ -7,6 +7,7 @@ export const MAX_INPUT_DEPTH = 32;
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 // C0 controls except tab (U+0009) and line feed (U+000A), and the C1 block. NUL is in C0.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u0080-\u009F]/;
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -20,6 +21,7 @@ export function textProblem(value: string): string | null {
 }
 
 /** Characters XML 1.0 forbids (outside Char), including U+FFFE/U+FFFF and lone surrogates. */
+// eslint-disable-next-line no-control-regex -- the complement of XML 1.0's Char production
 const XML_INVALID = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /**

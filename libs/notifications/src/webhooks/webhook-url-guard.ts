@@ -50,7 +50,12 @@ export function embeddedIPv4(address: string): string[] {
   if (b[0] === 0x20 && b[1] === 0x02) out.push(v4(b, 2)); // 6to4
   if (b[0] === 0x20 && b[1] === 0x01 && b[2] === 0x00 && b[3] === 0x00) {
     out.push(v4(b, 4)); // Teredo server
-    out.push(b.slice(12, 16).map((x) => x ^ 0xff).join('.')); // Teredo client
+    out.push(
+      b
+        .slice(12, 16)
+        .map((x) => x ^ 0xff)
+        .join('.'),
+    ); // Teredo client
   }
   return out;
 }

@@ -98,7 +98,9 @@ export class ConsultationSource {
                 {
                   title: 'Organisations that answered, by kind',
                   categories: r.participation.byKind.map((k) => k.kind),
-                  series: [{ name: 'organisations', values: r.participation.byKind.map((k) => numeric(k.count)) }],
+                  series: [
+                    { name: 'organisations', values: r.participation.byKind.map((k) => numeric(k.count)) },
+                  ],
                 },
               ]
             : [],
