@@ -33,6 +33,7 @@ import { ETagInterceptor } from './http/etag.interceptor';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { InputHygieneMiddleware } from './http/input-hygiene.middleware';
 import { PathParamsGuard } from './http/path-params.guard';
+import { UnexpectedBodyGuard } from './http/unexpected-body.guard';
 import { ProblemFilter } from './http/problem.filter';
 import { RequestContextMiddleware } from './http/request-context.middleware';
 import { ResilientThrottlerStorage } from './http/resilient-throttler.storage';
@@ -109,6 +110,7 @@ export class ApiModule implements NestModule {
         // Order matters: rate limits first (cheap, and they protect sign-in), then authentication.
         // Path ids are checked before anything else, so nothing downstream meets a malformed one.
         { provide: APP_GUARD, useClass: PathParamsGuard },
+        { provide: APP_GUARD, useClass: UnexpectedBodyGuard },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
       ],
