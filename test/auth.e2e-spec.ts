@@ -25,7 +25,7 @@ describe('auth: sign-in, tokens, sessions', () => {
     stack = await new TestStack({
       smtp,
       // TRUST_PROXY: the suite plays clients at other addresses with X-Forwarded-For.
-      env: { LOGIN_MAX_FAILURES: '5', LOGIN_RATE_LIMIT: '8', TRUST_PROXY: 'loopback' },
+      env: { LOGIN_MAX_FAILURES: '5', LOGIN_RATE_LIMIT: '30', TRUST_PROXY: 'loopback' },
     }).start();
     admin = await loginAdmin(stack);
     const org = await createOrganization(stack, admin, 'civil_society', 'Auth Test Centre');
@@ -175,7 +175,7 @@ describe('auth: sign-in, tokens, sessions', () => {
       const res = await stack
         .http()
         .post('/auth/login')
-        .send({ email: 'nobody@auth.test', password: 'wrong-password-123' });
+        .send({ email: 'never-registered@auth.test', password: 'wrong-password-123' });
       unknown.push({ status: res.status, code: res.body.code, detail: res.body.detail.replace(/\d+/g, 'N') });
     }
     expect(unknown.map((u) => u.status)).toEqual(statuses);
