@@ -1,7 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
-import { DECORATORS } from '@nestjs/swagger/dist/constants';
 import { validationFailed } from '@tandem/core';
 import { Request } from 'express';
 
@@ -11,6 +10,9 @@ import { Request } from 'express';
  * fields. A route takes a body when it has a @Body() parameter or documents one with @ApiBody()
  * (sign-in, whose guard validates it).
  */
+/** Where @nestjs/swagger keeps @ApiBody() (its constants are not exported). */
+const SWAGGER_API_PARAMETERS = 'swagger/apiParameters';
+
 @Injectable()
 export class UnexpectedBodyGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
@@ -26,7 +28,7 @@ export class UnexpectedBodyGuard implements CanActivate {
     >;
     const takesBody = Object.keys(args).some((k) => k.split(':')[0] === String(RouteParamtypes.BODY));
     const documented = (
-      (Reflect.getMetadata(DECORATORS.API_PARAMETERS, handler) ?? []) as { in?: string }[]
+      (Reflect.getMetadata(SWAGGER_API_PARAMETERS, handler) ?? []) as { in?: string }[]
     ).some((p) => p.in === 'body');
     if (takesBody || documented) return true;
     throw validationFailed(keys.map((field) => ({ field, message: `${field} is not an allowed field` })));
