@@ -1,20 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { AppConfig, Clock, TransactionService } from '@tandem/core';
+import { AppConfig, Clock, TransactionService, Actor } from '@tandem/core';
+import { MembershipsRepository } from '@tandem/stakeholders';
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuthError, AuthErrorCode } from './auth.errors';
 import { TokenPairDto } from './dto/token-pair.dto';
-import { Membership, RefreshToken, Session, User } from './entities';
+import { RefreshToken, Session, User } from './entities';
 import { hashPassword, verifyPassword } from './password';
-import { Actor } from './policy/actor';
-import { TokenService } from './token.service';
 
-/** The postgres driver answers UPDATE … RETURNING with [rows, count]. */
-function returnedRows<T>(result: unknown): T[] {
-  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
-}
+import { SignInThrottleRepository } from './sign-in-throttle.repository';
+import { TokenService } from './token.service';
+import { UsersRepository } from './users.repository';
 
 /** Verifying an unknown e-mail costs as much as a known one, so timing does not reveal accounts. */
 let dummyHash: Promise<string> | undefined;
@@ -35,7 +32,9 @@ export interface MeView {
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly throttle: SignInThrottleRepository,
+    private readonly memberships: MembershipsRepository,
     private readonly tx: TransactionService,
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
@@ -53,39 +52,24 @@ export class AuthService {
   async login(email: string, password: string, source = 'unknown'): Promise<TokenPairDto> {
     const key = signInKey(email, source);
     const now = this.clock.now();
-    const [throttle] = await this.dataSource.query<{ blocked_until: Date | null }[]>(
-      `SELECT blocked_until FROM sign_in_throttles WHERE key = $1`,
-      [key],
-    );
-    if (throttle?.blocked_until && throttle.blocked_until > now)
-      throw this.locked(throttle.blocked_until, now);
-    const user = await this.dataSource.getRepository(User).findOneBy({ email: email.toLowerCase() });
+    const blocked = await this.throttle.blockedUntil(key);
+    if (blocked && blocked > now) throw this.locked(blocked, now);
+    const user = await this.users.findByEmail(email);
     const usable = user && !user.disabledAt ? user : null;
     dummyHash ??= hashPassword('not-a-real-password-at-all');
     const ok = await verifyPassword(usable?.passwordHash ?? (await dummyHash), password);
     if (!usable || !ok) {
-      // One atomic statement, so parallel failures all count; a day without failures starts afresh.
-      const [row] = returnedRows<{ blocked_until: Date | null }>(
-        await this.dataSource.query(
-          `INSERT INTO sign_in_throttles AS t (key, failures, blocked_until, updated_at)
-           VALUES ($1, 1, CASE WHEN 1 >= $2 THEN now() + make_interval(secs => $3) END, now())
-           ON CONFLICT (key) DO UPDATE SET
-             failures = CASE WHEN t.updated_at < now() - interval '1 day' THEN 1 ELSE t.failures + 1 END,
-             blocked_until = CASE
-               WHEN (CASE WHEN t.updated_at < now() - interval '1 day' THEN 1 ELSE t.failures + 1 END) >= $2
-               THEN now() + make_interval(secs => LEAST($4::float8, $3::float8 * power(2,
-                      (CASE WHEN t.updated_at < now() - interval '1 day' THEN 1 ELSE t.failures + 1 END) - $2)))
-               ELSE NULL END,
-             updated_at = now()
-           RETURNING blocked_until`,
-          [key, this.config.LOGIN_MAX_FAILURES, LOGIN_BACKOFF_SECONDS, this.config.LOGIN_LOCK_MINUTES * 60],
-        ),
+      const until = await this.throttle.recordFailure(
+        key,
+        this.config.LOGIN_MAX_FAILURES,
+        LOGIN_BACKOFF_SECONDS,
+        this.config.LOGIN_LOCK_MINUTES * 60,
       );
-      if (row?.blocked_until && row.blocked_until > now) throw this.locked(row.blocked_until, now);
+      if (until && until > now) throw this.locked(until, now);
       throw new AuthError(AuthErrorCode.InvalidCredentials, 'E-mail or password is wrong');
     }
     return this.tx.run(async (em) => {
-      await em.query(`DELETE FROM sign_in_throttles WHERE key = $1`, [key]);
+      await this.throttle.clear(em, key);
       return this.startSession(em, usable);
     });
   }
@@ -167,21 +151,9 @@ export class AuthService {
   }
 
   async me(actor: Actor): Promise<MeView> {
-    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: actor.userId });
-    const memberships: { organization_id: string; name: string; kind: string; role: string }[] =
-      await this.dataSource
-        .getRepository(Membership)
-        .createQueryBuilder('m')
-        .innerJoin('organizations', 'o', 'o.id = m.organization_id')
-        .select([
-          'm.organization_id AS organization_id',
-          'o.name AS name',
-          'o.kind AS kind',
-          'm.role AS role',
-        ])
-        .where('m.user_id = :userId', { userId: actor.userId })
-        .orderBy('o.name', 'ASC')
-        .getRawMany();
+    const user = await this.users.findById(actor.userId);
+    if (!user) throw new AuthError(AuthErrorCode.InvalidCredentials, 'This account no longer exists');
+    const memberships = await this.memberships.withOrganizations(actor.userId);
     return {
       user: {
         id: user.id,
@@ -191,12 +163,7 @@ export class AuthService {
         createdAt: user.createdAt,
       },
       platformRole: user.platformRole,
-      memberships: memberships.map((m) => ({
-        organizationId: m.organization_id,
-        organizationName: m.name,
-        organizationKind: m.kind,
-        role: m.role,
-      })),
+      memberships,
     };
   }
 
@@ -205,6 +172,7 @@ export class AuthService {
     return new AuthError(
       AuthErrorCode.AccountLocked,
       `Too many failed sign-ins from here; try again in ${seconds} seconds`,
+      undefined,
       {
         'Retry-After': String(seconds),
       },

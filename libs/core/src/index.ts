@@ -22,3 +22,6 @@ export * from './idempotency/idempotency-key.entity';
 export * from './idempotency/idempotency.service';
 export * from './validation/calendar-date';
 export * from './validation/text-hygiene';
+export * from './actor/actor';
+export * from './access/authorize';
+export * from './errors/version';

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, PlatformRole } from '@tandem/auth';
+import { Actor, PlatformRole } from '@tandem/core';
 import { Brackets, ObjectLiteral, SelectQueryBuilder, WhereExpressionBuilder } from 'typeorm';
 
 /**
  * Who sees rows (placements, participants, check-ins), applied inside the SQL of every read. Row-level
- * data stays with the two organisations that hold it anyway (placements-privacy.md in docs/security.md):
+ * data stays with the two organisations that hold it anyway (docs/security.md):
  * - the employer that placed the person: its placements, their check-ins and the placed participants;
  * - the organisation that registered the participant: the participant and every placement of them.
  * Programme managers and platform admins get aggregates with suppression (PlacementStatsService),

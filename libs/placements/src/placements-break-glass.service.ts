@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import { Actor, PlatformRole } from '@tandem/auth';
-import { CoreError, TransactionService } from '@tandem/core';
+import { Actor, CoreError, PlatformRole, TransactionService } from '@tandem/core';
 import { EntityManager } from 'typeorm';
 import { Participant, Placement, RetentionCheck } from './entities';
 import { participantView, ParticipantView } from './participant.view';

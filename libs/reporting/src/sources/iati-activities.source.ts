@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor } from '@tandem/auth';
-import { AppConfig, xmlSafeText } from '@tandem/core';
+import { AppConfig, Actor, xmlSafeText } from '@tandem/core';
 import { PartnerRole, ProgrammeAccessService, ProgrammeStatus } from '@tandem/programmes';
 import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
