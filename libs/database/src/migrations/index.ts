@@ -7,12 +7,9 @@ import { Placements1795438754317 } from './1795438754317-Placements';
 import { Notifications1795443711276 } from './1795443711276-Notifications';
 import { Reporting1795443789600 } from './1795443789600-Reporting';
 import { IdempotencyLocation1795448148149 } from './1795448148149-IdempotencyLocation';
-<<<<<<< HEAD
 import { ConsultationAnonymityThreshold1795450000000 } from './1795450000000-ConsultationAnonymityThreshold';
 import { SignInThrottles1795450000001 } from './1795450000001-SignInThrottles';
-=======
 import { EmailLease1795460000000 } from './1795460000000-EmailLease';
->>>>>>> main
 
 /** Every migration, in order. Add each generated one here: the webpack bundles need explicit imports. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
