@@ -743,24 +743,25 @@ describe('consultations: a municipal officer consults migrant communities, from 
     };
 
     const results = await http().get(`/consultations/${id}/results`).set(bearer(officer)).expect(200);
+    // Two answers under the threshold of 3: every breakdown cell is suppressed, no free text released.
     expect(results.body).toMatchObject({
       anonymous: true,
+      anonymityThreshold: 3,
+      sealed: false,
       responseCount: 2,
       participation: {
         invitedCount: 3,
         respondedInvitedCount: 2,
         byKind: [
-          { kind: 'civil_society', count: 1 },
-          { kind: 'migrant_association', count: 1 },
+          { kind: 'civil_society', count: 'suppressed' },
+          { kind: 'migrant_association', count: 'suppressed' },
         ],
       },
     });
     expect(results.body.participation.respondents).toBeUndefined();
     const textResult = results.body.questions.find((x: { questionId: string }) => x.questionId === text);
-    expect(textResult.answers).toEqual([
-      { text: 'Advice desk open later' },
-      { text: 'Zebra crossings near the mosque' },
-    ]);
+    expect(textResult).toMatchObject({ answers: [], textsWithheld: true });
+    expect(JSON.stringify(results.body)).not.toContain('Zebra');
     revealsNothing('results (officer)', JSON.stringify(results.body));
     revealsNothing(
       'results (invitee)',
@@ -772,8 +773,10 @@ describe('consultations: a municipal officer consults migrant communities, from 
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines).toHaveLength(3);
-    expect(lines[0]).not.toContain('organization');
+    // Aggregates only (never a row per response), through the same suppression.
+    expect(lines[0]).toBe('question,answer,organisations,percentage');
+    expect(lines).toContain('(responses),,2,');
+    expect(csv.text).not.toContain('Zebra');
     revealsNothing('csv', csv.text);
 
     for (const who of [officer, amira, karim, olena, lena]) {
@@ -788,9 +791,18 @@ describe('consultations: a municipal officer consults migrant communities, from 
       );
     }
 
+    // The audit rows name the consultation only: not the response, its organisation or its author.
+    const responseIds = (
+      await stack.query<{ id: string }>(`SELECT id FROM consultation_responses WHERE consultation_id = $1`, [
+        id,
+      ])
+    ).map((r) => r.id);
+    expect(
+      await stack.query(`SELECT 1 FROM audit_events WHERE entity_id = ANY($1::text[])`, [responseIds]),
+    ).toEqual([]);
     const responseAudit = await stack.query<{ actor_user_id: string | null; changes: unknown }>(
-      `SELECT a.actor_user_id, a.changes FROM audit_events a JOIN consultation_responses r ON r.id::text = a.entity_id
-        WHERE a.entity_type = 'consultation_response' AND r.consultation_id = $1`,
+      `SELECT a.actor_user_id, a.changes FROM audit_events a
+        WHERE a.entity_type = 'consultation' AND a.entity_id = $1 AND a.changes ? 'anonymousResponse'`,
       [id],
     );
     expect(responseAudit).toHaveLength(2);

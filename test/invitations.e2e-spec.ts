@@ -52,6 +52,15 @@ describe('invitations by e-mail, through the outbox and the worker', () => {
     expect(weak.body.errors).toEqual([
       { field: 'password', message: expect.stringContaining('at least 12 characters') },
     ]);
+    // The invited e-mail itself, or a password containing it, is refused (issue 14), as is a guessable one.
+    for (const password of ['amira@syrian.test', 'AMIRA@syrian.test!!', 'password12345678']) {
+      const refused = await stack
+        .http()
+        .post(`/invitations/${token}/accept`)
+        .send({ name: 'Amira', password });
+      expectProblem(refused, 400);
+      expect(refused.body.errors[0].field).toBe('password');
+    }
 
     const accepted = await stack
       .http()

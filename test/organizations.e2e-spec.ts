@@ -502,7 +502,9 @@ describe('organisations, members, invitations, audit', () => {
       expect(
         docs.body.paths['/organizations/{id}'].patch.responses['412'].content['application/problem+json'],
       ).toBeDefined();
-      const metrics = await stack.http().get('/metrics').expect(200);
+      // Metrics live on their own port (METRICS_PORT, loopback), not on the public one.
+      expect((await stack.http().get('/metrics')).status).toBe(404);
+      const metrics = await stack.metrics().get('/metrics').expect(200);
       expect(metrics.text).toMatch(
         /tandem_http_requests_total\{method="GET",route="\/organizations\/:id",status="200"\} \d+/,
       );

@@ -533,6 +533,19 @@ describe('programmes: set-up, partners, managers, milestones, who may do what', 
         ['colleague@lead.test', 'named'],
       ]),
     );
+    // Managers' contact details: for managers and partners' org admins only (issue 14).
+    const byPartnerAdmin = await stack
+      .http()
+      .get(`/programmes/${s.programmeId}/managers`)
+      .set(bearer(s.implementer.session))
+      .expect(200);
+    expect(byPartnerAdmin.body.map((x: { email: string }) => x.email)).toContain(s.manager.email);
+    const byAdmin = await stack
+      .http()
+      .get(`/programmes/${s.programmeId}/managers`)
+      .set(bearer(s.admin))
+      .expect(200);
+    expect(byAdmin.body.map((x: { email: string | null }) => x.email)).toEqual(byAdmin.body.map(() => null));
     const m = await stack
       .http()
       .post(`/programmes/${s.programmeId}/milestones`)

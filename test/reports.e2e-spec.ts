@@ -669,6 +669,29 @@ describe('reports: built in the background in CSV, JSON, XLSX, PDF and IATI XML;
       expect(all).toContain('Language &amp; Work &lt;pilot&gt;');
       expect(all).toContain(`XI-IATI-TANDEMTEST-${draft.body.id}`);
       expect(all).toContain('<activity-status code="1"/>');
+
+      // Hostile titles: the API refuses control characters now, so they go straight into the
+      // database, as rows written before that rule or by another path would be. The file stays valid.
+      const hostile = 'Bad\u0001title\u000Bwith\u001Fcontrols\uFFFE and \u0000?';
+      await stack.query(`UPDATE programmes SET title = $1, summary = $2 WHERE id = $3`, [
+        hostile.replace('\u0000', ''),
+        'Summary \u0008 with \u007F a backspace',
+        draft.body.id,
+      ]);
+      const refused = await http()
+        .patch(`/programmes/${draft.body.id}`)
+        .set(bearer(manager))
+        .set('If-Match', '"1"')
+        .send({ title: 'Bad\u0001title' });
+      expectProblem(refused, 400);
+      expect(refused.body.errors[0].field).toBe('title');
+      const dirty = (await buildReport(stack, manager, 'iati_activities', 'xml')).body.toString('utf8');
+      const check = await validateIati(dirty);
+      expect(check.errors).toEqual([]);
+      expect(check.valid).toBe(true);
+      expect(dirty).toContain('Bad\uFFFDtitle\uFFFDwith\uFFFDcontrols\uFFFD and ?');
+      // eslint-disable-next-line no-control-regex -- asserting those characters are gone
+      expect(dirty).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
     });
   });
 

@@ -106,6 +106,7 @@ export class TestStack {
   readonly redis = new TestRedis();
   databaseUrl = '';
   apiPort = 0;
+  metricsPort = 0;
   private api?: ChildProcess;
   private worker?: ChildProcess;
   private logs: string[] = [];
@@ -117,6 +118,7 @@ export class TestStack {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'test',
       PORT: String(this.apiPort),
+      METRICS_PORT: String(this.metricsPort),
       DATABASE_URL: this.databaseUrl,
       REDIS_URL: this.redis.url,
       SMTP_URL: `smtp://127.0.0.1:${this.options.smtp.port}`,
@@ -140,6 +142,7 @@ export class TestStack {
     this.databaseUrl = await createTestDatabase();
     await this.redis.start();
     this.apiPort = await freePort();
+    this.metricsPort = await freePort();
     await this.startApi();
     await this.startWorker();
     return this;
@@ -194,6 +197,11 @@ export class TestStack {
 
   http() {
     return request(this.baseUrl);
+  }
+
+  /** The metrics port (METRICS_PORT on 127.0.0.1), apart from the API's. */
+  metrics() {
+    return request(`http://127.0.0.1:${this.metricsPort}`);
   }
 
   recentLogs(): string {

@@ -29,13 +29,15 @@ import { WebhooksApiModule } from './webhooks/webhooks-api.module';
 import { GoodIdeasApiModule } from './good-ideas/good-ideas-api.module';
 import { ETagInterceptor } from './http/etag.interceptor';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { InputHygieneMiddleware } from './http/input-hygiene.middleware';
+import { PathParamsGuard } from './http/path-params.guard';
+import { UnexpectedBodyGuard } from './http/unexpected-body.guard';
 import { ProblemFilter } from './http/problem.filter';
 import { RequestContextMiddleware } from './http/request-context.middleware';
 import { ResilientThrottlerStorage } from './http/resilient-throttler.storage';
 import { createValidationPipe } from './http/validation.pipe';
 import { HealthController } from './observability/health.controller';
 import { HttpMetricsMiddleware } from './observability/http-metrics.middleware';
-import { MetricsController } from './observability/metrics.controller';
 import { MetricsService } from './observability/metrics.service';
 import { ShutdownState } from './observability/shutdown-state';
 
@@ -90,7 +92,7 @@ export class ApiModule implements NestModule {
           storage: new ResilientThrottlerStorage(config.REDIS_URL),
         }),
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController],
       providers: [
         JwtStrategy,
         LocalStrategy,
@@ -102,6 +104,9 @@ export class ApiModule implements NestModule {
         { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         // Order matters: rate limits first (cheap, and they protect sign-in), then authentication.
+        // Path ids are checked before anything else, so nothing downstream meets a malformed one.
+        { provide: APP_GUARD, useClass: PathParamsGuard },
+        { provide: APP_GUARD, useClass: UnexpectedBodyGuard },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
       ],
@@ -110,5 +115,6 @@ export class ApiModule implements NestModule {
 
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(RequestContextMiddleware, HttpMetricsMiddleware).forRoutes('*path');
+    consumer.apply(InputHygieneMiddleware).forRoutes('*path');
   }
 }

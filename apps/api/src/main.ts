@@ -1,20 +1,23 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { AdminBootstrapService } from '@tandem/auth';
-import { AppConfig, loadConfig, loadConfigOrExit } from '@tandem/core';
+import { adminConfigProblems, AdminBootstrapService } from '@tandem/auth';
+import { AppConfig, exitOnConfigProblems, loadConfig, loadConfigOrExit } from '@tandem/core';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { mountQueueDashboard } from './admin/queue-dashboard';
 import { ApiModule } from './app.module';
+import { startMetricsServer } from './observability/metrics.server';
+import { MetricsService } from './observability/metrics.service';
 import { buildOpenApiDocument, setupOpenApi } from './openapi';
 import { ShutdownState } from './observability/shutdown-state';
 import { serveWebConsole, WEB_BASE } from './web-console';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit(AppConfig);
+  exitOnConfigProblems(adminConfigProblems(config));
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
     bufferLogs: true,
   });
@@ -40,6 +43,17 @@ async function bootstrap(): Promise<void> {
   await app.get(AdminBootstrapService).ensureAdmin();
   await app.listen(config.PORT, '0.0.0.0');
   app.get(Logger).log(`api listening on port ${config.PORT}`, 'Bootstrap');
+  if (config.METRICS_PORT) {
+    const where = `${config.METRICS_HOST}:${config.METRICS_PORT}`;
+    await startMetricsServer(app.get(MetricsService), config.METRICS_PORT, config.METRICS_HOST).then(
+      (metrics) => {
+        app.get(Logger).log(`metrics on http://${where}/metrics`, 'Bootstrap');
+        process.once('SIGTERM', () => metrics.close());
+      },
+      // The API serves on without metrics rather than refusing traffic over a busy scrape port.
+      (err: Error) => app.get(Logger).error(`metrics port ${where} unavailable: ${err.message}`, 'Bootstrap'),
+    );
+  }
   app
     .get(Logger)
     .log(

@@ -9,6 +9,13 @@ import { hashPassword, passwordProblems } from './password';
  * Creates the first platform admin from ADMIN_EMAIL / ADMIN_PASSWORD when no admin exists. Safe
  * with many replicas starting at once: a transaction-scoped advisory lock serialises them.
  */
+/** ADMIN_PASSWORD checked like every other password, as configuration lines the api prints at boot. */
+export function adminConfigProblems(config: Pick<AppConfig, 'ADMIN_EMAIL' | 'ADMIN_PASSWORD'>): string[] {
+  if (!config.ADMIN_EMAIL || !config.ADMIN_PASSWORD) return [];
+  const problems = passwordProblems(config.ADMIN_PASSWORD, config.ADMIN_EMAIL);
+  return problems.length ? [`ADMIN_PASSWORD: ${problems.join('; ')}`] : [];
+}
+
 @Injectable()
 export class AdminBootstrapService {
   private readonly logger = new Logger(AdminBootstrapService.name);
@@ -23,8 +30,8 @@ export class AdminBootstrapService {
   async ensureAdmin(): Promise<'created' | 'exists' | 'not-configured'> {
     const { ADMIN_EMAIL: email, ADMIN_PASSWORD: password } = this.config;
     if (!email || !password) return 'not-configured';
-    const problems = passwordProblems(password, email);
-    if (problems.length) throw new Error(`ADMIN_PASSWORD: ${problems.join(', ')}`);
+    const problems = adminConfigProblems(this.config);
+    if (problems.length) throw new Error(problems.join('; '));
     return this.tx.run(async (em) => {
       await this.users.lockAdminBootstrap(em);
       if (await em.existsBy(User, { platformRole: PlatformRole.Admin })) return 'exists';

@@ -8,6 +8,7 @@ import { AdminBootstrapService } from './admin-bootstrap.service';
 import { AuthService } from './auth.service';
 import { InvitationEmailHandler } from './invitation-email.handler';
 import { InvitationsService } from './invitations.service';
+import { SignInThrottleRepository } from './sign-in-throttle.repository';
 import { UsersRepository } from './users.repository';
 import { TokenService } from './token.service';
 
@@ -29,6 +30,7 @@ import { TokenService } from './token.service';
     TokenService,
     InvitationsService,
     UsersRepository,
+    SignInThrottleRepository,
     ActorLoader,
     AdminBootstrapService,
     InvitationEmailHandler,

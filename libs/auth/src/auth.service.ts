@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
 import { AppConfig, Clock, TransactionService, Actor } from '@tandem/core';
 import { MembershipsRepository } from '@tandem/stakeholders';
+import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AuthError, AuthErrorCode } from './auth.errors';
 import { TokenPairDto } from './dto/token-pair.dto';
@@ -9,16 +10,25 @@ import { RefreshToken, Session, User } from './entities';
 import { hashPassword, verifyPassword } from './password';
 import { MeView } from './me.view';
 
+import { SignInThrottleRepository } from './sign-in-throttle.repository';
 import { TokenService } from './token.service';
 import { UsersRepository } from './users.repository';
 
 /** Verifying an unknown e-mail costs as much as a known one, so timing does not reveal accounts. */
 let dummyHash: Promise<string> | undefined;
 
+/** The first wait after LOGIN_MAX_FAILURES failures; it doubles with each further failure. */
+export const LOGIN_BACKOFF_SECONDS = 30;
+
+/** The throttle key of one account-and-source; hashed, so the table holds no e-mail or address. */
+export const signInKey = (email: string, source: string): string =>
+  createHash('sha256').update(`${email.trim().toLowerCase()}\u0000${source}`).digest('hex');
+
 @Injectable()
 export class AuthService {
   constructor(
     private readonly users: UsersRepository,
+    private readonly throttle: SignInThrottleRepository,
     private readonly memberships: MembershipsRepository,
     private readonly tx: TransactionService,
     private readonly tokens: TokenService,
@@ -27,29 +37,35 @@ export class AuthService {
     private readonly clock: Clock,
   ) {}
 
-  async login(email: string, password: string): Promise<TokenPairDto> {
-    const user = await this.users.findByEmail(email);
-    if (!user || user.disabledAt) {
-      dummyHash ??= hashPassword('not-a-real-password-at-all');
-      await verifyPassword(await dummyHash, password);
-      throw new AuthError(AuthErrorCode.InvalidCredentials, 'E-mail or password is wrong');
-    }
+  /**
+   * Sign-in. Failures are counted per account-and-source (e-mail + client address): after
+   * LOGIN_MAX_FAILURES in a row that source waits, 30 s at first and twice as long after each further
+   * failure, up to LOGIN_LOCK_MINUTES. Nobody elsewhere can lock the account, and an e-mail without
+   * an account goes through the same steps (a dummy argon2 hash, the same counter, the same answers),
+   * so neither status, body nor timing tells the two apart.
+   */
+  async login(email: string, password: string, source = 'unknown'): Promise<TokenPairDto> {
+    const key = signInKey(email, source);
     const now = this.clock.now();
-    if (user.lockedUntil && user.lockedUntil > now) throw this.locked(user.lockedUntil, now);
-    if (!(await verifyPassword(user.passwordHash, password))) {
-      const lockedUntil = await this.users.countFailedLogin(
-        user.id,
+    const blocked = await this.throttle.blockedUntil(key);
+    if (blocked && blocked > now) throw this.locked(blocked, now);
+    const user = await this.users.findByEmail(email);
+    const usable = user && !user.disabledAt ? user : null;
+    dummyHash ??= hashPassword('not-a-real-password-at-all');
+    const ok = await verifyPassword(usable?.passwordHash ?? (await dummyHash), password);
+    if (!usable || !ok) {
+      const until = await this.throttle.recordFailure(
+        key,
         this.config.LOGIN_MAX_FAILURES,
-        this.config.LOGIN_LOCK_MINUTES,
+        LOGIN_BACKOFF_SECONDS,
+        this.config.LOGIN_LOCK_MINUTES * 60,
       );
-      if (lockedUntil && lockedUntil > now) throw this.locked(lockedUntil, now);
+      if (until && until > now) throw this.locked(until, now);
       throw new AuthError(AuthErrorCode.InvalidCredentials, 'E-mail or password is wrong');
     }
     return this.tx.run(async (em) => {
-      if (user.failedLoginCount > 0 || user.lockedUntil) {
-        await em.update(User, { id: user.id }, { failedLoginCount: 0, lockedUntil: null });
-      }
-      return this.startSession(em, user);
+      await this.throttle.clear(em, key);
+      return this.startSession(em, usable);
     });
   }
 
@@ -150,7 +166,7 @@ export class AuthService {
     const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
     return new AuthError(
       AuthErrorCode.AccountLocked,
-      `Too many failed sign-ins; try again in ${seconds} seconds`,
+      `Too many failed sign-ins from here; try again in ${seconds} seconds`,
       undefined,
       {
         'Retry-After': String(seconds),

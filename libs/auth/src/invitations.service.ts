@@ -10,6 +10,7 @@ import {
   TransactionService,
   Actor,
   isSystem,
+  validationFailed,
 } from '@tandem/core';
 import {
   MembershipsRepository,
@@ -22,7 +23,7 @@ import { AuthService } from './auth.service';
 import { AcceptInvitationDto, CreateInvitationDto, TokenPairDto } from './dto';
 import { Invitation, User } from './entities';
 import { invitationIdFromToken } from './invitation-token';
-import { hashPassword, verifyPassword } from './password';
+import { hashPassword, passwordProblems, verifyPassword } from './password';
 import { InvitationView } from './invitation.view';
 import { UsersRepository } from './users.repository';
 
@@ -152,6 +153,12 @@ export class InvitationsService {
           };
         }
       } else {
+        // The DTO cannot see the invited e-mail; the password is checked against it here.
+        const problems = passwordProblems(dto.password, invitation.email);
+        if (problems.length)
+          return {
+            error: validationFailed(problems.map((p) => ({ field: 'password', message: `password ${p}` }))),
+          };
         user = await em.save(
           User,
           em.create(User, {

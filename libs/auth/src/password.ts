@@ -1,43 +1,50 @@
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
+import * as zxcvbnEn from '@zxcvbn-ts/language-en';
 import * as argon2 from 'argon2';
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
 
-/** The most used passwords of at least 12 characters: refused outright. */
-const COMMON = new Set([
-  'password1234',
-  'password12345',
-  'password123456',
-  '123456789012',
-  'qwertyuiopas',
-  'qwerty123456',
-  '1q2w3e4r5t6y',
-  'iloveyou1234',
-  'administrator',
-  'welcome12345',
-  'changeme1234',
-  'letmein12345',
-  'passwordpassword',
-  'aaaaaaaaaaaa',
-  '111111111111',
-  '000000000000',
-  'abcdefghijkl',
-  'abc123456789',
-]);
+/** zxcvbn scores 0–4; 3 is "safely unguessable: moderate protection from offline slow-hash attacks". */
+export const PASSWORD_MIN_SCORE = 3;
 
-/** Reasons a password is refused, empty when it is acceptable (NIST 800-63B style: length, not recipes). */
+// Built once: the common-password, name and Wikipedia dictionaries of the maintained estimator.
+let estimator: ZxcvbnFactory | undefined;
+const strength = (): ZxcvbnFactory =>
+  (estimator ??= new ZxcvbnFactory({
+    translations: zxcvbnEn.translations,
+    graphs: zxcvbnCommon.adjacencyGraphs,
+    dictionary: { ...zxcvbnCommon.dictionary, ...zxcvbnEn.dictionary },
+  }));
+
+/**
+ * Reasons a password is refused, empty when it is acceptable: length (NIST 800-63B style, no
+ * composition recipes), never the e-mail or a part of it, and a zxcvbn score of at least 3 with the
+ * e-mail as user input (so "amira.haddad2026" for amira.haddad@… scores as weak as it is).
+ * Every path that sets a password calls this (invitation accept, the first admin at boot).
+ */
 export function passwordProblems(password: string, email?: string): string[] {
   const problems: string[] = [];
   if (password.length < PASSWORD_MIN_LENGTH)
     problems.push(`must be at least ${PASSWORD_MIN_LENGTH} characters`);
   if (password.length > PASSWORD_MAX_LENGTH)
     problems.push(`must be at most ${PASSWORD_MAX_LENGTH} characters`);
-  if (COMMON.has(password.toLowerCase())) problems.push('is too common');
-  if (/^(.)\1+$/.test(password)) problems.push('must not repeat one character');
-  const local = email?.split('@')[0]?.toLowerCase();
-  if (local && local.length >= 4 && password.toLowerCase().includes(local))
+  if (problems.length) return problems;
+  const lower = password.toLowerCase();
+  const address = email?.trim().toLowerCase();
+  const local = address?.split('@')[0];
+  if (address && (lower === address || lower.includes(address)))
+    problems.push('must not be or contain your e-mail');
+  else if (local && local.length >= 3 && lower.includes(local))
     problems.push('must not contain your e-mail name');
+  const userInputs = address ? [address, local!, ...local!.split(/[._+-]/).filter((x) => x.length >= 3)] : [];
+  const result = strength().check(password, userInputs);
+  if (result.score < PASSWORD_MIN_SCORE) {
+    const hint = result.feedback.warning ? ` (${result.feedback.warning.replace(/\.$/, '')})` : '';
+    problems.push(`is too easy to guess${hint}; use a longer passphrase of unrelated words`);
+  }
   return problems;
 }
 

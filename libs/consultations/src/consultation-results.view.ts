@@ -1,5 +1,11 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
+import type { AnonymousCount } from './consultation-anonymity';
 import { ConsultationStatus, LocalizedText, QuestionType } from './entities';
+
+/** A count, or "suppressed" where an anonymous consultation's cell is under its threshold. */
+const COUNT: ApiPropertyOptions = {
+  oneOf: [{ type: 'integer' }, { type: 'string', enum: ['suppressed'] }],
+};
 
 const LOCALIZED = {
   type: 'object',
@@ -11,14 +17,18 @@ export class OptionResult {
   value!: string;
   @ApiProperty(LOCALIZED)
   label!: LocalizedText;
-  count!: number;
-  percentage!: number;
+  @ApiProperty(COUNT)
+  count!: AnonymousCount;
+  /** Null where the count is suppressed. */
+  percentage!: number | null;
 }
 
 export class ScalePointResult {
   value!: number;
-  count!: number;
-  percentage!: number;
+  @ApiProperty(COUNT)
+  count!: AnonymousCount;
+  /** Null where the count is suppressed. */
+  percentage!: number | null;
 }
 
 export class TextAnswerResult {
@@ -45,11 +55,14 @@ export class QuestionResult {
   distribution?: ScalePointResult[];
   /** Free-text answers; with the answering organisation unless the consultation is anonymous. */
   answers?: TextAnswerResult[];
+  /** Anonymous: true when free texts exist but fewer organisations wrote one than the threshold. */
+  textsWithheld?: boolean;
 }
 
 export class KindCount {
   kind!: string;
-  count!: number;
+  @ApiProperty(COUNT)
+  count!: AnonymousCount;
 }
 
 export class Respondent {
@@ -60,7 +73,8 @@ export class Respondent {
 
 export class Participation {
   invitedCount!: number;
-  respondedInvitedCount!: number;
+  /** Null while an anonymous consultation is sealed. */
+  respondedInvitedCount!: number | null;
   /** Percentage of invited organisations that answered; null when nobody was invited by name. */
   responseRate!: number | null;
   byKind!: KindCount[];
@@ -73,6 +87,10 @@ export class ConsultationResults {
   @ApiProperty({ enum: ConsultationStatus })
   status!: ConsultationStatus;
   anonymous!: boolean;
+  /** Anonymous only: the smallest count a breakdown cell shows. */
+  anonymityThreshold?: number;
+  /** Anonymous only: true until closing, when nothing but `responseCount` is shown. */
+  sealed?: boolean;
   responseCount!: number;
   participation!: Participation;
   questions!: QuestionResult[];

@@ -60,6 +60,8 @@ export class ConsultationView {
   opensAt!: Date;
   closesAt!: Date;
   anonymous!: boolean;
+  /** Anonymous consultations: the smallest count a results cell shows (default 3, never below 2). */
+  anonymityThreshold!: number;
   audience!: ConsultationAudience;
   invitedOrganizationIds!: string[];
   programmeIds!: string[];
@@ -102,6 +104,7 @@ export function consultationView(
     opensAt: c.opensAt,
     closesAt: c.closesAt,
     anonymous: c.anonymous,
+    anonymityThreshold: c.anonymityThreshold,
     audience: c.audience,
     invitedOrganizationIds,
     programmeIds: c.programmeIds,

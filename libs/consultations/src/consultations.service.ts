@@ -16,6 +16,7 @@ import {
 } from '@tandem/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConsultationAccessService } from './consultation-access.service';
+import { DEFAULT_ANONYMITY_THRESHOLD } from './consultation-anonymity';
 import { canTransition, isEditable } from './consultation-lifecycle';
 import { ConsultationLifecycleService } from './consultation-lifecycle.service';
 import { consultationSnapshot, consultationView, ConsultationView } from './consultation.view';
@@ -71,6 +72,7 @@ export class ConsultationsService {
           opensAt,
           closesAt,
           anonymous: dto.anonymous ?? false,
+          anonymityThreshold: dto.anonymityThreshold ?? DEFAULT_ANONYMITY_THRESHOLD,
           audience: dto.audience ?? ConsultationAudience.Invited,
           programmeIds: dto.programmeIds ?? [],
           createdByUserId: actor.userId,
@@ -139,6 +141,7 @@ export class ConsultationsService {
       if (dto.opensAt !== undefined) c.opensAt = new Date(dto.opensAt);
       if (dto.closesAt !== undefined) c.closesAt = new Date(dto.closesAt);
       if (dto.anonymous !== undefined) c.anonymous = dto.anonymous;
+      if (dto.anonymityThreshold !== undefined) c.anonymityThreshold = dto.anonymityThreshold;
       if (dto.audience !== undefined) c.audience = dto.audience;
       if (dto.programmeIds !== undefined) {
         await this.assertProgrammes(em, c.organizationId, dto.programmeIds);

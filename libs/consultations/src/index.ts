@@ -19,3 +19,4 @@ export * from './meeting.view';
 export * from './response.view';
 export * from './consultation-results.view';
 export * from './published-outcomes.reader';
+export * from './consultation-anonymity';

@@ -4,6 +4,7 @@ import { AuditService } from '@tandem/audit';
 
 import { Clock, CoreError, FieldError, TransactionService, validationFailed, Actor } from '@tandem/core';
 import { DataSource, EntityManager } from 'typeorm';
+import { responseAuditEntry } from './consultation-anonymity';
 import { ConsultationAccessService } from './consultation-access.service';
 import { ConsultationsError, ConsultationsErrorCode } from './consultations.errors';
 import { SubmitResponseDto } from './dto';
@@ -74,15 +75,8 @@ export class ResponsesService {
           'Your organisation has already answered; change its answers with PUT /consultations/{id}/responses/mine',
         );
       const { id, created } = rows[0];
-      // Anonymous: the audit row names neither the person nor the organisation, nor the answers,
-      // so the audit trail cannot pair them either.
-      await this.audit.record(em, {
-        action: created ? 'create' : 'update',
-        entityType: 'consultation_response',
-        entityId: id,
-        after: c.anonymous ? { consultationId } : { consultationId, organizationId, answers },
-        ...(c.anonymous ? { actorUserId: null } : {}),
-      });
+      // Anonymous: the audit row names neither the person, the organisation, the answers nor the response.
+      await this.audit.record(em, responseAuditEntry(c, { id, organizationId, answers }, created));
       return { response: await this.view(em, consultationId, organizationId), created };
     });
   }

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-
 import { CoreError, Actor } from '@tandem/core';
-import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ConsultationAccess, ConsultationAccessService } from './consultation-access.service';
+import { anonymousCsvRows, applyAnonymity } from './consultation-anonymity';
 import {
   AnswerValue,
   Consultation,
@@ -44,6 +43,11 @@ export class ResultsService {
 
   async results(actor: Actor, consultationId: string): Promise<ConsultationResults> {
     const { consultation: c } = await this.readable(actor, consultationId);
+    return applyAnonymity(c, await this.fullResults(c));
+  }
+
+  /** Every answer counted; only ever returned through `applyAnonymity`. */
+  private async fullResults(c: Consultation): Promise<ConsultationResults> {
     const { questions, respondents, invitedCount } = await this.load(c);
     const n = respondents.length;
     const byKind = new Map<string, number>();
@@ -77,27 +81,32 @@ export class ResultsService {
 
   async csv(actor: Actor, consultationId: string): Promise<{ filename: string; body: string }> {
     const { consultation: c } = await this.readable(actor, consultationId);
+    const filename = `consultation-${c.id}-results.csv`;
+    if (c.anonymous) {
+      const results = applyAnonymity(c, await this.fullResults(c));
+      const rows = anonymousCsvRows(
+        results,
+        (q) => `Q${q.position}: ${inDefaultLanguage(q.prompt, c.languages)}`,
+      );
+      return { filename, body: `\uFEFF${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n` };
+    }
     const { questions, respondents } = await this.load(c);
     const header = [
-      ...(c.anonymous ? [] : ['organization_id', 'organization_name', 'organization_kind', 'submitted_at']),
+      'organization_id',
+      'organization_name',
+      'organization_kind',
+      'submitted_at',
       ...questions.map((q) => `Q${q.position}: ${inDefaultLanguage(q.prompt, c.languages)}`),
     ];
-    let rows = respondents.map((r) => [
-      ...(c.anonymous
-        ? []
-        : [r.organizationId, r.organizationName, r.organizationKind, r.updatedAt.toISOString()]),
+    const rows = respondents.map((r) => [
+      r.organizationId,
+      r.organizationName,
+      r.organizationKind,
+      r.updatedAt.toISOString(),
       ...questions.map((q) => this.cell(r.answers[q.id])),
     ]);
-    if (c.anonymous) {
-      // Order by content only: submission order or organisation could otherwise be read back.
-      const key = (row: string[]) => createHash('sha256').update(JSON.stringify(row)).digest('hex');
-      rows = rows
-        .map((row) => ({ row, k: key(row) }))
-        .sort((a, b) => a.k.localeCompare(b.k))
-        .map((x) => x.row);
-    }
     const body = [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
-    return { filename: `consultation-${c.id}-results.csv`, body: `\uFEFF${body}` };
+    return { filename, body: `\uFEFF${body}` };
   }
 
   private async readable(actor: Actor, consultationId: string): Promise<ConsultationAccess> {

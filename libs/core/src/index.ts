@@ -26,6 +26,7 @@ export * from './validation/calendar-date';
 export * from './pagination/page-of';
 export * from './jobs/dto/list-dead-letters.dto';
 export * from './jobs/dead-letter.view';
+export * from './validation/text-hygiene';
 export * from './actor/actor';
 export * from './access/authorize';
 export * from './errors/version';

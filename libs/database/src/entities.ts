@@ -1,5 +1,5 @@
 import { AuditEvent } from '@tandem/audit';
-import { Invitation, RefreshToken, Session, User } from '@tandem/auth';
+import { Invitation, RefreshToken, Session, SignInThrottle, User } from '@tandem/auth';
 import {
   Consultation,
   ConsultationInvitation,
@@ -55,6 +55,7 @@ export const ENTITIES = [
   RefreshToken,
   Membership,
   Invitation,
+  SignInThrottle,
   Organization,
   GovernmentProfile,
   EmployerProfile,

@@ -18,3 +18,4 @@ export * from './placements.module';
 export * from './placement-import.view';
 export * from './placement-stats.view';
 export * from './retention-evidence.reader';
+export * from './placements-break-glass.service';

@@ -62,12 +62,10 @@ export const participantRegisteredView = (p: Participant): ParticipantRegistered
 });
 
 /**
- * What the audit trail keeps of a participant: never the personal attributes, or erasure would
- * leave them behind in the append-only trail.
+ * What the audit trail keeps of a participant: never the personal attributes (erasure would leave
+ * them behind in the append-only trail) nor the reference code (platform admins read the trail but
+ * see participants only as aggregates).
  */
 export const participantAuditSnapshot = (p: Participant) => ({
-  referenceCode: p.referenceCode,
-  registeredByOrganizationId: p.registeredByOrganizationId,
-  programmeId: p.programmeId,
   erased: p.erasedAt !== null,
 });

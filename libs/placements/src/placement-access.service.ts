@@ -1,19 +1,14 @@
-import { Actor, MembershipRole, PlatformRole } from '@tandem/core';
 import { Injectable } from '@nestjs/common';
-
+import { Actor, PlatformRole } from '@tandem/core';
 import { Brackets, ObjectLiteral, SelectQueryBuilder, WhereExpressionBuilder } from 'typeorm';
 
-/** Programmes the actor manages (org admin of the lead, or named manager), as a SQL sub-query. */
-const MANAGED_PROGRAMMES = `(SELECT mp.id FROM programmes mp WHERE mp.lead_organization_id = ANY(CAST(:__adminOf AS uuid[]))
-   UNION SELECT pm.programme_id FROM programme_managers pm WHERE pm.user_id = :__me)`;
-
 /**
- * Who sees which placements, participants and check-ins, applied inside the SQL of every read:
- * - an employer's members: the placements of their organisation (and those placements' check-ins);
- * - programme managers: the placements linked to their programmes;
- * - participants: the organisation that registered them, employers that placed them, and the
- *   managers of the programme they were registered under or placed through;
- * - platform admins read everything (and change nothing).
+ * Who sees rows (placements, participants, check-ins), applied inside the SQL of every read. Row-level
+ * data stays with the two organisations that hold it anyway (docs/security.md):
+ * - the employer that placed the person: its placements, their check-ins and the placed participants;
+ * - the organisation that registered the participant: the participant and every placement of them.
+ * Programme managers and platform admins get aggregates with suppression (PlacementStatsService),
+ * never rows; a platform admin who must inspect a record uses the audited break-glass read.
  * Anyone else finds nothing, so reads answer 404.
  */
 @Injectable()
@@ -30,50 +25,45 @@ export class PlacementAccessService {
     return actor.memberships.some((m) => m.organizationId === organizationId);
   }
 
-  private params(actor: Actor) {
-    return {
-      __orgs: this.orgIds(actor),
-      __adminOf: actor.memberships
-        .filter((m) => m.role === MembershipRole.OrgAdmin)
-        .map((m) => m.organizationId),
-      __me: actor.userId,
-    };
-  }
-
-  /** Restricts a query over placements (alias `pl`) to those the actor may read. */
+  /** Restricts a query over placements (alias `pl`) to rows the actor may read. */
   scopePlacements<T extends ObjectLiteral>(
     qb: SelectQueryBuilder<T>,
     actor: Actor,
     alias = 'pl',
   ): SelectQueryBuilder<T> {
-    if (this.isAdmin(actor)) return qb;
     return qb.andWhere(
       new Brackets((w: WhereExpressionBuilder) => {
         w.where(`${alias}.employer_organization_id = ANY(CAST(:__orgs AS uuid[]))`).orWhere(
-          `${alias}.programme_id IN ${MANAGED_PROGRAMMES}`,
+          `EXISTS (SELECT 1 FROM participants xpa WHERE xpa.id = ${alias}.participant_id
+             AND xpa.registered_by_organization_id = ANY(CAST(:__orgs AS uuid[])))`,
         );
       }),
-      this.params(actor),
+      { __orgs: this.orgIds(actor) },
     );
   }
 
-  /** Restricts a query over participants (alias `pa`) to those the actor may read. */
+  /** Restricts a query over participants (alias `pa`) to rows the actor may read. */
   scopeParticipants<T extends ObjectLiteral>(
     qb: SelectQueryBuilder<T>,
     actor: Actor,
     alias = 'pa',
   ): SelectQueryBuilder<T> {
-    if (this.isAdmin(actor)) return qb;
     return qb.andWhere(
       new Brackets((w: WhereExpressionBuilder) => {
-        w.where(`${alias}.registered_by_organization_id = ANY(CAST(:__orgs AS uuid[]))`)
-          .orWhere(`${alias}.programme_id IN ${MANAGED_PROGRAMMES}`)
-          .orWhere(
-            `EXISTS (SELECT 1 FROM placements xp WHERE xp.participant_id = ${alias}.id
-               AND (xp.employer_organization_id = ANY(CAST(:__orgs AS uuid[])) OR xp.programme_id IN ${MANAGED_PROGRAMMES}))`,
-          );
+        w.where(`${alias}.registered_by_organization_id = ANY(CAST(:__orgs AS uuid[]))`).orWhere(
+          `EXISTS (SELECT 1 FROM placements xp WHERE xp.participant_id = ${alias}.id
+               AND xp.employer_organization_id = ANY(CAST(:__orgs AS uuid[])))`,
+        );
       }),
-      this.params(actor),
+      { __orgs: this.orgIds(actor) },
     );
+  }
+
+  /**
+   * SQL (over `pl` placements joined to `pa` participants) that is true for rows the actor sees
+   * anyway; statistics use it so a cell is never shown when subtracting these reveals a small group.
+   */
+  ownRowsSql(orgsParam: string): string {
+    return `(pl.employer_organization_id = ANY(${orgsParam}::uuid[]) OR pa.registered_by_organization_id = ANY(${orgsParam}::uuid[]))`;
   }
 }

@@ -48,53 +48,68 @@ export class PlacementStatsService {
     let employers: string[] | null = null;
     const requested = query.employerOrganizationId;
     const mine = requested ? this.access.isMemberOf(actor, requested) : false;
+    if (requested && !mine && !query.programmeId) throw CoreError.notFound('Employer');
     if (query.programmeId) {
       const access = await this.programmes.load(actor, query.programmeId);
       where.push(`pl.programme_id = ${param(query.programmeId)}`);
-      if (access.isManager || access.isPlatformAdmin) {
-        // Across the programme's employers (or narrowed to one that is not mine): suppressed.
-        employers = requested ? [requested] : null;
-        suppressed = !mine;
+      if ((access.isManager || access.isPlatformAdmin) && !requested) {
+        // The one suppressed granularity: a whole programme. Programmes partition placements, so no
+        // two suppressed views overlap and none can be subtracted from another.
+        suppressed = true;
+      } else if (requested && !mine) {
+        if (access.isManager || access.isPlatformAdmin)
+          throw CoreError.invalid(
+            'employerOrganizationId',
+            'narrows a suppressed view: statistics across other organisations are offered per whole programme only',
+          );
+        throw CoreError.notFound('Employer');
       } else {
-        if (requested && !mine) throw CoreError.notFound('Employer');
         employers = requested ? [requested] : this.access.orgIds(actor);
       }
-    } else if (requested) {
-      if (!mine && !this.access.isAdmin(actor)) throw CoreError.notFound('Employer');
-      employers = [requested];
-      suppressed = !mine;
-    } else if (this.access.isAdmin(actor)) {
-      suppressed = true;
     } else {
-      employers = this.access.orgIds(actor);
+      // Outside a programme everyone sees their own employers' placements, exactly (admins: none).
+      employers = requested ? [requested] : this.access.orgIds(actor);
     }
     if (employers) where.push(`pl.employer_organization_id = ANY(${param(employers)}::uuid[])`);
+    const own = this.access.ownRowsSql(param(this.access.orgIds(actor)));
 
     const scoped = `WITH s AS (
       SELECT pl.id, pl.participant_id, pl.employer_organization_id, pl.sector, pl.occupation_code, pl.contract_type,
-             pa.country_of_origin, pa.status_category
+             pa.country_of_origin, pa.status_category, ${own} AS own
         FROM placements pl JOIN participants pa ON pa.id = pl.participant_id
        WHERE ${where.join(' AND ') || 'true'})`;
     // One snapshot, so the total, the breakdowns and the rates agree with each other.
     const { total, breakdowns, retentionRows } = await this.dataSource.transaction(
       'REPEATABLE READ',
       async (em) => {
-        const [total] = await em.query<{ placements: number; people: number }[]>(
-          `${scoped} SELECT count(*)::int AS placements, count(DISTINCT participant_id)::int AS people FROM s`,
+        const [total] = await em.query<
+          { placements: number; people: number; ownPlacements: number; ownPeople: number }[]
+        >(
+          `${scoped} SELECT count(*)::int AS placements, count(DISTINCT participant_id)::int AS people,
+                        count(*) FILTER (WHERE own)::int AS "ownPlacements",
+                        count(DISTINCT participant_id) FILTER (WHERE own)::int AS "ownPeople" FROM s`,
           params,
         );
         const breakdowns = {} as Record<keyof typeof BREAKDOWNS, BreakdownCell[]>;
         for (const [name, expr] of Object.entries(BREAKDOWNS) as [keyof typeof BREAKDOWNS, string][]) {
-          const rows = await em.query<{ key: string; people: number }[]>(
-            `${scoped} SELECT ${expr} AS key, count(DISTINCT s.participant_id)::int AS people FROM s GROUP BY 1 ORDER BY 1`,
+          const rows = await em.query<{ key: string; people: number; own: number }[]>(
+            `${scoped} SELECT ${expr} AS key, count(DISTINCT s.participant_id)::int AS people,
+                          count(DISTINCT s.participant_id) FILTER (WHERE s.own)::int AS own
+                     FROM s GROUP BY 1 ORDER BY 1`,
             params,
           );
-          breakdowns[name] = suppressed ? suppressBreakdown(rows) : rows;
+          breakdowns[name] = suppressed
+            ? suppressBreakdown(rows)
+            : rows.map(({ key, people }) => ({ key, people }));
         }
-        const retentionRows = await em.query<{ months: number; answered: number; retained: number }[]>(
+        const retentionRows = await em.query<
+          { months: number; answered: number; retained: number; ownAnswered: number; ownRetained: number }[]
+        >(
           `${scoped} SELECT rc.months::int AS months,
                         count(*)::int AS answered,
-                        count(*) FILTER (WHERE rc.still_employed)::int AS retained
+                        count(*) FILTER (WHERE rc.still_employed)::int AS retained,
+                        count(*) FILTER (WHERE s.own)::int AS "ownAnswered",
+                        count(*) FILTER (WHERE s.own AND rc.still_employed)::int AS "ownRetained"
                    FROM retention_checks rc JOIN s ON s.id = rc.placement_id
                   WHERE rc.status = 'answered'
                   GROUP BY rc.months`,
@@ -104,9 +119,14 @@ export class PlacementStatsService {
       },
     );
     const retention = CHECK_IN_MONTHS.map((m) => {
-      const r = retentionRows.find((x) => x.months === m) ?? { answered: 0, retained: 0 };
+      const r = retentionRows.find((x) => x.months === m) ?? {
+        answered: 0,
+        retained: 0,
+        ownAnswered: 0,
+        ownRetained: 0,
+      };
       return suppressed
-        ? suppressRetention(m, r.answered, r.retained)
+        ? suppressRetention(m, r.answered, r.retained, { answered: r.ownAnswered, retained: r.ownRetained })
         : retentionCell(m, r.answered, r.retained);
     });
     return {
@@ -115,8 +135,11 @@ export class PlacementStatsService {
       suppressed,
       threshold: SUPPRESSION_THRESHOLD,
       total: suppressed
-        ? { placements: suppressCount(total.placements), people: suppressCount(total.people) }
-        : total,
+        ? {
+            placements: suppressCount(total.placements, total.ownPlacements),
+            people: suppressCount(total.people, total.ownPeople),
+          }
+        : { placements: total.placements, people: total.people },
       ...breakdowns,
       retention,
     };

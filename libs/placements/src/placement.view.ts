@@ -70,19 +70,12 @@ export const placementView = (p: Placement, checks?: RetentionCheck[]): Placemen
   ...(checks ? { checkIns: [...checks].sort((a, b) => a.months - b.months).map(checkInView) } : {}),
 });
 
+/**
+ * What the audit trail keeps of a placement: its state only. Job, sector, dates and participant are
+ * row-level data, and platform admins, who read the trail, see placements only as aggregates.
+ */
 export const placementSnapshot = (p: Placement) => ({
-  participantId: p.participantId,
-  employerOrganizationId: p.employerOrganizationId,
-  programmeId: p.programmeId,
-  jobTitle: p.jobTitle,
-  occupationCode: p.occupationCode,
-  sector: p.sector,
-  startDate: p.startDate,
-  contractType: p.contractType,
-  hoursPerWeek: p.hoursPerWeek,
   status: p.status,
-  endDate: p.endDate,
-  endReason: p.endReason,
 });
 
 export class CheckInListItem extends CheckInView {

@@ -8,6 +8,7 @@ import { PlacementAccessService } from './placement-access.service';
 import { PlacementImportHandler } from './placement-import.handler';
 import { PlacementImportsService } from './placement-imports.service';
 import { PlacementStatsService } from './placement-stats.service';
+import { PlacementsBreakGlassService } from './placements-break-glass.service';
 import { PlacementsService } from './placements.service';
 import { RetentionCheckHandlers } from './retention-check.handlers';
 import { RetentionChecksService } from './retention-checks.service';
@@ -24,6 +25,7 @@ import { RetentionChecksService } from './retention-checks.service';
     RetentionCheckHandlers,
     PlacementImportsService,
     PlacementImportHandler,
+    PlacementsBreakGlassService,
   ],
   exports: [
     PlacementAccessService,
@@ -34,6 +36,7 @@ import { RetentionChecksService } from './retention-checks.service';
     RetentionCheckHandlers,
     PlacementImportsService,
     PlacementImportHandler,
+    PlacementsBreakGlassService,
   ],
 })
 export class PlacementsModule {}

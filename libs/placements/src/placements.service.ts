@@ -27,9 +27,10 @@ import { placementSnapshot, placementView, PlacementView } from './placement.vie
 import { PlacementsError, PlacementsErrorCode } from './placements.errors';
 
 /**
- * Job placements. An employer's members log and end their organisation's placements; programme
- * managers read those linked to their programmes. Each placement gets its three retention
- * check-ins (3, 6, 12 months) as scheduled rows, opened on their dates by the check-in sweep.
+ * Job placements. An employer's members log and end their organisation's placements; they and the
+ * organisation that registered the participant read them (programme managers get statistics). Each
+ * placement gets its three retention check-ins (3, 6, 12 months) as scheduled rows, opened on their
+ * dates by the check-in sweep.
  */
 @Injectable()
 export class PlacementsService {

@@ -110,7 +110,8 @@ export class RetentionChecksService {
         entityType: 'retention_check',
         entityId: check.id,
         before,
-        after: { status: check.status, stillEmployed: check.stillEmployed, leftOn: check.leftOn },
+        // The answer itself is row-level data: the trail keeps that it was answered, not what.
+        after: { status: check.status },
       });
       if (!dto.stillEmployed && placement.status === PlacementStatus.Active) {
         await this.placements.endLocked(

@@ -22,15 +22,24 @@ export interface RetentionCell {
 }
 
 /**
- * Hides every cell under the threshold. When exactly one cell of a breakdown is hidden, the total
- * minus the others would give it away, so the next smallest is hidden too (as "suppressed", since
- * its own count is not small).
+ * Whether a count may not be shown: under the threshold, or leaving fewer than `threshold` people
+ * once the rows the asker sees anyway (`own`: their own placements and the participants they
+ * registered) are taken away. Without the second rule a manager who is also an employer would
+ * subtract their own figures from the programme's and read the other employers' small groups.
+ */
+export const isSmall = (n: number, own = 0, threshold = SUPPRESSION_THRESHOLD): boolean =>
+  (n > 0 && n < threshold) || (n - own > 0 && n - own < threshold);
+
+/**
+ * Hides every small cell. When exactly one cell of a breakdown is hidden, the total minus the others
+ * would give it away, so the next smallest is hidden too (as "suppressed", since its own count is
+ * not small).
  */
 export function suppressBreakdown(
-  cells: { key: string; people: number }[],
+  cells: { key: string; people: number; own?: number }[],
   threshold = SUPPRESSION_THRESHOLD,
 ): BreakdownCell[] {
-  const small = new Set(cells.filter((c) => c.people < threshold).map((c) => c.key));
+  const small = new Set(cells.filter((c) => isSmall(c.people, c.own ?? 0, threshold)).map((c) => c.key));
   const hidden = new Set<string>();
   if (small.size === 1 && cells.length > 1) {
     const next = cells.filter((c) => !small.has(c.key)).sort((a, b) => a.people - b.people)[0];
@@ -58,21 +67,26 @@ export function suppressRetention(
   months: number,
   answered: number,
   retained: number,
+  own: { answered: number; retained: number } = { answered: 0, retained: 0 },
   threshold = SUPPRESSION_THRESHOLD,
 ): RetentionCell {
   const left = answered - retained;
-  if (answered < threshold) return { months, answered: SMALL, retained: SMALL, left: SMALL, rate: null };
-  if (retained < threshold || left < threshold) {
+  const ownLeft = own.answered - own.retained;
+  if (answered < threshold || isSmall(answered, own.answered, threshold))
+    return { months, answered: SMALL, retained: SMALL, left: SMALL, rate: null };
+  const smallRetained = retained < threshold || isSmall(retained, own.retained, threshold);
+  const smallLeft = left < threshold || isSmall(left, ownLeft, threshold);
+  if (smallRetained || smallLeft) {
     return {
       months,
       answered,
-      retained: retained < threshold ? SMALL : HIDDEN,
-      left: left < threshold ? SMALL : HIDDEN,
+      retained: smallRetained ? SMALL : HIDDEN,
+      left: smallLeft ? SMALL : HIDDEN,
       rate: null,
     };
   }
   return { months, answered, retained, left, rate: rateOf(retained, answered) };
 }
 
-export const suppressCount = (n: number, threshold = SUPPRESSION_THRESHOLD): Count =>
-  n < threshold ? SMALL : n;
+export const suppressCount = (n: number, own = 0, threshold = SUPPRESSION_THRESHOLD): Count =>
+  n < threshold || isSmall(n, own, threshold) ? SMALL : n;

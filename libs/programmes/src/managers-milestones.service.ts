@@ -29,7 +29,12 @@ export class ManagersMilestonesService {
   ) {}
 
   async listManagers(actor: Actor, programmeId: string): Promise<ManagerView[]> {
-    const { programme } = await this.access.require(actor, programmeId, 'read');
+    const access = await this.access.require(actor, programmeId, 'read');
+    const { programme } = access;
+    const partnerAdmin = actor.memberships.some(
+      (m) => m.role === MembershipRole.OrgAdmin && access.activePartnerOrgIds.includes(m.organizationId),
+    );
+    const showContact = access.isManager || partnerAdmin;
     const [named, leadAdmins] = await Promise.all([
       this.programmes.namedManagers(programmeId),
       this.memberships.adminUserIds(programme.leadOrganizationId),
@@ -40,7 +45,7 @@ export class ManagersMilestonesService {
     return people.map((u) => ({
       userId: u.id,
       name: u.name,
-      email: u.email,
+      email: showContact ? u.email : null,
       // Named wins over org admin: the naming is the recorded fact, with its date.
       since: since.get(u.id) ?? null,
       basis: since.has(u.id) ? ('named' as const) : ('org_admin' as const),

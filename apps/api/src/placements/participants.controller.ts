@@ -45,7 +45,7 @@ export class ParticipantsController {
   @ApiOperation({
     summary: 'A participant',
     description:
-      'The registering organisation, employers that placed them, and the managers of the programme they belong to; everyone else 404.',
+      'The registering organisation and employers that placed them; everyone else (programme managers and platform admins included) 404.',
   })
   @ApiProblems(400, 404)
   get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {

@@ -3,11 +3,18 @@ import { PlacementsModule } from '@tandem/placements';
 import { CheckInsController } from './check-ins.controller';
 import { ParticipantsController } from './participants.controller';
 import { PlacementImportsController } from './placement-imports.controller';
+import { PlacementsBreakGlassController } from './placements-break-glass.controller';
 import { PlacementsController } from './placements.controller';
 
 /** HTTP routes of the placements domain. */
 @Module({
   imports: [PlacementsModule],
-  controllers: [ParticipantsController, PlacementImportsController, PlacementsController, CheckInsController],
+  controllers: [
+    ParticipantsController,
+    PlacementImportsController,
+    PlacementsController,
+    CheckInsController,
+    PlacementsBreakGlassController,
+  ],
 })
 export class PlacementsApiModule {}

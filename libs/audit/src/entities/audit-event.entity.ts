@@ -1,6 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type AuditAction = 'create' | 'update' | 'delete';
+/** `read`: a break-glass read of row-level data by a platform admin (with its reason). */
+export type AuditAction = 'create' | 'update' | 'delete' | 'read';
 
 export interface FieldChange {
   before?: unknown;

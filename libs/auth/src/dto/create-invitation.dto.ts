@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsEnum, IsIn, IsOptional, MaxLength } from 'class-validator';
 
 export class CreateInvitationDto {
-  @ApiProperty({ example: 'amira@riverton-welcome.example' })
+  @ApiProperty({ example: 'amira@example.org' })
   @IsEmail()
   @MaxLength(254)
   email!: string;

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength } from 'class-validator';
 
 export class LoginDto {
-  @ApiProperty({ example: 'officer@riverton.example' })
+  @ApiProperty({ example: 'officer@example.org' })
   @IsEmail()
   @MaxLength(254)
   email!: string;

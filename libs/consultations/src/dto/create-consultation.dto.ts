@@ -6,8 +6,11 @@ import {
   IsArray,
   IsBoolean,
   IsEnum,
+  IsInt,
   IsISO8601,
   IsOptional,
+  Max,
+  Min,
   IsUUID,
   Matches,
 } from 'class-validator';
@@ -54,6 +57,18 @@ export class CreateConsultationDto {
   @IsOptional()
   @IsBoolean()
   anonymous?: boolean;
+
+  @ApiPropertyOptional({
+    default: 3,
+    minimum: 2,
+    maximum: 100,
+    description: 'Anonymous consultations: breakdown cells under this many organisations are suppressed',
+  })
+  @IsOptional()
+  @IsInt({ message: 'anonymityThreshold must be a whole number' })
+  @Min(2, { message: 'anonymityThreshold must be at least 2' })
+  @Max(100, { message: 'anonymityThreshold must be at most 100' })
+  anonymityThreshold?: number;
 
   @ApiPropertyOptional({ enum: ConsultationAudience, default: ConsultationAudience.Invited })
   @IsOptional()

@@ -72,6 +72,10 @@ export class Consultation {
   @Column({ type: 'boolean', default: false })
   anonymous!: boolean;
 
+  /** Anonymous only: the smallest breakdown cell shown (see consultation-anonymity.ts); never below 2. */
+  @Column({ type: 'smallint', default: 3 })
+  anonymityThreshold!: number;
+
   @Column({ type: 'varchar', length: 24, default: ConsultationAudience.Invited })
   audience!: ConsultationAudience;
 

@@ -4,6 +4,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsIP,
   IsOptional,
   IsString,
   IsUrl,
@@ -43,6 +44,19 @@ export class AppConfig extends DatabaseConfig {
   @Min(1)
   @Max(65535)
   PORT = 3000;
+
+  /** Prometheus /metrics is served on this port only (not on PORT); 0 turns it off. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT = 9464;
+
+  /** The address the metrics port binds to: loopback unless an internal network needs it. */
+  @IsOptional()
+  @IsIP(undefined, { message: 'must be an IP address such as 127.0.0.1 or 0.0.0.0' })
+  METRICS_HOST = '127.0.0.1';
 
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -349,7 +363,8 @@ export class AppConfig extends DatabaseConfig {
 
 export class ConfigValidationError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+    // One line per bad variable, nothing else: it is read by whoever deploys, not by a debugger.
+    super(problems.map((p) => `Invalid configuration: ${p}`).join('\n'));
   }
 }
 
@@ -369,6 +384,13 @@ export function loadConfig<T extends DatabaseConfig>(
   const errors = validateSync(config as object, { skipMissingProperties: false });
   if (errors.length > 0) throw new ConfigValidationError(describe(errors));
   return config;
+}
+
+/** Prints one line per problem and exits 1 (no stack trace); returns when there are none. */
+export function exitOnConfigProblems(problems: string[]): void {
+  if (!problems.length) return;
+  process.stderr.write(`${new ConfigValidationError(problems).message}\n`);
+  process.exit(1);
 }
 
 /** Reads and validates the environment, or prints which variables are wrong and exits. */

@@ -8,6 +8,8 @@ import { Notifications1795443711276 } from './1795443711276-Notifications';
 import { Reporting1795443789600 } from './1795443789600-Reporting';
 import { IdempotencyLocation1795448148149 } from './1795448148149-IdempotencyLocation';
 import { GoodIdeas1795450000000 } from './1795450000000-GoodIdeas';
+import { ConsultationAnonymityThreshold1795450000000 } from './1795450000000-ConsultationAnonymityThreshold';
+import { SignInThrottles1795450000001 } from './1795450000001-SignInThrottles';
 import { EmailLease1795460000000 } from './1795460000000-EmailLease';
 
 /** Every migration, in order. Add each generated one here: the webpack bundles need explicit imports. */
@@ -23,5 +25,7 @@ export const MIGRATIONS: Function[] = [
   Reporting1795443789600,
   IdempotencyLocation1795448148149,
   GoodIdeas1795450000000,
+  ConsultationAnonymityThreshold1795450000000,
+  SignInThrottles1795450000001,
   EmailLease1795460000000,
 ];

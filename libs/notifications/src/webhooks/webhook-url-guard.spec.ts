@@ -28,7 +28,31 @@ describe('webhook URL guard', () => {
       expect([a, isPrivateAddress(a)]).toEqual([a, false]);
   });
 
+  it('refuses every IPv6 form that maps or embeds a private or loopback IPv4', () => {
+    for (const a of [
+      '::127.0.0.1', // IPv4-compatible
+      '::7f00:1',
+      '::ffff:7f00:1', // IPv4-mapped, hex
+      '::ffff:10.0.0.1',
+      '::ffff:0:127.0.0.1', // SIIT
+      '64:ff9b::7f00:1', // NAT64
+      '64:ff9b::10.0.0.1',
+      '64:ff9b:1::1', // local-use NAT64
+      '2002:7f00:1::1', // 6to4 of 127.0.0.1
+      '2002:a9fe:a9fe::1', // 6to4 of 169.254.169.254
+      '2001:0:7f00:1::1', // Teredo server 127.0.0.1
+      '2001:0:4136:e378:8000:63bf:80ff:fffe', // Teredo client 127.0.0.1 (obfuscated)
+      'fe80::1%eth0',
+    ])
+      expect([a, isPrivateAddress(a)]).toEqual([a, true]);
+    for (const a of ['64:ff9b::808:808', '2002:808:808::1', '::ffff:8.8.8.8', '2001:db8::1'])
+      expect([a, isPrivateAddress(a)]).toEqual([a, false]);
+  });
+
   it('refuses private destinations unless allowed', async () => {
+    await expect(assertPublicDestination('http://[::127.0.0.1]/x', false)).rejects.toThrow(/private/);
+    await expect(assertPublicDestination('http://[64:ff9b::7f00:1]/x', false)).rejects.toThrow(/private/);
+    await expect(assertPublicDestination('http://[2002:7f00:1::1]/x', false)).rejects.toThrow(/private/);
     await expect(assertPublicDestination('http://127.0.0.1:9000/x', false)).rejects.toThrow(/private/);
     await expect(assertPublicDestination('http://localhost/x', false)).rejects.toThrow(/private/);
     await expect(assertPublicDestination('http://[::1]/x', false)).rejects.toThrow(/private/);

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { DATE } from './create-placement.dto';
+import { IsCalendarDate } from '@tandem/core';
+import { IsBoolean, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 
 export class AnswerCheckInDto {
   @ApiProperty()
@@ -11,7 +11,7 @@ export class AnswerCheckInDto {
   @ValidateIf(
     (o: AnswerCheckInDto) => o.stillEmployed === false || (o.leftOn !== undefined && o.leftOn !== null),
   )
-  @Matches(DATE, { message: 'leftOn must be a date YYYY-MM-DD (required when stillEmployed is false)' })
+  @IsCalendarDate({ message: 'leftOn must be a date YYYY-MM-DD (required when stillEmployed is false)' })
   leftOn?: string | null;
 
   @ApiPropertyOptional({ example: 'moved to another city' })

@@ -15,6 +15,7 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
+import { IsCalendarDate } from '@tandem/core';
 import { isIsco08, ISIC4_SECTIONS } from '../classifications';
 import { ContractType } from '../entities';
 
@@ -59,7 +60,7 @@ export class CreatePlacementDto {
   sector!: string;
 
   @ApiProperty({ example: '2027-03-01' })
-  @Matches(DATE, { message: 'startDate must be a date YYYY-MM-DD' })
+  @IsCalendarDate({ message: 'startDate must be a date YYYY-MM-DD' })
   startDate!: string;
 
   @ApiProperty({ enum: ContractType })
@@ -78,7 +79,7 @@ export class CreatePlacementDto {
 
 export class EndPlacementDto {
   @ApiProperty({ example: '2027-09-30' })
-  @Matches(DATE, { message: 'endDate must be a date YYYY-MM-DD' })
+  @IsCalendarDate({ message: 'endDate must be a date YYYY-MM-DD' })
   endDate!: string;
 
   @ApiProperty({ example: 'contract ended' })

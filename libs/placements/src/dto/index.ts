@@ -3,3 +3,4 @@ export * from './create-placement.dto';
 export * from './list-placements.dto';
 export * from './answer-check-in.dto';
 export * from './create-import.dto';
+export * from './break-glass.dto';

@@ -1,9 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQueryDto } from '@tandem/core';
-import { IsEnum, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsCalendarDate, PageQueryDto } from '@tandem/core';
+import { IsEnum, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { ISIC4_SECTIONS } from '../classifications';
 import { PlacementStatus, RetentionCheckStatus } from '../entities';
-import { DATE } from './create-placement.dto';
 
 export class ListPlacementsDto extends PageQueryDto {
   @ApiPropertyOptional()
@@ -18,12 +17,12 @@ export class ListPlacementsDto extends PageQueryDto {
 
   @ApiPropertyOptional({ example: '2027-01-01', description: 'Start date on or after' })
   @IsOptional()
-  @Matches(DATE, { message: 'startFrom must be a date YYYY-MM-DD' })
+  @IsCalendarDate({ message: 'startFrom must be a date YYYY-MM-DD' })
   startFrom?: string;
 
   @ApiPropertyOptional({ example: '2027-12-31', description: 'Start date on or before' })
   @IsOptional()
-  @Matches(DATE, { message: 'startTo must be a date YYYY-MM-DD' })
+  @IsCalendarDate({ message: 'startTo must be a date YYYY-MM-DD' })
   startTo?: string;
 
   @ApiPropertyOptional({ example: 'I' })

@@ -10,10 +10,13 @@ import {
 } from '@tandem/consultations';
 import { BarChart, fromArray, ReportContent, Row } from '../report-content';
 
+/** A suppressed cell is a gap in a chart, never a bar. */
+const numeric = (n: number | string): number | null => (typeof n === 'number' ? n : null);
+
 /**
  * consultation: the results (ResultsService: the same access rule and the same anonymity as
- * GET /consultations/{id}/results: no respondent list and free texts without organisations when
- * anonymous) and the published outcome.
+ * GET /consultations/{id}/results, so the anonymity policy of consultation-anonymity.ts applies:
+ * sealed until closing, suppressed cells, free texts only above the threshold) and the published outcome.
  */
 @Injectable()
 export class ConsultationSource {
@@ -44,7 +47,7 @@ export class ConsultationSource {
         charts.push({
           title: prompt,
           categories: q.options.map((o) => t(o.label)),
-          series: [{ name: 'organisations', values: q.options.map((o) => o.count) }],
+          series: [{ name: 'organisations', values: q.options.map((o) => numeric(o.count)) }],
         });
       }
       if (q.distribution) {
@@ -58,7 +61,7 @@ export class ConsultationSource {
         charts.push({
           title: `${prompt} (average ${q.average ?? '–'})`,
           categories: q.distribution.map((d) => String(d.value)),
-          series: [{ name: 'organisations', values: q.distribution.map((d) => d.count) }],
+          series: [{ name: 'organisations', values: q.distribution.map((d) => numeric(d.count)) }],
         });
       }
       for (const a of q.answers ?? [])
@@ -95,7 +98,9 @@ export class ConsultationSource {
                 {
                   title: 'Organisations that answered, by kind',
                   categories: r.participation.byKind.map((k) => k.kind),
-                  series: [{ name: 'organisations', values: r.participation.byKind.map((k) => k.count) }],
+                  series: [
+                    { name: 'organisations', values: r.participation.byKind.map((k) => numeric(k.count)) },
+                  ],
                 },
               ]
             : [],

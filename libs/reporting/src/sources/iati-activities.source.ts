@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-
-import { AppConfig, Actor } from '@tandem/core';
+import { AppConfig, Actor, xmlSafeText } from '@tandem/core';
 import { PartnerRole, ProgrammeAccessService, ProgrammeStatus } from '@tandem/programmes';
 import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
@@ -56,8 +55,13 @@ export function iatiOrganisationType(kind: string, level: string | null): number
 /** DAC 5-digit sector of every programme: "Facilitation of orderly, safe, regular and responsible migration and mobility". */
 export const DAC_MIGRATION_SECTOR = '15190';
 
+/**
+ * Escapes text for an attribute or element, after replacing every character XML 1.0 forbids (control
+ * characters, U+FFFE/U+FFFF, lone surrogates) with U+FFFD: one hostile title must not make the file
+ * invalid for everyone who downloads it, whatever got into the database.
+ */
 export const xml = (s: string): string =>
-  s.replace(
+  xmlSafeText(s).replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
   );

@@ -33,7 +33,7 @@ const ROW_COLUMNS = [
  * placements: the placement statistics (PlacementStatsService: the same scoping and the same
  * small-cell suppression as GET /placements/stats) plus, when the view is exact (an employer's own
  * placements), every placement as a row, streamed from a cursor. A suppressed view (a programme's
- * managers across its employers, platform admins) has no row-level section: rows would give back
+ * managers or platform admins across its employers) has no row-level section: rows would give back
  * the small cells the suppression hides.
  */
 @Injectable()
@@ -51,8 +51,15 @@ export class PlacementsSource {
     const mine = requested ? this.access.isMemberOf(actor, requested) : false;
     if (p.programmeId) {
       const a = await this.programmes.load(actor, p.programmeId);
-      if (!a.isManager && !a.isPlatformAdmin && requested && !mine) throw CoreError.notFound('Employer');
-    } else if (requested && !mine && !this.access.isAdmin(actor)) {
+      if (requested && !mine) {
+        if (a.isManager || a.isPlatformAdmin)
+          throw CoreError.invalid(
+            'employerOrganizationId',
+            'narrows a suppressed view: statistics across other organisations are offered per whole programme only',
+          );
+        throw CoreError.notFound('Employer');
+      }
+    } else if (requested && !mine) {
       throw CoreError.notFound('Employer');
     }
   }

@@ -43,7 +43,7 @@ export class CreateOrganizationDto {
   @MaxLength(120)
   city!: string;
 
-  @ApiProperty({ example: 'integration@riverton.example' })
+  @ApiProperty({ example: 'integration@example.org' })
   @IsEmail()
   @MaxLength(254)
   contactEmail!: string;

@@ -3,7 +3,7 @@ import { IsString, Matches, MaxLength } from 'class-validator';
 
 export class CreateTaskCommentDto {
   @ApiProperty({
-    example: 'Venue confirmed. @amira@syrian.test can you bring the interpreters?',
+    example: 'Venue confirmed. @amira@example.org can you bring the interpreters?',
     description: "Plain text. `@` followed by a user's e-mail address mentions them",
   })
   @IsString()

@@ -71,6 +71,8 @@ export const consultations = {
   'results.title': 'Results: {title}',
   'results.participation': 'Participation',
   'results.responses': '{n} response(s)',
+  'results.suppressed': 'fewer than the threshold (hidden)',
+  'results.sealed': 'This consultation is anonymous: only the number of responses is shown until it closes.',
   'results.rate': '{rate}% of invited organisations answered ({answered} of {invited})',
   'results.byKind': 'Responses by kind of organisation',
   'results.csv': 'Download results (CSV)',

@@ -75,6 +75,9 @@ export const consultations: Record<keyof typeof en, string> = {
   'results.title': 'Résultats : {title}',
   'results.participation': 'Participation',
   'results.responses': '{n} réponse(s)',
+  'results.suppressed': 'moins que le seuil (masqué)',
+  'results.sealed':
+    'Cette consultation est anonyme : seul le nombre de réponses est affiché jusqu’à sa clôture.',
   'results.rate': '{rate} % des organisations invitées ont répondu ({answered} sur {invited})',
   'results.byKind': 'Réponses par type d’organisation',
   'results.csv': 'Télécharger les résultats (CSV)',

@@ -18,6 +18,10 @@ export function ConsultationResultsPage() {
     [id],
   );
   const dl = useApiForm();
+  // Anonymous consultations hide cells under their threshold: the API sends "suppressed" for them.
+  const count = (n: number | 'suppressed') => (n === 'suppressed' ? t('results.suppressed') : String(n));
+  const share = (pct: number | null, n: number | 'suppressed') =>
+    pct === null ? t('results.suppressed') : `${pct}% (${count(n)})`;
   return (
     <>
       <Back to={`/consultations/${id}`}>{t('consultation.back')}</Back>
@@ -37,16 +41,18 @@ export function ConsultationResultsPage() {
                       {r.participation.responseRate !== null &&
                         ` · ${t('results.rate', {
                           rate: r.participation.responseRate,
-                          answered: r.participation.respondedInvitedCount,
+                          answered: r.participation.respondedInvitedCount ?? '—',
                           invited: r.participation.invitedCount,
                         })}`}
                     </p>
+                    {r.sealed && <p className="muted">{t('results.sealed')}</p>}
                     {r.participation.byKind.length > 0 && (
                       <BarChart
                         title={t('results.byKind')}
                         bars={r.participation.byKind.map((k) => ({
                           label: t(`kind.${k.kind}` as Key),
-                          value: k.count,
+                          value: typeof k.count === 'number' ? k.count : 0,
+                          display: count(k.count),
                         }))}
                       />
                     )}
@@ -75,8 +81,8 @@ export function ConsultationResultsPage() {
                           title={localized(q.prompt, lang, c.defaultLanguage)}
                           bars={q.options.map((o) => ({
                             label: localized(o.label, lang, c.defaultLanguage),
-                            value: o.percentage,
-                            display: `${o.percentage}% (${o.count})`,
+                            value: o.percentage ?? 0,
+                            display: share(o.percentage, o.count),
                           }))}
                           max={100}
                         />
@@ -88,8 +94,8 @@ export function ConsultationResultsPage() {
                             title={localized(q.prompt, lang, c.defaultLanguage)}
                             bars={q.distribution.map((d) => ({
                               label: String(d.value),
-                              value: d.percentage,
-                              display: `${d.percentage}% (${d.count})`,
+                              value: d.percentage ?? 0,
+                              display: share(d.percentage, d.count),
                             }))}
                             max={100}
                           />

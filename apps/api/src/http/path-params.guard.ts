@@ -1,0 +1,29 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CoreError, textProblem } from '@tandem/core';
+import { Request } from 'express';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_TOKEN = 512;
+
+/**
+ * Path parameters are checked before anything else runs (rate limits, authentication, the
+ * Idempotency-Key reservation, pipes): every `id` or `…Id` parameter must be a UUID and any other
+ * parameter (an invitation token) short clean text. A 300-character id is a 400 naming the
+ * parameter, never a database error. The per-route `uuidParam` pipes stay as documentation.
+ */
+@Injectable()
+export class PathParamsGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return true;
+    const params = context.switchToHttp().getRequest<Request>().params ?? {};
+    for (const [name, raw] of Object.entries(params)) {
+      const value = String(raw);
+      if (name === 'id' || name.endsWith('Id')) {
+        if (!UUID.test(value)) throw CoreError.invalid(name, 'must be a UUID');
+      } else if (value.length > MAX_TOKEN || textProblem(value)) {
+        throw CoreError.invalid(name, `must be at most ${MAX_TOKEN} characters of plain text`);
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,53 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@tandem/core';
+import {
+  BreakGlassDto,
+  ParticipantView,
+  PlacementView,
+  PlacementsBreakGlassService,
+} from '@tandem/placements';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
+import { uuidParam } from '../http/validation.pipe';
+
+@ApiTags('admin')
+@Authenticated()
+@Controller('admin/break-glass')
+export class PlacementsBreakGlassController {
+  constructor(private readonly breakGlass: PlacementsBreakGlassService) {}
+
+  @Post('placements/:id')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Break glass: a platform admin reads one placement, with a reason that is audited',
+    description:
+      'Platform admins only (403 for everyone else). The read and its reason enter the audit trail.',
+  })
+  @ApiOkResponse({ type: PlacementView })
+  @ApiProblems(400, 403, 404)
+  placement(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() dto: BreakGlassDto,
+  ) {
+    return this.breakGlass.placement(actor, id, dto.reason);
+  }
+
+  @Post('participants/:id')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Break glass: a platform admin reads one participant, with a reason that is audited',
+    description:
+      'Platform admins only (403 for everyone else). The read and its reason enter the audit trail.',
+  })
+  @ApiOkResponse({ type: ParticipantView })
+  @ApiProblems(400, 403, 404)
+  participant(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() dto: BreakGlassDto,
+  ) {
+    return this.breakGlass.participant(actor, id, dto.reason);
+  }
+}
