@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@tandem/auth';
-import { CoreError } from '@tandem/core';
+import { CoreError, toCsv } from '@tandem/core';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ConsultationAccess, ConsultationAccessService } from './consultation-access.service';
@@ -128,8 +128,7 @@ export class ResultsService {
         .sort((a, b) => a.k.localeCompare(b.k))
         .map((x) => x.row);
     }
-    const body = [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
-    return { filename: `consultation-${c.id}-results.csv`, body: `\uFEFF${body}` };
+    return { filename: `consultation-${c.id}-results.csv`, body: toCsv([header, ...rows]) };
   }
 
   private async readable(actor: Actor, consultationId: string): Promise<ConsultationAccess> {
@@ -249,10 +248,4 @@ export class ResultsService {
     if (v === undefined) return '';
     return Array.isArray(v) ? v.join('; ') : String(v);
   }
-}
-
-/** RFC 4180 quoting, and a leading ' on cells a spreadsheet would take for a formula. */
-function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
