@@ -3,6 +3,7 @@ import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import {
   AppConfig,
   createRedis,
+  DeadLettersService,
   isJobName,
   JOB_OUTCOME_KEY,
   JOB_HANDLER,
@@ -10,7 +11,6 @@ import {
   JobQueueService,
   QueueName,
 } from '@tandem/core';
-import { DeadLettersService } from '@tandem/notifications';
 import { Job, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 

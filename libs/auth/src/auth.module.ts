@@ -1,18 +1,15 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '@tandem/core';
-import { NotificationsModule } from '@tandem/notifications';
 import { ActorLoader } from './actor.loader';
 import { AdminBootstrapService } from './admin-bootstrap.service';
 import { AuthService } from './auth.service';
-import { InvitationEmailHandler } from './invitation-email.handler';
 import { InvitationsService } from './invitations.service';
 import { PolicyService } from './policy/policy.service';
 import { TokenService } from './token.service';
 
 @Module({
   imports: [
-    NotificationsModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -29,7 +26,6 @@ import { TokenService } from './token.service';
     PolicyService,
     ActorLoader,
     AdminBootstrapService,
-    InvitationEmailHandler,
   ],
   exports: [
     AuthService,
@@ -38,7 +34,6 @@ import { TokenService } from './token.service';
     PolicyService,
     ActorLoader,
     AdminBootstrapService,
-    InvitationEmailHandler,
     JwtModule,
   ],
 })

@@ -12,6 +12,8 @@ export * from './jobs/job-handler.decorator';
 export * from './jobs/job-queue.service';
 export * from './jobs/jobs.module';
 export * from './jobs/dead-letter.entity';
+export * from './jobs/dead-letters.service';
+export * from './jobs/jobs.errors';
 export * from './jobs/redis';
 export * from './outbox/outbox-event.entity';
 export * from './outbox/outbox.service';

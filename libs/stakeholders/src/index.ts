@@ -11,3 +11,4 @@ export * from './stakeholders.errors';
 export * from './organizations.service';
 export * from './members.service';
 export * from './stakeholders.module';
+export * from './organization.reader';

@@ -10,8 +10,7 @@ import {
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { Actor } from '@tandem/auth';
-import { CoreError, PageQueryDto, QueueName } from '@tandem/core';
-import { DeadLettersService } from '@tandem/notifications';
+import { CoreError, DeadLettersService, PageQueryDto, QueueName } from '@tandem/core';
 import { Response } from 'express';
 import { DASHBOARD_COOKIE, DASHBOARD_PATH, QueueDashboardAuth } from '../admin/queue-dashboard.auth';
 import { CurrentActor } from '../auth/current-actor.decorator';

@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { AuthErrorCode } from '@tandem/auth';
 import { ConsultationsErrorCode } from '@tandem/consultations';
-import { CoreErrorCode } from '@tandem/core';
+import { CoreErrorCode, JobsErrorCode } from '@tandem/core';
 import { NotificationsErrorCode } from '@tandem/notifications';
 import { PlacementsErrorCode } from '@tandem/placements';
 import { ProgrammesErrorCode } from '@tandem/programmes';
@@ -18,6 +18,7 @@ export type ErrorCode =
   | ConsultationsErrorCode
   | PlacementsErrorCode
   | NotificationsErrorCode
+  | JobsErrorCode
   | ReportingErrorCode;
 
 /** Every domain error code and its HTTP status. Exhaustive: an unmapped code does not compile. */
@@ -59,7 +60,7 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case ConsultationsErrorCode.MeetingNotAvailable:
     case PlacementsErrorCode.PlacementAlreadyEnded:
     case PlacementsErrorCode.CheckInNotDue:
-    case NotificationsErrorCode.DeadLetterAlreadyReplayed:
+    case JobsErrorCode.DeadLetterAlreadyReplayed:
     case ReportingErrorCode.ReportNotReady:
       return HttpStatus.CONFLICT;
     case ProgrammesErrorCode.NotLeadMember:

@@ -1,19 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Actor } from '@tandem/auth';
-import {
-  CoreError,
-  DeadLetter,
-  isJobName,
-  JobName,
-  NotificationRequest,
-  OutboxService,
-  Page,
-  PageQueryDto,
-  paginate,
-} from '@tandem/core';
 import { DataSource } from 'typeorm';
-import { NotificationsError, NotificationsErrorCode } from './notifications.errors';
+import { CoreError } from '../errors/domain-error';
+import { OutboxService } from '../outbox/outbox.service';
+import { Page, PageQueryDto, paginate } from '../pagination/page';
+import { DeadLetter } from './dead-letter.entity';
+import { isJobName, JobName, NotificationRequest } from './job.registry';
+import { JobsError, JobsErrorCode } from './jobs.errors';
+
+/** Who is asking: only platform admins see dead letters (any actor fits). */
+export interface DeadLetterReader {
+  userId: string;
+  platformRole: string;
+}
 
 export interface FailedJob {
   queue: string;
@@ -55,12 +54,12 @@ export class DeadLettersService {
     this.logger.warn({ msg: 'job dead-lettered', queue: job.queue, job: job.name, jobId: job.id });
   }
 
-  private assertAdmin(actor: Actor): void {
+  private assertAdmin(actor: DeadLetterReader): void {
     if (actor.platformRole !== 'admin') throw CoreError.forbidden('Only platform admins see dead letters');
   }
 
   list(
-    actor: Actor,
+    actor: DeadLetterReader,
     query: PageQueryDto & { queue?: string; replayed?: boolean },
   ): Promise<Page<DeadLetter>> {
     this.assertAdmin(actor);
@@ -76,7 +75,7 @@ export class DeadLettersService {
     });
   }
 
-  async replay(actor: Actor, id: string): Promise<DeadLetter> {
+  async replay(actor: DeadLetterReader, id: string): Promise<DeadLetter> {
     this.assertAdmin(actor);
     return this.dataSource.transaction(async (em) => {
       const [claimed] = (await em.query(
@@ -86,8 +85,8 @@ export class DeadLettersService {
       const letter = await em.getRepository(DeadLetter).findOneBy({ id });
       if (!letter) throw CoreError.notFound('Dead letter');
       if (!claimed.length)
-        throw new NotificationsError(
-          NotificationsErrorCode.DeadLetterAlreadyReplayed,
+        throw new JobsError(
+          JobsErrorCode.DeadLetterAlreadyReplayed,
           `This job was already replayed at ${letter.replayedAt?.toISOString()}`,
         );
       if (!isJobName(letter.jobName))

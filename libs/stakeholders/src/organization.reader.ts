@@ -1,0 +1,23 @@
+import { EntityManager } from 'typeorm';
+
+/**
+ * What other libraries may read of organisations and memberships: they call these instead of
+ * querying the tables, so the SQL stays with the library that owns them.
+ */
+export const organizationReader = {
+  /** The organisation's name, or '' when there is none with this id. */
+  async name(em: EntityManager, organizationId: string): Promise<string> {
+    const rows: { name: string }[] = await em.query(`SELECT name FROM organizations WHERE id = $1`, [
+      organizationId,
+    ]);
+    return rows[0]?.name ?? '';
+  },
+
+  async isMember(em: EntityManager, userId: string, organizationId: string): Promise<boolean> {
+    const rows: unknown[] = await em.query(
+      `SELECT 1 FROM memberships WHERE user_id = $1 AND organization_id = $2`,
+      [userId, organizationId],
+    );
+    return rows.length > 0;
+  },
+};
