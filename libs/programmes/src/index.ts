@@ -17,3 +17,4 @@ export * from './indicators/indicator-values.service';
 export * from './indicators/period-locks.service';
 export * from './indicators/dashboard.service';
 export * from './milestone-progress';
+export * from './programme.reader';

@@ -1,7 +1,9 @@
 import { AppConfig, Clock, JobName, JobQueueService } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
+import { isClosed, ProgrammeStatus } from '@tandem/programmes';
 import { DataSource } from 'typeorm';
 import { TaskReminderHandlers } from './task-reminders.handlers';
+import { ReminderSubject, TasksRepository } from './tasks.repository';
 
 const TASK = '20000000-0000-4000-8000-000000000002';
 const ORG = '30000000-0000-4000-8000-000000000004';
@@ -20,6 +22,21 @@ const row = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+/** What the repository makes of such a row. */
+const subject = (r: Record<string, unknown> | undefined): ReminderSubject | null =>
+  r
+    ? {
+        id: r.id as string,
+        title: r.title as string,
+        state: r.state as ReminderSubject['state'],
+        dueDate: r.due_date as string | null,
+        assigneeOrganizationId: r.assignee_organization_id as string,
+        assigneeUserId: r.assignee_user_id as string | null,
+        programmeTitle: r.programme_title as string,
+        programmeClosed: isClosed(r.programme_status as ProgrammeStatus),
+      }
+    : null;
+
 describe(TaskReminderHandlers.name, () => {
   let sut: TaskReminderHandlers;
   let rows: Record<string, unknown>[][];
@@ -36,7 +53,6 @@ describe(TaskReminderHandlers.name, () => {
     };
     notify = jest.fn(async () => undefined);
     const dataSource = {
-      query: jest.fn(async () => rows.shift() ?? []),
       transaction: (work: (em: unknown) => Promise<unknown>) => work('em'),
     } as unknown as DataSource;
     sut = new TaskReminderHandlers(
@@ -45,6 +61,9 @@ describe(TaskReminderHandlers.name, () => {
       { notify } as unknown as NotificationsService,
       { TASK_DUE_REMINDER_HOURS: 24 } as AppConfig,
       { now: () => NOW } as Clock,
+      {
+        reminderSubject: jest.fn(async () => subject((rows.shift() ?? [])[0])),
+      } as unknown as TasksRepository,
     );
   });
 

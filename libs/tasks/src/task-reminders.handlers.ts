@@ -1,32 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  AppConfig,
-  Clock,
-  JOB_QUEUE,
-  JobHandler,
-  JobName,
-  JobPayload,
-  JobQueueService,
-  NotificationRequest,
-} from '@tandem/core';
-import { NotificationsService } from '@tandem/notifications';
-import { isClosed, ProgrammeStatus } from '@tandem/programmes';
+import { AppConfig, Clock, JOB_QUEUE, JobHandler, JobName, JobPayload, JobQueueService } from '@tandem/core';
+import { NotificationsService, TypedNotificationRequest } from '@tandem/notifications';
 import { DataSource } from 'typeorm';
-import { TaskState } from './entities';
 import { dueEnd, planReminders, ReminderJob, reminderJobId } from './task-reminder-schedule';
 import { isOpen } from './task-state-machine';
-
-interface ReminderSubject {
-  id: string;
-  title: string;
-  state: TaskState;
-  dueDate: string | null;
-  assigneeOrganizationId: string;
-  assigneeUserId: string | null;
-  programmeTitle: string;
-  programmeClosed: boolean;
-}
+import { ReminderSubject, TasksRepository } from './tasks.repository';
 
 /**
  * Task due-date reminders. Every change that matters (creation, a new due date, a state change)
@@ -45,6 +24,7 @@ export class TaskReminderHandlers {
     private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly tasks: TasksRepository,
   ) {}
 
   @JobHandler(JobName.TaskReminders)
@@ -72,14 +52,14 @@ export class TaskReminderHandlers {
     const task = await this.current(taskId, dueDate);
     // Past the end of the due date the overdue reminder says it all.
     if (!task || this.clock.now() >= dueEnd(dueDate)) return;
-    await this.remind(task, 'task.due_soon', reminderJobId(JobName.TaskDueSoon, taskId, dueDate));
+    await this.remind(task, dueDate, 'task.due_soon', reminderJobId(JobName.TaskDueSoon, taskId, dueDate));
   }
 
   @JobHandler(JobName.TaskOverdue)
   async overdue({ taskId, dueDate }: JobPayload<JobName.TaskOverdue>): Promise<void> {
     const task = await this.current(taskId, dueDate);
     if (!task) return;
-    await this.remind(task, 'task.overdue', reminderJobId(JobName.TaskOverdue, taskId, dueDate));
+    await this.remind(task, dueDate, 'task.overdue', reminderJobId(JobName.TaskOverdue, taskId, dueDate));
   }
 
   /** The task, if it still wants the reminder for `dueDate`. */
@@ -96,14 +76,19 @@ export class TaskReminderHandlers {
     return isOpen(task.state) && !task.programmeClosed;
   }
 
-  private async remind(task: ReminderSubject, type: string, dedupeKey: string): Promise<void> {
-    const request: NotificationRequest = {
+  private async remind(
+    task: ReminderSubject,
+    dueDate: string,
+    type: 'task.due_soon' | 'task.overdue',
+    dedupeKey: string,
+  ): Promise<void> {
+    const request: TypedNotificationRequest<typeof type> = {
       type,
       subject: { type: 'task', id: task.id },
       recipients: task.assigneeUserId
         ? { userIds: [task.assigneeUserId] }
         : { organizationIds: [task.assigneeOrganizationId] },
-      params: { taskTitle: task.title, dueDate: task.dueDate, programmeTitle: task.programmeTitle },
+      params: { taskTitle: task.title, dueDate, programmeTitle: task.programmeTitle },
       dedupeKey,
     };
     await this.dataSource.transaction((em) => this.notifications.notify(em, request));
@@ -120,36 +105,7 @@ export class TaskReminderHandlers {
     }
   }
 
-  private async load(taskId: string): Promise<ReminderSubject | null> {
-    const rows: {
-      id: string;
-      title: string;
-      state: TaskState;
-      due_date: string | null;
-      assignee_organization_id: string;
-      assignee_user_id: string | null;
-      programme_title: string;
-      programme_status: ProgrammeStatus;
-    }[] = await this.dataSource.query(
-      `SELECT t.id, t.title, t.state, to_char(t.due_date, 'YYYY-MM-DD') AS due_date,
-              t.assignee_organization_id, t.assignee_user_id,
-              p.title AS programme_title, p.status AS programme_status
-         FROM tasks t JOIN programmes p ON p.id = t.programme_id
-        WHERE t.id = $1`,
-      [taskId],
-    );
-    const r = rows[0];
-    return r
-      ? {
-          id: r.id,
-          title: r.title,
-          state: r.state,
-          dueDate: r.due_date,
-          assigneeOrganizationId: r.assignee_organization_id,
-          assigneeUserId: r.assignee_user_id,
-          programmeTitle: r.programme_title,
-          programmeClosed: isClosed(r.programme_status),
-        }
-      : null;
+  private load(taskId: string): Promise<ReminderSubject | null> {
+    return this.tasks.reminderSubject(taskId);
   }
 }

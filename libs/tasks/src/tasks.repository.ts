@@ -1,11 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor } from '@tandem/auth';
+import { Actor, userReader } from '@tandem/auth';
 import { Page, paginate } from '@tandem/core';
-import { ProgrammeAccessService } from '@tandem/programmes';
+import { isClosed, ProgrammeAccessService, programmeReader } from '@tandem/programmes';
+import { organizationReader } from '@tandem/stakeholders';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { ListMyTasksDto, ListTasksDto } from './dto';
 import { OPEN_TASK_STATES, Task, TaskDependency, TaskState } from './entities';
+
+export interface ReminderSubject {
+  id: string;
+  title: string;
+  state: TaskState;
+  dueDate: string | null;
+  assigneeOrganizationId: string;
+  assigneeUserId: string | null;
+  programmeTitle: string;
+  programmeClosed: boolean;
+}
 
 export interface Prerequisite {
   id: string;
@@ -58,8 +70,8 @@ export class TasksRepository {
    * acyclic cannot make a cycle together. NO KEY UPDATE leaves inserts of rows that reference the
    * programme (new tasks, milestones) unblocked.
    */
-  async lockProgramme(em: EntityManager, programmeId: string): Promise<void> {
-    await em.query(`SELECT 1 FROM programmes WHERE id = $1 FOR NO KEY UPDATE`, [programmeId]);
+  lockProgramme(em: EntityManager, programmeId: string): Promise<void> {
+    return programmeReader.lock(em, programmeId);
   }
 
   /** Which of `ids` are tasks of the programme. */
@@ -141,45 +153,65 @@ export class TasksRepository {
     return (result.affected ?? 0) === 1;
   }
 
-  async isMember(em: EntityManager, userId: string, organizationId: string): Promise<boolean> {
-    const rows: unknown[] = await em.query(
-      `SELECT 1 FROM memberships WHERE user_id = $1 AND organization_id = $2`,
-      [userId, organizationId],
-    );
-    return rows.length > 0;
+  // Other libraries' rows, through their readers (their SQL stays with them).
+
+  isMember(em: EntityManager, userId: string, organizationId: string): Promise<boolean> {
+    return organizationReader.isMember(em, userId, organizationId);
   }
 
   /** The organisation's place in the programme, if it has one. */
-  async partnership(
+  partnership(
     em: EntityManager,
     programmeId: string,
     organizationId: string,
   ): Promise<{ role: string; status: string } | null> {
-    const rows: { role: string; status: string }[] = await em.query(
-      `SELECT role, status FROM programme_partners WHERE programme_id = $1 AND organization_id = $2`,
-      [programmeId, organizationId],
+    return programmeReader.partnership(em, programmeId, organizationId);
+  }
+
+  milestoneInProgramme(em: EntityManager, programmeId: string, milestoneId: string): Promise<boolean> {
+    return programmeReader.hasMilestone(em, programmeId, milestoneId);
+  }
+
+  organizationName(em: EntityManager, organizationId: string): Promise<string> {
+    return organizationReader.name(em, organizationId);
+  }
+
+  userName(em: EntityManager, userId: string): Promise<string> {
+    return userReader.name(em, userId);
+  }
+
+  /** What a due-date reminder needs to know of the task (and whether its programme is closed). */
+  async reminderSubject(taskId: string): Promise<ReminderSubject | null> {
+    const em = this.dataSource.manager;
+    const rows: {
+      id: string;
+      title: string;
+      state: TaskState;
+      due_date: string | null;
+      assignee_organization_id: string;
+      assignee_user_id: string | null;
+      programme_id: string;
+    }[] = await em.query(
+      `SELECT t.id, t.title, t.state, to_char(t.due_date, 'YYYY-MM-DD') AS due_date,
+              t.assignee_organization_id, t.assignee_user_id, t.programme_id
+         FROM tasks t
+        WHERE t.id = $1`,
+      [taskId],
     );
-    return rows[0] ?? null;
-  }
-
-  async milestoneInProgramme(em: EntityManager, programmeId: string, milestoneId: string): Promise<boolean> {
-    const rows: unknown[] = await em.query(`SELECT 1 FROM milestones WHERE id = $1 AND programme_id = $2`, [
-      milestoneId,
-      programmeId,
-    ]);
-    return rows.length > 0;
-  }
-
-  async organizationName(em: EntityManager, organizationId: string): Promise<string> {
-    const rows: { name: string }[] = await em.query(`SELECT name FROM organizations WHERE id = $1`, [
-      organizationId,
-    ]);
-    return rows[0]?.name ?? '';
-  }
-
-  async userName(em: EntityManager, userId: string): Promise<string> {
-    const rows: { name: string }[] = await em.query(`SELECT name FROM users WHERE id = $1`, [userId]);
-    return rows[0]?.name ?? '';
+    const r = rows[0];
+    const programme = r ? await programmeReader.summary(em, r.programme_id) : null;
+    return r && programme
+      ? {
+          id: r.id,
+          title: r.title,
+          state: r.state,
+          dueDate: r.due_date,
+          assigneeOrganizationId: r.assignee_organization_id,
+          assigneeUserId: r.assignee_user_id,
+          programmeTitle: programme.title,
+          programmeClosed: isClosed(programme.status),
+        }
+      : null;
   }
 
   /** Tasks of one programme (the caller has been checked as a reader), in the order they were planned. */

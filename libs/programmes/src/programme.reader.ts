@@ -1,0 +1,48 @@
+import { EntityManager } from 'typeorm';
+import { ProgrammeStatus } from './entities';
+
+/**
+ * What other libraries may read of programmes, partners and milestones: they call these instead of
+ * querying the tables, so the SQL stays with the library that owns them.
+ */
+export const programmeReader = {
+  async summary(
+    em: EntityManager,
+    programmeId: string,
+  ): Promise<{ title: string; status: ProgrammeStatus } | null> {
+    const rows: { title: string; status: ProgrammeStatus }[] = await em.query(
+      `SELECT title, status FROM programmes WHERE id = $1`,
+      [programmeId],
+    );
+    return rows[0] ?? null;
+  },
+
+  /**
+   * Takes the programme row FOR NO KEY UPDATE: serialises changes that must see each other (tasks'
+   * dependency graph), while inserts of rows that reference the programme stay unblocked.
+   */
+  async lock(em: EntityManager, programmeId: string): Promise<void> {
+    await em.query(`SELECT 1 FROM programmes WHERE id = $1 FOR NO KEY UPDATE`, [programmeId]);
+  },
+
+  /** The organisation's place in the programme, if it has one. */
+  async partnership(
+    em: EntityManager,
+    programmeId: string,
+    organizationId: string,
+  ): Promise<{ role: string; status: string } | null> {
+    const rows: { role: string; status: string }[] = await em.query(
+      `SELECT role, status FROM programme_partners WHERE programme_id = $1 AND organization_id = $2`,
+      [programmeId, organizationId],
+    );
+    return rows[0] ?? null;
+  },
+
+  async hasMilestone(em: EntityManager, programmeId: string, milestoneId: string): Promise<boolean> {
+    const rows: unknown[] = await em.query(`SELECT 1 FROM milestones WHERE id = $1 AND programme_id = $2`, [
+      milestoneId,
+      programmeId,
+    ]);
+    return rows.length > 0;
+  },
+};
