@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import { JobName, NotificationRequest, OutboxService } from '@tandem/core';
-import { NotificationsService } from '@tandem/notifications';
+import { JobName, OutboxService } from '@tandem/core';
+import {
+  NotificationParams,
+  NotificationsService,
+  NotificationType,
+  TypedNotificationRequest,
+} from '@tandem/notifications';
 import { EntityManager } from 'typeorm';
 import { Consultation, ConsultationAudience, ConsultationStatus as S } from './entities';
 import { inDefaultLanguage, textIn } from './localized-text';
@@ -107,11 +112,11 @@ export class ConsultationLifecycleService {
    * default one: one fan-out per offered language (the default one also takes everyone whose
    * language is not offered), each still a single statement however many recipients.
    */
-  async notifyInTheirLanguage(
+  async notifyInTheirLanguage<T extends NotificationType>(
     em: EntityManager,
     c: Consultation,
-    request: Omit<NotificationRequest, 'params'> & {
-      params: (language: string) => NotificationRequest['params'];
+    request: Omit<TypedNotificationRequest<T>, 'params'> & {
+      params: (language: string) => NotificationParams[T];
     },
   ): Promise<void> {
     const [defaultLanguage, ...others] = c.languages;

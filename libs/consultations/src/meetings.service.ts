@@ -11,7 +11,7 @@ import {
   TransactionService,
   validationFailed,
 } from '@tandem/core';
-import { NotificationsService } from '@tandem/notifications';
+import { MeetingParams, NotificationsService } from '@tandem/notifications';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConsultationAccess, ConsultationAccessService } from './consultation-access.service';
@@ -339,7 +339,7 @@ export class MeetingsService {
     em: EntityManager,
     c: Consultation,
     m: ConsultationMeeting,
-    type: string,
+    type: 'consultation.meeting_changed' | 'consultation.meeting_cancelled',
     statuses: RsvpStatus[],
   ): Promise<void> {
     const rows: { user_id: string }[] = await em.query(
@@ -355,7 +355,7 @@ export class MeetingsService {
     });
   }
 
-  params(c: Consultation, m: ConsultationMeeting): Record<string, string | null> {
+  params(c: Consultation, m: ConsultationMeeting): MeetingParams {
     return {
       meetingTitle: m.title,
       consultationTitle: inDefaultLanguage(c.title, c.languages),

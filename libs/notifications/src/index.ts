@@ -7,6 +7,7 @@ export * from './templates/invitation.template';
 export * from './notifications.service';
 export * from './notification-fan-out.handler';
 export * from './notification-texts';
+export * from './notification-catalogue';
 export * from './inbox.service';
 export * from './entities/notification-delivery.entity';
 export * from './entities/notification-preference.entity';
