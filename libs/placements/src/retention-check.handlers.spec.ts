@@ -1,6 +1,8 @@
 import { AppConfig, Clock, JobName, JobQueueService } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import { DataSource, EntityManager } from 'typeorm';
+import { CheckInsRepository } from './check-ins.repository';
+import { PlacementAccessService } from './placement-access.service';
 import { RetentionCheckHandlers } from './retention-check.handlers';
 
 const NOW = new Date('2027-06-01T12:00:00Z');
@@ -34,6 +36,8 @@ describe(RetentionCheckHandlers.name, () => {
       notifications as unknown as NotificationsService,
       config,
       clock,
+      // The real repository over the mocked connection: these cases read and update no scoped rows.
+      new CheckInsRepository(dataSource, {} as PlacementAccessService),
     );
     return { sut, jobs, notifications, getJob, delayed };
   };

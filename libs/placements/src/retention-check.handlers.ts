@@ -1,26 +1,15 @@
-import { updatedRows } from './sql';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig, Clock, JOB_QUEUE, JobHandler, JobName, JobPayload, JobQueueService } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import { DataSource } from 'typeorm';
+import { CheckInsRepository } from './check-ins.repository';
 import { RetentionCheckStatus } from './entities';
 
 export const checkInJobId = (placementId: string, months: number): string =>
   `checkin:${placementId}:${months}`;
 export const checkInReminderJobId = (placementId: string, months: number): string =>
   `checkin-reminder:${placementId}:${months}`;
-
-interface CheckRow {
-  id: string;
-  months: number;
-  due_on: string;
-  status: RetentionCheckStatus;
-  opened_at: Date | null;
-  employer_organization_id: string;
-  job_title: string;
-  reference_code: string;
-}
 
 /**
  * The retention check-in clock. A new placement's outbox event schedules one delayed job per
@@ -38,6 +27,7 @@ export class RetentionCheckHandlers {
     private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly checkIns: CheckInsRepository,
   ) {}
 
   /**
@@ -46,12 +36,7 @@ export class RetentionCheckHandlers {
    */
   @JobHandler(JobName.PlacementCheckIns)
   async schedule({ placementId }: JobPayload<JobName.PlacementCheckIns>): Promise<void> {
-    const checks: { months: number; due_on: string; status: RetentionCheckStatus }[] =
-      await this.dataSource.query(
-        `SELECT months, to_char(due_on, 'YYYY-MM-DD') AS due_on, status FROM retention_checks
-        WHERE placement_id = $1 AND status IN ('scheduled', 'cancelled') ORDER BY months`,
-        [placementId],
-      );
+    const checks = await this.checkIns.scheduledOrCancelled(placementId);
     const now = this.clock.now().getTime();
     for (const c of checks) {
       if (c.status === RetentionCheckStatus.Cancelled) {
@@ -80,12 +65,7 @@ export class RetentionCheckHandlers {
   /** The same for every placement of a CSV import, in batches (enqueue is idempotent per job id). */
   @JobHandler(JobName.ImportCheckIns)
   async scheduleImport({ importId }: JobPayload<JobName.ImportCheckIns>): Promise<void> {
-    const checks: { placement_id: string; months: number; due_on: string }[] = await this.dataSource.query(
-      `SELECT rc.placement_id, rc.months, to_char(rc.due_on, 'YYYY-MM-DD') AS due_on
-         FROM retention_checks rc JOIN placements pl ON pl.id = rc.placement_id
-        WHERE pl.import_id = $1 AND rc.status = 'scheduled'`,
-      [importId],
-    );
+    const checks = await this.checkIns.scheduledOfImport(importId);
     const now = this.clock.now().getTime();
     for (let i = 0; i < checks.length; i += 500) {
       await Promise.all(
@@ -109,16 +89,9 @@ export class RetentionCheckHandlers {
     meta: { jobId: string },
   ): Promise<void> {
     const check = await this.dataSource.transaction(async (em) => {
-      const opened: { id: string }[] = updatedRows(
-        await em.query(
-          `UPDATE retention_checks SET status = 'due', opened_at = now(), updated_at = now()
-          WHERE placement_id = $1 AND months = $2 AND status = 'scheduled' AND due_on <= (now() AT TIME ZONE 'UTC')::date
-          RETURNING id`,
-          [placementId, months],
-        ),
-      );
-      const row = await this.load(em.query.bind(em), placementId, months);
-      if (opened.length && row) {
+      const opened = await this.checkIns.open(em, placementId, months);
+      const row = await this.checkIns.notice(em, placementId, months);
+      if (opened && row) {
         await this.notifications.notify(em, {
           type: 'placement.check_in_due',
           subject: { type: 'retention_check', id: row.id },
@@ -152,16 +125,8 @@ export class RetentionCheckHandlers {
     meta: { jobId: string },
   ): Promise<void> {
     await this.dataSource.transaction(async (em) => {
-      const reminded: { id: string }[] = updatedRows(
-        await em.query(
-          `UPDATE retention_checks SET reminded_at = now(), updated_at = now()
-          WHERE placement_id = $1 AND months = $2 AND status = 'due' AND reminded_at IS NULL
-          RETURNING id`,
-          [placementId, months],
-        ),
-      );
-      if (!reminded.length) return;
-      const row = await this.load(em.query.bind(em), placementId, months);
+      if (!(await this.checkIns.markReminded(em, placementId, months))) return;
+      const row = await this.checkIns.notice(em, placementId, months);
       if (!row) return;
       await this.notifications.notify(em, {
         type: 'placement.check_in_reminder',
@@ -171,22 +136,5 @@ export class RetentionCheckHandlers {
         dedupeKey: meta.jobId,
       });
     });
-  }
-
-  private async load(
-    query: (sql: string, params: unknown[]) => Promise<CheckRow[]>,
-    placementId: string,
-    months: number,
-  ): Promise<CheckRow | null> {
-    const rows = await query(
-      `SELECT rc.id, rc.months, to_char(rc.due_on, 'YYYY-MM-DD') AS due_on, rc.status, rc.opened_at,
-              pl.employer_organization_id, pl.job_title, pa.reference_code
-         FROM retention_checks rc
-         JOIN placements pl ON pl.id = rc.placement_id
-         JOIN participants pa ON pa.id = pl.participant_id
-        WHERE rc.placement_id = $1 AND rc.months = $2`,
-      [placementId, months],
-    );
-    return rows[0] ?? null;
   }
 }

@@ -38,6 +38,15 @@ export const programmeReader = {
     return rows[0] ?? null;
   },
 
+  /** The programmes the organisation is an active partner of. */
+  async activeProgrammesOf(em: EntityManager, organizationId: string): Promise<Set<string>> {
+    const rows: { programme_id: string }[] = await em.query(
+      `SELECT programme_id FROM programme_partners WHERE organization_id = $1 AND status = 'active'`,
+      [organizationId],
+    );
+    return new Set(rows.map((r) => r.programme_id));
+  },
+
   async hasMilestone(em: EntityManager, programmeId: string, milestoneId: string): Promise<boolean> {
     const rows: unknown[] = await em.query(`SELECT 1 FROM milestones WHERE id = $1 AND programme_id = $2`, [
       milestoneId,

@@ -13,6 +13,14 @@ export const organizationReader = {
     return rows[0]?.name ?? '';
   },
 
+  /** The organisation's kind (`employer`, `government`, …), or null when there is none with this id. */
+  async kind(em: EntityManager, organizationId: string): Promise<string | null> {
+    const rows: { kind: string }[] = await em.query(`SELECT kind FROM organizations WHERE id = $1`, [
+      organizationId,
+    ]);
+    return rows[0]?.kind ?? null;
+  },
+
   async isMember(em: EntityManager, userId: string, organizationId: string): Promise<boolean> {
     const rows: unknown[] = await em.query(
       `SELECT 1 FROM memberships WHERE user_id = $1 AND organization_id = $2`,
