@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@tandem/auth';
 import { CoreError, toCsv } from '@tandem/core';
+import { organizationReader } from '@tandem/stakeholders';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { ConsultationAccess, ConsultationAccessService } from './consultation-access.service';
 import {
   AnswerValue,
@@ -16,6 +15,9 @@ import {
   SCALE_MIN,
 } from './entities';
 import { inDefaultLanguage } from './localized-text';
+import { QuestionsRepository } from './questions.repository';
+import { ResponsesRepository } from './responses.repository';
+import { ConsultationsRepository } from './consultations.repository';
 
 interface Respondent {
   responseId: string;
@@ -70,7 +72,9 @@ const pct = (n: number, of: number): number => (of === 0 ? 0 : Math.round((n / o
 @Injectable()
 export class ResultsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: ConsultationsRepository,
+    private readonly questions: QuestionsRepository,
+    private readonly responses: ResponsesRepository,
     private readonly access: ConsultationAccessService,
   ) {}
 
@@ -139,41 +143,27 @@ export class ResultsService {
   }
 
   private async load(c: Consultation) {
-    const em = this.dataSource.manager;
-    const questions = await em.find(ConsultationQuestion, {
-      where: { consultationId: c.id },
-      order: { position: 'ASC', id: 'ASC' },
-    });
-    const rows: {
-      id: string;
-      organization_id: string;
-      name: string;
-      kind: string;
-      invited: boolean;
-      answers: Record<string, AnswerValue>;
-      updated_at: Date;
-    }[] = await em.query(
-      `SELECT r.id, r.organization_id, o.name, o.kind, r.answers, r.updated_at,
-              EXISTS (SELECT 1 FROM consultation_invitations ci WHERE ci.consultation_id = r.consultation_id AND ci.organization_id = r.organization_id) AS invited
-         FROM consultation_responses r JOIN organizations o ON o.id = r.organization_id
-        WHERE r.consultation_id = $1
-        ORDER BY o.name, r.id`,
-      [c.id],
+    const questions = await this.questions.ordered(c.id);
+    const responses = await this.responses.forResults(c.id);
+    // In the order of the organisations' names (the reader sorts them), as the results list them.
+    const organizations = await organizationReader.summaries(
+      this.repository.manager,
+      responses.map((r) => r.organization_id),
     );
-    const [{ n }] = (await em.query(
-      `SELECT count(*)::int AS n FROM consultation_invitations WHERE consultation_id = $1`,
-      [c.id],
-    )) as { n: number }[];
-    const respondents: Respondent[] = rows.map((r) => ({
-      responseId: r.id,
-      organizationId: r.organization_id,
-      organizationName: r.name,
-      organizationKind: r.kind,
-      invited: r.invited,
-      answers: r.answers,
-      updatedAt: r.updated_at,
-    }));
-    return { questions, respondents, invitedCount: n };
+    const byOrganization = new Map(responses.map((r) => [r.organization_id, r]));
+    const respondents: Respondent[] = organizations.map((o) => {
+      const r = byOrganization.get(o.id)!;
+      return {
+        responseId: r.id,
+        organizationId: o.id,
+        organizationName: o.name,
+        organizationKind: o.kind,
+        invited: r.invited,
+        answers: r.answers,
+        updatedAt: r.updated_at,
+      };
+    });
+    return { questions, respondents, invitedCount: await this.repository.invitedCount(c.id) };
   }
 
   private questionResult(

@@ -38,6 +38,22 @@ export const programmeReader = {
     return rows[0] ?? null;
   },
 
+  /**
+   * Which of `ids` are programmes the organisation leads or is an active or invited partner of (so
+   * a check reveals nothing about other partnerships).
+   */
+  async ofOrganization(em: EntityManager, organizationId: string, ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows: { id: string }[] = await em.query(
+      `SELECT p.id FROM programmes p
+        WHERE p.id = ANY($1::uuid[])
+          AND (p.lead_organization_id = $2
+               OR EXISTS (SELECT 1 FROM programme_partners pp WHERE pp.programme_id = p.id AND pp.organization_id = $2 AND pp.status IN ('active', 'invited')))`,
+      [ids, organizationId],
+    );
+    return new Set(rows.map((r) => r.id));
+  },
+
   /** The programmes the organisation is an active partner of. */
   async activeProgrammesOf(em: EntityManager, organizationId: string): Promise<Set<string>> {
     const rows: { programme_id: string }[] = await em.query(

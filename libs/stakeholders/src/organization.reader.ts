@@ -21,6 +21,23 @@ export const organizationReader = {
     return rows[0]?.kind ?? null;
   },
 
+  /** Which of these ids are organisations. */
+  async existing(em: EntityManager, ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows: { id: string }[] = await em.query(`SELECT id FROM organizations WHERE id = ANY($1::uuid[])`, [
+      ids,
+    ]);
+    return new Set(rows.map((r) => r.id));
+  },
+
+  /** Name and kind of each organisation, ordered by name (then id). */
+  async summaries(em: EntityManager, ids: string[]): Promise<{ id: string; name: string; kind: string }[]> {
+    if (!ids.length) return [];
+    return em.query(`SELECT id, name, kind FROM organizations WHERE id = ANY($1::uuid[]) ORDER BY name, id`, [
+      ids,
+    ]);
+  },
+
   async isMember(em: EntityManager, userId: string, organizationId: string): Promise<boolean> {
     const rows: unknown[] = await em.query(
       `SELECT 1 FROM memberships WHERE user_id = $1 AND organization_id = $2`,
