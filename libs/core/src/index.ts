@@ -24,3 +24,4 @@ export * from './idempotency/idempotency-key.entity';
 export * from './idempotency/idempotency.service';
 export * from './validation/calendar-date';
 export * from './csv/csv';
+export * from './database/cursor-rows';

@@ -15,3 +15,4 @@ export * from './placement-import.rows';
 export * from './placement-imports.service';
 export * from './placement-import.handler';
 export * from './placements.module';
+export * from './placements.repository';

@@ -34,6 +34,7 @@ import { RetentionChecksService } from './retention-checks.service';
   ],
   exports: [
     PlacementAccessService,
+    PlacementsRepository,
     ParticipantsService,
     PlacementsService,
     RetentionChecksService,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@tandem/auth';
-import { Page, paginate } from '@tandem/core';
+import { cursorRows, Page, paginate } from '@tandem/core';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { DataSource, DeepPartial, EntityManager } from 'typeorm';
 import { ListPlacementsDto } from './dto';
@@ -18,6 +18,22 @@ export const PLACEMENT_BREAKDOWNS = {
   byEmployer: 's.employer_organization_id::text',
   byStatusCategory: "COALESCE(s.status_category, 'unknown')",
 } as const;
+
+/** One placement as the placements report lists it (ids where other libraries own the names). */
+export interface PlacementReportRow {
+  placementId: string;
+  participantReference: string;
+  employerId: string;
+  programmeId: string | null;
+  jobTitle: string;
+  occupationCode: string;
+  sector: string;
+  contractType: string;
+  hoursPerWeek: number;
+  startDate: string;
+  placementStatus: string;
+  endDate: string | null;
+}
 
 export interface PlacementCounts {
   total: { placements: number; people: number };
@@ -137,6 +153,54 @@ export class PlacementsRepository {
       );
       return { total, breakdowns, retention };
     });
+  }
+
+  /**
+   * The placements report's rows (exact views only: the placements of the given employers, within
+   * the actor's scope), by start date, streamed from a cursor; with their number and the programmes
+   * they name, so the report can put names to the ids without reading other libraries' tables here.
+   */
+  async reportRows(
+    actor: Actor,
+    scope: { employerIds: string[]; programmeId?: string },
+  ): Promise<{ total: number; programmeIds: string[]; rows: () => AsyncIterable<PlacementReportRow> }> {
+    const qb = this.dataSource
+      .getRepository(Placement)
+      .createQueryBuilder('pl')
+      .select([])
+      .addSelect('pl.id', 'placementId')
+      .addSelect('pa.reference_code', 'participantReference')
+      .addSelect('pl.employer_organization_id', 'employerId')
+      .addSelect('pl.programme_id', 'programmeId')
+      .addSelect('pl.job_title', 'jobTitle')
+      .addSelect('pl.occupation_code', 'occupationCode')
+      .addSelect('pl.sector', 'sector')
+      .addSelect('pl.contract_type', 'contractType')
+      .addSelect('pl.hours_per_week::float8', 'hoursPerWeek')
+      .addSelect(`to_char(pl.start_date, 'YYYY-MM-DD')`, 'startDate')
+      .addSelect('pl.status', 'placementStatus')
+      .addSelect(`to_char(pl.end_date, 'YYYY-MM-DD')`, 'endDate')
+      .innerJoin('participants', 'pa', 'pa.id = pl.participant_id')
+      .where('pl.employer_organization_id = ANY(CAST(:employers AS uuid[]))', {
+        employers: scope.employerIds,
+      });
+    if (scope.programmeId) qb.andWhere('pl.programme_id = :programmeId', { programmeId: scope.programmeId });
+    this.access.scopePlacements(qb, actor);
+    qb.orderBy('pl.start_date').addOrderBy('pl.id');
+    const [sql, params] = qb.getQueryAndParameters();
+    const [{ n }] = await this.dataSource.query<{ n: string }[]>(
+      `SELECT count(*) AS n FROM (${sql}) q`,
+      params,
+    );
+    const programmes = await this.dataSource.query<{ id: string }[]>(
+      `SELECT DISTINCT q."programmeId" AS id FROM (${sql}) q WHERE q."programmeId" IS NOT NULL`,
+      params,
+    );
+    return {
+      total: Number(n),
+      programmeIds: programmes.map((p) => p.id),
+      rows: () => cursorRows<PlacementReportRow>(this.dataSource, sql, params),
+    };
   }
 
   /** The start dates of the employer's placements of these participants, as `participantId|date`. */

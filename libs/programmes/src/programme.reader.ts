@@ -17,6 +17,15 @@ export const programmeReader = {
     return rows[0] ?? null;
   },
 
+  async titles(em: EntityManager, programmeIds: string[]): Promise<Map<string, string>> {
+    if (!programmeIds.length) return new Map();
+    const rows: { id: string; title: string }[] = await em.query(
+      `SELECT id, title FROM programmes WHERE id = ANY($1::uuid[])`,
+      [programmeIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.title]));
+  },
+
   /**
    * Takes the programme row FOR NO KEY UPDATE: serialises changes that must see each other (tasks'
    * dependency graph), while inserts of rows that reference the programme stay unblocked.

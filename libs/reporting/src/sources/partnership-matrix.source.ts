@@ -4,7 +4,7 @@ import { Actor } from '@tandem/auth';
 import { ProgrammeAccessService } from '@tandem/programmes';
 import { DataSource } from 'typeorm';
 import { ReportContent, Row } from '../report-content';
-import { cursorRows } from './cursor';
+import { cursorRows } from '@tandem/core';
 import { visibleProgrammesSql } from './visible-programmes';
 
 /** Active partners of the visible programmes, with their organisation's kind and government level. */
