@@ -8,7 +8,7 @@ import {
   OutboxService,
   TransactionService,
 } from '@tandem/core';
-import { ReportCadence, ReportSchedule } from './entities';
+import { ReportCadence } from './entities';
 import { ReportSchedulesRepository } from './report-schedules.repository';
 import { ReportSchedulesService, schedulerIdOf } from './report-schedules.service';
 import { ReportsRepository } from './reports.repository';

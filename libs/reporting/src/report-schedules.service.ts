@@ -8,7 +8,6 @@ import {
   JobName,
   OutboxService,
   Page,
-  paginate,
   PageQueryDto,
   TransactionService,
 } from '@tandem/core';
