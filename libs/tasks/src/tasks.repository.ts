@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, userReader } from '@tandem/auth';
-import { Page, paginate } from '@tandem/core';
+import { Page, PageQueryDto, paginate } from '@tandem/core';
 import { isClosed, ProgrammeAccessService, programmeReader } from '@tandem/programmes';
 import { organizationReader } from '@tandem/stakeholders';
-import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, DeepPartial, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { ListMyTasksDto, ListTasksDto } from './dto';
-import { OPEN_TASK_STATES, Task, TaskDependency, TaskState } from './entities';
+import { OPEN_TASK_STATES, Task, TaskComment, TaskDependency, TaskState } from './entities';
 
 export interface ReminderSubject {
   id: string;
@@ -212,6 +212,25 @@ export class TasksRepository {
           programmeClosed: isClosed(programme.status),
         }
       : null;
+  }
+
+  insertComment(em: EntityManager, values: DeepPartial<TaskComment>): Promise<TaskComment> {
+    return em.save(TaskComment, em.create(TaskComment, values));
+  }
+
+  /** A task's comments with their authors, oldest first (the caller has been checked as a reader). */
+  listComments(taskId: string, query: PageQueryDto): Promise<Page<TaskComment>> {
+    const qb = this.dataSource
+      .getRepository(TaskComment)
+      .createQueryBuilder('c')
+      .leftJoinAndSelect('c.author', 'u')
+      .where('c.task_id = :taskId', { taskId });
+    return paginate(qb, {
+      keys: ['c.created_at', 'c.id'],
+      direction: 'ASC',
+      cursorOf: (c) => [c.createdAt.toISOString(), c.id],
+      query,
+    });
   }
 
   /** Tasks of one programme (the caller has been checked as a reader), in the order they were planned. */
