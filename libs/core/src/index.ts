@@ -25,3 +25,4 @@ export * from './idempotency/idempotency.service';
 export * from './validation/calendar-date';
 export * from './csv/csv';
 export * from './database/cursor-rows';
+export * from './database/updated-rows';

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@tandem/auth';
-import { Page, paginate } from '@tandem/core';
+import { Page, paginate, updatedRows } from '@tandem/core';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { DataSource, EntityManager } from 'typeorm';
 import { ListCheckInsDto } from './dto';
 import { Placement, RetentionCheck, RetentionCheckStatus } from './entities';
 import { PlacementAccessService } from './placement-access.service';
-import { updatedRows } from './sql';
 
 /** A check-in with what its notification says (the placement's job, the person's reference code). */
 export interface CheckInNotice {

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@tandem/auth';
-import { Page, paginate } from '@tandem/core';
+import { Page, paginate, updatedRows } from '@tandem/core';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { DataSource, DeepPartial, EntityManager } from 'typeorm';
 import { ListParticipantsDto } from './dto';
 import { Participant } from './entities';
 import { PlacementAccessService } from './placement-access.service';
-import { updatedRows } from './sql';
 
 /** What the import checks of a participant found by reference code. */
 export interface ParticipantByReference {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { updatedRows } from '@tandem/core';
 import { DataSource, DeepPartial, EntityManager } from 'typeorm';
 import { ImportMode, ImportRowError, ImportStatus, PlacementImport } from './entities';
-import { updatedRows } from './sql';
 
 /** An import the worker has claimed. */
 export interface ClaimedImport {

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Page, paginate } from '@tandem/core';
+import { Page, paginate, updatedRows } from '@tandem/core';
 import { DataSource, DeepPartial, EntityManager } from 'typeorm';
 import { ListReportsDto } from './dto';
 import { Report } from './entities';
-import { returning } from './requester';
 
 /** What a finished build stores about its file. */
 export interface BuiltFile {
@@ -94,15 +93,16 @@ export class ReportsRepository {
    * (its worker died), counting the attempt. Null when it is done, failed, expired, or being built.
    */
   async claim(id: string, staleSeconds: number): Promise<{ id: string; attempts: number } | null> {
-    const [claimed] = await returning<{ id: string; attempts: number }>(
-      this.dataSource,
-      `UPDATE reports
+    const [claimed] = updatedRows<{ id: string; attempts: number }>(
+      await this.dataSource.query(
+        `UPDATE reports
           SET status = 'running', attempts = attempts + 1, started_at = now(), heartbeat_at = now(),
               processed_rows = 0, failure_reason = NULL, updated_at = now()
         WHERE id = $1
           AND (status = 'queued' OR (status = 'running' AND heartbeat_at < now() - make_interval(secs => $2)))
         RETURNING id, attempts`,
-      [id, staleSeconds],
+        [id, staleSeconds],
+      ),
     );
     return claimed ?? null;
   }
@@ -117,35 +117,37 @@ export class ReportsRepository {
 
   /** running → done with its file; false when another attempt holds the claim now. */
   async finish(em: EntityManager, id: string, attempt: number, file: BuiltFile): Promise<boolean> {
-    const updated = await returning<{ id: string }>(
-      em,
-      `UPDATE reports
+    const updated = updatedRows<{ id: string }>(
+      await em.query(
+        `UPDATE reports
             SET status = 'done', storage_key = $3, file_name = $4, content_type = $5, byte_size = $6,
                 processed_rows = $7, total_rows = COALESCE(total_rows, $7), finished_at = now(),
                 expires_at = now() + make_interval(days => $8), failure_reason = NULL, updated_at = now()
           WHERE id = $1 AND status = 'running' AND attempts = $2
           RETURNING id`,
-      [
-        id,
-        attempt,
-        file.storageKey,
-        file.fileName,
-        file.contentType,
-        file.byteSize,
-        file.rows,
-        file.retentionDays,
-      ],
+        [
+          id,
+          attempt,
+          file.storageKey,
+          file.fileName,
+          file.contentType,
+          file.byteSize,
+          file.rows,
+          file.retentionDays,
+        ],
+      ),
     );
     return updated.length > 0;
   }
 
   /** running → failed with the reason; false when another attempt holds the claim now. */
   async fail(em: EntityManager, id: string, attempt: number, reason: string): Promise<boolean> {
-    const updated = await returning<{ id: string }>(
-      em,
-      `UPDATE reports SET status = 'failed', failure_reason = $3, finished_at = now(), updated_at = now()
+    const updated = updatedRows<{ id: string }>(
+      await em.query(
+        `UPDATE reports SET status = 'failed', failure_reason = $3, finished_at = now(), updated_at = now()
           WHERE id = $1 AND status = 'running' AND attempts = $2 RETURNING id`,
-      [id, attempt, reason.slice(0, 1000)],
+        [id, attempt, reason.slice(0, 1000)],
+      ),
     );
     return updated.length > 0;
   }
