@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { TransactionService } from '../database/transaction.service';
 import { CoreError } from '../errors/domain-error';
 import { OutboxService } from '../outbox/outbox.service';
-import { Page, PageQueryDto, paginate } from '../pagination/page';
+import { Page, PageQueryDto } from '../pagination/page';
 import { DeadLetter } from './dead-letter.entity';
+import { DeadLettersRepository, FailedJob } from './dead-letters.repository';
 import { isJobName, JobName, NotificationRequest } from './job.registry';
 import { JobsError, JobsErrorCode } from './jobs.errors';
 
@@ -14,14 +14,7 @@ export interface DeadLetterReader {
   platformRole: string;
 }
 
-export interface FailedJob {
-  queue: string;
-  name: string;
-  id: string;
-  data: unknown;
-  error: string;
-  attempts: number;
-}
+export type { FailedJob };
 
 /**
  * Jobs that exhausted their attempts, on any queue. The worker records them (once per job: unique
@@ -34,23 +27,13 @@ export class DeadLettersService {
   private readonly logger = new Logger(DeadLettersService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionService,
+    private readonly deadLetters: DeadLettersRepository,
     private readonly outbox: OutboxService,
   ) {}
 
   async record(job: FailedJob): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO dead_letters (queue, job_name, job_id, payload, error, attempts)
-       VALUES ($1, $2, $3, $4::jsonb, $5, $6) ON CONFLICT (queue, job_id) DO NOTHING`,
-      [
-        job.queue,
-        job.name,
-        job.id.slice(0, 300),
-        JSON.stringify(job.data ?? {}),
-        job.error.slice(0, 4000),
-        job.attempts,
-      ],
-    );
+    await this.deadLetters.insert(job);
     this.logger.warn({ msg: 'job dead-lettered', queue: job.queue, job: job.name, jobId: job.id });
   }
 
@@ -63,28 +46,16 @@ export class DeadLettersService {
     query: PageQueryDto & { queue?: string; replayed?: boolean },
   ): Promise<Page<DeadLetter>> {
     this.assertAdmin(actor);
-    const qb = this.dataSource.getRepository(DeadLetter).createQueryBuilder('d');
-    if (query.queue) qb.andWhere('d.queue = :queue', { queue: query.queue });
-    if (query.replayed !== undefined)
-      qb.andWhere(query.replayed ? 'd.replayed_at IS NOT NULL' : 'd.replayed_at IS NULL');
-    return paginate(qb, {
-      keys: ['d.failed_at', 'd.id'],
-      direction: 'DESC',
-      cursorOf: (d) => [d.failedAt.toISOString(), d.id],
-      query,
-    });
+    return this.deadLetters.list(query);
   }
 
   async replay(actor: DeadLetterReader, id: string): Promise<DeadLetter> {
     this.assertAdmin(actor);
-    return this.dataSource.transaction(async (em) => {
-      const [claimed] = (await em.query(
-        `UPDATE dead_letters SET replayed_at = now(), replayed_by = $2 WHERE id = $1 AND replayed_at IS NULL RETURNING id`,
-        [id, actor.userId],
-      )) as [{ id: string }[], number];
-      const letter = await em.getRepository(DeadLetter).findOneBy({ id });
+    return this.tx.run(async (em) => {
+      const claimed = await this.deadLetters.claimReplay(em, id, actor.userId);
+      const letter = await this.deadLetters.findById(em, id);
       if (!letter) throw CoreError.notFound('Dead letter');
-      if (!claimed.length)
+      if (!claimed)
         throw new JobsError(
           JobsErrorCode.DeadLetterAlreadyReplayed,
           `This job was already replayed at ${letter.replayedAt?.toISOString()}`,
@@ -102,7 +73,7 @@ export class DeadLettersService {
         >;
       }
       const eventId = await this.outbox.publish(em, letter.jobName, payload as never);
-      await em.query(`UPDATE dead_letters SET replay_job_id = $2 WHERE id = $1`, [id, eventId]);
+      await this.deadLetters.setReplayJobId(em, id, eventId);
       letter.replayJobId = eventId;
       return letter;
     });
