@@ -18,3 +18,4 @@ export * from './indicators/period-locks.service';
 export * from './indicators/dashboard.service';
 export * from './milestone-progress';
 export * from './programme.reader';
+export * from './programme-coverage.reader';
