@@ -1,15 +1,17 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '@tandem/core';
+import { StakeholdersModule } from '@tandem/stakeholders';
 import { ActorLoader } from './actor.loader';
 import { AdminBootstrapService } from './admin-bootstrap.service';
 import { AuthService } from './auth.service';
 import { InvitationsService } from './invitations.service';
-import { PolicyService } from './policy/policy.service';
+import { UsersRepository } from './users.repository';
 import { TokenService } from './token.service';
 
 @Module({
   imports: [
+    StakeholdersModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -23,7 +25,7 @@ import { TokenService } from './token.service';
     AuthService,
     TokenService,
     InvitationsService,
-    PolicyService,
+    UsersRepository,
     ActorLoader,
     AdminBootstrapService,
   ],
@@ -31,7 +33,7 @@ import { TokenService } from './token.service';
     AuthService,
     TokenService,
     InvitationsService,
-    PolicyService,
+    UsersRepository,
     ActorLoader,
     AdminBootstrapService,
     JwtModule,

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import { Actor } from '@tandem/auth';
-import { CoreError, TransactionService, validationFailed } from '@tandem/core';
+import { CoreError, TransactionService, validationFailed, Actor } from '@tandem/core';
 import { EntityManager } from 'typeorm';
 import { ConsultationAccessService } from './consultation-access.service';
 import { questionView, QuestionView } from './consultation.view';

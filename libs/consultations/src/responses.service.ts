@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import { Actor } from '@tandem/auth';
-import { Clock, CoreError, FieldError, TransactionService, validationFailed } from '@tandem/core';
+import { Clock, CoreError, FieldError, TransactionService, validationFailed, Actor } from '@tandem/core';
 import { EntityManager } from 'typeorm';
 import { ConsultationAccessService } from './consultation-access.service';
 import { ConsultationsError, ConsultationsErrorCode } from './consultations.errors';

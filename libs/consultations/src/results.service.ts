@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor } from '@tandem/auth';
-import { CoreError, toCsv } from '@tandem/core';
+import { CoreError, toCsv, Actor } from '@tandem/core';
 import { organizationReader } from '@tandem/stakeholders';
 import { createHash } from 'node:crypto';
 import { ConsultationAccess, ConsultationAccessService } from './consultation-access.service';

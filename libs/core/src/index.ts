@@ -26,3 +26,6 @@ export * from './validation/calendar-date';
 export * from './csv/csv';
 export * from './database/cursor-rows';
 export * from './database/updated-rows';
+export * from './actor/actor';
+export * from './access/authorize';
+export * from './errors/version';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import { Actor } from '@tandem/auth';
-import { Clock, CoreError, mapPage, Page, TransactionService } from '@tandem/core';
+import { Clock, CoreError, mapPage, Page, TransactionService, Actor } from '@tandem/core';
 import { PartnerRole, PartnerStatus, ProgrammeAccessService, programmeReader } from '@tandem/programmes';
 import { organizationReader } from '@tandem/stakeholders';
 import { randomInt } from 'node:crypto';

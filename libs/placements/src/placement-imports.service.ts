@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import { Actor } from '@tandem/auth';
-import { CoreError, CoreErrorCode, JobName, OutboxService, TransactionService } from '@tandem/core';
+
+import { CoreError, CoreErrorCode, JobName, OutboxService, TransactionService, Actor } from '@tandem/core';
 import { parse } from 'csv-parse/sync';
 import { organizationReader } from '@tandem/stakeholders';
 import { createHash } from 'node:crypto';

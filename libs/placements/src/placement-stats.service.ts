@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor } from '@tandem/auth';
-import { CoreError } from '@tandem/core';
+import { CoreError, Actor } from '@tandem/core';
 import { ProgrammeAccessService } from '@tandem/programmes';
 import { PlacementStatsQueryDto } from './dto';
 import { CHECK_IN_MONTHS } from './entities';

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import { Actor } from '@tandem/auth';
-import { Clock, CoreError, JobName, mapPage, OutboxService, Page, TransactionService } from '@tandem/core';
+import {
+  Clock,
+  CoreError,
+  JobName,
+  mapPage,
+  OutboxService,
+  Page,
+  TransactionService,
+  Actor,
+} from '@tandem/core';
 import { programmeReader } from '@tandem/programmes';
 import { organizationReader } from '@tandem/stakeholders';
 import { EntityManager } from 'typeorm';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import { Actor } from '@tandem/auth';
-import { Clock, CoreError, mapPage, Page, TransactionService } from '@tandem/core';
+import { Clock, CoreError, mapPage, Page, TransactionService, Actor } from '@tandem/core';
 import { CheckInsRepository } from './check-ins.repository';
 import { isoDate } from './classifications';
 import { AnswerCheckInDto, ListCheckInsDto } from './dto';

@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import { Actor, ActorLoader } from '@tandem/auth';
+import { ActorLoader } from '@tandem/auth';
 import {
   CoreError,
-  CoreErrorCode,
   DomainError,
   JobName,
   OutboxService,
   Page,
   PageQueryDto,
   TransactionService,
+  Actor,
+  assertVersion,
 } from '@tandem/core';
 import { EntityManager } from 'typeorm';
 import { CreateReportScheduleDto, UpdateReportScheduleDto } from './dto';
@@ -179,11 +180,7 @@ export class ReportSchedulesService {
     const parameters = await this.validate(actor, next);
     await this.tx.run(async (em) => {
       const s = await this.owned(actor, id, em, true);
-      if (s.version !== expectedVersion)
-        throw new CoreError(
-          CoreErrorCode.VersionMismatch,
-          `The schedule changed since you read it (now version ${s.version}); reload and retry`,
-        );
+      assertVersion(s, expectedVersion, 'schedule');
       const before = snapshot(s);
       s.name = dto.name ?? s.name;
       s.kind = next.kind;

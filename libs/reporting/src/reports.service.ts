@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import { Actor } from '@tandem/auth';
-import { Clock, CoreError, JobName, OutboxService, Page, TransactionService } from '@tandem/core';
+import { Clock, CoreError, JobName, OutboxService, Page, TransactionService, Actor } from '@tandem/core';
 import { Readable } from 'node:stream';
 import { CreateReportDto, ListReportsDto } from './dto';
 import { Report, ReportStatus } from './entities';

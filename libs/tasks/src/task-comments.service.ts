@@ -1,11 +1,21 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Actor, ActorLoader, User } from '@tandem/auth';
-import { CoreError, CoreErrorCode, Page, PageQueryDto, TransactionService } from '@tandem/core';
+import { ActorLoader, User } from '@tandem/auth';
+import {
+  CoreError,
+  CoreErrorCode,
+  Page,
+  PageQueryDto,
+  paginate,
+  TransactionService,
+  Actor,
+} from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import { ProgrammeAccessService } from '@tandem/programmes';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CreateTaskCommentDto } from './dto';
+import { TaskComment } from './entities';
 import { excerpt, parseMentions } from './mentions';
 import { TaskAccessService } from './task-access.service';
 import { TasksRepository } from './tasks.repository';
@@ -23,6 +33,7 @@ export interface TaskCommentView {
 @Injectable()
 export class TaskCommentsService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionService,
     private readonly taskAccess: TaskAccessService,
     private readonly programmes: ProgrammeAccessService,
@@ -43,12 +54,15 @@ export class TaskCommentsService {
       this.taskAccess.assertCanComment(access);
       this.taskAccess.assertProgrammeOpen(access);
       const mentioned = await this.readersAmong(em, task.programmeId, parseMentions(dto.body));
-      const comment = await this.tasks.insertComment(em, {
-        taskId,
-        authorUserId: actor.userId,
-        body: dto.body,
-        mentionedUserIds: mentioned,
-      });
+      const comment = await em.save(
+        TaskComment,
+        em.create(TaskComment, {
+          taskId,
+          authorUserId: actor.userId,
+          body: dto.body,
+          mentionedUserIds: mentioned,
+        }),
+      );
       await this.audit.record(em, {
         action: 'create',
         entityType: 'task_comment',
@@ -85,7 +99,17 @@ export class TaskCommentsService {
   /** Oldest first, as a conversation reads. */
   async list(actor: Actor, taskId: string, query: PageQueryDto): Promise<Page<TaskCommentView>> {
     await this.taskAccess.load(actor, taskId);
-    const page = await this.tasks.listComments(taskId, query);
+    const qb = this.dataSource
+      .getRepository(TaskComment)
+      .createQueryBuilder('c')
+      .leftJoinAndSelect('c.author', 'u')
+      .where('c.task_id = :taskId', { taskId });
+    const page = await paginate(qb, {
+      keys: ['c.created_at', 'c.id'],
+      direction: 'ASC',
+      cursorOf: (c) => [c.createdAt.toISOString(), c.id],
+      query,
+    });
     return {
       items: page.items.map((c) => ({
         id: c.id,

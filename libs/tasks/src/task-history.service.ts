@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditAction, AuditEvent, FieldChange } from '@tandem/audit';
-import { Actor, userReader } from '@tandem/auth';
-import { Page, PageQueryDto, paginate } from '@tandem/core';
+
+import { Page, PageQueryDto, paginate, Actor } from '@tandem/core';
 import { Brackets, DataSource } from 'typeorm';
 import { TaskAccessService } from './task-access.service';
 
@@ -48,7 +48,16 @@ export class TaskHistoryService {
       query,
     });
     const actorIds = [...new Set(page.items.map((e) => e.actorUserId).filter((id): id is string => !!id))];
-    const names = await userReader.names(this.dataSource.manager, actorIds);
+    const names = new Map<string, string>(
+      actorIds.length
+        ? (
+            await this.dataSource.query<{ id: string; name: string }[]>(
+              `SELECT id, name FROM users WHERE id = ANY($1::uuid[])`,
+              [actorIds],
+            )
+          ).map((u) => [u.id, u.name])
+        : [],
+    );
     return {
       items: page.items.map((e) => ({
         id: e.id,

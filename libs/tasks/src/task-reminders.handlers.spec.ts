@@ -1,9 +1,9 @@
 import { AppConfig, Clock, JobName, JobQueueService } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
-import { isClosed, ProgrammeStatus } from '@tandem/programmes';
 import { DataSource } from 'typeorm';
+import { ProgrammesRepository } from '@tandem/programmes';
 import { TaskReminderHandlers } from './task-reminders.handlers';
-import { ReminderSubject, TasksRepository } from './tasks.repository';
+import { TasksRepository } from './tasks.repository';
 
 const TASK = '20000000-0000-4000-8000-000000000002';
 const ORG = '30000000-0000-4000-8000-000000000004';
@@ -22,21 +22,6 @@ const row = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-/** What the repository makes of such a row. */
-const subject = (r: Record<string, unknown> | undefined): ReminderSubject | null =>
-  r
-    ? {
-        id: r.id as string,
-        title: r.title as string,
-        state: r.state as ReminderSubject['state'],
-        dueDate: r.due_date as string | null,
-        assigneeOrganizationId: r.assignee_organization_id as string,
-        assigneeUserId: r.assignee_user_id as string | null,
-        programmeTitle: r.programme_title as string,
-        programmeClosed: isClosed(r.programme_status as ProgrammeStatus),
-      }
-    : null;
-
 describe(TaskReminderHandlers.name, () => {
   let sut: TaskReminderHandlers;
   let rows: Record<string, unknown>[][];
@@ -53,17 +38,41 @@ describe(TaskReminderHandlers.name, () => {
     };
     notify = jest.fn(async () => undefined);
     const dataSource = {
+      query: jest.fn(async () => rows.shift() ?? []),
       transaction: (work: (em: unknown) => Promise<unknown>) => work('em'),
     } as unknown as DataSource;
+    // The handler reads the task and its programme through the two repositories; each `rows` entry
+    // is what one load finds.
+    let current: Record<string, unknown> | undefined;
+    const tasks = {
+      findById: jest.fn(async () => {
+        current = rows.shift()?.[0];
+        return (
+          current && {
+            id: current.id,
+            title: current.title,
+            state: current.state,
+            dueDate: current.due_date,
+            assigneeOrganizationId: current.assignee_organization_id,
+            assigneeUserId: current.assignee_user_id,
+            programmeId: 'programme',
+          }
+        );
+      }),
+    };
+    const programmes = {
+      findById: jest.fn(
+        async () => current && { title: current.programme_title, status: current.programme_status },
+      ),
+    };
     sut = new TaskReminderHandlers(
       dataSource,
+      tasks as unknown as TasksRepository,
+      programmes as unknown as ProgrammesRepository,
       jobs as unknown as JobQueueService,
       { notify } as unknown as NotificationsService,
       { TASK_DUE_REMINDER_HOURS: 24 } as AppConfig,
       { now: () => NOW } as Clock,
-      {
-        reminderSubject: jest.fn(async () => subject((rows.shift() ?? [])[0])),
-      } as unknown as TasksRepository,
     );
   });
 

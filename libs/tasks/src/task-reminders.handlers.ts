@@ -2,10 +2,23 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig, Clock, JOB_QUEUE, JobHandler, JobName, JobPayload, JobQueueService } from '@tandem/core';
 import { NotificationsService, TypedNotificationRequest } from '@tandem/notifications';
+import { isClosed, ProgrammesRepository } from '@tandem/programmes';
 import { DataSource } from 'typeorm';
+import { TaskState } from './entities';
 import { dueEnd, planReminders, ReminderJob, reminderJobId } from './task-reminder-schedule';
 import { isOpen } from './task-state-machine';
-import { ReminderSubject, TasksRepository } from './tasks.repository';
+import { TasksRepository } from './tasks.repository';
+
+interface ReminderSubject {
+  id: string;
+  title: string;
+  state: TaskState;
+  dueDate: string | null;
+  assigneeOrganizationId: string;
+  assigneeUserId: string | null;
+  programmeTitle: string;
+  programmeClosed: boolean;
+}
 
 /**
  * Task due-date reminders. Every change that matters (creation, a new due date, a state change)
@@ -20,11 +33,12 @@ export class TaskReminderHandlers {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tasks: TasksRepository,
+    private readonly programmes: ProgrammesRepository,
     private readonly jobs: JobQueueService,
     private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
-    private readonly tasks: TasksRepository,
   ) {}
 
   @JobHandler(JobName.TaskReminders)
@@ -105,7 +119,20 @@ export class TaskReminderHandlers {
     }
   }
 
-  private load(taskId: string): Promise<ReminderSubject | null> {
-    return this.tasks.reminderSubject(taskId);
+  private async load(taskId: string): Promise<ReminderSubject | null> {
+    const em = this.dataSource.manager;
+    const task = await this.tasks.findById(em, taskId);
+    const programme = task && (await this.programmes.findById(em, task.programmeId));
+    if (!task || !programme) return null;
+    return {
+      id: task.id,
+      title: task.title,
+      state: task.state,
+      dueDate: task.dueDate,
+      assigneeOrganizationId: task.assigneeOrganizationId,
+      assigneeUserId: task.assigneeUserId,
+      programmeTitle: programme.title,
+      programmeClosed: isClosed(programme.status),
+    };
   }
 }

@@ -1,23 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, userReader } from '@tandem/auth';
-import { Page, PageQueryDto, paginate } from '@tandem/core';
-import { isClosed, ProgrammeAccessService, programmeReader } from '@tandem/programmes';
-import { organizationReader } from '@tandem/stakeholders';
-import { Brackets, DataSource, DeepPartial, EntityManager, In, SelectQueryBuilder } from 'typeorm';
-import { ListMyTasksDto, ListTasksDto } from './dto';
-import { OPEN_TASK_STATES, Task, TaskComment, TaskDependency, TaskState } from './entities';
 
-export interface ReminderSubject {
-  id: string;
-  title: string;
-  state: TaskState;
-  dueDate: string | null;
-  assigneeOrganizationId: string;
-  assigneeUserId: string | null;
-  programmeTitle: string;
-  programmeClosed: boolean;
-}
+import { UsersRepository } from '@tandem/auth';
+import { Page, paginate, Actor } from '@tandem/core';
+import { ProgrammeAccessService, ProgrammesRepository } from '@tandem/programmes';
+import { MembershipsRepository, OrganizationsRepository } from '@tandem/stakeholders';
+import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { ListMyTasksDto, ListTasksDto } from './dto';
+import { OPEN_TASK_STATES, Task, TaskDependency, TaskState } from './entities';
 
 export interface Prerequisite {
   id: string;
@@ -39,6 +29,10 @@ export class TasksRepository {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly programmes: ProgrammeAccessService,
+    private readonly programmeRows: ProgrammesRepository,
+    private readonly memberships: MembershipsRepository,
+    private readonly organizations: OrganizationsRepository,
+    private readonly users: UsersRepository,
   ) {}
 
   /**
@@ -65,13 +59,9 @@ export class TasksRepository {
     return map;
   }
 
-  /**
-   * Serialises every change to the programme's dependency graph, so two edits that are each
-   * acyclic cannot make a cycle together. NO KEY UPDATE leaves inserts of rows that reference the
-   * programme (new tasks, milestones) unblocked.
-   */
+  /** Serialises every change to the programme's dependency graph (see ProgrammesRepository). */
   lockProgramme(em: EntityManager, programmeId: string): Promise<void> {
-    return programmeReader.lock(em, programmeId);
+    return this.programmeRows.lockForGraphChange(em, programmeId);
   }
 
   /** Which of `ids` are tasks of the programme. */
@@ -153,84 +143,30 @@ export class TasksRepository {
     return (result.affected ?? 0) === 1;
   }
 
-  // Other libraries' rows, through their readers (their SQL stays with them).
-
+  // Reads of other libraries' tables go through their exported repositories.
   isMember(em: EntityManager, userId: string, organizationId: string): Promise<boolean> {
-    return organizationReader.isMember(em, userId, organizationId);
+    return this.memberships.isMember(em, userId, organizationId);
   }
 
   /** The organisation's place in the programme, if it has one. */
-  partnership(
+  async partnership(
     em: EntityManager,
     programmeId: string,
     organizationId: string,
   ): Promise<{ role: string; status: string } | null> {
-    return programmeReader.partnership(em, programmeId, organizationId);
+    return (await this.programmeRows.partnershipsOf(em, programmeId, [organizationId]))[0] ?? null;
   }
 
   milestoneInProgramme(em: EntityManager, programmeId: string, milestoneId: string): Promise<boolean> {
-    return programmeReader.hasMilestone(em, programmeId, milestoneId);
+    return this.programmeRows.milestoneInProgramme(em, programmeId, milestoneId);
   }
 
-  organizationName(em: EntityManager, organizationId: string): Promise<string> {
-    return organizationReader.name(em, organizationId);
+  async organizationName(em: EntityManager, organizationId: string): Promise<string> {
+    return (await this.organizations.names([organizationId], em)).get(organizationId) ?? '';
   }
 
   userName(em: EntityManager, userId: string): Promise<string> {
-    return userReader.name(em, userId);
-  }
-
-  /** What a due-date reminder needs to know of the task (and whether its programme is closed). */
-  async reminderSubject(taskId: string): Promise<ReminderSubject | null> {
-    const em = this.dataSource.manager;
-    const rows: {
-      id: string;
-      title: string;
-      state: TaskState;
-      due_date: string | null;
-      assignee_organization_id: string;
-      assignee_user_id: string | null;
-      programme_id: string;
-    }[] = await em.query(
-      `SELECT t.id, t.title, t.state, to_char(t.due_date, 'YYYY-MM-DD') AS due_date,
-              t.assignee_organization_id, t.assignee_user_id, t.programme_id
-         FROM tasks t
-        WHERE t.id = $1`,
-      [taskId],
-    );
-    const r = rows[0];
-    const programme = r ? await programmeReader.summary(em, r.programme_id) : null;
-    return r && programme
-      ? {
-          id: r.id,
-          title: r.title,
-          state: r.state,
-          dueDate: r.due_date,
-          assigneeOrganizationId: r.assignee_organization_id,
-          assigneeUserId: r.assignee_user_id,
-          programmeTitle: programme.title,
-          programmeClosed: isClosed(programme.status),
-        }
-      : null;
-  }
-
-  insertComment(em: EntityManager, values: DeepPartial<TaskComment>): Promise<TaskComment> {
-    return em.save(TaskComment, em.create(TaskComment, values));
-  }
-
-  /** A task's comments with their authors, oldest first (the caller has been checked as a reader). */
-  listComments(taskId: string, query: PageQueryDto): Promise<Page<TaskComment>> {
-    const qb = this.dataSource
-      .getRepository(TaskComment)
-      .createQueryBuilder('c')
-      .leftJoinAndSelect('c.author', 'u')
-      .where('c.task_id = :taskId', { taskId });
-    return paginate(qb, {
-      keys: ['c.created_at', 'c.id'],
-      direction: 'ASC',
-      cursorOf: (c) => [c.createdAt.toISOString(), c.id],
-      query,
-    });
+    return this.users.nameOf(em, userId);
   }
 
   /** Tasks of one programme (the caller has been checked as a reader), in the order they were planned. */

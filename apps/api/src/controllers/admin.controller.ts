@@ -9,8 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
-import { Actor } from '@tandem/auth';
-import { CoreError, DeadLettersService, PageQueryDto, QueueName } from '@tandem/core';
+import { CoreError, DeadLettersService, PageQueryDto, QueueName, Actor } from '@tandem/core';
 import { Response } from 'express';
 import { DASHBOARD_COOKIE, DASHBOARD_PATH, QueueDashboardAuth } from '../admin/queue-dashboard.auth';
 import { CurrentActor } from '../auth/current-actor.decorator';

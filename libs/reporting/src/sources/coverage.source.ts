@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor } from '@tandem/auth';
+import { Actor } from '@tandem/core';
 import {
   CoverageCell,
   INTEGRATION_DIMENSIONS,
