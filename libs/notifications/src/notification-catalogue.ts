@@ -77,10 +77,10 @@ export type MeetingParams = {
   onlineUrl: string | null;
 };
 
+/** One employer's check-ins opened (or still unanswered) by the daily sweep. */
 export type CheckInParams = {
-  months: number;
-  jobTitle: string;
-  referenceCode: string;
+  count: number;
+  organizationName: string;
   dueOn: string;
 };
 

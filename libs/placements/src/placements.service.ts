@@ -1,15 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import {
-  Clock,
-  CoreError,
-  JobName,
-  mapPage,
-  OutboxService,
-  Page,
-  TransactionService,
-  Actor,
-} from '@tandem/core';
+import { Actor, Clock, CoreError, mapPage, OutboxService, Page, TransactionService } from '@tandem/core';
 import { programmeReader } from '@tandem/programmes';
 import { organizationReader } from '@tandem/stakeholders';
 import { EntityManager } from 'typeorm';
@@ -26,7 +17,7 @@ import { PlacementsRepository } from './placements.repository';
 /**
  * Job placements. An employer's members log and end their organisation's placements; programme
  * managers read those linked to their programmes. Each placement gets its three retention
- * check-ins (3, 6, 12 months) as scheduled rows, opened later by delayed jobs.
+ * check-ins (3, 6, 12 months) as scheduled rows, opened on their dates by the check-in sweep.
  */
 @Injectable()
 export class PlacementsService {
@@ -81,7 +72,7 @@ export class PlacementsService {
         entityId: placement.id,
         after: placementSnapshot(placement),
       });
-      await this.outbox.publish(em, JobName.PlacementCheckIns, { placementId: placement.id });
+      // No job per check-in: the sweep finds their dates in retention_checks.
       return placement.id;
     });
     return this.get(actor, id);
@@ -154,8 +145,6 @@ export class PlacementsService {
       before,
       after: placementSnapshot(placement),
     });
-    // Clears the cancelled check-ins' delayed jobs from Redis (their handlers would skip them anyway).
-    await this.outbox.publish(em, JobName.PlacementCheckIns, { placementId: placement.id });
   }
 
   async findVisible(actor: Actor, id: string, em?: EntityManager, lock = false): Promise<Placement> {
