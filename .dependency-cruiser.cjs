@@ -5,12 +5,13 @@
 const ALLOWED = {
   core: [],
   audit: ['core'],
-  notifications: ['core', 'audit'],
+  // The invitation e-mail is sent by notifications; auth only publishes its event (issue 12).
+  notifications: ['core', 'audit', 'stakeholders', 'auth'],
   stakeholders: ['core', 'audit'],
-  auth: ['core', 'audit', 'stakeholders', 'notifications'],
+  auth: ['core', 'audit', 'stakeholders'],
   programmes: ['core', 'audit', 'stakeholders', 'auth', 'notifications'],
   tasks: ['core', 'audit', 'stakeholders', 'auth', 'notifications', 'programmes'],
-  consultations: ['core', 'audit', 'stakeholders', 'auth', 'notifications'],
+  consultations: ['core', 'audit', 'stakeholders', 'auth', 'notifications', 'programmes'],
   placements: ['core', 'audit', 'stakeholders', 'auth', 'notifications', 'programmes'],
   // A read model above programmes and tasks (docs/structure.md).
   dashboard: ['core', 'audit', 'stakeholders', 'auth', 'programmes', 'tasks'],

@@ -9,6 +9,7 @@ import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import {
   AppConfig,
   createRedis,
+  DeadLettersService,
   isDatabaseUnavailable,
   isJobName,
   JOB_OUTCOME_KEY,
@@ -18,7 +19,6 @@ import {
   JobQueueService,
   QueueName,
 } from '@tandem/core';
-import { DeadLettersService } from '@tandem/notifications';
 import { DelayedError, Job, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 

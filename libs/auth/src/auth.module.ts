@@ -1,12 +1,10 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '@tandem/core';
-import { NotificationsModule } from '@tandem/notifications';
 import { StakeholdersModule } from '@tandem/stakeholders';
 import { ActorLoader } from './actor.loader';
 import { AdminBootstrapService } from './admin-bootstrap.service';
 import { AuthService } from './auth.service';
-import { InvitationEmailHandler } from './invitation-email.handler';
 import { InvitationsService } from './invitations.service';
 import { SignInThrottleRepository } from './sign-in-throttle.repository';
 import { UsersRepository } from './users.repository';
@@ -14,7 +12,6 @@ import { TokenService } from './token.service';
 
 @Module({
   imports: [
-    NotificationsModule,
     StakeholdersModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
@@ -33,7 +30,6 @@ import { TokenService } from './token.service';
     SignInThrottleRepository,
     ActorLoader,
     AdminBootstrapService,
-    InvitationEmailHandler,
   ],
   exports: [
     AuthService,
@@ -42,7 +38,6 @@ import { TokenService } from './token.service';
     UsersRepository,
     ActorLoader,
     AdminBootstrapService,
-    InvitationEmailHandler,
     JwtModule,
   ],
 })

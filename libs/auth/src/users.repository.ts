@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PlatformRole } from '@tandem/core';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { User } from './entities';
 
 /** The postgres driver answers UPDATE … RETURNING with [rows, count]. */
@@ -38,6 +38,15 @@ export class UsersRepository {
       where: { id: In([...new Set(ids)]) },
       select: { id: true, name: true, email: true },
     });
+  }
+
+  /** Ids of the enabled platform admins. */
+  async platformAdminIds(em: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const admins = await em.find(User, {
+      where: { platformRole: PlatformRole.Admin, disabledAt: IsNull() },
+      select: { id: true },
+    });
+    return admins.map((u) => u.id);
   }
 
   /** The user's display name ('' when unknown). */

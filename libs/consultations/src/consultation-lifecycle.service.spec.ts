@@ -1,8 +1,11 @@
 import { AuditService } from '@tandem/audit';
 import { JobName, OutboxService } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ConsultationAccessService } from './consultation-access.service';
 import { ConsultationLifecycleService } from './consultation-lifecycle.service';
+import { ConsultationsRepository } from './consultations.repository';
+import { ResponsesRepository } from './responses.repository';
 import { Consultation, ConsultationAudience, ConsultationStatus as S } from './entities';
 
 describe(ConsultationLifecycleService.name, () => {
@@ -25,7 +28,9 @@ describe(ConsultationLifecycleService.name, () => {
   beforeEach(() => {
     updated = [{ id: 'c1' }];
     query = jest.fn(async (sql: string) =>
-      sql.startsWith('UPDATE') ? [updated, updated.length] : [{ organization_id: 'assoc' }],
+      sql.startsWith('UPDATE')
+        ? [updated, updated.length]
+        : [{ consultation_id: 'c1', organization_id: 'assoc' }],
     );
     record = jest.fn();
     notify = jest.fn();
@@ -35,6 +40,9 @@ describe(ConsultationLifecycleService.name, () => {
       { record } as unknown as AuditService,
       { notify } as unknown as NotificationsService,
       { publish } as unknown as OutboxService,
+      // The real repositories over the mocked connection: the SQL they send is what is checked.
+      new ConsultationsRepository({} as DataSource, {} as ConsultationAccessService),
+      new ResponsesRepository({} as DataSource),
     );
   });
 

@@ -1,10 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import { JobName, NotificationRequest, OutboxService } from '@tandem/core';
-import { NotificationsService } from '@tandem/notifications';
+import { JobName, OutboxService } from '@tandem/core';
+import {
+  NotificationParams,
+  NotificationsService,
+  NotificationType,
+  TypedNotificationRequest,
+} from '@tandem/notifications';
 import { EntityManager } from 'typeorm';
+import { ConsultationsRepository } from './consultations.repository';
 import { Consultation, ConsultationAudience, ConsultationStatus as S } from './entities';
 import { inDefaultLanguage, textIn } from './localized-text';
+import { ResponsesRepository } from './responses.repository';
 
 /**
  * The status moves shared by the API (an officer's transition) and the worker (dates reached).
@@ -17,6 +24,8 @@ export class ConsultationLifecycleService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly outbox: OutboxService,
+    private readonly consultations: ConsultationsRepository,
+    private readonly responses: ResponsesRepository,
   ) {}
 
   /**
@@ -30,26 +39,8 @@ export class ConsultationLifecycleService {
     to: S,
     when?: { opensAt?: Date; closesAt?: Date },
   ): Promise<Consultation | null> {
-    const sets = ['status = $3', 'version = version + 1', 'updated_at = now()'];
-    if (to === S.Scheduled) sets.push('announced_at = COALESCE(announced_at, now())');
-    if (to === S.Open) sets.push('opened_at = now()');
-    if (to === S.Closed) sets.push('closed_at = now()');
-    const params: unknown[] = [id, from, to];
-    let guard = '';
-    if (when?.opensAt) {
-      params.push(when.opensAt);
-      guard += ` AND opens_at = $${params.length}`;
-    }
-    if (when?.closesAt) {
-      params.push(when.closesAt);
-      guard += ` AND closes_at = $${params.length}`;
-    }
-    const [rows] = (await em.query(
-      `UPDATE consultations SET ${sets.join(', ')} WHERE id = $1 AND status = $2${guard} RETURNING id`,
-      params,
-    )) as [{ id: string }[], number];
-    if (!rows.length) return null;
-    const c = await em.findOneByOrFail(Consultation, { id });
+    if (!(await this.consultations.move(em, id, from, to, when))) return null;
+    const c = await this.consultations.getById(id, em);
     await this.audit.record(em, {
       action: 'update',
       entityType: 'consultation',
@@ -80,10 +71,7 @@ export class ConsultationLifecycleService {
       });
     }
     if (to === S.Closed) {
-      const [{ n }] = (await em.query(
-        `SELECT count(*)::int AS n FROM consultation_responses WHERE consultation_id = $1`,
-        [c.id],
-      )) as { n: number }[];
+      const n = await this.responses.count(em, c.id);
       await this.notifications.notify(em, {
         type: 'consultation.closed',
         subject,
@@ -107,11 +95,11 @@ export class ConsultationLifecycleService {
    * default one: one fan-out per offered language (the default one also takes everyone whose
    * language is not offered), each still a single statement however many recipients.
    */
-  async notifyInTheirLanguage(
+  async notifyInTheirLanguage<T extends NotificationType>(
     em: EntityManager,
     c: Consultation,
-    request: Omit<NotificationRequest, 'params'> & {
-      params: (language: string) => NotificationRequest['params'];
+    request: Omit<TypedNotificationRequest<T>, 'params'> & {
+      params: (language: string) => NotificationParams[T];
     },
   ): Promise<void> {
     const [defaultLanguage, ...others] = c.languages;
@@ -134,10 +122,6 @@ export class ConsultationLifecycleService {
     c: Consultation,
   ): Promise<{ organizationIds?: string[]; allOrganizationMembers?: boolean }> {
     if (c.audience === ConsultationAudience.AllOrganizations) return { allOrganizationMembers: true };
-    const rows: { organization_id: string }[] = await em.query(
-      `SELECT organization_id FROM consultation_invitations WHERE consultation_id = $1`,
-      [c.id],
-    );
-    return { organizationIds: rows.map((r) => r.organization_id) };
+    return { organizationIds: (await this.consultations.invitedOf([c.id], em)).get(c.id) ?? [] };
   }
 }

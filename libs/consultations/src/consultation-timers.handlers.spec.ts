@@ -1,7 +1,9 @@
 import { AppConfig, Clock, JobName, JobQueueService } from '@tandem/core';
 import { DataSource } from 'typeorm';
+import { ConsultationAccessService } from './consultation-access.service';
 import { ConsultationLifecycleService } from './consultation-lifecycle.service';
 import { ConsultationTimersHandlers } from './consultation-timers.handlers';
+import { ConsultationsRepository } from './consultations.repository';
 import { Consultation, ConsultationAudience, ConsultationStatus as S } from './entities';
 
 const NOW = Date.parse('2027-03-01T12:00:00.000Z');
@@ -40,6 +42,7 @@ describe(ConsultationTimersHandlers.name, () => {
       { move, notifyInTheirLanguage: notify } as unknown as ConsultationLifecycleService,
       { CONSULTATION_REMINDER_SECONDS: 72 * 3600 } as AppConfig,
       { now: () => new Date(NOW) } as Clock,
+      new ConsultationsRepository(dataSource, {} as ConsultationAccessService),
     );
   });
 

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig, Clock, JobHandler, JobName, JobPayload, JobQueueService } from '@tandem/core';
 import { DataSource } from 'typeorm';
 import { ConsultationLifecycleService } from './consultation-lifecycle.service';
-import { Consultation, ConsultationAudience, ConsultationStatus as S } from './entities';
+import { ConsultationsRepository } from './consultations.repository';
+import { ConsultationAudience, ConsultationStatus as S } from './entities';
 import { textIn } from './localized-text';
 
 /**
@@ -23,11 +24,12 @@ export class ConsultationTimersHandlers {
     private readonly lifecycle: ConsultationLifecycleService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly consultations: ConsultationsRepository,
   ) {}
 
   @JobHandler(JobName.ConsultationTimers)
   async schedule({ consultationId }: JobPayload<JobName.ConsultationTimers>): Promise<void> {
-    const c = await this.dataSource.manager.findOneBy(Consultation, { id: consultationId });
+    const c = await this.consultations.findById(consultationId);
     if (!c || (c.status !== S.Scheduled && c.status !== S.Open)) return;
     const now = this.clock.now().getTime();
     const delay = (at: number) => Math.max(0, at - now);
@@ -77,7 +79,7 @@ export class ConsultationTimersHandlers {
       this.lifecycle.move(em, consultationId, S.Open, S.Closed, { closesAt: when }),
     );
     if (closed) return;
-    const c = await this.dataSource.manager.findOneBy(Consultation, { id: consultationId });
+    const c = await this.consultations.findById(consultationId);
     // Not opened yet although its closing date came (its open job is late or retrying): try again
     // later rather than leave it open past its date.
     if (c?.status === S.Scheduled && c.closesAt.getTime() === when.getTime())
@@ -89,23 +91,18 @@ export class ConsultationTimersHandlers {
     { consultationId, closesAt }: JobPayload<JobName.ConsultationClosingReminder>,
     meta: { jobId: string },
   ): Promise<void> {
-    const c = await this.dataSource.manager.findOneBy(Consultation, { id: consultationId });
+    const c = await this.consultations.findById(consultationId);
     if (!c || c.status !== S.Open || c.closesAt.toISOString() !== closesAt) return;
     // Invited organisations only: with audience all_organizations there is no list of whom to
     // chase, and reminding every organisation on the platform would be noise.
     if (c.audience !== ConsultationAudience.Invited) return;
     await this.dataSource.transaction(async (em) => {
-      const rows: { organization_id: string }[] = await em.query(
-        `SELECT ci.organization_id FROM consultation_invitations ci
-          WHERE ci.consultation_id = $1
-            AND NOT EXISTS (SELECT 1 FROM consultation_responses r WHERE r.consultation_id = ci.consultation_id AND r.organization_id = ci.organization_id)`,
-        [consultationId],
-      );
-      if (!rows.length) return;
+      const pending = await this.consultations.invitedWithoutResponse(em, consultationId);
+      if (!pending.length) return;
       await this.lifecycle.notifyInTheirLanguage(em, c, {
         type: 'consultation.closing_soon',
         subject: { type: 'consultation', id: consultationId },
-        recipients: { organizationIds: rows.map((r) => r.organization_id) },
+        recipients: { organizationIds: pending },
         params: (lang) => ({ consultationTitle: textIn(c.title, lang, c.languages), closesAt }),
         dedupeKey: meta.jobId,
       });

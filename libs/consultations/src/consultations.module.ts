@@ -4,11 +4,15 @@ import { NotificationsModule } from '@tandem/notifications';
 import { ConsultationAccessService } from './consultation-access.service';
 import { ConsultationLifecycleService } from './consultation-lifecycle.service';
 import { ConsultationTimersHandlers } from './consultation-timers.handlers';
+import { ConsultationsRepository } from './consultations.repository';
 import { ConsultationsService } from './consultations.service';
 import { MeetingReminderHandlers } from './meeting-reminder.handlers';
+import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
 import { OutcomeService } from './outcome.service';
+import { QuestionsRepository } from './questions.repository';
 import { QuestionsService } from './questions.service';
+import { ResponsesRepository } from './responses.repository';
 import { ResponsesService } from './responses.service';
 import { ResultsService } from './results.service';
 
@@ -17,6 +21,10 @@ import { ResultsService } from './results.service';
   imports: [AuthModule, NotificationsModule],
   providers: [
     ConsultationAccessService,
+    ConsultationsRepository,
+    QuestionsRepository,
+    ResponsesRepository,
+    MeetingsRepository,
     ConsultationLifecycleService,
     ConsultationsService,
     QuestionsService,

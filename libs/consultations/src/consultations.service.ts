@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
 
 import {
@@ -9,33 +8,31 @@ import {
   mapPage,
   OutboxService,
   Page,
-  paginate,
   TransactionService,
   Actor,
   assertVersion,
 } from '@tandem/core';
-import { DataSource, EntityManager } from 'typeorm';
+import { programmeReader } from '@tandem/programmes';
+import { organizationReader } from '@tandem/stakeholders';
+import { EntityManager } from 'typeorm';
 import { ConsultationAccessService } from './consultation-access.service';
 import { DEFAULT_ANONYMITY_THRESHOLD } from './consultation-anonymity';
 import { canTransition, isEditable } from './consultation-lifecycle';
 import { ConsultationLifecycleService } from './consultation-lifecycle.service';
 import { consultationSnapshot, consultationView, ConsultationView } from './consultation.view';
 import { ConsultationsError, ConsultationsErrorCode } from './consultations.errors';
+import { ConsultationsRepository } from './consultations.repository';
 import { CreateConsultationDto, ListConsultationsDto, UpdateConsultationDto } from './dto';
-import {
-  Consultation,
-  ConsultationAudience,
-  ConsultationInvitation,
-  ConsultationQuestion,
-  ConsultationStatus as S,
-} from './entities';
+import { Consultation, ConsultationAudience, ConsultationStatus as S } from './entities';
 import { missingLanguages } from './localized-text';
+import { QuestionsRepository } from './questions.repository';
 
 @Injectable()
 export class ConsultationsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionService,
+    private readonly consultations: ConsultationsRepository,
+    private readonly questions: QuestionsRepository,
     private readonly access: ConsultationAccessService,
     private readonly lifecycle: ConsultationLifecycleService,
     private readonly audit: AuditService,
@@ -45,11 +42,11 @@ export class ConsultationsService {
 
   /** A member of a government organisation drafts a consultation it owns. */
   async create(actor: Actor, dto: CreateConsultationDto): Promise<ConsultationView> {
-    const org = await this.organization(this.dataSource.manager, dto.organizationId);
+    const kind = await organizationReader.kind(this.consultations.manager, dto.organizationId);
     const isMember = actor.memberships.some((m) => m.organizationId === dto.organizationId);
-    if (!org) throw CoreError.invalid('organizationId', 'is not an organisation');
+    if (!kind) throw CoreError.invalid('organizationId', 'is not an organisation');
     if (!isMember) throw CoreError.forbidden('Only members of the organisation draft its consultations');
-    if (org.kind !== 'government')
+    if (kind !== 'government')
       throw new ConsultationsError(
         ConsultationsErrorCode.NotGovernment,
         'Only government organisations run consultations',
@@ -62,27 +59,20 @@ export class ConsultationsService {
     const id = await this.tx.run(async (em) => {
       await this.assertInvitees(em, dto.organizationId, invited);
       await this.assertProgrammes(em, dto.organizationId, dto.programmeIds ?? []);
-      const c = await em.save(
-        Consultation,
-        em.create(Consultation, {
-          organizationId: dto.organizationId,
-          title: dto.title,
-          description: dto.description ?? {},
-          languages: dto.languages,
-          opensAt,
-          closesAt,
-          anonymous: dto.anonymous ?? false,
-          anonymityThreshold: dto.anonymityThreshold ?? DEFAULT_ANONYMITY_THRESHOLD,
-          audience: dto.audience ?? ConsultationAudience.Invited,
-          programmeIds: dto.programmeIds ?? [],
-          createdByUserId: actor.userId,
-        }),
-      );
-      if (invited.length)
-        await em.insert(
-          ConsultationInvitation,
-          invited.map((organizationId) => ({ consultationId: c.id, organizationId })),
-        );
+      const c = await this.consultations.insert(em, {
+        organizationId: dto.organizationId,
+        title: dto.title,
+        description: dto.description ?? {},
+        languages: dto.languages,
+        opensAt,
+        closesAt,
+        anonymous: dto.anonymous ?? false,
+        anonymityThreshold: dto.anonymityThreshold ?? DEFAULT_ANONYMITY_THRESHOLD,
+        audience: dto.audience ?? ConsultationAudience.Invited,
+        programmeIds: dto.programmeIds ?? [],
+        createdByUserId: actor.userId,
+      });
+      await this.consultations.invite(em, c.id, invited);
       await this.audit.record(em, {
         action: 'create',
         entityType: 'consultation',
@@ -91,33 +81,18 @@ export class ConsultationsService {
       });
       return c.id;
     });
-    return this.load(this.dataSource.manager, id, true);
+    return this.load(this.consultations.manager, id, true);
   }
 
   async list(actor: Actor, filter: ListConsultationsDto): Promise<Page<ConsultationView>> {
-    const qb = this.access.scopeVisible(
-      this.dataSource.getRepository(Consultation).createQueryBuilder('c'),
-      actor,
-      'c',
-    );
-    if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
-    if (filter.organizationId) qb.andWhere('c.organization_id = :org', { org: filter.organizationId });
-    const page = await paginate(qb, {
-      keys: ['c.created_at', 'c.id'],
-      direction: 'DESC',
-      cursorOf: (c) => [c.createdAt.toISOString(), c.id],
-      query: filter,
-    });
-    const invited = await this.invitedOf(
-      this.dataSource.manager,
-      page.items.map((c) => c.id),
-    );
+    const page = await this.consultations.listVisible(actor, filter);
+    const invited = await this.consultations.invitedOf(page.items.map((c) => c.id));
     return mapPage(page, (c) => consultationView(c, invited.get(c.id) ?? []));
   }
 
   async get(actor: Actor, id: string): Promise<ConsultationView> {
     await this.access.require(actor, id, 'read');
-    return this.load(this.dataSource.manager, id, true);
+    return this.load(this.consultations.manager, id, true);
   }
 
   async update(
@@ -132,7 +107,7 @@ export class ConsultationsService {
       const onlyClosing = Object.entries(dto).every(([k, v]) => k === 'closesAt' || v === undefined);
       // An open consultation may be extended (or shortened) but nothing else changes once it opens.
       if (!(c.status === S.Open && onlyClosing)) this.assertEditable(c.status);
-      const beforeInvited = (await this.invitedOf(em, [id])).get(id) ?? [];
+      const beforeInvited = (await this.consultations.invitedOf([id], em)).get(id) ?? [];
       const before = consultationSnapshot(c, beforeInvited);
       const datesBefore = [c.opensAt.getTime(), c.closesAt.getTime()];
       if (dto.title !== undefined) c.title = dto.title;
@@ -152,15 +127,10 @@ export class ConsultationsService {
       if (dto.invitedOrganizationIds !== undefined) {
         invited = dto.invitedOrganizationIds;
         await this.assertInvitees(em, c.organizationId, invited);
-        await em.delete(ConsultationInvitation, { consultationId: id });
-        if (invited.length)
-          await em.insert(
-            ConsultationInvitation,
-            invited.map((organizationId) => ({ consultationId: id, organizationId })),
-          );
+        await this.consultations.replaceInvitations(em, id, invited);
       }
       c.version += 1;
-      await em.save(Consultation, c);
+      await this.consultations.save(em, c);
       if (c.status === S.Scheduled || c.status === S.Open) {
         // What was checked when it was scheduled must stay true until it opens.
         await this.assertReady(em, c);
@@ -176,7 +146,7 @@ export class ConsultationsService {
         after: consultationSnapshot(c, invited),
       });
     });
-    return this.load(this.dataSource.manager, id, true);
+    return this.load(this.consultations.manager, id, true);
   }
 
   async transition(actor: Actor, id: string, to: S): Promise<ConsultationView> {
@@ -199,7 +169,7 @@ export class ConsultationsService {
           'to',
         );
     });
-    return this.load(this.dataSource.manager, id, true);
+    return this.load(this.consultations.manager, id, true);
   }
 
   assertEditable(status: S): void {
@@ -227,10 +197,7 @@ export class ConsultationsService {
     };
     missing('title', c.title);
     missing('description', c.description);
-    const questions = await em.find(ConsultationQuestion, {
-      where: { consultationId: c.id },
-      order: { position: 'ASC', id: 'ASC' },
-    });
+    const questions = await this.questions.ordered(c.id, em);
     if (!questions.length)
       throw new ConsultationsError(
         ConsultationsErrorCode.ConsultationIncomplete,
@@ -252,36 +219,14 @@ export class ConsultationsService {
 
   /** The consultation as its readers see it, questions included (access already checked). */
   view(id: string): Promise<ConsultationView> {
-    return this.load(this.dataSource.manager, id, true);
+    return this.load(this.consultations.manager, id, true);
   }
 
   async load(em: EntityManager, id: string, withQuestions = false): Promise<ConsultationView> {
-    const c = await em.findOneByOrFail(Consultation, { id });
-    const invited = (await this.invitedOf(em, [id])).get(id) ?? [];
-    const questions = withQuestions
-      ? await em.find(ConsultationQuestion, {
-          where: { consultationId: id },
-          order: { position: 'ASC', id: 'ASC' },
-        })
-      : undefined;
+    const c = await this.consultations.getById(id, em);
+    const invited = (await this.consultations.invitedOf([id], em)).get(id) ?? [];
+    const questions = withQuestions ? await this.questions.ordered(id, em) : undefined;
     return consultationView(c, invited, questions);
-  }
-
-  private async invitedOf(em: EntityManager, ids: string[]): Promise<Map<string, string[]>> {
-    const out = new Map<string, string[]>();
-    if (!ids.length) return out;
-    const rows: { consultation_id: string; organization_id: string }[] = await em.query(
-      `SELECT consultation_id, organization_id FROM consultation_invitations WHERE consultation_id = ANY($1::uuid[]) ORDER BY created_at, organization_id`,
-      [ids],
-    );
-    for (const r of rows)
-      out.set(r.consultation_id, [...(out.get(r.consultation_id) ?? []), r.organization_id]);
-    return out;
-  }
-
-  private async organization(em: EntityManager, id: string): Promise<{ kind: string } | null> {
-    const rows: { kind: string }[] = await em.query(`SELECT kind FROM organizations WHERE id = $1`, [id]);
-    return rows[0] ?? null;
   }
 
   private assertDates(opensAt: Date, closesAt: Date): void {
@@ -301,10 +246,7 @@ export class ConsultationsService {
         'invitedOrganizationIds',
       );
     if (!ids.length) return;
-    const rows: { id: string }[] = await em.query(`SELECT id FROM organizations WHERE id = ANY($1::uuid[])`, [
-      ids,
-    ]);
-    const found = new Set(rows.map((r) => r.id));
+    const found = await organizationReader.existing(em, ids);
     const unknown = ids.filter((i) => !found.has(i));
     if (unknown.length)
       throw new ConsultationsError(
@@ -320,14 +262,7 @@ export class ConsultationsService {
    */
   private async assertProgrammes(em: EntityManager, ownerId: string, ids: string[]): Promise<void> {
     if (!ids.length) return;
-    const rows: { id: string }[] = await em.query(
-      `SELECT p.id FROM programmes p
-        WHERE p.id = ANY($1::uuid[])
-          AND (p.lead_organization_id = $2
-               OR EXISTS (SELECT 1 FROM programme_partners pp WHERE pp.programme_id = p.id AND pp.organization_id = $2 AND pp.status IN ('active', 'invited')))`,
-      [ids, ownerId],
-    );
-    const found = new Set(rows.map((r) => r.id));
+    const found = await programmeReader.ofOrganization(em, ownerId, ids);
     const unknown = ids.filter((i) => !found.has(i));
     if (unknown.length)
       throw new ConsultationsError(

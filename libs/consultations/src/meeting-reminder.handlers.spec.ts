@@ -1,8 +1,11 @@
 import { AppConfig, Clock, JobName, JobQueueService } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import { DataSource } from 'typeorm';
+import { ConsultationAccessService } from './consultation-access.service';
+import { ConsultationsRepository } from './consultations.repository';
 import { ConsultationMeeting, ConsultationStatus, MeetingStatus } from './entities';
 import { MeetingReminderHandlers } from './meeting-reminder.handlers';
+import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
 
 const NOW = Date.parse('2027-03-01T12:00:00.000Z');
@@ -43,6 +46,9 @@ describe(MeetingReminderHandlers.name, () => {
       { params: () => ({ meetingTitle: 'Evening' }) } as unknown as MeetingsService,
       { CONSULTATION_MEETING_REMINDER_SECONDS: 86_400 } as AppConfig,
       { now: () => new Date(NOW) } as Clock,
+      // The real repositories over the mocked connection.
+      new MeetingsRepository(dataSource),
+      new ConsultationsRepository(dataSource, {} as ConsultationAccessService),
     );
   });
 

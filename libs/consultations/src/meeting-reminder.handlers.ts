@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig, Clock, JobHandler, JobName, JobPayload, JobQueueService } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import { DataSource } from 'typeorm';
-import { Consultation, ConsultationMeeting, ConsultationStatus, MeetingStatus } from './entities';
+import { ConsultationsRepository } from './consultations.repository';
+import { ConsultationStatus, MeetingStatus, RsvpStatus } from './entities';
+import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
 
 /**
@@ -21,11 +23,13 @@ export class MeetingReminderHandlers {
     private readonly meetings: MeetingsService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly repository: MeetingsRepository,
+    private readonly consultations: ConsultationsRepository,
   ) {}
 
   @JobHandler(JobName.ConsultationMeetingTimers)
   async schedule({ meetingId }: JobPayload<JobName.ConsultationMeetingTimers>): Promise<void> {
-    const m = await this.dataSource.manager.findOneBy(ConsultationMeeting, { id: meetingId });
+    const m = await this.repository.findById(meetingId);
     if (!m || m.status !== MeetingStatus.Scheduled) return;
     const fireAt = m.startsAt.getTime() - this.config.CONSULTATION_MEETING_REMINDER_SECONDS * 1000;
     await this.jobs.enqueue(
@@ -41,21 +45,18 @@ export class MeetingReminderHandlers {
     { meetingId, startsAt }: JobPayload<JobName.ConsultationMeetingReminder>,
     meta: { jobId: string },
   ): Promise<void> {
-    const m = await this.dataSource.manager.findOneBy(ConsultationMeeting, { id: meetingId });
+    const m = await this.repository.findById(meetingId);
     if (!m || m.status !== MeetingStatus.Scheduled || m.startsAt.toISOString() !== startsAt) return;
     if (m.startsAt.getTime() <= this.clock.now().getTime()) return;
-    const c = await this.dataSource.manager.findOneByOrFail(Consultation, { id: m.consultationId });
+    const c = await this.consultations.getById(m.consultationId);
     if (c.status === ConsultationStatus.Cancelled) return;
     await this.dataSource.transaction(async (em) => {
-      const rows: { user_id: string }[] = await em.query(
-        `SELECT user_id FROM consultation_meeting_rsvps WHERE meeting_id = $1 AND status = 'attending'`,
-        [meetingId],
-      );
-      if (!rows.length) return;
+      const attending = await this.repository.usersWithStatus(em, meetingId, [RsvpStatus.Attending]);
+      if (!attending.length) return;
       await this.notifications.notify(em, {
         type: 'consultation.meeting_reminder',
         subject: { type: 'consultation_meeting', id: meetingId },
-        recipients: { userIds: rows.map((r) => r.user_id) },
+        recipients: { userIds: attending },
         params: this.meetings.params(c, m),
         dedupeKey: meta.jobId,
       });

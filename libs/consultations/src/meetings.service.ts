@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-
+import { userReader } from '@tandem/auth';
 import {
   Clock,
   CoreError,
@@ -12,9 +11,9 @@ import {
   Actor,
   assertVersion,
 } from '@tandem/core';
-import { NotificationsService } from '@tandem/notifications';
+import { MeetingParams, NotificationsService } from '@tandem/notifications';
 import ical, { ICalEventStatus } from 'ical-generator';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { ConsultationAccess, ConsultationAccessService } from './consultation-access.service';
 import { ConsultationsError, ConsultationsErrorCode } from './consultations.errors';
 import { CreateMeetingDto, RecordAttendanceDto, RsvpDto, UpdateMeetingDto } from './dto';
@@ -29,6 +28,7 @@ import {
 } from './entities';
 import { inDefaultLanguage } from './localized-text';
 import { MeetingView } from './meeting.view';
+import { MeetingsRepository, RsvpRow } from './meetings.repository';
 
 /**
  * Meetings of a consultation. RSVPs for one meeting are serialised by locking the meeting row, so
@@ -38,8 +38,8 @@ import { MeetingView } from './meeting.view';
 @Injectable()
 export class MeetingsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionService,
+    private readonly meetings: MeetingsRepository,
     private readonly access: ConsultationAccessService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
@@ -51,7 +51,7 @@ export class MeetingsService {
     const id = await this.tx.run(async (em) => {
       const { consultation: c } = await this.access.require(actor, consultationId, 'manage', em, 'share');
       this.assertConsultationLive(c);
-      const m = em.create(ConsultationMeeting, {
+      const m = Object.assign(new ConsultationMeeting(), {
         consultationId,
         title: dto.title,
         type: dto.type,
@@ -62,7 +62,7 @@ export class MeetingsService {
         capacity: dto.capacity ?? null,
       });
       this.assertShape(m);
-      await em.save(ConsultationMeeting, m);
+      await this.meetings.save(em, m);
       await this.outbox.publish(em, JobName.ConsultationMeetingTimers, { meetingId: m.id });
       await this.audit.record(em, {
         action: 'create',
@@ -77,11 +77,8 @@ export class MeetingsService {
 
   async list(actor: Actor, consultationId: string): Promise<MeetingView[]> {
     const a = await this.access.require(actor, consultationId, 'read');
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM consultation_meetings WHERE consultation_id = $1 ORDER BY starts_at, id`,
-      [consultationId],
-    );
-    return Promise.all(rows.map((r) => this.view(actor, consultationId, r.id, a.isOwner)));
+    const ids = await this.meetings.idsOf(consultationId);
+    return Promise.all(ids.map((id) => this.view(actor, consultationId, id, a.isOwner)));
   }
 
   async get(actor: Actor, consultationId: string, meetingId: string): Promise<MeetingView> {
@@ -112,7 +109,7 @@ export class MeetingsService {
       if (dto.capacity !== undefined) m.capacity = dto.capacity;
       this.assertShape(m);
       m.version += 1;
-      await em.save(ConsultationMeeting, m);
+      await this.meetings.save(em, m);
       const moved = m.startsAt.getTime() !== startsBefore;
       if (moved) {
         // A new reminder for the new time; the old one finds the time changed and does nothing.
@@ -140,11 +137,7 @@ export class MeetingsService {
       const { consultation: c } = await this.access.require(actor, consultationId, 'manage', em, 'share');
       const m = await this.lockMeeting(em, consultationId, meetingId);
       if (m.status === MeetingStatus.Cancelled) return;
-      await em.update(
-        ConsultationMeeting,
-        { id: meetingId },
-        { status: MeetingStatus.Cancelled, version: m.version + 1 },
-      );
+      await this.meetings.cancel(em, m);
       await this.tell(em, c, m, 'consultation.meeting_cancelled', [
         RsvpStatus.Attending,
         RsvpStatus.Waitlisted,
@@ -166,11 +159,11 @@ export class MeetingsService {
       const organizationId = this.organizationFor(a, dto.organizationId);
       const m = await this.lockMeeting(em, consultationId, meetingId);
       this.assertMeetingLive(a.consultation, m);
-      const existing = await em.findOneBy(MeetingRsvp, { meetingId, userId: actor.userId });
+      const existing = await this.meetings.rsvpOf(em, meetingId, actor.userId);
       const now = this.clock.now();
       if (dto.attending) {
         if (existing && existing.status !== RsvpStatus.Declined) return;
-        const attending = await em.countBy(MeetingRsvp, { meetingId, status: RsvpStatus.Attending });
+        const attending = await this.meetings.countAttending(em, meetingId);
         const status =
           m.capacity === null || attending < m.capacity ? RsvpStatus.Attending : RsvpStatus.Waitlisted;
         await this.save(em, existing, {
@@ -208,19 +201,7 @@ export class MeetingsService {
       if (m.status === MeetingStatus.Cancelled)
         throw new ConsultationsError(ConsultationsErrorCode.MeetingNotAvailable, 'The meeting was cancelled');
       const ids = dto.attendees.map((x) => x.userId);
-      const eligible: { user_id: string; organization_id: string | null }[] = ids.length
-        ? await em.query(
-            `SELECT u.id AS user_id,
-                    COALESCE(r.organization_id, (
-                      SELECT ms.organization_id FROM memberships ms
-                       WHERE ms.user_id = u.id AND ms.organization_id <> $3
-                         AND ($4 = 'all_organizations' OR EXISTS (SELECT 1 FROM consultation_invitations ci WHERE ci.consultation_id = $2 AND ci.organization_id = ms.organization_id))
-                       ORDER BY ms.organization_id LIMIT 1)) AS organization_id
-               FROM users u LEFT JOIN consultation_meeting_rsvps r ON r.user_id = u.id AND r.meeting_id = $1
-              WHERE u.id = ANY($5::uuid[])`,
-            [meetingId, consultationId, c.organizationId, c.audience, ids],
-          )
-        : [];
+      const eligible = await this.meetings.eligibleAttendees(em, meetingId, c, ids);
       const byId = new Map(eligible.map((e) => [e.user_id, e]));
       const errors = dto.attendees.flatMap((x, i) =>
         byId.get(x.userId)?.organization_id
@@ -230,10 +211,10 @@ export class MeetingsService {
       if (errors.length) throw validationFailed(errors);
       const now = this.clock.now();
       for (const x of dto.attendees) {
-        const existing = await em.findOneBy(MeetingRsvp, { meetingId, userId: x.userId });
-        if (existing) await em.update(MeetingRsvp, { id: existing.id }, { attended: x.attended });
+        const existing = await this.meetings.rsvpOf(em, meetingId, x.userId);
+        if (existing) await this.meetings.updateRsvp(em, existing.id, { attended: x.attended });
         else
-          await em.insert(MeetingRsvp, {
+          await this.meetings.insertRsvp(em, {
             meetingId,
             userId: x.userId,
             organizationId: byId.get(x.userId)!.organization_id,
@@ -258,7 +239,7 @@ export class MeetingsService {
     meetingId: string,
   ): Promise<{ filename: string; body: string }> {
     const { consultation: c } = await this.access.require(actor, consultationId, 'read');
-    const m = await this.dataSource.manager.findOneBy(ConsultationMeeting, { id: meetingId, consultationId });
+    const m = await this.meetings.findInConsultation(consultationId, meetingId);
     if (!m) throw CoreError.notFound('Meeting');
     const title = inDefaultLanguage(c.title, c.languages);
     const cal = ical({
@@ -285,19 +266,11 @@ export class MeetingsService {
   /** Seats free: the first on the waiting list move up, each told. */
   private async promote(em: EntityManager, c: Consultation, m: ConsultationMeeting): Promise<void> {
     if (m.status === MeetingStatus.Cancelled) return;
-    const attending = await em.countBy(MeetingRsvp, { meetingId: m.id, status: RsvpStatus.Attending });
+    const attending = await this.meetings.countAttending(em, m.id);
     const free = m.capacity === null ? null : Math.max(0, m.capacity - attending);
     if (free === 0) return;
-    const promoted: { id: string; user_id: string }[] = await em.query(
-      `SELECT id, user_id FROM consultation_meeting_rsvps WHERE meeting_id = $1 AND status = 'waitlisted'
-        ORDER BY queued_at, id ${free === null ? '' : 'LIMIT $2'}`,
-      free === null ? [m.id] : [m.id, free],
-    );
+    const promoted = await this.meetings.promoteWaitlisted(em, m.id, free);
     if (!promoted.length) return;
-    await em.query(
-      `UPDATE consultation_meeting_rsvps SET status = 'attending', updated_at = now() WHERE id = ANY($1::uuid[])`,
-      [promoted.map((p) => p.id)],
-    );
     await this.notifications.notify(em, {
       type: 'consultation.meeting_seat_available',
       subject: { type: 'consultation_meeting', id: m.id },
@@ -310,23 +283,20 @@ export class MeetingsService {
     em: EntityManager,
     c: Consultation,
     m: ConsultationMeeting,
-    type: string,
+    type: 'consultation.meeting_changed' | 'consultation.meeting_cancelled',
     statuses: RsvpStatus[],
   ): Promise<void> {
-    const rows: { user_id: string }[] = await em.query(
-      `SELECT user_id FROM consultation_meeting_rsvps WHERE meeting_id = $1 AND status = ANY($2::varchar[])`,
-      [m.id, statuses],
-    );
-    if (!rows.length) return;
+    const userIds = await this.meetings.usersWithStatus(em, m.id, statuses);
+    if (!userIds.length) return;
     await this.notifications.notify(em, {
       type,
       subject: { type: 'consultation_meeting', id: m.id },
-      recipients: { userIds: rows.map((r) => r.user_id) },
+      recipients: { userIds },
       params: this.params(c, m),
     });
   }
 
-  params(c: Consultation, m: ConsultationMeeting): Record<string, string | null> {
+  params(c: Consultation, m: ConsultationMeeting): MeetingParams {
     return {
       meetingTitle: m.title,
       consultationTitle: inDefaultLanguage(c.title, c.languages),
@@ -342,12 +312,12 @@ export class MeetingsService {
     row: Pick<MeetingRsvp, 'meetingId' | 'userId' | 'organizationId' | 'status' | 'queuedAt'>,
   ): Promise<void> {
     if (existing)
-      await em.update(
-        MeetingRsvp,
-        { id: existing.id },
-        { status: row.status, queuedAt: row.queuedAt, organizationId: row.organizationId },
-      );
-    else await em.insert(MeetingRsvp, row);
+      await this.meetings.updateRsvp(em, existing.id, {
+        status: row.status,
+        queuedAt: row.queuedAt,
+        organizationId: row.organizationId,
+      });
+    else await this.meetings.insertRsvp(em, row);
   }
 
   private organizationFor(a: ConsultationAccess, requested?: string): string {
@@ -364,10 +334,7 @@ export class MeetingsService {
     consultationId: string,
     meetingId: string,
   ): Promise<ConsultationMeeting> {
-    const m = await em.findOne(ConsultationMeeting, {
-      where: { id: meetingId, consultationId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const m = await this.meetings.lock(em, consultationId, meetingId);
     if (!m) throw CoreError.notFound('Meeting');
     return m;
   }
@@ -409,21 +376,9 @@ export class MeetingsService {
     meetingId: string,
     withRsvps: boolean,
   ): Promise<MeetingView> {
-    const em = this.dataSource.manager;
-    const m = await em.findOneBy(ConsultationMeeting, { id: meetingId, consultationId });
+    const m = await this.meetings.findInConsultation(consultationId, meetingId);
     if (!m) throw CoreError.notFound('Meeting');
-    const rsvps: {
-      user_id: string;
-      name: string;
-      organization_id: string | null;
-      status: RsvpStatus;
-      attended: boolean | null;
-    }[] = await em.query(
-      `SELECT r.user_id, u.name, r.organization_id, r.status, r.attended
-         FROM consultation_meeting_rsvps r JOIN users u ON u.id = r.user_id
-        WHERE r.meeting_id = $1 ORDER BY r.queued_at, r.id`,
-      [meetingId],
-    );
+    const rsvps = await this.meetings.rsvps(meetingId);
     const attendingCount = rsvps.filter((r) => r.status === RsvpStatus.Attending).length;
     const queue = rsvps.filter((r) => r.status === RsvpStatus.Waitlisted);
     const mine = rsvps.find((r) => r.user_id === actor.userId);
@@ -453,17 +408,29 @@ export class MeetingsService {
         : null,
       ...(withRsvps
         ? {
-            rsvps: rsvps.map((r) => ({
-              userId: r.user_id,
-              name: r.name,
-              organizationId: r.organization_id,
-              status: r.status,
-              attended: r.attended,
-            })),
+            rsvps: await this.withNames(rsvps),
           }
         : {}),
       version: m.version,
     };
+  }
+
+  /** The owners' list of who answered, with each person's name. */
+  private async withNames(rsvps: RsvpRow[]): Promise<NonNullable<MeetingView['rsvps']>> {
+    const names = await userReader.names(
+      this.meetings.manager,
+      rsvps.map((r) => r.user_id),
+    );
+    // A user that no longer exists drops out, as the join with users did.
+    return rsvps
+      .filter((r) => names.has(r.user_id))
+      .map((r) => ({
+        userId: r.user_id,
+        name: names.get(r.user_id)!,
+        organizationId: r.organization_id,
+        status: r.status,
+        attended: r.attended,
+      }));
   }
 
   private snapshot(m: ConsultationMeeting): Record<string, unknown> {

@@ -6,10 +6,13 @@ import { ConsultationAccessService } from './consultation-access.service';
 import { ConsultationLifecycleService } from './consultation-lifecycle.service';
 import { ConsultationView } from './consultation.view';
 import { ConsultationsError, ConsultationsErrorCode } from './consultations.errors';
+import { ConsultationsRepository } from './consultations.repository';
 import { ConsultationsService } from './consultations.service';
 import { PublishOutcomeDto } from './dto';
-import { Consultation, ConsultationOutcome, ConsultationStatus as S, LocalizedText } from './entities';
+import { ConsultationOutcome, ConsultationStatus as S, LocalizedText } from './entities';
 import { textIn } from './localized-text';
+import { QuestionsRepository } from './questions.repository';
+import { ResponsesRepository } from './responses.repository';
 
 /** "You said, we did": the owner publishes what it decided; every organisation that answered hears. */
 @Injectable()
@@ -20,6 +23,9 @@ export class OutcomeService {
     private readonly consultations: ConsultationsService,
     private readonly lifecycle: ConsultationLifecycleService,
     private readonly audit: AuditService,
+    private readonly repository: ConsultationsRepository,
+    private readonly questions: QuestionsRepository,
+    private readonly responses: ResponsesRepository,
   ) {}
 
   async publish(actor: Actor, id: string, dto: PublishOutcomeDto): Promise<ConsultationView> {
@@ -30,13 +36,7 @@ export class OutcomeService {
           ConsultationsErrorCode.ConsultationTransitionNotAllowed,
           `The outcome is published once the consultation is closed; it is ${c.status}`,
         );
-      const questionIds = new Set(
-        (
-          (await em.query(`SELECT id FROM consultation_questions WHERE consultation_id = $1`, [id])) as {
-            id: string;
-          }[]
-        ).map((r) => r.id),
-      );
+      const questionIds = await this.questions.ids(em, id);
       const errors = dto.decisions.flatMap((d, i) =>
         (d.questionIds ?? [])
           .filter((q) => !questionIds.has(q))
@@ -52,7 +52,7 @@ export class OutcomeService {
         summary: text(dto.summary),
         decisions: dto.decisions.map((d) => ({ text: text(d.text), questionIds: d.questionIds ?? [] })),
       };
-      await em.update(Consultation, { id }, { outcome, outcomePublishedAt: new Date() });
+      await this.repository.setOutcome(em, id, outcome, new Date());
       const moved = await this.lifecycle.move(em, id, S.Closed, S.OutcomePublished);
       if (!moved)
         throw new ConsultationsError(
@@ -66,15 +66,12 @@ export class OutcomeService {
         before: { outcome: null },
         after: { outcome },
       });
-      const participants: { organization_id: string }[] = await em.query(
-        `SELECT organization_id FROM consultation_responses WHERE consultation_id = $1`,
-        [id],
-      );
+      const participants = await this.responses.respondingOrganizations(em, id);
       // One notification per organisation member, identical for all: it says nothing of who answered what.
       await this.lifecycle.notifyInTheirLanguage(em, c, {
         type: 'consultation.outcome_published',
         subject: { type: 'consultation', id },
-        recipients: { organizationIds: participants.map((p) => p.organization_id) },
+        recipients: { organizationIds: participants },
         params: (lang) => ({
           consultationTitle: textIn(c.title, lang, c.languages),
           summary: textIn(outcome.summary, lang, c.languages).slice(0, 500),

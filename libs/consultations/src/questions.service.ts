@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-
 import { CoreError, TransactionService, validationFailed, Actor } from '@tandem/core';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { ConsultationAccessService } from './consultation-access.service';
 import { questionView, QuestionView } from './consultation.view';
+import { ConsultationsRepository } from './consultations.repository';
 import { ConsultationsService } from './consultations.service';
 import { CreateQuestionDto, UpdateQuestionDto } from './dto';
-import { Consultation, ConsultationQuestion, ConsultationStatus, QuestionType } from './entities';
+import { ConsultationQuestion, ConsultationStatus, QuestionType } from './entities';
+import { QuestionsRepository } from './questions.repository';
 
 const CHOICE = new Set([QuestionType.SingleChoice, QuestionType.MultipleChoice]);
 
@@ -16,8 +16,9 @@ const CHOICE = new Set([QuestionType.SingleChoice, QuestionType.MultipleChoice])
 @Injectable()
 export class QuestionsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionService,
+    private readonly questions: QuestionsRepository,
+    private readonly repository: ConsultationsRepository,
     private readonly access: ConsultationAccessService,
     private readonly consultations: ConsultationsService,
     private readonly audit: AuditService,
@@ -25,7 +26,7 @@ export class QuestionsService {
 
   async list(actor: Actor, consultationId: string): Promise<QuestionView[]> {
     await this.access.require(actor, consultationId, 'read');
-    return (await this.ordered(this.dataSource.manager, consultationId)).map(questionView);
+    return (await this.questions.ordered(consultationId)).map(questionView);
   }
 
   async add(actor: Actor, consultationId: string, dto: CreateQuestionDto): Promise<QuestionView> {
@@ -34,7 +35,7 @@ export class QuestionsService {
       this.consultations.assertEditable(c.status);
       const shape = this.checkShape(dto.type, dto.options ?? [], dto.maxLength);
       const existing = await this.ordered(em, consultationId);
-      const q = em.create(ConsultationQuestion, {
+      const q = await this.questions.insert(em, {
         consultationId,
         position: existing.length + 1,
         type: dto.type,
@@ -43,7 +44,6 @@ export class QuestionsService {
         required: dto.required ?? false,
         maxLength: shape.maxLength,
       });
-      await em.save(ConsultationQuestion, q);
       await this.reorder(em, [...existing, q], q, dto.position);
       await this.afterChange(em, c.id, c.status);
       await this.audit.record(em, {
@@ -54,7 +54,7 @@ export class QuestionsService {
       });
       return q.id;
     });
-    return questionView(await this.dataSource.manager.findOneByOrFail(ConsultationQuestion, { id }));
+    return questionView(await this.questions.getById(id));
   }
 
   async update(
@@ -85,7 +85,7 @@ export class QuestionsService {
       if (dto.required !== undefined) q.required = dto.required;
       q.options = shape.options;
       q.maxLength = shape.maxLength;
-      await em.save(ConsultationQuestion, q);
+      await this.questions.save(em, q);
       if (dto.position !== undefined) await this.reorder(em, all, q, dto.position);
       await this.afterChange(em, c.id, c.status);
       await this.audit.record(em, {
@@ -96,9 +96,7 @@ export class QuestionsService {
         after: this.snapshot(q),
       });
     });
-    return questionView(
-      await this.dataSource.manager.findOneByOrFail(ConsultationQuestion, { id: questionId }),
-    );
+    return questionView(await this.questions.getById(questionId));
   }
 
   async remove(actor: Actor, consultationId: string, questionId: string): Promise<void> {
@@ -108,7 +106,7 @@ export class QuestionsService {
       const all = await this.ordered(em, consultationId);
       const q = all.find((x) => x.id === questionId);
       if (!q) throw CoreError.notFound('Question');
-      await em.delete(ConsultationQuestion, { id: q.id });
+      await this.questions.delete(em, q.id);
       const rest = all.filter((x) => x.id !== q.id);
       await this.renumber(em, rest);
       await this.afterChange(em, c.id, c.status);
@@ -151,22 +149,14 @@ export class QuestionsService {
     consultationId: string,
     status: ConsultationStatus,
   ): Promise<void> {
-    await em.query(`UPDATE consultations SET version = version + 1, updated_at = now() WHERE id = $1`, [
-      consultationId,
-    ]);
+    await this.repository.bumpVersion(em, consultationId);
     // A scheduled consultation must stay ready (every language present) until it opens.
     if (status === ConsultationStatus.Scheduled)
-      await this.consultations.assertReady(
-        em,
-        await em.findOneByOrFail(Consultation, { id: consultationId }),
-      );
+      await this.consultations.assertReady(em, await this.repository.getById(consultationId, em));
   }
 
   private ordered(em: EntityManager, consultationId: string): Promise<ConsultationQuestion[]> {
-    return em.find(ConsultationQuestion, {
-      where: { consultationId },
-      order: { position: 'ASC', id: 'ASC' },
-    });
+    return this.questions.ordered(consultationId, em);
   }
 
   /** Moves `q` to `position` (1-based, clamped) among `all`, then numbers them 1..n. */
@@ -187,7 +177,7 @@ export class QuestionsService {
     for (const [i, x] of ordered.entries()) {
       if (x.position !== i + 1) {
         x.position = i + 1;
-        await em.update(ConsultationQuestion, { id: x.id }, { position: i + 1 });
+        await this.questions.setPosition(em, x.id, i + 1);
       }
     }
   }

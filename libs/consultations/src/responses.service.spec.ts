@@ -3,6 +3,8 @@ import { Clock, CoreError, TransactionService } from '@tandem/core';
 import { DataSource } from 'typeorm';
 import { ConsultationAccessService } from './consultation-access.service';
 import { ConsultationQuestion, QuestionType } from './entities';
+import { QuestionsRepository } from './questions.repository';
+import { ResponsesRepository } from './responses.repository';
 import { ResponsesService } from './responses.service';
 
 const question = (id: string, type: QuestionType, extra: Partial<ConsultationQuestion> = {}) =>
@@ -26,8 +28,9 @@ const question = (id: string, type: QuestionType, extra: Partial<ConsultationQue
 
 describe(ResponsesService.name, () => {
   const sut = new ResponsesService(
-    {} as DataSource,
     {} as TransactionService,
+    new ResponsesRepository({} as DataSource),
+    new QuestionsRepository({} as DataSource),
     {} as ConsultationAccessService,
     {} as AuditService,
     new Clock(),

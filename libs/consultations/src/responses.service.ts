@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-
 import { Clock, CoreError, FieldError, TransactionService, validationFailed, Actor } from '@tandem/core';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { responseAuditEntry } from './consultation-anonymity';
 import { ConsultationAccessService } from './consultation-access.service';
 import { ConsultationsError, ConsultationsErrorCode } from './consultations.errors';
@@ -19,6 +17,8 @@ import {
   TEXT_ANSWER_LIMIT,
 } from './entities';
 import { ResponseView } from './response.view';
+import { QuestionsRepository } from './questions.repository';
+import { ResponsesRepository } from './responses.repository';
 
 /**
  * An organisation's answers. One response per organisation (a unique index): `PUT …/responses/mine`
@@ -28,8 +28,9 @@ import { ResponseView } from './response.view';
 @Injectable()
 export class ResponsesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionService,
+    private readonly responses: ResponsesRepository,
+    private readonly questions: QuestionsRepository,
     private readonly access: ConsultationAccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -52,29 +53,20 @@ export class ResponsesService {
       );
       const organizationId = this.respondingOrganization(respondingOrgIds, dto.organizationId);
       this.assertOpen(c);
-      const questions = await em.find(ConsultationQuestion, {
-        where: { consultationId },
-        order: { position: 'ASC', id: 'ASC' },
-      });
+      const questions = await this.questions.ordered(consultationId, em);
       const answers = this.validate(questions, dto);
       const submittedBy = c.anonymous ? null : actor.userId;
-      const rows = (await em.query(
-        `INSERT INTO consultation_responses (consultation_id, organization_id, submitted_by_user_id, answers)
-         VALUES ($1, $2, $3, $4::jsonb)
-         ON CONFLICT (consultation_id, organization_id) DO ${
-           mode === 'upsert'
-             ? 'UPDATE SET answers = EXCLUDED.answers, submitted_by_user_id = EXCLUDED.submitted_by_user_id, updated_at = now()'
-             : 'NOTHING'
-         }
-         RETURNING id, (xmax = 0) AS created`,
-        [consultationId, organizationId, submittedBy, JSON.stringify(answers)],
-      )) as { id: string; created: boolean }[];
-      if (!rows.length)
+      const saved = await this.responses.save(
+        em,
+        { consultationId, organizationId, submittedByUserId: submittedBy, answers },
+        mode,
+      );
+      if (!saved)
         throw new ConsultationsError(
           ConsultationsErrorCode.ResponseExists,
           'Your organisation has already answered; change its answers with PUT /consultations/{id}/responses/mine',
         );
-      const { id, created } = rows[0];
+      const { id, created } = saved;
       // Anonymous: the audit row names neither the person, the organisation, the answers nor the response.
       await this.audit.record(em, responseAuditEntry(c, { id, organizationId, answers }, created));
       return { response: await this.view(em, consultationId, organizationId), created };
@@ -84,31 +76,24 @@ export class ResponsesService {
   async mine(actor: Actor, consultationId: string, organizationId?: string): Promise<ResponseView> {
     const { respondingOrgIds } = await this.access.require(actor, consultationId, 'respond');
     const org = this.respondingOrganization(respondingOrgIds, organizationId);
-    return this.view(this.dataSource.manager, consultationId, org);
+    return this.view(undefined, consultationId, org);
   }
 
   private async view(
-    em: EntityManager,
+    em: EntityManager | undefined,
     consultationId: string,
     organizationId: string,
   ): Promise<ResponseView> {
-    const rows: { answers: Record<string, AnswerValue>; created_at: Date; updated_at: Date }[] =
-      await em.query(
-        `SELECT r.answers, r.created_at, r.updated_at FROM consultation_responses r WHERE r.consultation_id = $1 AND r.organization_id = $2`,
-        [consultationId, organizationId],
-      );
-    if (!rows.length) throw CoreError.notFound('Response');
-    const order: { id: string }[] = await em.query(
-      `SELECT id FROM consultation_questions WHERE consultation_id = $1 ORDER BY position, id`,
-      [consultationId],
-    );
-    const a = rows[0].answers;
+    const response = await this.responses.ofOrganization(consultationId, organizationId, em);
+    if (!response) throw CoreError.notFound('Response');
+    const order = await this.questions.ordered(consultationId, em);
+    const a = response.answers;
     return {
       consultationId,
       organizationId,
       answers: order.filter((q) => q.id in a).map((q) => ({ questionId: q.id, value: a[q.id] })),
-      createdAt: rows[0].created_at,
-      updatedAt: rows[0].updated_at,
+      createdAt: response.created_at,
+      updatedAt: response.updated_at,
     };
   }
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { CoreError, Actor } from '@tandem/core';
-import { DataSource } from 'typeorm';
+import { CoreError, toCsv, Actor } from '@tandem/core';
+import { organizationReader } from '@tandem/stakeholders';
 import { ConsultationAccess, ConsultationAccessService } from './consultation-access.service';
 import { anonymousCsvRows, applyAnonymity } from './consultation-anonymity';
 import {
@@ -15,6 +14,9 @@ import {
 } from './entities';
 import { inDefaultLanguage } from './localized-text';
 import { QuestionResult, ConsultationResults } from './consultation-results.view';
+import { QuestionsRepository } from './questions.repository';
+import { ResponsesRepository } from './responses.repository';
+import { ConsultationsRepository } from './consultations.repository';
 
 interface Respondent {
   responseId: string;
@@ -37,7 +39,9 @@ const pct = (n: number, of: number): number => (of === 0 ? 0 : Math.round((n / o
 @Injectable()
 export class ResultsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: ConsultationsRepository,
+    private readonly questions: QuestionsRepository,
+    private readonly responses: ResponsesRepository,
     private readonly access: ConsultationAccessService,
   ) {}
 
@@ -88,7 +92,7 @@ export class ResultsService {
         results,
         (q) => `Q${q.position}: ${inDefaultLanguage(q.prompt, c.languages)}`,
       );
-      return { filename, body: `\uFEFF${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n` };
+      return { filename, body: toCsv(rows) };
     }
     const { questions, respondents } = await this.load(c);
     const header = [
@@ -105,8 +109,7 @@ export class ResultsService {
       r.updatedAt.toISOString(),
       ...questions.map((q) => this.cell(r.answers[q.id])),
     ]);
-    const body = [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
-    return { filename, body: `\uFEFF${body}` };
+    return { filename, body: toCsv([header, ...rows]) };
   }
 
   private async readable(actor: Actor, consultationId: string): Promise<ConsultationAccess> {
@@ -117,41 +120,27 @@ export class ResultsService {
   }
 
   private async load(c: Consultation) {
-    const em = this.dataSource.manager;
-    const questions = await em.find(ConsultationQuestion, {
-      where: { consultationId: c.id },
-      order: { position: 'ASC', id: 'ASC' },
-    });
-    const rows: {
-      id: string;
-      organization_id: string;
-      name: string;
-      kind: string;
-      invited: boolean;
-      answers: Record<string, AnswerValue>;
-      updated_at: Date;
-    }[] = await em.query(
-      `SELECT r.id, r.organization_id, o.name, o.kind, r.answers, r.updated_at,
-              EXISTS (SELECT 1 FROM consultation_invitations ci WHERE ci.consultation_id = r.consultation_id AND ci.organization_id = r.organization_id) AS invited
-         FROM consultation_responses r JOIN organizations o ON o.id = r.organization_id
-        WHERE r.consultation_id = $1
-        ORDER BY o.name, r.id`,
-      [c.id],
+    const questions = await this.questions.ordered(c.id);
+    const responses = await this.responses.forResults(c.id);
+    // In the order of the organisations' names (the reader sorts them), as the results list them.
+    const organizations = await organizationReader.summaries(
+      this.repository.manager,
+      responses.map((r) => r.organization_id),
     );
-    const [{ n }] = (await em.query(
-      `SELECT count(*)::int AS n FROM consultation_invitations WHERE consultation_id = $1`,
-      [c.id],
-    )) as { n: number }[];
-    const respondents: Respondent[] = rows.map((r) => ({
-      responseId: r.id,
-      organizationId: r.organization_id,
-      organizationName: r.name,
-      organizationKind: r.kind,
-      invited: r.invited,
-      answers: r.answers,
-      updatedAt: r.updated_at,
-    }));
-    return { questions, respondents, invitedCount: n };
+    const byOrganization = new Map(responses.map((r) => [r.organization_id, r]));
+    const respondents: Respondent[] = organizations.map((o) => {
+      const r = byOrganization.get(o.id)!;
+      return {
+        responseId: r.id,
+        organizationId: o.id,
+        organizationName: o.name,
+        organizationKind: o.kind,
+        invited: r.invited,
+        answers: r.answers,
+        updatedAt: r.updated_at,
+      };
+    });
+    return { questions, respondents, invitedCount: await this.repository.invitedCount(c.id) };
   }
 
   private questionResult(
@@ -226,10 +215,4 @@ export class ResultsService {
     if (v === undefined) return '';
     return Array.isArray(v) ? v.join('; ') : String(v);
   }
-}
-
-/** RFC 4180 quoting, and a leading ' on cells a spreadsheet would take for a formula. */
-function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

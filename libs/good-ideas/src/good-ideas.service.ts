@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import { Actor, isSystem, PlatformRole } from '@tandem/core';
+import { Actor, isSystem } from '@tandem/core';
 import { Clock, CoreError, CoreErrorCode, mapPage, Page, TransactionService } from '@tandem/core';
-import { NotificationsService } from '@tandem/notifications';
+import { NotificationParams, NotificationsService } from '@tandem/notifications';
+import { UsersRepository } from '@tandem/auth';
 import { ProgrammeAccessService } from '@tandem/programmes';
 import { EntityManager } from 'typeorm';
 import {
@@ -33,12 +34,7 @@ import {
   textIn,
   textsView,
 } from './good-idea.view';
-import {
-  GOOD_IDEA_SUBJECT,
-  GoodIdeaNotification,
-  GoodIdeaNotificationParams,
-  GoodIdeaNotificationType,
-} from './good-ideas.events';
+import { GOOD_IDEA_SUBJECT, GoodIdeaNotification, GoodIdeaNotificationType } from './good-ideas.events';
 import { GoodIdeasError, GoodIdeasErrorCode } from './good-ideas.errors';
 import { GoodIdeasRepository } from './good-ideas.repository';
 
@@ -80,6 +76,7 @@ export class GoodIdeasService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
+    private readonly users: UsersRepository,
   ) {}
 
   /**
@@ -392,14 +389,14 @@ export class GoodIdeasService {
     em: EntityManager,
     type: T,
     idea: GoodIdea,
-    params: GoodIdeaNotificationParams[T],
+    params: NotificationParams[T],
     recipients: Parameters<NotificationsService['notify']>[1]['recipients'],
   ): Promise<void> {
     await this.notifications.notify(em, {
       type,
       subject: { type: GOOD_IDEA_SUBJECT, id: idea.id },
       recipients,
-      params: params as unknown as Record<string, string>,
+      params,
     });
   }
 
@@ -407,12 +404,9 @@ export class GoodIdeasService {
   private async reviewerRecipients(
     em: EntityManager,
   ): Promise<{ userIds: string[]; organizationIds: string[] }> {
-    const admins = await em.query<{ id: string }[]>(
-      `SELECT id FROM users WHERE platform_role = $1 AND disabled_at IS NULL`,
-      [PlatformRole.Admin],
-    );
+    const admins = await this.users.platformAdminIds(em);
     const curators = await this.ideas.listCurators(em);
-    return { userIds: admins.map((u) => u.id), organizationIds: curators.map((c) => c.organizationId) };
+    return { userIds: admins, organizationIds: curators.map((c) => c.organizationId) };
   }
 
   /** The primary language's text comes from the top-level fields; `texts` adds or replaces the others. */

@@ -5,6 +5,7 @@ import {
   renderNotification,
   subjectUrl,
 } from './notification-texts';
+import { NotificationType, TypedNotificationRequest } from './notification-catalogue';
 import { renderDigestEmail, renderNotificationEmail } from './templates/notification-email.template';
 
 describe('notification texts and e-mail templates', () => {
@@ -16,6 +17,60 @@ describe('notification texts and e-mail templates', () => {
     expect(NOTIFICATION_TYPES).toEqual(
       expect.arrayContaining(['report.ready', 'report.failed', 'report.scheduled_ready']),
     );
+  });
+
+  it('has a text for every type in fr, es and ar (English is checked by the compiler)', () => {
+    for (const lang of ['fr', 'es', 'ar'] as const) {
+      const missing = NOTIFICATION_TYPES.filter((t) => !NOTIFICATION_TEXTS[lang][t]);
+      expect([lang, missing]).toEqual([lang, []]);
+    }
+  });
+
+  it('names codes (roles, task states, who ended a partnership) in the reader’s language', () => {
+    const invited = {
+      organizationName: 'Legal Aid',
+      programmeTitle: 'Jobs Bridge',
+      role: 'service_provider',
+    };
+    expect(renderNotification('programme.partner_invited', invited, 'en').title).toBe(
+      'Legal Aid is invited to join "Jobs Bridge" as service provider',
+    );
+    expect(renderNotification('programme.partner_invited', invited, 'fr').title).toContain(
+      '(prestataire de services)',
+    );
+    const moved = { taskTitle: 'Book the venue', to: 'in_progress', reason: null };
+    expect(renderNotification('task.state_changed', moved, 'en').title).toBe(
+      '"Book the venue" is now in progress',
+    );
+    expect(renderNotification('task.state_changed', moved, 'es').title).toContain('en curso');
+    const left = { organizationName: 'Legal Aid', programmeTitle: 'Jobs Bridge' };
+    expect(
+      renderNotification('programme.partner_left', { ...left, endedBy: 'organisation' }, 'en').body,
+    ).toBe('The organisation left the programme.');
+    expect(renderNotification('programme.partner_left', { ...left, endedBy: 'managers' }, 'fr').body).toBe(
+      "Les responsables du programme ont retiré l'organisation.",
+    );
+    // An event queued before a code existed still renders.
+    expect(renderNotification('task.state_changed', { ...moved, to: 'paused' }, 'en').title).toBe(
+      '"Book the venue" is now paused',
+    );
+  });
+
+  it('types each request’s params by its type', () => {
+    const ok: TypedNotificationRequest<'report.ready'> = {
+      type: 'report.ready',
+      subject: { type: 'report', id: 'r1' },
+      recipients: { userIds: ['u1'] },
+      params: { reportKind: 'coverage', format: 'csv' },
+    };
+    const bad: TypedNotificationRequest<'report.ready'> = {
+      ...ok,
+      // @ts-expect-error a param the type does not take
+      params: { reportKind: 'coverage', format: 'csv', reason: 'English sentence' },
+    };
+    // @ts-expect-error a type that does not exist
+    const unknown: NotificationType = 'report.readdy';
+    expect([ok.type, bad.type, unknown]).toEqual(['report.ready', 'report.ready', 'report.readdy']);
   });
 
   it('renders in the reader’s language and falls back to English', () => {

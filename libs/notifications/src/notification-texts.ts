@@ -1,25 +1,112 @@
+import {
+  NotificationParams,
+  NotificationType,
+  PartnerEndedBy,
+  PartnerRoleCode,
+  TaskStateCode,
+} from './notification-catalogue';
 import { Language, pickLanguage } from './templates/layout';
 
-export type NotificationParams = Record<string, string | number | null>;
-type Text = (p: NotificationParams) => { title: string; body: string };
+type Rendered = { title: string; body: string };
+/** One language's texts: English must have every type (compile-time), the others are checked by a spec. */
+type Texts = { [T in NotificationType]: (p: NotificationParams[T]) => Rendered };
 
-const v = (p: NotificationParams, k: string): string =>
+const v = <P extends object>(p: P, k: keyof P): string =>
   p[k] === null || p[k] === undefined ? '' : String(p[k]);
 const join = (...parts: string[]): string => parts.filter(Boolean).join(' · ');
+
+/** How each language names the codes that params carry. */
+const ROLES: Record<Language, Record<PartnerRoleCode, string>> = {
+  en: {
+    lead: 'lead',
+    funder: 'funder',
+    implementer: 'implementer',
+    service_provider: 'service provider',
+    advisor: 'advisor',
+    observer: 'observer',
+  },
+  fr: {
+    lead: 'chef de file',
+    funder: 'bailleur de fonds',
+    implementer: 'partenaire de mise en œuvre',
+    service_provider: 'prestataire de services',
+    advisor: 'conseil',
+    observer: 'observateur',
+  },
+  es: {
+    lead: 'líder',
+    funder: 'financiador',
+    implementer: 'ejecutor',
+    service_provider: 'proveedor de servicios',
+    advisor: 'asesor',
+    observer: 'observador',
+  },
+  ar: {
+    lead: 'الجهة الرائدة',
+    funder: 'الجهة المموّلة',
+    implementer: 'الجهة المنفّذة',
+    service_provider: 'مقدّم الخدمات',
+    advisor: 'الجهة الاستشارية',
+    observer: 'المراقب',
+  },
+};
+
+const STATES: Record<Language, Record<TaskStateCode, string>> = {
+  en: { todo: 'to do', in_progress: 'in progress', blocked: 'blocked', done: 'done', cancelled: 'cancelled' },
+  fr: {
+    todo: 'à faire',
+    in_progress: 'en cours',
+    blocked: 'bloquée',
+    done: 'terminée',
+    cancelled: 'annulée',
+  },
+  es: {
+    todo: 'pendiente',
+    in_progress: 'en curso',
+    blocked: 'bloqueada',
+    done: 'terminada',
+    cancelled: 'cancelada',
+  },
+  ar: { todo: 'للتنفيذ', in_progress: 'قيد التنفيذ', blocked: 'متوقفة', done: 'منجزة', cancelled: 'ملغاة' },
+};
+
+const ENDED_BY: Record<Language, Record<PartnerEndedBy, string>> = {
+  en: {
+    organisation: 'The organisation left the programme.',
+    managers: 'The programme managers removed the organisation.',
+  },
+  fr: {
+    organisation: "L'organisation a quitté le programme.",
+    managers: "Les responsables du programme ont retiré l'organisation.",
+  },
+  es: {
+    organisation: 'La organización dejó el programa.',
+    managers: 'Los responsables del programa retiraron a la organización.',
+  },
+  ar: {
+    organisation: 'غادرت المنظمة البرنامج.',
+    managers: 'أزال مديرو البرنامج المنظمة.',
+  },
+};
+
+// A code the labels do not know (an event queued by an older release) shows as itself.
+const label = <C extends string>(labels: Record<C, string>, code: C): string =>
+  labels[code] ?? (code as string | undefined) ?? '';
 
 /**
  * The in-app title and body (also the e-mail's subject and first paragraph) of each notification
  * type, per language. English is complete and is the fallback for a type another language lacks;
- * an unknown type still produces a readable line rather than failing the job.
+ * an unknown type (an event queued by an older release) still produces a readable line rather than
+ * failing the job.
  */
-const EN: Record<string, Text> = {
+const EN: Texts = {
   'programme.partner_invited': (p) => ({
-    title: `${v(p, 'organizationName')} is invited to join "${v(p, 'programmeTitle')}" as ${v(p, 'role')}`,
+    title: `${v(p, 'organizationName')} is invited to join "${v(p, 'programmeTitle')}" as ${label(ROLES.en, p.role)}`,
     body: 'An org admin of the organisation can accept or decline the invitation.',
   }),
   'programme.partner_accepted': (p) => ({
     title: `${v(p, 'organizationName')} joined "${v(p, 'programmeTitle')}"`,
-    body: `Role: ${v(p, 'role')}.`,
+    body: `Role: ${label(ROLES.en, p.role)}.`,
   }),
   'programme.partner_declined': (p) => ({
     title: `${v(p, 'organizationName')} declined to join "${v(p, 'programmeTitle')}"`,
@@ -27,7 +114,7 @@ const EN: Record<string, Text> = {
   }),
   'programme.partner_left': (p) => ({
     title: `${v(p, 'organizationName')} is no longer a partner of "${v(p, 'programmeTitle')}"`,
-    body: v(p, 'reason'),
+    body: label(ENDED_BY.en, p.endedBy),
   }),
   'programme.agreement_expiring': (p) => ({
     title: `The partnership agreement with ${v(p, 'organizationName')} expires on ${v(p, 'expiresOn')}`,
@@ -38,7 +125,7 @@ const EN: Record<string, Text> = {
     body: p.dueDate ? `Due ${v(p, 'dueDate')}.` : '',
   }),
   'task.state_changed': (p) => ({
-    title: `"${v(p, 'taskTitle')}" is now ${v(p, 'to')}`,
+    title: `"${v(p, 'taskTitle')}" is now ${label(STATES.en, p.to)}`,
     body: p.reason ? `Reason: ${v(p, 'reason')}` : '',
   }),
   'task.mentioned': (p) => ({
@@ -132,14 +219,14 @@ const EN: Record<string, Text> = {
   }),
 };
 
-const FR: Record<string, Text> = {
+const FR: Partial<Texts> = {
   'programme.partner_invited': (p) => ({
-    title: `${v(p, 'organizationName')} est invitée à rejoindre « ${v(p, 'programmeTitle')} » (${v(p, 'role')})`,
+    title: `${v(p, 'organizationName')} est invitée à rejoindre « ${v(p, 'programmeTitle')} » (${label(ROLES.fr, p.role)})`,
     body: "Un administrateur de l'organisation peut accepter ou refuser l'invitation.",
   }),
   'programme.partner_accepted': (p) => ({
     title: `${v(p, 'organizationName')} a rejoint « ${v(p, 'programmeTitle')} »`,
-    body: `Rôle : ${v(p, 'role')}.`,
+    body: `Rôle : ${label(ROLES.fr, p.role)}.`,
   }),
   'programme.partner_declined': (p) => ({
     title: `${v(p, 'organizationName')} a refusé de rejoindre « ${v(p, 'programmeTitle')} »`,
@@ -147,7 +234,7 @@ const FR: Record<string, Text> = {
   }),
   'programme.partner_left': (p) => ({
     title: `${v(p, 'organizationName')} n'est plus partenaire de « ${v(p, 'programmeTitle')} »`,
-    body: v(p, 'reason'),
+    body: label(ENDED_BY.fr, p.endedBy),
   }),
   'programme.agreement_expiring': (p) => ({
     title: `L'accord de partenariat avec ${v(p, 'organizationName')} expire le ${v(p, 'expiresOn')}`,
@@ -158,7 +245,7 @@ const FR: Record<string, Text> = {
     body: p.dueDate ? `Échéance : ${v(p, 'dueDate')}.` : '',
   }),
   'task.state_changed': (p) => ({
-    title: `« ${v(p, 'taskTitle')} » est maintenant ${v(p, 'to')}`,
+    title: `« ${v(p, 'taskTitle')} » est maintenant ${label(STATES.fr, p.to)}`,
     body: p.reason ? `Motif : ${v(p, 'reason')}` : '',
   }),
   'task.mentioned': (p) => ({
@@ -258,14 +345,14 @@ const FR: Record<string, Text> = {
   }),
 };
 
-const ES: Record<string, Text> = {
+const ES: Partial<Texts> = {
   'programme.partner_invited': (p) => ({
-    title: `${v(p, 'organizationName')} está invitada a unirse a «${v(p, 'programmeTitle')}» (${v(p, 'role')})`,
+    title: `${v(p, 'organizationName')} está invitada a unirse a «${v(p, 'programmeTitle')}» (${label(ROLES.es, p.role)})`,
     body: 'Un administrador de la organización puede aceptar o rechazar la invitación.',
   }),
   'programme.partner_accepted': (p) => ({
     title: `${v(p, 'organizationName')} se unió a «${v(p, 'programmeTitle')}»`,
-    body: `Función: ${v(p, 'role')}.`,
+    body: `Función: ${label(ROLES.es, p.role)}.`,
   }),
   'programme.partner_declined': (p) => ({
     title: `${v(p, 'organizationName')} rechazó unirse a «${v(p, 'programmeTitle')}»`,
@@ -273,7 +360,7 @@ const ES: Record<string, Text> = {
   }),
   'programme.partner_left': (p) => ({
     title: `${v(p, 'organizationName')} ya no es socia de «${v(p, 'programmeTitle')}»`,
-    body: v(p, 'reason'),
+    body: label(ENDED_BY.es, p.endedBy),
   }),
   'programme.agreement_expiring': (p) => ({
     title: `El acuerdo de colaboración con ${v(p, 'organizationName')} vence el ${v(p, 'expiresOn')}`,
@@ -284,7 +371,7 @@ const ES: Record<string, Text> = {
     body: p.dueDate ? `Vence el ${v(p, 'dueDate')}.` : '',
   }),
   'task.state_changed': (p) => ({
-    title: `«${v(p, 'taskTitle')}» ahora está ${v(p, 'to')}`,
+    title: `«${v(p, 'taskTitle')}» ahora está ${label(STATES.es, p.to)}`,
     body: p.reason ? `Motivo: ${v(p, 'reason')}` : '',
   }),
   'task.mentioned': (p) => ({
@@ -381,14 +468,14 @@ const ES: Record<string, Text> = {
   }),
 };
 
-const AR: Record<string, Text> = {
+const AR: Partial<Texts> = {
   'programme.partner_invited': (p) => ({
-    title: `${v(p, 'organizationName')} مدعوة للانضمام إلى «${v(p, 'programmeTitle')}» بصفة ${v(p, 'role')}`,
+    title: `${v(p, 'organizationName')} مدعوة للانضمام إلى «${v(p, 'programmeTitle')}» بصفة ${label(ROLES.ar, p.role)}`,
     body: 'يمكن لمسؤول المنظمة قبول الدعوة أو رفضها.',
   }),
   'programme.partner_accepted': (p) => ({
     title: `انضمت ${v(p, 'organizationName')} إلى «${v(p, 'programmeTitle')}»`,
-    body: `الدور: ${v(p, 'role')}.`,
+    body: `الدور: ${label(ROLES.ar, p.role)}.`,
   }),
   'programme.partner_declined': (p) => ({
     title: `رفضت ${v(p, 'organizationName')} الانضمام إلى «${v(p, 'programmeTitle')}»`,
@@ -396,7 +483,7 @@ const AR: Record<string, Text> = {
   }),
   'programme.partner_left': (p) => ({
     title: `لم تعد ${v(p, 'organizationName')} شريكة في «${v(p, 'programmeTitle')}»`,
-    body: v(p, 'reason'),
+    body: label(ENDED_BY.ar, p.endedBy),
   }),
   'programme.agreement_expiring': (p) => ({
     title: `تنتهي اتفاقية الشراكة مع ${v(p, 'organizationName')} في ${v(p, 'expiresOn')}`,
@@ -407,7 +494,7 @@ const AR: Record<string, Text> = {
     body: p.dueDate ? `موعد التسليم ${v(p, 'dueDate')}.` : '',
   }),
   'task.state_changed': (p) => ({
-    title: `أصبحت حالة «${v(p, 'taskTitle')}»: ${v(p, 'to')}`,
+    title: `أصبحت حالة «${v(p, 'taskTitle')}»: ${label(STATES.ar, p.to)}`,
     body: p.reason ? `السبب: ${v(p, 'reason')}` : '',
   }),
   'task.mentioned': (p) => ({
@@ -498,28 +585,30 @@ const AR: Record<string, Text> = {
   }),
 };
 
-export const NOTIFICATION_TEXTS: Record<Language, Record<string, Text>> = { en: EN, fr: FR, es: ES, ar: AR };
+export const NOTIFICATION_TEXTS: Record<Language, Partial<Texts>> = { en: EN, fr: FR, es: ES, ar: AR };
 
 /** Every notification type Tandem sends (for preferences and webhook subscriptions). */
-export const NOTIFICATION_TYPES: readonly string[] = Object.keys(EN).sort();
+export const NOTIFICATION_TYPES = Object.keys(EN).sort() as readonly NotificationType[];
 
-export function isNotificationType(type: string): boolean {
+export function isNotificationType(type: string): type is NotificationType {
   return Object.prototype.hasOwnProperty.call(EN, type);
 }
 
+/** Renders a job's payload: its type and params come back from the outbox as plain JSON. */
 export function renderNotification(
   type: string,
-  params: NotificationParams,
+  params: Record<string, unknown>,
   language: string | null = 'en',
-): { title: string; body: string } {
-  const render = NOTIFICATION_TEXTS[pickLanguage(language)][type] ?? EN[type];
-  return render ? render(params) : { title: type.replace(/[._]/g, ' '), body: '' };
+): Rendered {
+  if (!isNotificationType(type)) return { title: type.replace(/[._]/g, ' '), body: '' };
+  const render = (NOTIFICATION_TEXTS[pickLanguage(language)][type] ?? EN[type]) as (p: unknown) => Rendered;
+  return render(params);
 }
 
 /** The in-app text in every supported language, keyed by language (the fan-out picks per recipient). */
 export function renderAllLanguages(
   type: string,
-  params: NotificationParams,
+  params: Record<string, unknown>,
 ): Record<Language, { title: string; body: string }> {
   const out = {} as Record<Language, { title: string; body: string }>;
   for (const lang of Object.keys(NOTIFICATION_TEXTS) as Language[]) {

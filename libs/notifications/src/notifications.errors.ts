@@ -1,7 +1,6 @@
 import { DomainError, FieldError } from '@tandem/core';
 
 export enum NotificationsErrorCode {
-  DeadLetterAlreadyReplayed = 'DEAD_LETTER_ALREADY_REPLAYED',
   WebhookDestinationNotAllowed = 'WEBHOOK_DESTINATION_NOT_ALLOWED',
 }
 

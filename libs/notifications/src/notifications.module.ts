@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { DeadLettersService } from './dead-letters.service';
 import { DigestHandlers } from './digest.handlers';
 import { InboxService } from './inbox.service';
+import { InvitationEmailHandler } from './invitation-email.handler';
 import { MailService } from './mail.service';
 import { NotificationEmailHandler } from './notification-email.handler';
 import { NotificationFanOutHandler } from './notification-fan-out.handler';
@@ -18,16 +18,16 @@ const PROVIDERS = [
   InboxService,
   PreferencesService,
   WebhooksService,
-  DeadLettersService,
   NotificationFanOutHandler,
   NotificationEmailHandler,
   DigestHandlers,
+  InvitationEmailHandler,
   WebhookDeliveryHandler,
 ];
 
 /**
  * The notification façade (`NotificationsService.notify`), the in-app inbox, e-mail (immediate and
- * digests), webhooks, preferences and dead letters.
+ * digests), webhooks, preferences and the invitation e-mail.
  */
 @Module({ providers: PROVIDERS, exports: PROVIDERS })
 export class NotificationsModule {}

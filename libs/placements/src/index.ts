@@ -19,3 +19,4 @@ export * from './placement-import.view';
 export * from './placement-stats.view';
 export * from './retention-evidence.reader';
 export * from './placements-break-glass.service';
+export * from './placements.repository';

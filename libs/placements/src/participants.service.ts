@@ -1,12 +1,10 @@
-import { updatedRows } from './sql';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-
-import { Clock, CoreError, mapPage, Page, paginate, TransactionService, Actor } from '@tandem/core';
-import { PartnerRole, PartnerStatus, ProgrammeAccessService } from '@tandem/programmes';
+import { Clock, CoreError, mapPage, Page, TransactionService, Actor } from '@tandem/core';
+import { PartnerRole, PartnerStatus, ProgrammeAccessService, programmeReader } from '@tandem/programmes';
+import { organizationReader } from '@tandem/stakeholders';
 import { randomInt } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { CreateParticipantDto, ListParticipantsDto } from './dto';
 import { Participant } from './entities';
 import {
@@ -16,6 +14,7 @@ import {
   participantView,
   ParticipantView,
 } from './participant.view';
+import { ParticipantsRepository } from './participants.repository';
 import { PlacementAccessService } from './placement-access.service';
 import { PlacementsError, PlacementsErrorCode } from './placements.errors';
 
@@ -43,8 +42,8 @@ const PARTNER_KINDS = new Set(['civil_society', 'migrant_association']);
 @Injectable()
 export class ParticipantsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionService,
+    private readonly participants: ParticipantsRepository,
     private readonly access: PlacementAccessService,
     private readonly programmes: ProgrammeAccessService,
     private readonly audit: AuditService,
@@ -71,24 +70,21 @@ export class ParticipantsService {
           'programmeId',
         );
       }
-      const participant = await em.save(
-        Participant,
-        em.create(Participant, {
-          referenceCode: newReferenceCode(),
-          registeredByOrganizationId: organizationId,
-          programmeId: dto.programmeId ?? null,
-          yearOfBirth: dto.yearOfBirth,
-          gender: dto.gender,
-          countryOfOrigin: dto.countryOfOrigin.toUpperCase(),
-          arrivalYear: dto.arrivalYear,
-          statusCategory: dto.statusCategory,
-          languages: [...new Set(dto.languages.map((l) => l.toLowerCase()))],
-          consentGivenAt: givenAt,
-          consentScope: dto.consent.scope.trim(),
-          erasedAt: null,
-          createdByUserId: actor.userId,
-        }),
-      );
+      const participant = await this.participants.insert(em, {
+        referenceCode: newReferenceCode(),
+        registeredByOrganizationId: organizationId,
+        programmeId: dto.programmeId ?? null,
+        yearOfBirth: dto.yearOfBirth,
+        gender: dto.gender,
+        countryOfOrigin: dto.countryOfOrigin.toUpperCase(),
+        arrivalYear: dto.arrivalYear,
+        statusCategory: dto.statusCategory,
+        languages: [...new Set(dto.languages.map((l) => l.toLowerCase()))],
+        consentGivenAt: givenAt,
+        consentScope: dto.consent.scope.trim(),
+        erasedAt: null,
+        createdByUserId: actor.userId,
+      });
       await this.audit.record(em, {
         action: 'create',
         entityType: 'participant',
@@ -97,28 +93,15 @@ export class ParticipantsService {
       });
       return participant.id;
     });
-    return participantRegisteredView(
-      await this.dataSource.getRepository(Participant).findOneByOrFail({ id }),
-    );
+    return participantRegisteredView(await this.participants.findById(id));
   }
 
   /** The participants my organisations registered. */
   async list(actor: Actor, filter: ListParticipantsDto): Promise<Page<ParticipantView>> {
-    const qb = this.dataSource
-      .getRepository(Participant)
-      .createQueryBuilder('pa')
-      .where('pa.registered_by_organization_id = ANY(CAST(:orgs AS uuid[]))', {
-        orgs: this.access.orgIds(actor),
-      });
-    if (filter.programmeId)
-      qb.andWhere('pa.programme_id = :programmeId', { programmeId: filter.programmeId });
-    const page = await paginate(qb, {
-      keys: ['pa.created_at', 'pa.id'],
-      direction: 'DESC',
-      cursorOf: (p) => [p.createdAt.toISOString(), p.id],
-      query: filter,
-    });
-    return mapPage(page, participantView);
+    return mapPage(
+      await this.participants.listRegisteredBy(this.access.orgIds(actor), filter),
+      participantView,
+    );
   }
 
   async get(actor: Actor, id: string): Promise<ParticipantView> {
@@ -136,16 +119,7 @@ export class ParticipantsService {
       if (!this.access.isMemberOf(actor, participant.registeredByOrganizationId)) {
         throw CoreError.forbidden('Only the organisation that registered the participant may erase them');
       }
-      const rows: { id: string }[] = updatedRows(
-        await em.query(
-          `UPDATE participants SET year_of_birth = NULL, gender = NULL, country_of_origin = NULL, arrival_year = NULL,
-                status_category = NULL, languages = NULL, consent_given_at = NULL, consent_scope = NULL,
-                erased_at = now(), updated_at = now()
-          WHERE id = $1 AND erased_at IS NULL RETURNING id`,
-          [id],
-        ),
-      );
-      if (!rows.length) return;
+      if (!(await this.participants.erase(em, id))) return;
       await this.audit.record(em, {
         action: 'update',
         entityType: 'participant',
@@ -156,15 +130,8 @@ export class ParticipantsService {
     });
   }
 
-  async findVisible(
-    actor: Actor,
-    id: string,
-    em: EntityManager = this.dataSource.manager,
-  ): Promise<Participant> {
-    const participant = await this.access
-      .scopeParticipants(em.getRepository(Participant).createQueryBuilder('pa'), actor, 'pa')
-      .andWhere('pa.id = :id', { id })
-      .getOne();
+  async findVisible(actor: Actor, id: string, em?: EntityManager): Promise<Participant> {
+    const participant = await this.participants.findVisible(actor, id, em);
     if (!participant) throw CoreError.notFound('Participant');
     return participant;
   }
@@ -183,11 +150,9 @@ export class ParticipantsService {
   }
 
   private async kindOf(em: EntityManager, organizationId: string): Promise<string> {
-    const rows: { kind: string }[] = await em.query(`SELECT kind FROM organizations WHERE id = $1`, [
-      organizationId,
-    ]);
-    if (!rows.length) throw CoreError.invalid('organizationId', 'is not an organisation');
-    return rows[0].kind;
+    const kind = await organizationReader.kind(em, organizationId);
+    if (!kind) throw CoreError.invalid('organizationId', 'is not an organisation');
+    return kind;
   }
 
   private async assertMayRegisterFor(
@@ -198,11 +163,10 @@ export class ParticipantsService {
     kind: string,
   ): Promise<void> {
     await this.programmes.load(actor, programmeId, em);
-    const rows: { role: PartnerRole; status: PartnerStatus }[] = await em.query(
-      `SELECT role, status FROM programme_partners WHERE programme_id = $1 AND organization_id = $2`,
-      [programmeId, organizationId],
-    );
-    const partner = rows[0];
+    const partner = (await programmeReader.partnership(em, programmeId, organizationId)) as {
+      role: PartnerRole;
+      status: PartnerStatus;
+    } | null;
     const working = partner?.status === PartnerStatus.Active && partner.role !== PartnerRole.Observer;
     if (kind === 'employer') {
       if (!working) {

@@ -1,35 +1,29 @@
-import { updatedRows } from './sql';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
 import { Clock, JobHandler, JobName, JobPayload, OutboxService } from '@tandem/core';
+import { programmeReader } from '@tandem/programmes';
 import { parse } from 'csv-parse';
 import { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { addMonths } from './classifications';
+import { CheckInsRepository } from './check-ins.repository';
 import {
   CHECK_IN_MONTHS,
   ImportMode,
   ImportRowError,
   ImportStatus,
-  Participant,
-  Placement,
   PlacementStatus,
-  RetentionCheck,
   RetentionCheckStatus,
 } from './entities';
+import { ParticipantByReference, ParticipantsRepository } from './participants.repository';
 import { newReferenceCode } from './participants.service';
 import { headerProblems, IMPORT_MAX_ROWS, ImportRow, validateImportRow } from './placement-import.rows';
+import { ClaimedImport, PlacementImportsRepository } from './placement-imports.repository';
+import { PlacementsRepository } from './placements.repository';
 
 const CHUNK = 1000;
 const PROGRESS_EVERY = 500;
-
-interface Claimed {
-  id: string;
-  employer_organization_id: string;
-  created_by_user_id: string;
-  mode: ImportMode;
-}
 
 class FatalImportError extends Error {}
 
@@ -48,23 +42,17 @@ export class PlacementImportHandler {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly outbox: OutboxService,
+    private readonly imports: PlacementImportsRepository,
+    private readonly participants: ParticipantsRepository,
+    private readonly placements: PlacementsRepository,
+    private readonly checkIns: CheckInsRepository,
   ) {}
 
   @JobHandler(JobName.PlacementImport)
   async run({ importId }: JobPayload<JobName.PlacementImport>): Promise<void> {
-    const [claimed]: Claimed[] = updatedRows(
-      await this.dataSource.query(
-        `UPDATE placement_imports SET status = 'processing', started_at = COALESCE(started_at, now()), processed_rows = 0, updated_at = now()
-        WHERE id = $1 AND status IN ('queued', 'processing')
-        RETURNING id, employer_organization_id, created_by_user_id, mode`,
-        [importId],
-      ),
-    );
+    const claimed = await this.imports.claim(importId);
     if (!claimed) return;
-    const [{ file }]: { file: Buffer | null }[] = await this.dataSource.query(
-      `SELECT file FROM placement_imports WHERE id = $1`,
-      [importId],
-    );
+    const file = await this.imports.file(importId);
     if (!file) return this.fail(importId, 'the uploaded file is no longer stored');
 
     let rows: ImportRow[];
@@ -83,23 +71,14 @@ export class PlacementImportHandler {
 
     await this.dataSource.transaction(async (em) => {
       const reject = claimed.mode === ImportMode.AllOrNothing && errors.length > 0;
-      const done: { id: string }[] = updatedRows(
-        await em.query(
-          `UPDATE placement_imports
-            SET status = $2, total_rows = $3, processed_rows = $3, created_count = $4, error_count = $5,
-                errors = $6::jsonb, file = NULL, finished_at = now(), updated_at = now()
-          WHERE id = $1 AND status = 'processing' RETURNING id`,
-          [
-            importId,
-            reject ? ImportStatus.Rejected : ImportStatus.Completed,
-            total,
-            reject ? 0 : good.length,
-            bad.size,
-            JSON.stringify(errors),
-          ],
-        ),
-      );
-      if (!done.length || reject) return;
+      const done = await this.imports.finish(em, importId, {
+        status: reject ? ImportStatus.Rejected : ImportStatus.Completed,
+        total,
+        created: reject ? 0 : good.length,
+        errorCount: bad.size,
+        errors,
+      });
+      if (!done || reject) return;
       await this.create(em, claimed, good);
       await this.audit.record(em, {
         action: 'update',
@@ -149,10 +128,7 @@ export class PlacementImportHandler {
         if (result.row) rows.push(result.row);
         errors.push(...result.errors);
         if (total % PROGRESS_EVERY === 0) {
-          await this.dataSource.query(`UPDATE placement_imports SET processed_rows = $2 WHERE id = $1`, [
-            importId,
-            total,
-          ]);
+          await this.imports.progress(importId, total);
         }
       }
     } catch (err) {
@@ -171,45 +147,17 @@ export class PlacementImportHandler {
   private async checkAgainstDatabase(employerId: string, rows: ImportRow[]): Promise<ImportRowError[]> {
     const errors: ImportRowError[] = [];
     const refs = [...new Set(rows.map((r) => r.participantReference).filter((r): r is string => !!r))];
-    const participants = new Map<
-      string,
-      {
-        id: string;
-        registered_by_organization_id: string;
-        programme_id: string | null;
-        erased_at: Date | null;
-      }
-    >();
+    const participants = new Map<string, ParticipantByReference>();
     for (let i = 0; i < refs.length; i += CHUNK) {
-      const found: {
-        id: string;
-        reference_code: string;
-        registered_by_organization_id: string;
-        programme_id: string | null;
-        erased_at: Date | null;
-      }[] = await this.dataSource.query(
-        `SELECT id, reference_code, registered_by_organization_id, programme_id, erased_at FROM participants WHERE reference_code = ANY($1)`,
-        [refs.slice(i, i + CHUNK)],
-      );
-      for (const p of found) participants.set(p.reference_code, p);
+      for (const p of await this.participants.findByReferences(refs.slice(i, i + CHUNK)))
+        participants.set(p.reference_code, p);
     }
-    const programmes = new Set(
-      (
-        (await this.dataSource.query(
-          `SELECT programme_id FROM programme_partners WHERE organization_id = $1 AND status = 'active'`,
-          [employerId],
-        )) as { programme_id: string }[]
-      ).map((r) => r.programme_id),
-    );
+    const programmes = await programmeReader.activeProgrammesOf(this.dataSource.manager, employerId);
     const ids = [...participants.values()].map((p) => p.id);
     const existing = new Set<string>();
     for (let i = 0; i < ids.length; i += CHUNK) {
-      const found: { participant_id: string; start_date: string }[] = await this.dataSource.query(
-        `SELECT participant_id, to_char(start_date, 'YYYY-MM-DD') AS start_date FROM placements
-          WHERE employer_organization_id = $1 AND participant_id = ANY($2::uuid[])`,
-        [employerId, ids.slice(i, i + CHUNK)],
-      );
-      for (const f of found) existing.add(`${f.participant_id}|${f.start_date}`);
+      for (const key of await this.placements.startsOf(employerId, ids.slice(i, i + CHUNK)))
+        existing.add(key);
     }
     const seen = new Map<string, number>();
     for (const r of rows) {
@@ -254,13 +202,13 @@ export class PlacementImportHandler {
     return errors;
   }
 
-  private async create(em: EntityManager, claimed: Claimed, rows: ImportRow[]): Promise<void> {
+  private async create(em: EntityManager, claimed: ClaimedImport, rows: ImportRow[]): Promise<void> {
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK) as (ImportRow & { participantId?: string })[];
       const fresh = chunk.filter((r) => !r.participantId);
       if (fresh.length) {
-        const inserted = await em.insert(
-          Participant,
+        const inserted = await this.participants.insertMany(
+          em,
           fresh.map((r) => ({
             referenceCode: newReferenceCode(),
             registeredByOrganizationId: claimed.employer_organization_id,
@@ -277,10 +225,10 @@ export class PlacementImportHandler {
             createdByUserId: claimed.created_by_user_id,
           })),
         );
-        fresh.forEach((r, k) => (r.participantId = (inserted.identifiers[k] as { id: string }).id));
+        fresh.forEach((r, k) => (r.participantId = inserted[k]));
       }
-      const placements = await em.insert(
-        Placement,
+      const ids = await this.placements.insertMany(
+        em,
         chunk.map((r) => ({
           participantId: r.participantId!,
           employerOrganizationId: claimed.employer_organization_id,
@@ -296,9 +244,8 @@ export class PlacementImportHandler {
           createdByUserId: claimed.created_by_user_id,
         })),
       );
-      const ids = placements.identifiers.map((x) => (x as { id: string }).id);
-      await em.insert(
-        RetentionCheck,
+      await this.checkIns.insert(
+        em,
         chunk.flatMap((r, k) =>
           CHECK_IN_MONTHS.map((months) => ({
             placementId: ids[k],
@@ -314,10 +261,6 @@ export class PlacementImportHandler {
   }
 
   private async fail(importId: string, reason: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE placement_imports SET status = 'failed', failure_reason = $2, file = NULL, finished_at = now(), updated_at = now()
-        WHERE id = $1 AND status = 'processing'`,
-      [importId, reason.slice(0, 500)],
-    );
+    await this.imports.fail(importId, reason);
   }
 }

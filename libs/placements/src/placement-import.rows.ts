@@ -1,3 +1,4 @@
+import { toCsv } from '@tandem/core';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { CreateParticipantDto, CreatePlacementDto } from './dto';
@@ -39,18 +40,12 @@ export const PARTICIPANT_COLUMNS: ImportColumn[] = [
 export const IMPORT_MAX_ROWS = 50_000;
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 
-const csvCell = (v: string | number) => {
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-const example = (values: Partial<Record<ImportColumn, string>>) =>
-  IMPORT_COLUMNS.map((c) => csvCell(values[c] ?? '')).join(',');
+const example = (values: Partial<Record<ImportColumn, string>>) => IMPORT_COLUMNS.map((c) => values[c] ?? '');
 
 /** The downloadable template: the header and two example rows (an existing participant, a new one). */
-export const IMPORT_TEMPLATE_CSV =
+export const IMPORT_TEMPLATE_CSV = toCsv(
   [
-    IMPORT_COLUMNS.join(','),
+    IMPORT_COLUMNS,
     example({
       participantReference: 'TP-7K3M9Q2XAB',
       jobTitle: 'Kitchen assistant',
@@ -76,7 +71,9 @@ export const IMPORT_TEMPLATE_CSV =
       contractType: 'fixed_term',
       hoursPerWeek: '40',
     }),
-  ].join('\r\n') + '\r\n';
+  ],
+  { bom: false },
+);
 
 /** Header problems, or null when the header has exactly the documented columns. */
 export function headerProblems(header: string[]): string | null {
@@ -208,9 +205,7 @@ export function validateImportRow(
 
 /** Every bad row as CSV: row, column, reason. */
 export function errorsCsv(errors: ImportRowError[]): string {
-  return (
-    ['row,column,reason', ...errors.map((e) => [e.row, e.column, e.reason].map(csvCell).join(','))].join(
-      '\r\n',
-    ) + '\r\n'
-  );
+  return toCsv([['row', 'column', 'reason'], ...errors.map((e) => [e.row, e.column, e.reason])], {
+    bom: false,
+  });
 }

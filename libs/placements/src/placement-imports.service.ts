@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
 
 import { CoreError, CoreErrorCode, JobName, OutboxService, TransactionService, Actor } from '@tandem/core';
 import { parse } from 'csv-parse/sync';
+import { organizationReader } from '@tandem/stakeholders';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { CreatePlacementImportDto } from './dto';
 import { ImportMode, ImportStatus, PlacementImport } from './entities';
+import { PlacementImportsRepository } from './placement-imports.repository';
 import { PlacementAccessService } from './placement-access.service';
 import { errorsCsv, headerProblems, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from './placement-import.rows';
 import { PlacementsError, PlacementsErrorCode } from './placements.errors';
@@ -53,8 +53,8 @@ const CSV_TYPES = new Set([
 @Injectable()
 export class PlacementImportsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionService,
+    private readonly imports: PlacementImportsRepository,
     private readonly access: PlacementAccessService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
@@ -76,12 +76,9 @@ export class PlacementImportsService {
     const mode = dto.mode ?? ImportMode.AllOrNothing;
     const result = await this.tx.run(async (em) => {
       // Serialises uploads of the same file by the same employer, so two at once make one import.
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
-        `placement-import:${dto.employerOrganizationId}:${sha}`,
-      ]);
-      const repo = em.getRepository(PlacementImport);
+      await this.imports.lockUpload(em, dto.employerOrganizationId, sha);
       if (idempotencyKey) {
-        const keyed = await repo.findOneBy({ createdByUserId: actor.userId, idempotencyKey });
+        const keyed = await this.imports.findByIdempotencyKey(em, actor.userId, idempotencyKey);
         if (keyed) {
           if (keyed.contentSha256 !== sha || keyed.employerOrganizationId !== dto.employerOrganizationId) {
             throw new CoreError(
@@ -94,29 +91,19 @@ export class PlacementImportsService {
         }
       }
       // The same content again: the earlier import stands unless it created nothing (rejected, failed).
-      const same = await repo
-        .createQueryBuilder('i')
-        .where('i.employer_organization_id = :employer AND i.content_sha256 = :sha', {
-          employer: dto.employerOrganizationId,
-          sha,
-        })
-        .andWhere(`i.status NOT IN ('rejected', 'failed')`)
-        .orderBy('i.created_at', 'DESC')
-        .getOne();
+      const same = await this.imports.findStandingWithContent(em, dto.employerOrganizationId, sha);
       if (same) return { created: false, id: same.id };
-      const saved = await repo.save(
-        repo.create({
-          employerOrganizationId: dto.employerOrganizationId,
-          createdByUserId: actor.userId,
-          mode,
-          status: ImportStatus.Queued,
-          fileName: (file!.originalname || 'upload.csv').slice(0, 255),
-          contentSha256: sha,
-          idempotencyKey: idempotencyKey ?? null,
-          file: file!.buffer,
-          totalRows,
-        }),
-      );
+      const saved = await this.imports.insert(em, {
+        employerOrganizationId: dto.employerOrganizationId,
+        createdByUserId: actor.userId,
+        mode,
+        status: ImportStatus.Queued,
+        fileName: (file!.originalname || 'upload.csv').slice(0, 255),
+        contentSha256: sha,
+        idempotencyKey: idempotencyKey ?? null,
+        file: file!.buffer,
+        totalRows,
+      });
       await this.audit.record(em, {
         action: 'create',
         entityType: 'placement_import',
@@ -135,7 +122,7 @@ export class PlacementImportsService {
   }
 
   async get(actor: Actor, id: string): Promise<PlacementImportView> {
-    const found = await this.dataSource.getRepository(PlacementImport).findOneBy({ id });
+    const found = await this.imports.findById(id);
     if (
       !found ||
       !(this.access.isMemberOf(actor, found.employerOrganizationId) || this.access.isAdmin(actor))
@@ -150,15 +137,12 @@ export class PlacementImportsService {
   }
 
   private async assertEmployerMember(actor: Actor, organizationId: string): Promise<void> {
-    const rows: { kind: string }[] = await this.dataSource.query(
-      `SELECT kind FROM organizations WHERE id = $1`,
-      [organizationId],
-    );
-    if (!rows.length) throw CoreError.invalid('employerOrganizationId', 'is not an organisation');
+    const kind = await organizationReader.kind(this.imports.manager, organizationId);
+    if (!kind) throw CoreError.invalid('employerOrganizationId', 'is not an organisation');
     if (!this.access.isMemberOf(actor, organizationId)) {
       throw CoreError.forbidden("Only the employer's own members import its placements");
     }
-    if (rows[0].kind !== 'employer') {
+    if (kind !== 'employer') {
       throw new PlacementsError(
         PlacementsErrorCode.OrganizationCannotDoThis,
         'employerOrganizationId is not an employer',

@@ -6,6 +6,7 @@ import { openTestDataSource, Rows } from '../../../test/support/integration';
 import { PlacementStatsQueryDto } from './dto';
 import { PlacementAccessService } from './placement-access.service';
 import { PlacementStatsService } from './placement-stats.service';
+import { PlacementsRepository } from './placements.repository';
 
 describe(`${PlacementStatsService.name} small-cell suppression (PostgreSQL)`, () => {
   let ds: DataSource;
@@ -17,7 +18,12 @@ describe(`${PlacementStatsService.name} small-cell suppression (PostgreSQL)`, ()
   beforeAll(async () => {
     ds = await openTestDataSource();
     const programmes = new ProgrammesRepository(ds);
-    sut = new PlacementStatsService(ds, new PlacementAccessService(), new ProgrammeAccessService(programmes));
+    const access = new PlacementAccessService();
+    sut = new PlacementStatsService(
+      new PlacementsRepository(ds, access),
+      access,
+      new ProgrammeAccessService(programmes),
+    );
     const rows = new Rows(ds.manager);
     const ngo = await rows.organization('NGO');
     bakery = await rows.organization('Bakery', 'employer');

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-
 import { CoreError, Actor } from '@tandem/core';
 import { ProgrammeAccessService } from '@tandem/programmes';
-import { DataSource } from 'typeorm';
 import { PlacementStatsQueryDto } from './dto';
 import { CHECK_IN_MONTHS } from './entities';
 import { PlacementAccessService } from './placement-access.service';
+import { PLACEMENT_BREAKDOWNS, PlacementsRepository } from './placements.repository';
 import {
   BreakdownCell,
   retentionCell,
@@ -17,16 +15,6 @@ import {
 } from './suppression';
 import { PlacementStats } from './placement-stats.view';
 
-const BREAKDOWNS = {
-  bySector: 's.sector',
-  byOccupationGroup: 'left(s.occupation_code, 1)',
-  byContractType: 's.contract_type',
-  // Erased participants still count, under "unknown".
-  byCountryOfOrigin: "COALESCE(s.country_of_origin, 'unknown')",
-  byEmployer: 's.employer_organization_id::text',
-  byStatusCategory: "COALESCE(s.status_category, 'unknown')",
-} as const;
-
 /**
  * Placement statistics. An employer sees its own, exactly. A programme's managers (and platform
  * admins) see the programme's across its employers, with small cells suppressed; an employer that
@@ -35,15 +23,12 @@ const BREAKDOWNS = {
 @Injectable()
 export class PlacementStatsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly placements: PlacementsRepository,
     private readonly access: PlacementAccessService,
     private readonly programmes: ProgrammeAccessService,
   ) {}
 
   async stats(actor: Actor, query: PlacementStatsQueryDto): Promise<PlacementStats> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const param = (v: unknown) => (params.push(v), `$${params.length}`);
     let suppressed = false;
     let employers: string[] | null = null;
     const requested = query.employerOrganizationId;
@@ -51,7 +36,6 @@ export class PlacementStatsService {
     if (requested && !mine && !query.programmeId) throw CoreError.notFound('Employer');
     if (query.programmeId) {
       const access = await this.programmes.load(actor, query.programmeId);
-      where.push(`pl.programme_id = ${param(query.programmeId)}`);
       if ((access.isManager || access.isPlatformAdmin) && !requested) {
         // The one suppressed granularity: a whole programme. Programmes partition placements, so no
         // two suppressed views overlap and none can be subtracted from another.
@@ -70,54 +54,18 @@ export class PlacementStatsService {
       // Outside a programme everyone sees their own employers' placements, exactly (admins: none).
       employers = requested ? [requested] : this.access.orgIds(actor);
     }
-    if (employers) where.push(`pl.employer_organization_id = ANY(${param(employers)}::uuid[])`);
-    const own = this.access.ownRowsSql(param(this.access.orgIds(actor)));
-
-    const scoped = `WITH s AS (
-      SELECT pl.id, pl.participant_id, pl.employer_organization_id, pl.sector, pl.occupation_code, pl.contract_type,
-             pa.country_of_origin, pa.status_category, ${own} AS own
-        FROM placements pl JOIN participants pa ON pa.id = pl.participant_id
-       WHERE ${where.join(' AND ') || 'true'})`;
-    // One snapshot, so the total, the breakdowns and the rates agree with each other.
-    const { total, breakdowns, retentionRows } = await this.dataSource.transaction(
-      'REPEATABLE READ',
-      async (em) => {
-        const [total] = await em.query<
-          { placements: number; people: number; ownPlacements: number; ownPeople: number }[]
-        >(
-          `${scoped} SELECT count(*)::int AS placements, count(DISTINCT participant_id)::int AS people,
-                        count(*) FILTER (WHERE own)::int AS "ownPlacements",
-                        count(DISTINCT participant_id) FILTER (WHERE own)::int AS "ownPeople" FROM s`,
-          params,
-        );
-        const breakdowns = {} as Record<keyof typeof BREAKDOWNS, BreakdownCell[]>;
-        for (const [name, expr] of Object.entries(BREAKDOWNS) as [keyof typeof BREAKDOWNS, string][]) {
-          const rows = await em.query<{ key: string; people: number; own: number }[]>(
-            `${scoped} SELECT ${expr} AS key, count(DISTINCT s.participant_id)::int AS people,
-                          count(DISTINCT s.participant_id) FILTER (WHERE s.own)::int AS own
-                     FROM s GROUP BY 1 ORDER BY 1`,
-            params,
-          );
-          breakdowns[name] = suppressed
-            ? suppressBreakdown(rows)
-            : rows.map(({ key, people }) => ({ key, people }));
-        }
-        const retentionRows = await em.query<
-          { months: number; answered: number; retained: number; ownAnswered: number; ownRetained: number }[]
-        >(
-          `${scoped} SELECT rc.months::int AS months,
-                        count(*)::int AS answered,
-                        count(*) FILTER (WHERE rc.still_employed)::int AS retained,
-                        count(*) FILTER (WHERE s.own)::int AS "ownAnswered",
-                        count(*) FILTER (WHERE s.own AND rc.still_employed)::int AS "ownRetained"
-                   FROM retention_checks rc JOIN s ON s.id = rc.placement_id
-                  WHERE rc.status = 'answered'
-                  GROUP BY rc.months`,
-          params,
-        );
-        return { total, breakdowns, retentionRows };
-      },
-    );
+    const counts = await this.placements.counts({
+      programmeId: query.programmeId ?? null,
+      employerIds: employers,
+      ownOrgIds: this.access.orgIds(actor),
+    });
+    const total = counts.total;
+    const breakdowns = {} as Record<keyof typeof PLACEMENT_BREAKDOWNS, BreakdownCell[]>;
+    for (const name of Object.keys(PLACEMENT_BREAKDOWNS) as (keyof typeof PLACEMENT_BREAKDOWNS)[])
+      breakdowns[name] = suppressed
+        ? suppressBreakdown(counts.breakdowns[name])
+        : counts.breakdowns[name].map(({ key, people }) => ({ key, people }));
+    const retentionRows = counts.retention;
     const retention = CHECK_IN_MONTHS.map((m) => {
       const r = retentionRows.find((x) => x.months === m) ?? {
         answered: 0,

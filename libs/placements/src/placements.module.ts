@@ -3,12 +3,16 @@ import { StakeholdersModule } from '@tandem/stakeholders';
 import { AuthModule } from '@tandem/auth';
 import { NotificationsModule } from '@tandem/notifications';
 import { ProgrammesModule } from '@tandem/programmes';
+import { CheckInsRepository } from './check-ins.repository';
+import { ParticipantsRepository } from './participants.repository';
 import { ParticipantsService } from './participants.service';
 import { PlacementAccessService } from './placement-access.service';
 import { PlacementImportHandler } from './placement-import.handler';
+import { PlacementImportsRepository } from './placement-imports.repository';
 import { PlacementImportsService } from './placement-imports.service';
 import { PlacementStatsService } from './placement-stats.service';
 import { PlacementsBreakGlassService } from './placements-break-glass.service';
+import { PlacementsRepository } from './placements.repository';
 import { PlacementsService } from './placements.service';
 import { RetentionCheckHandlers } from './retention-check.handlers';
 import { RetentionChecksService } from './retention-checks.service';
@@ -18,6 +22,10 @@ import { RetentionChecksService } from './retention-checks.service';
   imports: [AuthModule, NotificationsModule, ProgrammesModule, StakeholdersModule],
   providers: [
     PlacementAccessService,
+    PlacementsRepository,
+    ParticipantsRepository,
+    CheckInsRepository,
+    PlacementImportsRepository,
     ParticipantsService,
     PlacementsService,
     RetentionChecksService,
@@ -29,6 +37,7 @@ import { RetentionChecksService } from './retention-checks.service';
   ],
   exports: [
     PlacementAccessService,
+    PlacementsRepository,
     ParticipantsService,
     PlacementsService,
     RetentionChecksService,

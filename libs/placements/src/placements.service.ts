@@ -1,30 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import {
-  Actor,
-  Clock,
-  CoreError,
-  mapPage,
-  OutboxService,
-  Page,
-  paginate,
-  TransactionService,
-} from '@tandem/core';
-import { DataSource, EntityManager } from 'typeorm';
+import { Actor, Clock, CoreError, mapPage, OutboxService, Page, TransactionService } from '@tandem/core';
+import { programmeReader } from '@tandem/programmes';
+import { organizationReader } from '@tandem/stakeholders';
+import { EntityManager } from 'typeorm';
 import { addMonths, isoDate } from './classifications';
 import { CreatePlacementDto, EndPlacementDto, ListPlacementsDto } from './dto';
-import {
-  CHECK_IN_MONTHS,
-  Participant,
-  Placement,
-  PlacementStatus,
-  RetentionCheck,
-  RetentionCheckStatus,
-} from './entities';
+import { CheckInsRepository } from './check-ins.repository';
+import { CHECK_IN_MONTHS, Placement, PlacementStatus, RetentionCheckStatus } from './entities';
+import { ParticipantsRepository } from './participants.repository';
 import { PlacementAccessService } from './placement-access.service';
 import { placementSnapshot, placementView, PlacementView } from './placement.view';
 import { PlacementsError, PlacementsErrorCode } from './placements.errors';
+import { PlacementsRepository } from './placements.repository';
 
 /**
  * Job placements. An employer's members log and end their organisation's placements; they and the
@@ -35,8 +23,10 @@ import { PlacementsError, PlacementsErrorCode } from './placements.errors';
 @Injectable()
 export class PlacementsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionService,
+    private readonly placements: PlacementsRepository,
+    private readonly participants: ParticipantsRepository,
+    private readonly checkIns: CheckInsRepository,
     private readonly access: PlacementAccessService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
@@ -55,24 +45,21 @@ export class PlacementsService {
           'startDate',
         );
       }
-      const placement = await em.save(
-        Placement,
-        em.create(Placement, {
-          participantId: dto.participantId,
-          employerOrganizationId: dto.employerOrganizationId,
-          programmeId: dto.programmeId ?? null,
-          jobTitle: dto.jobTitle.trim(),
-          occupationCode: dto.occupationCode,
-          sector: dto.sector,
-          startDate: dto.startDate,
-          contractType: dto.contractType,
-          hoursPerWeek: dto.hoursPerWeek,
-          status: PlacementStatus.Active,
-          createdByUserId: actor.userId,
-        }),
-      );
-      await em.insert(
-        RetentionCheck,
+      const placement = await this.placements.insert(em, {
+        participantId: dto.participantId,
+        employerOrganizationId: dto.employerOrganizationId,
+        programmeId: dto.programmeId ?? null,
+        jobTitle: dto.jobTitle.trim(),
+        occupationCode: dto.occupationCode,
+        sector: dto.sector,
+        startDate: dto.startDate,
+        contractType: dto.contractType,
+        hoursPerWeek: dto.hoursPerWeek,
+        status: PlacementStatus.Active,
+        createdByUserId: actor.userId,
+      });
+      await this.checkIns.insert(
+        em,
         CHECK_IN_MONTHS.map((months) => ({
           placementId: placement.id,
           months,
@@ -93,34 +80,12 @@ export class PlacementsService {
   }
 
   async list(actor: Actor, filter: ListPlacementsDto): Promise<Page<PlacementView>> {
-    const qb = this.access.scopePlacements(
-      this.dataSource
-        .getRepository(Placement)
-        .createQueryBuilder('pl')
-        .leftJoinAndSelect('pl.participant', 'pa'),
-      actor,
-      'pl',
-    );
-    if (filter.programmeId)
-      qb.andWhere('pl.programme_id = :programmeId', { programmeId: filter.programmeId });
-    if (filter.employerOrganizationId)
-      qb.andWhere('pl.employer_organization_id = :employer', { employer: filter.employerOrganizationId });
-    if (filter.status) qb.andWhere('pl.status = :status', { status: filter.status });
-    if (filter.sector) qb.andWhere('pl.sector = :sector', { sector: filter.sector });
-    if (filter.startFrom) qb.andWhere('pl.start_date >= :startFrom', { startFrom: filter.startFrom });
-    if (filter.startTo) qb.andWhere('pl.start_date <= :startTo', { startTo: filter.startTo });
-    const page = await paginate(qb, {
-      keys: ['pl.created_at', 'pl.id'],
-      direction: 'DESC',
-      cursorOf: (p) => [p.createdAt.toISOString(), p.id],
-      query: filter,
-    });
-    return mapPage(page, (p) => placementView(p));
+    return mapPage(await this.placements.listVisible(actor, filter), (p) => placementView(p));
   }
 
   async get(actor: Actor, id: string): Promise<PlacementView> {
     const placement = await this.findVisible(actor, id);
-    const checks = await this.dataSource.getRepository(RetentionCheck).findBy({ placementId: id });
+    const checks = await this.checkIns.ofPlacement(id);
     return placementView(placement, checks);
   }
 
@@ -172,12 +137,8 @@ export class PlacementsService {
     placement.endDate = endDate;
     placement.endReason = reason;
     placement.version += 1;
-    await em.save(Placement, placement);
-    await em.query(
-      `UPDATE retention_checks SET status = 'cancelled', updated_at = now()
-        WHERE placement_id = $1 AND status IN ('scheduled', 'due') AND due_on > $2`,
-      [placement.id, endDate],
-    );
+    await this.placements.save(em, placement);
+    await this.checkIns.cancelAfter(em, placement.id, endDate);
     await this.audit.record(em, {
       action: 'update',
       entityType: 'placement',
@@ -187,34 +148,21 @@ export class PlacementsService {
     });
   }
 
-  async findVisible(
-    actor: Actor,
-    id: string,
-    em: EntityManager = this.dataSource.manager,
-    lock = false,
-  ): Promise<Placement> {
-    const qb = this.access.scopePlacements(
-      em.getRepository(Placement).createQueryBuilder('pl').where('pl.id = :id', { id }),
-      actor,
-      'pl',
-    );
-    if (lock) qb.setLock('pessimistic_write');
-    const placement = await qb.getOne();
+  async findVisible(actor: Actor, id: string, em?: EntityManager, lock = false): Promise<Placement> {
+    const placement = await this.placements.findVisible(actor, id, em, lock);
     if (!placement) throw CoreError.notFound('Placement');
     placement.participant =
-      (await em.getRepository(Participant).findOneBy({ id: placement.participantId })) ?? undefined;
+      (await this.participants.findForPlacement(placement.participantId, em)) ?? undefined;
     return placement;
   }
 
   private async assertEmployerMember(actor: Actor, em: EntityManager, organizationId: string): Promise<void> {
-    const rows: { kind: string }[] = await em.query(`SELECT kind FROM organizations WHERE id = $1`, [
-      organizationId,
-    ]);
-    if (!rows.length) throw CoreError.invalid('employerOrganizationId', 'is not an organisation');
+    const kind = await organizationReader.kind(em, organizationId);
+    if (!kind) throw CoreError.invalid('employerOrganizationId', 'is not an organisation');
     if (!this.access.isMemberOf(actor, organizationId)) {
       throw CoreError.forbidden("Only the employer's own members log its placements");
     }
-    if (rows[0].kind !== 'employer') {
+    if (kind !== 'employer') {
       throw new PlacementsError(
         PlacementsErrorCode.OrganizationCannotDoThis,
         'employerOrganizationId is not an employer',
@@ -228,11 +176,8 @@ export class PlacementsService {
     programmeId: string,
     employerId: string,
   ): Promise<void> {
-    const rows = await em.query(
-      `SELECT 1 FROM programme_partners WHERE programme_id = $1 AND organization_id = $2 AND status = 'active'`,
-      [programmeId, employerId],
-    );
-    if (!rows.length) {
+    const partner = await programmeReader.partnership(em, programmeId, employerId);
+    if (partner?.status !== 'active') {
       throw new PlacementsError(
         PlacementsErrorCode.EmployerNotProgrammePartner,
         'programmeId must be a programme the employer is an active partner of',
@@ -247,10 +192,7 @@ export class PlacementsService {
    * erasure cannot slip in between.
    */
   private async assertPlaceable(em: EntityManager, dto: CreatePlacementDto): Promise<void> {
-    const participant = await em.findOne(Participant, {
-      where: { id: dto.participantId },
-      lock: { mode: 'pessimistic_read' },
-    });
+    const participant = await this.participants.findForPlacement(dto.participantId, em, true);
     const usable =
       participant &&
       (participant.registeredByOrganizationId === dto.employerOrganizationId ||

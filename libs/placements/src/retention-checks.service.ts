@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-
-import { Clock, CoreError, mapPage, Page, paginate, TransactionService, Actor } from '@tandem/core';
-import { DataSource } from 'typeorm';
+import { Clock, CoreError, mapPage, Page, TransactionService, Actor } from '@tandem/core';
+import { CheckInsRepository } from './check-ins.repository';
 import { isoDate } from './classifications';
 import { AnswerCheckInDto, ListCheckInsDto } from './dto';
-import { Placement, PlacementStatus, RetentionCheck, RetentionCheckStatus } from './entities';
+import { PlacementStatus, RetentionCheckStatus } from './entities';
 import { PlacementAccessService } from './placement-access.service';
 import { checkInView, CheckInView } from './placement.view';
 import { PlacementsError, PlacementsErrorCode } from './placements.errors';
@@ -17,8 +15,8 @@ import { CheckInListItem } from './placement.view';
 @Injectable()
 export class RetentionChecksService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionService,
+    private readonly checkIns: CheckInsRepository,
     private readonly access: PlacementAccessService,
     private readonly placements: PlacementsService,
     private readonly audit: AuditService,
@@ -26,24 +24,7 @@ export class RetentionChecksService {
   ) {}
 
   async list(actor: Actor, filter: ListCheckInsDto): Promise<Page<CheckInListItem>> {
-    const qb = this.access.scopePlacements(
-      this.dataSource
-        .getRepository(RetentionCheck)
-        .createQueryBuilder('rc')
-        .innerJoinAndSelect('rc.placement', 'pl'),
-      actor,
-      'pl',
-    );
-    if (filter.status) qb.andWhere('rc.status = :status', { status: filter.status });
-    if (filter.placementId)
-      qb.andWhere('rc.placement_id = :placementId', { placementId: filter.placementId });
-    const page = await paginate(qb, {
-      keys: ['rc.due_on', 'rc.id'],
-      direction: 'ASC',
-      cursorOf: (c) => [c.dueOn, c.id],
-      query: filter,
-    });
-    return mapPage(page, (c) => ({
+    return mapPage(await this.checkIns.listVisible(actor, filter), (c) => ({
       ...checkInView(c),
       employerOrganizationId: c.placement!.employerOrganizationId,
       programmeId: c.placement!.programmeId,
@@ -57,24 +38,11 @@ export class RetentionChecksService {
    */
   async answer(actor: Actor, id: string, dto: AnswerCheckInDto): Promise<CheckInView> {
     await this.tx.run(async (em) => {
-      const visible = await this.access
-        .scopePlacements(
-          em
-            .getRepository(RetentionCheck)
-            .createQueryBuilder('rc')
-            .innerJoin(Placement, 'pl', 'pl.id = rc.placement_id')
-            .where('rc.id = :id', { id }),
-          actor,
-          'pl',
-        )
-        .getOne();
+      const visible = await this.checkIns.findVisible(em, actor, id);
       if (!visible) throw CoreError.notFound('Check-in');
       // Placement first, then the check-in: the same order as ending a placement, so the two never deadlock.
       const placement = await this.placements.findVisible(actor, visible.placementId, em, true);
-      const check = await em.findOneOrFail(RetentionCheck, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const check = await this.checkIns.lock(em, id);
       if (!this.access.isMemberOf(actor, placement.employerOrganizationId)) {
         throw CoreError.forbidden("Only the employer's members answer its check-ins");
       }
@@ -104,7 +72,7 @@ export class RetentionChecksService {
       check.stillEmployed = dto.stillEmployed;
       check.leftOn = dto.stillEmployed ? null : dto.leftOn!;
       check.reason = dto.reason?.trim() || null;
-      await em.save(RetentionCheck, check);
+      await this.checkIns.save(em, check);
       await this.audit.record(em, {
         action: 'update',
         entityType: 'retention_check',
@@ -123,6 +91,6 @@ export class RetentionChecksService {
         );
       }
     });
-    return checkInView(await this.dataSource.getRepository(RetentionCheck).findOneByOrFail({ id }));
+    return checkInView(await this.checkIns.findById(id));
   }
 }

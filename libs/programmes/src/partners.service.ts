@@ -201,10 +201,7 @@ export class PartnersService {
         params: {
           organizationName: await this.orgName(em, organizationId),
           programmeTitle: access.programme.title,
-          reason:
-            how === 'leave'
-              ? 'The organisation left the programme.'
-              : 'The programme managers removed the organisation.',
+          endedBy: how === 'leave' ? 'organisation' : 'managers',
         },
       });
     });

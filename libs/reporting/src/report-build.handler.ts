@@ -9,7 +9,8 @@ import { Report } from './entities';
 import { CONTENT_TYPES } from './report-kinds';
 import { ReportSources } from './report-sources.service';
 import { ReportRefused } from './reporting.errors';
-import { returning } from './requester';
+import { ReportSchedulesRepository } from './report-schedules.repository';
+import { ReportsRepository } from './reports.repository';
 import { ReportStorage } from './storage/report-storage';
 
 const EXTENSION = { json: 'json', csv: 'csv', xlsx: 'xlsx', pdf: 'pdf', xml: 'xml' } as const;
@@ -41,23 +42,16 @@ export class ReportBuildHandler {
     private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
     private readonly actors: ActorLoader,
+    private readonly reports: ReportsRepository,
+    private readonly schedules: ReportSchedulesRepository,
   ) {}
 
   @JobHandler(JobName.ReportBuild)
   async build({ reportId }: JobPayload<JobName.ReportBuild>): Promise<void> {
-    const [claimed] = await returning<{ id: string; attempts: number }>(
-      this.dataSource,
-      `UPDATE reports
-          SET status = 'running', attempts = attempts + 1, started_at = now(), heartbeat_at = now(),
-              processed_rows = 0, failure_reason = NULL, updated_at = now()
-        WHERE id = $1
-          AND (status = 'queued' OR (status = 'running' AND heartbeat_at < now() - make_interval(secs => $2)))
-        RETURNING id, attempts`,
-      [reportId, this.config.JOB_LOCK_MS / 1000],
-    );
+    const claimed = await this.reports.claim(reportId, this.config.JOB_LOCK_MS / 1000);
     if (!claimed) return; // done, failed, expired, or being built by a live worker
     const attempt = claimed.attempts;
-    const report = await this.dataSource.getRepository(Report).findOneByOrFail({ id: reportId });
+    const report = await this.reports.getById(reportId);
     if (attempt > this.config.REPORT_MAX_ATTEMPTS) {
       await this.fail(report, attempt, `Gave up after ${attempt - 1} attempts that did not finish`);
       return;
@@ -111,35 +105,21 @@ export class ReportBuildHandler {
         return;
       }
       // Release the claim so BullMQ's retry (backoff) can claim it again.
-      await this.dataSource.query(
-        `UPDATE reports SET status = 'queued', failure_reason = $3, updated_at = now() WHERE id = $1 AND status = 'running' AND attempts = $2`,
-        [report.id, attempt, `attempt ${attempt} failed: ${message}`.slice(0, 1000)],
-      );
+      await this.reports.release(report.id, attempt, `attempt ${attempt} failed: ${message}`);
       throw err;
     }
     clearInterval(heartbeat);
     const done = await this.dataSource.transaction(async (em) => {
       const fileName = `${report.kind}-${new Date().toISOString().slice(0, 10)}-${report.id.slice(0, 8)}.${EXTENSION[report.format]}`;
-      const updated = await returning<{ id: string }>(
-        em,
-        `UPDATE reports
-            SET status = 'done', storage_key = $3, file_name = $4, content_type = $5, byte_size = $6,
-                processed_rows = $7, total_rows = COALESCE(total_rows, $7), finished_at = now(),
-                expires_at = now() + make_interval(days => $8), failure_reason = NULL, updated_at = now()
-          WHERE id = $1 AND status = 'running' AND attempts = $2
-          RETURNING id`,
-        [
-          report.id,
-          attempt,
-          key,
-          fileName,
-          CONTENT_TYPES[report.format],
-          bytes,
-          rows,
-          this.config.REPORT_RETENTION_DAYS,
-        ],
-      );
-      if (!updated.length) return false;
+      const finished = await this.reports.finish(em, report.id, attempt, {
+        storageKey: key,
+        fileName,
+        contentType: CONTENT_TYPES[report.format],
+        byteSize: bytes,
+        rows,
+        retentionDays: this.config.REPORT_RETENTION_DAYS,
+      });
+      if (!finished) return false;
       await this.notifyDone(em, report);
       return true;
     });
@@ -149,10 +129,7 @@ export class ReportBuildHandler {
 
   private async notifyDone(em: import('typeorm').EntityManager, report: Report): Promise<void> {
     if (report.scheduleId) {
-      const [schedule] = await em.query<{ name: string }[]>(
-        `SELECT name FROM report_schedules WHERE id = $1`,
-        [report.scheduleId],
-      );
+      const scheduleName = await this.schedules.name(em, report.scheduleId);
       await this.notifications.notify(em, {
         type: 'report.scheduled_ready',
         subject: { type: 'report', id: report.id },
@@ -160,7 +137,7 @@ export class ReportBuildHandler {
         params: {
           reportKind: report.kind,
           format: report.format,
-          scheduleName: schedule?.name ?? report.kind,
+          scheduleName: scheduleName ?? report.kind,
         },
         dedupeKey: `report-ready.${report.id}`,
       });
@@ -177,13 +154,7 @@ export class ReportBuildHandler {
 
   private async fail(report: Report, attempt: number, reason: string): Promise<void> {
     await this.dataSource.transaction(async (em) => {
-      const updated = await returning<{ id: string }>(
-        em,
-        `UPDATE reports SET status = 'failed', failure_reason = $3, finished_at = now(), updated_at = now()
-          WHERE id = $1 AND status = 'running' AND attempts = $2 RETURNING id`,
-        [report.id, attempt, reason.slice(0, 1000)],
-      );
-      if (!updated.length) return;
+      if (!(await this.reports.fail(em, report.id, attempt, reason))) return;
       await this.notifications.notify(em, {
         type: 'report.failed',
         subject: { type: 'report', id: report.id },
@@ -195,24 +166,15 @@ export class ReportBuildHandler {
     this.logger.warn({ msg: 'report failed', reportId: report.id, reason });
   }
 
-  private async touch(id: string, attempt: number): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE reports SET heartbeat_at = now() WHERE id = $1 AND status = 'running' AND attempts = $2`,
-      [id, attempt],
-    );
+  private touch(id: string, attempt: number): Promise<void> {
+    return this.reports.touch(id, attempt);
   }
 
-  private async progress(id: string, attempt: number, rows: number): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE reports SET processed_rows = $3, heartbeat_at = now() WHERE id = $1 AND status = 'running' AND attempts = $2`,
-      [id, attempt, rows],
-    );
+  private progress(id: string, attempt: number, rows: number): Promise<void> {
+    return this.reports.touch(id, attempt, { processed: rows });
   }
 
-  private async total(id: string, attempt: number, total: number): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE reports SET total_rows = $3, heartbeat_at = now() WHERE id = $1 AND status = 'running' AND attempts = $2`,
-      [id, attempt, total],
-    );
+  private total(id: string, attempt: number, total: number): Promise<void> {
+    return this.reports.touch(id, attempt, { total });
   }
 }

@@ -1,9 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, JobHandler, JobName, JobPayload, JobQueueService, OutboxService } from '@tandem/core';
-import { DataSource } from 'typeorm';
-import { ReportCadence, ReportSchedule } from './entities';
+import {
+  AppConfig,
+  JobHandler,
+  JobName,
+  JobPayload,
+  JobQueueService,
+  OutboxService,
+  TransactionService,
+} from '@tandem/core';
+import { ReportCadence } from './entities';
+import { ReportSchedulesRepository } from './report-schedules.repository';
 import { ReportSchedulesService, schedulerIdOf } from './report-schedules.service';
+import { ReportsRepository } from './reports.repository';
 
 /**
  * Cadence → BullMQ repeat options. weekly: Mondays 06:00 UTC; monthly: the 1st at 06:00 UTC.
@@ -31,17 +39,19 @@ export class ReportScheduleHandlers {
   private readonly logger = new Logger(ReportScheduleHandlers.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionService,
     private readonly jobs: JobQueueService,
     private readonly outbox: OutboxService,
     private readonly schedules: ReportSchedulesService,
     private readonly config: AppConfig,
+    private readonly repository: ReportSchedulesRepository,
+    private readonly reports: ReportsRepository,
   ) {}
 
   /** Makes the job scheduler match the row as it is now: upserted (moved) while it exists, removed once deleted. */
   @JobHandler(JobName.ReportScheduleSync)
   async sync({ scheduleId }: JobPayload<JobName.ReportScheduleSync>): Promise<void> {
-    const s = await this.dataSource.getRepository(ReportSchedule).findOneBy({ id: scheduleId });
+    const s = await this.repository.findById(scheduleId);
     if (!s) {
       await this.jobs.removeScheduler(JobName.ReportScheduleFire, schedulerIdOf(scheduleId));
       return;
@@ -61,7 +71,7 @@ export class ReportScheduleHandlers {
    */
   @JobHandler(JobName.ReportScheduleFire)
   async fire({ scheduleId }: JobPayload<JobName.ReportScheduleFire>, meta: { jobId: string }): Promise<void> {
-    const s = await this.dataSource.getRepository(ReportSchedule).findOneBy({ id: scheduleId });
+    const s = await this.repository.findById(scheduleId);
     if (!s) {
       // Deleted, and its sync not yet through (or lost a race): stop firing.
       await this.jobs.removeScheduler(JobName.ReportScheduleFire, schedulerIdOf(scheduleId));
@@ -69,17 +79,19 @@ export class ReportScheduleHandlers {
     }
     const periodKey = periodKeyOf(meta.jobId);
     const { allowed } = await this.schedules.screenRecipients(s.kind, s.parameters, s.recipientUserIds);
-    await this.dataSource.transaction(async (em) => {
-      const inserted = await em.query<{ id: string }[]>(
-        `INSERT INTO reports (kind, format, parameters, requested_by_user_id, recipient_user_ids, schedule_id, period_key, status)
-         VALUES ($1, $2, $3, $4, $5::uuid[], $6, $7, 'queued')
-         ON CONFLICT (schedule_id, period_key) WHERE schedule_id IS NOT NULL DO NOTHING
-         RETURNING id`,
-        [s.kind, s.format, JSON.stringify(s.parameters), s.ownerUserId, allowed, s.id, periodKey],
-      );
-      if (!inserted.length) return;
-      await em.query(`UPDATE report_schedules SET last_fired_at = now() WHERE id = $1`, [s.id]);
-      await this.outbox.publish(em, JobName.ReportBuild, { reportId: inserted[0].id });
+    await this.tx.run(async (em) => {
+      const reportId = await this.reports.insertScheduled(em, {
+        kind: s.kind,
+        format: s.format,
+        parameters: s.parameters,
+        requestedByUserId: s.ownerUserId,
+        recipientUserIds: allowed,
+        scheduleId: s.id,
+        periodKey,
+      });
+      if (!reportId) return;
+      await this.repository.markFired(em, s.id);
+      await this.outbox.publish(em, JobName.ReportBuild, { reportId });
     });
     this.logger.log({ msg: 'report schedule fired', scheduleId, periodKey });
   }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
 import { ActorLoader } from '@tandem/auth';
 import {
@@ -8,17 +7,17 @@ import {
   JobName,
   OutboxService,
   Page,
-  paginate,
   PageQueryDto,
   TransactionService,
   Actor,
   assertVersion,
 } from '@tandem/core';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { CreateReportScheduleDto, UpdateReportScheduleDto } from './dto';
 import { ReportFormat, ReportKind, ReportSchedule } from './entities';
 import { assertFormat, validateParameters } from './report-kinds';
 import { ReportSources } from './report-sources.service';
+import { ReportSchedulesRepository } from './report-schedules.repository';
 import { ReportingError, ReportingErrorCode } from './reporting.errors';
 import { ReportScheduleView } from './report-schedule.view';
 
@@ -58,8 +57,8 @@ const snapshot = (s: ReportSchedule) => ({
 @Injectable()
 export class ReportSchedulesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionService,
+    private readonly schedules: ReportSchedulesRepository,
     private readonly sources: ReportSources,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
@@ -113,18 +112,15 @@ export class ReportSchedulesService {
     const recipients = dto.recipients ?? [actor.userId];
     const parameters = await this.validate(actor, { ...dto, recipients });
     const id = await this.tx.run(async (em) => {
-      const saved = await em.save(
-        ReportSchedule,
-        em.create(ReportSchedule, {
-          ownerUserId: actor.userId,
-          name: dto.name ?? `${dto.kind} (${dto.cadence})`,
-          kind: dto.kind,
-          format: dto.format,
-          parameters,
-          cadence: dto.cadence,
-          recipientUserIds: recipients,
-        }),
-      );
+      const saved = await this.schedules.insert(em, {
+        ownerUserId: actor.userId,
+        name: dto.name ?? `${dto.kind} (${dto.cadence})`,
+        kind: dto.kind,
+        format: dto.format,
+        parameters,
+        cadence: dto.cadence,
+        recipientUserIds: recipients,
+      });
       await this.audit.record(em, {
         action: 'create',
         entityType: 'report_schedule',
@@ -137,16 +133,8 @@ export class ReportSchedulesService {
     return this.get(actor, id);
   }
 
-  private async owned(
-    actor: Actor,
-    id: string,
-    em: EntityManager = this.dataSource.manager,
-    lock = false,
-  ): Promise<ReportSchedule> {
-    const found = await em.findOne(ReportSchedule, {
-      where: { id, ownerUserId: actor.userId },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+  private async owned(actor: Actor, id: string, em?: EntityManager, lock = false): Promise<ReportSchedule> {
+    const found = await this.schedules.findOwned(actor.userId, id, em, lock);
     if (!found) throw CoreError.notFound('Report schedule');
     return found;
   }
@@ -156,16 +144,7 @@ export class ReportSchedulesService {
   }
 
   async list(actor: Actor, query: PageQueryDto): Promise<Page<ReportScheduleView>> {
-    const qb = this.dataSource
-      .getRepository(ReportSchedule)
-      .createQueryBuilder('s')
-      .where('s.owner_user_id = :me', { me: actor.userId });
-    const page = await paginate(qb, {
-      keys: ['s.created_at', 's.id'],
-      direction: 'DESC',
-      cursorOf: (s) => [s.createdAt.toISOString(), s.id],
-      query,
-    });
+    const page = await this.schedules.listOwned(actor.userId, query);
     return { items: page.items.map(view), nextCursor: page.nextCursor };
   }
 
@@ -193,7 +172,7 @@ export class ReportSchedulesService {
       s.parameters = parameters;
       s.cadence = dto.cadence ?? s.cadence;
       s.recipientUserIds = next.recipients;
-      const saved = await em.save(ReportSchedule, s);
+      const saved = await this.schedules.save(em, s);
       await this.audit.record(em, {
         action: 'update',
         entityType: 'report_schedule',
@@ -209,7 +188,7 @@ export class ReportSchedulesService {
   async remove(actor: Actor, id: string): Promise<void> {
     await this.tx.run(async (em) => {
       const s = await this.owned(actor, id, em, true);
-      await em.delete(ReportSchedule, { id });
+      await this.schedules.delete(em, id);
       await this.audit.record(em, {
         action: 'delete',
         entityType: 'report_schedule',

@@ -9,8 +9,10 @@ import { IndicatorsModule, ProgrammesModule } from '@tandem/programmes';
 import { ReportBuildHandler } from './report-build.handler';
 import { ReportExpiryHandler } from './report-expiry.handler';
 import { ReportScheduleHandlers } from './report-schedule.handlers';
+import { ReportSchedulesRepository } from './report-schedules.repository';
 import { ReportSchedulesService } from './report-schedules.service';
 import { ReportSources } from './report-sources.service';
+import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 import { ConsultationSource } from './sources/consultation.source';
 import { CoverageSource } from './sources/coverage.source';
@@ -35,6 +37,8 @@ import { LocalReportStorage, ReportStorage } from './storage/report-storage';
   ],
   providers: [
     { provide: ReportStorage, useClass: LocalReportStorage },
+    ReportsRepository,
+    ReportSchedulesRepository,
     ProgrammeProgressSource,
     PlacementsSource,
     ConsultationSource,

@@ -1,25 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-
-import {
-  Clock,
-  CoreError,
-  JobName,
-  OutboxService,
-  Page,
-  paginate,
-  TransactionService,
-  Actor,
-} from '@tandem/core';
+import { Clock, CoreError, JobName, OutboxService, Page, TransactionService, Actor } from '@tandem/core';
 import { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
 import { CreateReportDto, ListReportsDto } from './dto';
 import { Report, ReportStatus } from './entities';
 import { assertFormat, validateParameters } from './report-kinds';
 import { ReportSources } from './report-sources.service';
 import { reportView, ReportView } from './report.view';
 import { ReportingError, ReportingErrorCode } from './reporting.errors';
+import { ReportsRepository } from './reports.repository';
 import { ReportStorage } from './storage/report-storage';
 
 /**
@@ -31,8 +20,8 @@ import { ReportStorage } from './storage/report-storage';
 @Injectable()
 export class ReportsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionService,
+    private readonly reports: ReportsRepository,
     private readonly sources: ReportSources,
     private readonly storage: ReportStorage,
     private readonly audit: AuditService,
@@ -45,16 +34,13 @@ export class ReportsService {
     const parameters = validateParameters(dto.kind, dto.parameters);
     await this.sources.check(actor, dto.kind, parameters);
     const id = await this.tx.run(async (em) => {
-      const saved = await em.save(
-        Report,
-        em.create(Report, {
-          kind: dto.kind,
-          format: dto.format,
-          parameters,
-          requestedByUserId: actor.userId,
-          status: ReportStatus.Queued,
-        }),
-      );
+      const saved = await this.reports.insert(em, {
+        kind: dto.kind,
+        format: dto.format,
+        parameters,
+        requestedByUserId: actor.userId,
+        status: ReportStatus.Queued,
+      });
       await this.audit.record(em, {
         action: 'create',
         entityType: 'report',
@@ -68,12 +54,7 @@ export class ReportsService {
   }
 
   private async readable(actor: Actor, id: string): Promise<Report> {
-    const found = await this.dataSource
-      .getRepository(Report)
-      .createQueryBuilder('r')
-      .where('r.id = :id', { id })
-      .andWhere('(r.requested_by_user_id = :me OR :me = ANY(r.recipient_user_ids))', { me: actor.userId })
-      .getOne();
+    const found = await this.reports.findReadable(actor.userId, id);
     if (!found) throw CoreError.notFound('Report');
     return found;
   }
@@ -83,20 +64,7 @@ export class ReportsService {
   }
 
   async list(actor: Actor, query: ListReportsDto): Promise<Page<ReportView>> {
-    const qb = this.dataSource
-      .getRepository(Report)
-      .createQueryBuilder('r')
-      .where('(r.requested_by_user_id = :me OR :me = ANY(r.recipient_user_ids))', { me: actor.userId });
-    if (query.status) qb.andWhere('r.status = :status', { status: query.status });
-    if (query.kind) qb.andWhere('r.kind = :kind', { kind: query.kind });
-    if (query.format) qb.andWhere('r.format = :format', { format: query.format });
-    if (query.scheduleId) qb.andWhere('r.schedule_id = :scheduleId', { scheduleId: query.scheduleId });
-    const page = await paginate(qb, {
-      keys: ['r.created_at', 'r.id'],
-      direction: 'DESC',
-      cursorOf: (r) => [r.createdAt.toISOString(), r.id],
-      query,
-    });
+    const page = await this.reports.listReadable(actor.userId, query);
     return { items: page.items.map(reportView), nextCursor: page.nextCursor };
   }
 

@@ -1,16 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  AppConfig,
-  Clock,
-  JOB_QUEUE,
-  JobHandler,
-  JobName,
-  JobPayload,
-  JobQueueService,
-  NotificationRequest,
-} from '@tandem/core';
-import { NotificationsService } from '@tandem/notifications';
+import { AppConfig, Clock, JOB_QUEUE, JobHandler, JobName, JobPayload, JobQueueService } from '@tandem/core';
+import { NotificationsService, TypedNotificationRequest } from '@tandem/notifications';
 import { isClosed, ProgrammesRepository } from '@tandem/programmes';
 import { DataSource } from 'typeorm';
 import { TaskState } from './entities';
@@ -75,14 +66,14 @@ export class TaskReminderHandlers {
     const task = await this.current(taskId, dueDate);
     // Past the end of the due date the overdue reminder says it all.
     if (!task || this.clock.now() >= dueEnd(dueDate)) return;
-    await this.remind(task, 'task.due_soon', reminderJobId(JobName.TaskDueSoon, taskId, dueDate));
+    await this.remind(task, dueDate, 'task.due_soon', reminderJobId(JobName.TaskDueSoon, taskId, dueDate));
   }
 
   @JobHandler(JobName.TaskOverdue)
   async overdue({ taskId, dueDate }: JobPayload<JobName.TaskOverdue>): Promise<void> {
     const task = await this.current(taskId, dueDate);
     if (!task) return;
-    await this.remind(task, 'task.overdue', reminderJobId(JobName.TaskOverdue, taskId, dueDate));
+    await this.remind(task, dueDate, 'task.overdue', reminderJobId(JobName.TaskOverdue, taskId, dueDate));
   }
 
   /** The task, if it still wants the reminder for `dueDate`. */
@@ -99,14 +90,19 @@ export class TaskReminderHandlers {
     return isOpen(task.state) && !task.programmeClosed;
   }
 
-  private async remind(task: ReminderSubject, type: string, dedupeKey: string): Promise<void> {
-    const request: NotificationRequest = {
+  private async remind(
+    task: ReminderSubject,
+    dueDate: string,
+    type: 'task.due_soon' | 'task.overdue',
+    dedupeKey: string,
+  ): Promise<void> {
+    const request: TypedNotificationRequest<typeof type> = {
       type,
       subject: { type: 'task', id: task.id },
       recipients: task.assigneeUserId
         ? { userIds: [task.assigneeUserId] }
         : { organizationIds: [task.assigneeOrganizationId] },
-      params: { taskTitle: task.title, dueDate: task.dueDate, programmeTitle: task.programmeTitle },
+      params: { taskTitle: task.title, dueDate, programmeTitle: task.programmeTitle },
       dedupeKey,
     };
     await this.dataSource.transaction((em) => this.notifications.notify(em, request));

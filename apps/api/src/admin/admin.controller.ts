@@ -1,7 +1,13 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, CoreError, DeadLetterDto, DeadLetterPageDto, ListDeadLettersDto } from '@tandem/core';
-import { DeadLettersService } from '@tandem/notifications';
+import {
+  Actor,
+  CoreError,
+  DeadLetterDto,
+  DeadLetterPageDto,
+  DeadLettersService,
+  ListDeadLettersDto,
+} from '@tandem/core';
 import { Response } from 'express';
 import { DASHBOARD_COOKIE, DASHBOARD_PATH, QueueDashboardAuth } from './queue-dashboard.auth';
 import { CurrentActor } from '../auth/current-actor.decorator';

@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { AuthErrorCode } from '@tandem/auth';
 import { ConsultationsErrorCode } from '@tandem/consultations';
-import { CoreErrorCode } from '@tandem/core';
+import { CoreErrorCode, JobsErrorCode } from '@tandem/core';
 import { NotificationsErrorCode } from '@tandem/notifications';
 import { PlacementsErrorCode } from '@tandem/placements';
 import { GoodIdeasErrorCode } from '@tandem/good-ideas';
@@ -19,6 +19,7 @@ export type ErrorCode =
   | ConsultationsErrorCode
   | PlacementsErrorCode
   | NotificationsErrorCode
+  | JobsErrorCode
   | ReportingErrorCode
   | GoodIdeasErrorCode;
 
@@ -61,7 +62,7 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case ConsultationsErrorCode.MeetingNotAvailable:
     case PlacementsErrorCode.PlacementAlreadyEnded:
     case PlacementsErrorCode.CheckInNotDue:
-    case NotificationsErrorCode.DeadLetterAlreadyReplayed:
+    case JobsErrorCode.DeadLetterAlreadyReplayed:
     case ReportingErrorCode.ReportNotReady:
     case GoodIdeasErrorCode.GoodIdeaTransitionNotAllowed:
     case GoodIdeasErrorCode.GoodIdeaNotEditable:

@@ -1,3 +1,4 @@
+import { User } from '@tandem/auth';
 import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 export const EMAIL_CADENCES = ['immediate', 'daily_digest', 'weekly_digest', 'off'] as const;
@@ -12,10 +13,9 @@ export class NotificationPreference {
   @PrimaryColumn({ type: 'uuid' })
   userId!: string;
 
-  // By name: @tandem/auth imports this library, so a class reference would be circular.
-  @OneToOne('User', { onDelete: 'CASCADE' })
+  @OneToOne(() => User, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_notification_preferences_user' })
-  user?: unknown;
+  user?: User;
 
   @Column({ type: 'varchar', length: 16, default: 'immediate' })
   emailDefault!: EmailCadence;

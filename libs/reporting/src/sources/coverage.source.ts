@@ -1,8 +1,12 @@
-import { Actor } from '@tandem/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-
-import { INTEGRATION_DIMENSIONS, ProgrammeAccessService } from '@tandem/programmes';
+import { Actor } from '@tandem/core';
+import {
+  CoverageCell,
+  INTEGRATION_DIMENSIONS,
+  ProgrammeAccessService,
+  programmeCoverage,
+} from '@tandem/programmes';
 import { DataSource } from 'typeorm';
 import { fromArray, ReportContent, Row } from '../report-content';
 import { visibleProgrammesSql } from './visible-programmes';
@@ -10,12 +14,7 @@ import { visibleProgrammesSql } from './visible-programmes';
 /** The 23 objectives of the Global Compact for Safe, Orderly and Regular Migration. */
 export const GCM_OBJECTIVES = 23;
 
-interface CoverageRow {
-  key: string;
-  programmes: number;
-  partners: number;
-  titles: string | null;
-}
+type CoverageRow = CoverageCell;
 
 /**
  * coverage: programmes and their (active) partner organisations by SDG target, by Global Compact
@@ -35,40 +34,16 @@ export class CoverageSource {
   }
 
   async content(actor: Actor): Promise<ReportContent> {
-    const { sql: visible, params } = visibleProgrammesSql(this.dataSource, this.access, actor);
-    const n = params.length;
-    const base = `WITH v AS (SELECT p.* FROM programmes p WHERE p.id IN (${visible})),
-      partners AS (SELECT programme_id, organization_id FROM programme_partners WHERE status = 'active' AND programme_id IN (SELECT id FROM v))`;
-    const tally = (keys: string, match: string) => `${base}
-      SELECT k.key::text AS key,
-             count(DISTINCT v.id)::int AS programmes,
-             count(DISTINCT pa.organization_id)::int AS partners,
-             string_agg(DISTINCT v.title, '; ') AS titles
-        FROM ${keys}
-        LEFT JOIN v ON ${match}
-        LEFT JOIN partners pa ON pa.programme_id = v.id
-       GROUP BY k.key, k.ord ORDER BY k.ord, k.key`;
-    const query = (sql: string, extra: unknown[] = []) =>
-      this.dataSource.query<CoverageRow[]>(sql, [...params, ...extra]);
-    const [{ total }] = await this.dataSource.query<{ total: number }[]>(
-      `SELECT count(*)::int AS total FROM programmes p WHERE p.id IN (${visible})`,
-      params,
-    );
-    const gcm = await query(
-      tally(
-        `generate_series(1, ${GCM_OBJECTIVES}) WITH ORDINALITY AS k(key, ord)`,
-        'k.key = ANY(v.gcm_objectives)',
-      ),
-    );
-    const dims = await query(
-      tally(`unnest($${n + 1}::varchar[]) WITH ORDINALITY AS k(key, ord)`, 'k.key = ANY(v.dimensions)'),
-      [[...INTEGRATION_DIMENSIONS]],
-    );
-    const sdg = await query(
-      tally(
-        `(SELECT DISTINCT t AS key, 0 AS ord FROM v, unnest(v.sdg_targets) AS t) AS k`,
-        'k.key = ANY(v.sdg_targets)',
-      ),
+    const {
+      total,
+      gcm,
+      dimensions: dims,
+      sdg,
+    } = await programmeCoverage(
+      this.dataSource.manager,
+      visibleProgrammesSql(this.dataSource, this.access, actor),
+      INTEGRATION_DIMENSIONS,
+      GCM_OBJECTIVES,
     );
     const rows = (cells: CoverageRow[], label: string): Row[] =>
       cells.map((c) => ({

@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { ProgressFn } from '../report-content';
 import { RowCounter, write } from '../writers/sink';
-import { cursorRows } from './cursor';
+import { cursorRows } from '@tandem/core';
 import { visibleProgrammesSql } from './visible-programmes';
 
 export interface IatiParameters {

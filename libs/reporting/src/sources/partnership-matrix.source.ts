@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ProgrammeAccessService } from '@tandem/programmes';
 import { DataSource } from 'typeorm';
 import { ReportContent, Row } from '../report-content';
-import { cursorRows } from './cursor';
+import { cursorRows } from '@tandem/core';
 import { visibleProgrammesSql } from './visible-programmes';
 
 /** Active partners of the visible programmes, with their organisation's kind and government level. */

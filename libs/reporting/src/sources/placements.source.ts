@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-
 import { CoreError, Actor } from '@tandem/core';
-import { BreakdownCell, Placement, PlacementAccessService, PlacementStatsService } from '@tandem/placements';
-
-import { ProgrammeAccessService } from '@tandem/programmes';
+import {
+  BreakdownCell,
+  PlacementAccessService,
+  PlacementReportRow,
+  PlacementsRepository,
+  PlacementStatsService,
+} from '@tandem/placements';
+import { ProgrammeAccessService, programmeReader } from '@tandem/programmes';
+import { organizationReader } from '@tandem/stakeholders';
 import { DataSource } from 'typeorm';
 import { Cell, fromArray, ReportContent, Row, Section } from '../report-content';
-import { cursorRows } from './cursor';
 
 export interface PlacementsParameters {
   programmeId?: string;
@@ -41,6 +45,7 @@ export class PlacementsSource {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly stats: PlacementStatsService,
+    private readonly placements: PlacementsRepository,
     private readonly access: PlacementAccessService,
     private readonly programmes: ProgrammeAccessService,
   ) {}
@@ -158,17 +163,17 @@ export class PlacementsSource {
     ];
     let totalRows: number | undefined;
     if (!s.suppressed) {
-      const { sql, params } = this.rowQuery(actor, p);
-      const [{ n }] = await this.dataSource.query<{ n: string }[]>(
-        `SELECT count(*) AS n FROM (${sql}) q`,
-        params,
-      );
-      totalRows = Number(n);
+      // Exact views only (see the class comment): the actor's own employers' placements.
+      const employerIds = p.employerOrganizationId ? [p.employerOrganizationId] : this.access.orgIds(actor);
+      const found = await this.placements.reportRows(actor, { employerIds, programmeId: p.programmeId });
+      const employers = await this.names(employerIds);
+      const programmes = await programmeReader.titles(this.dataSource.manager, found.programmeIds);
+      totalRows = found.total;
       sections.push({
         name: 'placements',
         title: 'Placements',
         columns: ROW_COLUMNS,
-        rows: () => this.rows(sql, params),
+        rows: () => this.rows(found.rows(), employers, programmes),
       });
     }
     const facts: [string, Cell][] = [
@@ -185,47 +190,33 @@ export class PlacementsSource {
     return { title: 'Placements report', facts, sections, totalRows };
   }
 
-  private rowQuery(actor: Actor, p: PlacementsParameters): { sql: string; params: unknown[] } {
-    const qb = this.dataSource
-      .getRepository(Placement)
-      .createQueryBuilder('pl')
-      .select([])
-      .addSelect('pl.id', 'placementId')
-      .addSelect('pa.reference_code', 'participantReference')
-      .addSelect('o.name', 'employer')
-      .addSelect('pr.title', 'programme')
-      .addSelect('pl.job_title', 'jobTitle')
-      .addSelect('pl.occupation_code', 'occupationCode')
-      .addSelect('pl.sector', 'sector')
-      .addSelect('pl.contract_type', 'contractType')
-      .addSelect('pl.hours_per_week::float8', 'hoursPerWeek')
-      .addSelect(`to_char(pl.start_date, 'YYYY-MM-DD')`, 'startDate')
-      .addSelect('pl.status', 'placementStatus')
-      .addSelect(`to_char(pl.end_date, 'YYYY-MM-DD')`, 'endDate')
-      .innerJoin('participants', 'pa', 'pa.id = pl.participant_id')
-      .innerJoin('organizations', 'o', 'o.id = pl.employer_organization_id')
-      .leftJoin('programmes', 'pr', 'pr.id = pl.programme_id');
-    // Exact views only (see the class comment): the actor's own employers' placements.
-    const employers = p.employerOrganizationId ? [p.employerOrganizationId] : this.access.orgIds(actor);
-    qb.where('pl.employer_organization_id = ANY(CAST(:employers AS uuid[]))', { employers });
-    if (p.programmeId) qb.andWhere('pl.programme_id = :programmeId', { programmeId: p.programmeId });
-    this.access.scopePlacements(qb, actor);
-    qb.orderBy('pl.start_date').addOrderBy('pl.id');
-    const [sql, params] = qb.getQueryAndParameters();
-    return { sql, params };
-  }
-
-  private async *rows(sql: string, params: unknown[]): AsyncIterable<Row> {
-    for await (const r of cursorRows<Row>(this.dataSource, sql, params)) yield r;
+  /** Each row with the employer's and the programme's names, in the columns' order. */
+  private async *rows(
+    found: AsyncIterable<PlacementReportRow>,
+    employers: Map<string, string>,
+    programmes: Map<string, string>,
+  ): AsyncIterable<Row> {
+    for await (const { employerId, programmeId, ...r } of found)
+      yield {
+        placementId: r.placementId,
+        participantReference: r.participantReference,
+        employer: employers.get(employerId) ?? null,
+        programme: programmeId ? (programmes.get(programmeId) ?? null) : null,
+        jobTitle: r.jobTitle,
+        occupationCode: r.occupationCode,
+        sector: r.sector,
+        contractType: r.contractType,
+        hoursPerWeek: r.hoursPerWeek,
+        startDate: r.startDate,
+        placementStatus: r.placementStatus,
+        endDate: r.endDate,
+      };
   }
 
   private async names(ids: string[]): Promise<Map<string, string>> {
     const uuids = ids.filter((k) => /^[0-9a-f-]{36}$/.test(k));
     if (!uuids.length) return new Map();
-    const rows = await this.dataSource.query<{ id: string; name: string }[]>(
-      `SELECT id::text, name FROM organizations WHERE id = ANY($1::uuid[])`,
-      [uuids],
-    );
-    return new Map(rows.map((r) => [r.id, r.name]));
+    const found = await organizationReader.summaries(this.dataSource.manager, uuids);
+    return new Map(found.map((o) => [o.id, o.name]));
   }
 }

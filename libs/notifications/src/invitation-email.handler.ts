@@ -1,13 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { readPendingInvitation } from '@tandem/auth';
 import { AppConfig, Clock, JobHandler, JobName, JobPayload } from '@tandem/core';
-import { MailService, pickLanguage, renderInvitationEmail } from '@tandem/notifications';
+import { organizationReader } from '@tandem/stakeholders';
 import { DataSource } from 'typeorm';
-import { Invitation } from './entities';
-import { invitationToken } from './invitation-token';
-import { invitationStatus } from './invitations.service';
+import { MailService } from './mail.service';
+import { renderInvitationEmail } from './templates/invitation.template';
+import { pickLanguage } from './templates/layout';
 
-/** Sends the invitation e-mail. Runs in the worker; safe to run twice (one e-mail per invitation). */
+/**
+ * Sends the invitation e-mail that auth asks for through the outbox (auth knows nothing of e-mail).
+ * Runs in the worker; safe to run twice (one e-mail per invitation).
+ */
 @Injectable()
 export class InvitationEmailHandler {
   private readonly logger = new Logger(InvitationEmailHandler.name);
@@ -21,22 +25,21 @@ export class InvitationEmailHandler {
 
   @JobHandler(JobName.InvitationEmail)
   async handle({ invitationId }: JobPayload<JobName.InvitationEmail>): Promise<void> {
-    const invitation = await this.dataSource.getRepository(Invitation).findOne({
-      where: { id: invitationId },
-      relations: { invitedBy: true },
-    });
-    if (!invitation || invitationStatus(invitation, this.clock.now()) !== 'pending') {
+    const em = this.dataSource.manager;
+    const invitation = await readPendingInvitation(
+      em,
+      invitationId,
+      this.clock.now(),
+      this.config.JWT_REFRESH_SECRET,
+    );
+    if (!invitation) {
       this.logger.log({ msg: 'invitation no longer pending; no e-mail', invitationId });
       return;
     }
-    const organization = await this.dataSource
-      .getRepository<{ id: string; name: string }>('Organization')
-      .findOneByOrFail({ id: invitation.organizationId });
-    const token = invitationToken(this.config.JWT_REFRESH_SECRET, invitation.id);
-    const acceptUrl = `${this.config.PUBLIC_URL.replace(/\/$/, '')}/invitations/${token}`;
+    const acceptUrl = `${this.config.PUBLIC_URL.replace(/\/$/, '')}/invitations/${invitation.token}`;
     const rendered = renderInvitationEmail(pickLanguage(invitation.language), {
-      organizationName: organization.name,
-      inviterName: invitation.invitedBy?.name ?? null,
+      organizationName: await organizationReader.name(em, invitation.organizationId),
+      inviterName: invitation.inviterName,
       role: invitation.role,
       acceptUrl,
       expiresAt: invitation.expiresAt,

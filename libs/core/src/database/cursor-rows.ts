@@ -18,9 +18,9 @@ export async function* cursorRows<T>(
   try {
     await qr.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     open = true;
-    await qr.query(`DECLARE report_rows NO SCROLL CURSOR FOR ${sql}`, params);
+    await qr.query(`DECLARE cursor_rows NO SCROLL CURSOR FOR ${sql}`, params);
     for (;;) {
-      const rows = (await qr.query(`FETCH FORWARD ${batch} FROM report_rows`)) as T[];
+      const rows = (await qr.query(`FETCH FORWARD ${batch} FROM cursor_rows`)) as T[];
       for (const row of rows) yield row;
       if (rows.length < batch) break;
     }

@@ -1,0 +1,237 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Actor } from '@tandem/core';
+import { cursorRows, Page, paginate } from '@tandem/core';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { DataSource, DeepPartial, EntityManager } from 'typeorm';
+import { ListPlacementsDto } from './dto';
+import { Placement } from './entities';
+import { PlacementAccessService } from './placement-access.service';
+
+/** The breakdowns of placement statistics: name → the SQL expression over `s` (see `counts`). */
+export const PLACEMENT_BREAKDOWNS = {
+  bySector: 's.sector',
+  byOccupationGroup: 'left(s.occupation_code, 1)',
+  byContractType: 's.contract_type',
+  // Erased participants still count, under "unknown".
+  byCountryOfOrigin: "COALESCE(s.country_of_origin, 'unknown')",
+  byEmployer: 's.employer_organization_id::text',
+  byStatusCategory: "COALESCE(s.status_category, 'unknown')",
+} as const;
+
+/** One placement as the placements report lists it (ids where other libraries own the names). */
+export interface PlacementReportRow {
+  placementId: string;
+  participantReference: string;
+  employerId: string;
+  programmeId: string | null;
+  jobTitle: string;
+  occupationCode: string;
+  sector: string;
+  contractType: string;
+  hoursPerWeek: number;
+  startDate: string;
+  placementStatus: string;
+  endDate: string | null;
+}
+
+export interface PlacementCounts {
+  /** `own…`: the part of each count the asker may see row by row anyway (their own placements and
+   * the participants their organisations registered); suppression uses it against differencing. */
+  total: { placements: number; people: number; ownPlacements: number; ownPeople: number };
+  breakdowns: Record<keyof typeof PLACEMENT_BREAKDOWNS, { key: string; people: number; own: number }[]>;
+  retention: {
+    months: number;
+    answered: number;
+    retained: number;
+    ownAnswered: number;
+    ownRetained: number;
+  }[];
+}
+
+/**
+ * Queries over placements. Reads for a person take the actor, whose scope is part of the query
+ * (PlacementAccessService.scopePlacements), so an unscoped read cannot be written by accident.
+ */
+@Injectable()
+export class PlacementsRepository {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: PlacementAccessService,
+  ) {}
+
+  insert(em: EntityManager, values: DeepPartial<Placement>): Promise<Placement> {
+    return em.save(Placement, em.create(Placement, values));
+  }
+
+  /** Many at once (CSV import); the new ids in the order given. */
+  async insertMany(em: EntityManager, values: QueryDeepPartialEntity<Placement>[]): Promise<string[]> {
+    const inserted = await em.insert(Placement, values);
+    return inserted.identifiers.map((x) => (x as { id: string }).id);
+  }
+
+  async save(em: EntityManager, placement: Placement): Promise<void> {
+    await em.save(Placement, placement);
+  }
+
+  listVisible(actor: Actor, filter: ListPlacementsDto): Promise<Page<Placement>> {
+    const qb = this.access.scopePlacements(
+      this.dataSource
+        .getRepository(Placement)
+        .createQueryBuilder('pl')
+        .leftJoinAndSelect('pl.participant', 'pa'),
+      actor,
+      'pl',
+    );
+    if (filter.programmeId)
+      qb.andWhere('pl.programme_id = :programmeId', { programmeId: filter.programmeId });
+    if (filter.employerOrganizationId)
+      qb.andWhere('pl.employer_organization_id = :employer', { employer: filter.employerOrganizationId });
+    if (filter.status) qb.andWhere('pl.status = :status', { status: filter.status });
+    if (filter.sector) qb.andWhere('pl.sector = :sector', { sector: filter.sector });
+    if (filter.startFrom) qb.andWhere('pl.start_date >= :startFrom', { startFrom: filter.startFrom });
+    if (filter.startTo) qb.andWhere('pl.start_date <= :startTo', { startTo: filter.startTo });
+    return paginate(qb, {
+      keys: ['pl.created_at', 'pl.id'],
+      direction: 'DESC',
+      cursorOf: (p) => [p.createdAt.toISOString(), p.id],
+      query: filter,
+    });
+  }
+
+  /**
+   * Visible to the actor, or null (missing and not yours look the same). `lock` takes FOR UPDATE:
+   * callers lock the placement before its check-ins, so ending and answering never deadlock.
+   */
+  findVisible(
+    actor: Actor,
+    id: string,
+    em: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<Placement | null> {
+    const qb = this.access.scopePlacements(
+      em.getRepository(Placement).createQueryBuilder('pl').where('pl.id = :id', { id }),
+      actor,
+      'pl',
+    );
+    if (lock) qb.setLock('pessimistic_write');
+    return qb.getOne();
+  }
+
+  /**
+   * Exact counts (the caller suppresses small cells) over the placements of a programme and/or of
+   * some employers; `employerIds: null` means every employer (the caller has decided who may see
+   * that). One REPEATABLE READ snapshot, so the total, the breakdowns and the rates agree.
+   */
+  counts(scope: {
+    programmeId: string | null;
+    employerIds: string[] | null;
+    /** The asker's organisations: what they placed or registered counts as their own. */
+    ownOrgIds: string[];
+  }): Promise<PlacementCounts> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (v: unknown) => (params.push(v), `$${params.length}`);
+    if (scope.programmeId) where.push(`pl.programme_id = ${param(scope.programmeId)}`);
+    if (scope.employerIds)
+      where.push(`pl.employer_organization_id = ANY(${param(scope.employerIds)}::uuid[])`);
+    const own = param(scope.ownOrgIds);
+    const scoped = `WITH s AS (
+      SELECT pl.id, pl.participant_id, pl.employer_organization_id, pl.sector, pl.occupation_code, pl.contract_type,
+             pa.country_of_origin, pa.status_category,
+             (pl.employer_organization_id = ANY(${own}::uuid[]) OR pa.registered_by_organization_id = ANY(${own}::uuid[])) AS own
+        FROM placements pl JOIN participants pa ON pa.id = pl.participant_id
+       WHERE ${where.join(' AND ') || 'true'})`;
+    return this.dataSource.transaction('REPEATABLE READ', async (em) => {
+      const [total] = await em.query<PlacementCounts['total'][]>(
+        `${scoped} SELECT count(*)::int AS placements, count(DISTINCT participant_id)::int AS people,
+                      count(*) FILTER (WHERE own)::int AS "ownPlacements",
+                      count(DISTINCT participant_id) FILTER (WHERE own)::int AS "ownPeople" FROM s`,
+        params,
+      );
+      const breakdowns = {} as PlacementCounts['breakdowns'];
+      for (const [name, expr] of Object.entries(PLACEMENT_BREAKDOWNS) as [
+        keyof typeof PLACEMENT_BREAKDOWNS,
+        string,
+      ][]) {
+        breakdowns[name] = await em.query<{ key: string; people: number; own: number }[]>(
+          `${scoped} SELECT ${expr} AS key, count(DISTINCT s.participant_id)::int AS people,
+                        count(DISTINCT s.participant_id) FILTER (WHERE s.own)::int AS own
+                   FROM s GROUP BY 1 ORDER BY 1`,
+          params,
+        );
+      }
+      const retention = await em.query<PlacementCounts['retention']>(
+        `${scoped} SELECT rc.months::int AS months,
+                      count(*)::int AS answered,
+                      count(*) FILTER (WHERE rc.still_employed)::int AS retained,
+                      count(*) FILTER (WHERE s.own)::int AS "ownAnswered",
+                      count(*) FILTER (WHERE s.own AND rc.still_employed)::int AS "ownRetained"
+                 FROM retention_checks rc JOIN s ON s.id = rc.placement_id
+                WHERE rc.status = 'answered'
+                GROUP BY rc.months`,
+        params,
+      );
+      return { total, breakdowns, retention };
+    });
+  }
+
+  /**
+   * The placements report's rows (exact views only: the placements of the given employers, within
+   * the actor's scope), by start date, streamed from a cursor; with their number and the programmes
+   * they name, so the report can put names to the ids without reading other libraries' tables here.
+   */
+  async reportRows(
+    actor: Actor,
+    scope: { employerIds: string[]; programmeId?: string },
+  ): Promise<{ total: number; programmeIds: string[]; rows: () => AsyncIterable<PlacementReportRow> }> {
+    const qb = this.dataSource
+      .getRepository(Placement)
+      .createQueryBuilder('pl')
+      .select([])
+      .addSelect('pl.id', 'placementId')
+      .addSelect('pa.reference_code', 'participantReference')
+      .addSelect('pl.employer_organization_id', 'employerId')
+      .addSelect('pl.programme_id', 'programmeId')
+      .addSelect('pl.job_title', 'jobTitle')
+      .addSelect('pl.occupation_code', 'occupationCode')
+      .addSelect('pl.sector', 'sector')
+      .addSelect('pl.contract_type', 'contractType')
+      .addSelect('pl.hours_per_week::float8', 'hoursPerWeek')
+      .addSelect(`to_char(pl.start_date, 'YYYY-MM-DD')`, 'startDate')
+      .addSelect('pl.status', 'placementStatus')
+      .addSelect(`to_char(pl.end_date, 'YYYY-MM-DD')`, 'endDate')
+      .innerJoin('participants', 'pa', 'pa.id = pl.participant_id')
+      .where('pl.employer_organization_id = ANY(CAST(:employers AS uuid[]))', {
+        employers: scope.employerIds,
+      });
+    if (scope.programmeId) qb.andWhere('pl.programme_id = :programmeId', { programmeId: scope.programmeId });
+    this.access.scopePlacements(qb, actor);
+    qb.orderBy('pl.start_date').addOrderBy('pl.id');
+    const [sql, params] = qb.getQueryAndParameters();
+    const [{ n }] = await this.dataSource.query<{ n: string }[]>(
+      `SELECT count(*) AS n FROM (${sql}) q`,
+      params,
+    );
+    const programmes = await this.dataSource.query<{ id: string }[]>(
+      `SELECT DISTINCT q."programmeId" AS id FROM (${sql}) q WHERE q."programmeId" IS NOT NULL`,
+      params,
+    );
+    return {
+      total: Number(n),
+      programmeIds: programmes.map((p) => p.id),
+      rows: () => cursorRows<PlacementReportRow>(this.dataSource, sql, params),
+    };
+  }
+
+  /** The start dates of the employer's placements of these participants, as `participantId|date`. */
+  async startsOf(employerId: string, participantIds: string[]): Promise<Set<string>> {
+    if (!participantIds.length) return new Set();
+    const found: { participant_id: string; start_date: string }[] = await this.dataSource.query(
+      `SELECT participant_id, to_char(start_date, 'YYYY-MM-DD') AS start_date FROM placements
+        WHERE employer_organization_id = $1 AND participant_id = ANY($2::uuid[])`,
+      [employerId, participantIds],
+    );
+    return new Set(found.map((f) => `${f.participant_id}|${f.start_date}`));
+  }
+}
