@@ -10,6 +10,7 @@ import { DatabaseModule } from '@tandem/database';
 import { NotificationsModule } from '@tandem/notifications';
 import { ProgrammesModule } from '@tandem/programmes';
 import { StakeholdersModule } from '@tandem/stakeholders';
+import { TracingShutdown } from '@tandem/core/telemetry/tracing-shutdown';
 import { Request } from 'express';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { JwtStrategy } from './auth/jwt.strategy';
@@ -109,6 +110,7 @@ export class ApiModule implements NestModule {
         // Order matters: rate limits first (cheap, and they protect sign-in), then authentication.
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
+        TracingShutdown,
       ],
     };
   }

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import {
   AppConfig,
+  contextFrom,
   createRedis,
   isJobName,
   JOB_OUTCOME_KEY,
@@ -9,6 +10,9 @@ import {
   JobName,
   JobQueueService,
   QueueName,
+  SpanKind,
+  traceMetadata,
+  withSpan,
 } from '@tandem/core';
 import { DeadLettersService } from '@tandem/notifications';
 import { Job, Worker } from 'bullmq';
@@ -94,7 +98,17 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     if (!handler) throw new Error(`no handler for job ${job.name}`);
     const attempt = job.attemptsMade + 1;
     try {
-      await handler(job.data, { jobId: String(job.id), attempt });
+      // Tracing: the job's span continues the trace of whoever enqueued it (relay or handler).
+      await withSpan(`job ${job.name}`, () => handler(job.data, { jobId: String(job.id), attempt }), {
+        kind: SpanKind.CONSUMER,
+        parent: contextFrom(traceMetadata.decode(job.opts.telemetry?.metadata)),
+        attributes: {
+          'messaging.destination.name': job.queueName,
+          'messaging.message.id': String(job.id),
+          'tandem.job.name': job.name,
+          'tandem.job.attempt': attempt,
+        },
+      });
     } catch (err) {
       // Recorded before the job is failed, so a dead letter is not lost to a crash right after.
       if (attempt >= (job.opts.attempts ?? 1)) await this.deadLetter(job.queueName, job, err as Error);

@@ -4,6 +4,7 @@ import { AuditModule } from '@tandem/audit';
 import { AuthModule } from '@tandem/auth';
 import { ConsultationsModule } from '@tandem/consultations';
 import { AppConfig, CoreModule, JobsModule, LoggingModule } from '@tandem/core';
+import { TracingShutdown } from '@tandem/core/telemetry/tracing-shutdown';
 import { DatabaseModule } from '@tandem/database';
 import { NotificationsModule } from '@tandem/notifications';
 import { PlacementsModule } from '@tandem/placements';
@@ -35,7 +36,7 @@ export class WorkerModule {
         PlacementsModule,
         ReportingModule,
       ],
-      providers: [JobRunner, OutboxRelay, WorkerSchedules],
+      providers: [JobRunner, OutboxRelay, WorkerSchedules, TracingShutdown],
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig } from '@tandem/core';
+import { AppConfig, SpanKind, withSpan } from '@tandem/core';
 import { createTransport, Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { EmailDelivery } from './entities/email-delivery.entity';
@@ -42,13 +42,22 @@ export class MailService implements OnApplicationShutdown {
     const host = new URL(this.config.PUBLIC_URL).hostname || 'tandem';
     const messageId = `<${dedupeKey.replace(/[^A-Za-z0-9.-]/g, '.')}@${host}>`;
     try {
-      await this.transport.sendMail({
-        to: email.to,
-        subject: email.subject,
-        html: email.html,
-        text: email.text,
-        messageId,
-      });
+      // Tracing: the SMTP exchange as a client span of the job that sends it.
+      await withSpan(
+        'smtp.send',
+        () =>
+          this.transport.sendMail({
+            to: email.to,
+            subject: email.subject,
+            html: email.html,
+            text: email.text,
+            messageId,
+          }),
+        {
+          kind: SpanKind.CLIENT,
+          attributes: { 'tandem.email.template': email.template, 'tandem.email.message_id': messageId },
+        },
+      );
     } catch (err) {
       await repo.update(
         { id: delivery.id },

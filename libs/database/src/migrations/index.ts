@@ -7,6 +7,7 @@ import { Placements1795438754317 } from './1795438754317-Placements';
 import { Notifications1795443711276 } from './1795443711276-Notifications';
 import { Reporting1795443789600 } from './1795443789600-Reporting';
 import { IdempotencyLocation1795448148149 } from './1795448148149-IdempotencyLocation';
+import { OutboxTraceContext1795617675730 } from './1795617675730-OutboxTraceContext';
 
 /** Every migration, in order. Add each generated one here: the webpack bundles need explicit imports. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -20,4 +21,5 @@ export const MIGRATIONS: Function[] = [
   Notifications1795443711276,
   Reporting1795443789600,
   IdempotencyLocation1795448148149,
+  OutboxTraceContext1795617675730,
 ];
