@@ -99,6 +99,8 @@ export class TestRedis {
 export interface StackOptions {
   smtp: TestSmtpServer;
   env?: Record<string, string>;
+  /** A database of the suite's own making instead of a copy of the migrated template. */
+  databaseUrl?: string;
 }
 
 /** One suite's Tandem: its own database, Redis, api process and worker process. */
@@ -134,7 +136,7 @@ export class TestStack {
   }
 
   async start(): Promise<this> {
-    this.databaseUrl = await createTestDatabase();
+    this.databaseUrl = this.options.databaseUrl ?? (await createTestDatabase());
     await this.redis.start();
     this.apiPort = await freePort();
     await this.startApi();
@@ -173,6 +175,19 @@ export class TestStack {
       async () => this.logs.filter((l) => l.includes('processing queues')).length > before,
       `worker (logs: ${this.logs.join('').slice(-2000)})`,
     );
+  }
+
+  /** SIGTERM to the api and the worker, waiting for both to exit (Redis keeps running). */
+  async stopApps(): Promise<void> {
+    for (const child of [this.api, this.worker]) {
+      if (child && child.exitCode === null) {
+        await new Promise((resolve) => {
+          child.once('exit', resolve);
+          child.kill('SIGTERM');
+          setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+        });
+      }
+    }
   }
 
   /** SIGKILL: no graceful shutdown, as when a machine dies. */

@@ -13,6 +13,7 @@ import { ReportingModule } from '@tandem/reporting';
 import { TasksModule } from '@tandem/tasks';
 import { JobRunner } from './job-runner.service';
 import { OutboxRelay } from './outbox-relay.service';
+import { RedisRebuild } from './redis-rebuild.service';
 import { WorkerSchedules } from './worker-schedules.service';
 
 /** The worker: the outbox relay and the job processors. No HTTP. */
@@ -36,7 +37,7 @@ export class WorkerModule {
         PlacementsModule,
         ReportingModule,
       ],
-      providers: [JobRunner, OutboxRelay, WorkerSchedules, TracingShutdown],
+      providers: [JobRunner, OutboxRelay, WorkerSchedules, TracingShutdown, RedisRebuild],
     };
   }
 }
