@@ -4,7 +4,16 @@
 // so `npm run restore` can check the restored database against them. See docs/operations.md.
 import './lib/use-node24.mjs';
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,7 +57,14 @@ try {
     const bin = findPgBin(majorOf(serverVersion));
     pgDumpVersion = bin.version;
     const pgDump = bin.dir ? path.join(bin.dir, 'pg_dump') : 'pg_dump';
-    await runTool('', [pgDump, '-Fc', '--no-owner', `--snapshot=${snapshot}`, `--file=${dumpFile}`, `--dbname=${databaseUrl}`]);
+    await runTool('', [
+      pgDump,
+      '-Fc',
+      '--no-owner',
+      `--snapshot=${snapshot}`,
+      `--file=${dumpFile}`,
+      `--dbname=${databaseUrl}`,
+    ]);
     await client.query('COMMIT');
   } else {
     pgDumpVersion = (await runTool(pgExec, ['pg_dump', '--version'])).trim();
@@ -64,7 +80,9 @@ try {
   mkdirSync(reportsStaged);
   if (reportsExec) {
     const tarFile = path.join(staging, 'reports.tar');
-    await runTool(reportsExec, ['tar', '-C', reportDir, '-cf', '-', '.'], { stdout: createWriteStream(tarFile) });
+    await runTool(reportsExec, ['tar', '-C', reportDir, '-cf', '-', '.'], {
+      stdout: createWriteStream(tarFile),
+    });
     const x = spawnSync('tar', ['-xf', tarFile, '-C', reportsStaged]);
     if (x.status !== 0) die(`could not unpack the report files: ${x.stderr}`);
     rmSync(tarFile);

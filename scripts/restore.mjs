@@ -32,7 +32,7 @@ const args = process.argv.slice(2);
 const force = args.includes('--force');
 const hoursAt = args.indexOf('--redispatch-hours');
 const redispatchHours = hoursAt >= 0 ? Number(args[hoursAt + 1]) : 24;
-const archive = args.find((a, i) => !a.startsWith('--') && i !== hoursAt + 1);
+const archive = args.find((a, i) => !a.startsWith('--') && (hoursAt < 0 || i !== hoursAt + 1));
 if (!archive) die('usage: npm run restore -- <archive.tar> [--force] [--redispatch-hours N]', 2);
 if (!existsSync(archive)) die(`no such archive: ${archive}`, 2);
 if (!Number.isFinite(redispatchHours) || redispatchHours < 0) die('--redispatch-hours takes a number ≥ 0', 2);
@@ -58,7 +58,10 @@ try {
   client = await connect().catch((err) => die(`cannot connect to the database: ${err.message}`));
   const tables = Number(await sqlValue(USER_TABLES_SQL, client));
   if (tables > 0 && !force)
-    die(`the database already has ${tables} tables: restore into an empty database, or pass --force to replace them`, 3);
+    die(
+      `the database already has ${tables} tables: restore into an empty database, or pass --force to replace them`,
+      3,
+    );
   const serverVersion = await sqlValue(SERVER_VERSION_SQL, client);
 
   // 3. pg_restore, in one transaction: all of the dump or nothing.
@@ -70,13 +73,16 @@ try {
     const pgRestore = bin.dir ? path.join(bin.dir, 'pg_restore') : 'pg_restore';
     await runTool('', [pgRestore, ...restoreArgs, `--dbname=${databaseUrl}`, dump]);
   } else {
-    await runTool(pgExec, ['pg_restore', ...restoreArgs, `--dbname=${databaseUrl}`], { stdin: createReadStream(dump) });
+    await runTool(pgExec, ['pg_restore', ...restoreArgs, `--dbname=${databaseUrl}`], {
+      stdin: createReadStream(dump),
+    });
   }
   say(`database restored into ${serverVersion}`);
 
   // 4. What the database holds now is what the manifest says it held.
   const head = (await sqlValue(MIGRATION_HEAD_SQL, client)) || null;
-  if (head !== manifest.migrationHead) die(`migration head is ${head}, the manifest says ${manifest.migrationHead}`);
+  if (head !== manifest.migrationHead)
+    die(`migration head is ${head}, the manifest says ${manifest.migrationHead}`);
   const counts = JSON.parse(await sqlValue(ROW_COUNTS_SQL, client));
   const differ = Object.keys({ ...counts, ...manifest.tables }).filter(
     (t) => Number(counts[t] ?? -1) !== Number(manifest.tables[t] ?? -1),
@@ -107,15 +113,26 @@ try {
     const t = spawnSync('tar', ['-cf', tarFile, '-C', path.join(staging, 'reports'), '.']);
     if (t.status !== 0) die(`tar failed: ${t.stderr}`);
     await runTool(reportsExec, ['tar', '-C', reportDir, '-xf', '-'], { stdin: createReadStream(tarFile) });
-    const sums = await runTool(reportsExec, ['sh', '-c', `cd '${reportDir}' && find . -type f -exec sha256sum {} +`]);
-    const have = new Map(sums.trim().split('\n').filter(Boolean).map((l) => {
-      const [sum, file] = l.split(/\s+\*?/);
-      return [file.replace(/^\.\//, ''), sum];
-    }));
+    const sums = await runTool(reportsExec, [
+      'sh',
+      '-c',
+      `cd '${reportDir}' && find . -type f -exec sha256sum {} +`,
+    ]);
+    const have = new Map(
+      sums
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => {
+          const [sum, file] = l.split(/\s+\*?/);
+          return [file.replace(/^\.\//, ''), sum];
+        }),
+    );
     const bad = manifest.reports.filter((f) => have.get(f.path) !== f.sha256);
     if (bad.length) die(`report files differ after restore: ${bad.map((f) => f.path).join(', ')}`);
   } else {
-    if (listFiles(reportDir).length && !force) die(`${reportDir} is not empty: pass --force to restore over it`, 3);
+    if (listFiles(reportDir).length && !force)
+      die(`${reportDir} is not empty: pass --force to restore over it`, 3);
     mkdirSync(reportDir, { recursive: true });
     cpSync(path.join(staging, 'reports'), reportDir, { recursive: true });
     const restored = new Map((await describeFiles(reportDir)).map((f) => [f.path, f]));

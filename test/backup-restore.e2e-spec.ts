@@ -14,8 +14,14 @@ import { TestStack } from './support/stack';
 const ROOT = path.resolve(__dirname, '..');
 const day = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const step = (what: string) =>
+  process.env.TANDEM_TEST_TRACE_STEPS && process.stderr.write(`${new Date().toISOString()} ${what}\n`);
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, ms = 30_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined | null | false>,
+  ms = 30_000,
+): Promise<T> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     const v = await probe().catch(() => undefined);
@@ -70,7 +76,9 @@ describe('backup and restore: the data, report files and pending work all come b
     );
     adminUrl = await new Promise<string>((resolve, reject) => {
       pgServer.once('exit', (code) => reject(new Error(`postgres-server exited ${code}`)));
-      pgServer.stdout!.once('data', (b: Buffer) => resolve((JSON.parse(b.toString()) as { url: string }).url));
+      pgServer.stdout!.once('data', (b: Buffer) =>
+        resolve((JSON.parse(b.toString()) as { url: string }).url),
+      );
     });
     await admin((c) => c.query(`CREATE DATABASE tandem_backup_test`));
     databaseUrl = adminUrl.replace(/\/postgres$/, '/tandem_backup_test');
@@ -98,6 +106,7 @@ describe('backup and restore: the data, report files and pending work all come b
       await new Promise((r) => {
         pgServer.once('exit', r);
         pgServer.kill('SIGTERM');
+        setTimeout(() => pgServer.kill('SIGKILL'), 10_000).unref();
       });
     }
     rmSync(dir, { recursive: true, force: true });
@@ -108,6 +117,7 @@ describe('backup and restore: the data, report files and pending work all come b
     const reminders = new Queue('reminders', { connection: redis });
     const reports = new Queue('reports', { connection: redis });
     try {
+      step('--- Seed');
       // --- Seed: a task with a pending reminder, a report file, a report schedule.
       const dueDate = day(2);
       const task = await stack
@@ -122,7 +132,9 @@ describe('backup and restore: the data, report files and pending work all come b
         })
         .expect(201);
       const dueSoonId = `task-due:${task.body.id}:${dueDate}`;
-      await until('the task reminder delayed in Redis', async () => (await reminders.getJob(dueSoonId))?.isDelayed());
+      await until('the task reminder delayed in Redis', async () =>
+        (await reminders.getJob(dueSoonId))?.isDelayed(),
+      );
       await until('the assignment e-mail', async () =>
         smtp.to(implementer.email).find((m) => m.subject.includes('Renew the venue contract')),
       );
@@ -148,6 +160,7 @@ describe('backup and restore: the data, report files and pending work all come b
       const schedulerId = `report-schedule.${schedule.body.id}`;
       await until('the schedule job scheduler', () => reports.getJobScheduler(schedulerId));
 
+      step('An event still in the outbox');
       // An event still in the outbox at backup time: the worker is stopped when the task is created.
       await until('everything relayed', async () => {
         const [{ n }] = await stack.query<{ n: number }>(
@@ -178,8 +191,12 @@ describe('backup and restore: the data, report files and pending work all come b
       };
       const mailsBefore = smtp.received.length;
 
+      step('--- Backup.');
       // --- Backup.
-      const backup = runScript('backup.mjs', [archive], { DATABASE_URL: databaseUrl, REPORT_STORAGE_DIR: reportDir });
+      const backup = runScript('backup.mjs', [archive], {
+        DATABASE_URL: databaseUrl,
+        REPORT_STORAGE_DIR: reportDir,
+      });
       expect([backup.status, backup.stderr]).toEqual([0, '']);
       const manifest = JSON.parse(
         spawnSync('tar', ['-xOf', archive, 'manifest.json'], { encoding: 'utf8' }).stdout,
@@ -197,6 +214,7 @@ describe('backup and restore: the data, report files and pending work all come b
         expect.objectContaining({ size: built.body.length, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }),
       ]);
 
+      step('--- Wipe');
       // --- Wipe: database dropped, report files deleted, Redis flushed.
       await stack.stopApps();
       await admin(async (c) => {
@@ -206,33 +224,43 @@ describe('backup and restore: the data, report files and pending work all come b
       rmSync(reportDir, { recursive: true, force: true });
       await redis.flushall();
 
+      step('--- Restore;');
       // --- Restore; a second restore is refused: the database is no longer empty.
-      const restore = runScript('restore.mjs', [archive], { DATABASE_URL: databaseUrl, REPORT_STORAGE_DIR: reportDir });
+      const restore = runScript('restore.mjs', [archive], {
+        DATABASE_URL: databaseUrl,
+        REPORT_STORAGE_DIR: reportDir,
+      });
       expect([restore.status, restore.stderr]).toEqual([0, '']);
       expect(restore.stdout).toMatch(/counts match the manifest/);
-      const again = runScript('restore.mjs', [archive], { DATABASE_URL: databaseUrl, REPORT_STORAGE_DIR: reportDir });
+      const again = runScript('restore.mjs', [archive], {
+        DATABASE_URL: databaseUrl,
+        REPORT_STORAGE_DIR: reportDir,
+      });
       expect(again.status).toBe(3);
       expect(again.stderr).toMatch(/already has \d+ tables/);
 
+      step('--- Worker (and api) restart');
       // --- Worker (and api) restart against the EMPTY Redis.
       await stack.startApi();
       await stack.startWorker();
 
       // The data and the report file.
       expect((await stack.query(`SELECT id FROM programmes ORDER BY id`)).length).toBe(before.programmes);
-      expect((await stack.query<{ id: string }>(`SELECT id FROM tasks ORDER BY id`)).map((t) => t.id)).toEqual(
-        before.tasks,
-      );
+      expect(
+        (await stack.query<{ id: string }>(`SELECT id FROM tasks ORDER BY id`)).map((t) => t.id),
+      ).toEqual(before.tasks);
       const file = await download(stack, s.manager, built.report.id);
       expect(file.status).toBe(200);
       expect(file.body.equals(built.body)).toBe(true);
 
+      step('The pending event is relayed');
       // The pending event is relayed: the assignee hears of the task once.
       await until('the pending task e-mail', async () =>
         smtp.to(implementer.email).find((m) => m.subject.includes('Pending at backup time')),
       );
       expect(pending.body.id).toBeDefined();
 
+      step('Time-based work rebuilt');
       // Time-based work rebuilt from PostgreSQL: the task's reminders and the schedule's job scheduler.
       const rebuilt = await until('the task reminder rebuilt', async () => {
         const job = await reminders.getJob(dueSoonId);
@@ -241,6 +269,7 @@ describe('backup and restore: the data, report files and pending work all come b
       expect(await reminders.getJob(`task-overdue:${task.body.id}:${dueDate}`)).toBeDefined();
       await until('the schedule job scheduler rebuilt', () => reports.getJobScheduler(schedulerId));
 
+      step('The reminder fires');
       // The reminder fires (brought forward: its time is two days away), once.
       await rebuilt.promote();
       await until('the due-soon e-mail', async () =>
@@ -249,6 +278,7 @@ describe('backup and restore: the data, report files and pending work all come b
           .find((m) => /due/i.test(m.subject) && m.subject.includes('Renew the venue contract')),
       );
 
+      step('Nothing is sent twice');
       // Nothing is sent twice: wait for the outbox and the queues to settle, then count Message-IDs.
       await until('outbox drained', async () => {
         const [{ n }] = await stack.query<{ n: number }>(
@@ -266,5 +296,5 @@ describe('backup and restore: the data, report files and pending work all come b
       await reminders.close();
       await reports.close();
     }
-  });
+  }, 300_000);
 });

@@ -19,7 +19,8 @@ export const pgExec = process.env.TANDEM_PG_EXEC?.trim() || '';
 export const reportsExec = process.env.TANDEM_REPORTS_EXEC?.trim() || '';
 export const databaseUrl =
   process.env.DATABASE_URL || (pgExec ? 'postgresql:///tandem?user=tandem' : undefined);
-export const reportDir = process.env.REPORT_STORAGE_DIR || (reportsExec ? '/var/lib/tandem/reports' : './.data/reports');
+export const reportDir =
+  process.env.REPORT_STORAGE_DIR || (reportsExec ? '/var/lib/tandem/reports' : './.data/reports');
 
 export function die(message, code = 1) {
   process.stderr.write(`${message}\n`);
@@ -69,7 +70,8 @@ export function findPgBin(serverMajor) {
   for (const dir of candidates) {
     const bin = dir ? path.join(dir, 'pg_dump') : 'pg_dump';
     const r = spawnSync(bin, ['--version'], { encoding: 'utf8' });
-    if (r.status === 0) found.push({ dir, major: majorOf(r.stdout.replace(/^\D+/, '')), version: r.stdout.trim() });
+    if (r.status === 0)
+      found.push({ dir, major: majorOf(r.stdout.replace(/^\D+/, '')), version: r.stdout.trim() });
   }
   const fit = found.filter((f) => f.major >= serverMajor).sort((a, b) => a.major - b.major)[0];
   if (!fit) {
@@ -90,7 +92,15 @@ export async function sqlValue(query, client) {
     const r = await client.query({ text: query, rowMode: 'array' });
     return r.rows[0]?.[0];
   }
-  const out = await runTool(pgExec, ['psql', `--dbname=${databaseUrl}`, '-XAtq', '-v', 'ON_ERROR_STOP=1', '-c', query]);
+  const out = await runTool(pgExec, [
+    'psql',
+    `--dbname=${databaseUrl}`,
+    '-XAtq',
+    '-v',
+    'ON_ERROR_STOP=1',
+    '-c',
+    query,
+  ]);
   return out.replace(/\n$/, '');
 }
 

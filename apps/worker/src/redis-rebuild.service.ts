@@ -89,7 +89,11 @@ export class RedisRebuild implements OnApplicationBootstrap {
     });
     await this.jobs.redis.set(REDIS_STATE_KEY, new Date().toISOString());
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
-    this.logger.log({ msg: 'redis had no Tandem state: time-based work rebuilt from PostgreSQL', total, ...counts });
+    this.logger.log({
+      msg: 'redis had no Tandem state: time-based work rebuilt from PostgreSQL',
+      total,
+      ...counts,
+    });
     return total;
   }
 }
