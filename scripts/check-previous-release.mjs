@@ -27,7 +27,15 @@ function must(r, what) {
 
 const tag = git('describe', '--tags', '--abbrev=0', '--match', 'v*');
 const ref = process.env.PREVIOUS_RELEASE_REF || (tag.status === 0 ? tag.stdout.trim() : 'HEAD~1');
-const commit = must(git('rev-parse', '--verify', `${ref}^{commit}`), `resolving ${ref}`).stdout.trim();
+const resolved = git('rev-parse', '--verify', '--quiet', `${ref}^{commit}`);
+if (resolved.status !== 0 && !process.env.PREVIOUS_RELEASE_REF) {
+  // A shallow clone has no previous commit to compare with: say so rather than fail the build.
+  say(
+    `SKIPPED: ${ref} is not in this clone's history (shallow clone?); set PREVIOUS_RELEASE_REF or fetch tags`,
+  );
+  process.exit(0);
+}
+const commit = must(resolved, `resolving ${ref}`).stdout.trim();
 say(`previous release: ${ref} (${commit.slice(0, 12)})`);
 if (!existsSync(path.join(root, 'dist/apps/cli/main.js'))) throw new Error('run `npm run build` first');
 
