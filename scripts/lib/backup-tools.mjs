@@ -77,7 +77,7 @@ export function findPgBin(serverMajor) {
   if (!fit) {
     die(
       `PostgreSQL server is ${serverMajor}, and no pg_dump here is that recent (found: ${
-        found.map((f) => f.version).join(', ') || 'none'
+        [...new Set(found.map((f) => f.version))].join(', ') || 'none'
       }).\n` +
         `Install client tools of major ${serverMajor} or newer and set PG_BIN_DIR to their bin directory, ` +
         `or run the tools beside the server with TANDEM_PG_EXEC (see docs/operations.md).`,
