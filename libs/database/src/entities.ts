@@ -1,5 +1,5 @@
 import { AuditEvent } from '@tandem/audit';
-import { Invitation, Membership, RefreshToken, Session, User } from '@tandem/auth';
+import { Invitation, RefreshToken, Session, User } from '@tandem/auth';
 import {
   Consultation,
   ConsultationInvitation,
@@ -36,6 +36,7 @@ import {
   GovernmentProfile,
   MigrantAssociationProfile,
   Organization,
+  Membership,
 } from '@tandem/stakeholders';
 
 /** Every entity of every domain: the one list the app, the worker and the migration CLI share. */

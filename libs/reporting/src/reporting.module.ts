@@ -3,6 +3,7 @@ import { AuthModule } from '@tandem/auth';
 import { ConsultationsModule } from '@tandem/consultations';
 import { NotificationsModule } from '@tandem/notifications';
 import { PlacementsModule } from '@tandem/placements';
+import { DashboardModule } from '@tandem/dashboard';
 import { IndicatorsModule, ProgrammesModule } from '@tandem/programmes';
 import { ReportBuildHandler } from './report-build.handler';
 import { ReportExpiryHandler } from './report-expiry.handler';
@@ -25,6 +26,7 @@ import { LocalReportStorage, ReportStorage } from './storage/report-storage';
     NotificationsModule,
     ProgrammesModule,
     IndicatorsModule,
+    DashboardModule,
     PlacementsModule,
     ConsultationsModule,
   ],
