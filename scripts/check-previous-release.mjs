@@ -6,9 +6,9 @@
 //
 // The previous release: PREVIOUS_RELEASE_REF if set, else the newest `v*` tag, else HEAD~1 (with no
 // tags yet, the commit before this one: on main, the state before the last merge).
-// Needs `npm run build` (this checkout's CLI runs the migrations and the seed). The old ref is built
-// against this checkout's node_modules when its lockfile differs (PREVIOUS_RELEASE_NPM_CI=1 runs
-// `npm ci` in the worktree instead: exact, and minutes slower).
+// Needs `npm run build` (this checkout's CLI runs the migrations and the seed). The old ref reuses this
+// checkout's node_modules when its lockfile is the same, else gets its own `npm ci`
+// (PREVIOUS_RELEASE_REUSE_NODE_MODULES=1 reuses them anyway: faster, less exact).
 import './lib/use-node24.mjs';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -50,11 +50,14 @@ try {
   const sameLock =
     readFileSync(path.join(root, 'package-lock.json'), 'utf8') ===
     readFileSync(path.join(tree, 'package-lock.json'), 'utf8');
-  if (!sameLock && process.env.PREVIOUS_RELEASE_NPM_CI === '1') {
+  // A different lockfile means different packages (one removed since, say): install the old ref's own.
+  if (!sameLock && process.env.PREVIOUS_RELEASE_REUSE_NODE_MODULES !== '1') {
     say('lockfile differs: npm ci in the worktree');
-    must(spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: tree, stdio: 'inherit' }), 'npm ci');
+    must(
+      spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: tree, encoding: 'utf8' }),
+      'npm ci (old)',
+    );
   } else {
-    if (!sameLock) say("lockfile differs: building the old api against this checkout's node_modules");
     symlinkSync(path.join(root, 'node_modules'), path.join(tree, 'node_modules'), 'dir');
   }
   say('building the old api');
