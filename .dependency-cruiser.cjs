@@ -63,7 +63,9 @@ module.exports = {
       from: { path: '^(apps|libs)/([^/]+)/' },
       to: {
         path: '^libs/([^/]+)/src/.+',
-        pathNot: ['^libs/$2/', '^libs/[^/]+/src/index\\.ts$'],
+        // telemetry/tracing.ts: the apps' tracing.ts preloads it before anything else, so it must not
+        // go through @tandem/core's index (which loads pg, ioredis and typeorm before they are patched).
+        pathNot: ['^libs/$2/', '^libs/[^/]+/src/index\\.ts$', '^libs/core/src/telemetry/tracing\\.ts$'],
       },
     },
     ...Object.entries(ALLOWED).map(([lib, allowed]) => ({

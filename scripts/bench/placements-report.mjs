@@ -3,6 +3,7 @@
 // (dist/apps/worker) build that employer's placements report in each format, and reads the
 // worker's peak resident set (VmHWM in /proc/<pid>/status; a fresh worker per measurement).
 // Needs `npm run build` first. Throwaway PostgreSQL and Redis under .test/bench-*.
+import '../lib/use-node24.mjs';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';

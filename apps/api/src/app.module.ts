@@ -5,7 +5,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AuditModule } from '@tandem/audit';
 import { AuthModule } from '@tandem/auth';
-import { AppConfig, CoreModule, JobsModule, LoggingModule } from '@tandem/core';
+import { AppConfig, CoreModule, JobsModule, LoggingModule, TracingShutdown } from '@tandem/core';
 import { DatabaseModule } from '@tandem/database';
 import { NotificationsModule } from '@tandem/notifications';
 import { ProgrammesModule } from '@tandem/programmes';
@@ -109,6 +109,7 @@ export class ApiModule implements NestModule {
         { provide: APP_GUARD, useClass: UnexpectedBodyGuard },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
+        TracingShutdown,
       ],
     };
   }

@@ -8,6 +8,7 @@ import {
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import {
   AppConfig,
+  contextFrom,
   createRedis,
   DeadLettersService,
   isDatabaseUnavailable,
@@ -18,6 +19,9 @@ import {
   JobName,
   JobQueueService,
   QueueName,
+  SpanKind,
+  traceMetadata,
+  withSpan,
 } from '@tandem/core';
 import { DelayedError, Job, Worker } from 'bullmq';
 import IORedis from 'ioredis';
@@ -110,12 +114,27 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     if (!handler) throw new Error(`no handler for job ${job.name}`);
     const attempt = job.attemptsMade + 1;
     try {
-      await handler(job.data, {
-        jobId: String(job.id),
-        attempt,
-        name: job.name,
-        stopping: this.stopping.signal,
-      });
+      // Tracing: the job's span continues the trace of whoever enqueued it (relay or handler).
+      await withSpan(
+        `job ${job.name}`,
+        () =>
+          handler(job.data, {
+            jobId: String(job.id),
+            attempt,
+            name: job.name,
+            stopping: this.stopping.signal,
+          }),
+        {
+          kind: SpanKind.CONSUMER,
+          parent: contextFrom(traceMetadata.decode(job.opts.telemetry?.metadata)),
+          attributes: {
+            'messaging.destination.name': job.queueName,
+            'messaging.message.id': String(job.id),
+            'tandem.job.name': job.name,
+            'tandem.job.attempt': attempt,
+          },
+        },
+      );
     } catch (err) {
       // PostgreSQL unreachable: not the job's fault. Put it back for a few seconds without using
       // up an attempt, so an outage of any length ends in work done, not in dead letters. (SMTP or

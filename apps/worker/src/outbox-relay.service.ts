@@ -1,6 +1,17 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, isJobName, JobName, JobPayload, JobQueueService, OutboxListener } from '@tandem/core';
+import {
+  AppConfig,
+  contextFrom,
+  isJobName,
+  JobName,
+  JobPayload,
+  JobQueueService,
+  OutboxListener,
+  SpanKind,
+  TraceCarrier,
+  withSpan,
+} from '@tandem/core';
 import { DataSource } from 'typeorm';
 
 interface PendingEvent {
@@ -8,6 +19,7 @@ interface PendingEvent {
   type: string;
   payload: unknown;
   attempts: number;
+  trace_context: TraceCarrier | null;
 }
 
 const BATCH = 200;
@@ -77,7 +89,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (em) => {
       const events: PendingEvent[] = await em.query(
-        `SELECT id, type, payload, attempts
+        `SELECT id, type, payload, attempts, trace_context
            FROM outbox_events
           WHERE dispatched_at IS NULL AND available_at <= now()
           ORDER BY created_at
@@ -92,7 +104,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           continue;
         }
         try {
-          await this.jobs.enqueue(event.type, event.payload as JobPayload<JobName>, event.id);
+          // Tracing: a span under the request that wrote the event; enqueue() hands it to the job.
+          await withSpan(
+            `outbox.relay ${event.type}`,
+            () => this.jobs.enqueue(event.type as JobName, event.payload as JobPayload<JobName>, event.id),
+            {
+              kind: SpanKind.PRODUCER,
+              parent: contextFrom(event.trace_context),
+              attributes: { 'tandem.outbox.event_id': event.id, 'messaging.destination.name': event.type },
+            },
+          );
           sent.push(event.id);
         } catch (err) {
           // Redis unreachable: keep this and the rest for later, in order.

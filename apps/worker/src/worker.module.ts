@@ -3,7 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { AuditModule } from '@tandem/audit';
 import { AuthModule } from '@tandem/auth';
 import { ConsultationsModule } from '@tandem/consultations';
-import { AppConfig, CoreModule, JobsModule, LoggingModule } from '@tandem/core';
+import { AppConfig, CoreModule, JobsModule, LoggingModule, TracingShutdown } from '@tandem/core';
 import { DatabaseModule } from '@tandem/database';
 import { NotificationsModule } from '@tandem/notifications';
 import { PlacementsModule } from '@tandem/placements';
@@ -12,6 +12,7 @@ import { ReportingModule } from '@tandem/reporting';
 import { TasksModule } from '@tandem/tasks';
 import { JobRunner } from './job-runner.service';
 import { OutboxRelay } from './outbox-relay.service';
+import { RedisRebuild } from './redis-rebuild.service';
 import { WorkerSchedules } from './worker-schedules.service';
 
 /** The worker: the outbox relay and the job processors. No HTTP. */
@@ -35,7 +36,7 @@ export class WorkerModule {
         PlacementsModule,
         ReportingModule,
       ],
-      providers: [JobRunner, OutboxRelay, WorkerSchedules],
+      providers: [JobRunner, OutboxRelay, WorkerSchedules, TracingShutdown, RedisRebuild],
     };
   }
 }

@@ -35,3 +35,4 @@ export * from './database/updated-rows';
 export * from './actor/actor';
 export * from './access/authorize';
 export * from './errors/version';
+export * from './telemetry';

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { AppConfig } from '@tandem/core';
+import { AppConfig, SpanKind, withSpan } from '@tandem/core';
 import { createTransport, Transporter } from 'nodemailer';
 import SMTPPool from 'nodemailer/lib/smtp-pool';
 import { EntityManager } from 'typeorm';
@@ -125,13 +125,22 @@ export class MailService implements OnApplicationShutdown {
     }
     const messageId = this.messageIdOf(dedupeKey);
     try {
-      await this.transport.sendMail({
-        to: email.to,
-        subject: email.subject,
-        html: email.html,
-        text: email.text,
-        messageId,
-      });
+      // Tracing: the SMTP exchange as a client span of the job that sends it.
+      await withSpan(
+        'smtp.send',
+        () =>
+          this.transport.sendMail({
+            to: email.to,
+            subject: email.subject,
+            html: email.html,
+            text: email.text,
+            messageId,
+          }),
+        {
+          kind: SpanKind.CLIENT,
+          attributes: { 'tandem.email.template': email.template, 'tandem.email.message_id': messageId },
+        },
+      );
     } catch (err) {
       // Not accepted: give the claim back so a retry may send it (the lease covers a failed release).
       await this.repository.releaseEmail(claim.id, String((err as Error).message)).catch(() => undefined);

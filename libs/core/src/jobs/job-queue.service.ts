@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { AppConfig } from '../config/app-config';
+import { captureTraceContext, traceMetadata } from '../telemetry/trace-context';
 import { JOB_QUEUE, JobName, JobPayload, QueueName } from './job.registry';
 import { createRedis } from './redis';
 
@@ -62,10 +63,14 @@ export class JobQueueService implements OnApplicationShutdown {
     delayMs = 0,
   ): Promise<void> {
     assertJobId(jobId);
+    const trace = traceMetadata.encode(captureTraceContext());
     await this.queue(JOB_QUEUE[name]).add(name, payload, {
       ...this.optionsOf(name),
       jobId,
       delay: delayMs > 0 ? delayMs : undefined,
+      // Tracing: the enqueuer's trace context, in BullMQ's field meant for it (`telemetry.metadata`);
+      // the job runner starts the job's span as its child. Absent when tracing is off.
+      ...(trace ? { telemetry: { metadata: trace } } : {}),
     });
   }
 

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { TraceCarrier } from '../telemetry/trace-context';
 
 /**
  * Domain events written in the same transaction as the change that caused them. The worker's
@@ -32,4 +33,8 @@ export class OutboxEvent {
 
   @Column({ type: 'text', nullable: true })
   lastError!: string | null;
+
+  /** W3C trace context (traceparent/tracestate) of the request that wrote it; null when untraced. */
+  @Column({ type: 'jsonb', nullable: true })
+  traceContext!: TraceCarrier | null;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { JobName, JobPayload } from '../jobs/job.registry';
+import { captureTraceContext } from '../telemetry/trace-context';
 import { OutboxEvent } from './outbox-event.entity';
 
 /**
@@ -18,6 +19,8 @@ export class OutboxService {
     const row = em.create(OutboxEvent, {
       type,
       payload: payload as unknown as Record<string, unknown>,
+      // Tracing: the request's trace continues in the relay and the job (null when tracing is off).
+      traceContext: captureTraceContext(),
       ...(options.availableAt ? { availableAt: options.availableAt } : {}),
     });
     const saved = await em.save(OutboxEvent, row);

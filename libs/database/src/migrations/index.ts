@@ -11,6 +11,7 @@ import { GoodIdeas1795450000000 } from './1795450000000-GoodIdeas';
 import { ConsultationAnonymityThreshold1795450000000 } from './1795450000000-ConsultationAnonymityThreshold';
 import { SignInThrottles1795450000001 } from './1795450000001-SignInThrottles';
 import { EmailLease1795460000000 } from './1795460000000-EmailLease';
+import { OutboxTraceContext1795617675730 } from './1795617675730-OutboxTraceContext';
 
 /** Every migration, in order. Add each generated one here: the webpack bundles need explicit imports. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -28,4 +29,5 @@ export const MIGRATIONS: Function[] = [
   ConsultationAnonymityThreshold1795450000000,
   SignInThrottles1795450000001,
   EmailLease1795460000000,
+  OutboxTraceContext1795617675730,
 ];

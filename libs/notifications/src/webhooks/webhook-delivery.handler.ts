@@ -1,6 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, Clock, JobHandler, JobName, JobPayload } from '@tandem/core';
+import {
+  AppConfig,
+  captureTraceContext,
+  Clock,
+  JobHandler,
+  JobName,
+  JobPayload,
+  SpanKind,
+  withSpan,
+} from '@tandem/core';
 import { DataSource } from 'typeorm';
 import { NotificationsService } from '../notifications.service';
 import { ID_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './webhook-signature';
@@ -49,19 +58,29 @@ export class WebhookDeliveryHandler {
     try {
       await assertPublicDestination(webhook.url, this.config.WEBHOOK_ALLOW_PRIVATE_NETWORKS);
       const timestamp = Math.floor(this.clock.now().getTime() / 1000);
-      const res = await fetch(webhook.url, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'User-Agent': 'Tandem-Webhooks/1',
-          [ID_HEADER]: delivery.eventKey,
-          [TIMESTAMP_HEADER]: String(timestamp),
-          [SIGNATURE_HEADER]: signWebhook(webhook.secret, timestamp, delivery.body),
+      // Tracing: a client span around the call; the receiver gets its traceparent (W3C) when traced.
+      const res = await withSpan(
+        'webhook.deliver POST',
+        async (span) => {
+          const r = await fetch(webhook.url, {
+            method: 'POST',
+            headers: {
+              'Content-Type': 'application/json',
+              'User-Agent': 'Tandem-Webhooks/1',
+              [ID_HEADER]: delivery.eventKey,
+              [TIMESTAMP_HEADER]: String(timestamp),
+              [SIGNATURE_HEADER]: signWebhook(webhook.secret, timestamp, delivery.body),
+              ...captureTraceContext(),
+            },
+            body: delivery.body,
+            redirect: 'manual',
+            signal: AbortSignal.timeout(this.config.WEBHOOK_TIMEOUT_MS),
+          });
+          span.setAttribute('http.response.status_code', r.status);
+          return r;
         },
-        body: delivery.body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.config.WEBHOOK_TIMEOUT_MS),
-      });
+        { kind: SpanKind.CLIENT, attributes: { 'tandem.webhook.delivery_id': deliveryId } },
+      );
       statusCode = res.status;
       await res.body?.cancel().catch(() => undefined);
       if (res.status < 200 || res.status >= 300) error = `receiver answered ${res.status}`;

@@ -1,0 +1,99 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { JobName, JobQueueService } from '@tandem/core';
+import { DataSource } from 'typeorm';
+
+/** Present while Redis holds Tandem's jobs; gone when Redis is new, flushed or restored empty. */
+export const REDIS_STATE_KEY = 'tandem:redis-state';
+
+/**
+ * For each kind of time-based work kept as delayed jobs or job schedulers in Redis: the
+ * "(re)schedule" job that rebuilds them from a row, and the rows that may still have some pending.
+ * The handlers re-read the row and decide (they are the same ones a change of date runs), so
+ * these predicates only need to be generous, not exact.
+ */
+const REBUILDS: { job: JobName; key: string; ids: string }[] = [
+  {
+    job: JobName.TaskReminders,
+    key: 'taskId',
+    ids: `SELECT id FROM tasks WHERE due_date IS NOT NULL AND state NOT IN ('done', 'cancelled')`,
+  },
+  {
+    job: JobName.ConsultationTimers,
+    key: 'consultationId',
+    ids: `SELECT id FROM consultations WHERE status IN ('scheduled', 'open')`,
+  },
+  {
+    job: JobName.ConsultationMeetingTimers,
+    key: 'meetingId',
+    ids: `SELECT id FROM consultation_meetings WHERE status = 'scheduled' AND starts_at > now()`,
+  },
+  {
+    job: JobName.PlacementCheckIns,
+    key: 'placementId',
+    ids: `SELECT DISTINCT placement_id FROM retention_checks WHERE status = 'scheduled'`,
+  },
+  {
+    job: JobName.AgreementReminders,
+    key: 'partnerId',
+    ids: `SELECT id FROM programme_partners WHERE agreement_expires_on >= current_date
+           AND status NOT IN ('declined', 'removed', 'left')`,
+  },
+  { job: JobName.ReportScheduleSync, key: 'scheduleId', ids: `SELECT id FROM report_schedules` },
+];
+
+/**
+ * Redis holds only what PostgreSQL can re-create. Events not yet relayed are rows (the relay sends
+ * them whatever Redis remembers); the digest tick and report expiry schedulers are upserted at every
+ * start (WorkerSchedules); what remains is the delayed work of rows: task reminders, consultation
+ * open/close/closing reminders, meeting reminders, retention check-ins, agreement reminders and
+ * report schedules' job schedulers. When a worker starts and finds Redis without the marker key (a
+ * new or flushed Redis, or a database restored from a backup next to an empty one), it writes one
+ * "(re)schedule" outbox event per row that may have such work, in one transaction, and sets the
+ * marker. The relay turns them into jobs as usual; the handlers use deterministic job ids, so two
+ * replicas doing this at once, or a crash before the marker is set, only repeat idempotent work.
+ */
+@Injectable()
+export class RedisRebuild implements OnApplicationBootstrap {
+  private readonly logger = new Logger(RedisRebuild.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jobs: JobQueueService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const attempt = (): void =>
+      void this.rebuildIfEmpty().catch((err: Error) => {
+        this.logger.warn(`redis rebuild check failed (${err.message}); retrying`);
+        setTimeout(attempt, 5000).unref();
+      });
+    attempt();
+  }
+
+  /** Returns how many "(re)schedule" events were written (0 when Redis already had its state). */
+  async rebuildIfEmpty(): Promise<number> {
+    if (await this.jobs.redis.exists(REDIS_STATE_KEY)) return 0;
+    const counts = await this.dataSource.transaction(async (em) => {
+      const written: Record<string, number> = {};
+      for (const r of REBUILDS) {
+        const rows = (await em.query(
+          `INSERT INTO outbox_events (type, payload)
+           SELECT $1, jsonb_build_object($2::text, ids.id) FROM (${r.ids}) AS ids(id)
+           RETURNING id`,
+          [r.job, r.key],
+        )) as unknown[];
+        written[r.job] = rows.length;
+      }
+      return written;
+    });
+    await this.jobs.redis.set(REDIS_STATE_KEY, new Date().toISOString());
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    this.logger.log({
+      msg: 'redis had no Tandem state: time-based work rebuilt from PostgreSQL',
+      total,
+      ...counts,
+    });
+    return total;
+  }
+}
