@@ -28,6 +28,7 @@ import { TasksApiModule } from './controllers/tasks-api.module';
 import { PlacementsApiModule } from './controllers/placements-api.module';
 import { ReportsApiModule } from './controllers/reports-api.module';
 import { InvitationsController } from './controllers/invitations.controller';
+import { TerritoriesApiModule } from './territories/territories-api.module';
 import { OrganizationsController } from './controllers/organizations.controller';
 import { ETagInterceptor } from './http/etag.interceptor';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
@@ -63,6 +64,7 @@ export class ApiModule implements NestModule {
         ConsultationsApiModule,
         PlacementsApiModule,
         ReportsApiModule,
+        TerritoriesApiModule,
         PassportModule,
         TerminusModule,
         ThrottlerModule.forRoot({

@@ -17,6 +17,8 @@ export interface QuestionView {
   options: QuestionOption[];
   required: boolean;
   maxLength: number | null;
+  /** The question-bank entry it copies, if any. */
+  bankQuestionId: string | null;
 }
 
 export interface ConsultationView {
@@ -52,6 +54,7 @@ export function questionView(q: ConsultationQuestion): QuestionView {
     options: q.options,
     required: q.required,
     maxLength: q.maxLength,
+    bankQuestionId: q.bankQuestionId,
   };
 }
 

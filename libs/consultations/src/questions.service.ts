@@ -28,7 +28,13 @@ export class QuestionsService {
     return (await this.ordered(this.dataSource.manager, consultationId)).map(questionView);
   }
 
-  async add(actor: Actor, consultationId: string, dto: CreateQuestionDto): Promise<QuestionView> {
+  /** `bankQuestionId`: the question-bank entry this one copies (issue 19), so its results compare across cities. */
+  async add(
+    actor: Actor,
+    consultationId: string,
+    dto: CreateQuestionDto,
+    bankQuestionId: string | null = null,
+  ): Promise<QuestionView> {
     const id = await this.tx.run(async (em) => {
       const { consultation: c } = await this.access.require(actor, consultationId, 'manage', em, 'update');
       this.consultations.assertEditable(c.status);
@@ -42,6 +48,7 @@ export class QuestionsService {
         options: shape.options,
         required: dto.required ?? false,
         maxLength: shape.maxLength,
+        bankQuestionId,
       });
       await em.save(ConsultationQuestion, q);
       await this.reorder(em, [...existing, q], q, dto.position);

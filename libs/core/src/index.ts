@@ -21,3 +21,4 @@ export * from './utils/timeout';
 export * from './idempotency/idempotency-key.entity';
 export * from './idempotency/idempotency.service';
 export * from './validation/calendar-date';
+export * from './vocabulary/measuring';

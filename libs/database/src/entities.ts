@@ -27,6 +27,13 @@ import {
   ProgrammePartner,
   ReportingPeriodLock,
 } from '@tandem/programmes';
+import {
+  BankQuestion,
+  FrameworkIndicator,
+  IndicatorFramework,
+  Territory,
+  TerritoryObservation,
+} from '@tandem/indicators/entities';
 import { Participant, Placement, PlacementImport, RetentionCheck } from '@tandem/placements';
 import { Report, ReportSchedule } from '@tandem/reporting';
 import { Task, TaskComment, TaskDependency } from '@tandem/tasks';
@@ -83,4 +90,9 @@ export const ENTITIES = [
   PlacementImport,
   ReportSchedule,
   Report,
+  IndicatorFramework,
+  FrameworkIndicator,
+  Territory,
+  TerritoryObservation,
+  BankQuestion,
 ];

@@ -16,6 +16,9 @@ export interface ProgrammeView {
   dimensions: string[];
   sdgTargets: string[];
   gcmObjectives: number[];
+  policyAreas: string[];
+  mainstream: boolean;
+  territoryCode: string | null;
   createdAt: Date;
   updatedAt: Date;
   version: number;
@@ -41,6 +44,9 @@ export function programmeView(p: Programme): ProgrammeView {
     dimensions: p.dimensions,
     sdgTargets: p.sdgTargets,
     gcmObjectives: p.gcmObjectives,
+    policyAreas: p.policyAreas,
+    mainstream: p.mainstream,
+    territoryCode: p.territoryCode,
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
     version: p.version,

@@ -2,6 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import { AuthErrorCode } from '@tandem/auth';
 import { ConsultationsErrorCode } from '@tandem/consultations';
 import { CoreErrorCode } from '@tandem/core';
+import { IndicatorsErrorCode } from '@tandem/indicators';
 import { NotificationsErrorCode } from '@tandem/notifications';
 import { PlacementsErrorCode } from '@tandem/placements';
 import { ProgrammesErrorCode } from '@tandem/programmes';
@@ -18,7 +19,8 @@ export type ErrorCode =
   | ConsultationsErrorCode
   | PlacementsErrorCode
   | NotificationsErrorCode
-  | ReportingErrorCode;
+  | ReportingErrorCode
+  | IndicatorsErrorCode;
 
 /** Every domain error code and its HTTP status. Exhaustive: an unmapped code does not compile. */
 export function statusOf(code: ErrorCode): HttpStatus {
@@ -61,6 +63,7 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case PlacementsErrorCode.CheckInNotDue:
     case NotificationsErrorCode.DeadLetterAlreadyReplayed:
     case ReportingErrorCode.ReportNotReady:
+    case IndicatorsErrorCode.TerritoryExists:
       return HttpStatus.CONFLICT;
     case ProgrammesErrorCode.NotLeadMember:
     case ProgrammesErrorCode.InvalidDateRange:
@@ -79,11 +82,14 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case PlacementsErrorCode.InvalidPlacementDate:
     case NotificationsErrorCode.WebhookDestinationNotAllowed:
     case ReportingErrorCode.RecipientNotAllowed:
+    case IndicatorsErrorCode.TerritoryParentUnknown:
+    case IndicatorsErrorCode.ObservationImportInvalid:
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case AuthErrorCode.InvitationExpired:
     case ReportingErrorCode.ReportExpired:
       return HttpStatus.GONE;
     case PlacementsErrorCode.ImportNotCsv:
+    case IndicatorsErrorCode.ObservationImportNotCsv:
       return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
     case PlacementsErrorCode.ImportTooLarge:
       return HttpStatus.PAYLOAD_TOO_LARGE;

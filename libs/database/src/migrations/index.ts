@@ -7,6 +7,8 @@ import { Placements1795438754317 } from './1795438754317-Placements';
 import { Notifications1795443711276 } from './1795443711276-Notifications';
 import { Reporting1795443789600 } from './1795443789600-Reporting';
 import { IdempotencyLocation1795448148149 } from './1795448148149-IdempotencyLocation';
+import { Measuring1795617714098 } from './1795617714098-Measuring';
+import { IndicatorCatalogue1795617714099 } from './1795617714099-IndicatorCatalogue';
 
 /** Every migration, in order. Add each generated one here: the webpack bundles need explicit imports. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -20,4 +22,6 @@ export const MIGRATIONS: Function[] = [
   Notifications1795443711276,
   Reporting1795443789600,
   IdempotencyLocation1795448148149,
+  Measuring1795617714098,
+  IndicatorCatalogue1795617714099,
 ];
