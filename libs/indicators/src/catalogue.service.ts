@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { CoreError } from '@tandem/core';
 import { FrameworkIndicator } from './entities';
 import { MeasuringRepository } from './measuring.repository';
-import { frameworkIndicatorView, FrameworkIndicatorView, frameworkView, FrameworkView } from './measuring.views';
+import {
+  frameworkIndicatorView,
+  FrameworkIndicatorView,
+  frameworkView,
+  FrameworkView,
+} from './measuring.views';
 
 /** The read-only indicator catalogue. */
 @Injectable()

@@ -42,7 +42,13 @@ export class CoherenceService {
     for (const level of COHERENCE_LEVELS)
       for (const policyArea of POLICY_AREAS)
         for (const dimension of INTEGRATION_DIMENSIONS)
-          cells.set(key(level, policyArea, dimension), { level, policyArea, dimension, empty: true, programmes: [] });
+          cells.set(key(level, policyArea, dimension), {
+            level,
+            policyArea,
+            dimension,
+            empty: true,
+            programmes: [],
+          });
 
     for (const p of programmes) {
       const ps = partnersOf.get(p.id) ?? [];
@@ -51,7 +57,13 @@ export class CoherenceService {
         id: p.id,
         title: p.title,
         mainstreaming: isMainstreaming(p),
-        partners: ps.map((x) => ({ organizationId: x.organizationId, name: x.name, kind: x.kind, level: x.level, role: x.role })),
+        partners: ps.map((x) => ({
+          organizationId: x.organizationId,
+          name: x.name,
+          kind: x.kind,
+          level: x.level,
+          role: x.role,
+        })),
       };
       for (const level of levels.length ? levels : [NO_GOVERNMENT_LEVEL])
         for (const area of p.policyAreas)

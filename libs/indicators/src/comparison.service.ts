@@ -18,14 +18,16 @@ export class ComparisonService {
 
   async compare(frameworkCode: string, query: ComparisonQueryDto): Promise<ComparisonView> {
     const indicator = await this.catalogue.indicatorIn(frameworkCode, query.indicator);
-    if (query.from && query.to && query.from > query.to) throw CoreError.invalid('to', 'must not be before from');
+    if (query.from && query.to && query.from > query.to)
+      throw CoreError.invalid('to', 'must not be before from');
     const codes = [...new Set(query.territories)];
     const territories = await this.repo.territoriesByCode(codes);
     const unknown = codes.filter((c) => !territories.has(c));
     if (unknown.length) throw CoreError.invalid('territories', `unknown territories: ${unknown.join(', ')}`);
     const observations = await this.repo.observationsFor(indicator.code, codes, query.from, query.to);
     const byTerritory = new Map<string, TerritoryObservation[]>();
-    for (const o of observations) byTerritory.set(o.territoryCode, [...(byTerritory.get(o.territoryCode) ?? []), o]);
+    for (const o of observations)
+      byTerritory.set(o.territoryCode, [...(byTerritory.get(o.territoryCode) ?? []), o]);
 
     const rows = codes.sort().map((code) => {
       const obs = byTerritory.get(code) ?? [];
@@ -51,13 +53,19 @@ export class ComparisonService {
         trend,
       } satisfies ComparisonRowView;
     });
-    const byGap = rankDescending(rows, (r) => (r.latest ? favourable(measureOf(r.latest), indicator.direction) : null));
+    const byGap = rankDescending(rows, (r) =>
+      r.latest ? favourable(measureOf(r.latest), indicator.direction) : null,
+    );
     const byChange = rankDescending(rows, (r) => r.change?.favourableChange ?? null);
     for (const r of rows) {
       r.rankByGap = byGap.get(r) ?? null;
       r.rankByChange = byChange.get(r) ?? null;
     }
-    rows.sort((a, b) => (a.rankByGap ?? Infinity) - (b.rankByGap ?? Infinity) || a.territory.code.localeCompare(b.territory.code));
+    rows.sort(
+      (a, b) =>
+        (a.rankByGap ?? Infinity) - (b.rankByGap ?? Infinity) ||
+        a.territory.code.localeCompare(b.territory.code),
+    );
     return {
       indicator: frameworkIndicatorView(indicator),
       from: query.from ?? null,

@@ -20,7 +20,12 @@ export class MeasuringAccessService {
   }
 
   /** The organisation that publishes on the actor's behalf; 403 when none of theirs covers the territory. */
-  async publisherFor(em: EntityManager, actor: Actor, territoryCode: string, organizationId?: string): Promise<string> {
+  async publisherFor(
+    em: EntityManager,
+    actor: Actor,
+    territoryCode: string,
+    organizationId?: string,
+  ): Promise<string> {
     const covering = (await this.repo.jurisdictions(em, actor.userId)).filter((j) =>
       territoryCovers(j.territoryCode, territoryCode),
     );
@@ -38,18 +43,26 @@ export class MeasuringAccessService {
       throw CoreError.forbidden(
         `Only members of a government organisation whose jurisdiction covers ${territoryCode} publish its observations`,
       );
-    throw CoreError.invalid('organizationId', 'is required: several of your organisations cover this territory');
+    throw CoreError.invalid(
+      'organizationId',
+      'is required: several of your organisations cover this territory',
+    );
   }
 
   /** Territories are registered by platform admins and by governments for places under their jurisdiction. */
   async assertMayRegister(em: EntityManager, actor: Actor, code: string): Promise<void> {
     if (this.isPlatformAdmin(actor)) return;
-    const covering = (await this.repo.jurisdictions(em, actor.userId)).some((j) => territoryCovers(j.territoryCode, code));
+    const covering = (await this.repo.jurisdictions(em, actor.userId)).some((j) =>
+      territoryCovers(j.territoryCode, code),
+    );
     if (!covering)
-      throw CoreError.forbidden('Only platform admins and governments whose jurisdiction covers it register a territory');
+      throw CoreError.forbidden(
+        'Only platform admins and governments whose jurisdiction covers it register a territory',
+      );
   }
 
   assertCurator(actor: Actor): void {
-    if (!this.isPlatformAdmin(actor)) throw CoreError.forbidden('Only platform admins curate the question bank');
+    if (!this.isPlatformAdmin(actor))
+      throw CoreError.forbidden('Only platform admins curate the question bank');
   }
 }

@@ -85,9 +85,9 @@ export class MeasuringRepository {
   async frameworks(): Promise<{ framework: IndicatorFramework; count: number }[]> {
     const [frameworks, counts] = await Promise.all([
       this.em.find(IndicatorFramework, { order: { code: 'ASC' } }),
-      this.em.query(`SELECT framework_code, count(*)::int AS n FROM framework_indicators GROUP BY framework_code`) as Promise<
-        { framework_code: string; n: number }[]
-      >,
+      this.em.query(
+        `SELECT framework_code, count(*)::int AS n FROM framework_indicators GROUP BY framework_code`,
+      ) as Promise<{ framework_code: string; n: number }[]>,
     ]);
     const byCode = new Map(counts.map((c) => [c.framework_code, c.n]));
     return frameworks.map((framework) => ({ framework, count: byCode.get(framework.code) ?? 0 }));
@@ -105,7 +105,10 @@ export class MeasuringRepository {
     return em.findOneBy(FrameworkIndicator, { code });
   }
 
-  async indicatorsByCode(codes: string[], em: EntityManager = this.em): Promise<Map<string, FrameworkIndicator>> {
+  async indicatorsByCode(
+    codes: string[],
+    em: EntityManager = this.em,
+  ): Promise<Map<string, FrameworkIndicator>> {
     if (!codes.length) return new Map();
     const rows = await em
       .getRepository(FrameworkIndicator)
@@ -136,7 +139,10 @@ export class MeasuringRepository {
     return qb.orderBy('t.code', 'ASC').limit(1000).getMany();
   }
 
-  async insertTerritory(em: EntityManager, t: Pick<Territory, 'code' | 'kind' | 'country' | 'parentCode' | 'name'>): Promise<Territory> {
+  async insertTerritory(
+    em: EntityManager,
+    t: Pick<Territory, 'code' | 'kind' | 'country' | 'parentCode' | 'name'>,
+  ): Promise<Territory> {
     await em.insert(Territory, t);
     return em.findOneByOrFail(Territory, { code: t.code });
   }
@@ -208,7 +214,12 @@ export class MeasuringRepository {
     return qb.orderBy('o.indicator_code', 'ASC').addOrderBy('o.period', 'ASC').getMany();
   }
 
-  observationsFor(indicatorCode: string, territoryCodes: string[], from?: string, to?: string): Promise<TerritoryObservation[]> {
+  observationsFor(
+    indicatorCode: string,
+    territoryCodes: string[],
+    from?: string,
+    to?: string,
+  ): Promise<TerritoryObservation[]> {
     const qb = this.em
       .getRepository(TerritoryObservation)
       .createQueryBuilder('o')
@@ -277,16 +288,22 @@ export class MeasuringRepository {
   /** Active partners (the lead included) of the programmes, with each government's level. */
   async partnersOf(programmeIds: string[]): Promise<PartnerRow[]> {
     if (!programmeIds.length) return [];
-    const rows: { programme_id: string; organization_id: string; name: string; kind: string; level: string | null; role: string }[] =
-      await this.em.query(
-        `SELECT pp.programme_id, o.id AS organization_id, o.name, o.kind, gp.level, pp.role
+    const rows: {
+      programme_id: string;
+      organization_id: string;
+      name: string;
+      kind: string;
+      level: string | null;
+      role: string;
+    }[] = await this.em.query(
+      `SELECT pp.programme_id, o.id AS organization_id, o.name, o.kind, gp.level, pp.role
            FROM programme_partners pp
            JOIN organizations o ON o.id = pp.organization_id
            LEFT JOIN government_profiles gp ON gp.organization_id = o.id
           WHERE pp.programme_id = ANY($1::uuid[]) AND pp.status = 'active'
           ORDER BY o.name, o.id`,
-        [programmeIds],
-      );
+      [programmeIds],
+    );
     return rows.map((r) => ({
       programmeId: r.programme_id,
       organizationId: r.organization_id,
@@ -321,7 +338,9 @@ export class MeasuringRepository {
    * (results are public to their invitees by then). Only the answer values leave this query: no
    * organisation, no response id, so nothing here can be paired with who answered.
    */
-  async bankAnswers(bankQuestionId: string): Promise<{ consultations: { id: string; ownerOrganizationId: string }[]; answers: BankAnswerRow[] }> {
+  async bankAnswers(
+    bankQuestionId: string,
+  ): Promise<{ consultations: { id: string; ownerOrganizationId: string }[]; answers: BankAnswerRow[] }> {
     const consultations: { id: string; organization_id: string }[] = await this.em.query(
       `SELECT DISTINCT c.id, c.organization_id
          FROM consultation_questions q JOIN consultations c ON c.id = q.consultation_id
@@ -329,15 +348,19 @@ export class MeasuringRepository {
         ORDER BY c.id`,
       [bankQuestionId],
     );
-    const answers: { consultation_id: string; organization_id: string; question_id: string; answer: unknown }[] =
-      await this.em.query(
-        `SELECT c.id AS consultation_id, c.organization_id, q.id AS question_id, r.answers -> q.id::text AS answer
+    const answers: {
+      consultation_id: string;
+      organization_id: string;
+      question_id: string;
+      answer: unknown;
+    }[] = await this.em.query(
+      `SELECT c.id AS consultation_id, c.organization_id, q.id AS question_id, r.answers -> q.id::text AS answer
            FROM consultation_questions q
            JOIN consultations c ON c.id = q.consultation_id AND c.status = 'outcome_published'
            JOIN consultation_responses r ON r.consultation_id = c.id
           WHERE q.bank_question_id = $1 AND r.answers ? q.id::text`,
-        [bankQuestionId],
-      );
+      [bankQuestionId],
+    );
     return {
       consultations: consultations.map((c) => ({ id: c.id, ownerOrganizationId: c.organization_id })),
       answers: answers.map((a) => ({

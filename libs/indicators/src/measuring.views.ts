@@ -7,7 +7,11 @@ import {
   TerritoryObservation,
 } from './entities';
 
-const multilingual = { type: 'object', additionalProperties: { type: 'string' }, example: { en: '…', fr: '…' } } as const;
+const multilingual = {
+  type: 'object',
+  additionalProperties: { type: 'string' },
+  example: { en: '…', fr: '…' },
+} as const;
 const num = (d: string | null): number | null => (d === null ? null : Number(d));
 
 export class FrameworkView {
@@ -31,7 +35,10 @@ export class FrameworkIndicatorView {
   @ApiProperty({ example: '%' }) unit!: string;
   @ApiProperty({ enum: ['increase', 'decrease'], description: 'increase: a higher migrant value is better' })
   direction!: string;
-  @ApiProperty({ enum: ['gap', 'plain'], description: 'gap: compared with comparisonPopulation (migrant − host)' })
+  @ApiProperty({
+    enum: ['gap', 'plain'],
+    description: 'gap: compared with comparisonPopulation (migrant − host)',
+  })
   kind!: string;
   @ApiProperty({ type: String, nullable: true }) comparisonPopulation!: string | null;
   @ApiProperty({ enum: ['census', 'labour_force_survey', 'administrative', 'survey'] }) dataSource!: string;
@@ -90,7 +97,8 @@ export class TrendPointView {
 export class GapChangeView {
   @ApiProperty() fromPeriod!: string;
   @ApiProperty() toPeriod!: string;
-  @ApiProperty({ description: 'Latest gap − earliest gap (plain indicators: of the migrant value)' }) change!: number;
+  @ApiProperty({ description: 'Latest gap − earliest gap (plain indicators: of the migrant value)' })
+  change!: number;
   @ApiProperty({ description: 'Oriented by direction: positive = migrants’ relative situation improved' })
   favourableChange!: number;
   @ApiProperty({ type: Boolean, nullable: true }) narrowing!: boolean | null;
@@ -98,7 +106,11 @@ export class GapChangeView {
 }
 
 export class LatestFigureView extends TrendPointView {
-  @ApiProperty({ type: Number, nullable: true, description: 'gap oriented by direction: positive = migrants better off' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'gap oriented by direction: positive = migrants better off',
+  })
   favourableGap!: number | null;
   @ApiProperty() source!: string;
   @ApiProperty({ type: String, nullable: true }) sourceUrl!: string | null;
@@ -116,7 +128,11 @@ export class ProgrammeIndicatorResultView {
   @ApiProperty({ type: String, nullable: true }) latestPeriodEnd!: string | null;
   @ApiProperty({ type: Number, nullable: true, description: 'For a gap indicator: the programme’s gap' })
   latestValue!: number | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'Adopted indicators: the territory’s official latest gap' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Adopted indicators: the territory’s official latest gap',
+  })
   officialGap!: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'latestValue − officialGap' })
   differenceFromOfficial!: number | null;
@@ -135,13 +151,19 @@ export class ProfileIndicatorView {
   @ApiProperty({ type: LatestFigureView }) latest!: LatestFigureView;
   @ApiProperty({ type: [TrendPointView] }) trend!: TrendPointView[];
   @ApiProperty({ type: GapChangeView, nullable: true }) change!: GapChangeView | null;
-  @ApiProperty({ type: [ProfileProgrammeView], description: 'Programmes in the territory on this dimension that you may read' })
+  @ApiProperty({
+    type: [ProfileProgrammeView],
+    description: 'Programmes in the territory on this dimension that you may read',
+  })
   programmes!: ProfileProgrammeView[];
 }
 
 export class TerritoryProfileView {
   @ApiProperty({ type: TerritoryView }) territory!: TerritoryView;
-  @ApiProperty({ example: 'gap = migrant − host, in the unit; favourableGap = gap × (+1 if direction is increase, −1 if decrease)' })
+  @ApiProperty({
+    example:
+      'gap = migrant − host, in the unit; favourableGap = gap × (+1 if direction is increase, −1 if decrease)',
+  })
   convention!: string;
   @ApiProperty({ type: [ProfileIndicatorView] }) indicators!: ProfileIndicatorView[];
 }
@@ -151,7 +173,11 @@ export class ComparisonRowView {
   @ApiProperty() hasData!: boolean;
   @ApiProperty({ type: LatestFigureView, nullable: true }) latest!: LatestFigureView | null;
   @ApiProperty({ type: GapChangeView, nullable: true }) change!: GapChangeView | null;
-  @ApiProperty({ type: Number, nullable: true, description: '1 = most favourable to migrants (largest favourableGap)' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: '1 = most favourable to migrants (largest favourableGap)',
+  })
   rankByGap!: number | null;
   @ApiProperty({ type: Number, nullable: true, description: '1 = most improved (largest favourableChange)' })
   rankByChange!: number | null;
@@ -165,7 +191,10 @@ export class ComparisonView {
   @ApiProperty({ type: String, nullable: true }) from!: string | null;
   @ApiProperty({ type: String, nullable: true }) to!: string | null;
   @ApiProperty() convention!: string;
-  @ApiProperty({ type: [ComparisonRowView], description: 'Ordered by rankByGap, territories without data last' })
+  @ApiProperty({
+    type: [ComparisonRowView],
+    description: 'Ordered by rankByGap, territories without data last',
+  })
   territories!: ComparisonRowView[];
 }
 
@@ -173,7 +202,8 @@ export class CoherencePartnerView {
   @ApiProperty({ format: 'uuid' }) organizationId!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: ['government', 'employer', 'civil_society', 'migrant_association'] }) kind!: string;
-  @ApiProperty({ type: String, nullable: true, enum: ['national', 'regional', 'municipal', 'local'] }) level!: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['national', 'regional', 'municipal', 'local'] })
+  level!: string | null;
   @ApiProperty() role!: string;
 }
 
@@ -197,10 +227,15 @@ export class CoherenceView {
   @ApiProperty({ type: [String] }) levels!: string[];
   @ApiProperty({ type: [String] }) policyAreas!: string[];
   @ApiProperty({ type: [String] }) dimensions!: string[];
-  @ApiProperty({ type: [CoherenceCellView], description: 'Every combination, in levels × policyAreas × dimensions order' })
+  @ApiProperty({
+    type: [CoherenceCellView],
+    description: 'Every combination, in levels × policyAreas × dimensions order',
+  })
   cells!: CoherenceCellView[];
   @ApiProperty() programmeCount!: number;
-  @ApiProperty({ description: 'Programmes not specific to migrants that name migrants among their target groups' })
+  @ApiProperty({
+    description: 'Programmes not specific to migrants that name migrants among their target groups',
+  })
   mainstreamingCount!: number;
   @ApiProperty() emptyCellCount!: number;
 }
@@ -209,7 +244,10 @@ export class BankQuestionView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: ['single_choice', 'multiple_choice', 'scale'] }) type!: string;
   @ApiProperty(multilingual) prompt!: Record<string, string>;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) options!: { value: string; label: Record<string, string> }[];
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) options!: {
+    value: string;
+    label: Record<string, string>;
+  }[];
   @ApiProperty({ type: [String] }) dimensions!: string[];
   @ApiProperty() createdAt!: Date;
   @ApiProperty() version!: number;
@@ -222,14 +260,16 @@ export class BankQuestionPageView {
 
 export class AggregateCellView {
   @ApiProperty({ example: 'yes', description: 'An option value, or a scale point' }) value!: string;
-  @ApiProperty({ type: Number, nullable: true, description: 'null when under the anonymity threshold' }) count!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'null when under the anonymity threshold' })
+  count!: number | null;
   @ApiProperty() suppressed!: boolean;
 }
 
 export class BankConsultationResultView {
   @ApiProperty({ format: 'uuid' }) consultationId!: string;
   @ApiProperty({ format: 'uuid' }) ownerOrganizationId!: string;
-  @ApiProperty({ type: Number, nullable: true, description: 'null when under the anonymity threshold' }) answered!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'null when under the anonymity threshold' })
+  answered!: number | null;
   @ApiProperty({ type: [AggregateCellView] }) cells!: AggregateCellView[];
 }
 
@@ -239,12 +279,21 @@ export class BankQuestionResultsView {
   @ApiProperty({ description: 'Published consultations that used the question' }) consultationCount!: number;
   @ApiProperty({ type: Number, nullable: true }) answered!: number | null;
   @ApiProperty({ type: [AggregateCellView] }) cells!: AggregateCellView[];
-  @ApiProperty({ type: Number, nullable: true, description: 'Scale questions, when answered ≥ threshold' }) average!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Scale questions, when answered ≥ threshold' })
+  average!: number | null;
   @ApiProperty({ type: [BankConsultationResultView] }) consultations!: BankConsultationResultView[];
 }
 
 export function frameworkView(f: IndicatorFramework, indicatorCount: number): FrameworkView {
-  return { code: f.code, name: f.name, publisher: f.publisher, year: f.year, url: f.url, description: f.description, indicatorCount };
+  return {
+    code: f.code,
+    name: f.name,
+    publisher: f.publisher,
+    year: f.year,
+    url: f.url,
+    description: f.description,
+    indicatorCount,
+  };
 }
 
 export function frameworkIndicatorView(i: FrameworkIndicator): FrameworkIndicatorView {
@@ -265,7 +314,14 @@ export function frameworkIndicatorView(i: FrameworkIndicator): FrameworkIndicato
 }
 
 export function territoryView(t: Territory): TerritoryView {
-  return { code: t.code, kind: t.kind, country: t.country, parentCode: t.parentCode, name: t.name, createdAt: t.createdAt };
+  return {
+    code: t.code,
+    kind: t.kind,
+    country: t.country,
+    parentCode: t.parentCode,
+    name: t.name,
+    createdAt: t.createdAt,
+  };
 }
 
 export function observationView(o: TerritoryObservation): ObservationView {
@@ -297,5 +353,13 @@ export function observationSnapshot(o: TerritoryObservation): Record<string, unk
 }
 
 export function bankQuestionView(q: BankQuestion): BankQuestionView {
-  return { id: q.id, type: q.type, prompt: q.prompt, options: q.options, dimensions: q.dimensions, createdAt: q.createdAt, version: q.version };
+  return {
+    id: q.id,
+    type: q.type,
+    prompt: q.prompt,
+    options: q.options,
+    dimensions: q.dimensions,
+    createdAt: q.createdAt,
+    version: q.version,
+  };
 }

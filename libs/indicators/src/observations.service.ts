@@ -62,7 +62,11 @@ export class ObservationsService {
   }
 
   /** Publishes one observation, or revises the one already published for that indicator and year. */
-  async record(actor: Actor, territoryCode: string, dto: RecordObservationDto): Promise<{ view: ObservationView; created: boolean }> {
+  async record(
+    actor: Actor,
+    territoryCode: string,
+    dto: RecordObservationDto,
+  ): Promise<{ view: ObservationView; created: boolean }> {
     await this.territories.require(territoryCode);
     return this.tx.run(async (em) => {
       const organizationId = await this.access.publisherFor(em, actor, territoryCode, dto.organizationId);
@@ -86,11 +90,24 @@ export class ObservationsService {
   ): Promise<ObservationImportView> {
     await this.territories.require(territoryCode);
     if (!file) throw CoreError.invalid('file', 'is required: a CSV file in the multipart field "file"');
-    if (file.originalname && !/\.csv$/i.test(file.originalname) && !/csv|text\/plain/.test(file.mimetype ?? ''))
-      throw new IndicatorsError(IndicatorsErrorCode.ObservationImportNotCsv, 'The file must be a CSV', 'file');
+    if (
+      file.originalname &&
+      !/\.csv$/i.test(file.originalname) &&
+      !/csv|text\/plain/.test(file.mimetype ?? '')
+    )
+      throw new IndicatorsError(
+        IndicatorsErrorCode.ObservationImportNotCsv,
+        'The file must be a CSV',
+        'file',
+      );
     let records: string[][];
     try {
-      records = parse(file.buffer, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true });
+      records = parse(file.buffer, {
+        bom: true,
+        skip_empty_lines: true,
+        trim: true,
+        relax_column_count: true,
+      });
     } catch (err) {
       throw new IndicatorsError(
         IndicatorsErrorCode.ObservationImportNotCsv,
@@ -100,8 +117,10 @@ export class ObservationsService {
     }
     const [header, ...rows] = records;
     const headerProblem = this.headerProblem(header ?? []);
-    if (headerProblem) throw new IndicatorsError(IndicatorsErrorCode.ObservationImportInvalid, headerProblem, 'file');
-    if (!rows.length) throw new IndicatorsError(IndicatorsErrorCode.ObservationImportInvalid, 'The file has no rows', 'file');
+    if (headerProblem)
+      throw new IndicatorsError(IndicatorsErrorCode.ObservationImportInvalid, headerProblem, 'file');
+    if (!rows.length)
+      throw new IndicatorsError(IndicatorsErrorCode.ObservationImportInvalid, 'The file has no rows', 'file');
     if (rows.length > OBSERVATION_IMPORT_MAX_ROWS)
       throw new IndicatorsError(
         IndicatorsErrorCode.ObservationImportInvalid,
@@ -113,7 +132,10 @@ export class ObservationsService {
     return this.tx.run(async (em) => {
       const organizationId = await this.access.publisherFor(em, actor, territoryCode, dto.organizationId);
       const plain = rows.map((r) => Object.fromEntries(header.map((h, i) => [h.trim(), r[i] ?? ''])));
-      const indicators = await this.repo.indicatorsByCode(plain.map((p) => p.indicatorCode), em);
+      const indicators = await this.repo.indicatorsByCode(
+        plain.map((p) => p.indicatorCode),
+        em,
+      );
       const errors: ImportRowErrorView[] = [];
       const good: RecordObservationDto[] = [];
       const seen = new Map<string, number>();
@@ -124,16 +146,23 @@ export class ObservationsService {
           period: p.period,
           migrantValue: this.number(p.migrantValue),
           ...(p.hostValue !== '' ? { hostValue: this.number(p.hostValue) } : {}),
-          ...(p.sampleSize !== '' && p.sampleSize !== undefined ? { sampleSize: this.number(p.sampleSize) } : {}),
+          ...(p.sampleSize !== '' && p.sampleSize !== undefined
+            ? { sampleSize: this.number(p.sampleSize) }
+            : {}),
           ...(p.smallSample ? { smallSample: this.bool(p.smallSample) } : {}),
           source: p.source,
           ...(p.sourceUrl ? { sourceUrl: p.sourceUrl } : {}),
         });
         const invalid = flattenValidationErrors(validateSync(dtoRow, { forbidUnknownValues: false }));
-        const problems = invalid.length ? invalid : this.shapeProblems(dtoRow, indicators.get(dtoRow.indicatorCode));
+        const problems = invalid.length
+          ? invalid
+          : this.shapeProblems(dtoRow, indicators.get(dtoRow.indicatorCode));
         const key = `${dtoRow.indicatorCode}|${dtoRow.period}`;
         if (!problems.length && seen.has(key))
-          problems.push({ field: 'period', message: `repeats row ${seen.get(key)} (same indicatorCode and period)` });
+          problems.push({
+            field: 'period',
+            message: `repeats row ${seen.get(key)} (same indicatorCode and period)`,
+          });
         if (problems.length) {
           for (const pr of problems) errors.push({ row, column: pr.field, reason: pr.message });
         } else {
@@ -141,7 +170,14 @@ export class ObservationsService {
           good.push(dtoRow);
         }
       });
-      const result: ObservationImportView = { mode, rows: rows.length, created: 0, updated: 0, rejected: rows.length - good.length, errors };
+      const result: ObservationImportView = {
+        mode,
+        rows: rows.length,
+        created: 0,
+        updated: 0,
+        rejected: rows.length - good.length,
+        errors,
+      };
       if (errors.length && mode === ImportMode.AllOrNothing) return result;
       for (const dtoRow of good) {
         const { created } = await this.write(em, actor, territoryCode, organizationId, dtoRow);
@@ -184,12 +220,22 @@ export class ObservationsService {
   }
 
   /** Rules that need the catalogue: the indicator exists, and a host value exactly when it is a gap indicator. */
-  private shapeProblems(dto: RecordObservationDto, indicator: FrameworkIndicator | undefined): FieldProblem[] {
+  private shapeProblems(
+    dto: RecordObservationDto,
+    indicator: FrameworkIndicator | undefined,
+  ): FieldProblem[] {
     if (!indicator) return [{ field: 'indicatorCode', message: 'is not an indicator of a known framework' }];
     if (indicator.kind === MeasureKind.Gap && dto.hostValue === undefined)
-      return [{ field: 'hostValue', message: `is required: ${indicator.code} compares with ${indicator.comparisonPopulation}` }];
+      return [
+        {
+          field: 'hostValue',
+          message: `is required: ${indicator.code} compares with ${indicator.comparisonPopulation}`,
+        },
+      ];
     if (indicator.kind === MeasureKind.Plain && dto.hostValue !== undefined)
-      return [{ field: 'hostValue', message: `must be left out: ${indicator.code} has no comparison population` }];
+      return [
+        { field: 'hostValue', message: `must be left out: ${indicator.code} has no comparison population` },
+      ];
     return [];
   }
 
@@ -212,6 +258,10 @@ export class ObservationsService {
 
   private bool(v: string): boolean | string {
     const s = v.toLowerCase();
-    return s === 'true' || s === 'yes' || s === '1' ? true : s === 'false' || s === 'no' || s === '0' ? false : v;
+    return s === 'true' || s === 'yes' || s === '1'
+      ? true
+      : s === 'false' || s === 'no' || s === '0'
+        ? false
+        : v;
   }
 }

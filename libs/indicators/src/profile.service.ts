@@ -32,7 +32,8 @@ export class ProfileService {
     const territory = await this.territories.require(code);
     const observations = await this.repo.observationsOf(code, query.framework);
     const byIndicator = new Map<string, TerritoryObservation[]>();
-    for (const o of observations) byIndicator.set(o.indicatorCode, [...(byIndicator.get(o.indicatorCode) ?? []), o]);
+    for (const o of observations)
+      byIndicator.set(o.indicatorCode, [...(byIndicator.get(o.indicatorCode) ?? []), o]);
     const indicators = await this.repo.indicatorsByCode([...byIndicator.keys()]);
     const programmes = await this.repo.visibleProgrammesIn(actor, code);
     const results = await this.repo.programmeIndicators(programmes.map((p) => p.id));
@@ -52,7 +53,8 @@ export class ProfileService {
     }
     rows.sort(
       (a, b) =>
-        a.indicator.frameworkCode.localeCompare(b.indicator.frameworkCode) || a.indicator.position - b.indicator.position,
+        a.indicator.frameworkCode.localeCompare(b.indicator.frameworkCode) ||
+        a.indicator.position - b.indicator.position,
     );
     return { territory: territoryView(territory), convention: GAP_CONVENTION, indicators: rows };
   }
@@ -60,7 +62,12 @@ export class ProfileService {
   private latest(obs: TerritoryObservation[], direction: MeasureDirection): LatestFigureView {
     const last = [...obs].sort((a, b) => a.period.localeCompare(b.period))[obs.length - 1];
     const [point] = trendOf([figure(last)]);
-    return { ...point, favourableGap: favourable(point.gap, direction), source: last.source, sourceUrl: last.sourceUrl };
+    return {
+      ...point,
+      favourableGap: favourable(point.gap, direction),
+      source: last.source,
+      sourceUrl: last.sourceUrl,
+    };
   }
 
   /**
@@ -75,14 +82,23 @@ export class ProfileService {
     results: ProgrammeIndicatorRow[],
   ): ProfileProgrammeView[] {
     return programmes
-      .filter((p) => p.dimensions.includes(indicator.dimension) || results.some((r) => r.programmeId === p.id && r.frameworkIndicatorCode === indicator.code))
+      .filter(
+        (p) =>
+          p.dimensions.includes(indicator.dimension) ||
+          results.some((r) => r.programmeId === p.id && r.frameworkIndicatorCode === indicator.code),
+      )
       .map((p) => ({
         id: p.id,
         title: p.title,
         status: p.status,
         territoryCode: p.territoryCode,
         indicators: results
-          .filter((r) => r.programmeId === p.id && (r.frameworkIndicatorCode === indicator.code || (!r.frameworkIndicatorCode && r.dimension === indicator.dimension)))
+          .filter(
+            (r) =>
+              r.programmeId === p.id &&
+              (r.frameworkIndicatorCode === indicator.code ||
+                (!r.frameworkIndicatorCode && r.dimension === indicator.dimension)),
+          )
           .map((r) => {
             const adopted = r.frameworkIndicatorCode === indicator.code;
             const official = adopted ? latest.gap : null;
@@ -98,7 +114,8 @@ export class ProfileService {
               latestPeriodEnd: r.latestPeriodEnd,
               latestValue: r.latestValue,
               officialGap: official,
-              differenceFromOfficial: official !== null && r.latestValue !== null ? round4(r.latestValue - official) : null,
+              differenceFromOfficial:
+                official !== null && r.latestValue !== null ? round4(r.latestValue - official) : null,
             };
           }),
       }));

@@ -9,7 +9,12 @@ import { BankQuestion } from './entities';
 import { MeasuringAuditEntity } from './indicators.events';
 import { MeasuringAccessService } from './measuring-access.service';
 import { MeasuringRepository } from './measuring.repository';
-import { AggregateCellView, bankQuestionView, BankQuestionView, BankQuestionResultsView } from './measuring.views';
+import {
+  AggregateCellView,
+  bankQuestionView,
+  BankQuestionView,
+  BankQuestionResultsView,
+} from './measuring.views';
 
 /** Cells counting fewer answers than this are not shown (the platform's default suppression threshold). */
 export const ANONYMITY_THRESHOLD = 5;
@@ -35,8 +40,11 @@ export class QuestionBankService {
     const options = dto.options ?? [];
     const choice = dto.type !== 'scale';
     if (choice && options.length < 2)
-      throw validationFailed([{ field: 'options', message: `a ${dto.type} question needs at least two options` }]);
-    if (!choice && options.length) throw validationFailed([{ field: 'options', message: 'a scale question has no options' }]);
+      throw validationFailed([
+        { field: 'options', message: `a ${dto.type} question needs at least two options` },
+      ]);
+    if (!choice && options.length)
+      throw validationFailed([{ field: 'options', message: 'a scale question has no options' }]);
     if (new Set(options.map((o) => o.value)).size !== options.length)
       throw validationFailed([{ field: 'options', message: 'option values must be distinct' }]);
     return this.tx.run(async (em) => {
@@ -69,7 +77,11 @@ export class QuestionBankService {
    * Copies a bank question into a consultation in one step, through the consultation's own rules
    * (its owner's officers, while it is a draft), keeping the link back to the bank.
    */
-  async addToConsultation(actor: Actor, consultationId: string, bankQuestionId: string): Promise<QuestionView> {
+  async addToConsultation(
+    actor: Actor,
+    consultationId: string,
+    bankQuestionId: string,
+  ): Promise<QuestionView> {
     const q = await this.bankQuestionOrInvalid(bankQuestionId);
     const dto = plainToInstance(CreateQuestionDto, {
       type: q.type as QuestionType,
@@ -118,10 +130,16 @@ export class QuestionBankService {
       consultationCount: consultations.length,
       answered: all.answered,
       cells: all.cells,
-      average: q.type === 'scale' && all.answered !== null ? Math.round((all.sum / all.raw) * 100) / 100 : null,
+      average:
+        q.type === 'scale' && all.answered !== null ? Math.round((all.sum / all.raw) * 100) / 100 : null,
       consultations: consultations.map((c) => {
         const t = tally(answers.filter((a) => a.consultationId === c.id));
-        return { consultationId: c.id, ownerOrganizationId: c.ownerOrganizationId, answered: t.answered, cells: t.cells };
+        return {
+          consultationId: c.id,
+          ownerOrganizationId: c.ownerOrganizationId,
+          answered: t.answered,
+          cells: t.cells,
+        };
       }),
     };
   }

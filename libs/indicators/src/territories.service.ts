@@ -61,7 +61,11 @@ export class TerritoriesService {
       });
     } catch (err) {
       if (isUniqueViolation(err))
-        throw new IndicatorsError(IndicatorsErrorCode.TerritoryExists, `Territory ${dto.code} already exists`, 'code');
+        throw new IndicatorsError(
+          IndicatorsErrorCode.TerritoryExists,
+          `Territory ${dto.code} already exists`,
+          'code',
+        );
       throw err;
     }
   }

@@ -29,7 +29,8 @@ export class IndicatorFrameworksController {
   @Get(':code/indicators')
   @ApiOperation({
     summary: 'The indicators of a framework, in its order',
-    description: 'Each with its definition, unit, direction (increase: higher is better), kind (gap or plain), comparison population and usual data source.',
+    description:
+      'Each with its definition, unit, direction (increase: higher is better), kind (gap or plain), comparison population and usual data source.',
   })
   @ApiOkResponse({ type: [FrameworkIndicatorView] })
   @ApiProblems(404)

@@ -22,7 +22,10 @@ export class QuestionBankController {
   constructor(private readonly bank: QuestionBankService) {}
 
   @Get('question-bank')
-  @ApiOperation({ summary: 'The shared question bank (every signed-in user)', description: 'Filter `dimension`; keyset pages.' })
+  @ApiOperation({
+    summary: 'The shared question bank (every signed-in user)',
+    description: 'Filter `dimension`; keyset pages.',
+  })
   @ApiOkResponse({ type: BankQuestionPageView })
   @ApiProblems(400)
   list(@Query() query: ListBankQuestionsDto) {
@@ -48,7 +51,8 @@ export class QuestionBankController {
   @Get('question-bank/:id/results')
   @ApiOperation({
     summary: 'Combined answers across published consultations that used the question',
-    description: 'Counts under the anonymity threshold (5) are null and marked suppressed, per consultation and combined; no organisation is named.',
+    description:
+      'Counts under the anonymity threshold (5) are null and marked suppressed, per consultation and combined; no organisation is named.',
   })
   @ApiOkResponse({ type: BankQuestionResultsView })
   @ApiProblems(400, 404)
@@ -60,7 +64,8 @@ export class QuestionBankController {
   @Idempotent()
   @ApiOperation({
     summary: 'Add a bank question to a consultation in one step (its officers, while a draft)',
-    description: 'Copies the wording and options; the copy keeps bankQuestionId so its results add up across cities.',
+    description:
+      'Copies the wording and options; the copy keeps bankQuestionId so its results add up across cities.',
   })
   @ApiCreatedResponse({ description: 'The consultation question' })
   @ApiProblems(400, 403, 404, 409)

@@ -1,6 +1,24 @@
-import { Body, Controller, Get, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Actor } from '@tandem/auth';
 import {
   CoherenceService,
@@ -37,7 +55,10 @@ export class TerritoriesController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Territories (every signed-in user)', description: 'Filters `parent`, `country`; by code.' })
+  @ApiOperation({
+    summary: 'Territories (every signed-in user)',
+    description: 'Filters `parent`, `country`; by code.',
+  })
   @ApiQuery({ name: 'parent', required: false })
   @ApiQuery({ name: 'country', required: false })
   @ApiOkResponse({ type: [TerritoryView] })
@@ -49,7 +70,8 @@ export class TerritoriesController {
   @Idempotent()
   @ApiOperation({
     summary: 'Register a territory (platform admins; governments under their jurisdiction)',
-    description: 'Codes: CA (ISO 3166-1), CA-ON (ISO 3166-2), CA-ON-riverton (a city: lower-case slug). The parent must exist.',
+    description:
+      'Codes: CA (ISO 3166-1), CA-ON (ISO 3166-2), CA-ON-riverton (a city: lower-case slug). The parent must exist.',
   })
   @ApiCreatedResponse({ type: TerritoryView })
   @ApiProblems(400, 403, 409, 422)
@@ -75,7 +97,8 @@ export class TerritoriesController {
   @Post(':code/observations')
   @Idempotent()
   @ApiOperation({
-    summary: 'Publish an official observation (members of a government whose jurisdiction covers the territory)',
+    summary:
+      'Publish an official observation (members of a government whose jurisdiction covers the territory)',
     description:
       'One framework indicator and year: the migrant value, and for a gap indicator the host value, with the source. 201 when new; 200 when it revises the figure already published for that indicator and year.',
   })
@@ -131,7 +154,11 @@ export class TerritoriesController {
   })
   @ApiOkResponse({ type: TerritoryProfileView })
   @ApiProblems(400, 404)
-  profile(@CurrentActor() actor: Actor, @Param('code') code: string, @Query() query: ProfileQueryDto): Promise<TerritoryProfileView> {
+  profile(
+    @CurrentActor() actor: Actor,
+    @Param('code') code: string,
+    @Query() query: ProfileQueryDto,
+  ): Promise<TerritoryProfileView> {
     return this.profiles.profile(actor, code, query);
   }
 

@@ -65,7 +65,10 @@ export class ConsultationQuestion {
   bankQuestionId!: string | null;
 
   @ManyToOne('BankQuestion', { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'bank_question_id', foreignKeyConstraintName: 'fk_consultation_questions_bank_question' })
+  @JoinColumn({
+    name: 'bank_question_id',
+    foreignKeyConstraintName: 'fk_consultation_questions_bank_question',
+  })
   bankQuestion?: unknown;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })

@@ -46,8 +46,10 @@ export function parseTerritoryCode(code: unknown): ParsedTerritoryCode | null {
   const m = /^([A-Z]{2})(?:-([A-Z0-9]{1,3}))?(?:-([a-z0-9]+(?:-[a-z0-9]+)*))?$/.exec(code)!;
   const [, country, sub, slug] = m;
   const subdivision = sub ? `${country}-${sub}` : null;
-  if (slug) return { code, kind: 'city', country, subdivision, citySlug: slug, parent: subdivision ?? country };
-  if (subdivision) return { code, kind: 'subdivision', country, subdivision, citySlug: null, parent: country };
+  if (slug)
+    return { code, kind: 'city', country, subdivision, citySlug: slug, parent: subdivision ?? country };
+  if (subdivision)
+    return { code, kind: 'subdivision', country, subdivision, citySlug: null, parent: country };
   return { code, kind: 'country', country, subdivision: null, citySlug: null, parent: null };
 }
 

@@ -54,11 +54,19 @@ export class CreateBankQuestionDto {
   @IsIn(BANK_QUESTION_TYPES, { message: `type must be one of: ${BANK_QUESTION_TYPES.join(', ')}` })
   type!: (typeof BANK_QUESTION_TYPES)[number];
 
-  @ApiProperty({ example: { en: 'How welcome do you feel in this city?', fr: 'Vous sentez-vous bien accueilli dans cette ville ?' } })
+  @ApiProperty({
+    example: {
+      en: 'How welcome do you feel in this city?',
+      fr: 'Vous sentez-vous bien accueilli dans cette ville ?',
+    },
+  })
   @IsMultilingual(2000)
   prompt!: Record<string, string>;
 
-  @ApiPropertyOptional({ type: [BankQuestionOptionDto], description: 'For single_choice and multiple_choice' })
+  @ApiPropertyOptional({
+    type: [BankQuestionOptionDto],
+    description: 'For single_choice and multiple_choice',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)

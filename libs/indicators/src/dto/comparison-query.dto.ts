@@ -12,11 +12,19 @@ const list = ({ value }: { value: unknown }) =>
     : value;
 
 export class ComparisonQueryDto {
-  @ApiProperty({ example: 'employment-rate', description: 'The indicator, by its code in the framework (or full code)' })
-  @Matches(/^([a-z0-9-]{2,30}:)?[a-z0-9.-]{1,48}$/, { message: 'indicator must be an indicator code such as employment-rate' })
+  @ApiProperty({
+    example: 'employment-rate',
+    description: 'The indicator, by its code in the framework (or full code)',
+  })
+  @Matches(/^([a-z0-9-]{2,30}:)?[a-z0-9.-]{1,48}$/, {
+    message: 'indicator must be an indicator code such as employment-rate',
+  })
   indicator!: string;
 
-  @ApiProperty({ example: 'CA-ON-riverton,CA-ON-lakeside', description: 'Territory codes, comma-separated (2 to 30)' })
+  @ApiProperty({
+    example: 'CA-ON-riverton,CA-ON-lakeside',
+    description: 'Territory codes, comma-separated (2 to 30)',
+  })
   @Transform(list)
   @IsArray()
   @ArrayMinSize(2, { message: 'territories must name at least 2 territories' })

@@ -61,7 +61,10 @@ export class RecordObservationDto {
   @Min(1)
   sampleSize?: number;
 
-  @ApiPropertyOptional({ default: false, description: 'The publisher flags the estimate as resting on a small sample' })
+  @ApiPropertyOptional({
+    default: false,
+    description: 'The publisher flags the estimate as resting on a small sample',
+  })
   @IsOptional()
   @IsBoolean({ message: 'smallSample must be true or false' })
   smallSample?: boolean;
@@ -75,7 +78,10 @@ export class RecordObservationDto {
 
   @ApiPropertyOptional({ example: 'https://www150.statcan.gc.ca/' })
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'sourceUrl must be an http(s) URL' })
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true },
+    { message: 'sourceUrl must be an http(s) URL' },
+  )
   @MaxLength(500)
   sourceUrl?: string;
 

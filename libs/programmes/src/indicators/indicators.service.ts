@@ -202,11 +202,16 @@ export class IndicatorsService {
     dto: CreateIndicatorDto,
   ): Promise<Pick<Indicator, 'dimension' | 'unit' | 'direction' | 'kind' | 'definition'>> {
     const field = 'frameworkIndicatorCode';
-    const rows: { dimension: string; unit: string; direction: IndicatorDirection; kind: IndicatorKind; definition: Record<string, string> }[] =
-      await em.query(
-        `SELECT dimension, unit, direction, kind, definition FROM framework_indicators WHERE code = $1`,
-        [dto.frameworkIndicatorCode],
-      );
+    const rows: {
+      dimension: string;
+      unit: string;
+      direction: IndicatorDirection;
+      kind: IndicatorKind;
+      definition: Record<string, string>;
+    }[] = await em.query(
+      `SELECT dimension, unit, direction, kind, definition FROM framework_indicators WHERE code = $1`,
+      [dto.frameworkIndicatorCode],
+    );
     if (!rows[0]) throw CoreError.invalid(field, 'is not an indicator of a known framework');
     const fw = rows[0];
     const clashes = (['dimension', 'unit', 'direction', 'kind'] as const).filter(
@@ -214,7 +219,10 @@ export class IndicatorsService {
     );
     if (clashes.length)
       throw validationFailed(
-        clashes.map((f) => ({ field: f, message: `${f} must be ${fw[f]}, as in ${dto.frameworkIndicatorCode}` })),
+        clashes.map((f) => ({
+          field: f,
+          message: `${f} must be ${fw[f]}, as in ${dto.frameworkIndicatorCode}`,
+        })),
       );
     return { ...fw, definition: fw.definition.en ?? null };
   }

@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsTerritoryCode, POLICY_AREAS } from '@tandem/core';
-import { ArrayUnique, IsArray, IsEnum, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayUnique,
+  IsArray,
+  IsEnum,
+  IsIn,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { GovernmentLevel } from './government-profile.entity';
 
 export class GovernmentProfileDto {
@@ -26,6 +35,9 @@ export class GovernmentProfileDto {
   @IsOptional()
   @IsArray()
   @ArrayUnique()
-  @IsIn(POLICY_AREAS, { each: true, message: `each of policyAreas must be one of: ${POLICY_AREAS.join(', ')}` })
+  @IsIn(POLICY_AREAS, {
+    each: true,
+    message: `each of policyAreas must be one of: ${POLICY_AREAS.join(', ')}`,
+  })
   policyAreas?: string[];
 }
