@@ -402,7 +402,7 @@ describe('measuring: frameworks, official observations, profiles, comparisons, c
     expectProblem(clash, 400);
     expect(fieldsOf(clash)).toEqual(['unit']);
     const unknown = await post(manager, `/programmes/${jobsProgrammeId}/indicators`, {
-      name: 'x',
+      name: 'Unknown measure',
       frameworkIndicatorCode: 'eu-zaragoza:no-such-thing',
       baseline: -12,
       target: -6,

@@ -4,6 +4,8 @@ import { AuthModule } from '@tandem/auth';
 import { AppConfig, CoreModule, JobsModule } from '@tandem/core';
 import { DatabaseModule } from '@tandem/database';
 import { StakeholdersModule } from '@tandem/stakeholders';
+import { MeasuringModule } from '@tandem/indicators';
+import { IndicatorsModule, ProgrammesModule } from '@tandem/programmes';
 
 /**
  * One-off commands (seed, bootstrap-admin) through the same services as the api, audit rows included.
@@ -22,6 +24,10 @@ export class CliModule {
         AuditModule,
         AuthModule,
         StakeholdersModule,
+        // The measuring demo (seed/measuring.seed.ts) goes through the programmes' own services.
+        ProgrammesModule,
+        IndicatorsModule,
+        MeasuringModule,
       ],
     };
   }

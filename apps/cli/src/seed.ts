@@ -8,6 +8,7 @@ import {
   OrganizationKind,
   OrganizationsService,
 } from '@tandem/stakeholders';
+import { seedMeasuring } from './seed/measuring.seed';
 
 export const DEMO_PASSWORD = 'Tandem-demo-2026!';
 
@@ -184,5 +185,6 @@ export async function seedDemoCity(
       });
     }
   });
+  await seedMeasuring(app);
   return { seeded: true, logins };
 }

@@ -13,4 +13,4 @@ export * from './profile.service';
 export * from './comparison.service';
 export * from './coherence.service';
 export * from './question-bank.service';
-export * from './indicators.module';
+export * from './measuring.module';

@@ -39,4 +39,4 @@ import { TerritoriesService } from './territories.service';
     QuestionBankService,
   ],
 })
-export class IndicatorsModule {}
+export class MeasuringModule {}
