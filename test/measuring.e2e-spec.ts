@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { bearer, expectProblem, loginAdmin, onboardUser, Session } from './support/fixtures';
+import { buildReport, parseCsv, parseXlsx, pdfText, requestReport, sheetRows } from './support/reports';
 import { TestSmtpServer } from './support/smtp';
 import { TestStack } from './support/stack';
 
@@ -531,6 +532,47 @@ describe('measuring: frameworks, official observations, profiles, comparisons, c
       programmeCount: 0,
       emptyCellCount: 450,
     });
+  });
+
+  it('report kinds territory_comparison (CSV, XLSX, PDF) and coherence carry the same figures', async () => {
+    const parameters = {
+      framework: 'eu-zaragoza',
+      indicator: 'employment-rate',
+      territories: [RIVERTON, LAKESIDE],
+    };
+    const csv = await buildReport(stack, employer, 'territory_comparison', 'csv', parameters);
+    const ranking = parseCsv(csv.body).filter((r) => r.section === 'ranking');
+    expect(ranking.map((r) => [r.code, r.gap, r.change, r.rankByGap, r.rankByChange, r.smallSample])).toEqual(
+      [
+        [LAKESIDE, '-7', '1', '1', '2', 'true'],
+        [RIVERTON, '-8', '4', '2', '1', 'false'],
+      ],
+    );
+    expect(parseCsv(csv.body).filter((r) => r.section === 'trend')).toHaveLength(6);
+    const xlsx = await buildReport(stack, employer, 'territory_comparison', 'xlsx', parameters);
+    expect(sheetRows(await parseXlsx(xlsx.body), 'ranking')).toHaveLength(2);
+    const pdf = await buildReport(stack, employer, 'territory_comparison', 'pdf', parameters);
+    expect(pdfText(pdf.body)).toContain('Territory comparison');
+    const bad = await requestReport(stack, employer, {
+      kind: 'territory_comparison',
+      format: 'csv',
+      parameters: { ...parameters, territories: [RIVERTON] },
+    });
+    expectProblem(bad, 400);
+    expect(fieldsOf(bad)).toEqual(['parameters.territories']);
+
+    const coherence = await buildReport(stack, manager, 'coherence', 'csv', { territoryCode: RIVERTON });
+    const rows = parseCsv(coherence.body);
+    expect(
+      rows
+        .filter((r) => r.section === 'cells')
+        .map((r) => [r.level, r.policyArea, r.dimension, r.programme])
+        .sort(),
+    ).toEqual([
+      ['municipal', 'labour_employment', 'economic', 'Riverton Jobs Bridge'],
+      ['none', 'education', 'education', 'Riverton Adult Education for All'],
+    ]);
+    expect(rows.filter((r) => r.section === 'gaps')).toHaveLength(448);
   });
 
   it('a bank question used in two cities’ consultations gives a combined result only above the threshold', async () => {

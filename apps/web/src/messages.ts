@@ -505,6 +505,8 @@ export const en = {
   'reportKind.partnership_matrix': 'Who does what where',
   'reportKind.coverage': 'Coverage',
   'reportKind.iati_activities': 'IATI activities (XML)',
+  'reportKind.territory_comparison': 'Territory comparison',
+  'reportKind.coherence': 'Policy coherence',
   'schedules.title': 'Report schedules',
   'schedules.none': 'No schedules.',
   'schedules.new': 'Schedule a report',
@@ -563,6 +565,9 @@ export const en = {
   'measure.level': 'Level',
   'measure.emptyCell': 'No programme',
   'measure.mainstreaming': 'mainstreaming',
+  'measure.report.framework': 'Framework code',
+  'measure.report.indicator': 'Indicator code',
+  'measure.report.territories': 'Territory codes, comma-separated',
 } as const;
 
 type Dictionary = Record<keyof typeof en, string>;
@@ -1072,6 +1077,8 @@ export const fr: Dictionary = {
   'reportKind.partnership_matrix': 'Qui fait quoi où',
   'reportKind.coverage': 'Couverture',
   'reportKind.iati_activities': 'Activités IATI (XML)',
+  'reportKind.territory_comparison': 'Comparaison de territoires',
+  'reportKind.coherence': 'Cohérence des politiques',
   'schedules.title': 'Rapports programmés',
   'schedules.none': 'Aucune programmation.',
   'schedules.new': 'Programmer un rapport',
@@ -1131,6 +1138,9 @@ export const fr: Dictionary = {
   'measure.level': 'Niveau',
   'measure.emptyCell': 'Aucun programme',
   'measure.mainstreaming': 'intégration transversale',
+  'measure.report.framework': 'Code du cadre',
+  'measure.report.indicator': 'Code de l’indicateur',
+  'measure.report.territories': 'Codes des territoires, séparés par des virgules',
 };
 
 export const ar: RespondDictionary = {

@@ -3,6 +3,7 @@ import { AuthModule } from '@tandem/auth';
 import { ConsultationsModule } from '@tandem/consultations';
 import { NotificationsModule } from '@tandem/notifications';
 import { PlacementsModule } from '@tandem/placements';
+import { MeasuringModule } from '@tandem/indicators';
 import { IndicatorsModule, ProgrammesModule } from '@tandem/programmes';
 import { ReportBuildHandler } from './report-build.handler';
 import { ReportExpiryHandler } from './report-expiry.handler';
@@ -16,6 +17,8 @@ import { IatiActivitiesSource } from './sources/iati-activities.source';
 import { PartnershipMatrixSource } from './sources/partnership-matrix.source';
 import { PlacementsSource } from './sources/placements.source';
 import { ProgrammeProgressSource } from './sources/programme-progress.source';
+import { CoherenceSource } from './sources/coherence.source';
+import { TerritoryComparisonSource } from './sources/territory-comparison.source';
 import { LocalReportStorage, ReportStorage } from './storage/report-storage';
 
 /** Reports built in the background, their storage and retention, and scheduled reports. */
@@ -27,6 +30,7 @@ import { LocalReportStorage, ReportStorage } from './storage/report-storage';
     IndicatorsModule,
     PlacementsModule,
     ConsultationsModule,
+    MeasuringModule,
   ],
   providers: [
     { provide: ReportStorage, useClass: LocalReportStorage },
@@ -36,6 +40,8 @@ import { LocalReportStorage, ReportStorage } from './storage/report-storage';
     PartnershipMatrixSource,
     CoverageSource,
     IatiActivitiesSource,
+    TerritoryComparisonSource,
+    CoherenceSource,
     ReportSources,
     ReportsService,
     ReportSchedulesService,

@@ -16,6 +16,8 @@ export enum ReportKind {
   PartnershipMatrix = 'partnership_matrix',
   Coverage = 'coverage',
   IatiActivities = 'iati_activities',
+  TerritoryComparison = 'territory_comparison',
+  Coherence = 'coherence',
 }
 
 export enum ReportFormat {
