@@ -10,7 +10,7 @@ export function GapChart({ title, unit, points }: { title: string; unit: string;
   const gaps = points.filter((p) => p.gap !== null) as (TrendPoint & { gap: number })[];
   const width = 420;
   const height = 160;
-  const pad = { l: 48, r: 16, t: 12, b: 28 };
+  const pad = { l: 48, r: 16, t: 26, b: 28 };
   const values = [0, ...gaps.map((p) => p.gap)];
   const lo = Math.min(...values);
   const hi = Math.max(...values);
