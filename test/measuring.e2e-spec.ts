@@ -259,6 +259,22 @@ describe('measuring: frameworks, official observations, profiles, comparisons, c
       gap: -9,
       version: 2,
     });
+    // A wrong header, or not a CSV at all.
+    const header = await http()
+      .post(`/territories/${LAKESIDE}/observations/import`)
+      .set(bearer(stats))
+      .attach('file', Buffer.from('indicator,year,value\nx,2022,1\n'), {
+        filename: 'bad.csv',
+        contentType: 'text/csv',
+      });
+    expectProblem(header, 422);
+    expect(header.body).toMatchObject({ code: 'OBSERVATION_IMPORT_INVALID', errors: [{ field: 'file' }] });
+    expect(header.body.detail).toMatch(/missing columns: indicatorCode, period, migrantValue, source/);
+    const pdf = await http()
+      .post(`/territories/${LAKESIDE}/observations/import`)
+      .set(bearer(stats))
+      .attach('file', Buffer.from('%PDF-1.4'), { filename: 'figures.pdf', contentType: 'application/pdf' });
+    expectProblem(pdf, 415);
     // An employer cannot import either.
     expectProblem(
       await http()
