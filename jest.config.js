@@ -1,4 +1,5 @@
-// Three projects: unit specs beside the code (mocks only), e2e suites in test/ (real api and worker
+// Four projects: unit specs beside the code (mocks only), integration specs beside the repositories
+// (real PostgreSQL only), e2e suites in test/ (real api and worker
 // processes, real PostgreSQL, Redis and SMTP), and browser tests of the web console in test/browser.
 // `npm test` runs all three; see scripts/test.mjs.
 const { pathsToModuleNameMapper } = require('ts-jest');
@@ -22,6 +23,17 @@ module.exports = {
       rootDir: '.',
       roots: ['<rootDir>/apps', '<rootDir>/libs'],
       testRegex: '\\.spec\\.ts$',
+    },
+    {
+      // Repositories and SQL-heavy rules on a real PostgreSQL (no Redis, no HTTP): specs named
+      // *.int-spec.ts beside the repository they test, each file its own copy of the migrated template.
+      ...common,
+      displayName: 'integration',
+      rootDir: '.',
+      roots: ['<rootDir>/apps', '<rootDir>/libs'],
+      testRegex: '\\.int-spec\\.ts$',
+      globalSetup: '<rootDir>/test/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/global-teardown.mjs',
     },
     {
       ...common,

@@ -1,12 +1,13 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import { hashPassword, Membership, MembershipRole, SYSTEM_ACTOR, User } from '@tandem/auth';
-import { TransactionService } from '@tandem/core';
+import { hashPassword, User } from '@tandem/auth';
+import { TransactionService, MembershipRole, SYSTEM_ACTOR } from '@tandem/core';
 import {
   CreateOrganizationDto,
   Organization,
   OrganizationKind,
   OrganizationsService,
+  Membership,
 } from '@tandem/stakeholders';
 import { seedMeasuring } from './seed/measuring.seed';
 

@@ -1,27 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Page, paginate } from '@tandem/core';
-import { DataSource } from 'typeorm';
+import { Actor, authorize, isPlatformAdmin, Page } from '@tandem/core';
+import { AuditEventsRepository } from './audit-events.repository';
 import { ListAuditEventsDto } from './dto/list-audit-events.dto';
 import { AuditEvent } from './entities/audit-event.entity';
 
-/** Reads the trail. Who may read it is decided by the caller's policy check (platform admins). */
+/** Reads the trail: platform admins only (everyone else knows it exists, hence 403, not 404). */
 @Injectable()
 export class AuditQueryService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly events: AuditEventsRepository) {}
 
-  list(filter: ListAuditEventsDto): Promise<Page<AuditEvent>> {
-    const qb = this.dataSource.getRepository(AuditEvent).createQueryBuilder('a');
-    if (filter.entityType) qb.andWhere('a.entity_type = :entityType', { entityType: filter.entityType });
-    if (filter.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: filter.entityId });
-    if (filter.actorId) qb.andWhere('a.actor_user_id = :actorId', { actorId: filter.actorId });
-    if (filter.from) qb.andWhere('a.occurred_at >= :from', { from: filter.from });
-    if (filter.to) qb.andWhere('a.occurred_at < :to', { to: filter.to });
-    return paginate(qb, {
-      keys: ['a.occurred_at', 'a.id'],
-      direction: 'DESC',
-      cursorOf: (e) => [e.occurredAt.toISOString(), e.id],
-      query: filter,
+  list(actor: Actor, filter: ListAuditEventsDto): Promise<Page<AuditEvent>> {
+    authorize({
+      what: 'Audit trail',
+      visible: true,
+      permitted: isPlatformAdmin(actor),
+      reason: 'The audit trail is for platform admins',
     });
+    return this.events.list(filter);
   }
 }

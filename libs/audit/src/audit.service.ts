@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '@tandem/core';
 import { EntityManager } from 'typeorm';
-import { AuditAction, AuditEvent, FieldChange } from './entities/audit-event.entity';
+import { AuditEventsRepository } from './audit-events.repository';
+import { AuditAction, FieldChange } from './entities/audit-event.entity';
 
 /** Fields that never enter the audit trail, whatever entity they sit on. */
 const SECRET_FIELDS = new Set(['passwordHash', 'tokenHash']);
@@ -45,15 +46,16 @@ export interface AuditEntry {
 /** Writes the audit row of a change, inside the change's own transaction. */
 @Injectable()
 export class AuditService {
+  constructor(private readonly events: AuditEventsRepository) {}
+
   async record(em: EntityManager, entry: AuditEntry): Promise<void> {
     const ctx = RequestContext.get();
-    await em.insert(AuditEvent, {
+    await this.events.insert(em, {
       actorUserId: entry.actorUserId !== undefined ? entry.actorUserId : (ctx.actorUserId ?? null),
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId,
-      changes: diffSnapshots(entry.before ?? null, entry.after ?? null) as AuditEvent['changes'] &
-        object as never,
+      changes: diffSnapshots(entry.before ?? null, entry.after ?? null),
       requestId: ctx.requestId ?? null,
     });
   }

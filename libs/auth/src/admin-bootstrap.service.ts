@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import { AppConfig, TransactionService } from '@tandem/core';
-import { User, PlatformRole } from './entities';
+import { AppConfig, TransactionService, PlatformRole } from '@tandem/core';
+import { User } from './entities';
+import { UsersRepository } from './users.repository';
 import { hashPassword, passwordProblems } from './password';
 
 /**
@@ -16,6 +17,7 @@ export class AdminBootstrapService {
     private readonly tx: TransactionService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly users: UsersRepository,
   ) {}
 
   async ensureAdmin(): Promise<'created' | 'exists' | 'not-configured'> {
@@ -24,7 +26,7 @@ export class AdminBootstrapService {
     const problems = passwordProblems(password, email);
     if (problems.length) throw new Error(`ADMIN_PASSWORD: ${problems.join(', ')}`);
     return this.tx.run(async (em) => {
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext('tandem:admin-bootstrap'))`);
+      await this.users.lockAdminBootstrap(em);
       if (await em.existsBy(User, { platformRole: PlatformRole.Admin })) return 'exists';
       const lower = email.toLowerCase();
       const existing = await em.findOneBy(User, { email: lower });

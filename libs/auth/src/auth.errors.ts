@@ -1,4 +1,4 @@
-import { DomainError } from '@tandem/core';
+import { LibraryError } from '@tandem/core';
 
 export enum AuthErrorCode {
   InvalidCredentials = 'INVALID_CREDENTIALS',
@@ -11,8 +11,5 @@ export enum AuthErrorCode {
   AlreadyMember = 'ALREADY_MEMBER',
 }
 
-export class AuthError extends DomainError<AuthErrorCode> {
-  constructor(code: AuthErrorCode, message: string, headers?: Record<string, string>) {
-    super(code, message, undefined, headers);
-  }
-}
+/** `field`: the request field at fault, reported in the problem's `errors`. */
+export class AuthError extends LibraryError<AuthErrorCode> {}

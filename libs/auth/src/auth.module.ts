@@ -2,17 +2,19 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '@tandem/core';
 import { NotificationsModule } from '@tandem/notifications';
+import { StakeholdersModule } from '@tandem/stakeholders';
 import { ActorLoader } from './actor.loader';
 import { AdminBootstrapService } from './admin-bootstrap.service';
 import { AuthService } from './auth.service';
 import { InvitationEmailHandler } from './invitation-email.handler';
 import { InvitationsService } from './invitations.service';
-import { PolicyService } from './policy/policy.service';
+import { UsersRepository } from './users.repository';
 import { TokenService } from './token.service';
 
 @Module({
   imports: [
     NotificationsModule,
+    StakeholdersModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -26,7 +28,7 @@ import { TokenService } from './token.service';
     AuthService,
     TokenService,
     InvitationsService,
-    PolicyService,
+    UsersRepository,
     ActorLoader,
     AdminBootstrapService,
     InvitationEmailHandler,
@@ -35,7 +37,7 @@ import { TokenService } from './token.service';
     AuthService,
     TokenService,
     InvitationsService,
-    PolicyService,
+    UsersRepository,
     ActorLoader,
     AdminBootstrapService,
     InvitationEmailHandler,

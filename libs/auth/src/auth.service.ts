@@ -1,19 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { AppConfig, Clock, TransactionService } from '@tandem/core';
-import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig, Clock, TransactionService, Actor } from '@tandem/core';
+import { MembershipsRepository } from '@tandem/stakeholders';
+import { EntityManager } from 'typeorm';
 import { AuthError, AuthErrorCode } from './auth.errors';
 import { TokenPairDto } from './dto/token-pair.dto';
-import { Membership, RefreshToken, Session, User } from './entities';
+import { RefreshToken, Session, User } from './entities';
 import { hashPassword, verifyPassword } from './password';
-import { Actor } from './policy/actor';
-import { TokenService } from './token.service';
 
-/** The postgres driver answers UPDATE … RETURNING with [rows, count]. */
-function returnedRows<T>(result: unknown): T[] {
-  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
-}
+import { TokenService } from './token.service';
+import { UsersRepository } from './users.repository';
 
 /** Verifying an unknown e-mail costs as much as a known one, so timing does not reveal accounts. */
 let dummyHash: Promise<string> | undefined;
@@ -27,7 +23,8 @@ export interface MeView {
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly memberships: MembershipsRepository,
     private readonly tx: TransactionService,
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
@@ -36,8 +33,7 @@ export class AuthService {
   ) {}
 
   async login(email: string, password: string): Promise<TokenPairDto> {
-    const users = this.dataSource.getRepository(User);
-    const user = await users.findOneBy({ email: email.toLowerCase() });
+    const user = await this.users.findByEmail(email);
     if (!user || user.disabledAt) {
       dummyHash ??= hashPassword('not-a-real-password-at-all');
       await verifyPassword(await dummyHash, password);
@@ -46,18 +42,12 @@ export class AuthService {
     const now = this.clock.now();
     if (user.lockedUntil && user.lockedUntil > now) throw this.locked(user.lockedUntil, now);
     if (!(await verifyPassword(user.passwordHash, password))) {
-      // One atomic statement, so parallel failures all count.
-      const result: unknown = await this.dataSource.query(
-        `UPDATE users
-            SET failed_login_count = failed_login_count + 1,
-                locked_until = CASE WHEN failed_login_count + 1 >= $2
-                                    THEN now() + make_interval(mins => $3) ELSE locked_until END
-          WHERE id = $1
-        RETURNING locked_until`,
-        [user.id, this.config.LOGIN_MAX_FAILURES, this.config.LOGIN_LOCK_MINUTES],
+      const lockedUntil = await this.users.countFailedLogin(
+        user.id,
+        this.config.LOGIN_MAX_FAILURES,
+        this.config.LOGIN_LOCK_MINUTES,
       );
-      const row = returnedRows<{ locked_until: Date | null }>(result)[0];
-      if (row?.locked_until && row.locked_until > now) throw this.locked(row.locked_until, now);
+      if (lockedUntil && lockedUntil > now) throw this.locked(lockedUntil, now);
       throw new AuthError(AuthErrorCode.InvalidCredentials, 'E-mail or password is wrong');
     }
     return this.tx.run(async (em) => {
@@ -145,21 +135,9 @@ export class AuthService {
   }
 
   async me(actor: Actor): Promise<MeView> {
-    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: actor.userId });
-    const memberships: { organization_id: string; name: string; kind: string; role: string }[] =
-      await this.dataSource
-        .getRepository(Membership)
-        .createQueryBuilder('m')
-        .innerJoin('organizations', 'o', 'o.id = m.organization_id')
-        .select([
-          'm.organization_id AS organization_id',
-          'o.name AS name',
-          'o.kind AS kind',
-          'm.role AS role',
-        ])
-        .where('m.user_id = :userId', { userId: actor.userId })
-        .orderBy('o.name', 'ASC')
-        .getRawMany();
+    const user = await this.users.findById(actor.userId);
+    if (!user) throw new AuthError(AuthErrorCode.InvalidCredentials, 'This account no longer exists');
+    const memberships = await this.memberships.withOrganizations(actor.userId);
     return {
       user: {
         id: user.id,
@@ -169,12 +147,7 @@ export class AuthService {
         createdAt: user.createdAt,
       },
       platformRole: user.platformRole,
-      memberships: memberships.map((m) => ({
-        organizationId: m.organization_id,
-        organizationName: m.name,
-        organizationKind: m.kind,
-        role: m.role,
-      })),
+      memberships,
     };
   }
 
@@ -183,6 +156,7 @@ export class AuthService {
     return new AuthError(
       AuthErrorCode.AccountLocked,
       `Too many failed sign-ins; try again in ${seconds} seconds`,
+      undefined,
       {
         'Retry-After': String(seconds),
       },

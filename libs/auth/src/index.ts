@@ -10,5 +10,4 @@ export * from './invitation-token';
 export * from './actor.loader';
 export * from './admin-bootstrap.service';
 export * from './password';
-export * from './policy/actor';
-export * from './policy/policy.service';
+export * from './users.repository';

@@ -8,16 +8,22 @@ import {
   JobName,
   OutboxService,
   TransactionService,
+  Actor,
+  isSystem,
 } from '@tandem/core';
+import {
+  MembershipsRepository,
+  OrganizationAccessService,
+  OrganizationsRepository,
+} from '@tandem/stakeholders';
 import { EntityManager, IsNull } from 'typeorm';
 import { AuthError, AuthErrorCode } from './auth.errors';
 import { AuthService } from './auth.service';
 import { AcceptInvitationDto, CreateInvitationDto, TokenPairDto } from './dto';
-import { Invitation, Membership, User } from './entities';
+import { Invitation, User } from './entities';
 import { invitationIdFromToken } from './invitation-token';
 import { hashPassword, verifyPassword } from './password';
-import { Actor, isSystem } from './policy/actor';
-import { PolicyService } from './policy/policy.service';
+import { UsersRepository } from './users.repository';
 
 export interface InvitationView {
   id: string;
@@ -40,7 +46,10 @@ export function invitationStatus(inv: Invitation, now: Date): InvitationView['st
 export class InvitationsService {
   constructor(
     private readonly tx: TransactionService,
-    private readonly policy: PolicyService,
+    private readonly organizations: OrganizationsRepository,
+    private readonly organizationAccess: OrganizationAccessService,
+    private readonly memberships: MembershipsRepository,
+    private readonly users: UsersRepository,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly auth: AuthService,
@@ -54,20 +63,12 @@ export class InvitationsService {
    */
   async create(actor: Actor, organizationId: string, dto: CreateInvitationDto): Promise<InvitationView> {
     return this.tx.run(async (em) => {
-      const organization = await em
-        .getRepository<{ id: string }>('Organization')
-        .findOneBy({ id: organizationId });
-      if (!organization) throw CoreError.notFound('Organization');
-      this.policy.assert(actor, 'create', 'Invitation', { organizationId }, 'Organization', {
-        id: organizationId,
-      });
+      if (!(await this.organizations.exists(organizationId, em))) throw CoreError.notFound('Organization');
+      this.organizationAccess.assert(actor, organizationId, 'invite');
       const email = dto.email.toLowerCase();
-      const alreadyMember = await em
-        .getRepository(Membership)
-        .createQueryBuilder('m')
-        .innerJoin(User, 'u', 'u.id = m.user_id')
-        .where('m.organization_id = :organizationId AND u.email = :email', { organizationId, email })
-        .getExists();
+      const existingUser = await this.users.findByEmail(email, em);
+      const alreadyMember =
+        !!existingUser && (await this.memberships.isMember(em, existingUser.id, organizationId));
       if (alreadyMember)
         throw new AuthError(AuthErrorCode.AlreadyMember, `${email} is already a member of this organisation`);
 
@@ -200,12 +201,12 @@ export class InvitationsService {
   }
 
   private async addMembership(em: EntityManager, userId: string, invitation: Invitation): Promise<void> {
-    const existing = await em.findOneBy(Membership, { userId, organizationId: invitation.organizationId });
-    if (existing) return;
-    const membership = await em.save(
-      Membership,
-      em.create(Membership, { userId, organizationId: invitation.organizationId, role: invitation.role }),
-    );
+    const membership = await this.memberships.add(em, {
+      userId,
+      organizationId: invitation.organizationId,
+      role: invitation.role,
+    });
+    if (!membership) return; // already a member
     await this.audit.record(em, {
       action: 'create',
       entityType: 'membership',

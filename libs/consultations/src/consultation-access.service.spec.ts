@@ -1,5 +1,4 @@
-import { Actor, MembershipRole, PlatformRole } from '@tandem/auth';
-import { CoreError, CoreErrorCode } from '@tandem/core';
+import { CoreError, CoreErrorCode, Actor, MembershipRole, PlatformRole } from '@tandem/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConsultationAccessService } from './consultation-access.service';
 import { Consultation, ConsultationAudience } from './entities';

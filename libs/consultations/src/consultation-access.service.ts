@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, PlatformRole } from '@tandem/auth';
-import { CoreError } from '@tandem/core';
+
+import { authorize, CoreError, Actor, PlatformRole } from '@tandem/core';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Consultation, ConsultationAudience } from './entities';
 
@@ -61,12 +61,15 @@ export class ConsultationAccessService {
         respondingOrgIds = rows.map((r) => r.organization_id);
       }
     }
-    if (!isOwner && !isPlatformAdmin && respondingOrgIds.length === 0)
-      throw CoreError.notFound('Consultation');
-    if (action === 'manage' && !isOwner)
-      throw CoreError.forbidden('Only members of the owning organisation manage this consultation');
-    if (action === 'respond' && respondingOrgIds.length === 0)
-      throw CoreError.forbidden('Only members of invited organisations answer this consultation');
+    authorize({
+      what: 'Consultation',
+      visible: isOwner || isPlatformAdmin || respondingOrgIds.length > 0,
+      permitted: action === 'manage' ? isOwner : action === 'respond' ? respondingOrgIds.length > 0 : true,
+      reason:
+        action === 'manage'
+          ? 'Only members of the owning organisation manage this consultation'
+          : 'Only members of invited organisations answer this consultation',
+    });
     return { consultation, isOwner, isPlatformAdmin, respondingOrgIds };
   }
 

@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Actor } from '@tandem/auth';
+
 import {
   Clock,
   CoreError,
-  CoreErrorCode,
   JobName,
   mapPage,
   OutboxService,
   Page,
   paginate,
   TransactionService,
+  Actor,
+  assertVersion,
 } from '@tandem/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConsultationAccessService } from './consultation-access.service';
@@ -125,11 +126,7 @@ export class ConsultationsService {
   ): Promise<ConsultationView> {
     await this.tx.run(async (em) => {
       const { consultation: c } = await this.access.require(actor, id, 'manage', em, 'update');
-      if (c.version !== expectedVersion)
-        throw new CoreError(
-          CoreErrorCode.VersionMismatch,
-          `The consultation changed since you read it (now version ${c.version}); reload and retry`,
-        );
+      assertVersion(c, expectedVersion, 'consultation');
       const onlyClosing = Object.entries(dto).every(([k, v]) => k === 'closesAt' || v === undefined);
       // An open consultation may be extended (or shortened) but nothing else changes once it opens.
       if (!(c.status === S.Open && onlyClosing)) this.assertEditable(c.status);

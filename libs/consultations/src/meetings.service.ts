@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Actor } from '@tandem/auth';
+
 import {
   Clock,
   CoreError,
-  CoreErrorCode,
   JobName,
   OutboxService,
   TransactionService,
   validationFailed,
+  Actor,
+  assertVersion,
 } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import ical, { ICalEventStatus } from 'ical-generator';
@@ -124,11 +125,7 @@ export class MeetingsService {
     await this.tx.run(async (em) => {
       const { consultation: c } = await this.access.require(actor, consultationId, 'manage', em, 'share');
       const m = await this.lockMeeting(em, consultationId, meetingId);
-      if (m.version !== expectedVersion)
-        throw new CoreError(
-          CoreErrorCode.VersionMismatch,
-          `The meeting changed since you read it (now version ${m.version}); reload and retry`,
-        );
+      assertVersion(m, expectedVersion, 'meeting');
       this.assertMeetingLive(c, m);
       const before = this.snapshot(m);
       const startsBefore = m.startsAt.getTime();

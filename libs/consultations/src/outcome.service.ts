@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import { Actor } from '@tandem/auth';
-import { TransactionService, validationFailed } from '@tandem/core';
+
+import { TransactionService, validationFailed, Actor } from '@tandem/core';
 import { ConsultationAccessService } from './consultation-access.service';
 import { ConsultationLifecycleService } from './consultation-lifecycle.service';
 import { ConsultationView } from './consultation.view';

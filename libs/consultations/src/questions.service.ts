@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Actor } from '@tandem/auth';
-import { CoreError, TransactionService, validationFailed } from '@tandem/core';
+
+import { CoreError, TransactionService, validationFailed, Actor } from '@tandem/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConsultationAccessService } from './consultation-access.service';
 import { questionView, QuestionView } from './consultation.view';

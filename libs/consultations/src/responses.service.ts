@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Actor } from '@tandem/auth';
-import { Clock, CoreError, FieldError, TransactionService, validationFailed } from '@tandem/core';
+
+import { Clock, CoreError, FieldError, TransactionService, validationFailed, Actor } from '@tandem/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConsultationAccessService } from './consultation-access.service';
 import { ConsultationsError, ConsultationsErrorCode } from './consultations.errors';

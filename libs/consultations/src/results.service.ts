@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor } from '@tandem/auth';
-import { CoreError } from '@tandem/core';
+
+import { CoreError, Actor } from '@tandem/core';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ConsultationAccess, ConsultationAccessService } from './consultation-access.service';

@@ -21,4 +21,7 @@ export * from './utils/timeout';
 export * from './idempotency/idempotency-key.entity';
 export * from './idempotency/idempotency.service';
 export * from './validation/calendar-date';
+export * from './actor/actor';
+export * from './access/authorize';
+export * from './errors/version';
 export * from './vocabulary/measuring';

@@ -1,5 +1,5 @@
 import { AuditEvent } from '@tandem/audit';
-import { Invitation, Membership, RefreshToken, Session, User } from '@tandem/auth';
+import { Invitation, RefreshToken, Session, User } from '@tandem/auth';
 import {
   Consultation,
   ConsultationInvitation,
@@ -33,7 +33,7 @@ import {
   IndicatorFramework,
   Territory,
   TerritoryObservation,
-} from '@tandem/indicators/entities';
+} from '@tandem/indicators';
 import { Participant, Placement, PlacementImport, RetentionCheck } from '@tandem/placements';
 import { Report, ReportSchedule } from '@tandem/reporting';
 import { Task, TaskComment, TaskDependency } from '@tandem/tasks';
@@ -43,6 +43,7 @@ import {
   GovernmentProfile,
   MigrantAssociationProfile,
   Organization,
+  Membership,
 } from '@tandem/stakeholders';
 
 /** Every entity of every domain: the one list the app, the worker and the migration CLI share. */

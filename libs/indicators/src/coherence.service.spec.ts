@@ -1,4 +1,4 @@
-import { Actor, PlatformRole } from '@tandem/auth';
+import { Actor, PlatformRole } from '@tandem/core';
 import { CoherenceService, isMainstreaming } from './coherence.service';
 import { MeasuringRepository } from './measuring.repository';
 import { TerritoriesService } from './territories.service';

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor } from '@tandem/auth';
-import { POLICY_AREAS } from '@tandem/core';
+import { Actor, POLICY_AREAS } from '@tandem/core';
 import { INTEGRATION_DIMENSIONS, Programme, TARGET_GROUPS } from '@tandem/programmes';
 import { GovernmentLevel } from '@tandem/stakeholders';
 import { MeasuringRepository, PartnerRow } from './measuring.repository';

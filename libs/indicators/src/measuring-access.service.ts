@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, PlatformRole } from '@tandem/auth';
-import { CoreError, territoryCovers } from '@tandem/core';
+import { Actor, CoreError, PlatformRole, territoryCovers } from '@tandem/core';
 import { EntityManager } from 'typeorm';
 import { MeasuringRepository } from './measuring.repository';
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor } from '@tandem/auth';
-import { Page, paginate } from '@tandem/core';
+import { Actor, Page, paginate } from '@tandem/core';
 import { Programme, ProgrammeAccessService } from '@tandem/programmes';
 import { DataSource, EntityManager } from 'typeorm';
 import { ListBankQuestionsDto } from './dto';

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import { Actor } from '@tandem/auth';
-import { CoreError, flattenValidationErrors, TransactionService, validationFailed } from '@tandem/core';
+import {
+  Actor,
+  CoreError,
+  flattenValidationErrors,
+  TransactionService,
+  validationFailed,
+} from '@tandem/core';
 import { plainToInstance } from 'class-transformer';
 import { parse } from 'csv-parse/sync';
 import { validateSync } from 'class-validator';

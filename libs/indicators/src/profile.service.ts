@@ -1,5 +1,5 @@
+import { Actor } from '@tandem/core';
 import { Injectable } from '@nestjs/common';
-import { Actor } from '@tandem/auth';
 import { Programme } from '@tandem/programmes';
 import { ProfileQueryDto } from './dto';
 import { FrameworkIndicator, MeasureDirection, TerritoryObservation } from './entities';

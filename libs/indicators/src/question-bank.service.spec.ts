@@ -1,4 +1,4 @@
-import { Actor, PlatformRole } from '@tandem/auth';
+import { Actor, PlatformRole } from '@tandem/core';
 import { BankQuestion } from './entities';
 import { MeasuringRepository } from './measuring.repository';
 import { QuestionBankService } from './question-bank.service';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import { Actor } from '@tandem/auth';
 import { CreateQuestionDto, QuestionsService, QuestionType, QuestionView } from '@tandem/consultations';
-import { CoreError, mapPage, Page, TransactionService, validationFailed } from '@tandem/core';
+import { Actor, CoreError, mapPage, Page, TransactionService, validationFailed } from '@tandem/core';
 import { plainToInstance } from 'class-transformer';
 import { CreateBankQuestionDto, ListBankQuestionsDto } from './dto';
 import { BankQuestion } from './entities';

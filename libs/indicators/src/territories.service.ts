@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import { Actor } from '@tandem/auth';
-import { CoreError, isUniqueViolation, parseTerritoryCode, TransactionService } from '@tandem/core';
+import { Actor, CoreError, isUniqueViolation, parseTerritoryCode, TransactionService } from '@tandem/core';
 import { CreateTerritoryDto } from './dto';
 import { Territory } from './entities';
 import { IndicatorsError, IndicatorsErrorCode } from './indicators.errors';

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Actor } from '@tandem/auth';
+
 import {
   CoreError,
   DeadLetter,
@@ -11,6 +11,7 @@ import {
   Page,
   PageQueryDto,
   paginate,
+  type Actor,
 } from '@tandem/core';
 import { DataSource } from 'typeorm';
 import { NotificationsError, NotificationsErrorCode } from './notifications.errors';

@@ -2,8 +2,8 @@ import { updatedRows } from './sql';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Actor } from '@tandem/auth';
-import { Clock, CoreError, mapPage, Page, paginate, TransactionService } from '@tandem/core';
+
+import { Clock, CoreError, mapPage, Page, paginate, TransactionService, Actor } from '@tandem/core';
 import { PartnerRole, PartnerStatus, ProgrammeAccessService } from '@tandem/programmes';
 import { randomInt } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';

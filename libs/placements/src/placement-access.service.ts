@@ -1,5 +1,6 @@
+import { Actor, MembershipRole, PlatformRole } from '@tandem/core';
 import { Injectable } from '@nestjs/common';
-import { Actor, MembershipRole, PlatformRole } from '@tandem/auth';
+
 import { Brackets, ObjectLiteral, SelectQueryBuilder, WhereExpressionBuilder } from 'typeorm';
 
 /** Programmes the actor manages (org admin of the lead, or named manager), as a SQL sub-query. */

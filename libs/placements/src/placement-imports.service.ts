@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Actor } from '@tandem/auth';
-import { CoreError, CoreErrorCode, JobName, OutboxService, TransactionService } from '@tandem/core';
+
+import { CoreError, CoreErrorCode, JobName, OutboxService, TransactionService, Actor } from '@tandem/core';
 import { parse } from 'csv-parse/sync';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';

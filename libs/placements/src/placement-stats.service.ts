@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor } from '@tandem/auth';
-import { CoreError } from '@tandem/core';
+
+import { CoreError, Actor } from '@tandem/core';
 import { ProgrammeAccessService } from '@tandem/programmes';
 import { DataSource } from 'typeorm';
 import { PlacementStatsQueryDto } from './dto';

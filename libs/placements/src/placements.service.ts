@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Actor } from '@tandem/auth';
+
 import {
   Clock,
   CoreError,
@@ -11,6 +11,7 @@ import {
   Page,
   paginate,
   TransactionService,
+  Actor,
 } from '@tandem/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { addMonths, isoDate } from './classifications';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Actor } from '@tandem/auth';
-import { Clock, CoreError, mapPage, Page, paginate, TransactionService } from '@tandem/core';
+
+import { Clock, CoreError, mapPage, Page, paginate, TransactionService, Actor } from '@tandem/core';
 import { DataSource } from 'typeorm';
 import { isoDate } from './classifications';
 import { AnswerCheckInDto, ListCheckInsDto } from './dto';

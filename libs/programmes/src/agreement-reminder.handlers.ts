@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig, Clock, JobHandler, JobName, JobPayload, JobQueueService } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import { DataSource } from 'typeorm';
-import { PartnerStatus, ProgrammePartner } from './entities';
+import { PartnerStatus } from './entities';
+import { PartnersRepository } from './partners.repository';
 
 const DAY_MS = 86_400_000;
 
@@ -17,6 +18,7 @@ const DAY_MS = 86_400_000;
 export class AgreementReminderHandlers {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly partners: PartnersRepository,
     private readonly jobs: JobQueueService,
     private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
@@ -67,33 +69,7 @@ export class AgreementReminderHandlers {
     );
   }
 
-  private async load(partnerId: string) {
-    const rows: {
-      programme_id: string;
-      status: PartnerStatus;
-      expires_on: string | null;
-      reference: string | null;
-      organization_name: string;
-      programme_title: string;
-    }[] = await this.dataSource.query(
-      `SELECT pp.programme_id, pp.status, to_char(pp.agreement_expires_on, 'YYYY-MM-DD') AS expires_on, pp.agreement_reference AS reference,
-              o.name AS organization_name, p.title AS programme_title
-         FROM ${this.dataSource.getMetadata(ProgrammePartner).tableName} pp
-         JOIN organizations o ON o.id = pp.organization_id
-         JOIN programmes p ON p.id = pp.programme_id
-        WHERE pp.id = $1`,
-      [partnerId],
-    );
-    const r = rows[0];
-    return r
-      ? {
-          programmeId: r.programme_id,
-          status: r.status,
-          expiresOn: r.expires_on,
-          reference: r.reference ?? '',
-          organizationName: r.organization_name,
-          programmeTitle: r.programme_title,
-        }
-      : null;
+  private load(partnerId: string) {
+    return this.partners.agreementSubject(partnerId);
   }
 }

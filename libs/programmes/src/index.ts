@@ -1,5 +1,7 @@
 export * from './entities';
 export * from './programmes.errors';
+export * from './programmes.repository';
+export * from './partners.repository';
 export * from './programme-access.service';
 export * from './programmes.module';
 export * from './indicators/indicators.module';
@@ -15,5 +17,4 @@ export * from './indicators/indicator-progress';
 export * from './indicators/indicators.service';
 export * from './indicators/indicator-values.service';
 export * from './indicators/period-locks.service';
-export * from './indicators/dashboard.service';
 export * from './milestone-progress';

@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Actor, MembershipRole } from '@tandem/auth';
-import { CoreError, TransactionService } from '@tandem/core';
+
+import { CoreError, TransactionService, Actor, MembershipRole } from '@tandem/core';
+import { UsersRepository } from '@tandem/auth';
+import { MembershipsRepository } from '@tandem/stakeholders';
 import { DataSource } from 'typeorm';
 import { AddManagerDto, CreateMilestoneDto, UpdateMilestoneDto } from './dto';
-import { Milestone, ProgrammeManager } from './entities';
+import { Milestone } from './entities';
 import { loadMilestones, MilestoneView } from './milestone-progress';
 import { ProgrammeAccessService } from './programme-access.service';
 import { ProgrammesError, ProgrammesErrorCode } from './programmes.errors';
+import { ProgrammesRepository } from './programmes.repository';
 
 export interface ManagerView {
   userId: string;
@@ -24,34 +27,30 @@ export interface ManagerView {
 export class ManagersMilestonesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly programmes: ProgrammesRepository,
+    private readonly memberships: MembershipsRepository,
+    private readonly users: UsersRepository,
     private readonly tx: TransactionService,
     private readonly access: ProgrammeAccessService,
     private readonly audit: AuditService,
   ) {}
 
   async listManagers(actor: Actor, programmeId: string): Promise<ManagerView[]> {
-    await this.access.require(actor, programmeId, 'read');
-    const rows: {
-      user_id: string;
-      name: string;
-      email: string;
-      since: Date | null;
-      basis: 'org_admin' | 'named';
-    }[] = await this.dataSource.query(
-      `SELECT u.id AS user_id, u.name, u.email, min(x.since) AS since, min(x.basis) AS basis FROM (
-         SELECT m.user_id, NULL::timestamptz AS since, 'org_admin' AS basis
-           FROM programmes p JOIN memberships m ON m.organization_id = p.lead_organization_id AND m.role = 'org_admin' WHERE p.id = $1
-         UNION ALL
-         SELECT pm.user_id, pm.created_at, 'named' FROM programme_managers pm WHERE pm.programme_id = $1
-       ) x JOIN users u ON u.id = x.user_id GROUP BY u.id, u.name, u.email ORDER BY u.name, u.id`,
-      [programmeId],
-    );
-    return rows.map((r) => ({
-      userId: r.user_id,
-      name: r.name,
-      email: r.email,
-      since: r.since,
-      basis: r.basis,
+    const { programme } = await this.access.require(actor, programmeId, 'read');
+    const [named, leadAdmins] = await Promise.all([
+      this.programmes.namedManagers(programmeId),
+      this.memberships.adminUserIds(programme.leadOrganizationId),
+    ]);
+    const since = new Map(named.map((m) => [m.userId, m.since]));
+    const people = await this.users.people([...leadAdmins, ...since.keys()]);
+    // In the users' name order (as PostgreSQL sorts them).
+    return people.map((u) => ({
+      userId: u.id,
+      name: u.name,
+      email: u.email,
+      // Named wins over org admin: the naming is the recorded fact, with its date.
+      since: since.get(u.id) ?? null,
+      basis: since.has(u.id) ? ('named' as const) : ('org_admin' as const),
     }));
   }
 
@@ -64,25 +63,14 @@ export class ManagersMilestonesService {
       );
       if (!leadAdmin)
         throw CoreError.forbidden('Only org admins of the lead organisation name programme managers');
-      const member = await em.query(`SELECT 1 FROM memberships WHERE user_id = $1 AND organization_id = $2`, [
-        dto.userId,
-        programme.leadOrganizationId,
-      ]);
-      if (member.length === 0) {
+      if (!(await this.memberships.isMember(em, dto.userId, programme.leadOrganizationId))) {
         throw new ProgrammesError(
           ProgrammesErrorCode.NotLeadMember,
           'Programme managers must be members of the lead organisation',
           'userId',
         );
       }
-      if (await em.existsBy(ProgrammeManager, { programmeId, userId: dto.userId })) return;
-      await em
-        .createQueryBuilder()
-        .insert()
-        .into(ProgrammeManager)
-        .values({ programmeId, userId: dto.userId })
-        .orIgnore()
-        .execute();
+      if (!(await this.programmes.addNamedManager(em, programmeId, dto.userId))) return;
       await this.audit.record(em, {
         action: 'create',
         entityType: 'programme_manager',
@@ -103,8 +91,8 @@ export class ManagersMilestonesService {
       ) {
         throw CoreError.forbidden('Only org admins of the lead organisation name programme managers');
       }
-      const result = await em.delete(ProgrammeManager, { programmeId, userId });
-      if (!result.affected) throw CoreError.notFound('Programme manager');
+      if (!(await this.programmes.removeNamedManager(em, programmeId, userId)))
+        throw CoreError.notFound('Programme manager');
       await this.audit.record(em, {
         action: 'delete',
         entityType: 'programme_manager',

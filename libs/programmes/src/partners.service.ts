@@ -1,30 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Actor, MembershipRole } from '@tandem/auth';
-import { CoreError, JobName, OutboxService, TransactionService } from '@tandem/core';
+
+import { CoreError, JobName, OutboxService, TransactionService, Actor, MembershipRole } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
-import { DataSource, EntityManager } from 'typeorm';
+import { OrganizationsRepository } from '@tandem/stakeholders';
+import { EntityManager } from 'typeorm';
 import { AddPartnerDto, UpdatePartnerDto } from './dto';
 import { PartnerRole, PartnerStatus, ProgrammePartner } from './entities';
+import { PartnersRepository, PartnerView } from './partners.repository';
 import { ProgrammeAccess, ProgrammeAccessService } from './programme-access.service';
 import { isClosed } from './programme-lifecycle';
 import { ProgrammesError, ProgrammesErrorCode } from './programmes.errors';
-
-export interface PartnerView {
-  id: string;
-  programmeId: string;
-  organizationId: string;
-  organizationName: string;
-  organizationKind: string;
-  role: PartnerRole;
-  status: PartnerStatus;
-  agreementSignedOn: string | null;
-  agreementReference: string | null;
-  agreementExpiresOn: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
 
 type Answer = 'accept' | 'decline';
 
@@ -45,7 +31,8 @@ const snapshot = (p: ProgrammePartner) => ({
 @Injectable()
 export class PartnersService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly partners: PartnersRepository,
+    private readonly organizations: OrganizationsRepository,
     private readonly tx: TransactionService,
     private readonly access: ProgrammeAccessService,
     private readonly audit: AuditService,
@@ -55,8 +42,7 @@ export class PartnersService {
 
   async list(actor: Actor, programmeId: string): Promise<PartnerView[]> {
     await this.access.require(actor, programmeId, 'read');
-    const rows = await this.query(this.dataSource.manager, 'pp.programme_id = $1', [programmeId]);
-    return rows;
+    return this.partners.inProgramme(programmeId);
   }
 
   async add(actor: Actor, programmeId: string, dto: AddPartnerDto): Promise<PartnerView> {
@@ -69,14 +55,9 @@ export class PartnersService {
     }
     const id = await this.tx.run(async (em) => {
       const access = await this.requireOpen(actor, programmeId, em);
-      const org = await em
-        .getRepository<{ id: string; name: string }>('Organization')
-        .findOneBy({ id: dto.organizationId });
-      if (!org) throw CoreError.invalid('organizationId', 'is not an organisation');
-      const existing = await em.findOne(ProgrammePartner, {
-        where: { programmeId, organizationId: dto.organizationId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const orgName = (await this.organizations.names([dto.organizationId], em)).get(dto.organizationId);
+      if (orgName === undefined) throw CoreError.invalid('organizationId', 'is not an organisation');
+      const existing = await this.partners.lock(em, programmeId, dto.organizationId);
       let partner: ProgrammePartner;
       if (
         existing &&
@@ -84,7 +65,7 @@ export class PartnersService {
       ) {
         throw new ProgrammesError(
           ProgrammesErrorCode.AlreadyPartner,
-          `${org.name} is already ${existing.status} in this programme`,
+          `${orgName} is already ${existing.status} in this programme`,
           'organizationId',
         );
       }
@@ -123,12 +104,12 @@ export class PartnersService {
         type: 'programme.partner_invited',
         subject: { type: 'programme', id: programmeId },
         recipients: { organizationAdminsOf: [dto.organizationId], exceptUserId: actor.userId },
-        params: { organizationName: org.name, programmeTitle: access.programme.title, role: dto.role },
+        params: { organizationName: orgName, programmeTitle: access.programme.title, role: dto.role },
       });
       await this.scheduleAgreementReminder(em, partner);
       return partner.id;
     });
-    return (await this.query(this.dataSource.manager, 'pp.id = $1', [id]))[0];
+    return (await this.partners.byId(id))!;
   }
 
   /** The invited organisation's org admins answer; anyone else who can see the programme gets 403. */
@@ -170,12 +151,7 @@ export class PartnersService {
       });
       await this.scheduleAgreementReminder(em, partner);
     });
-    return (
-      await this.query(this.dataSource.manager, 'pp.programme_id = $1 AND pp.organization_id = $2', [
-        programmeId,
-        organizationId,
-      ])
-    )[0];
+    return (await this.partners.byOrganization(programmeId, organizationId))!;
   }
 
   /** The partner's own org admins take it out (leave), or the managers do (remove). */
@@ -231,12 +207,7 @@ export class PartnersService {
         },
       });
     });
-    return (
-      await this.query(this.dataSource.manager, 'pp.programme_id = $1 AND pp.organization_id = $2', [
-        programmeId,
-        organizationId,
-      ])
-    )[0];
+    return (await this.partners.byOrganization(programmeId, organizationId))!;
   }
 
   async update(
@@ -270,12 +241,7 @@ export class PartnersService {
       if (before.agreementExpiresOn !== partner.agreementExpiresOn)
         await this.scheduleAgreementReminder(em, partner);
     });
-    return (
-      await this.query(this.dataSource.manager, 'pp.programme_id = $1 AND pp.organization_id = $2', [
-        programmeId,
-        organizationId,
-      ])
-    )[0];
+    return (await this.partners.byOrganization(programmeId, organizationId))!;
   }
 
   private async requireOpen(actor: Actor, programmeId: string, em: EntityManager): Promise<ProgrammeAccess> {
@@ -304,48 +270,18 @@ export class PartnersService {
     programmeId: string,
     organizationId: string,
   ): Promise<ProgrammePartner> {
-    const partner = await em.findOne(ProgrammePartner, {
-      where: { programmeId, organizationId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const partner = await this.partners.lock(em, programmeId, organizationId);
     if (!partner) throw CoreError.notFound('Partner');
     return partner;
   }
 
   private async orgName(em: EntityManager, id: string): Promise<string> {
-    return (await em.getRepository<{ id: string; name: string }>('Organization').findOneByOrFail({ id }))
-      .name;
+    return (await this.organizations.names([id], em)).get(id) ?? '';
   }
 
   /** The worker (re)schedules the lead's reminder before the agreement expires; see agreement-reminder.handlers.ts. */
   private async scheduleAgreementReminder(em: EntityManager, partner: ProgrammePartner): Promise<void> {
     if (partner.agreementExpiresOn)
       await this.outbox.publish(em, JobName.AgreementReminders, { partnerId: partner.id });
-  }
-
-  private async query(em: EntityManager, where: string, params: unknown[]): Promise<PartnerView[]> {
-    const rows: Record<string, unknown>[] = await em.query(
-      `SELECT pp.id, pp.programme_id, pp.organization_id, o.name AS organization_name, o.kind AS organization_kind, pp.role, pp.status,
-              to_char(pp.agreement_signed_on, 'YYYY-MM-DD') AS agreement_signed_on, pp.agreement_reference,
-              to_char(pp.agreement_expires_on, 'YYYY-MM-DD') AS agreement_expires_on, pp.created_at, pp.updated_at
-         FROM programme_partners pp JOIN organizations o ON o.id = pp.organization_id
-        WHERE ${where}
-        ORDER BY (pp.role = 'lead') DESC, o.name, pp.id`,
-      params,
-    );
-    return rows.map((r) => ({
-      id: r.id as string,
-      programmeId: r.programme_id as string,
-      organizationId: r.organization_id as string,
-      organizationName: r.organization_name as string,
-      organizationKind: r.organization_kind as string,
-      role: r.role as PartnerRole,
-      status: r.status as PartnerStatus,
-      agreementSignedOn: r.agreement_signed_on as string | null,
-      agreementReference: r.agreement_reference as string | null,
-      agreementExpiresOn: r.agreement_expires_on as string | null,
-      createdAt: r.created_at as Date,
-      updatedAt: r.updated_at as Date,
-    }));
   }
 }

@@ -1,5 +1,5 @@
-import { PlatformRole } from '@tandem/auth';
-import { DataSource } from 'typeorm';
+import { PlatformRole } from '@tandem/core';
+import { ProgrammesRepository } from './programmes.repository';
 import { Programme } from './entities';
 import { ProgrammeAccess, ProgrammeAccessService } from './programme-access.service';
 
@@ -14,7 +14,7 @@ const base = (over: Partial<ProgrammeAccess>): ProgrammeAccess => ({
 });
 
 describe(ProgrammeAccessService.name, () => {
-  const sut = new ProgrammeAccessService({} as DataSource);
+  const sut = new ProgrammeAccessService({} as ProgrammesRepository);
 
   it('lets managers do everything', () => {
     const m = base({ isManager: true });
@@ -43,5 +43,18 @@ describe(ProgrammeAccessService.name, () => {
     ]);
     expect(sut.can(base({}), 'read')).toBe(false);
     expect(PlatformRole.Admin).toBe('admin');
+  });
+
+  it.each([
+    ['an outsider', base({}), 'read', false, false],
+    ['an invited partner asked to work', base({ invitedOrgIds: ['o'] }), 'work', true, false],
+    ['an observer asked to manage', base({ activePartnerOrgIds: ['o'] }), 'manage', true, false],
+    ['a manager asked to manage', base({ isManager: true }), 'manage', true, true],
+  ] as const)('decides for %s: visible %s, permitted %s', (_, access, action, visible, permitted) => {
+    expect(sut.decide(access, action)).toMatchObject({ what: 'Programme', visible, permitted });
+  });
+
+  it('treats a programme that does not exist as invisible', () => {
+    expect(sut.decide(null, 'read')).toMatchObject({ visible: false, permitted: false });
   });
 });

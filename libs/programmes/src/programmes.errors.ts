@@ -1,4 +1,4 @@
-import { DomainError } from '@tandem/core';
+import { LibraryError } from '@tandem/core';
 
 export enum ProgrammesErrorCode {
   ProgrammeTransitionNotAllowed = 'PROGRAMME_TRANSITION_NOT_ALLOWED',
@@ -13,9 +13,5 @@ export enum ProgrammesErrorCode {
   PeriodAlreadyLocked = 'PERIOD_ALREADY_LOCKED',
 }
 
-export class ProgrammesError extends DomainError<ProgrammesErrorCode> {
-  /** `field`: the request field at fault, reported in the problem's `errors`. */
-  constructor(code: ProgrammesErrorCode, message: string, field?: string) {
-    super(code, message, field ? [{ field, message }] : undefined);
-  }
-}
+/** `field`: the request field at fault, reported in the problem's `errors`. */
+export class ProgrammesError extends LibraryError<ProgrammesErrorCode> {}

@@ -1,15 +1,20 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@tandem/auth';
 import { NotificationsModule } from '@tandem/notifications';
+import { StakeholdersModule } from '@tandem/stakeholders';
 import { AgreementReminderHandlers } from './agreement-reminder.handlers';
 import { ManagersMilestonesService } from './managers-milestones.service';
+import { PartnersRepository } from './partners.repository';
 import { PartnersService } from './partners.service';
 import { ProgrammeAccessService } from './programme-access.service';
+import { ProgrammesRepository } from './programmes.repository';
 import { ProgrammesService } from './programmes.service';
 
 @Module({
-  imports: [AuthModule, NotificationsModule],
+  imports: [AuthModule, NotificationsModule, StakeholdersModule],
   providers: [
+    ProgrammesRepository,
+    PartnersRepository,
     ProgrammeAccessService,
     ProgrammesService,
     PartnersService,
@@ -17,6 +22,8 @@ import { ProgrammesService } from './programmes.service';
     AgreementReminderHandlers,
   ],
   exports: [
+    ProgrammesRepository,
+    PartnersRepository,
     ProgrammeAccessService,
     ProgrammesService,
     PartnersService,

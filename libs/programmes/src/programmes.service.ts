@@ -1,20 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Actor, MembershipRole } from '@tandem/auth';
-import { CoreError, CoreErrorCode, mapPage, Page, paginate, TransactionService } from '@tandem/core';
-import { DataSource } from 'typeorm';
+
+import {
+  CoreError,
+  mapPage,
+  Page,
+  TransactionService,
+  Actor,
+  MembershipRole,
+  assertVersion,
+} from '@tandem/core';
+import { OrganizationsRepository } from '@tandem/stakeholders';
 import { CreateProgrammeDto, ListProgrammesDto, UpdateProgrammeDto } from './dto';
 import { PartnerRole, PartnerStatus, Programme, ProgrammePartner, ProgrammeStatus } from './entities';
 import { ProgrammeAccessService } from './programme-access.service';
 import { canTransition, isClosed } from './programme-lifecycle';
 import { programmeSnapshot, programmeView, ProgrammeView } from './programme.view';
 import { ProgrammesError, ProgrammesErrorCode } from './programmes.errors';
+import { ProgrammesRepository } from './programmes.repository';
 
 @Injectable()
 export class ProgrammesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly programmes: ProgrammesRepository,
+    private readonly organizations: OrganizationsRepository,
     private readonly tx: TransactionService,
     private readonly access: ProgrammeAccessService,
     private readonly audit: AuditService,
@@ -26,10 +35,8 @@ export class ProgrammesService {
       (m) => m.organizationId === dto.leadOrganizationId && m.role === MembershipRole.OrgAdmin,
     );
     if (!isLeadAdmin) {
-      const exists = await this.dataSource
-        .getRepository('Organization')
-        .existsBy({ id: dto.leadOrganizationId });
-      if (!exists) throw CoreError.invalid('leadOrganizationId', 'is not an organisation');
+      if (!(await this.organizations.exists(dto.leadOrganizationId)))
+        throw CoreError.invalid('leadOrganizationId', 'is not an organisation');
       throw CoreError.forbidden('Only org admins of the lead organisation set up its programmes');
     }
     this.assertDates(dto.startDate, dto.endDate);
@@ -85,35 +92,11 @@ export class ProgrammesService {
       });
       return programme.id;
     });
-    return programmeView(await this.dataSource.getRepository(Programme).findOneByOrFail({ id }));
+    return programmeView((await this.programmes.findById(this.programmes.manager, id))!);
   }
 
   async list(actor: Actor, filter: ListProgrammesDto): Promise<Page<ProgrammeView>> {
-    const qb = this.access.scopeVisible(
-      this.dataSource.getRepository(Programme).createQueryBuilder('p'),
-      actor,
-      'p',
-    );
-    if (filter.status) qb.andWhere('p.status = :status', { status: filter.status });
-    if (filter.dimension) qb.andWhere(':dimension = ANY(p.dimensions)', { dimension: filter.dimension });
-    if (filter.country) qb.andWhere('p.country = :country', { country: filter.country });
-    if (filter.city) qb.andWhere('lower(p.city) = lower(:city)', { city: filter.city });
-    if (filter.partnerOrganizationId) {
-      qb.andWhere(
-        `EXISTS (SELECT 1 FROM programme_partners fp WHERE fp.programme_id = p.id AND fp.organization_id = :partnerOrg AND fp.status IN ('active', 'invited'))`,
-        { partnerOrg: filter.partnerOrganizationId },
-      );
-    }
-    if (filter.text) {
-      const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere('(p.title ILIKE :like OR p.summary ILIKE :like)', { like });
-    }
-    const page = await paginate(qb, {
-      keys: ['p.created_at', 'p.id'],
-      direction: 'DESC',
-      cursorOf: (p) => [p.createdAt.toISOString(), p.id],
-      query: filter,
-    });
+    const page = await this.programmes.listVisible(actor, filter);
     return mapPage(page, programmeView);
   }
 
@@ -129,12 +112,7 @@ export class ProgrammesService {
   ): Promise<ProgrammeView> {
     await this.tx.run(async (em) => {
       const { programme } = await this.access.require(actor, id, 'manage', em, true);
-      if (programme.version !== expectedVersion) {
-        throw new CoreError(
-          CoreErrorCode.VersionMismatch,
-          `The programme changed since you read it (now version ${programme.version}); reload and retry`,
-        );
-      }
+      assertVersion(programme, expectedVersion, 'programme');
       if (isClosed(programme.status))
         throw new ProgrammesError(
           ProgrammesErrorCode.ProgrammeNotActive,
@@ -159,7 +137,7 @@ export class ProgrammesService {
         after: programmeSnapshot(programme),
       });
     });
-    return programmeView(await this.dataSource.getRepository(Programme).findOneByOrFail({ id }));
+    return programmeView((await this.programmes.findById(this.programmes.manager, id))!);
   }
 
   /** Lifecycle moves are compare-and-set on the status, so two managers cannot both move it. */
@@ -174,11 +152,7 @@ export class ProgrammesService {
           'to',
         );
       }
-      const moved: unknown[] = await em.query(
-        `UPDATE programmes SET status = $3, version = version + 1, updated_at = now() WHERE id = $1 AND status = $2 RETURNING id`,
-        [id, from, to],
-      );
-      if (!Array.isArray(moved[0]) || moved[0].length === 0) {
+      if (!(await this.programmes.compareAndSetStatus(em, id, from, to))) {
         throw new ProgrammesError(
           ProgrammesErrorCode.ProgrammeTransitionNotAllowed,
           'The programme changed status meanwhile; reload and retry',
@@ -193,7 +167,7 @@ export class ProgrammesService {
         after: { status: to },
       });
     });
-    return programmeView(await this.dataSource.getRepository(Programme).findOneByOrFail({ id }));
+    return programmeView((await this.programmes.findById(this.programmes.manager, id))!);
   }
 
   private assertDates(start: string, end: string): void {

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Actor, ActorLoader } from '@tandem/auth';
+import { ActorLoader } from '@tandem/auth';
 import {
   CoreError,
-  CoreErrorCode,
   DomainError,
   JobName,
   OutboxService,
@@ -12,6 +11,8 @@ import {
   paginate,
   PageQueryDto,
   TransactionService,
+  Actor,
+  assertVersion,
 } from '@tandem/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreateReportScheduleDto, UpdateReportScheduleDto } from './dto';
@@ -200,11 +201,7 @@ export class ReportSchedulesService {
     const parameters = await this.validate(actor, next);
     await this.tx.run(async (em) => {
       const s = await this.owned(actor, id, em, true);
-      if (s.version !== expectedVersion)
-        throw new CoreError(
-          CoreErrorCode.VersionMismatch,
-          `The schedule changed since you read it (now version ${s.version}); reload and retry`,
-        );
+      assertVersion(s, expectedVersion, 'schedule');
       const before = snapshot(s);
       s.name = dto.name ?? s.name;
       s.kind = next.kind;

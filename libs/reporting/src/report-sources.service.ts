@@ -1,5 +1,6 @@
+import { Actor } from '@tandem/core';
 import { Injectable } from '@nestjs/common';
-import { Actor } from '@tandem/auth';
+
 import { Writable } from 'node:stream';
 import { ReportFormat, ReportKind } from './entities';
 import { ProgressFn, ReportContent } from './report-content';

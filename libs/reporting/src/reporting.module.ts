@@ -3,6 +3,7 @@ import { AuthModule } from '@tandem/auth';
 import { ConsultationsModule } from '@tandem/consultations';
 import { NotificationsModule } from '@tandem/notifications';
 import { PlacementsModule } from '@tandem/placements';
+import { DashboardModule } from '@tandem/dashboard';
 import { MeasuringModule } from '@tandem/indicators';
 import { IndicatorsModule, ProgrammesModule } from '@tandem/programmes';
 import { ReportBuildHandler } from './report-build.handler';
@@ -28,6 +29,7 @@ import { LocalReportStorage, ReportStorage } from './storage/report-storage';
     NotificationsModule,
     ProgrammesModule,
     IndicatorsModule,
+    DashboardModule,
     PlacementsModule,
     ConsultationsModule,
     MeasuringModule,

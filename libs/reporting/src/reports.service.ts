@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Actor } from '@tandem/auth';
-import { Clock, CoreError, JobName, OutboxService, Page, paginate, TransactionService } from '@tandem/core';
+
+import {
+  Clock,
+  CoreError,
+  JobName,
+  OutboxService,
+  Page,
+  paginate,
+  TransactionService,
+  Actor,
+} from '@tandem/core';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { CreateReportDto, ListReportsDto } from './dto';

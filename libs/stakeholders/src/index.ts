@@ -1,4 +1,5 @@
 export * from './entities/organization.entity';
+export * from './entities/membership.entity';
 export * from './kinds/government/government-profile.entity';
 export * from './kinds/employer/employer-profile.entity';
 export * from './kinds/civil-society/civil-society-profile.entity';
@@ -11,3 +12,6 @@ export * from './stakeholders.errors';
 export * from './organizations.service';
 export * from './members.service';
 export * from './stakeholders.module';
+export * from './organizations.repository';
+export * from './memberships.repository';
+export * from './organization-access.service';

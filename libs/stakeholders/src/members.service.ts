@@ -1,10 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Actor, Membership, MembershipRole, PolicyService, User } from '@tandem/auth';
-import { CoreError, Page, PageQueryDto, paginate, mapPage, TransactionService } from '@tandem/core';
-import { DataSource, EntityManager } from 'typeorm';
+import {
+  Actor,
+  CoreError,
+  MembershipRole,
+  Page,
+  PageQueryDto,
+  mapPage,
+  TransactionService,
+} from '@tandem/core';
+import { EntityManager } from 'typeorm';
 import { UpdateMemberDto } from './dto/update-member.dto';
+import { MemberPerson, Membership } from './entities/membership.entity';
+import { MembershipsRepository } from './memberships.repository';
+import { OrganizationAccessService } from './organization-access.service';
+import { OrganizationsRepository } from './organizations.repository';
 import { StakeholdersError, StakeholdersErrorCode } from './stakeholders.errors';
 
 export interface MemberView {
@@ -18,29 +28,18 @@ export interface MemberView {
 @Injectable()
 export class MembersService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly memberships: MembershipsRepository,
+    private readonly organizations: OrganizationsRepository,
+    private readonly access: OrganizationAccessService,
     private readonly tx: TransactionService,
-    private readonly policy: PolicyService,
     private readonly audit: AuditService,
   ) {}
 
   /** Members of an organisation: visible to its own members and platform admins, 404 to anyone else. */
   async list(actor: Actor, organizationId: string, query: PageQueryDto): Promise<Page<MemberView>> {
-    this.policy.assert(actor, 'list', 'Membership', { organizationId }, 'Organization', {
-      id: organizationId,
-    });
-    await this.assertOrganizationExists(this.dataSource.manager, organizationId);
-    const qb = this.dataSource
-      .getRepository(Membership)
-      .createQueryBuilder('m')
-      .innerJoinAndSelect('m.user', 'u')
-      .where('m.organization_id = :organizationId', { organizationId });
-    const page = await paginate(qb, {
-      keys: ['m.created_at', 'm.id'],
-      direction: 'ASC',
-      cursorOf: (m) => [m.createdAt.toISOString(), m.id],
-      query,
-    });
+    this.access.assert(actor, organizationId, 'read');
+    if (!(await this.organizations.exists(organizationId))) throw CoreError.notFound('Organization');
+    const page = await this.memberships.listInOrganization(organizationId, query);
     return mapPage(page, (m) => this.view(m, m.user!));
   }
 
@@ -50,15 +49,13 @@ export class MembersService {
     userId: string,
     dto: UpdateMemberDto,
   ): Promise<MemberView> {
-    this.policy.assert(actor, 'update', 'Membership', { organizationId }, 'Organization', {
-      id: organizationId,
-    });
+    this.access.assert(actor, organizationId, 'manageMembers');
     return this.tx.run(async (em) => {
       const membership = await this.lockMembership(em, organizationId, userId);
       if (membership.role === dto.role) return this.view(membership, membership.user!);
       if (membership.role === MembershipRole.OrgAdmin)
         await this.assertAnotherAdmin(em, organizationId, userId);
-      await em.update(Membership, { id: membership.id }, { role: dto.role });
+      await this.memberships.setRole(em, membership.id, dto.role);
       await this.audit.record(em, {
         action: 'update',
         entityType: 'membership',
@@ -71,14 +68,12 @@ export class MembersService {
   }
 
   async remove(actor: Actor, organizationId: string, userId: string): Promise<void> {
-    this.policy.assert(actor, 'delete', 'Membership', { organizationId }, 'Organization', {
-      id: organizationId,
-    });
+    this.access.assert(actor, organizationId, 'manageMembers');
     await this.tx.run(async (em) => {
       const membership = await this.lockMembership(em, organizationId, userId);
       if (membership.role === MembershipRole.OrgAdmin)
         await this.assertAnotherAdmin(em, organizationId, userId);
-      await em.delete(Membership, { id: membership.id });
+      await this.memberships.remove(em, membership.id);
       await this.audit.record(em, {
         action: 'delete',
         entityType: 'membership',
@@ -88,43 +83,18 @@ export class MembersService {
     });
   }
 
-  private async assertOrganizationExists(em: EntityManager, organizationId: string): Promise<void> {
-    if (!(await em.getRepository('Organization').existsBy({ id: organizationId })))
-      throw CoreError.notFound('Organization');
-  }
-
-  /**
-   * Locks every admin membership of the organisation, so two admins demoting each other at the same
-   * moment cannot leave it with none.
-   */
   private async lockMembership(
     em: EntityManager,
     organizationId: string,
     userId: string,
   ): Promise<Membership> {
-    await em.query(
-      `SELECT id FROM memberships WHERE organization_id = $1 AND (role = 'org_admin' OR user_id = $2) ORDER BY id FOR UPDATE`,
-      [organizationId, userId],
-    );
-    const membership = await em.findOne(Membership, {
-      where: { organizationId, userId },
-      relations: { user: true },
-    });
+    const membership = await this.memberships.lockForChange(em, organizationId, userId);
     if (!membership) throw CoreError.notFound('Member');
     return membership;
   }
 
   private async assertAnotherAdmin(em: EntityManager, organizationId: string, userId: string): Promise<void> {
-    const others = await em
-      .getRepository(Membership)
-      .createQueryBuilder('m')
-      .where('m.organization_id = :organizationId AND m.role = :role AND m.user_id <> :userId', {
-        organizationId,
-        role: MembershipRole.OrgAdmin,
-        userId,
-      })
-      .getCount();
-    if (others === 0) {
+    if ((await this.memberships.countOtherAdmins(em, organizationId, userId)) === 0) {
       throw new StakeholdersError(
         StakeholdersErrorCode.LastOrgAdmin,
         'An organisation keeps at least one org_admin; promote another member first',
@@ -132,7 +102,7 @@ export class MembersService {
     }
   }
 
-  private view(m: Membership, u: User): MemberView {
+  private view(m: Membership, u: MemberPerson): MemberView {
     return { userId: u.id, name: u.name, email: u.email, role: m.role, joinedAt: m.createdAt };
   }
 }

@@ -1,20 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Actor, PolicyService } from '@tandem/auth';
 import {
   CoreError,
-  CoreErrorCode,
   isUniqueViolation,
   mapPage,
   Page,
-  paginate,
   TransactionService,
   validateNested,
+  Actor,
+  assertVersion,
 } from '@tandem/core';
-import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { CreateOrganizationDto } from './dto/create-organization.dto';
 import { ListOrganizationsDto } from './dto/list-organizations.dto';
+import { OrganizationAccessService } from './organization-access.service';
+import { OrganizationsRepository } from './organizations.repository';
 import { UpdateOrganizationDto } from './dto/update-organization.dto';
 import { Organization, OrganizationKind } from './entities/organization.entity';
 import { ORGANIZATION_KINDS, OrganizationKindDefinition } from './kinds/organization-kind';
@@ -42,18 +42,17 @@ export class OrganizationsService {
   private readonly kinds: Map<OrganizationKind, OrganizationKindDefinition>;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(ORGANIZATION_KINDS) kinds: OrganizationKindDefinition[],
+    private readonly organizations: OrganizationsRepository,
+    private readonly access: OrganizationAccessService,
     private readonly tx: TransactionService,
-    private readonly policy: PolicyService,
     private readonly audit: AuditService,
   ) {
     this.kinds = new Map(kinds.map((k) => [k.kind, k]));
   }
 
   async create(actor: Actor, dto: CreateOrganizationDto): Promise<OrganizationView> {
-    if (!this.policy.can(actor, 'create', 'Organization'))
-      throw CoreError.forbidden('Only platform admins create organisations');
+    this.access.assertCanCreate(actor);
     const kind = this.kindOf(dto.kind);
     const profile = await validateNested(kind.profileDto, dto.profile, 'profile');
     const id = await this.tx.run(async (em) => {
@@ -75,40 +74,18 @@ export class OrganizationsService {
       });
       return org.id;
     });
-    return this.view(await this.load(this.dataSource.manager, id));
+    return this.view(await this.load(id));
   }
 
   /** The directory: every signed-in user may search it; details stay with members (see `get`). */
-  async list(actor: Actor, filter: ListOrganizationsDto): Promise<Page<OrganizationSummary>> {
-    if (!this.policy.can(actor, 'list', 'Organization')) throw CoreError.forbidden();
-    const qb = this.withProfiles(this.dataSource.getRepository(Organization).createQueryBuilder('o'));
-    if (filter.kind) qb.andWhere('o.kind = :kind', { kind: filter.kind });
-    if (filter.level) qb.andWhere('gov.level = :level', { level: filter.level });
-    if (filter.country) qb.andWhere('o.country = :country', { country: filter.country });
-    if (filter.city) qb.andWhere('lower(o.city) = lower(:city)', { city: filter.city });
-    if (filter.text) {
-      const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere(
-        new Brackets((w) =>
-          w
-            .where('o.name ILIKE :like', { like })
-            .orWhere('o.city ILIKE :like', { like })
-            .orWhere('gov.jurisdiction ILIKE :like', { like }),
-        ),
-      );
-    }
-    const page = await paginate(qb, {
-      keys: ['o.name', 'o.id'],
-      direction: 'ASC',
-      cursorOf: (o) => [o.name, o.id],
-      query: filter,
-    });
+  async list(_actor: Actor, filter: ListOrganizationsDto): Promise<Page<OrganizationSummary>> {
+    const page = await this.organizations.list(filter);
     return mapPage(page, (o) => this.summary(o));
   }
 
   async get(actor: Actor, id: string): Promise<OrganizationView> {
-    this.policy.assert(actor, 'read', 'Organization', { id });
-    return this.view(await this.load(this.dataSource.manager, id));
+    this.access.assert(actor, id, 'read');
+    return this.view(await this.load(id));
   }
 
   /** Optimistic concurrency: the caller sends the version it read (If-Match); a stale one is a 412. */
@@ -118,17 +95,12 @@ export class OrganizationsService {
     expectedVersion: number,
     dto: UpdateOrganizationDto,
   ): Promise<OrganizationView> {
-    this.policy.assert(actor, 'update', 'Organization', { id });
+    this.access.assert(actor, id, 'update');
     await this.tx.run(async (em) => {
-      const org = await em.findOne(Organization, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const org = await this.organizations.findLocked(em, id);
       if (!org) throw CoreError.notFound('Organization');
-      if (org.version !== expectedVersion) {
-        throw new CoreError(
-          CoreErrorCode.VersionMismatch,
-          `The organisation changed since you read it (now version ${org.version}); reload and retry`,
-        );
-      }
-      const full = await this.load(em, id);
+      assertVersion(org, expectedVersion, 'organisation');
+      const full = await this.load(id, em);
       const kind = this.kindOf(org.kind);
       const beforeProfile = kind.view(full);
       const before = { ...this.snapshot(org), profile: beforeProfile };
@@ -154,28 +126,13 @@ export class OrganizationsService {
         after: { ...this.snapshot(org), profile },
       });
     });
-    return this.view(await this.load(this.dataSource.manager, id));
+    return this.view(await this.load(id));
   }
 
   private async saveUnique(em: EntityManager, org: Organization, isUpdate = false): Promise<void> {
     try {
-      if (isUpdate) {
-        await em.update(
-          Organization,
-          { id: org.id },
-          {
-            name: org.name,
-            country: org.country,
-            city: org.city,
-            contactEmail: org.contactEmail,
-            website: org.website,
-            version: org.version,
-            updatedAt: org.updatedAt,
-          },
-        );
-      } else {
-        await em.save(Organization, org);
-      }
+      if (isUpdate) await this.organizations.update(em, org);
+      else await this.organizations.insert(em, org);
     } catch (err) {
       if (isUniqueViolation(err, 'uq_organizations_name_country')) {
         throw new StakeholdersError(
@@ -187,18 +144,8 @@ export class OrganizationsService {
     }
   }
 
-  private withProfiles(qb: SelectQueryBuilder<Organization>): SelectQueryBuilder<Organization> {
-    return qb
-      .leftJoinAndSelect('o.government', 'gov')
-      .leftJoinAndSelect('o.employer', 'emp')
-      .leftJoinAndSelect('o.civilSociety', 'cso')
-      .leftJoinAndSelect('o.migrantAssociation', 'mig');
-  }
-
-  private async load(em: EntityManager, id: string): Promise<Organization> {
-    const org = await this.withProfiles(em.getRepository(Organization).createQueryBuilder('o'))
-      .where('o.id = :id', { id })
-      .getOne();
+  private async load(id: string, em?: EntityManager): Promise<Organization> {
+    const org = await this.organizations.findWithProfile(id, em);
     if (!org) throw CoreError.notFound('Organization');
     return org;
   }

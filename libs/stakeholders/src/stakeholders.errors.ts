@@ -1,12 +1,9 @@
-import { DomainError } from '@tandem/core';
+import { LibraryError } from '@tandem/core';
 
 export enum StakeholdersErrorCode {
   OrganizationExists = 'ORGANIZATION_EXISTS',
   LastOrgAdmin = 'LAST_ORG_ADMIN',
 }
 
-export class StakeholdersError extends DomainError<StakeholdersErrorCode> {
-  constructor(code: StakeholdersErrorCode, message: string) {
-    super(code, message);
-  }
-}
+/** `field`: the request field at fault, reported in the problem's `errors`. */
+export class StakeholdersError extends LibraryError<StakeholdersErrorCode> {}

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '@tandem/auth';
 import { CivilSocietyKind, CivilSocietyKindModule } from './kinds/civil-society/civil-society.kind';
 import { EmployerKind, EmployerKindModule } from './kinds/employer/employer.kind';
 import { GovernmentKind, GovernmentKindModule } from './kinds/government/government.kind';
@@ -9,17 +8,17 @@ import {
 } from './kinds/migrant-association/migrant-association.kind';
 import { ORGANIZATION_KINDS } from './kinds/organization-kind';
 import { MembersService } from './members.service';
+import { MembershipsRepository } from './memberships.repository';
+import { OrganizationAccessService } from './organization-access.service';
+import { OrganizationsRepository } from './organizations.repository';
 import { OrganizationsService } from './organizations.service';
 
 @Module({
-  imports: [
-    AuthModule,
-    GovernmentKindModule,
-    EmployerKindModule,
-    CivilSocietyKindModule,
-    MigrantAssociationKindModule,
-  ],
+  imports: [GovernmentKindModule, EmployerKindModule, CivilSocietyKindModule, MigrantAssociationKindModule],
   providers: [
+    OrganizationsRepository,
+    MembershipsRepository,
+    OrganizationAccessService,
     OrganizationsService,
     MembersService,
     {
@@ -28,6 +27,12 @@ import { OrganizationsService } from './organizations.service';
       useFactory: (...kinds: unknown[]) => kinds,
     },
   ],
-  exports: [OrganizationsService, MembersService],
+  exports: [
+    OrganizationsService,
+    MembersService,
+    OrganizationsRepository,
+    MembershipsRepository,
+    OrganizationAccessService,
+  ],
 })
 export class StakeholdersModule {}

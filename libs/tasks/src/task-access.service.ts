@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor } from '@tandem/auth';
-import { CoreError, CoreErrorCode } from '@tandem/core';
+
+import { authorize, CoreError, hiddenAs, Actor } from '@tandem/core';
 import {
   isClosed,
   ProgrammeAccess,
@@ -36,13 +36,8 @@ export class TaskAccessService {
   async load(actor: Actor, taskId: string, em: EntityManager = this.dataSource.manager): Promise<TaskAccess> {
     const task = await this.tasks.findById(em, taskId);
     if (!task) throw CoreError.notFound('Task');
-    try {
-      return { task, access: await this.programmes.load(actor, task.programmeId, em) };
-    } catch (err) {
-      // Same answer as a missing task, so ids in other partnerships are not revealed.
-      if (err instanceof CoreError && err.code === CoreErrorCode.NotFound) throw CoreError.notFound('Task');
-      throw err;
-    }
+    // A task in a programme the caller cannot read is "not found", like one that does not exist.
+    return { task, access: await hiddenAs('Task', () => this.programmes.load(actor, task.programmeId, em)) };
   }
 
   /** Managers, and members of the assignee organisation while it works in the programme. */
@@ -55,17 +50,24 @@ export class TaskAccessService {
   }
 
   assertCanTransition(access: ProgrammeAccess, task: Task, to: TaskState): void {
-    if (to === TaskState.Cancelled && !access.isManager)
-      throw CoreError.forbidden('Only the programme managers may cancel a task');
-    if (!this.canWork(access, task))
-      throw CoreError.forbidden(
-        'Only the programme managers and the assignee organisation may move this task',
-      );
+    const cancelling = to === TaskState.Cancelled;
+    authorize({
+      what: 'Task',
+      visible: true, // `load` has already hidden tasks the caller may not read
+      permitted: cancelling ? access.isManager : this.canWork(access, task),
+      reason: cancelling
+        ? 'Only the programme managers may cancel a task'
+        : 'Only the programme managers and the assignee organisation may move this task',
+    });
   }
 
   assertCanComment(access: ProgrammeAccess): void {
-    if (!this.programmes.can(access, 'work'))
-      throw CoreError.forbidden('Only the programme managers and working partners may comment');
+    authorize({
+      what: 'Task',
+      visible: true,
+      permitted: this.programmes.can(access, 'work'),
+      reason: 'Only the programme managers and working partners may comment',
+    });
   }
 
   /** Archived and cancelled programmes are history: their tasks no longer change. */

@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Actor, ActorLoader, User } from '@tandem/auth';
-import { CoreError, CoreErrorCode, Page, PageQueryDto, paginate, TransactionService } from '@tandem/core';
+import { ActorLoader, User } from '@tandem/auth';
+import {
+  CoreError,
+  CoreErrorCode,
+  Page,
+  PageQueryDto,
+  paginate,
+  TransactionService,
+  Actor,
+} from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import { ProgrammeAccessService } from '@tandem/programmes';
 import { DataSource, EntityManager } from 'typeorm';

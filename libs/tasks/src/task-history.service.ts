@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditAction, AuditEvent, FieldChange } from '@tandem/audit';
-import { Actor } from '@tandem/auth';
-import { Page, PageQueryDto, paginate } from '@tandem/core';
+
+import { Page, PageQueryDto, paginate, Actor } from '@tandem/core';
 import { Brackets, DataSource } from 'typeorm';
 import { TaskAccessService } from './task-access.service';
 

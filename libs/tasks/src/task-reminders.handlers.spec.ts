@@ -1,7 +1,9 @@
 import { AppConfig, Clock, JobName, JobQueueService } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import { DataSource } from 'typeorm';
+import { ProgrammesRepository } from '@tandem/programmes';
 import { TaskReminderHandlers } from './task-reminders.handlers';
+import { TasksRepository } from './tasks.repository';
 
 const TASK = '20000000-0000-4000-8000-000000000002';
 const ORG = '30000000-0000-4000-8000-000000000004';
@@ -39,8 +41,34 @@ describe(TaskReminderHandlers.name, () => {
       query: jest.fn(async () => rows.shift() ?? []),
       transaction: (work: (em: unknown) => Promise<unknown>) => work('em'),
     } as unknown as DataSource;
+    // The handler reads the task and its programme through the two repositories; each `rows` entry
+    // is what one load finds.
+    let current: Record<string, unknown> | undefined;
+    const tasks = {
+      findById: jest.fn(async () => {
+        current = rows.shift()?.[0];
+        return (
+          current && {
+            id: current.id,
+            title: current.title,
+            state: current.state,
+            dueDate: current.due_date,
+            assigneeOrganizationId: current.assignee_organization_id,
+            assigneeUserId: current.assignee_user_id,
+            programmeId: 'programme',
+          }
+        );
+      }),
+    };
+    const programmes = {
+      findById: jest.fn(
+        async () => current && { title: current.programme_title, status: current.programme_status },
+      ),
+    };
     sut = new TaskReminderHandlers(
       dataSource,
+      tasks as unknown as TasksRepository,
+      programmes as unknown as ProgrammesRepository,
       jobs as unknown as JobQueueService,
       { notify } as unknown as NotificationsService,
       { TASK_DUE_REMINDER_HOURS: 24 } as AppConfig,

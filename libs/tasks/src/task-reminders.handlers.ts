@@ -11,11 +11,12 @@ import {
   NotificationRequest,
 } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
-import { isClosed, ProgrammeStatus } from '@tandem/programmes';
+import { isClosed, ProgrammesRepository } from '@tandem/programmes';
 import { DataSource } from 'typeorm';
 import { TaskState } from './entities';
 import { dueEnd, planReminders, ReminderJob, reminderJobId } from './task-reminder-schedule';
 import { isOpen } from './task-state-machine';
+import { TasksRepository } from './tasks.repository';
 
 interface ReminderSubject {
   id: string;
@@ -41,6 +42,8 @@ export class TaskReminderHandlers {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tasks: TasksRepository,
+    private readonly programmes: ProgrammesRepository,
     private readonly jobs: JobQueueService,
     private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
@@ -121,35 +124,19 @@ export class TaskReminderHandlers {
   }
 
   private async load(taskId: string): Promise<ReminderSubject | null> {
-    const rows: {
-      id: string;
-      title: string;
-      state: TaskState;
-      due_date: string | null;
-      assignee_organization_id: string;
-      assignee_user_id: string | null;
-      programme_title: string;
-      programme_status: ProgrammeStatus;
-    }[] = await this.dataSource.query(
-      `SELECT t.id, t.title, t.state, to_char(t.due_date, 'YYYY-MM-DD') AS due_date,
-              t.assignee_organization_id, t.assignee_user_id,
-              p.title AS programme_title, p.status AS programme_status
-         FROM tasks t JOIN programmes p ON p.id = t.programme_id
-        WHERE t.id = $1`,
-      [taskId],
-    );
-    const r = rows[0];
-    return r
-      ? {
-          id: r.id,
-          title: r.title,
-          state: r.state,
-          dueDate: r.due_date,
-          assigneeOrganizationId: r.assignee_organization_id,
-          assigneeUserId: r.assignee_user_id,
-          programmeTitle: r.programme_title,
-          programmeClosed: isClosed(r.programme_status),
-        }
-      : null;
+    const em = this.dataSource.manager;
+    const task = await this.tasks.findById(em, taskId);
+    const programme = task && (await this.programmes.findById(em, task.programmeId));
+    if (!task || !programme) return null;
+    return {
+      id: task.id,
+      title: task.title,
+      state: task.state,
+      dueDate: task.dueDate,
+      assigneeOrganizationId: task.assigneeOrganizationId,
+      assigneeUserId: task.assigneeUserId,
+      programmeTitle: programme.title,
+      programmeClosed: isClosed(programme.status),
+    };
   }
 }

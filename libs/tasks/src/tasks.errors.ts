@@ -1,4 +1,4 @@
-import { DomainError } from '@tandem/core';
+import { LibraryError } from '@tandem/core';
 
 export enum TasksErrorCode {
   TaskTransitionNotAllowed = 'TASK_TRANSITION_NOT_ALLOWED',
@@ -8,9 +8,5 @@ export enum TasksErrorCode {
   AssigneeNotMember = 'ASSIGNEE_NOT_MEMBER',
 }
 
-export class TasksError extends DomainError<TasksErrorCode> {
-  /** `field`: the request field at fault, reported in the problem's `errors`. */
-  constructor(code: TasksErrorCode, message: string, field?: string) {
-    super(code, message, field ? [{ field, message }] : undefined);
-  }
-}
+/** `field`: the request field at fault, reported in the problem's `errors`. */
+export class TasksError extends LibraryError<TasksErrorCode> {}

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@tandem/auth';
 import { NotificationsModule } from '@tandem/notifications';
 import { ProgrammesModule } from '@tandem/programmes';
+import { StakeholdersModule } from '@tandem/stakeholders';
 import { TaskAccessService } from './task-access.service';
 import { TaskCommentsService } from './task-comments.service';
 import { TaskHistoryService } from './task-history.service';
@@ -11,7 +12,7 @@ import { TasksService } from './tasks.service';
 
 /** Tasks of programmes: work items, their state machine, dependencies, comments, reminders. */
 @Module({
-  imports: [AuthModule, NotificationsModule, ProgrammesModule],
+  imports: [AuthModule, NotificationsModule, ProgrammesModule, StakeholdersModule],
   providers: [
     TasksRepository,
     TaskAccessService,

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor } from '@tandem/auth';
-import { Page, paginate } from '@tandem/core';
-import { ProgrammeAccessService } from '@tandem/programmes';
+
+import { UsersRepository } from '@tandem/auth';
+import { Page, paginate, Actor } from '@tandem/core';
+import { ProgrammeAccessService, ProgrammesRepository } from '@tandem/programmes';
+import { MembershipsRepository, OrganizationsRepository } from '@tandem/stakeholders';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { ListMyTasksDto, ListTasksDto } from './dto';
 import { OPEN_TASK_STATES, Task, TaskDependency, TaskState } from './entities';
@@ -27,6 +29,10 @@ export class TasksRepository {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly programmes: ProgrammeAccessService,
+    private readonly programmeRows: ProgrammesRepository,
+    private readonly memberships: MembershipsRepository,
+    private readonly organizations: OrganizationsRepository,
+    private readonly users: UsersRepository,
   ) {}
 
   /**
@@ -53,13 +59,9 @@ export class TasksRepository {
     return map;
   }
 
-  /**
-   * Serialises every change to the programme's dependency graph, so two edits that are each
-   * acyclic cannot make a cycle together. NO KEY UPDATE leaves inserts of rows that reference the
-   * programme (new tasks, milestones) unblocked.
-   */
-  async lockProgramme(em: EntityManager, programmeId: string): Promise<void> {
-    await em.query(`SELECT 1 FROM programmes WHERE id = $1 FOR NO KEY UPDATE`, [programmeId]);
+  /** Serialises every change to the programme's dependency graph (see ProgrammesRepository). */
+  lockProgramme(em: EntityManager, programmeId: string): Promise<void> {
+    return this.programmeRows.lockForGraphChange(em, programmeId);
   }
 
   /** Which of `ids` are tasks of the programme. */
@@ -141,12 +143,9 @@ export class TasksRepository {
     return (result.affected ?? 0) === 1;
   }
 
-  async isMember(em: EntityManager, userId: string, organizationId: string): Promise<boolean> {
-    const rows: unknown[] = await em.query(
-      `SELECT 1 FROM memberships WHERE user_id = $1 AND organization_id = $2`,
-      [userId, organizationId],
-    );
-    return rows.length > 0;
+  // Reads of other libraries' tables go through their exported repositories.
+  isMember(em: EntityManager, userId: string, organizationId: string): Promise<boolean> {
+    return this.memberships.isMember(em, userId, organizationId);
   }
 
   /** The organisation's place in the programme, if it has one. */
@@ -155,31 +154,19 @@ export class TasksRepository {
     programmeId: string,
     organizationId: string,
   ): Promise<{ role: string; status: string } | null> {
-    const rows: { role: string; status: string }[] = await em.query(
-      `SELECT role, status FROM programme_partners WHERE programme_id = $1 AND organization_id = $2`,
-      [programmeId, organizationId],
-    );
-    return rows[0] ?? null;
+    return (await this.programmeRows.partnershipsOf(em, programmeId, [organizationId]))[0] ?? null;
   }
 
-  async milestoneInProgramme(em: EntityManager, programmeId: string, milestoneId: string): Promise<boolean> {
-    const rows: unknown[] = await em.query(`SELECT 1 FROM milestones WHERE id = $1 AND programme_id = $2`, [
-      milestoneId,
-      programmeId,
-    ]);
-    return rows.length > 0;
+  milestoneInProgramme(em: EntityManager, programmeId: string, milestoneId: string): Promise<boolean> {
+    return this.programmeRows.milestoneInProgramme(em, programmeId, milestoneId);
   }
 
   async organizationName(em: EntityManager, organizationId: string): Promise<string> {
-    const rows: { name: string }[] = await em.query(`SELECT name FROM organizations WHERE id = $1`, [
-      organizationId,
-    ]);
-    return rows[0]?.name ?? '';
+    return (await this.organizations.names([organizationId], em)).get(organizationId) ?? '';
   }
 
-  async userName(em: EntityManager, userId: string): Promise<string> {
-    const rows: { name: string }[] = await em.query(`SELECT name FROM users WHERE id = $1`, [userId]);
-    return rows[0]?.name ?? '';
+  userName(em: EntityManager, userId: string): Promise<string> {
+    return this.users.nameOf(em, userId);
   }
 
   /** Tasks of one programme (the caller has been checked as a reader), in the order they were planned. */

@@ -1,5 +1,5 @@
 import { AuditService } from '@tandem/audit';
-import { Actor, MembershipRole, PlatformRole } from '@tandem/auth';
+
 import {
   Clock,
   CoreError,
@@ -8,6 +8,9 @@ import {
   JobName,
   OutboxService,
   TransactionService,
+  Actor,
+  MembershipRole,
+  PlatformRole,
 } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import {

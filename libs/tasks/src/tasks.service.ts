@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Actor } from '@tandem/auth';
+
 import {
   Clock,
   CoreError,
@@ -10,6 +10,8 @@ import {
   OutboxService,
   Page,
   TransactionService,
+  Actor,
+  assertVersion,
 } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import { PartnerRole, PartnerStatus, ProgrammeAccess, ProgrammeAccessService } from '@tandem/programmes';
@@ -117,11 +119,7 @@ export class TasksService {
       if (dto.blockedBy !== undefined) await this.tasks.lockProgramme(em, seen.programmeId);
       const current = await this.tasks.findById(em, id, true);
       if (!current) throw CoreError.notFound('Task');
-      if (current.version !== expectedVersion)
-        throw new CoreError(
-          CoreErrorCode.VersionMismatch,
-          `The task changed since you read it (now version ${current.version}); reload and retry`,
-        );
+      assertVersion(current, expectedVersion, 'task');
       // Reassigned between the first read and the lock: judge against the task as it is now.
       if (!this.taskAccess.canWork(access, current))
         throw CoreError.forbidden(

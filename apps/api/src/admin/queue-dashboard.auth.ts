@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Actor, ActorLoader } from '@tandem/auth';
-import { AppConfig } from '@tandem/core';
+import { ActorLoader } from '@tandem/auth';
+import { AppConfig, Actor } from '@tandem/core';
 import { JwtService } from '@nestjs/jwt';
 
 export const DASHBOARD_PATH = '/admin/queues';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { AccessTokenClaims, Actor, ActorLoader } from '@tandem/auth';
-import { AppConfig, RequestContext } from '@tandem/core';
+import { AccessTokenClaims, ActorLoader } from '@tandem/auth';
+import { AppConfig, RequestContext, Actor } from '@tandem/core';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

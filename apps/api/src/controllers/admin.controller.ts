@@ -9,8 +9,8 @@ import {
 } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
-import { Actor } from '@tandem/auth';
-import { CoreError, PageQueryDto, QueueName } from '@tandem/core';
+
+import { CoreError, PageQueryDto, QueueName, Actor } from '@tandem/core';
 import { DeadLettersService } from '@tandem/notifications';
 import { Response } from 'express';
 import { DASHBOARD_COOKIE, DASHBOARD_PATH, QueueDashboardAuth } from '../admin/queue-dashboard.auth';

@@ -1,6 +1,7 @@
+import { Actor } from '@tandem/core';
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, AuthService, LoginDto, RefreshDto, TokenPairDto } from '@tandem/auth';
+import { AuthService, LoginDto, RefreshDto, TokenPairDto } from '@tandem/auth';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { LoginGuard } from '../auth/login.guard';
 import { Public } from '../auth/public.decorator';

@@ -1,6 +1,7 @@
+import { Actor } from '@tandem/core';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@tandem/auth';
+
 import { AnswerCheckInDto, ListCheckInsDto, RetentionChecksService } from '@tandem/placements';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';

@@ -1,6 +1,7 @@
+import { Actor } from '@tandem/core';
 import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Put, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@tandem/auth';
+
 import {
   CreateMeetingDto,
   MeetingsService,

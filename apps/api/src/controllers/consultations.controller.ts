@@ -13,7 +13,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@tandem/auth';
+
 import {
   ConsultationsService,
   ConsultationTransitionDto,
@@ -29,7 +29,7 @@ import {
   UpdateConsultationDto,
   UpdateQuestionDto,
 } from '@tandem/consultations';
-import { CoreError } from '@tandem/core';
+import { CoreError, Actor } from '@tandem/core';
 import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';

@@ -1,7 +1,8 @@
+import { Actor } from '@tandem/core';
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@tandem/auth';
-import { DashboardService } from '@tandem/programmes';
+
+import { DashboardService } from '@tandem/dashboard';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
 import { uuidParam } from '../http/validation.pipe';

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@tandem/auth';
-import { PageQueryDto } from '@tandem/core';
+
+import { PageQueryDto, Actor } from '@tandem/core';
 import { LockPeriodDto, PeriodLocksService } from '@tandem/programmes';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@tandem/auth';
-import { PageQueryDto } from '@tandem/core';
+
+import { PageQueryDto, Actor } from '@tandem/core';
 import {
   CreateIndicatorDto,
   IndicatorsService,

@@ -1,8 +1,9 @@
+import { Actor } from '@tandem/core';
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { Actor } from '@tandem/auth';
+
 import { EMAIL_CADENCES, EmailCadence, PreferencesService, SUPPORTED_LANGUAGES } from '@tandem/notifications';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';

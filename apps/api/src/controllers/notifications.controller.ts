@@ -2,8 +2,8 @@ import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
-import { Actor } from '@tandem/auth';
-import { AppConfig, PageQueryDto } from '@tandem/core';
+
+import { AppConfig, PageQueryDto, Actor } from '@tandem/core';
 import { InboxService, Notification, NOTIFICATION_TYPES, subjectUrl } from '@tandem/notifications';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';

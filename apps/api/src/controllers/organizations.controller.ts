@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, CreateInvitationDto, InvitationsService } from '@tandem/auth';
-import { PageQueryDto } from '@tandem/core';
+import { CreateInvitationDto, InvitationsService } from '@tandem/auth';
+import { PageQueryDto, Actor } from '@tandem/core';
 import {
   CreateOrganizationDto,
   ListOrganizationsDto,

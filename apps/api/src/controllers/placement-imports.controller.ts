@@ -1,3 +1,4 @@
+import { Actor } from '@tandem/core';
 import {
   Body,
   Controller,
@@ -12,7 +13,7 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@tandem/auth';
+
 import {
   CreatePlacementImportDto,
   IMPORT_COLUMNS,

@@ -6,8 +6,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Actor } from '@tandem/auth';
-import { PageQueryDto } from '@tandem/core';
+
+import { PageQueryDto, Actor } from '@tandem/core';
 import {
   CreateReportScheduleDto,
   ReportScheduleDto,

@@ -1,6 +1,7 @@
+import { Actor } from '@tandem/core';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@tandem/auth';
+
 import {
   CreateReportDto,
   KIND_FORMATS,

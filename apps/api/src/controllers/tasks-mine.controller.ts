@@ -1,6 +1,7 @@
+import { Actor } from '@tandem/core';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@tandem/auth';
+
 import { ListMyTasksDto, TasksService } from '@tandem/tasks';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';

@@ -1,6 +1,7 @@
+import { Actor } from '@tandem/core';
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@tandem/auth';
+
 import { CreateTaskDto, ListTasksDto, TasksService } from '@tandem/tasks';
 import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@tandem/auth';
-import { PageQueryDto } from '@tandem/core';
+
+import { PageQueryDto, Actor } from '@tandem/core';
 import {
   CreateTaskCommentDto,
   TaskCommentsService,

@@ -18,8 +18,8 @@ import {
   IsString,
   MaxLength,
 } from 'class-validator';
-import { Actor } from '@tandem/auth';
-import { Page, PageQueryDto } from '@tandem/core';
+
+import { Page, PageQueryDto, Actor } from '@tandem/core';
 import { NOTIFICATION_TYPES, Webhook, WebhookDelivery, WebhooksService } from '@tandem/notifications';
 import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';

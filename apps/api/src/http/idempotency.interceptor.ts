@@ -9,8 +9,8 @@ import {
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { ApiHeader } from '@nestjs/swagger';
-import { Actor } from '@tandem/auth';
-import { IdempotencyService } from '@tandem/core';
+
+import { IdempotencyService, Actor } from '@tandem/core';
 import { Request, Response } from 'express';
 import { from, Observable, of, throwError } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';

@@ -1,6 +1,6 @@
+import { Actor } from '@tandem/core';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@tandem/auth';
 import {
   AddBankQuestionDto,
   BankQuestionPageView,

@@ -1,3 +1,4 @@
+import { Actor } from '@tandem/core';
 import {
   Body,
   Controller,
@@ -19,7 +20,6 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import { Actor } from '@tandem/auth';
 import {
   CoherenceService,
   CoherenceView,

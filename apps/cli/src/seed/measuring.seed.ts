@@ -1,7 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import { Actor, MembershipRole, PlatformRole } from '@tandem/auth';
-import { TransactionService } from '@tandem/core';
+import { Actor, MembershipRole, PlatformRole, TransactionService } from '@tandem/core';
 import { MeasuringAuditEntity, MeasuringRepository, Territory } from '@tandem/indicators';
 import {
   CreateIndicatorDto,

@@ -1,6 +1,6 @@
+import { MembershipRole } from '@tandem/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsEnum, IsIn, IsOptional, MaxLength } from 'class-validator';
-import { MembershipRole } from '../entities';
 
 export class CreateInvitationDto {
   @ApiProperty({ example: 'amira@riverton-welcome.example' })

@@ -1,5 +1,4 @@
 export * from './user.entity';
-export * from './membership.entity';
 export * from './session.entity';
 export * from './refresh-token.entity';
 export * from './invitation.entity';

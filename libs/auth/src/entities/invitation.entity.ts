@@ -7,7 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { MembershipRole } from './membership.entity';
+import { MembershipRole } from '@tandem/core';
 import { User } from './user.entity';
 
 /**

@@ -1,3 +1,4 @@
+import { PlatformRole } from '@tandem/core';
 import {
   Column,
   CreateDateColumn,
@@ -7,11 +8,6 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-
-export enum PlatformRole {
-  Admin = 'admin',
-  User = 'user',
-}
 
 @Entity('users')
 @Index('uq_users_email', ['email'], { unique: true })

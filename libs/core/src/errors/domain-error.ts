@@ -20,6 +20,17 @@ export abstract class DomainError<C extends string = string> extends Error {
   }
 }
 
+/**
+ * The base of each library's error class (`ProgrammesError`, `TasksError`…): a code of the
+ * library's enum, a message, and optionally the request field at fault, reported in the
+ * problem's `errors` so a form can point at it.
+ */
+export abstract class LibraryError<C extends string> extends DomainError<C> {
+  constructor(code: C, message: string, field?: string, headers?: Record<string, string>) {
+    super(code, message, field ? [{ field, message }] : undefined, headers);
+  }
+}
+
 export enum CoreErrorCode {
   ValidationFailed = 'VALIDATION_FAILED',
   MalformedRequest = 'MALFORMED_REQUEST',

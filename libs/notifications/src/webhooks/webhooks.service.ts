@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import type { Actor } from '@tandem/auth';
-import { AppConfig, CoreError, Page, PageQueryDto, paginate } from '@tandem/core';
+
+import { AppConfig, CoreError, Page, PageQueryDto, paginate, type Actor } from '@tandem/core';
 import { DataSource } from 'typeorm';
 import { isNotificationType } from '../notification-texts';
 import { NotificationsError, NotificationsErrorCode } from '../notifications.errors';

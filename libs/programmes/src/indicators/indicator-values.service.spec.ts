@@ -1,11 +1,12 @@
 import { AuditService } from '@tandem/audit';
-import { Actor, MembershipRole, PlatformRole } from '@tandem/auth';
-import { DomainError, TransactionService } from '@tandem/core';
+
+import { DomainError, TransactionService, Actor, MembershipRole, PlatformRole } from '@tandem/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { Indicator, IndicatorKind, IndicatorValue, Programme, ProgrammeStatus } from '../entities';
 import { ProgrammeAccess } from '../programme-access.service';
 import { ProgrammesErrorCode } from '../programmes.errors';
 import { ReportIndicatorValueDto } from './dto/report-indicator-value.dto';
+import { IndicatorValuesRepository } from './indicator-values.repository';
 import { IndicatorValuesService } from './indicator-values.service';
 import { IndicatorsService } from './indicators.service';
 
@@ -85,7 +86,8 @@ describe(IndicatorValuesService.name, () => {
       run: (work: (m: EntityManager) => Promise<unknown>) => work(em as unknown as EntityManager),
     };
     sut = new IndicatorValuesService(
-      {} as DataSource,
+      // The real repository over the mocked EntityManager: the SQL it sends is what is checked.
+      new IndicatorValuesRepository({} as DataSource),
       tx as unknown as TransactionService,
       indicators as unknown as IndicatorsService,
       audit as unknown as AuditService,

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Actor } from '@tandem/auth';
-import { mapPage, Page, PageQueryDto, paginate, TransactionService } from '@tandem/core';
-import { DataSource, EntityManager } from 'typeorm';
-import { IndicatorKind, IndicatorValue } from '../entities';
+
+import { mapPage, Page, PageQueryDto, TransactionService, Actor } from '@tandem/core';
+import { EntityManager } from 'typeorm';
+import { IndicatorKind } from '../entities';
 import { ProgrammesError, ProgrammesErrorCode } from '../programmes.errors';
 import { ReportIndicatorValueDto } from './dto/report-indicator-value.dto';
+import { IndicatorValuesRepository } from './indicator-values.repository';
 import { IndicatorsService } from './indicators.service';
 import { IndicatorValueView, indicatorValueSnapshot, indicatorValueView } from './indicator.view';
 import { assertProgrammeOpen } from './programme-open';
@@ -22,7 +22,7 @@ export interface ReportedValue {
 @Injectable()
 export class IndicatorValuesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly values: IndicatorValuesRepository,
     private readonly tx: TransactionService,
     private readonly indicators: IndicatorsService,
     private readonly audit: AuditService,
@@ -49,39 +49,21 @@ export class IndicatorValuesService {
       assertPeriod(dto.periodStart, dto.periodEnd);
       await this.assertUnlocked(em, indicator.programmeId, dto.periodStart, dto.periodEnd);
 
-      const existing = await em.findOne(IndicatorValue, {
-        where: { indicatorId, periodStart: dto.periodStart, periodEnd: dto.periodEnd },
-        lock: { mode: 'pessimistic_write' },
-      });
-      // A gap is computed in numeric, not in floating point: 72.4 − 61.2 is 11.2, not 11.200000000000003.
+      const existing = await this.values.findForPeriod(em, indicatorId, dto.periodStart, dto.periodEnd);
       const numbers =
         fields.kind === IndicatorKind.Gap
           ? [null, String(fields.migrantValue), String(fields.hostValue)]
           : [String(fields.value), null, null];
-      const value = 'COALESCE($1::numeric, $2::numeric - $3::numeric)';
-      const reporter = [dto.note ?? null, actor.userId, organizationId];
-      let id: string;
-      if (existing) {
-        await em.query(
-          `UPDATE indicator_values
-              SET value = ${value}, migrant_value = $2, host_value = $3, note = $4,
-                  reported_by_user_id = $5, reported_by_organization_id = $6, updated_at = now()
-            WHERE id = $7`,
-          [...numbers, ...reporter, existing.id],
-        );
-        id = existing.id;
-      } else {
-        const rows: { id: string }[] = await em.query(
-          `INSERT INTO indicator_values
-             (value, migrant_value, host_value, note, reported_by_user_id, reported_by_organization_id,
-              indicator_id, period_start, period_end)
-           VALUES (${value}, $2, $3, $4, $5, $6, $7, $8, $9)
-           RETURNING id`,
-          [...numbers, ...reporter, indicatorId, dto.periodStart, dto.periodEnd],
-        );
-        id = rows[0].id;
-      }
-      const saved = await em.findOneByOrFail(IndicatorValue, { id });
+      const write = {
+        numbers,
+        note: dto.note ?? null,
+        reportedByUserId: actor.userId,
+        reportedByOrganizationId: organizationId,
+      };
+      const id = existing
+        ? (await this.values.update(em, existing.id, write), existing.id)
+        : await this.values.insert(em, indicatorId, dto.periodStart, dto.periodEnd, write);
+      const saved = await this.values.findById(em, id);
       await this.audit.record(em, {
         action: existing ? 'update' : 'create',
         entityType: 'indicator_value',
@@ -95,17 +77,8 @@ export class IndicatorValuesService {
 
   /** The values of an indicator in period order (start, then end). */
   async list(actor: Actor, indicatorId: string, query: PageQueryDto): Promise<Page<IndicatorValueView>> {
-    await this.indicators.requireIndicator(actor, indicatorId, 'read', this.dataSource.manager);
-    const qb = this.dataSource
-      .getRepository(IndicatorValue)
-      .createQueryBuilder('v')
-      .where('v.indicator_id = :indicatorId', { indicatorId });
-    const page = await paginate(qb, {
-      keys: ['v.period_start', 'v.period_end', 'v.id'],
-      direction: 'ASC',
-      cursorOf: (v) => [v.periodStart, v.periodEnd, v.id],
-      query,
-    });
+    await this.indicators.requireIndicator(actor, indicatorId, 'read', this.values.manager);
+    const page = await this.values.list(indicatorId, query);
     return mapPage(page, indicatorValueView);
   }
 
@@ -115,18 +88,11 @@ export class IndicatorValuesService {
     periodStart: string,
     periodEnd: string,
   ): Promise<void> {
-    const [lock]: { period_start: string; period_end: string }[] = await em.query(
-      `SELECT to_char(period_start, 'YYYY-MM-DD') AS period_start, to_char(period_end, 'YYYY-MM-DD') AS period_end
-         FROM reporting_period_locks
-        WHERE programme_id = $1 AND period_start <= $3::date AND period_end >= $2::date
-        ORDER BY period_start, period_end
-        LIMIT 1`,
-      [programmeId, periodStart, periodEnd],
-    );
+    const lock = await this.values.overlappingLock(em, programmeId, periodStart, periodEnd);
     if (lock) {
       throw new ProgrammesError(
         ProgrammesErrorCode.PeriodLocked,
-        `The reporting period ${lock.period_start} to ${lock.period_end} is locked; ask a programme manager to unlock it`,
+        `The reporting period ${lock.periodStart} to ${lock.periodEnd} is locked; ask a programme manager to unlock it`,
       );
     }
   }

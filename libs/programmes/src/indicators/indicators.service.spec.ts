@@ -1,6 +1,6 @@
 import { AuditService } from '@tandem/audit';
-import { Actor, PlatformRole } from '@tandem/auth';
-import { CoreError, CoreErrorCode, DomainError, TransactionService } from '@tandem/core';
+
+import { CoreError, CoreErrorCode, DomainError, TransactionService, Actor, PlatformRole } from '@tandem/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { Indicator, IndicatorDirection, IndicatorKind, Programme, ProgrammeStatus } from '../entities';
 import { ProgrammeAccessService } from '../programme-access.service';

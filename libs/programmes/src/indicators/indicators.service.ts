@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Actor } from '@tandem/auth';
+
 import {
   CoreError,
   CoreErrorCode,
@@ -11,6 +11,8 @@ import {
   paginate,
   TransactionService,
   validationFailed,
+  Actor,
+  assertVersion,
 } from '@tandem/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { Indicator, IndicatorDirection, IndicatorKind } from '../entities';
@@ -106,12 +108,7 @@ export class IndicatorsService {
       if (!locked) throw CoreError.notFound('Indicator');
       const { indicator, access } = await this.inScope(actor, locked, 'manage', em);
       assertProgrammeOpen(access.programme);
-      if (indicator.version !== expectedVersion) {
-        throw new CoreError(
-          CoreErrorCode.VersionMismatch,
-          `The indicator changed since you read it (now version ${indicator.version}); reload and retry`,
-        );
-      }
+      assertVersion(indicator, expectedVersion, 'indicator');
       const before = indicatorSnapshot(indicator);
       // An adopted indicator keeps the framework's definition; only its name, baseline and target are its own.
       if (indicator.frameworkIndicatorCode) {

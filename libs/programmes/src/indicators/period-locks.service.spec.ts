@@ -1,6 +1,6 @@
 import { AuditService } from '@tandem/audit';
-import { Actor, PlatformRole } from '@tandem/auth';
-import { CoreErrorCode, DomainError, TransactionService } from '@tandem/core';
+
+import { CoreErrorCode, DomainError, TransactionService, Actor, PlatformRole } from '@tandem/core';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { Programme, ProgrammeStatus, ReportingPeriodLock } from '../entities';
 import { ProgrammeAccessService } from '../programme-access.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Actor } from '@tandem/auth';
+
 import {
   CoreError,
   isUniqueViolation,
@@ -10,6 +10,7 @@ import {
   PageQueryDto,
   paginate,
   TransactionService,
+  Actor,
 } from '@tandem/core';
 import { DataSource } from 'typeorm';
 import { ReportingPeriodLock } from '../entities';

@@ -1,5 +1,4 @@
-import { Actor, MembershipRole, PlatformRole } from '@tandem/auth';
-import { CoreErrorCode, DomainError } from '@tandem/core';
+import { CoreErrorCode, DomainError, Actor, MembershipRole, PlatformRole } from '@tandem/core';
 import { IndicatorKind } from '../entities';
 import { ProgrammesErrorCode } from '../programmes.errors';
 import { ReportIndicatorValueDto } from './dto/report-indicator-value.dto';

@@ -1,5 +1,4 @@
-import { Actor } from '@tandem/auth';
-import { CoreError, validationFailed } from '@tandem/core';
+import { CoreError, validationFailed, Actor } from '@tandem/core';
 import { Indicator, IndicatorKind, Programme } from '../entities';
 import { ProgrammeAccess } from '../programme-access.service';
 import { ProgrammesError, ProgrammesErrorCode } from '../programmes.errors';

@@ -1,5 +1,5 @@
+import { Actor } from '@tandem/core';
 import { Injectable } from '@nestjs/common';
-import { Actor } from '@tandem/auth';
 import { CoherenceService } from '@tandem/indicators';
 import { fromArray, ReportContent, Row } from '../report-content';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor } from '@tandem/auth';
-import { CoreError } from '@tandem/core';
+
+import { CoreError, Actor } from '@tandem/core';
 import {
   ConsultationAccessService,
   ConsultationStatus,

@@ -1,6 +1,7 @@
+import { Actor } from '@tandem/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor } from '@tandem/auth';
+
 import { INTEGRATION_DIMENSIONS, ProgrammeAccessService } from '@tandem/programmes';
 import { DataSource } from 'typeorm';
 import { fromArray, ReportContent, Row } from '../report-content';

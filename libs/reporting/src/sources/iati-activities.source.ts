@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor } from '@tandem/auth';
-import { AppConfig } from '@tandem/core';
+
+import { AppConfig, Actor } from '@tandem/core';
 import { PartnerRole, ProgrammeAccessService, ProgrammeStatus } from '@tandem/programmes';
 import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';

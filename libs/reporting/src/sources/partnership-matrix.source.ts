@@ -1,6 +1,7 @@
+import { Actor } from '@tandem/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor } from '@tandem/auth';
+
 import { ProgrammeAccessService } from '@tandem/programmes';
 import { DataSource } from 'typeorm';
 import { ReportContent, Row } from '../report-content';

@@ -1,6 +1,8 @@
+import { Actor } from '@tandem/core';
 import { Injectable } from '@nestjs/common';
-import { Actor } from '@tandem/auth';
-import { DASHBOARD_TASK_STATES, DashboardService, ProgrammeAccessService } from '@tandem/programmes';
+
+import { DASHBOARD_TASK_STATES, DashboardService } from '@tandem/dashboard';
+import { ProgrammeAccessService } from '@tandem/programmes';
 import { fromArray, ReportContent } from '../report-content';
 
 const round = (n: number | null, d = 3): number | null =>

@@ -1,5 +1,5 @@
+import { Actor } from '@tandem/core';
 import { Injectable } from '@nestjs/common';
-import { Actor } from '@tandem/auth';
 import { ComparisonQueryDto, ComparisonService } from '@tandem/indicators';
 import { plainToInstance } from 'class-transformer';
 import { fromArray, ReportContent, Row } from '../report-content';

@@ -1,4 +1,4 @@
-import { Actor } from '@tandem/auth';
+import { Actor } from '@tandem/core';
 import { Programme, ProgrammeAccessService } from '@tandem/programmes';
 import { DataSource } from 'typeorm';
 

@@ -1,6 +1,6 @@
+import { MembershipRole } from '@tandem/core';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEnum } from 'class-validator';
-import { MembershipRole } from '@tandem/auth';
 
 export class UpdateMemberDto {
   @ApiProperty({ enum: MembershipRole })

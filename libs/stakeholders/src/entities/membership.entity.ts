@@ -1,3 +1,4 @@
+import { MembershipRole } from '@tandem/core';
 import {
   Column,
   CreateDateColumn,
@@ -7,16 +8,19 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { User } from './user.entity';
+import { Organization } from './organization.entity';
 
-export enum MembershipRole {
-  OrgAdmin = 'org_admin',
-  Member = 'member',
+/** The person's side of a membership as stakeholders shows it; the `users` table is auth's. */
+export interface MemberPerson {
+  id: string;
+  name: string;
+  email: string;
 }
 
 /**
- * A user's place in an organisation. The organisation side is referenced by entity name so that
- * auth does not import stakeholders (which imports auth for its policies).
+ * A user's place in an organisation. Stakeholders owns memberships (auth reads them through
+ * MembershipsRepository to build the Actor). The user side is referenced by entity name because
+ * users belong to auth, which depends on stakeholders, not the other way round.
  */
 @Entity('memberships')
 @Index('uq_memberships_user_organization', ['userId', 'organizationId'], { unique: true })
@@ -28,16 +32,16 @@ export class Membership {
   @Column({ type: 'uuid' })
   userId!: string;
 
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @ManyToOne('User', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_memberships_user' })
-  user?: User;
+  user?: MemberPerson;
 
   @Column({ type: 'uuid' })
   organizationId!: string;
 
-  @ManyToOne('Organization', { onDelete: 'CASCADE' })
+  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_memberships_organization' })
-  organization?: unknown;
+  organization?: Organization;
 
   @Column({ type: 'varchar', length: 16 })
   role!: MembershipRole;

@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor } from '@tandem/auth';
-import { Clock } from '@tandem/core';
-import { DataSource, EntityManager } from 'typeorm';
-import { IndicatorDirection, IndicatorKind, PartnerRole, PartnerStatus } from '../entities';
-import { ProgrammeAccessService } from '../programme-access.service';
-import { loadMilestones } from '../milestone-progress';
-import { indicatorProgress } from './indicator-progress';
-import { toNumber, toNumberOrNull } from './indicator.view';
+import { EntityManager } from 'typeorm';
+import {
+  IndicatorDirection,
+  IndicatorKind,
+  indicatorProgress,
+  loadMilestones,
+  PartnerRole,
+  PartnerStatus,
+  toNumber,
+  toNumberOrNull,
+} from '@tandem/programmes';
 
-/**
- * Task states as stored in `tasks.state`. They mirror TaskState of @tandem/tasks, which depends on
- * this library and so cannot be imported here.
- */
+/** Task states as stored in `tasks.state`, in the order the dashboard shows them. */
 export const DASHBOARD_TASK_STATES = ['todo', 'in_progress', 'blocked', 'done', 'cancelled'] as const;
 export type DashboardTaskState = (typeof DASHBOARD_TASK_STATES)[number];
 export type TaskStateCounts = Record<DashboardTaskState, number>;
@@ -117,41 +116,19 @@ const toCounts = (row: Counts): TaskStateCounts =>
 const sum = (c: TaskStateCounts): number => DASHBOARD_TASK_STATES.reduce((n, s) => n + c[s], 0);
 
 /**
- * What a programme looks like at a glance, for everyone who reads it. Every figure is aggregated by
- * PostgreSQL (a handful of queries, no rows loaded to be counted here), inside one read-only
- * REPEATABLE READ transaction so all of them describe the same moment.
+ * The dashboard's queries, each run in the caller's REPEATABLE READ transaction (`em`). A read
+ * model: it reads other libraries' tables by design (declared in scripts/check-sql-ownership.mjs,
+ * READ_MODELS) and never writes.
  */
 @Injectable()
-export class DashboardService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: ProgrammeAccessService,
-    private readonly clock: Clock,
-  ) {}
-
-  async get(actor: Actor, programmeId: string): Promise<ProgrammeDashboard> {
-    const now = this.clock.now();
-    const today = now.toISOString().slice(0, 10);
-    return this.dataSource.transaction('REPEATABLE READ', async (em) => {
-      await em.query('SET TRANSACTION READ ONLY');
-      await this.access.require(actor, programmeId, 'read', em);
-      const tasks = await this.taskCounts(em, programmeId);
-      return {
-        programmeId,
-        generatedAt: now,
-        today,
-        tasksByState: tasks.total,
-        tasksByPartner: tasks.byPartner,
-        overdueTasks: await this.overdueTasks(em, programmeId, today),
-        milestones: await this.milestones(em, programmeId, today),
-        indicators: await this.indicators(em, programmeId),
-        partners: await this.partners(em, programmeId),
-      };
-    });
+export class DashboardRepository {
+  /** The snapshot is read-only: nothing here may change a row. */
+  async readOnly(em: EntityManager): Promise<void> {
+    await em.query('SET TRANSACTION READ ONLY');
   }
 
   /** Counts by state for the programme and per assignee organisation, in one pass (grouping sets). */
-  private async taskCounts(
+  async taskCounts(
     em: EntityManager,
     programmeId: string,
   ): Promise<{ total: TaskStateCounts; byPartner: PartnerTasks[] }> {
@@ -180,7 +157,7 @@ export class DashboardService {
     };
   }
 
-  private async overdueTasks(em: EntityManager, programmeId: string, today: string): Promise<OverdueTask[]> {
+  async overdueTasks(em: EntityManager, programmeId: string, today: string): Promise<OverdueTask[]> {
     const rows: {
       id: string;
       title: string;
@@ -203,11 +180,7 @@ export class DashboardService {
     }));
   }
 
-  private async milestones(
-    em: EntityManager,
-    programmeId: string,
-    today: string,
-  ): Promise<MilestoneProgress[]> {
+  async milestones(em: EntityManager, programmeId: string, today: string): Promise<MilestoneProgress[]> {
     const all = await loadMilestones(em, 'm.programme_id = $2', [programmeId], today);
     return all.map(({ id, title, dueDate, tasksTotal, tasksDone, progress, overdue }) => ({
       id,
@@ -220,7 +193,7 @@ export class DashboardService {
     }));
   }
 
-  private async indicators(em: EntityManager, programmeId: string): Promise<IndicatorStatus[]> {
+  async indicators(em: EntityManager, programmeId: string): Promise<IndicatorStatus[]> {
     const rows: {
       id: string;
       name: string;
@@ -287,7 +260,7 @@ export class DashboardService {
    * the programme's, read from the audit trail. A person in several partner organisations counts
    * for each of them.
    */
-  private async partners(em: EntityManager, programmeId: string): Promise<PartnerActivity[]> {
+  async partners(em: EntityManager, programmeId: string): Promise<PartnerActivity[]> {
     const records = Object.entries(ACTIVITY_SOURCES)
       .map(([type, ids]) => `SELECT '${type}'::varchar AS entity_type, x.id AS entity_id FROM (${ids}) x(id)`)
       .join('\n UNION ALL ');

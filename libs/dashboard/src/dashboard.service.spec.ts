@@ -1,7 +1,7 @@
-import { Actor, PlatformRole } from '@tandem/auth';
-import { Clock } from '@tandem/core';
+import { Clock, Actor, PlatformRole } from '@tandem/core';
 import { DataSource, EntityManager } from 'typeorm';
-import { ProgrammeAccessService } from '../programme-access.service';
+import { ProgrammeAccessService } from '@tandem/programmes';
+import { DashboardRepository } from './dashboard.repository';
 import { DashboardService } from './dashboard.service';
 
 const PROGRAMME = '11111111-1111-4111-8111-111111111111';
@@ -42,6 +42,7 @@ describe(DashboardService.name, () => {
     const clock = { now: () => new Date('2027-05-10T23:30:00Z') };
     sut = new DashboardService(
       { transaction } as unknown as DataSource,
+      new DashboardRepository(),
       access as unknown as ProgrammeAccessService,
       clock as Clock,
     );

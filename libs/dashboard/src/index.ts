@@ -1,0 +1,3 @@
+export * from './dashboard.repository';
+export * from './dashboard.service';
+export * from './dashboard.module';

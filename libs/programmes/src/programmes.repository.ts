@@ -1,0 +1,169 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Actor, adminOrgIds, isPlatformAdmin, memberOrgIds, Page, paginate } from '@tandem/core';
+import { Brackets, DataSource, EntityManager, SelectQueryBuilder, WhereExpressionBuilder } from 'typeorm';
+import { ListProgrammesDto } from './dto';
+import { PartnerRole, PartnerStatus, Programme, ProgrammeManager, ProgrammeStatus } from './entities';
+
+export interface PartnershipRow {
+  organizationId: string;
+  role: PartnerRole;
+  status: PartnerStatus;
+}
+
+/**
+ * Queries over programmes and their managers. Every list takes the actor and is scoped in SQL by
+ * `scopeVisible`, so a list that forgets the policy does not compile.
+ */
+@Injectable()
+export class ProgrammesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
+  /** A programme by id, unscoped: callers go through ProgrammeAccessService. `lock`: FOR UPDATE. */
+  findById(em: EntityManager, id: string, lock = false): Promise<Programme | null> {
+    return em.findOne(Programme, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+  }
+
+  /**
+   * Serialises every change to the programme's task dependency graph (tasks call it), so two edits
+   * that are each acyclic cannot make a cycle together. NO KEY UPDATE leaves inserts of rows that
+   * reference the programme (new tasks, milestones) unblocked.
+   */
+  async lockForGraphChange(em: EntityManager, programmeId: string): Promise<void> {
+    await em.query(`SELECT 1 FROM programmes WHERE id = $1 FOR NO KEY UPDATE`, [programmeId]);
+  }
+
+  async milestoneInProgramme(em: EntityManager, programmeId: string, milestoneId: string): Promise<boolean> {
+    const rows: unknown[] = await em.query(`SELECT 1 FROM milestones WHERE id = $1 AND programme_id = $2`, [
+      milestoneId,
+      programmeId,
+    ]);
+    return rows.length > 0;
+  }
+
+  /** The given organisations' places in the programme (any status). */
+  async partnershipsOf(em: EntityManager, programmeId: string, orgIds: string[]): Promise<PartnershipRow[]> {
+    if (!orgIds.length) return [];
+    return em.query(
+      `SELECT organization_id AS "organizationId", role, status
+         FROM programme_partners WHERE programme_id = $1 AND organization_id = ANY($2::uuid[])`,
+      [programmeId, orgIds],
+    );
+  }
+
+  /** Named managers of the programme and since when. */
+  async namedManagers(programmeId: string): Promise<{ userId: string; since: Date }[]> {
+    const rows: { user_id: string; created_at: Date }[] = await this.dataSource.query(
+      `SELECT user_id, created_at FROM programme_managers WHERE programme_id = $1`,
+      [programmeId],
+    );
+    return rows.map((r) => ({ userId: r.user_id, since: r.created_at }));
+  }
+
+  /** Names a manager; false when they already were one (the primary key decides). */
+  async addNamedManager(em: EntityManager, programmeId: string, userId: string): Promise<boolean> {
+    const rows: unknown[] = await em.query(
+      `INSERT INTO programme_managers (programme_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING user_id`,
+      [programmeId, userId],
+    );
+    return rows.length > 0;
+  }
+
+  async removeNamedManager(em: EntityManager, programmeId: string, userId: string): Promise<boolean> {
+    const result = await em.delete(ProgrammeManager, { programmeId, userId });
+    return (result.affected ?? 0) > 0;
+  }
+
+  async isNamedManager(em: EntityManager, programmeId: string, userId: string): Promise<boolean> {
+    const rows: unknown[] = await em.query(
+      `SELECT 1 FROM programme_managers WHERE programme_id = $1 AND user_id = $2`,
+      [programmeId, userId],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Compare-and-set of the lifecycle: moves the programme only if it is still `from`, so two
+   * managers cannot both move it. False when someone else moved it first.
+   */
+  async compareAndSetStatus(
+    em: EntityManager,
+    id: string,
+    from: ProgrammeStatus,
+    to: ProgrammeStatus,
+  ): Promise<boolean> {
+    const moved: unknown[] = await em.query(
+      `UPDATE programmes SET status = $3, version = version + 1, updated_at = now() WHERE id = $1 AND status = $2 RETURNING id`,
+      [id, from, to],
+    );
+    return Array.isArray(moved[0]) && moved[0].length > 0;
+  }
+
+  /** The programmes the actor may read, newest first, filtered. */
+  listVisible(actor: Actor, filter: ListProgrammesDto): Promise<Page<Programme>> {
+    const qb = this.scopeVisible(
+      this.dataSource.getRepository(Programme).createQueryBuilder('p'),
+      actor,
+      'p',
+    );
+    if (filter.status) qb.andWhere('p.status = :status', { status: filter.status });
+    if (filter.dimension) qb.andWhere(':dimension = ANY(p.dimensions)', { dimension: filter.dimension });
+    if (filter.country) qb.andWhere('p.country = :country', { country: filter.country });
+    if (filter.city) qb.andWhere('lower(p.city) = lower(:city)', { city: filter.city });
+    if (filter.partnerOrganizationId) {
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM programme_partners fp WHERE fp.programme_id = p.id AND fp.organization_id = :partnerOrg AND fp.status IN ('active', 'invited'))`,
+        { partnerOrg: filter.partnerOrganizationId },
+      );
+    }
+    if (filter.text) {
+      const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere('(p.title ILIKE :like OR p.summary ILIKE :like)', { like });
+    }
+    return paginate(qb, {
+      keys: ['p.created_at', 'p.id'],
+      direction: 'DESC',
+      cursorOf: (p) => [p.createdAt.toISOString(), p.id],
+      query: filter,
+    });
+  }
+
+  /**
+   * Restricts a query over programmes (alias `p`) to those the actor may read (named manager,
+   * admin of the lead organisation, active or invited partner; platform admins see all), in SQL, so
+   * lists are scoped by the database and not filtered afterwards. Other libraries reach it through
+   * ProgrammeAccessService.scopeVisible.
+   */
+  scopeVisible<T extends object>(
+    qb: SelectQueryBuilder<T>,
+    actor: Actor,
+    alias = 'p',
+  ): SelectQueryBuilder<T> {
+    if (isPlatformAdmin(actor)) return qb;
+    const orgIds = memberOrgIds(actor);
+    const adminOf = adminOrgIds(actor);
+    return qb.andWhere(
+      new Brackets((w: WhereExpressionBuilder) => {
+        w.where(
+          `EXISTS (SELECT 1 FROM programme_managers pm WHERE pm.programme_id = ${alias}.id AND pm.user_id = :__scopeUser)`,
+          { __scopeUser: actor.userId },
+        );
+        if (adminOf.length)
+          w.orWhere(`${alias}.lead_organization_id IN (:...__scopeAdminOf)`, { __scopeAdminOf: adminOf });
+        if (orgIds.length) {
+          w.orWhere(
+            `EXISTS (SELECT 1 FROM programme_partners pp WHERE pp.programme_id = ${alias}.id AND pp.organization_id IN (:...__scopeOrgs) AND pp.status IN ('active', 'invited'))`,
+            { __scopeOrgs: orgIds },
+          );
+        }
+      }),
+    );
+  }
+}
