@@ -317,8 +317,18 @@ describe('placements: participants, placements, retention check-ins, statistics,
       ).id;
       a1Checks = await dueCheckIns(hrA, a1, 3);
       expect(a1Checks.map((c) => c.months)).toEqual([3, 6, 12]);
-      const notes = await waitForNotification(stack, hrA, 'placement.check_in_due', a1Checks[0].id);
+      // One summary per organisation and day (issue 13), about the employer, not one per check-in.
+      const notes = await waitForNotification(stack, hrA, 'placement.check_in_due', employerA);
       expect(notes).toHaveLength(1);
+      expect(
+        (
+          await stack.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM notifications n JOIN users u ON u.id = n.user_id
+            WHERE u.email = $1 AND n.type = 'placement.check_in_due'`,
+            [hrA.email],
+          )
+        )[0].n,
+      ).toBe(1);
 
       const pb = await register(s.provider.session, person({ programmeId: s.programmeId }));
       b1 = (
@@ -344,7 +354,7 @@ describe('placements: participants, placements, retention check-ins, statistics,
         const c = items.find((x) => x.id === twelve.id)!;
         return c.remindedAt ? items : undefined;
       });
-      await waitForNotification(stack, hrA, 'placement.check_in_reminder', twelve.id);
+      await waitForNotification(stack, hrA, 'placement.check_in_reminder', employerA);
       expect(reminded.filter((c) => c.months !== 12).every((c) => c.remindedAt === null)).toBe(true);
       // Give a duplicate a chance to show up: there must still be one.
       await new Promise((r) => setTimeout(r, REMINDER_SECONDS * 1000 + 500));
@@ -353,7 +363,7 @@ describe('placements: participants, placements, retention check-ins, statistics,
         .query({ type: 'placement.check_in_reminder', limit: 100 })
         .set(bearer(hrA))
         .expect(200);
-      expect(notes.body.items.filter((n: { subjectId: string }) => n.subjectId === twelve.id)).toHaveLength(
+      expect(notes.body.items.filter((n: { subjectId: string }) => n.subjectId === employerA)).toHaveLength(
         1,
       );
       // A check-in cannot be answered twice.

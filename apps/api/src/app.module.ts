@@ -40,6 +40,7 @@ import { HealthController } from './observability/health.controller';
 import { HttpMetricsMiddleware } from './observability/http-metrics.middleware';
 import { MetricsController } from './observability/metrics.controller';
 import { MetricsService } from './observability/metrics.service';
+import { ShutdownState } from './observability/shutdown-state';
 
 const isLogin = (req: Request) => req.method === 'POST' && req.path === '/auth/login';
 
@@ -103,6 +104,7 @@ export class ApiModule implements NestModule {
         LocalStrategy,
         MetricsService,
         QueueDashboardAuth,
+        ShutdownState,
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         // ETag outermost, so replayed idempotent responses carry it too.

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { mountQueueDashboard } from './admin/queue-dashboard';
 import { ApiModule } from './app.module';
 import { buildOpenApiDocument, setupOpenApi } from './openapi';
+import { ShutdownState } from './observability/shutdown-state';
 import { serveWebConsole, WEB_BASE } from './web-console';
 
 async function bootstrap(): Promise<void> {
@@ -18,6 +19,12 @@ async function bootstrap(): Promise<void> {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  const shutdownState = app.get(ShutdownState);
+  // First middleware: once draining, every response closes its connection after it is sent.
+  app.use((_req: unknown, res: { setHeader(name: string, value: string): void }, next: () => void) => {
+    if (shutdownState.draining) res.setHeader('Connection', 'close');
+    next();
+  });
   if (config.TRUST_PROXY)
     app.set(
       'trust proxy',
@@ -30,7 +37,6 @@ async function bootstrap(): Promise<void> {
   setupOpenApi(app);
   mountQueueDashboard(app);
   const web = serveWebConsole(app, config.WEB_DIST_DIR);
-  app.enableShutdownHooks();
   await app.get(AdminBootstrapService).ensureAdmin();
   await app.listen(config.PORT, '0.0.0.0');
   app.get(Logger).log(`api listening on port ${config.PORT}`, 'Bootstrap');
@@ -40,9 +46,52 @@ async function bootstrap(): Promise<void> {
       web ? `web console at ${WEB_BASE}/ from ${web}` : 'no web console built (dist/apps/web)',
       'Bootstrap',
     );
-  const stop = () => setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS).unref();
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  process.once('SIGTERM', () => void shutdown(app, shutdownState, config, 'SIGTERM'));
+  process.once('SIGINT', () => void shutdown(app, shutdownState, config, 'SIGINT'));
+}
+
+/**
+ * Graceful stop: (1) readiness turns 503 at once and responses say `Connection: close`, while the
+ * api keeps serving for SHUTDOWN_DRAIN_MS so the load balancer can take it out of rotation; (2) the
+ * listener closes (no new connections) and idle keep-alive connections are closed; requests already
+ * received run to completion and their connections close after the response; (3) Nest's shutdown
+ * hooks close PostgreSQL and Redis; exit 0. SHUTDOWN_TIMEOUT_MS bounds the whole.
+ */
+async function shutdown(
+  app: NestExpressApplication,
+  state: ShutdownState,
+  config: AppConfig,
+  signal: string,
+): Promise<void> {
+  if (state.draining) return;
+  state.draining = true;
+  const logger = app.get(Logger);
+  logger.log(`${signal}: draining for ${config.SHUTDOWN_DRAIN_MS} ms (readiness 503)`, 'Bootstrap');
+  setTimeout(() => {
+    logger.warn(`shutdown took longer than ${config.SHUTDOWN_TIMEOUT_MS} ms; exiting anyway`, 'Bootstrap');
+    process.exit(1);
+  }, config.SHUTDOWN_TIMEOUT_MS).unref();
+  try {
+    await new Promise((r) => setTimeout(r, config.SHUTDOWN_DRAIN_MS));
+    const server = app.getHttpServer() as import('node:http').Server;
+    logger.log('no longer accepting connections; finishing requests in flight', 'Bootstrap');
+    await new Promise<void>((resolve) => {
+      // A keep-alive connection whose request began before the drain becomes idle only after its
+      // response: close such connections as they go idle, not after keepAliveTimeout.
+      const sweep = setInterval(() => server.closeIdleConnections(), 100);
+      server.close(() => {
+        clearInterval(sweep);
+        resolve();
+      });
+      server.closeIdleConnections();
+    });
+    await app.close();
+    logger.log('api stopped cleanly', 'Bootstrap');
+    process.exit(0);
+  } catch (err) {
+    logger.error(`shutdown failed: ${(err as Error).message}`, 'Bootstrap');
+    process.exit(1);
+  }
 }
 
 /**

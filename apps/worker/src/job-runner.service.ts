@@ -1,31 +1,45 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import {
   AppConfig,
   createRedis,
+  isDatabaseUnavailable,
   isJobName,
   JOB_OUTCOME_KEY,
   JOB_HANDLER,
+  JobMeta,
   JobName,
   JobQueueService,
   QueueName,
 } from '@tandem/core';
 import { DeadLettersService } from '@tandem/notifications';
-import { Job, Worker } from 'bullmq';
+import { DelayedError, Job, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 
-type Handler = (payload: unknown, meta: { jobId: string; attempt: number }) => Promise<void>;
+type Handler = (payload: unknown, meta: JobMeta) => Promise<void>;
+
+/** How long a job waits when PostgreSQL was unreachable (no attempt is used up). */
+const INFRASTRUCTURE_RETRY_MS = 3000;
 
 /**
  * Finds every @JobHandler at boot (refusing to start if a job has none, or two), and runs one
  * BullMQ worker per queue that dispatches each job to its handler.
  */
 @Injectable()
-export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(JobRunner.name);
   private readonly handlers = new Map<JobName, Handler>();
   private readonly workers: Worker[] = [];
   private connection?: IORedis;
+  private readonly databasePort: number;
+  /** Aborted on SIGTERM: long handlers checkpoint and return instead of running to the end. */
+  private readonly stopping = new AbortController();
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -33,7 +47,9 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     private readonly config: AppConfig,
     private readonly jobs: JobQueueService,
     private readonly deadLetters: DeadLettersService,
-  ) {}
+  ) {
+    this.databasePort = Number(new URL(config.DATABASE_URL).port || 5432);
+  }
 
   discoverHandlers(): Map<JobName, Handler> {
     for (const wrapper of this.discovery.getProviders()) {
@@ -61,7 +77,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     this.connection = createRedis(this.config.REDIS_URL, 'worker');
     this.connection.on('error', (err) => this.logger.warn(`redis: ${err.message}`));
     for (const queue of Object.values(QueueName)) {
-      const worker = new Worker(queue, (job) => this.run(job), {
+      const worker = new Worker(queue, (job, token) => this.run(job, token), {
         connection: this.connection,
         concurrency: this.config.WORKER_CONCURRENCY,
         lockDuration: this.config.JOB_LOCK_MS,
@@ -89,13 +105,31 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     this.logger.log(`processing queues: ${Object.values(QueueName).join(', ')}`);
   }
 
-  private async run(job: Job): Promise<void> {
+  private async run(job: Job, token?: string): Promise<void> {
     const handler = isJobName(job.name) ? this.handlers.get(job.name) : undefined;
     if (!handler) throw new Error(`no handler for job ${job.name}`);
     const attempt = job.attemptsMade + 1;
     try {
-      await handler(job.data, { jobId: String(job.id), attempt });
+      await handler(job.data, {
+        jobId: String(job.id),
+        attempt,
+        name: job.name,
+        stopping: this.stopping.signal,
+      });
     } catch (err) {
+      // PostgreSQL unreachable: not the job's fault. Put it back for a few seconds without using
+      // up an attempt, so an outage of any length ends in work done, not in dead letters. (SMTP or
+      // webhook receivers refusing keep their own retry policy.)
+      if (token && isDatabaseUnavailable(err, this.databasePort)) {
+        const postponed = await job
+          .moveToDelayed(Date.now() + INFRASTRUCTURE_RETRY_MS, token)
+          .then(() => true)
+          .catch(() => false);
+        if (postponed) {
+          this.logger.warn({ msg: 'dependency unavailable; job postponed', job: job.name, jobId: job.id });
+          throw new DelayedError();
+        }
+      }
       // Recorded before the job is failed, so a dead letter is not lost to a crash right after.
       if (attempt >= (job.opts.attempts ?? 1)) await this.deadLetter(job.queueName, job, err as Error);
       throw err;
@@ -117,7 +151,19 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     await this.jobs.redis.hincrby(JOB_OUTCOME_KEY(queue), outcome, 1).catch(() => undefined);
   }
 
-  /** Lets active jobs finish (BullMQ waits for them), then closes the connection. */
+  /**
+   * SIGTERM, first phase (before the database and the queues close): stop taking jobs, tell the
+   * running ones to checkpoint (an e-mail batch sends what is in flight, records it and hands the
+   * rest back as a new job), and wait for them. Their locks are released as they complete, so
+   * nothing waits for a lock to expire.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping.abort();
+    const active = this.workers.length;
+    await Promise.allSettled(this.workers.map((w) => w.close()));
+    if (active) this.logger.log('job runner stopped: no job left active');
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled(this.workers.map((w) => w.close()));
     this.connection?.disconnect();

@@ -1,7 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, isJobName, JobName, JobPayload, JobQueueService } from '@tandem/core';
-import { Client } from 'pg';
+import { AppConfig, isJobName, JobName, JobPayload, JobQueueService, OutboxListener } from '@tandem/core';
 import { DataSource } from 'typeorm';
 
 interface PendingEvent {
@@ -12,7 +11,6 @@ interface PendingEvent {
 }
 
 const BATCH = 200;
-export const OUTBOX_CHANNEL = 'tandem_outbox';
 
 /**
  * Moves committed outbox events into BullMQ. Woken by LISTEN/NOTIFY, with polling as a fallback.
@@ -23,7 +21,7 @@ export const OUTBOX_CHANNEL = 'tandem_outbox';
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
-  private listener?: Client;
+  private listener?: OutboxListener;
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private wakeRequested = false;
@@ -36,31 +34,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.listen();
-    this.schedule(0);
-  }
-
-  private async listen(): Promise<void> {
-    if (this.stopped) return;
-    const client = new Client({
+    this.listener = new OutboxListener({
       connectionString: this.config.DATABASE_URL,
-      application_name: 'tandem-outbox-listener',
+      onNotify: () => this.wake(),
+      onConnected: () => this.wake(),
     });
-    client.on('notification', () => this.wake());
-    client.on('error', (err: Error) => {
-      this.logger.warn(`outbox listener lost its connection (${err.message}); polling until it is back`);
-      this.listener = undefined;
-      setTimeout(() => void this.listen().catch(() => undefined), 2000).unref();
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-      this.listener = client;
-    } catch (err) {
-      this.logger.warn(`outbox listener could not connect (${(err as Error).message}); polling`);
-      await client.end().catch(() => undefined);
-      setTimeout(() => void this.listen().catch(() => undefined), 2000).unref();
-    }
+    await this.listener.start();
+    this.schedule(0);
   }
 
   wake(): void {
@@ -150,6 +130,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
-    await this.listener?.end().catch(() => undefined);
+    await this.listener?.stop();
   }
 }

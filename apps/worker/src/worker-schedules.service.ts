@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DigestHandlers } from '@tandem/notifications';
+import { RetentionCheckHandlers } from '@tandem/placements';
 import { ReportExpiryHandler } from '@tandem/reporting';
 
 /**
@@ -13,11 +14,13 @@ export class WorkerSchedules implements OnApplicationBootstrap {
   constructor(
     private readonly digests: DigestHandlers,
     private readonly reportExpiry: ReportExpiryHandler,
+    private readonly checkIns: RetentionCheckHandlers,
   ) {}
 
   onApplicationBootstrap(): void {
     this.keepTrying('digest tick', () => this.digests.schedule());
     this.keepTrying('report expiry', () => this.reportExpiry.schedule());
+    this.keepTrying('check-in sweep', () => this.checkIns.scheduleSweep());
   }
 
   private keepTrying(what: string, schedule: () => Promise<void>): void {

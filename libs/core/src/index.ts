@@ -1,6 +1,7 @@
 export * from './config/app-config';
 export * from './errors/domain-error';
 export * from './errors/postgres-errors';
+export * from './errors/infrastructure-errors';
 export * from './errors/validation';
 export * from './context/request-context';
 export * from './pagination/page';
@@ -15,6 +16,7 @@ export * from './jobs/dead-letter.entity';
 export * from './jobs/redis';
 export * from './outbox/outbox-event.entity';
 export * from './outbox/outbox.service';
+export * from './outbox/outbox-listener';
 export * from './logging/logging.module';
 export * from './core.module';
 export * from './utils/timeout';

@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, Clock, JobHandler, JobName, JobPayload, JobQueueService } from '@tandem/core';
-import { DataSource } from 'typeorm';
+import { AppConfig, Clock, JobHandler, JobMeta, JobName, JobPayload, JobQueueService } from '@tandem/core';
 import { dueCadences, localTime } from './digest-window';
 import { MailService } from './mail.service';
+import { NotificationsRepository } from './notifications.repository';
 import { subjectUrl } from './notification-texts';
 import { renderDigestEmail } from './templates/notification-email.template';
 
@@ -11,9 +10,6 @@ export const DIGEST_BATCH_SIZE = 500;
 /** Items listed in one digest e-mail; the rest are counted ("…and 12 more"). */
 const DIGEST_LIST_LIMIT = 50;
 export const DIGEST_SCHEDULER_ID = 'notification-digest-tick';
-
-/** The cadence of a notification for its recipient: their choice for the type, else their default. */
-const CADENCE_SQL = `COALESCE(np.email_by_type ->> n.type, np.email_default)`;
 
 /**
  * Digests. A job scheduler (one, whatever the number of replicas: fixed id) fires the tick every
@@ -28,7 +24,7 @@ export class DigestHandlers {
   private readonly logger = new Logger(DigestHandlers.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: NotificationsRepository,
     private readonly jobs: JobQueueService,
     private readonly mail: MailService,
     private readonly config: AppConfig,
@@ -60,38 +56,33 @@ export class DigestHandlers {
     let after = '00000000-0000-0000-0000-000000000000';
     let batches = 0;
     for (;;) {
-      const rows = (await this.dataSource.query(
-        `SELECT u.id FROM users u JOIN notification_preferences np ON np.user_id = u.id
-          WHERE u.disabled_at IS NULL AND u.id > $1
-            AND extract(hour FROM ($2::timestamptz AT TIME ZONE u.time_zone)) = 8
-            AND EXISTS (
-              SELECT 1 FROM notifications n
-               WHERE n.user_id = u.id AND n.read_at IS NULL AND n.digested_at IS NULL
-                 AND (${CADENCE_SQL} = 'daily_digest'
-                      OR (${CADENCE_SQL} = 'weekly_digest'
-                          AND extract(isodow FROM ($2::timestamptz AT TIME ZONE u.time_zone)) = 1)))
-          ORDER BY u.id LIMIT $3`,
-        [after, now.toISOString(), DIGEST_BATCH_SIZE],
-      )) as { id: string }[];
-      if (!rows.length) break;
-      const userIds = rows.map((r) => r.id);
+      const userIds = await this.repository.digestUsersDue(after, now, DIGEST_BATCH_SIZE);
+      if (!userIds.length) break;
       await this.jobs.enqueue(JobName.DigestBatch, { hour, userIds }, `digest.${tickKey}.${userIds[0]}`);
       batches++;
       after = userIds[userIds.length - 1];
-      if (rows.length < DIGEST_BATCH_SIZE) break;
+      if (userIds.length < DIGEST_BATCH_SIZE) break;
     }
     if (batches) this.logger.log({ msg: 'digest batches enqueued', hour, batches });
   }
 
+  /**
+   * One digest per user and due cadence. On SIGTERM it stops after the user in hand and hands the
+   * users not reached back as a new job (`{jobId}.r{done}`), so the next worker goes on at once.
+   */
   @JobHandler(JobName.DigestBatch)
-  async batch({ userIds }: JobPayload<JobName.DigestBatch>): Promise<void> {
+  async batch({ hour, userIds }: JobPayload<JobName.DigestBatch>, meta?: JobMeta): Promise<void> {
     const now = this.clock.now();
-    const users = (await this.dataSource.query(
-      `SELECT id, email, preferred_language, time_zone FROM users WHERE id = ANY($1::uuid[]) AND disabled_at IS NULL`,
-      [userIds],
-    )) as { id: string; email: string; preferred_language: string; time_zone: string }[];
+    const users = await this.repository.digestUsers(userIds);
     let failed: Error | undefined;
+    let done = 0;
     for (const user of users) {
+      if (meta?.stopping?.aborted) {
+        const rest = users.slice(done).map((u) => u.id);
+        await this.jobs.enqueue(JobName.DigestBatch, { hour, userIds: rest }, `${meta.jobId}.r${done}`);
+        this.logger.log({ msg: 'digest batch checkpointed on shutdown', done, rest: rest.length });
+        return;
+      }
       for (const cadence of dueCadences(now, user.time_zone)) {
         try {
           await this.sendDigest(user, cadence, localTime(now, user.time_zone).date);
@@ -99,6 +90,7 @@ export class DigestHandlers {
           failed = err as Error;
         }
       }
+      done++;
     }
     if (failed) throw failed;
   }
@@ -108,13 +100,7 @@ export class DigestHandlers {
     cadence: 'daily_digest' | 'weekly_digest',
     localDate: string,
   ): Promise<void> {
-    const items = (await this.dataSource.query(
-      `SELECT n.id, n.title, n.subject_type, n.subject_id, n.created_at
-         FROM notifications n JOIN notification_preferences np ON np.user_id = n.user_id
-        WHERE n.user_id = $1 AND n.read_at IS NULL AND n.digested_at IS NULL AND ${CADENCE_SQL} = $2
-        ORDER BY n.created_at DESC, n.id DESC`,
-      [user.id, cadence],
-    )) as { id: string; title: string; subject_type: string; subject_id: string; created_at: Date }[];
+    const items = await this.repository.digestItems(user.id, cadence);
     if (!items.length) return;
     const email = renderDigestEmail(
       user.preferred_language,
@@ -127,18 +113,16 @@ export class DigestHandlers {
       items.length,
       `${this.config.PUBLIC_URL.replace(/\/$/, '')}/notifications`,
     );
-    const outcome = await this.mail.sendOnce(`digest.${user.id}.${localDate}.${cadence}`, {
-      ...email,
-      to: user.email,
-      template: cadence,
-    });
+    // The listed items are marked digested in the transaction that records the 250.
+    const ids = items.map((i) => i.id);
+    const outcome = await this.mail.sendOnce(
+      `digest.${user.id}.${localDate}.${cadence}`,
+      { ...email, to: user.email, template: cadence },
+      (em) => this.repository.markDigested(em, ids),
+    );
     if (outcome === 'already-sent') {
       // New items since then wait for the next day's digest.
       this.logger.log({ msg: 'digest already sent today', userId: user.id, cadence, localDate });
-      return;
     }
-    await this.dataSource.query(`UPDATE notifications SET digested_at = now() WHERE id = ANY($1::uuid[])`, [
-      items.map((i) => i.id),
-    ]);
   }
 }

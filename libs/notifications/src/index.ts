@@ -24,3 +24,4 @@ export * from './webhooks/webhook-signature';
 export * from './webhooks/webhook-url-guard';
 export * from './webhooks/webhooks.service';
 export * from './webhooks/webhook-delivery.handler';
+export * from './notifications.repository';

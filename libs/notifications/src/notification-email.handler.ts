@@ -1,79 +1,95 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, JobHandler, JobName, JobPayload } from '@tandem/core';
-import { DataSource } from 'typeorm';
+import { AppConfig, JobHandler, JobMeta, JobName, JobPayload, JobQueueService } from '@tandem/core';
 import { EMAIL_BATCH_SIZE } from './notification-fan-out.handler';
-import { MailService } from './mail.service';
+import { EmailInFlightError, MailService } from './mail.service';
+import { NotificationsRepository, PendingEmailRow } from './notifications.repository';
 import { subjectUrl } from './notification-texts';
 import { renderNotificationEmail } from './templates/notification-email.template';
 
-interface PendingEmail {
-  delivery_id: string;
-  status: string;
-  notification_id: string;
-  title: string;
-  body: string;
-  subject_type: string;
-  subject_id: string;
-  type: string;
-  email: string;
-  preferred_language: string;
-}
+type BatchJob = JobName.NotificationEmailBatch | JobName.NotificationBulkEmailBatch;
 
 /**
  * Sends one batch (≤500) of an event's immediate e-mails. The batch is a fixed slice of the event's
- * deliveries (ordered by id; the set a fan-out job created never changes after it commits), so a retried job
- * sees the same slice and skips what was already sent (the delivery row, and MailService's own key).
+ * deliveries (ordered by id; the set a fan-out job created never changes after it commits), so a
+ * retried job sees the same slice and skips what was already sent.
+ *
+ * Up to SMTP_POOL_SIZE messages are in flight at once (one per pooled connection). On SIGTERM the
+ * batch finishes the messages in flight, records them, hands the unsent rest back as a new job with
+ * a deterministic id (`{jobId}.r{sentSoFar}`) and completes, so the next worker starts on the rest
+ * at once instead of waiting for this job's lock to expire.
  */
 @Injectable()
 export class NotificationEmailHandler {
   private readonly logger = new Logger(NotificationEmailHandler.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: NotificationsRepository,
     private readonly mail: MailService,
+    private readonly jobs: JobQueueService,
     private readonly config: AppConfig,
   ) {}
 
   @JobHandler(JobName.NotificationEmailBatch)
-  async handle({ fanOutId, batch }: JobPayload<JobName.NotificationEmailBatch>): Promise<void> {
-    const rows = (await this.dataSource.query(
-      `SELECT d.id AS delivery_id, d.status, n.id AS notification_id, n.title, n.body, n.subject_type,
-              n.subject_id, n.type, u.email, u.preferred_language
-         FROM notification_deliveries d
-         JOIN notifications n ON n.id = d.notification_id
-         JOIN users u ON u.id = n.user_id
-        WHERE d.fan_out_id = $1 AND d.channel = 'email'
-        ORDER BY d.id
-        OFFSET $2 LIMIT $3`,
-      [fanOutId, batch * EMAIL_BATCH_SIZE, EMAIL_BATCH_SIZE],
-    )) as PendingEmail[];
+  async handle(payload: JobPayload<JobName.NotificationEmailBatch>, meta: JobMeta): Promise<void> {
+    await this.send(JobName.NotificationEmailBatch, payload, meta);
+  }
+
+  @JobHandler(JobName.NotificationBulkEmailBatch)
+  async handleBulk(payload: JobPayload<JobName.NotificationBulkEmailBatch>, meta: JobMeta): Promise<void> {
+    await this.send(JobName.NotificationBulkEmailBatch, payload, meta);
+  }
+
+  private async send(
+    name: BatchJob,
+    { fanOutId, batch }: { fanOutId: string; batch: number },
+    meta: JobMeta,
+  ): Promise<void> {
+    const rows = await this.repository.emailSlice(fanOutId, batch * EMAIL_BATCH_SIZE, EMAIL_BATCH_SIZE);
+    const pending = rows.filter((r) => r.status === 'pending');
     let failed: Error | undefined;
+    let inFlightElsewhere = 0;
     let sent = 0;
-    for (const row of rows.filter((r) => r.status === 'pending')) {
-      try {
-        const email = renderNotificationEmail(row.preferred_language, {
-          title: row.title,
-          body: row.body,
-          url: subjectUrl(this.config.PUBLIC_URL, { type: row.subject_type, id: row.subject_id }),
-        });
-        await this.mail.sendOnce(`notification.${row.notification_id}.email`, {
-          ...email,
-          to: row.email,
-          template: row.type,
-        });
-        await this.dataSource.query(
-          `UPDATE notification_deliveries SET status = 'sent', sent_at = now() WHERE id = $1 AND status = 'pending'`,
-          [row.delivery_id],
-        );
-        sent++;
-      } catch (err) {
-        // Keep going: one bad mailbox must not hold up the other 499. The job fails at the end and
-        // its retry skips what went out.
-        failed = err as Error;
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (next < pending.length && !meta.stopping?.aborted) {
+        const row = pending[next++];
+        try {
+          await this.sendOne(row);
+          sent++;
+        } catch (err) {
+          // Keep going: one bad mailbox must not hold up the other 499. The job fails at the end and
+          // its retry skips what went out.
+          if (err instanceof EmailInFlightError) inFlightElsewhere++;
+          else failed = err as Error;
+        }
       }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, this.config.SMTP_POOL_SIZE) }, lane));
+    if (next < pending.length) {
+      // SIGTERM: the rest goes back to the queue now, as a job of its own.
+      const resumeId = `${meta.jobId}.r${sent}`;
+      await this.jobs.enqueue(name, { fanOutId, batch }, resumeId);
+      this.logger.log({ msg: 'e-mail batch checkpointed on shutdown', fanOutId, batch, sent, resumeId });
+      return;
     }
     this.logger.log({ msg: 'notification e-mails', fanOutId, batch, sent });
     if (failed) throw failed;
+    if (inFlightElsewhere)
+      throw new Error(`${inFlightElsewhere} e-mail(s) of this batch are leased by another worker; retrying`);
+  }
+
+  private async sendOne(row: PendingEmailRow): Promise<void> {
+    const email = renderNotificationEmail(row.preferred_language, {
+      title: row.title,
+      body: row.body,
+      url: subjectUrl(this.config.PUBLIC_URL, { type: row.subject_type, id: row.subject_id }),
+    });
+    const outcome = await this.mail.sendOnce(
+      `notification.${row.notification_id}.email`,
+      { ...email, to: row.email, template: row.type },
+      (em) => this.repository.markDeliverySent(em, row.delivery_id),
+    );
+    if (outcome === 'already-sent')
+      await this.repository.transaction((em) => this.repository.markDeliverySent(em, row.delivery_id));
   }
 }

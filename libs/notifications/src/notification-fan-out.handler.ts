@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { JobHandler, JobName, JobPayload, JobQueueService } from '@tandem/core';
-import { DataSource } from 'typeorm';
+import { AppConfig, JobHandler, JobName, JobPayload, JobQueueService } from '@tandem/core';
 import { renderAllLanguages } from './notification-texts';
+import { NotificationsRepository } from './notifications.repository';
 
 /** Deliveries per e-mail batch job. */
 export const EMAIL_BATCH_SIZE = 500;
@@ -30,8 +29,9 @@ export class NotificationFanOutHandler {
   private readonly logger = new Logger(NotificationFanOutHandler.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: NotificationsRepository,
     private readonly jobs: JobQueueService,
+    private readonly config: AppConfig,
   ) {}
 
   @JobHandler(JobName.NotificationFanOut)
@@ -39,57 +39,23 @@ export class NotificationFanOutHandler {
     const texts = renderAllLanguages(request.type, request.params);
     const r = request.recipients;
     const eventKey = request.dedupeKey ?? meta.jobId;
-    const inserted = await this.dataSource.transaction(async (em) => {
-      const rows: { notifications: string; deliveries: string }[] = await em.query(
-        `WITH recipients AS (
-           SELECT unnest($1::uuid[]) AS user_id
-           UNION SELECT m.user_id FROM memberships m WHERE m.organization_id = ANY($2::uuid[])
-           UNION SELECT m.user_id FROM memberships m WHERE m.organization_id = ANY($3::uuid[]) AND m.role = 'org_admin'
-           UNION SELECT m.user_id FROM programmes p JOIN memberships m ON m.organization_id = p.lead_organization_id AND m.role = 'org_admin' WHERE p.id = $4::uuid
-           UNION SELECT pm.user_id FROM programme_managers pm WHERE pm.programme_id = $4::uuid
-           UNION SELECT m.user_id FROM memberships m WHERE $11::boolean
-         ),
-         inserted AS (
-           INSERT INTO notifications (user_id, type, title, body, subject_type, subject_id, dedupe_key)
-           SELECT r.user_id, $5::text,
-                  COALESCE($6::jsonb -> u.preferred_language, $6::jsonb -> 'en') ->> 'title',
-                  COALESCE($6::jsonb -> u.preferred_language, $6::jsonb -> 'en') ->> 'body',
-                  $7::text, $8::uuid, $9::text
-             FROM recipients r JOIN users u ON u.id = r.user_id AND u.disabled_at IS NULL
-            WHERE r.user_id IS DISTINCT FROM $10::uuid
-              AND ($12::text[] IS NULL OR u.preferred_language = ANY($12::text[]))
-              AND ($13::text[] IS NULL OR NOT (u.preferred_language = ANY($13::text[])))
-           ON CONFLICT (user_id, dedupe_key) DO NOTHING
-           RETURNING id, user_id
-         ),
-         deliveries AS (
-           INSERT INTO notification_deliveries (notification_id, channel, fan_out_id)
-           SELECT i.id, 'email', $14::text
-             FROM inserted i LEFT JOIN notification_preferences np ON np.user_id = i.user_id
-            WHERE COALESCE(np.email_by_type ->> $5::text, np.email_default, 'immediate') = 'immediate'
-           ON CONFLICT (notification_id, channel) DO NOTHING
-           RETURNING id
-         )
-         SELECT (SELECT count(*) FROM inserted) AS notifications, (SELECT count(*) FROM deliveries) AS deliveries`,
-        [
-          r.userIds ?? [],
-          r.organizationIds ?? [],
-          r.organizationAdminsOf ?? [],
-          r.programmeManagersOf ?? null,
-          request.type,
-          JSON.stringify(texts),
-          request.subject.type,
-          request.subject.id,
-          eventKey,
-          r.exceptUserId ?? null,
-          r.allOrganizationMembers === true,
-          r.languages?.in ?? null,
-          r.languages?.notIn ?? null,
-          meta.jobId,
-        ],
-      );
-      // Webhooks: of organisations one of whose members got this event (also on a retry, when the
-      // notifications already exist), for endpoints subscribed to the type.
+    const inserted = await this.repository.transaction(async (em) => {
+      const counts = await this.repository.insertFanOut(em, {
+        userIds: r.userIds ?? [],
+        organizationIds: r.organizationIds ?? [],
+        organizationAdminsOf: r.organizationAdminsOf ?? [],
+        programmeManagersOf: r.programmeManagersOf ?? null,
+        type: request.type,
+        textsJson: JSON.stringify(texts),
+        subjectType: request.subject.type,
+        subjectId: request.subject.id,
+        eventKey,
+        exceptUserId: r.exceptUserId ?? null,
+        allOrganizationMembers: r.allOrganizationMembers === true,
+        languagesIn: r.languages?.in ?? null,
+        languagesNotIn: r.languages?.notIn ?? null,
+        fanOutId: meta.jobId,
+      });
       const body = JSON.stringify({
         id: eventKey,
         type: request.type,
@@ -97,18 +63,10 @@ export class NotificationFanOutHandler {
         subject: request.subject,
         data: request.params,
       });
-      await em.query(
-        `INSERT INTO webhook_deliveries (webhook_id, event_key, event_type, body)
-         SELECT w.id, $1::text, $2::text, $3::text FROM webhooks w
-          WHERE w.enabled AND $2::text = ANY(w.event_types)
-            AND EXISTS (SELECT 1 FROM notifications n JOIN memberships m ON m.user_id = n.user_id
-                         WHERE n.dedupe_key = $1::text AND n.type = $2::text AND m.organization_id = w.organization_id)
-         ON CONFLICT (webhook_id, event_key) DO NOTHING`,
-        [eventKey, request.type, body],
-      );
-      return rows[0];
+      await this.repository.insertWebhookDeliveries(em, eventKey, request.type, body);
+      return counts;
     });
-    await this.enqueueDeliveries(meta.jobId, eventKey);
+    await this.enqueueDeliveries(meta.jobId, eventKey, request.bulk === true);
     this.logger.log({
       msg: 'notifications fanned out',
       type: request.type,
@@ -119,26 +77,21 @@ export class NotificationFanOutHandler {
 
   /**
    * Enqueues the event's e-mail batches and webhook deliveries. Runs on every attempt (a crash may
-   * have come between commit and here); the ids are deterministic, so what is queued stays queued once.
+   * have come between commit and here); the ids are deterministic, so what is queued stays queued
+   * once. Large fan-outs (and bulk producers) go on the bulk e-mail queue, which has workers of its
+   * own, so a mass mailing never holds up an invitation or a task assignment.
    */
-  private async enqueueDeliveries(fanOutId: string, eventKey: string): Promise<void> {
-    const [{ count }] = (await this.dataSource.query(
-      `SELECT count(*)::int AS count FROM notification_deliveries WHERE fan_out_id = $1`,
-      [fanOutId],
-    )) as { count: number }[];
+  private async enqueueDeliveries(fanOutId: string, eventKey: string, bulk: boolean): Promise<void> {
+    const count = await this.repository.countDeliveries(fanOutId);
+    const job =
+      bulk || count > this.config.BULK_EMAIL_THRESHOLD
+        ? JobName.NotificationBulkEmailBatch
+        : JobName.NotificationEmailBatch;
     const tag = jobIdSafe(fanOutId);
     for (let batch = 0; batch * EMAIL_BATCH_SIZE < count; batch++) {
-      await this.jobs.enqueue(
-        JobName.NotificationEmailBatch,
-        { fanOutId, batch },
-        `notification-email.${tag}.${batch}`,
-      );
+      await this.jobs.enqueue(job, { fanOutId, batch }, `notification-email.${tag}.${batch}`);
     }
-    const hooks = (await this.dataSource.query(
-      `SELECT id FROM webhook_deliveries WHERE event_key = $1 AND status = 'pending'`,
-      [eventKey],
-    )) as { id: string }[];
-    for (const { id } of hooks) {
+    for (const id of await this.repository.pendingWebhookDeliveries(eventKey)) {
       await this.jobs.enqueue(JobName.WebhookDeliver, { deliveryId: id }, `webhook.${id}`);
     }
   }

@@ -83,13 +83,14 @@ const EN: Record<string, Text> = {
     title: `Meeting cancelled: "${v(p, 'meetingTitle')}"`,
     body: '',
   }),
+  // Summaries (one per organisation and day, from the check-in sweep): params count, organizationName, dueOn.
   'placement.check_in_due': (p) => ({
-    title: `${v(p, 'months')}-month check-in: is ${v(p, 'referenceCode')} still employed as ${v(p, 'jobTitle')}?`,
-    body: 'Answer under Check-ins (stillEmployed, and if not, the date they left).',
+    title: `${v(p, 'count')} retention check-ins of ${v(p, 'organizationName')} are due`,
+    body: 'Answer them under Check-ins: is each person still employed, and if not, since when?',
   }),
   'placement.check_in_reminder': (p) => ({
-    title: `Reminder: the ${v(p, 'months')}-month check-in for ${v(p, 'referenceCode')} (${v(p, 'jobTitle')}) is still unanswered`,
-    body: `It was due on ${v(p, 'dueOn')}.`,
+    title: `Reminder: ${v(p, 'count')} retention check-ins of ${v(p, 'organizationName')} are still unanswered`,
+    body: 'Answer them under Check-ins.',
   }),
   'report.ready': (p) => ({
     title: `Your ${v(p, 'reportKind')} report (${v(p, 'format')}) is ready`,
@@ -186,13 +187,14 @@ const FR: Record<string, Text> = {
     title: `Réunion annulée : « ${v(p, 'meetingTitle')} »`,
     body: '',
   }),
+  // Summaries (one per organisation and day, from the check-in sweep): params count, organizationName, dueOn.
   'placement.check_in_due': (p) => ({
-    title: `Suivi à ${v(p, 'months')} mois : ${v(p, 'referenceCode')} occupe-t-il toujours le poste ${v(p, 'jobTitle')} ?`,
-    body: 'Répondez dans Suivis (toujours en poste, sinon la date de départ).',
+    title: `${v(p, 'count')} suivis de maintien en emploi de ${v(p, 'organizationName')} sont dus`,
+    body: 'Répondez dans Suivis : chaque personne est-elle toujours en poste, sinon depuis quand ?',
   }),
   'placement.check_in_reminder': (p) => ({
-    title: `Rappel : le suivi à ${v(p, 'months')} mois de ${v(p, 'referenceCode')} (${v(p, 'jobTitle')}) attend une réponse`,
-    body: `Il était dû le ${v(p, 'dueOn')}.`,
+    title: `Rappel : ${v(p, 'count')} suivis de ${v(p, 'organizationName')} attendent une réponse`,
+    body: 'Répondez dans Suivis.',
   }),
   'report.ready': (p) => ({
     title: `Votre rapport ${v(p, 'reportKind')} (${v(p, 'format')}) est prêt`,
@@ -286,13 +288,14 @@ const ES: Record<string, Text> = {
     title: `Reunión cancelada: «${v(p, 'meetingTitle')}»`,
     body: '',
   }),
+  // Summaries (one per organisation and day, from the check-in sweep): params count, organizationName, dueOn.
   'placement.check_in_due': (p) => ({
-    title: `Seguimiento de ${v(p, 'months')} meses: ¿${v(p, 'referenceCode')} sigue empleado como ${v(p, 'jobTitle')}?`,
-    body: 'Responda en Seguimientos (sigue empleado y, si no, la fecha en que se fue).',
+    title: `${v(p, 'count')} seguimientos de permanencia de ${v(p, 'organizationName')} están pendientes`,
+    body: 'Respóndalos en Seguimientos: ¿sigue empleada cada persona y, si no, desde cuándo?',
   }),
   'placement.check_in_reminder': (p) => ({
-    title: `Recordatorio: el seguimiento de ${v(p, 'months')} meses de ${v(p, 'referenceCode')} (${v(p, 'jobTitle')}) sigue sin respuesta`,
-    body: `Vencía el ${v(p, 'dueOn')}.`,
+    title: `Recordatorio: ${v(p, 'count')} seguimientos de ${v(p, 'organizationName')} siguen sin respuesta`,
+    body: 'Respóndalos en Seguimientos.',
   }),
   'report.ready': (p) => ({
     title: `Su informe ${v(p, 'reportKind')} (${v(p, 'format')}) está listo`,
@@ -380,13 +383,14 @@ const AR: Record<string, Text> = {
     body: join(v(p, 'location'), v(p, 'onlineUrl')),
   }),
   'consultation.meeting_cancelled': (p) => ({ title: `أُلغي الاجتماع: «${v(p, 'meetingTitle')}»`, body: '' }),
+  // Summaries (one per organisation and day, from the check-in sweep): params count, organizationName, dueOn.
   'placement.check_in_due': (p) => ({
-    title: `متابعة بعد ${v(p, 'months')} أشهر: هل لا يزال ${v(p, 'referenceCode')} يعمل بوظيفة ${v(p, 'jobTitle')}؟`,
-    body: 'أجب في قسم المتابعات (لا يزال يعمل، وإلا فتاريخ المغادرة).',
+    title: `حان موعد ${v(p, 'count')} من متابعات الاستبقاء في العمل لدى ${v(p, 'organizationName')}`,
+    body: 'أجب عنها في قسم المتابعات: هل ما زال كل شخص يعمل، وإن لم يكن فمنذ متى؟',
   }),
   'placement.check_in_reminder': (p) => ({
-    title: `تذكير: متابعة ${v(p, 'months')} أشهر لـ ${v(p, 'referenceCode')} (${v(p, 'jobTitle')}) لم يُجب عنها بعد`,
-    body: `كان موعدها ${v(p, 'dueOn')}.`,
+    title: `تذكير: ${v(p, 'count')} من متابعات ${v(p, 'organizationName')} ما زالت دون إجابة`,
+    body: 'أجب عنها في قسم المتابعات.',
   }),
   'report.ready': (p) => ({
     title: `تقريرك ${v(p, 'reportKind')} (${v(p, 'format')}) جاهز`,

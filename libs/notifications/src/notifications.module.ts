@@ -5,12 +5,14 @@ import { InboxService } from './inbox.service';
 import { MailService } from './mail.service';
 import { NotificationEmailHandler } from './notification-email.handler';
 import { NotificationFanOutHandler } from './notification-fan-out.handler';
+import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 import { PreferencesService } from './preferences.service';
 import { WebhookDeliveryHandler } from './webhooks/webhook-delivery.handler';
 import { WebhooksService } from './webhooks/webhooks.service';
 
 const PROVIDERS = [
+  NotificationsRepository,
   MailService,
   NotificationsService,
   InboxService,

@@ -309,8 +309,7 @@ export class PlacementImportHandler {
         ),
       );
     }
-    // One event for the whole import: 50,000 events would hold up everyone's notifications in the relay.
-    await this.outbox.publish(em, JobName.ImportCheckIns, { importId: claimed.id });
+    // Nothing to schedule: the check-in sweep finds the new check-ins' dates in retention_checks.
     this.logger.log(`import ${claimed.id}: created ${rows.length} placements`);
   }
 

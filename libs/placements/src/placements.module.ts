@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { StakeholdersModule } from '@tandem/stakeholders';
 import { AuthModule } from '@tandem/auth';
 import { NotificationsModule } from '@tandem/notifications';
 import { ProgrammesModule } from '@tandem/programmes';
@@ -13,7 +14,7 @@ import { RetentionChecksService } from './retention-checks.service';
 
 /** Pseudonymous participants, their job placements, retention check-ins and statistics. */
 @Module({
-  imports: [AuthModule, NotificationsModule, ProgrammesModule],
+  imports: [AuthModule, NotificationsModule, ProgrammesModule, StakeholdersModule],
   providers: [
     PlacementAccessService,
     ParticipantsService,

@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-
 import {
+  Actor,
   Clock,
   CoreError,
-  JobName,
   mapPage,
   OutboxService,
   Page,
   paginate,
   TransactionService,
-  Actor,
 } from '@tandem/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { addMonths, isoDate } from './classifications';
@@ -31,7 +29,7 @@ import { PlacementsError, PlacementsErrorCode } from './placements.errors';
 /**
  * Job placements. An employer's members log and end their organisation's placements; programme
  * managers read those linked to their programmes. Each placement gets its three retention
- * check-ins (3, 6, 12 months) as scheduled rows, opened later by delayed jobs.
+ * check-ins (3, 6, 12 months) as scheduled rows, opened on their dates by the check-in sweep.
  */
 @Injectable()
 export class PlacementsService {
@@ -87,7 +85,7 @@ export class PlacementsService {
         entityId: placement.id,
         after: placementSnapshot(placement),
       });
-      await this.outbox.publish(em, JobName.PlacementCheckIns, { placementId: placement.id });
+      // No job per check-in: the sweep finds their dates in retention_checks.
       return placement.id;
     });
     return this.get(actor, id);
@@ -186,8 +184,6 @@ export class PlacementsService {
       before,
       after: placementSnapshot(placement),
     });
-    // Clears the cancelled check-ins' delayed jobs from Redis (their handlers would skip them anyway).
-    await this.outbox.publish(em, JobName.PlacementCheckIns, { placementId: placement.id });
   }
 
   async findVisible(

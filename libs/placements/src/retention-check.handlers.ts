@@ -1,75 +1,145 @@
-import { updatedRows } from './sql';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig, Clock, JOB_QUEUE, JobHandler, JobName, JobPayload, JobQueueService } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
-import { DataSource } from 'typeorm';
-import { RetentionCheckStatus } from './entities';
+import { OrganizationsRepository } from '@tandem/stakeholders';
+import { DataSource, EntityManager } from 'typeorm';
 
+export const CHECK_IN_SWEEP_SCHEDULER_ID = 'check-in-sweep';
+
+/** Legacy ids of the per-check-in delayed jobs (before the sweep); still removed when met. */
 export const checkInJobId = (placementId: string, months: number): string =>
   `checkin:${placementId}:${months}`;
 export const checkInReminderJobId = (placementId: string, months: number): string =>
   `checkin-reminder:${placementId}:${months}`;
 
-interface CheckRow {
-  id: string;
-  months: number;
-  due_on: string;
-  status: RetentionCheckStatus;
-  opened_at: Date | null;
-  employer_organization_id: string;
-  job_title: string;
-  reference_code: string;
+interface OrganisationCount {
+  organization_id: string;
+  count: number;
 }
 
 /**
- * The retention check-in clock. A new placement's outbox event schedules one delayed job per
- * check-in (ids `checkin:{placementId}:{months}`, so a replay replaces nothing and adds nothing).
- * When one fires it opens the check-in (scheduled → due, compare-and-set), tells the employer's
- * members and schedules one reminder CHECK_IN_REMINDER_SECONDS later; the reminder fires only if
- * the check-in is still due and was never reminded. Check-ins cancelled because the placement
- * ended are no longer `scheduled`, so their jobs find nothing to do.
+ * The retention check-in clock: dates in PostgreSQL, one repeating sweep (job scheduler
+ * `check-in-sweep`, every CHECK_IN_SWEEP_MS, one whatever the number of replicas), no job per
+ * check-in. A 50,000-row import costs rows, not Redis memory, and moving or cancelling a date is a
+ * row update.
+ *
+ * Each sweep, in one transaction per step:
+ * - opens every scheduled check-in whose date has come (scheduled → due, compare-and-set, so two
+ *   sweeps never open one twice) and tells each employer ONCE per organisation and UTC day, with a
+ *   summary ("12 retention check-ins are due"), not one notification per check-in;
+ * - marks check-ins due for CHECK_IN_REMINDER_SECONDS and still unanswered as reminded (once each)
+ *   and sends one summary reminder per organisation and day.
+ * Summaries are bulk notifications: their e-mails go on the bulk queue.
  */
 @Injectable()
 export class RetentionCheckHandlers {
+  private readonly logger = new Logger(RetentionCheckHandlers.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: JobQueueService,
     private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly organizations: OrganizationsRepository,
   ) {}
 
+  /** Called by the worker at boot: (re)creates the one sweep schedule. */
+  async scheduleSweep(): Promise<void> {
+    await this.jobs.upsertScheduler(
+      CHECK_IN_SWEEP_SCHEDULER_ID,
+      JobName.CheckInSweep,
+      {},
+      { every: this.config.CHECK_IN_SWEEP_MS },
+    );
+  }
+
+  @JobHandler(JobName.CheckInSweep)
+  async sweep(): Promise<void> {
+    const today = this.clock.now().toISOString().slice(0, 10);
+    const opened = await this.dataSource.transaction(async (em) => {
+      const byOrganisation = await this.openDue(em, today);
+      const names = await this.organizations.names(
+        byOrganisation.map((o) => o.organization_id),
+        em,
+      );
+      for (const o of byOrganisation) {
+        await this.notifications.notify(em, {
+          type: 'placement.check_in_due',
+          subject: { type: 'organization', id: o.organization_id },
+          recipients: { organizationIds: [o.organization_id] },
+          params: { count: o.count, organizationName: names.get(o.organization_id) ?? '', dueOn: today },
+          dedupeKey: `check-ins-due.${o.organization_id}.${today}`,
+          bulk: true,
+        });
+      }
+      return byOrganisation.reduce((n, o) => n + o.count, 0);
+    });
+    const reminded = await this.dataSource.transaction(async (em) => {
+      const byOrganisation = await this.remindUnanswered(em);
+      const names = await this.organizations.names(
+        byOrganisation.map((o) => o.organization_id),
+        em,
+      );
+      for (const o of byOrganisation) {
+        await this.notifications.notify(em, {
+          type: 'placement.check_in_reminder',
+          subject: { type: 'organization', id: o.organization_id },
+          recipients: { organizationIds: [o.organization_id] },
+          params: { count: o.count, organizationName: names.get(o.organization_id) ?? '', dueOn: today },
+          dedupeKey: `check-ins-reminder.${o.organization_id}.${today}`,
+          bulk: true,
+        });
+      }
+      return byOrganisation.reduce((n, o) => n + o.count, 0);
+    });
+    if (opened || reminded) this.logger.log({ msg: 'check-in sweep', opened, reminded });
+  }
+
+  /** scheduled → due for every check-in whose UTC date has come; counts per employer. */
+  private async openDue(em: EntityManager, today: string): Promise<OrganisationCount[]> {
+    return (await em.query(
+      `WITH opened AS (
+         UPDATE retention_checks rc SET status = 'due', opened_at = now(), updated_at = now()
+           FROM placements pl
+          WHERE pl.id = rc.placement_id AND rc.status = 'scheduled' AND rc.due_on <= $1::date
+          RETURNING pl.employer_organization_id AS organization_id
+       )
+       SELECT organization_id, count(*)::int AS count FROM opened
+        GROUP BY organization_id ORDER BY organization_id`,
+      [today],
+    )) as OrganisationCount[];
+  }
+
+  /** Due for CHECK_IN_REMINDER_SECONDS and unanswered: reminded once each; counts per employer. */
+  private async remindUnanswered(em: EntityManager): Promise<OrganisationCount[]> {
+    return (await em.query(
+      `WITH reminded AS (
+         UPDATE retention_checks rc SET reminded_at = now(), updated_at = now()
+           FROM placements pl
+          WHERE pl.id = rc.placement_id AND rc.status = 'due' AND rc.reminded_at IS NULL
+            AND rc.opened_at <= now() - make_interval(secs => $1)
+          RETURNING pl.employer_organization_id AS organization_id
+       )
+       SELECT organization_id, count(*)::int AS count FROM reminded
+        GROUP BY organization_id ORDER BY organization_id`,
+      [this.config.CHECK_IN_REMINDER_SECONDS],
+    )) as OrganisationCount[];
+  }
+
   /**
-   * Published when a placement is logged and again when it ends: enqueues the check-ins still
-   * scheduled (enqueueing an existing id adds nothing) and drops the delayed jobs of cancelled ones.
+   * Legacy event (placements logged before the sweep, or events still in the outbox): nothing to
+   * schedule any more; removes the placement's per-check-in delayed jobs if Redis still holds any.
    */
   @JobHandler(JobName.PlacementCheckIns)
   async schedule({ placementId }: JobPayload<JobName.PlacementCheckIns>): Promise<void> {
-    const checks: { months: number; due_on: string; status: RetentionCheckStatus }[] =
-      await this.dataSource.query(
-        `SELECT months, to_char(due_on, 'YYYY-MM-DD') AS due_on, status FROM retention_checks
-        WHERE placement_id = $1 AND status IN ('scheduled', 'cancelled') ORDER BY months`,
-        [placementId],
-      );
-    const now = this.clock.now().getTime();
-    for (const c of checks) {
-      if (c.status === RetentionCheckStatus.Cancelled) {
-        await this.dropDelayed(JobName.CheckInDue, checkInJobId(placementId, c.months));
-        await this.dropDelayed(JobName.CheckInReminder, checkInReminderJobId(placementId, c.months));
-        continue;
-      }
-      const delay = Math.max(0, Date.parse(`${c.due_on}T00:00:00Z`) - now);
-      await this.jobs.enqueue(
-        JobName.CheckInDue,
-        { placementId, months: c.months },
-        checkInJobId(placementId, c.months),
-        delay,
-      );
+    for (const months of [3, 6, 12]) {
+      await this.dropDelayed(JobName.CheckInDue, checkInJobId(placementId, months));
+      await this.dropDelayed(JobName.CheckInReminder, checkInReminderJobId(placementId, months));
     }
   }
 
-  /** Removes a job still waiting; one running now is locked, and its handler finds nothing to do. */
   private async dropDelayed(name: JobName, jobId: string): Promise<void> {
     const found = await this.jobs.queue(JOB_QUEUE[name]).getJob(jobId);
     if (!found) return;
@@ -77,116 +147,21 @@ export class RetentionCheckHandlers {
     if (state === 'delayed' || state === 'waiting') await found.remove().catch(() => undefined);
   }
 
-  /** The same for every placement of a CSV import, in batches (enqueue is idempotent per job id). */
+  /** Legacy event: an import's check-ins are found by the sweep; nothing to schedule. */
   @JobHandler(JobName.ImportCheckIns)
-  async scheduleImport({ importId }: JobPayload<JobName.ImportCheckIns>): Promise<void> {
-    const checks: { placement_id: string; months: number; due_on: string }[] = await this.dataSource.query(
-      `SELECT rc.placement_id, rc.months, to_char(rc.due_on, 'YYYY-MM-DD') AS due_on
-         FROM retention_checks rc JOIN placements pl ON pl.id = rc.placement_id
-        WHERE pl.import_id = $1 AND rc.status = 'scheduled'`,
-      [importId],
-    );
-    const now = this.clock.now().getTime();
-    for (let i = 0; i < checks.length; i += 500) {
-      await Promise.all(
-        checks
-          .slice(i, i + 500)
-          .map((c) =>
-            this.jobs.enqueue(
-              JobName.CheckInDue,
-              { placementId: c.placement_id, months: c.months },
-              checkInJobId(c.placement_id, c.months),
-              Math.max(0, Date.parse(`${c.due_on}T00:00:00Z`) - now),
-            ),
-          ),
-      );
-    }
+  async scheduleImport(_payload: JobPayload<JobName.ImportCheckIns>): Promise<void> {
+    // The sweep opens them on their dates.
   }
 
+  /** Legacy delayed job (one per check-in, before the sweep): the sweep does the work, once. */
   @JobHandler(JobName.CheckInDue)
-  async open(
-    { placementId, months }: JobPayload<JobName.CheckInDue>,
-    meta: { jobId: string },
-  ): Promise<void> {
-    const check = await this.dataSource.transaction(async (em) => {
-      const opened: { id: string }[] = updatedRows(
-        await em.query(
-          `UPDATE retention_checks SET status = 'due', opened_at = now(), updated_at = now()
-          WHERE placement_id = $1 AND months = $2 AND status = 'scheduled' AND due_on <= (now() AT TIME ZONE 'UTC')::date
-          RETURNING id`,
-          [placementId, months],
-        ),
-      );
-      const row = await this.load(em.query.bind(em), placementId, months);
-      if (opened.length && row) {
-        await this.notifications.notify(em, {
-          type: 'placement.check_in_due',
-          subject: { type: 'retention_check', id: row.id },
-          recipients: { organizationIds: [row.employer_organization_id] },
-          params: { months, jobTitle: row.job_title, referenceCode: row.reference_code, dueOn: row.due_on },
-          dedupeKey: meta.jobId,
-        });
-      }
-      return row;
-    });
-    if (!check) return;
-    if (check.status === RetentionCheckStatus.Scheduled) {
-      // Fired before its date (clocks of machines disagree): fail, so BullMQ retries with backoff.
-      throw new Error(`check-in ${check.id} fired before its due date ${check.due_on}`);
-    }
-    // Also after a retry of a job whose transaction committed: the reminder's id makes this a no-op.
-    if (check.status === RetentionCheckStatus.Due && check.opened_at) {
-      const fireAt = check.opened_at.getTime() + this.config.CHECK_IN_REMINDER_SECONDS * 1000;
-      await this.jobs.enqueue(
-        JobName.CheckInReminder,
-        { placementId, months },
-        checkInReminderJobId(placementId, months),
-        Math.max(0, fireAt - this.clock.now().getTime()),
-      );
-    }
+  async open(_payload: JobPayload<JobName.CheckInDue>): Promise<void> {
+    await this.sweep();
   }
 
+  /** Legacy delayed reminder: the sweep does the work, once. */
   @JobHandler(JobName.CheckInReminder)
-  async remind(
-    { placementId, months }: JobPayload<JobName.CheckInReminder>,
-    meta: { jobId: string },
-  ): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
-      const reminded: { id: string }[] = updatedRows(
-        await em.query(
-          `UPDATE retention_checks SET reminded_at = now(), updated_at = now()
-          WHERE placement_id = $1 AND months = $2 AND status = 'due' AND reminded_at IS NULL
-          RETURNING id`,
-          [placementId, months],
-        ),
-      );
-      if (!reminded.length) return;
-      const row = await this.load(em.query.bind(em), placementId, months);
-      if (!row) return;
-      await this.notifications.notify(em, {
-        type: 'placement.check_in_reminder',
-        subject: { type: 'retention_check', id: row.id },
-        recipients: { organizationIds: [row.employer_organization_id] },
-        params: { months, jobTitle: row.job_title, referenceCode: row.reference_code, dueOn: row.due_on },
-        dedupeKey: meta.jobId,
-      });
-    });
-  }
-
-  private async load(
-    query: (sql: string, params: unknown[]) => Promise<CheckRow[]>,
-    placementId: string,
-    months: number,
-  ): Promise<CheckRow | null> {
-    const rows = await query(
-      `SELECT rc.id, rc.months, to_char(rc.due_on, 'YYYY-MM-DD') AS due_on, rc.status, rc.opened_at,
-              pl.employer_organization_id, pl.job_title, pa.reference_code
-         FROM retention_checks rc
-         JOIN placements pl ON pl.id = rc.placement_id
-         JOIN participants pa ON pa.id = pl.participant_id
-        WHERE rc.placement_id = $1 AND rc.months = $2`,
-      [placementId, months],
-    );
-    return rows[0] ?? null;
+  async remind(_payload: JobPayload<JobName.CheckInReminder>): Promise<void> {
+    await this.sweep();
   }
 }

@@ -1,7 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { CoreError, CoreErrorCode } from '@tandem/core';
+import { CoreError, CoreErrorCode, isInfrastructureError, serviceUnavailable } from '@tandem/core';
 import { IS_PUBLIC } from './public.decorator';
 
 /** The one global guard: every route needs a valid access token unless marked @Public(). */
@@ -21,6 +21,9 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
 
   override handleRequest<T>(err: unknown, user: T): T {
     if (err instanceof CoreError) throw err;
+    // The session lookup failed because PostgreSQL (or Redis) is away: the token may be perfectly
+    // good, and a 401 would make the client throw it away. Say "try again" instead.
+    if (err && isInfrastructureError(err)) throw serviceUnavailable();
     if (err || !user)
       throw new CoreError(CoreErrorCode.Unauthenticated, 'A valid, unexpired access token is required');
     return user;

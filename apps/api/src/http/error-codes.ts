@@ -100,6 +100,8 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case CoreErrorCode.RateLimited:
     case AuthErrorCode.AccountLocked:
       return HttpStatus.TOO_MANY_REQUESTS;
+    case CoreErrorCode.ServiceUnavailable:
+      return HttpStatus.SERVICE_UNAVAILABLE;
     default: {
       const unmapped: never = code;
       throw new Error(`unmapped error code ${String(unmapped)}`);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import { DomainError, requestIdOf } from '@tandem/core';
+import { DomainError, isInfrastructureError, requestIdOf, serviceUnavailable } from '@tandem/core';
 import { Request, Response } from 'express';
 import { ErrorCode, statusOf } from './error-codes';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, ProblemDto } from './problem';
@@ -31,7 +31,12 @@ const slug = (code: string) => code.toLowerCase().replace(/_/g, '-');
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(caught: unknown, host: ArgumentsHost): void {
+    // PostgreSQL or Redis unreachable: a 503 with Retry-After on every route, never a 500 or a 401.
+    const infrastructure = !(caught instanceof DomainError) && isInfrastructureError(caught);
+    if (infrastructure)
+      this.logger.warn({ msg: 'dependency unavailable', err: (caught as Error)?.message ?? String(caught) });
+    const exception = infrastructure ? serviceUnavailable() : caught;
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<Request & { id?: string }>();
     const res = ctx.getResponse<Response>();

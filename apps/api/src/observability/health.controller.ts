@@ -1,4 +1,4 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
@@ -9,6 +9,7 @@ import {
 import { JobQueueService, withTimeout } from '@tandem/core';
 import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '../auth/public.decorator';
+import { ShutdownState } from './shutdown-state';
 
 @ApiTags('health')
 @Public()
@@ -20,6 +21,7 @@ export class HealthController {
     private readonly db: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
     private readonly jobs: JobQueueService,
+    private readonly shutdown: ShutdownState,
   ) {}
 
   @Get('live')
@@ -30,8 +32,17 @@ export class HealthController {
 
   @Get('ready')
   @HealthCheck()
-  @ApiOperation({ summary: 'PostgreSQL and Redis answer: 200, otherwise 503' })
+  @ApiOperation({
+    summary: 'PostgreSQL and Redis answer and the api is not shutting down: 200, otherwise 503',
+  })
   ready() {
+    if (this.shutdown.draining)
+      throw new ServiceUnavailableException({
+        status: 'error',
+        info: {},
+        error: { shutdown: { status: 'down', message: 'draining before shutdown' } },
+        details: { shutdown: { status: 'down', message: 'draining before shutdown' } },
+      });
     return this.health.check([() => this.db.pingCheck('database', { timeout: 1500 }), () => this.redis()]);
   }
 

@@ -289,6 +289,56 @@ export class AppConfig extends DatabaseConfig {
   SHUTDOWN_TIMEOUT_MS = 25_000;
 
   /**
+   * Api: after SIGTERM, how long readiness answers 503 while the api still serves normally, so the
+   * load balancer stops routing to it before it stops accepting connections (ms).
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  SHUTDOWN_DRAIN_MS = 5_000;
+
+  /** SMTP connections kept open and shared per process (nodemailer pool). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  SMTP_POOL_SIZE = 5;
+
+  /** At most this many messages per second per process (0: no limit), for providers that throttle. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  SMTP_RATE_LIMIT = 0;
+
+  /**
+   * How long a claimed e-mail (status `sending`) stays reserved for the worker that claimed it (ms).
+   * Only after a crash in mid-exchange does it matter: the message is sent again (same Message-ID)
+   * once the lease has run out. Keep it well above the SMTP timeout (half of it, at most 60 s).
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  EMAIL_LEASE_MS = 120_000;
+
+  /** A notification reaching more e-mail recipients than this goes out on the bulk e-mail queue. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  BULK_EMAIL_THRESHOLD = 50;
+
+  /** How often the retention check-in sweep opens due check-ins and sends reminders (ms). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(500)
+  CHECK_IN_SWEEP_MS = 60_000;
+
+  /**
    * The built web console (index.html and assets) that the api serves under /app. Default: the
    * `web` folder beside the api bundle (dist/apps/web). Nothing is served when it has no index.html.
    */

@@ -41,6 +41,8 @@ export enum CoreErrorCode {
   VersionMismatch = 'VERSION_MISMATCH',
   PreconditionRequired = 'PRECONDITION_REQUIRED',
   Conflict = 'CONFLICT',
+  /** PostgreSQL or Redis unreachable: 503 with Retry-After, never an auth failure. */
+  ServiceUnavailable = 'SERVICE_UNAVAILABLE',
 }
 
 export class CoreError extends DomainError<CoreErrorCode> {

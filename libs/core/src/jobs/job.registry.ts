@@ -11,6 +11,8 @@ export enum QueueName {
   Imports = 'imports',
   Webhooks = 'webhooks',
   Reports = 'reports',
+  /** Bulk e-mail (large fan-outs, digests, summaries): its own workers, so a backlog never delays an invitation. */
+  BulkEmail = 'email-bulk',
 }
 
 export enum JobName {
@@ -66,6 +68,10 @@ export enum JobName {
   ReportScheduleSync = 'report-schedule.sync',
   /** Job scheduler `report-schedule.{id}`: make this period's report (once) and build it. */
   ReportScheduleFire = 'report-schedule.fire',
+  /** Like NotificationEmailBatch, for a fan-out above BULK_EMAIL_THRESHOLD recipients: on the bulk queue. */
+  NotificationBulkEmailBatch = 'notification.bulk-email-batch',
+  /** Job scheduler `check-in-sweep` (CHECK_IN_SWEEP_MS): open due check-ins, remind unanswered ones, one summary per organisation and day. */
+  CheckInSweep = 'placement.check-in-sweep',
 }
 
 export interface JobPayloads {
@@ -98,6 +104,8 @@ export interface JobPayloads {
   [JobName.ReportExpire]: Record<string, never>;
   [JobName.ReportScheduleSync]: { scheduleId: string };
   [JobName.ReportScheduleFire]: { scheduleId: string };
+  [JobName.NotificationBulkEmailBatch]: { fanOutId: string; batch: number };
+  [JobName.CheckInSweep]: Record<string, never>;
 }
 
 /** Who should hear about something; the union of all given sets, minus `exceptUserId`. */
@@ -125,6 +133,8 @@ export interface NotificationRequest {
   params: Record<string, string | number | null>;
   /** Overrides the de-duplication key (default: the outbox event id), e.g. for reminders. */
   dedupeKey?: string;
+  /** Bulk (summaries, mass mailings): its e-mails go on the bulk queue whatever the number of recipients. */
+  bulk?: boolean;
 }
 
 /** Which queue carries each job. A job missing here fails to compile. */
@@ -149,12 +159,14 @@ export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
   [JobName.ImportCheckIns]: QueueName.Imports,
   [JobName.NotificationEmailBatch]: QueueName.Email,
   [JobName.DigestTick]: QueueName.Notifications,
-  [JobName.DigestBatch]: QueueName.Email,
+  [JobName.DigestBatch]: QueueName.BulkEmail,
   [JobName.WebhookDeliver]: QueueName.Webhooks,
   [JobName.ReportBuild]: QueueName.Reports,
   [JobName.ReportExpire]: QueueName.Reports,
   [JobName.ReportScheduleSync]: QueueName.Reports,
   [JobName.ReportScheduleFire]: QueueName.Reports,
+  [JobName.NotificationBulkEmailBatch]: QueueName.BulkEmail,
+  [JobName.CheckInSweep]: QueueName.Reminders,
 };
 
 export type JobPayload<J extends JobName> = JobPayloads[J];

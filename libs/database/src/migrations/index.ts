@@ -7,6 +7,7 @@ import { Placements1795438754317 } from './1795438754317-Placements';
 import { Notifications1795443711276 } from './1795443711276-Notifications';
 import { Reporting1795443789600 } from './1795443789600-Reporting';
 import { IdempotencyLocation1795448148149 } from './1795448148149-IdempotencyLocation';
+import { EmailLease1795460000000 } from './1795460000000-EmailLease';
 import { Measuring1795617714098 } from './1795617714098-Measuring';
 import { IndicatorCatalogue1795617714099 } from './1795617714099-IndicatorCatalogue';
 
@@ -22,6 +23,7 @@ export const MIGRATIONS: Function[] = [
   Notifications1795443711276,
   Reporting1795443789600,
   IdempotencyLocation1795448148149,
+  EmailLease1795460000000,
   Measuring1795617714098,
   IndicatorCatalogue1795617714099,
 ];

@@ -20,7 +20,11 @@ export class EmailDelivery {
   template!: string;
 
   @Column({ type: 'varchar', length: 16, default: 'pending' })
-  status!: 'pending' | 'sent';
+  status!: 'pending' | 'sending' | 'sent';
+
+  /** While `sending`: until when the claim holds; after it a crashed sender's delivery may be claimed again. */
+  @Column({ type: 'timestamptz', nullable: true })
+  leaseUntil!: Date | null;
 
   @Column({ type: 'int', default: 0 })
   attempts!: number;
