@@ -15,6 +15,8 @@ const ALLOWED = {
   placements: ['core', 'audit', 'stakeholders', 'auth', 'notifications', 'programmes'],
   // A read model above programmes and tasks (docs/structure.md).
   dashboard: ['core', 'audit', 'stakeholders', 'auth', 'programmes', 'tasks'],
+  // Measuring (issue 19): profiles list programmes, the question bank copies into consultations.
+  indicators: ['core', 'audit', 'stakeholders', 'auth', 'notifications', 'programmes', 'consultations'],
   reporting: [
     'core',
     'audit',
@@ -26,6 +28,7 @@ const ALLOWED = {
     'consultations',
     'placements',
     'dashboard',
+    'indicators',
   ],
 };
 const LIBS = ['core', 'database', ...Object.keys(ALLOWED).filter((l) => l !== 'core')];

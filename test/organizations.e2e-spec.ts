@@ -319,7 +319,13 @@ describe('organisations, members, invitations, audit', () => {
       expect(audit[1].changes).toEqual({
         city: { before: 'Riverton', after: 'Testville Nova' },
         profile: expect.objectContaining({
-          after: { level: 'municipal', jurisdiction: 'Greater Testville' },
+          // territoryCode and policyAreas (issue 19) are part of a government's profile, unset here.
+          after: {
+            level: 'municipal',
+            jurisdiction: 'Greater Testville',
+            territoryCode: null,
+            policyAreas: [],
+          },
         }),
       });
       expect(audit[1].actor_user_id).toBe(officer.userId);

@@ -27,6 +27,7 @@ import { ReportsApiModule } from './reports/reports-api.module';
 import { TasksApiModule } from './tasks/tasks-api.module';
 import { WebhooksApiModule } from './webhooks/webhooks-api.module';
 import { GoodIdeasApiModule } from './good-ideas/good-ideas-api.module';
+import { TerritoriesApiModule } from './territories/territories-api.module';
 import { ETagInterceptor } from './http/etag.interceptor';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { InputHygieneMiddleware } from './http/input-hygiene.middleware';
@@ -72,6 +73,7 @@ export class ApiModule implements NestModule {
         PlacementsApiModule,
         ReportsApiModule,
         GoodIdeasApiModule,
+        TerritoriesApiModule,
         PassportModule,
         TerminusModule,
         ThrottlerModule.forRoot({

@@ -4,8 +4,9 @@ import { AuthModule } from '@tandem/auth';
 import { AppConfig, CoreModule, JobsModule } from '@tandem/core';
 import { DatabaseModule } from '@tandem/database';
 import { GoodIdeasModule } from '@tandem/good-ideas';
-import { IndicatorsModule } from '@tandem/programmes';
 import { StakeholdersModule } from '@tandem/stakeholders';
+import { MeasuringModule } from '@tandem/indicators';
+import { IndicatorsModule, ProgrammesModule } from '@tandem/programmes';
 
 /**
  * One-off commands (seed, bootstrap-admin) through the same services as the api, audit rows included.
@@ -25,7 +26,10 @@ export class CliModule {
         AuthModule,
         StakeholdersModule,
         GoodIdeasModule,
+        // The measuring demo (seed/measuring.seed.ts) goes through the programmes' own services.
+        ProgrammesModule,
         IndicatorsModule,
+        MeasuringModule,
       ],
     };
   }

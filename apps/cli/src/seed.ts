@@ -10,6 +10,7 @@ import {
   Membership,
 } from '@tandem/stakeholders';
 import { seedGoodIdeas } from './seed/good-ideas.seed';
+import { seedMeasuring } from './seed/measuring.seed';
 
 export const DEMO_PASSWORD = 'Tandem-demo-2026!';
 
@@ -186,5 +187,6 @@ export async function seedDemoCity(
       });
     }
   });
+  await seedMeasuring(app);
   return { seeded: true, logins: [...logins, ...(await seedGoodIdeas(app, DEMO_PASSWORD))] };
 }

@@ -29,6 +29,9 @@ import { ProgrammesPage } from './pages/programmes/ProgrammesPage';
 import { ReportsPage } from './pages/reports/ReportsPage';
 import { TaskPage } from './pages/tasks/TaskPage';
 import { GoodIdeaPage, GoodIdeasPage } from './pages/good-ideas/GoodIdeas';
+import { TerritoryCoherencePage } from './pages/territories/TerritoryCoherence';
+import { TerritoryComparisonPage } from './pages/territories/TerritoryComparison';
+import { TerritoriesPage, TerritoryProfilePage } from './pages/territories/TerritoryProfile';
 
 function LanguageSwitch() {
   const { lang, setLang, t } = useI18n();
@@ -120,6 +123,9 @@ function Shell({ children }: { children: React.ReactNode }) {
                 </li>
               )}
               <li>
+                <NavLink to="/territories">{t('nav.territories')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/reports">{t('nav.reports')}</NavLink>
               </li>
               <li>
@@ -209,6 +215,10 @@ export function App() {
             <Route path="/admin/organizations/:id" element={<AdminOrganizationPage />} />
             <Route path="/admin/audit" element={<AdminAuditPage />} />
             <Route path="/admin/jobs" element={<AdminJobsPage />} />
+            <Route path="/territories" element={<TerritoriesPage />} />
+            <Route path="/territories/compare" element={<TerritoryComparisonPage />} />
+            <Route path="/territories/:code" element={<TerritoryProfilePage />} />
+            <Route path="/territories/:code/coherence" element={<TerritoryCoherencePage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </>
         )}

@@ -46,6 +46,8 @@ export class QuestionView {
   options!: QuestionOptionView[];
   required!: boolean;
   maxLength!: number | null;
+  /** The question-bank entry it copies, if any. */
+  bankQuestionId!: string | null;
 }
 
 export class ConsultationView {
@@ -86,6 +88,7 @@ export function questionView(q: ConsultationQuestion): QuestionView {
     options: q.options,
     required: q.required,
     maxLength: q.maxLength,
+    bankQuestionId: q.bankQuestionId,
   };
 }
 

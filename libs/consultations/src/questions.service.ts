@@ -29,7 +29,13 @@ export class QuestionsService {
     return (await this.questions.ordered(consultationId)).map(questionView);
   }
 
-  async add(actor: Actor, consultationId: string, dto: CreateQuestionDto): Promise<QuestionView> {
+  /** `bankQuestionId`: the question-bank entry this one copies (issue 19), so its results compare across cities. */
+  async add(
+    actor: Actor,
+    consultationId: string,
+    dto: CreateQuestionDto,
+    bankQuestionId: string | null = null,
+  ): Promise<QuestionView> {
     const id = await this.tx.run(async (em) => {
       const { consultation: c } = await this.access.require(actor, consultationId, 'manage', em, 'update');
       this.consultations.assertEditable(c.status);
@@ -43,6 +49,7 @@ export class QuestionsService {
         options: shape.options,
         required: dto.required ?? false,
         maxLength: shape.maxLength,
+        bankQuestionId,
       });
       await this.reorder(em, [...existing, q], q, dto.position);
       await this.afterChange(em, c.id, c.status);

@@ -36,3 +36,4 @@ export * from './actor/actor';
 export * from './access/authorize';
 export * from './errors/version';
 export * from './telemetry';
+export * from './vocabulary/measuring';

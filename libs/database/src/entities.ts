@@ -27,6 +27,13 @@ import {
   ProgrammePartner,
   ReportingPeriodLock,
 } from '@tandem/programmes';
+import {
+  BankQuestion,
+  FrameworkIndicator,
+  IndicatorFramework,
+  Territory,
+  TerritoryObservation,
+} from '@tandem/indicators';
 import { Participant, Placement, PlacementImport, RetentionCheck } from '@tandem/placements';
 import { Report, ReportSchedule } from '@tandem/reporting';
 import {
@@ -97,4 +104,9 @@ export const ENTITIES = [
   GoodIdeaEndorsement,
   GoodIdeaAdaptation,
   GoodIdeaCurator,
+  IndicatorFramework,
+  FrameworkIndicator,
+  Territory,
+  TerritoryObservation,
+  BankQuestion,
 ];

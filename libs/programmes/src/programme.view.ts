@@ -25,6 +25,11 @@ export class ProgrammeView {
   dimensions!: string[];
   sdgTargets!: string[];
   gcmObjectives!: number[];
+  /** Policy areas the programme touches (policy coherence). */
+  policyAreas!: string[];
+  /** Not specific to migrants, but naming them among its target groups (mainstreaming). */
+  mainstream!: boolean;
+  territoryCode!: string | null;
   createdAt!: Date;
   updatedAt!: Date;
   version!: number;
@@ -50,6 +55,9 @@ export function programmeView(p: Programme): ProgrammeView {
     dimensions: p.dimensions,
     sdgTargets: p.sdgTargets,
     gcmObjectives: p.gcmObjectives,
+    policyAreas: p.policyAreas,
+    mainstream: p.mainstream,
+    territoryCode: p.territoryCode,
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
     version: p.version,

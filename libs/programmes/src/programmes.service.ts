@@ -58,6 +58,9 @@ export class ProgrammesService {
           dimensions: dto.dimensions ?? [],
           sdgTargets: dto.sdgTargets ?? [],
           gcmObjectives: dto.gcmObjectives ?? [],
+          policyAreas: dto.policyAreas ?? [],
+          mainstream: dto.mainstream ?? false,
+          territoryCode: dto.territoryCode ?? null,
           createdByUserId: actor.userId,
         }),
       );

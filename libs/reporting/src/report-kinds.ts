@@ -1,7 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { CoreError, flattenValidationErrors, validationFailed } from '@tandem/core';
-import { plainToInstance } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsUUID, validateSync } from 'class-validator';
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  validateSync,
+} from 'class-validator';
 import { ReportFormat, ReportKind } from './entities';
 
 /** Which formats each kind comes in (README has the same matrix). */
@@ -13,6 +23,13 @@ export const KIND_FORMATS: Record<ReportKind, readonly ReportFormat[]> = {
   [ReportKind.Coverage]: [ReportFormat.Json, ReportFormat.Csv, ReportFormat.Xlsx, ReportFormat.Pdf],
   [ReportKind.IatiActivities]: [ReportFormat.Xml],
   [ReportKind.GoodIdeas]: [ReportFormat.Json, ReportFormat.Csv, ReportFormat.Xlsx, ReportFormat.Pdf],
+  [ReportKind.TerritoryComparison]: [
+    ReportFormat.Json,
+    ReportFormat.Csv,
+    ReportFormat.Xlsx,
+    ReportFormat.Pdf,
+  ],
+  [ReportKind.Coherence]: [ReportFormat.Json, ReportFormat.Csv, ReportFormat.Xlsx, ReportFormat.Pdf],
 };
 
 export const CONTENT_TYPES: Record<ReportFormat, string> = {
@@ -58,6 +75,47 @@ export class IatiReportParameters {
   programmeIds?: string[];
 }
 
+export class TerritoryComparisonReportParameters {
+  @Matches(/^[a-z0-9-]{2,30}$/, { message: 'framework must be a framework code such as eu-zaragoza' })
+  framework!: string;
+
+  @Matches(/^([a-z0-9-]{2,30}:)?[a-z0-9.-]{1,48}$/, {
+    message: 'indicator must be an indicator code such as employment-rate',
+  })
+  indicator!: string;
+
+  // A list, or one comma-separated string (as the console's text field sends it).
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean)
+      : value,
+  )
+  @IsArray()
+  @ArrayMinSize(2, { message: 'territories must name at least 2 territories' })
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  territories!: string[];
+
+  @IsOptional()
+  @Matches(/^(19|20)\d{2}$/, { message: 'from must be a year such as 2022' })
+  from?: string;
+
+  @IsOptional()
+  @Matches(/^(19|20)\d{2}$/, { message: 'to must be a year such as 2024' })
+  to?: string;
+}
+
+export class CoherenceReportParameters {
+  @IsString()
+  @Matches(/^[A-Za-z0-9-]{2,64}$/, {
+    message: 'territoryCode must be a territory code such as PT-NV-riverton',
+  })
+  territoryCode!: string;
+}
+
 const PARAMETERS: Record<ReportKind, new () => object> = {
   [ReportKind.ProgrammeProgress]: ProgrammeReportParameters,
   [ReportKind.Placements]: PlacementsReportParameters,
@@ -66,6 +124,8 @@ const PARAMETERS: Record<ReportKind, new () => object> = {
   [ReportKind.Coverage]: NoReportParameters,
   [ReportKind.IatiActivities]: IatiReportParameters,
   [ReportKind.GoodIdeas]: NoReportParameters,
+  [ReportKind.TerritoryComparison]: TerritoryComparisonReportParameters,
+  [ReportKind.Coherence]: CoherenceReportParameters,
 };
 
 /** 400 naming `format` when the kind does not come in it. */

@@ -11,6 +11,11 @@ import { IatiActivitiesSource, IatiParameters } from './sources/iati-activities.
 import { PartnershipMatrixSource } from './sources/partnership-matrix.source';
 import { PlacementsParameters, PlacementsSource } from './sources/placements.source';
 import { ProgrammeProgressSource } from './sources/programme-progress.source';
+import { CoherenceSource } from './sources/coherence.source';
+import {
+  TerritoryComparisonParameters,
+  TerritoryComparisonSource,
+} from './sources/territory-comparison.source';
 import { writeCsv } from './writers/csv.writer';
 import { writeJson } from './writers/json.writer';
 import { writePdf } from './writers/pdf.writer';
@@ -29,6 +34,8 @@ export class ReportSources {
     private readonly coverage: CoverageSource,
     private readonly iati: IatiActivitiesSource,
     private readonly goodIdeas: GoodIdeasSource,
+    private readonly territoryComparison: TerritoryComparisonSource,
+    private readonly coherenceMatrix: CoherenceSource,
   ) {}
 
   /** Throws the domain's 404/403 when the actor may not see what the report would show. */
@@ -48,6 +55,10 @@ export class ReportSources {
         return this.iati.check(actor, p as IatiParameters);
       case ReportKind.GoodIdeas:
         return this.goodIdeas.check();
+      case ReportKind.TerritoryComparison:
+        return this.territoryComparison.check(actor, p as unknown as TerritoryComparisonParameters);
+      case ReportKind.Coherence:
+        return this.coherenceMatrix.check(actor, p as { territoryCode: string });
     }
   }
 
@@ -69,6 +80,10 @@ export class ReportSources {
         return this.coverage.content(actor);
       case ReportKind.GoodIdeas:
         return this.goodIdeas.content();
+      case ReportKind.TerritoryComparison:
+        return this.territoryComparison.content(actor, p as unknown as TerritoryComparisonParameters);
+      case ReportKind.Coherence:
+        return this.coherenceMatrix.content(actor, p as { territoryCode: string });
     }
   }
 

@@ -5,6 +5,7 @@ import { GoodIdeasModule } from '@tandem/good-ideas';
 import { NotificationsModule } from '@tandem/notifications';
 import { PlacementsModule } from '@tandem/placements';
 import { DashboardModule } from '@tandem/dashboard';
+import { MeasuringModule } from '@tandem/indicators';
 import { IndicatorsModule, ProgrammesModule } from '@tandem/programmes';
 import { ReportBuildHandler } from './report-build.handler';
 import { ReportExpiryHandler } from './report-expiry.handler';
@@ -21,6 +22,8 @@ import { IatiActivitiesSource } from './sources/iati-activities.source';
 import { PartnershipMatrixSource } from './sources/partnership-matrix.source';
 import { PlacementsSource } from './sources/placements.source';
 import { ProgrammeProgressSource } from './sources/programme-progress.source';
+import { CoherenceSource } from './sources/coherence.source';
+import { TerritoryComparisonSource } from './sources/territory-comparison.source';
 import { LocalReportStorage, ReportStorage } from './storage/report-storage';
 
 /** Reports built in the background, their storage and retention, and scheduled reports. */
@@ -34,6 +37,7 @@ import { LocalReportStorage, ReportStorage } from './storage/report-storage';
     PlacementsModule,
     ConsultationsModule,
     GoodIdeasModule,
+    MeasuringModule,
   ],
   providers: [
     { provide: ReportStorage, useClass: LocalReportStorage },
@@ -46,6 +50,8 @@ import { LocalReportStorage, ReportStorage } from './storage/report-storage';
     CoverageSource,
     IatiActivitiesSource,
     GoodIdeasSource,
+    TerritoryComparisonSource,
+    CoherenceSource,
     ReportSources,
     ReportsService,
     ReportSchedulesService,

@@ -2,6 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import { AuthErrorCode } from '@tandem/auth';
 import { ConsultationsErrorCode } from '@tandem/consultations';
 import { CoreErrorCode, JobsErrorCode } from '@tandem/core';
+import { IndicatorsErrorCode } from '@tandem/indicators';
 import { NotificationsErrorCode } from '@tandem/notifications';
 import { PlacementsErrorCode } from '@tandem/placements';
 import { GoodIdeasErrorCode } from '@tandem/good-ideas';
@@ -21,7 +22,8 @@ export type ErrorCode =
   | NotificationsErrorCode
   | JobsErrorCode
   | ReportingErrorCode
-  | GoodIdeasErrorCode;
+  | GoodIdeasErrorCode
+  | IndicatorsErrorCode;
 
 /** Every domain error code and its HTTP status. Exhaustive: an unmapped code does not compile. */
 export function statusOf(code: ErrorCode): HttpStatus {
@@ -68,6 +70,7 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case GoodIdeasErrorCode.GoodIdeaNotEditable:
     case GoodIdeasErrorCode.GoodIdeaNotPublished:
     case GoodIdeasErrorCode.GoodIdeaAlreadyEndorsed:
+    case IndicatorsErrorCode.TerritoryExists:
       return HttpStatus.CONFLICT;
     case ProgrammesErrorCode.NotLeadMember:
     case ProgrammesErrorCode.InvalidDateRange:
@@ -90,11 +93,14 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case GoodIdeasErrorCode.GoodIdeaAssessmentIncomplete:
     case GoodIdeasErrorCode.GoodIdeaOwnOrganization:
     case GoodIdeasErrorCode.GoodIdeaProgrammeNotLed:
+    case IndicatorsErrorCode.TerritoryParentUnknown:
+    case IndicatorsErrorCode.ObservationImportInvalid:
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case AuthErrorCode.InvitationExpired:
     case ReportingErrorCode.ReportExpired:
       return HttpStatus.GONE;
     case PlacementsErrorCode.ImportNotCsv:
+    case IndicatorsErrorCode.ObservationImportNotCsv:
       return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
     case PlacementsErrorCode.ImportTooLarge:
       return HttpStatus.PAYLOAD_TOO_LARGE;

@@ -13,6 +13,8 @@ import { reports as en_reports } from './en/reports';
 import { reports as fr_reports } from './fr/reports';
 import { goodIdeas as en_goodIdeas } from './en/goodIdeas';
 import { goodIdeas as fr_goodIdeas } from './fr/goodIdeas';
+import { measure as en_measure } from './en/measure';
+import { measure as fr_measure } from './fr/measure';
 
 export const en = {
   ...en_common,
@@ -21,6 +23,7 @@ export const en = {
   ...en_placements,
   ...en_reports,
   ...en_goodIdeas,
+  ...en_measure,
 } as const;
 export const fr: Record<keyof typeof en, string> = {
   ...fr_common,
@@ -29,5 +32,6 @@ export const fr: Record<keyof typeof en, string> = {
   ...fr_placements,
   ...fr_reports,
   ...fr_goodIdeas,
+  ...fr_measure,
 };
 export { ar };

@@ -30,6 +30,7 @@ export interface QuestionOption {
 
 @Entity('consultation_questions')
 @Index('idx_consultation_questions_order', ['consultationId', 'position', 'id'])
+@Index('idx_consultation_questions_bank_question', ['bankQuestionId'])
 export class ConsultationQuestion {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -58,6 +59,17 @@ export class ConsultationQuestion {
 
   @Column({ type: 'int', nullable: true })
   maxLength!: number | null;
+
+  /** The shared question-bank entry it was copied from (libs/indicators), so results compare across cities. */
+  @Column({ type: 'uuid', nullable: true })
+  bankQuestionId!: string | null;
+
+  @ManyToOne('BankQuestion', { onDelete: 'SET NULL' })
+  @JoinColumn({
+    name: 'bank_question_id',
+    foreignKeyConstraintName: 'fk_consultation_questions_bank_question',
+  })
+  bankQuestion?: unknown;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt!: Date;

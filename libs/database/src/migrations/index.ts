@@ -12,6 +12,8 @@ import { ConsultationAnonymityThreshold1795450000000 } from './1795450000000-Con
 import { SignInThrottles1795450000001 } from './1795450000001-SignInThrottles';
 import { EmailLease1795460000000 } from './1795460000000-EmailLease';
 import { OutboxTraceContext1795617675730 } from './1795617675730-OutboxTraceContext';
+import { Measuring1795617714098 } from './1795617714098-Measuring';
+import { IndicatorCatalogue1795617714099 } from './1795617714099-IndicatorCatalogue';
 
 /** Every migration, in order. Add each generated one here: the webpack bundles need explicit imports. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -30,4 +32,6 @@ export const MIGRATIONS: Function[] = [
   SignInThrottles1795450000001,
   EmailLease1795460000000,
   OutboxTraceContext1795617675730,
+  Measuring1795617714098,
+  IndicatorCatalogue1795617714099,
 ];

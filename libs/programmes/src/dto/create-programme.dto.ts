@@ -1,10 +1,11 @@
-import { IsCalendarDate } from '@tandem/core';
+import { IsCalendarDate, IsTerritoryCode, POLICY_AREAS } from '@tandem/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsISO31661Alpha2,
@@ -131,4 +132,28 @@ export class CreateProgrammeDto {
   @Min(1, { each: true, message: 'each of gcmObjectives must be between 1 and 23' })
   @Max(23, { each: true, message: 'each of gcmObjectives must be between 1 and 23' })
   gcmObjectives?: number[];
+
+  @ApiPropertyOptional({ enum: POLICY_AREAS, isArray: true, description: 'Policy areas it touches' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(POLICY_AREAS, {
+    each: true,
+    message: `each of policyAreas must be one of: ${POLICY_AREAS.join(', ')}`,
+  })
+  policyAreas?: string[];
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'A general programme, not specific to migrants; naming migrants among its targetGroups makes it "mainstreaming"',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'mainstream must be true or false' })
+  mainstream?: boolean;
+
+  @ApiPropertyOptional({ example: 'CA-ON-riverton', description: 'The territory it works in' })
+  @IsOptional()
+  @IsTerritoryCode()
+  territoryCode?: string;
 }

@@ -59,6 +59,17 @@ export class Indicator {
   @Column({ type: 'varchar', length: 8 })
   direction!: IndicatorDirection;
 
+  /**
+   * The framework indicator this one adopts (e.g. `eu-zaragoza:employment-rate`): its definition,
+   * unit, direction and kind were copied from the read-only catalogue when it was defined.
+   */
+  @Column({ type: 'varchar', length: 80, nullable: true })
+  frameworkIndicatorCode!: string | null;
+
+  /** The adopted framework indicator's definition (English), null for a programme's own indicator. */
+  @Column({ type: 'text', nullable: true })
+  definition!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt!: Date;
 

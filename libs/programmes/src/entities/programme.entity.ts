@@ -104,6 +104,21 @@ export class Programme {
   @Column({ type: 'int', array: true, default: () => "'{}'" })
   gcmObjectives!: number[];
 
+  /** Policy areas the programme touches (POLICY_AREAS), for the policy-coherence matrix. */
+  @Column({ type: 'varchar', array: true, length: 32, default: () => "'{}'" })
+  policyAreas!: string[];
+
+  /**
+   * A general programme (not specific to migrants). One that also names migrants among its target
+   * groups counts as "mainstreaming" in the coherence matrix.
+   */
+  @Column({ type: 'boolean', default: false })
+  mainstream!: boolean;
+
+  /** The territory it works in (see TERRITORY_CODE_PATTERN); a soft reference, matched by prefix. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  territoryCode!: string | null;
+
   @Column({ type: 'uuid', nullable: true })
   createdByUserId!: string | null;
 

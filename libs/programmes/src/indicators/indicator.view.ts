@@ -25,6 +25,9 @@ export class IndicatorView {
   baseline!: number;
   target!: number;
   direction!: IndicatorDirection;
+  /** The framework indicator it adopts (its definition below); null for the programme's own. */
+  frameworkIndicatorCode!: string | null;
+  definition!: string | null;
   createdAt!: Date;
   updatedAt!: Date;
   version!: number;
@@ -66,6 +69,8 @@ export function indicatorView(i: Indicator): IndicatorView {
     baseline: toNumber(i.baseline),
     target: toNumber(i.target),
     direction: i.direction,
+    frameworkIndicatorCode: i.frameworkIndicatorCode,
+    definition: i.definition,
     createdAt: i.createdAt,
     updatedAt: i.updatedAt,
     version: i.version,
@@ -83,6 +88,7 @@ export function indicatorSnapshot(i: Indicator): Record<string, unknown> {
     baseline: toNumber(i.baseline),
     target: toNumber(i.target),
     direction: i.direction,
+    frameworkIndicatorCode: i.frameworkIndicatorCode,
   };
 }
 

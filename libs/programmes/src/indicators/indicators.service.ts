@@ -43,19 +43,22 @@ export class IndicatorsService {
     return this.tx.run(async (em) => {
       const { programme } = await this.access.require(actor, programmeId, 'manage', em);
       assertProgrammeOpen(programme);
-      const kind = dto.kind ?? IndicatorKind.Plain;
-      this.assertMeasurable({ kind, baseline: dto.baseline, target: dto.target, direction: dto.direction });
+      const def = dto.frameworkIndicatorCode ? await this.adopted(em, dto) : dto;
+      const kind = def.kind ?? IndicatorKind.Plain;
+      this.assertMeasurable({ kind, baseline: dto.baseline, target: dto.target, direction: def.direction });
       const indicator = await em.save(
         Indicator,
         em.create(Indicator, {
           programmeId,
           name: dto.name,
-          dimension: dto.dimension,
-          unit: dto.unit,
+          dimension: def.dimension,
+          unit: def.unit,
           kind,
           baseline: String(dto.baseline),
           target: String(dto.target),
-          direction: dto.direction,
+          direction: def.direction,
+          frameworkIndicatorCode: dto.frameworkIndicatorCode ?? null,
+          definition: 'definition' in def ? def.definition : null,
         }),
       );
       const saved = await em.findOneByOrFail(Indicator, { id: indicator.id });
@@ -107,6 +110,16 @@ export class IndicatorsService {
       assertProgrammeOpen(access.programme);
       assertVersion(indicator, expectedVersion, 'indicator');
       const before = indicatorSnapshot(indicator);
+      // An adopted indicator keeps the framework's definition; only its name, baseline and target are its own.
+      if (indicator.frameworkIndicatorCode) {
+        const fixed = (['dimension', 'unit', 'direction'] as const).filter(
+          (f) => dto[f] !== undefined && dto[f] !== indicator[f],
+        );
+        if (fixed.length)
+          throw validationFailed(
+            fixed.map((f) => ({ field: f, message: `${f} comes from ${indicator.frameworkIndicatorCode}` })),
+          );
+      }
       const next = {
         kind: indicator.kind,
         baseline: dto.baseline ?? toNumber(indicator.baseline),
@@ -172,6 +185,43 @@ export class IndicatorsService {
         throw CoreError.notFound('Indicator');
       throw err;
     }
+  }
+
+  /**
+   * The definition a programme indicator inherits from the framework catalogue (issue 19), so the
+   * same measure means the same thing in every programme. The catalogue is a read-only table seeded
+   * by migration and owned by libs/indicators; it is read here with one query rather than through
+   * that library because libs/indicators depends on this one (profiles list programme indicators),
+   * and the reverse import would be a cycle. Fields the caller also sent must agree with it.
+   */
+  private async adopted(
+    em: EntityManager,
+    dto: CreateIndicatorDto,
+  ): Promise<Pick<Indicator, 'dimension' | 'unit' | 'direction' | 'kind' | 'definition'>> {
+    const field = 'frameworkIndicatorCode';
+    const rows: {
+      dimension: string;
+      unit: string;
+      direction: IndicatorDirection;
+      kind: IndicatorKind;
+      definition: Record<string, string>;
+    }[] = await em.query(
+      `SELECT dimension, unit, direction, kind, definition FROM framework_indicators WHERE code = $1`,
+      [dto.frameworkIndicatorCode],
+    );
+    if (!rows[0]) throw CoreError.invalid(field, 'is not an indicator of a known framework');
+    const fw = rows[0];
+    const clashes = (['dimension', 'unit', 'direction', 'kind'] as const).filter(
+      (f) => dto[f] !== undefined && dto[f] !== fw[f],
+    );
+    if (clashes.length)
+      throw validationFailed(
+        clashes.map((f) => ({
+          field: f,
+          message: `${f} must be ${fw[f]}, as in ${dto.frameworkIndicatorCode}`,
+        })),
+      );
+    return { ...fw, definition: fw.definition.en ?? null };
   }
 
   private assertMeasurable(def: {

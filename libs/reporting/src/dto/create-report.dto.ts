@@ -15,7 +15,7 @@ export class CreateReportDto {
     type: 'object',
     additionalProperties: true,
     description:
-      'programme_progress: {programmeId}; placements: {programmeId?, employerOrganizationId?}; consultation: {consultationId}; partnership_matrix, coverage: {}; iati_activities: {programmeIds?}; good_ideas: {}',
+      'programme_progress: {programmeId}; placements: {programmeId?, employerOrganizationId?}; consultation: {consultationId}; partnership_matrix, coverage: {}; iati_activities: {programmeIds?}; territory_comparison: {framework, indicator, territories (2+, list or comma-separated), from?, to?}; coherence: {territoryCode}; good_ideas: {}',
   })
   @IsOptional()
   @IsObject({ message: 'parameters must be an object' })

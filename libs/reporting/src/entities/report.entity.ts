@@ -17,6 +17,8 @@ export enum ReportKind {
   Coverage = 'coverage',
   IatiActivities = 'iati_activities',
   GoodIdeas = 'good_ideas',
+  TerritoryComparison = 'territory_comparison',
+  Coherence = 'coherence',
 }
 
 export enum ReportFormat {

@@ -181,4 +181,5 @@ export const common = {
   'admin.job': 'Job',
   'admin.error': 'Error',
   'nav.goodIdeas': 'Good ideas',
+  'nav.territories': 'Territories',
 } as const;

@@ -28,4 +28,6 @@ export const reports = {
   'cadence.weekly': 'Weekly (Mondays)',
   'cadence.monthly': 'Monthly (the 1st)',
   'reportKind.good_ideas': 'Good ideas catalogue',
+  'reportKind.territory_comparison': 'Territory comparison',
+  'reportKind.coherence': 'Policy coherence',
 } as const;

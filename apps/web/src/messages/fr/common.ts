@@ -185,4 +185,5 @@ export const common: Record<keyof typeof en, string> = {
   'admin.job': 'Tâche',
   'admin.error': 'Erreur',
   'nav.goodIdeas': 'Bonnes idées',
+  'nav.territories': 'Territoires',
 };

@@ -31,4 +31,6 @@ export const reports: Record<keyof typeof en, string> = {
   'cadence.weekly': 'Chaque semaine (lundi)',
   'cadence.monthly': 'Chaque mois (le 1er)',
   'reportKind.good_ideas': 'Catalogue des bonnes idées',
+  'reportKind.territory_comparison': 'Comparaison de territoires',
+  'reportKind.coherence': 'Cohérence des politiques',
 };

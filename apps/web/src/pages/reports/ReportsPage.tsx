@@ -23,6 +23,8 @@ const KIND_FORMATS: Record<Kind, Format[]> = {
   coverage: ['json', 'csv', 'xlsx', 'pdf'],
   iati_activities: ['xml'],
   good_ideas: ['json', 'csv', 'xlsx', 'pdf'],
+  territory_comparison: ['json', 'csv', 'xlsx', 'pdf'],
+  coherence: ['json', 'csv', 'xlsx', 'pdf'],
 };
 
 const KINDS = Object.keys(KIND_FORMATS) as Kind[];
@@ -130,6 +132,36 @@ function ParametersFields({
           ))}
         </select>
       </Field>
+    );
+  if (kind === 'coherence')
+    return (
+      <Field form={form} name="parameters.territoryCode" label={t('measure.territory')}>
+        <input
+          value={value.territoryCode ?? ''}
+          placeholder="PT-NV-riverton"
+          onChange={(e) => onChange({ ...value, territoryCode: e.target.value })}
+        />
+      </Field>
+    );
+  if (kind === 'territory_comparison')
+    return (
+      <>
+        {(['framework', 'indicator', 'territories'] as const).map((name) => (
+          <Field key={name} form={form} name={`parameters.${name}`} label={t(`measure.report.${name}`)}>
+            <input
+              value={value[name] ?? ''}
+              placeholder={
+                {
+                  framework: 'eu-zaragoza',
+                  indicator: 'employment-rate',
+                  territories: 'PT-NV-riverton,PT-NV-lakeside',
+                }[name]
+              }
+              onChange={(e) => onChange({ ...value, [name]: e.target.value })}
+            />
+          </Field>
+        ))}
+      </>
     );
   return null;
 }

@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEnum, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  IsEnum,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import {
   IndicatorDirection,
   IndicatorKind,
@@ -11,7 +20,23 @@ import { IsIndicatorNumber } from './indicator-fields';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
+/** Adopting a framework indicator: dimension, unit, kind and direction come from the catalogue. */
+const ownDefinition = (o: CreateIndicatorDto) => o.frameworkIndicatorCode === undefined;
+
 export class CreateIndicatorDto {
+  @ApiPropertyOptional({
+    example: 'eu-zaragoza:employment-rate',
+    description:
+      'Adopt a framework indicator (GET /indicator-frameworks/{code}/indicators): its definition, unit, ' +
+      'direction, dimension and kind are inherited, so dimension, unit and direction may be left out ' +
+      '(sent, they must match the framework).',
+  })
+  @IsOptional()
+  @Matches(/^[a-z0-9-]{2,30}:[a-z0-9.-]{1,48}$/, {
+    message: 'frameworkIndicatorCode must be a framework indicator code such as eu-zaragoza:employment-rate',
+  })
+  frameworkIndicatorCode?: string;
+
   @ApiProperty({ example: 'Employment rate 12 months after arrival' })
   @Transform(trim)
   @IsString()
@@ -20,11 +45,13 @@ export class CreateIndicatorDto {
   name!: string;
 
   @ApiProperty({ enum: INTEGRATION_DIMENSIONS })
+  @ValidateIf(ownDefinition)
   @IsIn(INTEGRATION_DIMENSIONS, { message: `dimension must be one of: ${INTEGRATION_DIMENSIONS.join(', ')}` })
   dimension!: IntegrationDimension;
 
   @ApiProperty({ example: '%' })
   @Transform(trim)
+  @ValidateIf(ownDefinition)
   @IsString()
   @MinLength(1)
   @MaxLength(40)
@@ -55,6 +82,7 @@ export class CreateIndicatorDto {
     description:
       'Which way the value (for a gap indicator: the gap) must move from baseline to target; it must agree with them',
   })
+  @ValidateIf(ownDefinition)
   @IsEnum(IndicatorDirection, { message: 'direction must be one of: increase, decrease' })
   direction!: IndicatorDirection;
 }

@@ -1,5 +1,15 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEnum, IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsTerritoryCode, POLICY_AREAS } from '@tandem/core';
+import {
+  ArrayUnique,
+  IsArray,
+  IsEnum,
+  IsIn,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { GovernmentLevel } from './government-profile.entity';
 
 export class GovernmentProfileDto {
@@ -12,4 +22,22 @@ export class GovernmentProfileDto {
   @MinLength(1)
   @MaxLength(200)
   jurisdiction!: string;
+
+  @ApiPropertyOptional({
+    example: 'CA-ON-riverton',
+    description: 'The jurisdiction as a territory code; its members publish official observations for it',
+  })
+  @IsOptional()
+  @IsTerritoryCode()
+  territoryCode?: string | null;
+
+  @ApiPropertyOptional({ enum: POLICY_AREAS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(POLICY_AREAS, {
+    each: true,
+    message: `each of policyAreas must be one of: ${POLICY_AREAS.join(', ')}`,
+  })
+  policyAreas?: string[];
 }

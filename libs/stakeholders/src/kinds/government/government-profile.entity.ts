@@ -24,4 +24,15 @@ export class GovernmentProfile {
   /** The territory it governs, e.g. "Riverton" or "Northern Region". */
   @Column({ type: 'varchar', length: 200 })
   jurisdiction!: string;
+
+  /**
+   * The jurisdiction as a territory code (`CA`, `CA-ON`, `CA-ON-riverton`): its members may publish
+   * official observations for it and every territory under it. Null: it publishes none.
+   */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  territoryCode!: string | null;
+
+  /** Policy areas it works in (POLICY_AREAS), for the policy-coherence matrix. */
+  @Column({ type: 'varchar', array: true, length: 32, default: () => "'{}'" })
+  policyAreas!: string[];
 }

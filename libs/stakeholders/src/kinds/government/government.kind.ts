@@ -10,6 +10,8 @@ export class GovernmentKind extends ProfileKind<GovernmentProfileDto> {
     super(OrganizationKind.Government, 'government', GovernmentProfileDto, GovernmentProfile, [
       'level',
       'jurisdiction',
+      'territoryCode',
+      'policyAreas',
     ]);
   }
 }
