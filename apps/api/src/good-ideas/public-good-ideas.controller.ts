@@ -63,6 +63,7 @@ export class PublicGoodIdeasController {
   @Get('feed.atom')
   @ApiOperation({ summary: 'Atom feed of newly published good ideas' })
   @ApiProduces('application/atom+xml')
+  @ApiOkResponse({ description: 'Atom 1.0 feed', schema: { type: 'string' } })
   async feed(@Res() res: Response): Promise<void> {
     const items = await this.catalogue.latest(50);
     res.type('application/atom+xml; charset=utf-8').send(renderAtom(items, this.config.PUBLIC_URL));

@@ -4,6 +4,8 @@ import { Request } from 'express';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_TOKEN = 512;
+/** Catalogue codes (territories, frameworks, indicators): short, no spaces. */
+const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /**
  * Path parameters are checked before anything else runs (rate limits, authentication, the
@@ -20,6 +22,9 @@ export class PathParamsGuard implements CanActivate {
       const value = String(raw);
       if (name === 'id' || name.endsWith('Id')) {
         if (!UUID.test(value)) throw CoreError.invalid(name, 'must be a UUID');
+      } else if (name === 'code' || name.endsWith('Code')) {
+        if (!CODE.test(value))
+          throw CoreError.invalid(name, "must be a code of at most 64 letters, digits, '.', '_' or '-'");
       } else if (value.length > MAX_TOKEN || textProblem(value)) {
         throw CoreError.invalid(name, `must be at most ${MAX_TOKEN} characters of plain text`);
       }

@@ -1,4 +1,5 @@
 import { Actor } from '@tandem/core';
+import { QuestionView } from '@tandem/consultations';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -67,7 +68,7 @@ export class QuestionBankController {
     description:
       'Copies the wording and options; the copy keeps bankQuestionId so its results add up across cities.',
   })
-  @ApiCreatedResponse({ description: 'The consultation question' })
+  @ApiCreatedResponse({ type: QuestionView, description: 'The consultation question' })
   @ApiProblems(400, 403, 404, 409)
   addToConsultation(
     @CurrentActor() actor: Actor,
