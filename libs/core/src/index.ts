@@ -37,3 +37,4 @@ export * from './access/authorize';
 export * from './errors/version';
 export * from './telemetry';
 export * from './vocabulary/measuring';
+export * from './validation/value-list';

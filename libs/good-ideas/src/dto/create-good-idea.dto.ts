@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsCalendarDate } from '@tandem/core';
+import { IsCalendarDate, OptionalValueList } from '@tandem/core';
 import { INTEGRATION_DIMENSIONS, SDG_TARGET, TARGET_GROUPS } from '@tandem/programmes';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -120,34 +120,13 @@ export class CreateGoodIdeaDto {
   @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 country code' })
   country!: string;
 
-  @ApiPropertyOptional({ enum: INTEGRATION_DIMENSIONS, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayUnique()
-  @IsIn(INTEGRATION_DIMENSIONS, {
-    each: true,
-    message: `each of dimensions must be one of: ${INTEGRATION_DIMENSIONS.join(', ')}`,
-  })
+  @OptionalValueList(INTEGRATION_DIMENSIONS, 'dimensions')
   dimensions?: string[];
 
-  @ApiPropertyOptional({ enum: GOOD_IDEA_THEMES, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayUnique()
-  @IsIn(GOOD_IDEA_THEMES, {
-    each: true,
-    message: `each of themes must be one of: ${GOOD_IDEA_THEMES.join(', ')}`,
-  })
+  @OptionalValueList(GOOD_IDEA_THEMES, 'themes')
   themes?: string[];
 
-  @ApiPropertyOptional({ enum: TARGET_GROUPS, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayUnique()
-  @IsIn(TARGET_GROUPS, {
-    each: true,
-    message: `each of targetGroups must be one of: ${TARGET_GROUPS.join(', ')}`,
-  })
+  @OptionalValueList(TARGET_GROUPS, 'targetGroups')
   targetGroups?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['8.8', '10.7'] })

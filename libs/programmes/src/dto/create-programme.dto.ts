@@ -1,4 +1,4 @@
-import { IsCalendarDate, IsTerritoryCode, POLICY_AREAS } from '@tandem/core';
+import { IsCalendarDate, IsTerritoryCode, OptionalValueList, POLICY_AREAS } from '@tandem/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -93,24 +93,10 @@ export class CreateProgrammeDto {
   @Type(() => BudgetDto)
   budget?: BudgetDto;
 
-  @ApiPropertyOptional({ enum: TARGET_GROUPS, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayUnique()
-  @IsIn(TARGET_GROUPS, {
-    each: true,
-    message: `each of targetGroups must be one of: ${TARGET_GROUPS.join(', ')}`,
-  })
+  @OptionalValueList(TARGET_GROUPS, 'targetGroups')
   targetGroups?: string[];
 
-  @ApiPropertyOptional({ enum: INTEGRATION_DIMENSIONS, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayUnique()
-  @IsIn(INTEGRATION_DIMENSIONS, {
-    each: true,
-    message: `each of dimensions must be one of: ${INTEGRATION_DIMENSIONS.join(', ')}`,
-  })
+  @OptionalValueList(INTEGRATION_DIMENSIONS, 'dimensions')
   dimensions?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['10.2', '10.7', '16.7'] })
