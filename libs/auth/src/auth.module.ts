@@ -6,6 +6,7 @@ import { ActorLoader } from './actor.loader';
 import { AdminBootstrapService } from './admin-bootstrap.service';
 import { AuthService } from './auth.service';
 import { InvitationsService } from './invitations.service';
+import { SessionCache } from './session-cache';
 import { SignInThrottleRepository } from './sign-in-throttle.repository';
 import { UsersRepository } from './users.repository';
 import { TokenService } from './token.service';
@@ -29,6 +30,7 @@ import { TokenService } from './token.service';
     UsersRepository,
     SignInThrottleRepository,
     ActorLoader,
+    SessionCache,
     AdminBootstrapService,
   ],
   exports: [
@@ -37,6 +39,7 @@ import { TokenService } from './token.service';
     InvitationsService,
     UsersRepository,
     ActorLoader,
+    SessionCache,
     AdminBootstrapService,
     JwtModule,
   ],

@@ -14,3 +14,4 @@ export * from './me.view';
 export * from './invitation.view';
 export * from './users.repository';
 export * from './user.reader';
+export * from './session-cache';
