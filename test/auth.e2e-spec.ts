@@ -269,5 +269,20 @@ describe('auth: sign-in, tokens, sessions', () => {
       // The session itself is still good: only what the person is has changed.
       await meOn(replicaB, person).expect(200);
     });
+
+    it('Redis away: the replicas stop trusting their caches and read PostgreSQL (a revoked session is refused)', async () => {
+      const s = await login(stack, 'member@auth.test', PASSWORD);
+      await warmAndProveCached(s);
+      await stack.redis.stop();
+      try {
+        // Revoked behind the replicas' back, with no eviction able to reach them.
+        await stack.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1`, [sessionIdOf(s)]);
+        expectProblem(await meOn(replicaB, s), 401);
+        expectProblem(await meOn(replicaA, s), 401);
+        await meOn(replicaB, member).expect(200); // live sessions still work, from the database
+      } finally {
+        await stack.redis.start();
+      }
+    });
   });
 });
