@@ -1,5 +1,10 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** The order of `GET /me/tasks`: due date with undated last, priority rank, id. */
+const MY_TASKS_ORDER = `(COALESCE("due_date", 'infinity'::date)),
+  (CASE "priority" WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END), "id"`;
+const OPEN = `"state" IN ('todo', 'in_progress', 'blocked')`;
+
 /**
  * Indexes the read path walks instead of sorting (docs/performance.md, "Reads"):
  *
@@ -19,27 +24,19 @@ export class ReadPathIndexes1796100000000 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
-      CREATE INDEX "idx_tasks_open_organization_order" ON "tasks" (
-        "assignee_organization_id",
-        (COALESCE("due_date", 'infinity'::date)),
-        (CASE "priority" WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END),
-        "id"
-      ) WHERE "state" IN ('todo', 'in_progress', 'blocked')
+      CREATE INDEX "idx_tasks_open_organization_order" ON "tasks" ("assignee_organization_id", ${MY_TASKS_ORDER})
+       WHERE ${OPEN}
     `);
     await queryRunner.query(`
-      CREATE INDEX "idx_tasks_open_user_order" ON "tasks" (
-        "assignee_user_id",
-        (COALESCE("due_date", 'infinity'::date)),
-        (CASE "priority" WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END),
-        "id"
-      ) WHERE "state" IN ('todo', 'in_progress', 'blocked') AND "assignee_user_id" IS NOT NULL
+      CREATE INDEX "idx_tasks_open_user_order" ON "tasks" ("assignee_user_id", ${MY_TASKS_ORDER})
+       WHERE ${OPEN} AND "assignee_user_id" IS NOT NULL
     `);
     await queryRunner.query(`
       CREATE INDEX "idx_tasks_programme_counts" ON "tasks" ("programme_id", "assignee_organization_id", "state")
     `);
     await queryRunner.query(`
       CREATE INDEX "idx_tasks_programme_overdue" ON "tasks" ("programme_id", "due_date", "id")
-       WHERE "state" IN ('todo', 'in_progress', 'blocked') AND "due_date" IS NOT NULL
+       WHERE ${OPEN} AND "due_date" IS NOT NULL
     `);
     await queryRunner.query(`
       CREATE INDEX "idx_tasks_milestone_state" ON "tasks" ("milestone_id", "programme_id", "state")
