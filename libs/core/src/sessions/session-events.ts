@@ -52,6 +52,7 @@ export class SessionEvents implements OnApplicationShutdown {
   private heartbeat?: NodeJS.Timeout;
   private lastHeard = 0;
   private up = false;
+  private everUp = false;
   private readonly pending = new Map<string, { acks: number; expected: number; done: () => void }>();
 
   constructor(private readonly config: AppConfig) {}
@@ -159,6 +160,7 @@ export class SessionEvents implements OnApplicationShutdown {
             for (const l of this.listeners) l.reset();
             this.lastHeard = Date.now();
             this.up = true;
+            this.everUp = true;
             for (const w of this.waiters.splice(0)) w();
           })
           .catch(down);
@@ -166,6 +168,8 @@ export class SessionEvents implements OnApplicationShutdown {
       this.startHeartbeat(sub, down);
     }
     if (this.up) return Promise.resolve();
+    // Lost after having been up: Redis is away, so do not make the writing request wait for it.
+    if (this.everUp) return Promise.reject(new Error('Redis subscription is down'));
     return new Promise<void>((resolve, reject) => {
       this.waiters.push(resolve);
       setTimeout(() => reject(new Error('Redis subscription not ready')), 2000).unref();
