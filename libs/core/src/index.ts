@@ -18,6 +18,7 @@ export * from './jobs/jobs.errors';
 export * from './jobs/redis';
 export * from './outbox/outbox-event.entity';
 export * from './outbox/outbox.service';
+export * from './outbox/outbox.repository';
 export * from './outbox/outbox-listener';
 export * from './logging/logging.module';
 export * from './core.module';
