@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@tandem/auth';
+import { StakeholdersModule } from '@tandem/stakeholders';
 import { DigestHandlers } from './digest.handlers';
 import { InboxService } from './inbox.service';
 import { InvitationEmailHandler } from './invitation-email.handler';
@@ -34,5 +35,5 @@ const PROVIDERS = [
  * The notification façade (`NotificationsService.notify`), the in-app inbox, e-mail (immediate and
  * digests), webhooks, preferences and the invitation e-mail.
  */
-@Module({ imports: [AuthModule], providers: PROVIDERS, exports: PROVIDERS })
+@Module({ imports: [AuthModule, StakeholdersModule], providers: PROVIDERS, exports: PROVIDERS })
 export class NotificationsModule {}
