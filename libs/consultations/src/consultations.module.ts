@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PublishedOutcomesReader } from './published-outcomes.reader';
 import { AuthModule } from '@tandem/auth';
 import { NotificationsModule } from '@tandem/notifications';
 import { ProgrammesModule } from '@tandem/programmes';
@@ -22,6 +23,7 @@ import { ResultsService } from './results.service';
 @Module({
   imports: [AuthModule, NotificationsModule, ProgrammesModule, StakeholdersModule],
   providers: [
+    PublishedOutcomesReader,
     ConsultationAccessService,
     ConsultationsRepository,
     QuestionsRepository,
@@ -38,6 +40,7 @@ import { ResultsService } from './results.service';
     MeetingReminderHandlers,
   ],
   exports: [
+    PublishedOutcomesReader,
     ConsultationAccessService,
     ConsultationsService,
     QuestionsService,

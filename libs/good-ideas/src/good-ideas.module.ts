@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ConsultationsModule } from '@tandem/consultations';
+import { PlacementsModule } from '@tandem/placements';
 import { AuthModule } from '@tandem/auth';
 import { NotificationsModule } from '@tandem/notifications';
 import { ProgrammesModule } from '@tandem/programmes';
@@ -13,7 +15,14 @@ import { PublicGoodIdeasService } from './public-good-ideas.service';
 
 /** Good ideas: the catalogue of practices, their review on four criteria, endorsements and adaptations. */
 @Module({
-  imports: [AuthModule, NotificationsModule, ProgrammesModule, TasksModule],
+  imports: [
+    AuthModule,
+    ConsultationsModule,
+    NotificationsModule,
+    PlacementsModule,
+    ProgrammesModule,
+    TasksModule,
+  ],
   providers: [
     GoodIdeasRepository,
     GoodIdeaAccessService,

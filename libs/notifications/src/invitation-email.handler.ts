@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { readPendingInvitation } from '@tandem/auth';
+import { InvitationReader } from '@tandem/auth';
 import { AppConfig, Clock, JobHandler, JobName, JobPayload } from '@tandem/core';
 import { OrganizationsRepository } from '@tandem/stakeholders';
 import { DataSource } from 'typeorm';
@@ -22,12 +22,13 @@ export class InvitationEmailHandler {
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly organizations: OrganizationsRepository,
+    private readonly invitations: InvitationReader,
   ) {}
 
   @JobHandler(JobName.InvitationEmail)
   async handle({ invitationId }: JobPayload<JobName.InvitationEmail>): Promise<void> {
     const em = this.dataSource.manager;
-    const invitation = await readPendingInvitation(
+    const invitation = await this.invitations.pending(
       em,
       invitationId,
       this.clock.now(),

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ProgrammeCoverageReader } from './programme-coverage.reader';
+import { ProgrammeEvidenceReader } from './programme-evidence.reader';
 import { AuthModule } from '@tandem/auth';
 import { NotificationsModule } from '@tandem/notifications';
 import { StakeholdersModule } from '@tandem/stakeholders';
@@ -14,6 +16,8 @@ import { ProgrammesService } from './programmes.service';
   imports: [AuthModule, NotificationsModule, StakeholdersModule],
   providers: [
     ProgrammesRepository,
+    ProgrammeCoverageReader,
+    ProgrammeEvidenceReader,
     PartnersRepository,
     ProgrammeAccessService,
     ProgrammesService,
@@ -23,6 +27,8 @@ import { ProgrammesService } from './programmes.service';
   ],
   exports: [
     ProgrammesRepository,
+    ProgrammeCoverageReader,
+    ProgrammeEvidenceReader,
     PartnersRepository,
     ProgrammeAccessService,
     ProgrammesService,
