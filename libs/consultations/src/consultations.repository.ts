@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, PlatformRole } from '@tandem/core';
-import { Page, paginate } from '@tandem/core';
+import { Page, paginateByCreation } from '@tandem/core';
 import { DataSource, DeepPartial, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { ListConsultationsDto } from './dto';
 import {
@@ -81,12 +81,7 @@ export class ConsultationsRepository {
     );
     if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
     if (filter.organizationId) qb.andWhere('c.organization_id = :org', { org: filter.organizationId });
-    return paginate(qb, {
-      keys: ['c.created_at', 'c.id'],
-      direction: 'DESC',
-      cursorOf: (c) => [c.createdAt.toISOString(), c.id],
-      query: filter,
-    });
+    return paginateByCreation(qb, 'c', filter, 'DESC');
   }
 
   /** The invited organisations of each consultation, in the order they were invited. */

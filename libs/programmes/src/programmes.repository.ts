@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, adminOrgIds, isPlatformAdmin, memberOrgIds, Page, paginate } from '@tandem/core';
+import { Actor, adminOrgIds, isPlatformAdmin, memberOrgIds, Page, paginateByCreation } from '@tandem/core';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder, WhereExpressionBuilder } from 'typeorm';
 import { ListProgrammesDto } from './dto';
 import { PartnerRole, PartnerStatus, Programme, ProgrammeManager, ProgrammeStatus } from './entities';
@@ -170,12 +170,7 @@ export class ProgrammesRepository {
       const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       qb.andWhere('(p.title ILIKE :like OR p.summary ILIKE :like)', { like });
     }
-    return paginate(qb, {
-      keys: ['p.created_at', 'p.id'],
-      direction: 'DESC',
-      cursorOf: (p) => [p.createdAt.toISOString(), p.id],
-      query: filter,
-    });
+    return paginateByCreation(qb, 'p', filter, 'DESC');
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Page, paginate } from '@tandem/core';
+import { Page, paginateByCreation } from '@tandem/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { Indicator, IndicatorDirection, IndicatorKind } from '../entities';
 import { ListIndicatorsDto } from './dto/list-indicators.dto';
@@ -30,12 +30,7 @@ export class IndicatorsRepository {
       .where('i.programme_id = :programmeId', { programmeId });
     if (query.dimension) qb.andWhere('i.dimension = :dimension', { dimension: query.dimension });
     if (query.kind) qb.andWhere('i.kind = :kind', { kind: query.kind });
-    return paginate(qb, {
-      keys: ['i.created_at', 'i.id'],
-      direction: 'ASC',
-      cursorOf: (i) => [i.createdAt.toISOString(), i.id],
-      query,
-    });
+    return paginateByCreation(qb, 'i', query, 'ASC');
   }
 
   /**
