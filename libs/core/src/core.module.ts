@@ -3,7 +3,6 @@ import { AppConfig } from './config/app-config';
 import { Clock } from './database/clock';
 import { TransactionService } from './database/transaction.service';
 import { IdempotencyService } from './idempotency/idempotency.service';
-import { OutboxRepository } from './outbox/outbox.repository';
 import { OutboxService } from './outbox/outbox.service';
 
 /** Configuration, clock, transactions and the outbox: what every domain library builds on. */
@@ -18,10 +17,9 @@ export class CoreModule {
         Clock,
         TransactionService,
         OutboxService,
-        OutboxRepository,
         IdempotencyService,
       ],
-      exports: [AppConfig, Clock, TransactionService, OutboxService, OutboxRepository, IdempotencyService],
+      exports: [AppConfig, Clock, TransactionService, OutboxService, IdempotencyService],
     };
   }
 }

@@ -20,12 +20,6 @@ export interface CheckInNotice {
   reference_code: string;
 }
 
-/** How many check-ins one sweep step moved, for one employer. */
-export interface OrganisationCount {
-  organization_id: string;
-  count: number;
-}
-
 /**
  * Queries over retention check-ins. Reads for a person take the actor: a check-in is visible with
  * its placement (PlacementAccessService.scopePlacements). State changes are compare-and-set updates,
@@ -161,36 +155,5 @@ export class CheckInsRepository {
       [placementId, months],
     );
     return rows[0] ?? null;
-  }
-
-  /** Sweep: scheduled → due for every check-in whose UTC date has come; counts per employer. */
-  async openDue(em: EntityManager, today: string): Promise<OrganisationCount[]> {
-    return (await em.query(
-      `WITH opened AS (
-         UPDATE retention_checks rc SET status = 'due', opened_at = now(), updated_at = now()
-           FROM placements pl
-          WHERE pl.id = rc.placement_id AND rc.status = 'scheduled' AND rc.due_on <= $1::date
-          RETURNING pl.employer_organization_id AS organization_id
-       )
-       SELECT organization_id, count(*)::int AS count FROM opened
-        GROUP BY organization_id ORDER BY organization_id`,
-      [today],
-    )) as OrganisationCount[];
-  }
-
-  /** Sweep: due for `afterSeconds` and unanswered → reminded, once each; counts per employer. */
-  async remindUnanswered(em: EntityManager, afterSeconds: number): Promise<OrganisationCount[]> {
-    return (await em.query(
-      `WITH reminded AS (
-         UPDATE retention_checks rc SET reminded_at = now(), updated_at = now()
-           FROM placements pl
-          WHERE pl.id = rc.placement_id AND rc.status = 'due' AND rc.reminded_at IS NULL
-            AND rc.opened_at <= now() - make_interval(secs => $1)
-          RETURNING pl.employer_organization_id AS organization_id
-       )
-       SELECT organization_id, count(*)::int AS count FROM reminded
-        GROUP BY organization_id ORDER BY organization_id`,
-      [afterSeconds],
-    )) as OrganisationCount[];
   }
 }

@@ -1,9 +1,7 @@
-import { AppConfig, Clock, JobName, JobQueueService, TransactionService } from '@tandem/core';
+import { AppConfig, Clock, JobName, JobQueueService } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import { OrganizationsRepository } from '@tandem/stakeholders';
 import { DataSource, EntityManager } from 'typeorm';
-import { CheckInsRepository } from './check-ins.repository';
-import { PlacementAccessService } from './placement-access.service';
 import { CHECK_IN_SWEEP_SCHEDULER_ID, RetentionCheckHandlers } from './retention-check.handlers';
 
 const NOW = new Date('2027-06-01T12:00:00Z');
@@ -13,16 +11,15 @@ describe(RetentionCheckHandlers.name, () => {
     const em = {
       query: jest.fn(async (sql: string) => (sql.includes('WITH opened') ? opened : reminded)),
     } as unknown as EntityManager;
-    const tx = {
-      run: jest.fn(async (work: (em: EntityManager) => Promise<unknown>) => work(em)),
-    } as unknown as TransactionService;
+    const dataSource = {
+      transaction: jest.fn(async (work: (em: EntityManager) => Promise<unknown>) => work(em)),
+    } as unknown as DataSource;
     const jobs = { upsertScheduler: jest.fn(async () => undefined) };
     const notifications = { notify: jest.fn(async () => undefined) };
     const config = { CHECK_IN_REMINDER_SECONDS: 7 * 86_400, CHECK_IN_SWEEP_MS: 60_000 } as AppConfig;
     const clock = { now: () => NOW } as Clock;
     const sut = new RetentionCheckHandlers(
-      tx,
-      new CheckInsRepository({} as DataSource, {} as PlacementAccessService),
+      dataSource,
       jobs as unknown as JobQueueService,
       notifications as unknown as NotificationsService,
       config,

@@ -1,18 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  AppConfig,
-  Clock,
-  JOB_QUEUE,
-  JobHandler,
-  JobName,
-  JobPayload,
-  JobQueueService,
-  TransactionService,
-} from '@tandem/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AppConfig, Clock, JOB_QUEUE, JobHandler, JobName, JobPayload, JobQueueService } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import { OrganizationsRepository } from '@tandem/stakeholders';
-import { EntityManager } from 'typeorm';
-import { CheckInsRepository, OrganisationCount } from './check-ins.repository';
+import { DataSource, EntityManager } from 'typeorm';
 
 export const CHECK_IN_SWEEP_SCHEDULER_ID = 'check-in-sweep';
 
@@ -21,6 +12,11 @@ export const checkInJobId = (placementId: string, months: number): string =>
   `checkin:${placementId}:${months}`;
 export const checkInReminderJobId = (placementId: string, months: number): string =>
   `checkin-reminder:${placementId}:${months}`;
+
+interface OrganisationCount {
+  organization_id: string;
+  count: number;
+}
 
 /**
  * The retention check-in clock: dates in PostgreSQL, one repeating sweep (job scheduler
@@ -41,8 +37,7 @@ export class RetentionCheckHandlers {
   private readonly logger = new Logger(RetentionCheckHandlers.name);
 
   constructor(
-    private readonly tx: TransactionService,
-    private readonly checkIns: CheckInsRepository,
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: JobQueueService,
     private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
@@ -63,40 +58,74 @@ export class RetentionCheckHandlers {
   @JobHandler(JobName.CheckInSweep)
   async sweep(): Promise<void> {
     const today = this.clock.now().toISOString().slice(0, 10);
-    const opened = await this.summarise(today, 'placement.check_in_due', 'check-ins-due', (em) =>
-      this.checkIns.openDue(em, today),
-    );
-    const reminded = await this.summarise(today, 'placement.check_in_reminder', 'check-ins-reminder', (em) =>
-      this.checkIns.remindUnanswered(em, this.config.CHECK_IN_REMINDER_SECONDS),
-    );
-    if (opened || reminded) this.logger.log({ msg: 'check-in sweep', opened, reminded });
-  }
-
-  /** One sweep step in one transaction: move the check-ins, tell each employer once; how many moved. */
-  private summarise(
-    today: string,
-    type: 'placement.check_in_due' | 'placement.check_in_reminder',
-    dedupePrefix: string,
-    step: (em: EntityManager) => Promise<OrganisationCount[]>,
-  ): Promise<number> {
-    return this.tx.run(async (em) => {
-      const byOrganisation = await step(em);
+    const opened = await this.dataSource.transaction(async (em) => {
+      const byOrganisation = await this.openDue(em, today);
       const names = await this.organizations.names(
         byOrganisation.map((o) => o.organization_id),
         em,
       );
       for (const o of byOrganisation) {
         await this.notifications.notify(em, {
-          type,
+          type: 'placement.check_in_due',
           subject: { type: 'organization', id: o.organization_id },
           recipients: { organizationIds: [o.organization_id] },
           params: { count: o.count, organizationName: names.get(o.organization_id) ?? '', dueOn: today },
-          dedupeKey: `${dedupePrefix}.${o.organization_id}.${today}`,
+          dedupeKey: `check-ins-due.${o.organization_id}.${today}`,
           bulk: true,
         });
       }
       return byOrganisation.reduce((n, o) => n + o.count, 0);
     });
+    const reminded = await this.dataSource.transaction(async (em) => {
+      const byOrganisation = await this.remindUnanswered(em);
+      const names = await this.organizations.names(
+        byOrganisation.map((o) => o.organization_id),
+        em,
+      );
+      for (const o of byOrganisation) {
+        await this.notifications.notify(em, {
+          type: 'placement.check_in_reminder',
+          subject: { type: 'organization', id: o.organization_id },
+          recipients: { organizationIds: [o.organization_id] },
+          params: { count: o.count, organizationName: names.get(o.organization_id) ?? '', dueOn: today },
+          dedupeKey: `check-ins-reminder.${o.organization_id}.${today}`,
+          bulk: true,
+        });
+      }
+      return byOrganisation.reduce((n, o) => n + o.count, 0);
+    });
+    if (opened || reminded) this.logger.log({ msg: 'check-in sweep', opened, reminded });
+  }
+
+  /** scheduled → due for every check-in whose UTC date has come; counts per employer. */
+  private async openDue(em: EntityManager, today: string): Promise<OrganisationCount[]> {
+    return (await em.query(
+      `WITH opened AS (
+         UPDATE retention_checks rc SET status = 'due', opened_at = now(), updated_at = now()
+           FROM placements pl
+          WHERE pl.id = rc.placement_id AND rc.status = 'scheduled' AND rc.due_on <= $1::date
+          RETURNING pl.employer_organization_id AS organization_id
+       )
+       SELECT organization_id, count(*)::int AS count FROM opened
+        GROUP BY organization_id ORDER BY organization_id`,
+      [today],
+    )) as OrganisationCount[];
+  }
+
+  /** Due for CHECK_IN_REMINDER_SECONDS and unanswered: reminded once each; counts per employer. */
+  private async remindUnanswered(em: EntityManager): Promise<OrganisationCount[]> {
+    return (await em.query(
+      `WITH reminded AS (
+         UPDATE retention_checks rc SET reminded_at = now(), updated_at = now()
+           FROM placements pl
+          WHERE pl.id = rc.placement_id AND rc.status = 'due' AND rc.reminded_at IS NULL
+            AND rc.opened_at <= now() - make_interval(secs => $1)
+          RETURNING pl.employer_organization_id AS organization_id
+       )
+       SELECT organization_id, count(*)::int AS count FROM reminded
+        GROUP BY organization_id ORDER BY organization_id`,
+      [this.config.CHECK_IN_REMINDER_SECONDS],
+    )) as OrganisationCount[];
   }
 
   /**
