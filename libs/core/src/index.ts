@@ -27,6 +27,8 @@ export * from './utils/timeout';
 export * from './idempotency/idempotency-key.entity';
 export * from './idempotency/idempotency.service';
 export * from './validation/calendar-date';
+export * from './validation/optional-text';
+export * from './validation/country-code';
 export * from './pagination/page-of';
 export * from './jobs/dto/list-dead-letters.dto';
 export * from './jobs/dead-letter.view';
