@@ -13,6 +13,14 @@ import { GoodIdeasRepository } from './good-ideas.repository';
 import { GoodIdeasService } from './good-ideas.service';
 import { PublicGoodIdeasService } from './public-good-ideas.service';
 
+const EXPORTED = [
+  GoodIdeasRepository,
+  GoodIdeasService,
+  GoodIdeaTravelService,
+  PublicGoodIdeasService,
+  GoodIdeaCuratorsService,
+];
+
 /** Good ideas: the catalogue of practices, their review on four criteria, endorsements and adaptations. */
 @Module({
   imports: [
@@ -23,21 +31,7 @@ import { PublicGoodIdeasService } from './public-good-ideas.service';
     ProgrammesModule,
     TasksModule,
   ],
-  providers: [
-    GoodIdeasRepository,
-    GoodIdeaAccessService,
-    GoodIdeaEvidenceService,
-    GoodIdeasService,
-    GoodIdeaTravelService,
-    PublicGoodIdeasService,
-    GoodIdeaCuratorsService,
-  ],
-  exports: [
-    GoodIdeasService,
-    GoodIdeaTravelService,
-    PublicGoodIdeasService,
-    GoodIdeaCuratorsService,
-    GoodIdeasRepository,
-  ],
+  providers: [GoodIdeaAccessService, GoodIdeaEvidenceService, ...EXPORTED],
+  exports: EXPORTED,
 })
 export class GoodIdeasModule {}

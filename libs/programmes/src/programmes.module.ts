@@ -12,29 +12,21 @@ import { ProgrammeAccessService } from './programme-access.service';
 import { ProgrammesRepository } from './programmes.repository';
 import { ProgrammesService } from './programmes.service';
 
+const PROVIDERS = [
+  ProgrammesRepository,
+  ProgrammeCoverageReader,
+  ProgrammeEvidenceReader,
+  PartnersRepository,
+  ProgrammeAccessService,
+  ProgrammesService,
+  PartnersService,
+  ManagersMilestonesService,
+  AgreementReminderHandlers,
+];
+
 @Module({
   imports: [AuthModule, NotificationsModule, StakeholdersModule],
-  providers: [
-    ProgrammesRepository,
-    ProgrammeCoverageReader,
-    ProgrammeEvidenceReader,
-    PartnersRepository,
-    ProgrammeAccessService,
-    ProgrammesService,
-    PartnersService,
-    ManagersMilestonesService,
-    AgreementReminderHandlers,
-  ],
-  exports: [
-    ProgrammesRepository,
-    ProgrammeCoverageReader,
-    ProgrammeEvidenceReader,
-    PartnersRepository,
-    ProgrammeAccessService,
-    ProgrammesService,
-    PartnersService,
-    ManagersMilestonesService,
-    AgreementReminderHandlers,
-  ],
+  providers: PROVIDERS,
+  exports: PROVIDERS,
 })
 export class ProgrammesModule {}
