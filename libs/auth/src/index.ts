@@ -13,5 +13,4 @@ export * from './password';
 export * from './me.view';
 export * from './invitation.view';
 export * from './users.repository';
-export * from './user.reader';
 export * from './session-cache';
