@@ -8,6 +8,11 @@ import { ListCheckInsDto } from './dto';
 import { Placement, RetentionCheck } from './entities';
 import { PlacementAccessService } from './placement-access.service';
 
+/** Scheduled check-ins whose UTC date ($1) has come: the sweep opens them. */
+const SCHEDULED_AND_COME = `rc.status = 'scheduled' AND rc.due_on <= $1::date`;
+/** Opened at least $1 seconds ago and still unanswered, not yet reminded: the sweep reminds them. */
+const UNREMINDED_FOR = `rc.status = 'due' AND rc.reminded_at IS NULL AND rc.opened_at <= now() - make_interval(secs => $1)`;
+
 /** How many check-ins an employer has among those a sweep step just marked. */
 export interface OrganisationCount {
   organization_id: string;
@@ -94,79 +99,84 @@ export class CheckInsRepository {
   // --- the check-in sweep (dates in rows, one repeating job) ---
 
   /**
-   * Opens up to `limit` scheduled check-ins whose UTC date has come (scheduled → due), oldest first,
-   * skipping rows another sweep holds (FOR UPDATE SKIP LOCKED: several workers never open one
-   * twice nor wait on each other); how many per employer. Served by the partial index on
-   * scheduled rows' due_on.
+   * Opens up to `limit` scheduled check-ins whose UTC date has come (scheduled → due), oldest first;
+   * how many per employer. Served by the partial index on scheduled rows' due_on.
    */
   openDueBatch(em: EntityManager, today: string, limit: number): Promise<OrganisationCount[]> {
-    return em.query(
-      `WITH batch AS (
-         SELECT id FROM retention_checks
-          WHERE status = 'scheduled' AND due_on <= $1::date
-          ORDER BY due_on, id LIMIT $2 FOR UPDATE SKIP LOCKED
-       ), opened AS (
-         UPDATE retention_checks rc SET status = 'due', opened_at = now(), updated_at = now()
-           FROM batch WHERE rc.id = batch.id
-         RETURNING rc.placement_id
-       )
-       SELECT pl.employer_organization_id AS organization_id, count(*)::int AS count
-         FROM opened JOIN placements pl ON pl.id = opened.placement_id
-        GROUP BY pl.employer_organization_id ORDER BY pl.employer_organization_id`,
-      [today, limit],
-    );
-  }
-
-  /**
-   * Per employer, the check-ins still scheduled whose date has come (the rest of the backlog a
-   * batched sweep has not reached yet), so a day's summary counts them all.
-   */
-  stillDue(em: EntityManager, organizationIds: string[], today: string): Promise<OrganisationCount[]> {
-    return em.query(
-      `SELECT pl.employer_organization_id AS organization_id, count(*)::int AS count
-         FROM retention_checks rc JOIN placements pl ON pl.id = rc.placement_id
-        WHERE rc.status = 'scheduled' AND rc.due_on <= $2::date AND pl.employer_organization_id = ANY($1::uuid[])
-        GROUP BY pl.employer_organization_id`,
-      [organizationIds, today],
+    return this.markBatch(
+      em,
+      SCHEDULED_AND_COME,
+      'rc.due_on',
+      `status = 'due', opened_at = now()`,
+      today,
+      limit,
     );
   }
 
   /**
    * Marks up to `limit` check-ins due for `afterSeconds` and still unanswered as reminded (once
-   * each, SKIP LOCKED as above); how many per employer. Served by the partial index on unreminded
-   * due rows.
+   * each); how many per employer. Served by the partial index on unreminded due rows.
    */
   remindBatch(em: EntityManager, afterSeconds: number, limit: number): Promise<OrganisationCount[]> {
-    return em.query(
-      `WITH batch AS (
-         SELECT id FROM retention_checks
-          WHERE status = 'due' AND reminded_at IS NULL AND opened_at <= now() - make_interval(secs => $1)
-          ORDER BY opened_at, id LIMIT $2 FOR UPDATE SKIP LOCKED
-       ), reminded AS (
-         UPDATE retention_checks rc SET reminded_at = now(), updated_at = now()
-           FROM batch WHERE rc.id = batch.id
-         RETURNING rc.placement_id
-       )
-       SELECT pl.employer_organization_id AS organization_id, count(*)::int AS count
-         FROM reminded JOIN placements pl ON pl.id = reminded.placement_id
-        GROUP BY pl.employer_organization_id ORDER BY pl.employer_organization_id`,
-      [afterSeconds, limit],
-    );
+    return this.markBatch(em, UNREMINDED_FOR, 'rc.opened_at', 'reminded_at = now()', afterSeconds, limit);
   }
 
-  /** Per employer, the check-ins waiting for a reminder that this batch did not reach. */
+  /** Per employer, the check-ins still to open today that a batch did not reach (for the summary's count). */
+  stillDue(em: EntityManager, organizationIds: string[], today: string): Promise<OrganisationCount[]> {
+    return this.countPending(em, SCHEDULED_AND_COME, today, organizationIds);
+  }
+
+  /** Per employer, the check-ins waiting for a reminder that a batch did not reach. */
   stillToRemind(
     em: EntityManager,
     organizationIds: string[],
     afterSeconds: number,
   ): Promise<OrganisationCount[]> {
+    return this.countPending(em, UNREMINDED_FOR, afterSeconds, organizationIds);
+  }
+
+  /**
+   * One batch of a sweep step: up to `limit` rows matching `pending` ($1 = `arg`), oldest by `order`
+   * first, get `set`, skipping rows another sweep holds (FOR UPDATE SKIP LOCKED: several workers
+   * never mark one twice nor wait on each other); counted per employer. `pending`, `order` and `set`
+   * are this file's constants, never input.
+   */
+  private markBatch(
+    em: EntityManager,
+    pending: string,
+    order: string,
+    set: string,
+    arg: string | number,
+    limit: number,
+  ): Promise<OrganisationCount[]> {
+    return em.query(
+      `WITH batch AS (
+         SELECT rc.id FROM retention_checks rc WHERE ${pending}
+          ORDER BY ${order}, rc.id LIMIT $2 FOR UPDATE SKIP LOCKED
+       ), marked AS (
+         UPDATE retention_checks rc SET ${set}, updated_at = now()
+           FROM batch WHERE rc.id = batch.id
+         RETURNING rc.placement_id
+       )
+       SELECT pl.employer_organization_id AS organization_id, count(*)::int AS count
+         FROM marked JOIN placements pl ON pl.id = marked.placement_id
+        GROUP BY pl.employer_organization_id ORDER BY pl.employer_organization_id`,
+      [arg, limit],
+    );
+  }
+
+  private countPending(
+    em: EntityManager,
+    pending: string,
+    arg: string | number,
+    organizationIds: string[],
+  ): Promise<OrganisationCount[]> {
     return em.query(
       `SELECT pl.employer_organization_id AS organization_id, count(*)::int AS count
          FROM retention_checks rc JOIN placements pl ON pl.id = rc.placement_id
-        WHERE rc.status = 'due' AND rc.reminded_at IS NULL AND rc.opened_at <= now() - make_interval(secs => $2)
-          AND pl.employer_organization_id = ANY($1::uuid[])
+        WHERE ${pending} AND pl.employer_organization_id = ANY($2::uuid[])
         GROUP BY pl.employer_organization_id`,
-      [organizationIds, afterSeconds],
+      [arg, organizationIds],
     );
   }
 }
