@@ -120,7 +120,7 @@ describe('placements for the console: one-step registration, edits, the due list
         .set(bearer(hrA))
         .send({
           ...job(employerA, { occupationCode: '99999', sector: 'Z' }),
-          participant: participant({ countryOfOrigin: 'Sy', languages: ['arabic'] }),
+          participant: participant({ countryOfOrigin: 'XX', languages: ['arabic'] }),
         });
       expectProblem(bad, 400);
       expect(fields(bad)).toEqual(

@@ -12,6 +12,7 @@ import { MeetingsService } from './meetings.service';
 import { OutcomeService } from './outcome.service';
 import { QuestionsRepository } from './questions.repository';
 import { QuestionsService } from './questions.service';
+import { QuestionOrderService } from './question-order.service';
 import { ResponsesRepository } from './responses.repository';
 import { ResponsesService } from './responses.service';
 import { ResultsService } from './results.service';
@@ -28,6 +29,7 @@ import { ResultsService } from './results.service';
     ConsultationLifecycleService,
     ConsultationsService,
     QuestionsService,
+    QuestionOrderService,
     ResponsesService,
     ResultsService,
     OutcomeService,
@@ -39,6 +41,7 @@ import { ResultsService } from './results.service';
     ConsultationAccessService,
     ConsultationsService,
     QuestionsService,
+    QuestionOrderService,
     ResponsesService,
     ResultsService,
     OutcomeService,

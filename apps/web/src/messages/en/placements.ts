@@ -97,6 +97,7 @@ export const placements = {
   'checkIns.reason': 'Reason (optional)',
   'checkIns.submit': 'Send answer',
 
+  'picker.listOf': '{label}: suggestions',
   'picker.noMatch': 'Nothing matches: try another spelling.',
   'picker.chosenLanguages': 'Languages chosen',
   'picker.remove': 'Remove {name}',

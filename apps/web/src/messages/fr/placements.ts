@@ -101,6 +101,7 @@ export const placements: Record<keyof typeof en, string> = {
   'checkIns.reason': 'Motif (facultatif)',
   'checkIns.submit': 'Envoyer la réponse',
 
+  'picker.listOf': '{label} : suggestions',
   'picker.noMatch': 'Aucun résultat : essayez une autre orthographe.',
   'picker.chosenLanguages': 'Langues choisies',
   'picker.remove': 'Retirer {name}',

@@ -64,7 +64,14 @@ interface PickerProps {
 /** One code picked by name (country, occupation, sector). */
 export function Picker({ list, label, ...rest }: PickerProps) {
   const { t } = useI18n();
-  return <Combobox {...rest} choices={list} listLabel={label} noMatch={t('picker.noMatch')} />;
+  return (
+    <Combobox
+      {...rest}
+      choices={list}
+      listLabel={t('picker.listOf', { label })}
+      noMatch={t('picker.noMatch')}
+    />
+  );
 }
 
 /** Several languages: a picker that adds, and the chosen ones as removable chips. */
@@ -89,7 +96,7 @@ export function LanguagesPicker({
         value=""
         clearOnPick
         onChange={(code) => code && onChange([...value, code])}
-        listLabel={label}
+        listLabel={t('picker.listOf', { label })}
         noMatch={t('picker.noMatch')}
       />
       {value.length > 0 && (
