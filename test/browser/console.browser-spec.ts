@@ -327,7 +327,7 @@ describe('web console in a browser', () => {
     // The member signs up for the public meeting, listed in Arabic like the form around it.
     await member.page.getByRole('heading', { name: 'الاجتماعات' }).waitFor();
     await member.page.getByRole('button', { name: /^سأحضر/ }).click();
-    await member.page.locator('.badge', { hasText: 'Attending' }).waitFor();
+    await member.page.locator('.badge', { hasText: 'أنتم مسجَّلون للحضور' }).waitFor();
 
     // The officer closes it, reads the results and publishes the outcome.
     await p.reload();

@@ -133,7 +133,9 @@ describe('placements in the console', () => {
     await first.getByRole('button', { name: 'Send answer' }).click();
     await p
       .getByRole('status')
-      .filter({ hasText: /^✓ Thank you: your answer about Kitchen assistant \(TP-\w+\) at 3 months is recorded\.$/ })
+      .filter({
+        hasText: /^✓ Thank you: your answer about Kitchen assistant \(TP-\w+\) at 3 months is recorded\.$/,
+      })
       .waitFor();
     await p.getByRole('heading', { name: /^3-month check-in/ }).waitFor({ state: 'detached' });
     expect(await p.locator('li.card').count()).toBe(2);

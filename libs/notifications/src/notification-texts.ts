@@ -11,8 +11,36 @@ type Rendered = { title: string; body: string };
 /** One language's texts: English must have every type (compile-time), the others are checked by a spec. */
 type Texts = { [T in NotificationType]: (p: NotificationParams[T]) => Rendered };
 
+/**
+ * How dates in params read: in the reader's language, an instant in a time zone that is named
+ * (never "2026-12-10T13:11:00.000Z"), a calendar date (YYYY-MM-DD) as a date. Set by
+ * `renderNotification` for the one synchronous render it runs.
+ */
+let reading: { language: Language; timeZone: string } = { language: 'en', timeZone: 'UTC' };
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A param as text for the reader (dates formatted with Intl.DateTimeFormat, the rest as it is). */
+export function readableValue(value: unknown, language: Language, timeZone: string): string {
+  const text = value instanceof Date ? value.toISOString() : String(value);
+  if (CALENDAR_DATE.test(text))
+    return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(
+      new Date(`${text}T00:00:00Z`),
+    );
+  if (!INSTANT.test(text) || Number.isNaN(Date.parse(text))) return text;
+  return new Intl.DateTimeFormat(language, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(new Date(text));
+}
+
 const v = <P extends object>(p: P, k: keyof P): string =>
-  p[k] === null || p[k] === undefined ? '' : String(p[k]);
+  p[k] === null || p[k] === undefined ? '' : readableValue(p[k], reading.language, reading.timeZone);
 const join = (...parts: string[]): string => parts.filter(Boolean).join(' · ');
 
 /** How each language names the codes that params carry. */
@@ -599,10 +627,27 @@ export function renderNotification(
   type: string,
   params: Record<string, unknown>,
   language: string | null = 'en',
+  /** The reader's IANA time zone for instants (UTC, named as such, when unknown or invalid). */
+  timeZone = 'UTC',
 ): Rendered {
   if (!isNotificationType(type)) return { title: type.replace(/[._]/g, ' '), body: '' };
-  const render = (NOTIFICATION_TEXTS[pickLanguage(language)][type] ?? EN[type]) as (p: unknown) => Rendered;
-  return render(params);
+  const lang = pickLanguage(language);
+  const render = (NOTIFICATION_TEXTS[lang][type] ?? EN[type]) as (p: unknown) => Rendered;
+  reading = { language: lang, timeZone: validTimeZone(timeZone) ? timeZone : 'UTC' };
+  try {
+    return render(params);
+  } finally {
+    reading = { language: 'en', timeZone: 'UTC' };
+  }
+}
+
+function validTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The in-app text in every supported language, keyed by language (the fan-out picks per recipient). */
