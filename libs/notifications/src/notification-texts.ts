@@ -130,7 +130,7 @@ const label = <C extends string>(labels: Record<C, string>, code: C): string =>
 const EN: Texts = {
   'programme.partner_invited': (p) => ({
     title: `${v(p, 'organizationName')} is invited to join "${v(p, 'programmeTitle')}" as ${label(ROLES.en, p.role)}`,
-    body: 'An org admin of the organisation can accept or decline the invitation.',
+    body: `As an org admin of ${v(p, 'organizationName')}, you answer for it: open the programme and choose Accept or Decline. Until you do, the programme cannot assign it any task.`,
   }),
   'programme.partner_accepted': (p) => ({
     title: `${v(p, 'organizationName')} joined "${v(p, 'programmeTitle')}"`,
@@ -250,7 +250,7 @@ const EN: Texts = {
 const FR: Partial<Texts> = {
   'programme.partner_invited': (p) => ({
     title: `${v(p, 'organizationName')} est invitée à rejoindre « ${v(p, 'programmeTitle')} » (${label(ROLES.fr, p.role)})`,
-    body: "Un administrateur de l'organisation peut accepter ou refuser l'invitation.",
+    body: `En tant qu'administrateur de ${v(p, 'organizationName')}, vous répondez pour elle : ouvrez le programme et choisissez Accepter ou Refuser. D'ici là, le programme ne peut lui confier aucune tâche.`,
   }),
   'programme.partner_accepted': (p) => ({
     title: `${v(p, 'organizationName')} a rejoint « ${v(p, 'programmeTitle')} »`,
@@ -376,7 +376,7 @@ const FR: Partial<Texts> = {
 const ES: Partial<Texts> = {
   'programme.partner_invited': (p) => ({
     title: `${v(p, 'organizationName')} está invitada a unirse a «${v(p, 'programmeTitle')}» (${label(ROLES.es, p.role)})`,
-    body: 'Un administrador de la organización puede aceptar o rechazar la invitación.',
+    body: `Como administrador de ${v(p, 'organizationName')}, usted responde por ella: abra el programa y elija Aceptar o Rechazar. Mientras no responda, el programa no puede asignarle tareas.`,
   }),
   'programme.partner_accepted': (p) => ({
     title: `${v(p, 'organizationName')} se unió a «${v(p, 'programmeTitle')}»`,
@@ -499,7 +499,7 @@ const ES: Partial<Texts> = {
 const AR: Partial<Texts> = {
   'programme.partner_invited': (p) => ({
     title: `${v(p, 'organizationName')} مدعوة للانضمام إلى «${v(p, 'programmeTitle')}» بصفة ${label(ROLES.ar, p.role)}`,
-    body: 'يمكن لمسؤول المنظمة قبول الدعوة أو رفضها.',
+    body: `بصفتك مسؤولًا عن ${v(p, 'organizationName')}، فأنت من يرد باسمها: افتح البرنامج واختر قبول أو رفض. وإلى أن تفعل، لا يمكن للبرنامج أن يسند إليها أي مهمة.`,
   }),
   'programme.partner_accepted': (p) => ({
     title: `انضمت ${v(p, 'organizationName')} إلى «${v(p, 'programmeTitle')}»`,
