@@ -404,6 +404,7 @@ describe('web console in a browser', () => {
     await p.getByRole('button', { name: 'Log placement' }).click();
     await p.getByRole('heading', { name: /^Kitchen assistant · TP-/ }).waitFor();
     await hr.shot('placement-logged');
+    await hr.nav('Placements');
 
     // Import a CSV with one good and one bad row.
     await p.getByRole('link', { name: 'Import placements (CSV)' }).click();

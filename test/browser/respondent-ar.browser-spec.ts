@@ -168,7 +168,7 @@ describe('the respondent path in Arabic', () => {
       })
       .expect(201);
     await member.goto(`/app/consultations/${id}/outcome`);
-    await p.locator('select').last().selectOption('ar');
+    await p.locator('.outcome select').selectOption('ar');
     await p.getByRole('heading', { name: 'قلتم، وفعلنا' }).waitFor();
     await p.getByText('سوق السبت ابتداءً من يونيو').waitFor();
     await expectArabic('outcome');

@@ -42,24 +42,34 @@ export function QuestionActions({
   return (
     <>
       <span className="actions">
-        <button type="button" className="small" disabled={index === 0} onClick={() => moveTo(index - 1)}>
+        <button
+          type="button"
+          className="small"
+          disabled={index === 0}
+          aria-label={`${t('question.moveUp')}: ${name}`}
+          onClick={() => moveTo(index - 1)}
+        >
           <span aria-hidden="true">↑ </span>
           {t('question.moveUp')}
-          <span className="visually-hidden">: {name}</span>
         </button>
         <button
           type="button"
           className="small"
           disabled={index === questions.length - 1}
+          aria-label={`${t('question.moveDown')}: ${name}`}
           onClick={() => moveTo(index + 1)}
         >
           <span aria-hidden="true">↓ </span>
           {t('question.moveDown')}
-          <span className="visually-hidden">: {name}</span>
         </button>
-        <button type="button" className="small" aria-expanded={editing} onClick={() => setEditing(!editing)}>
+        <button
+          type="button"
+          className="small"
+          aria-expanded={editing}
+          aria-label={`${t('question.edit')}: ${name}`}
+          onClick={() => setEditing(!editing)}
+        >
           {t('question.edit')}
-          <span className="visually-hidden">: {name}</span>
         </button>
       </span>
       <FormAlert form={move} />

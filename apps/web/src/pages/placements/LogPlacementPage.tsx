@@ -6,7 +6,6 @@ import { PageTitle, today, useLoad } from '../../components/common';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
 import { useI18n } from '../../i18n';
 import {
-  CONTRACTS,
   type Contract,
   GENDERS,
   type Gender,
@@ -16,6 +15,7 @@ import {
   useEmployers,
 } from './constants';
 import { EnumSelect } from '../../components/EnumSelect';
+import { JobFields } from './JobFields';
 import { LanguagesPicker, Picker, useChoices } from './pickers';
 
 /** One screen: the (pseudonymous) person and the job, logged in one go. */
@@ -176,48 +176,16 @@ export function LogPlacementPage() {
         </fieldset>
         <fieldset>
           <legend>{t('placement.job')}</legend>
-          <div className="row">
-            <Field form={form} name="jobTitle" label={t('placement.jobTitle')}>
-              <input value={v.jobTitle} onChange={change('jobTitle')} />
-            </Field>
-            <Field
-              form={form}
-              name="occupationCode"
-              label={t('placement.occupationCode')}
-              hint={t('placement.occupationHint')}
-            >
-              <Picker
-                list={choices?.occupations ?? []}
-                label={t('placement.occupationCode')}
-                value={v.occupationCode}
-                onChange={(code) => setV((x) => ({ ...x, occupationCode: code }))}
-              />
-            </Field>
-            <Field form={form} name="sector" label={t('placement.sector')}>
-              <Picker
-                list={choices?.sectors ?? []}
-                label={t('placement.sector')}
-                value={v.sector}
-                onChange={(code) => setV((x) => ({ ...x, sector: code }))}
-              />
-            </Field>
-          </div>
-          <div className="row">
-            <Field form={form} name="startDate" label={t('placement.startDate')}>
-              <input type="date" value={v.startDate} onChange={change('startDate')} />
-            </Field>
-            <Field form={form} name="contractType" label={t('placement.contractType')}>
-              <EnumSelect
-                values={CONTRACTS}
-                labels="contract"
-                value={v.contractType}
-                onChange={change('contractType')}
-              />
-            </Field>
-            <Field form={form} name="hoursPerWeek" label={t('placement.hoursPerWeek')}>
-              <input inputMode="decimal" value={v.hoursPerWeek} onChange={change('hoursPerWeek')} />
-            </Field>
-          </div>
+          <JobFields
+            form={form}
+            value={v}
+            onChange={(k, value) => setV((x) => ({ ...x, [k]: value }))}
+            startDate={
+              <Field form={form} name="startDate" label={t('placement.startDate')}>
+                <input type="date" value={v.startDate} onChange={change('startDate')} />
+              </Field>
+            }
+          />
         </fieldset>
         <SubmitButton form={form}>{t('placement.submit')}</SubmitButton>
       </form>

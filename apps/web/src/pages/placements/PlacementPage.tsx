@@ -12,11 +12,11 @@ import {
   today,
   useLoad,
 } from '../../components/common';
-import { EnumSelect } from '../../components/EnumSelect';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
 import { Key, useI18n } from '../../i18n';
-import { CONTRACTS, type Contract, type Sector } from './constants';
-import { Picker, useChoices, useOccupationName } from './pickers';
+import { type Contract, type Sector } from './constants';
+import { JobFields } from './JobFields';
+import { useOccupationName } from './pickers';
 
 /** A placement: its details, its check-ins, and (for the employer, while active) edit and end. */
 export function PlacementPage() {
@@ -114,7 +114,6 @@ function CheckInHistory({ p }: { p: Placement }) {
 function EditPlacement({ p, onSaved }: { p: Placement; onSaved: (p: Placement) => void }) {
   const { t } = useI18n();
   const form = useApiForm();
-  const choices = useChoices();
   const [v, setV] = useState({
     jobTitle: p.jobTitle,
     occupationCode: p.occupationCode,
@@ -146,49 +145,7 @@ function EditPlacement({ p, onSaved }: { p: Placement; onSaved: (p: Placement) =
         })}
       >
         <FormAlert form={form} />
-        <div className="row">
-          <Field form={form} name="jobTitle" label={t('placement.jobTitle')}>
-            <input value={v.jobTitle} onChange={(e) => set('jobTitle')(e.target.value)} />
-          </Field>
-          <Field
-            form={form}
-            name="occupationCode"
-            label={t('placement.occupationCode')}
-            hint={t('placement.occupationHint')}
-          >
-            <Picker
-              list={choices?.occupations ?? []}
-              label={t('placement.occupationCode')}
-              value={v.occupationCode}
-              onChange={set('occupationCode')}
-            />
-          </Field>
-          <Field form={form} name="sector" label={t('placement.sector')}>
-            <Picker
-              list={choices?.sectors ?? []}
-              label={t('placement.sector')}
-              value={v.sector}
-              onChange={set('sector')}
-            />
-          </Field>
-        </div>
-        <div className="row">
-          <Field form={form} name="contractType" label={t('placement.contractType')}>
-            <EnumSelect
-              values={CONTRACTS}
-              labels="contract"
-              value={v.contractType}
-              onChange={(e) => set('contractType')(e.target.value)}
-            />
-          </Field>
-          <Field form={form} name="hoursPerWeek" label={t('placement.hoursPerWeek')}>
-            <input
-              inputMode="decimal"
-              value={v.hoursPerWeek}
-              onChange={(e) => set('hoursPerWeek')(e.target.value)}
-            />
-          </Field>
-        </div>
+        <JobFields form={form} value={v} onChange={(k, value) => set(k)(value)} />
         <SubmitButton form={form}>{t('placement.save')}</SubmitButton>
       </form>
     </section>
