@@ -128,7 +128,8 @@ describe('the respondent path in Arabic', () => {
       await member!.shot(label);
     };
 
-    await member.goto(`/app/consultations/${id}/respond`);
+    // The home page lists the open consultation her organisation has not answered.
+    await p.getByRole('link', { name: 'Market hours', exact: true }).first().click();
     await p.locator('.respond').waitFor();
     await p.locator('.respond select').first().selectOption('ar');
     await p.getByRole('heading', { name: 'ساعات السوق' }).waitFor();
@@ -167,6 +168,7 @@ describe('the respondent path in Arabic', () => {
         decisions: [{ text: { en: 'Saturday market from June', ar: 'سوق السبت ابتداءً من يونيو' } }],
       })
       .expect(201);
+    await p.waitForLoadState('networkidle');
     await member.goto(`/app/consultations/${id}/outcome`);
     await p.locator('.outcome select').selectOption('ar');
     await p.getByRole('heading', { name: 'قلتم، وفعلنا' }).waitFor();
