@@ -32,4 +32,20 @@ describe('dates in notification texts', () => {
   it('falls back to UTC for an unknown time zone instead of failing the job', () => {
     expect(renderNotification('consultation.opened', invited, 'en', 'Mars/Olympus').body).toContain('UTC');
   });
+
+  it('tells an invited organisation’s admins, in every language, that they answer for it and what waits on them', () => {
+    const invited = {
+      organizationName: 'Legal Aid',
+      programmeTitle: 'Jobs Bridge',
+      role: 'implementer' as const,
+    };
+    const bodies = (['en', 'fr', 'es', 'ar'] as const).map(
+      (l) => renderNotification('programme.partner_invited', invited, l).body,
+    );
+    for (const body of bodies) expect(body).toContain('Legal Aid');
+    expect(bodies[0]).toBe(
+      'As an org admin of Legal Aid, you answer for it: open the programme and choose Accept or Decline. Until you do, the programme cannot assign it any task.',
+    );
+    expect(new Set(bodies).size).toBe(4);
+  });
 });
