@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RetentionEvidenceReader } from './retention-evidence.reader';
 import { StakeholdersModule } from '@tandem/stakeholders';
 import { AuthModule } from '@tandem/auth';
 import { NotificationsModule } from '@tandem/notifications';
@@ -25,6 +26,7 @@ import { PlacementRegistrationService } from './placement-registration.service';
 @Module({
   imports: [AuthModule, NotificationsModule, ProgrammesModule, StakeholdersModule],
   providers: [
+    RetentionEvidenceReader,
     PlacementAccessService,
     PlacementsRepository,
     ParticipantsRepository,
@@ -44,6 +46,7 @@ import { PlacementRegistrationService } from './placement-registration.service';
     PlacementRegistrationService,
   ],
   exports: [
+    RetentionEvidenceReader,
     PlacementAccessService,
     PlacementsRepository,
     ParticipantsService,
