@@ -49,6 +49,8 @@ describe('placements in the console', () => {
         )
       )[0].n;
 
+    // Leave a screen only once its requests are answered (an aborted one would fail the test).
+    await p.waitForLoadState('networkidle');
     await hr.goto('/app/placements/new');
     await p.getByRole('heading', { name: 'Log a placement' }).waitFor();
     // The pickers' lists are loaded once the occupation picker is usable.
@@ -121,6 +123,8 @@ describe('placements in the console', () => {
     expect(placement).toEqual({ occupation_code: '9412', sector: 'I' });
 
     // The due list: a placement started 13 months ago has three check-ins at once, each flagged.
+    // Leave a screen only once its requests are answered (an aborted one would fail the test).
+    await p.waitForLoadState('networkidle');
     await hr.goto('/app/check-ins');
     await p.getByRole('heading', { name: 'Retention check-ins' }).waitFor();
     const first = p.locator('li.card', { has: p.getByRole('heading', { name: /^3-month check-in/ }) });
