@@ -567,7 +567,7 @@ describe('consultations: a municipal officer consults migrant communities, from 
     expect(lines[0]).toContain('organization_name');
     expect(lines[0]).toContain('Q1: Which transport do you use at night?');
     expect(lines.slice(1).join('\n')).toContain('Syrian Community Riverton');
-    expect(lines.slice(1).join('\n')).toContain('health; shops');
+    expect(lines.slice(1).join('\n')).toContain('Health; Shops');
 
     for (const path of ['/results', '/results.csv'])
       expectProblem(await http().get(`/consultations/${consultationId}${path}`).set(bearer(amira)), 403);

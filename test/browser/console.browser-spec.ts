@@ -327,7 +327,7 @@ describe('web console in a browser', () => {
     // The member signs up for the public meeting, listed in Arabic like the form around it.
     await member.page.getByRole('heading', { name: 'الاجتماعات' }).waitFor();
     await member.page.getByRole('button', { name: /^سأحضر/ }).click();
-    await member.page.locator('.badge', { hasText: 'Attending' }).waitFor();
+    await member.page.locator('.badge', { hasText: 'أنتم مسجَّلون للحضور' }).waitFor();
 
     // The officer closes it, reads the results and publishes the outcome.
     await p.reload();
@@ -383,17 +383,16 @@ describe('web console in a browser', () => {
     await p.getByRole('link', { name: 'Log a placement' }).click();
     await p.getByLabel('Year of birth').fill('1994');
     await p.getByLabel('Gender').selectOption('female');
-    await p.getByLabel('Country of origin').fill('SY');
+    await p.getByRole('combobox', { name: 'Country of origin' }).fill('Syria');
     await p.getByLabel('Year of arrival').fill('2021');
     await p.getByLabel('Status', { exact: true }).selectOption('refugee_or_asylum');
-    await p.getByLabel('Languages').fill('ar, en');
     await p.getByLabel('Job title').fill('Kitchen assistant');
-    await p.getByLabel('Occupation (ISCO-08)').fill('94120');
-    await p.getByLabel('Sector (ISIC)').selectOption('I');
+    await p.getByRole('combobox', { name: 'Occupation (ISCO-08)' }).fill('94120');
+    await p.getByRole('combobox', { name: 'Sector (ISIC)' }).fill('Accommodation and food (I)');
     await p.getByLabel('Start date').fill(started);
     await p.getByRole('button', { name: 'Log placement' }).click();
-    // The occupation code is wrong: the person is kept, the error is next to the field.
-    const occupation = p.getByLabel('Occupation (ISCO-08)');
+    // The occupation code is wrong: nothing is registered, the error is next to the field.
+    const occupation = p.getByRole('combobox', { name: 'Occupation (ISCO-08)' });
     await occupation.and(p.locator('[aria-invalid="true"]')).waitFor();
     await p
       .getByText(/ISCO-08 code/)
@@ -401,9 +400,11 @@ describe('web console in a browser', () => {
       .waitFor();
     await hr.shot('log-placement-field-error');
     await occupation.fill('9412');
+    await p.getByRole('option', { name: 'Kitchen helpers (9412)' }).click();
     await p.getByRole('button', { name: 'Log placement' }).click();
-    await p.getByRole('cell', { name: 'Kitchen assistant' }).waitFor();
+    await p.getByRole('heading', { name: /^Kitchen assistant · TP-/ }).waitFor();
     await hr.shot('placement-logged');
+    await hr.nav('Placements');
 
     // Import a CSV with one good and one bad row.
     await p.getByRole('link', { name: 'Import placements (CSV)' }).click();

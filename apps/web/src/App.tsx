@@ -23,6 +23,7 @@ import { CheckInsPage } from './pages/placements/CheckInsPage';
 import { ImportPage } from './pages/placements/ImportPage';
 import { LogPlacementPage } from './pages/placements/LogPlacementPage';
 import { PlacementsPage } from './pages/placements/PlacementsPage';
+import { PlacementPage } from './pages/placements/PlacementPage';
 import { ProgrammeEditPage, ProgrammeNewPage } from './pages/programmes/ProgrammeForm';
 import { ProgrammePage } from './pages/programmes/ProgrammePage';
 import { ProgrammesPage } from './pages/programmes/ProgrammesPage';
@@ -207,6 +208,7 @@ export function App() {
             <Route path="/placements" element={<PlacementsPage />} />
             <Route path="/placements/new" element={<LogPlacementPage />} />
             <Route path="/placements/import" element={<ImportPage />} />
+            <Route path="/placements/:id" element={<PlacementPage />} />
             <Route path="/check-ins" element={<CheckInsPage />} />
             <Route path="/notifications" element={<NotificationsPage />} />
             <Route path="/reports" element={<ReportsPage />} />

@@ -132,6 +132,8 @@ export function applyAnonymity(c: AnonymityFacts, results: ConsultationResults):
 export function anonymousCsvRows(
   results: ConsultationResults,
   promptOf: (q: QuestionResult) => string,
+  /** A choice's label in the reader's language (its value when there is none). */
+  labelOf: (label: Record<string, string>) => string = () => '',
 ): string[][] {
   const rows: string[][] = [['question', 'answer', 'organisations', 'percentage']];
   rows.push(['(responses)', '', String(results.responseCount), '']);
@@ -141,7 +143,12 @@ export function anonymousCsvRows(
   for (const q of results.questions) {
     const prompt = promptOf(q);
     for (const o of q.options ?? [])
-      rows.push([prompt, o.value, String(o.count), String(o.percentage ?? '')]);
+      rows.push([
+        prompt,
+        (o.label && labelOf(o.label)) || o.value,
+        String(o.count),
+        String(o.percentage ?? ''),
+      ]);
     for (const d of q.distribution ?? [])
       rows.push([prompt, String(d.value), String(d.count), String(d.percentage ?? '')]);
     if (q.distribution) rows.push([prompt, '(average)', '', q.average == null ? '' : String(q.average)]);

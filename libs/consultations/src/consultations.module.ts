@@ -15,6 +15,7 @@ import { MeetingsService } from './meetings.service';
 import { OutcomeService } from './outcome.service';
 import { QuestionsRepository } from './questions.repository';
 import { QuestionsService } from './questions.service';
+import { QuestionOrderService } from './question-order.service';
 import { ResponsesRepository } from './responses.repository';
 import { ResponsesService } from './responses.service';
 import { ResultsService } from './results.service';
@@ -32,6 +33,7 @@ import { ResultsService } from './results.service';
     ConsultationLifecycleService,
     ConsultationsService,
     QuestionsService,
+    QuestionOrderService,
     ResponsesService,
     ResultsService,
     OutcomeService,
@@ -44,6 +46,7 @@ import { ResultsService } from './results.service';
     ConsultationAccessService,
     ConsultationsService,
     QuestionsService,
+    QuestionOrderService,
     ResponsesService,
     ResultsService,
     OutcomeService,

@@ -20,3 +20,4 @@ export * from './response.view';
 export * from './consultation-results.view';
 export * from './published-outcomes.reader';
 export * from './consultation-anonymity';
+export * from './question-order.service';

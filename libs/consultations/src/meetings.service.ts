@@ -35,6 +35,8 @@ import { MeetingsRepository, RsvpRow } from './meetings.repository';
  * the seats counted are the seats given: never more attendees than capacity, and when a seat frees
  * the first on the waiting list (by the time they asked) moves up and is told.
  */
+const CLOSED = new Set<ConsultationStatus>([ConsultationStatus.Closed, ConsultationStatus.OutcomePublished]);
+
 @Injectable()
 export class MeetingsService {
   constructor(
@@ -160,6 +162,12 @@ export class MeetingsService {
       const organizationId = this.organizationFor(a, dto.organizationId);
       const m = await this.lockMeeting(em, consultationId, meetingId);
       this.assertMeetingLive(a.consultation, m);
+      // Sign-up ends with the consultation (saying one will not come stays possible).
+      if (dto.attending && CLOSED.has(a.consultation.status))
+        throw new ConsultationsError(
+          ConsultationsErrorCode.MeetingNotAvailable,
+          'The consultation is closed: sign-up for its meetings has ended',
+        );
       const existing = await this.meetings.rsvpOf(em, meetingId, actor.userId);
       const now = this.clock.now();
       if (dto.attending) {

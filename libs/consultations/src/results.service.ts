@@ -8,11 +8,12 @@ import {
   Consultation,
   ConsultationQuestion,
   ConsultationStatus,
+  LocalizedText,
   QuestionType,
   SCALE_MAX,
   SCALE_MIN,
 } from './entities';
-import { inDefaultLanguage } from './localized-text';
+import { textIn } from './localized-text';
 import { QuestionResult, ConsultationResults } from './consultation-results.view';
 import { QuestionsRepository } from './questions.repository';
 import { ResponsesRepository } from './responses.repository';
@@ -84,15 +85,27 @@ export class ResultsService {
     };
   }
 
-  async csv(actor: Actor, consultationId: string): Promise<{ filename: string; body: string }> {
+  /**
+   * `language`: one of the consultation's languages for prompts and choice labels (its default
+   * language otherwise); choices are written as their labels, never their internal values.
+   */
+  async csv(
+    actor: Actor,
+    consultationId: string,
+    language?: string,
+  ): Promise<{ filename: string; body: string }> {
     const { consultation: c } = await this.readable(actor, consultationId);
-    const filename = `consultation-${c.id}-results.csv`;
+    if (language !== undefined && !c.languages.includes(language))
+      throw CoreError.invalid(
+        'language',
+        `must be one of the consultation's languages: ${c.languages.join(', ')}`,
+      );
+    const lang = language ?? c.languages[0];
+    const inLang = (text: LocalizedText) => textIn(text, lang, c.languages);
+    const filename = `consultation-${c.id}-results${language ? `-${language}` : ''}.csv`;
     if (c.anonymous) {
       const results = applyAnonymity(c, await this.fullResults(c));
-      const rows = anonymousCsvRows(
-        results,
-        (q) => `Q${q.position}: ${inDefaultLanguage(q.prompt, c.languages)}`,
-      );
+      const rows = anonymousCsvRows(results, (q) => `Q${q.position}: ${inLang(q.prompt)}`, inLang);
       return { filename, body: toCsv(rows) };
     }
     const { questions, respondents } = await this.load(c);
@@ -101,14 +114,14 @@ export class ResultsService {
       'organization_name',
       'organization_kind',
       'submitted_at',
-      ...questions.map((q) => `Q${q.position}: ${inDefaultLanguage(q.prompt, c.languages)}`),
+      ...questions.map((q) => `Q${q.position}: ${inLang(q.prompt)}`),
     ];
     const rows = respondents.map((r) => [
       r.organizationId,
       r.organizationName,
       r.organizationKind,
       r.updatedAt.toISOString(),
-      ...questions.map((q) => this.cell(r.answers[q.id])),
+      ...questions.map((q) => this.cell(r.answers[q.id], (v) => choiceLabel(q, v, inLang))),
     ]);
     return { filename, body: toCsv([header, ...rows]) };
   }
@@ -211,8 +224,18 @@ export class ResultsService {
     }
   }
 
-  private cell(v: AnswerValue | undefined): string {
+  private cell(v: AnswerValue | undefined, label: (value: string) => string): string {
     if (v === undefined) return '';
-    return Array.isArray(v) ? v.join('; ') : String(v);
+    return Array.isArray(v) ? v.map(label).join('; ') : typeof v === 'string' ? label(v) : String(v);
   }
+}
+
+/** A choice question's answer value as its label in the wanted language; other answers as they are. */
+function choiceLabel(
+  q: { options: { value: string; label: LocalizedText }[] },
+  value: string,
+  inLang: (text: LocalizedText) => string,
+): string {
+  const option = q.options.find((o) => o.value === value);
+  return option ? inLang(option.label) : value;
 }

@@ -11,8 +11,36 @@ type Rendered = { title: string; body: string };
 /** One language's texts: English must have every type (compile-time), the others are checked by a spec. */
 type Texts = { [T in NotificationType]: (p: NotificationParams[T]) => Rendered };
 
+/**
+ * How dates in params read: in the reader's language, an instant in a time zone that is named
+ * (never "2026-12-10T13:11:00.000Z"), a calendar date (YYYY-MM-DD) as a date. Set by
+ * `renderNotification` for the one synchronous render it runs.
+ */
+let reading: { language: Language; timeZone: string } = { language: 'en', timeZone: 'UTC' };
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A param as text for the reader (dates formatted with Intl.DateTimeFormat, the rest as it is). */
+export function readableValue(value: unknown, language: Language, timeZone: string): string {
+  const text = value instanceof Date ? value.toISOString() : String(value);
+  if (CALENDAR_DATE.test(text))
+    return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(
+      new Date(`${text}T00:00:00Z`),
+    );
+  if (!INSTANT.test(text) || Number.isNaN(Date.parse(text))) return text;
+  return new Intl.DateTimeFormat(language, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(new Date(text));
+}
+
 const v = <P extends object>(p: P, k: keyof P): string =>
-  p[k] === null || p[k] === undefined ? '' : String(p[k]);
+  p[k] === null || p[k] === undefined ? '' : readableValue(p[k], reading.language, reading.timeZone);
 const join = (...parts: string[]): string => parts.filter(Boolean).join(' · ');
 
 /** How each language names the codes that params carry. */
@@ -102,7 +130,7 @@ const label = <C extends string>(labels: Record<C, string>, code: C): string =>
 const EN: Texts = {
   'programme.partner_invited': (p) => ({
     title: `${v(p, 'organizationName')} is invited to join "${v(p, 'programmeTitle')}" as ${label(ROLES.en, p.role)}`,
-    body: 'An org admin of the organisation can accept or decline the invitation.',
+    body: `As an org admin of ${v(p, 'organizationName')}, you answer for it: open the programme and choose Accept or Decline. Until you do, the programme cannot assign it any task.`,
   }),
   'programme.partner_accepted': (p) => ({
     title: `${v(p, 'organizationName')} joined "${v(p, 'programmeTitle')}"`,
@@ -222,7 +250,7 @@ const EN: Texts = {
 const FR: Partial<Texts> = {
   'programme.partner_invited': (p) => ({
     title: `${v(p, 'organizationName')} est invitée à rejoindre « ${v(p, 'programmeTitle')} » (${label(ROLES.fr, p.role)})`,
-    body: "Un administrateur de l'organisation peut accepter ou refuser l'invitation.",
+    body: `En tant qu'administrateur de ${v(p, 'organizationName')}, vous répondez pour elle : ouvrez le programme et choisissez Accepter ou Refuser. D'ici là, le programme ne peut lui confier aucune tâche.`,
   }),
   'programme.partner_accepted': (p) => ({
     title: `${v(p, 'organizationName')} a rejoint « ${v(p, 'programmeTitle')} »`,
@@ -348,7 +376,7 @@ const FR: Partial<Texts> = {
 const ES: Partial<Texts> = {
   'programme.partner_invited': (p) => ({
     title: `${v(p, 'organizationName')} está invitada a unirse a «${v(p, 'programmeTitle')}» (${label(ROLES.es, p.role)})`,
-    body: 'Un administrador de la organización puede aceptar o rechazar la invitación.',
+    body: `Como administrador de ${v(p, 'organizationName')}, usted responde por ella: abra el programa y elija Aceptar o Rechazar. Mientras no responda, el programa no puede asignarle tareas.`,
   }),
   'programme.partner_accepted': (p) => ({
     title: `${v(p, 'organizationName')} se unió a «${v(p, 'programmeTitle')}»`,
@@ -471,7 +499,7 @@ const ES: Partial<Texts> = {
 const AR: Partial<Texts> = {
   'programme.partner_invited': (p) => ({
     title: `${v(p, 'organizationName')} مدعوة للانضمام إلى «${v(p, 'programmeTitle')}» بصفة ${label(ROLES.ar, p.role)}`,
-    body: 'يمكن لمسؤول المنظمة قبول الدعوة أو رفضها.',
+    body: `بصفتك مسؤولًا عن ${v(p, 'organizationName')}، فأنت من يرد باسمها: افتح البرنامج واختر قبول أو رفض. وإلى أن تفعل، لا يمكن للبرنامج أن يسند إليها أي مهمة.`,
   }),
   'programme.partner_accepted': (p) => ({
     title: `انضمت ${v(p, 'organizationName')} إلى «${v(p, 'programmeTitle')}»`,
@@ -599,10 +627,27 @@ export function renderNotification(
   type: string,
   params: Record<string, unknown>,
   language: string | null = 'en',
+  /** The reader's IANA time zone for instants (UTC, named as such, when unknown or invalid). */
+  timeZone = 'UTC',
 ): Rendered {
   if (!isNotificationType(type)) return { title: type.replace(/[._]/g, ' '), body: '' };
-  const render = (NOTIFICATION_TEXTS[pickLanguage(language)][type] ?? EN[type]) as (p: unknown) => Rendered;
-  return render(params);
+  const lang = pickLanguage(language);
+  const render = (NOTIFICATION_TEXTS[lang][type] ?? EN[type]) as (p: unknown) => Rendered;
+  reading = { language: lang, timeZone: validTimeZone(timeZone) ? timeZone : 'UTC' };
+  try {
+    return render(params);
+  } finally {
+    reading = { language: 'en', timeZone: 'UTC' };
+  }
+}
+
+function validTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The in-app text in every supported language, keyed by language (the fan-out picks per recipient). */

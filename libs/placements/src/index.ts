@@ -20,3 +20,8 @@ export * from './placement-stats.view';
 export * from './retention-evidence.reader';
 export * from './placements-break-glass.service';
 export * from './placements.repository';
+export * from './occupations';
+export * from './placement-registration.service';
+export * from './placement-edits.service';
+export * from './due-check-in.view';
+export * from './due-check-ins.service';

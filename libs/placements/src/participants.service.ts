@@ -53,6 +53,12 @@ export class ParticipantsService {
   ) {}
 
   async create(actor: Actor, dto: CreateParticipantDto): Promise<ParticipantRegisteredView> {
+    const id = await this.tx.run((em) => this.registerIn(em, actor, dto));
+    return participantRegisteredView(await this.participants.findById(id));
+  }
+
+  /** Registers the person inside the caller's transaction (registering and placing in one step). */
+  async registerIn(em: EntityManager, actor: Actor, dto: CreateParticipantDto): Promise<string> {
     const organizationId = this.registeringOrganization(actor, dto.organizationId);
     const givenAt = new Date(dto.consent.givenAt);
     if (givenAt.getTime() > this.clock.now().getTime() + 5 * 60_000) {
@@ -61,7 +67,7 @@ export class ParticipantsService {
     if (dto.arrivalYear < dto.yearOfBirth) {
       throw CoreError.invalid('arrivalYear', 'cannot be before yearOfBirth');
     }
-    const id = await this.tx.run(async (em) => {
+    {
       const kind = await this.kindOf(em, organizationId);
       if (dto.programmeId) {
         await this.assertMayRegisterFor(actor, em, dto.programmeId, organizationId, kind);
@@ -94,8 +100,7 @@ export class ParticipantsService {
         after: participantAuditSnapshot(participant),
       });
       return participant.id;
-    });
-    return participantRegisteredView(await this.participants.findById(id));
+    }
   }
 
   /** The participants my organisations registered. */

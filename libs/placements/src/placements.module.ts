@@ -17,6 +17,10 @@ import { PlacementsRepository } from './placements.repository';
 import { PlacementsService } from './placements.service';
 import { RetentionCheckHandlers } from './retention-check.handlers';
 import { RetentionChecksService } from './retention-checks.service';
+import { DueCheckInsRepository } from './due-check-ins.repository';
+import { DueCheckInsService } from './due-check-ins.service';
+import { PlacementEditsService } from './placement-edits.service';
+import { PlacementRegistrationService } from './placement-registration.service';
 
 /** Pseudonymous participants, their job placements, retention check-ins and statistics. */
 @Module({
@@ -36,6 +40,10 @@ import { RetentionChecksService } from './retention-checks.service';
     PlacementImportsService,
     PlacementImportHandler,
     PlacementsBreakGlassService,
+    DueCheckInsRepository,
+    DueCheckInsService,
+    PlacementEditsService,
+    PlacementRegistrationService,
   ],
   exports: [
     RetentionEvidenceReader,
@@ -49,6 +57,9 @@ import { RetentionChecksService } from './retention-checks.service';
     PlacementImportsService,
     PlacementImportHandler,
     PlacementsBreakGlassService,
+    DueCheckInsService,
+    PlacementEditsService,
+    PlacementRegistrationService,
   ],
 })
 export class PlacementsModule {}

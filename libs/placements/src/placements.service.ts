@@ -35,7 +35,13 @@ export class PlacementsService {
   ) {}
 
   async create(actor: Actor, dto: CreatePlacementDto): Promise<PlacementView> {
-    const id = await this.tx.run(async (em) => {
+    const id = await this.tx.run((em) => this.createIn(em, actor, dto));
+    return this.get(actor, id);
+  }
+
+  /** Logs the placement inside the caller's transaction (registering and placing in one step). */
+  async createIn(em: EntityManager, actor: Actor, dto: CreatePlacementDto): Promise<string> {
+    {
       await this.assertEmployerMember(actor, em, dto.employerOrganizationId);
       if (dto.programmeId) await this.assertProgrammePartner(em, dto.programmeId, dto.employerOrganizationId);
       await this.assertPlaceable(em, dto);
@@ -76,8 +82,7 @@ export class PlacementsService {
       });
       // No job per check-in: the sweep finds their dates in retention_checks.
       return placement.id;
-    });
-    return this.get(actor, id);
+    }
   }
 
   async list(actor: Actor, filter: ListPlacementsDto): Promise<Page<PlacementView>> {

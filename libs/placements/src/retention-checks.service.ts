@@ -46,7 +46,10 @@ export class RetentionChecksService {
       if (!this.access.isMemberOf(actor, placement.employerOrganizationId)) {
         throw CoreError.forbidden("Only the employer's members answer its check-ins");
       }
-      if (check.status !== RetentionCheckStatus.Due) {
+      // A check-in whose date has passed is answerable even before the sweep opened it.
+      const dateCame =
+        check.status === RetentionCheckStatus.Scheduled && check.dueOn <= isoDate(this.clock.now());
+      if (check.status !== RetentionCheckStatus.Due && !dateCame) {
         throw new PlacementsError(
           PlacementsErrorCode.CheckInNotDue,
           `This check-in is ${check.status}, not due: it cannot be answered`,

@@ -22,7 +22,9 @@ import {
   ListConsultationsDto,
   OutcomeService,
   PublishOutcomeDto,
+  QuestionOrderService,
   QuestionsService,
+  ReorderQuestionsDto,
   ResponsesService,
   ResultsService,
   SubmitResponseDto,
@@ -49,6 +51,7 @@ export class ConsultationsController {
     private readonly responses: ResponsesService,
     private readonly results: ResultsService,
     private readonly outcome: OutcomeService,
+    private readonly questionOrder: QuestionOrderService,
   ) {}
 
   @Post()
@@ -138,6 +141,20 @@ export class ConsultationsController {
     return this.questions.add(actor, id, dto);
   }
 
+  @Put(':id/questions/order')
+  @ApiOperation({
+    summary: 'Put the questions in a new order (owners, before it opens)',
+    description: 'questionIds lists every question once, in the new order; 409 once open. Audited.',
+  })
+  @ApiProblems(400, 403, 404, 409)
+  reorderQuestions(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() dto: ReorderQuestionsDto,
+  ) {
+    return this.questionOrder.reorder(actor, id, dto);
+  }
+
   @Patch(':id/questions/:questionId')
   @ApiOperation({ summary: 'Edit or move a question (owners, before it opens)' })
   @ApiProblems(400, 403, 404, 409, 422)
@@ -220,16 +237,25 @@ export class ConsultationsController {
   }
 
   @Get(':id/results.csv')
-  @ApiOperation({ summary: 'Results as CSV: one row per response (no organisation columns when anonymous)' })
+  @ApiOperation({
+    summary: 'Results as CSV: one row per response (no organisation columns when anonymous)',
+    description: 'Choices are written as their labels in `language`, never as their internal values.',
+  })
   @ApiProduces('text/csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @ApiProblems(400, 403, 404)
+  @ApiQuery({
+    name: 'language',
+    required: false,
+    description: "One of the consultation's languages, for prompts and choice labels (default: its first)",
+  })
   async resultsCsv(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
     @Res({ passthrough: true }) res: Response,
+    @Query('language') language?: string,
   ) {
-    const { filename, body } = await this.results.csv(actor, id);
+    const { filename, body } = await this.results.csv(actor, id, language);
     res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
     return body;
   }

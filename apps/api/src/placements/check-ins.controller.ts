@@ -4,7 +4,10 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AnswerCheckInDto,
   CheckInListItem,
+  DueCheckInsService,
+  DueCheckInView,
   ListCheckInsDto,
+  ListDueCheckInsDto,
   RetentionChecksService,
 } from '@tandem/placements';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -15,7 +18,22 @@ import { uuidParam } from '../http/validation.pipe';
 @Authenticated()
 @Controller('check-ins')
 export class CheckInsController {
-  constructor(private readonly checks: RetentionChecksService) {}
+  constructor(
+    private readonly checks: RetentionChecksService,
+    private readonly due: DueCheckInsService,
+  ) {}
+
+  @Get('due')
+  @ApiOperation({
+    summary: 'Check-ins to answer now, for my employers',
+    description:
+      'Unanswered check-ins of active placements whose date has come (opened by the sweep or not yet), oldest first; `overdue` when more than 14 days old. employerOrganizationId: one of mine (another organisation: 404).',
+  })
+  @ApiProblems(400, 404)
+  @ApiOkResponse({ type: PageOf(DueCheckInView) })
+  listDue(@CurrentActor() actor: Actor, @Query() filter: ListDueCheckInsDto) {
+    return this.due.list(actor, filter);
+  }
 
   @Get()
   @ApiOperation({

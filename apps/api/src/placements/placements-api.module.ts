@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PlacementsModule } from '@tandem/placements';
 import { CheckInsController } from './check-ins.controller';
+import { ClassificationsController } from './classifications.controller';
 import { ParticipantsController } from './participants.controller';
 import { PlacementImportsController } from './placement-imports.controller';
 import { PlacementsBreakGlassController } from './placements-break-glass.controller';
@@ -15,6 +16,7 @@ import { PlacementsController } from './placements.controller';
     PlacementsController,
     CheckInsController,
     PlacementsBreakGlassController,
+    ClassificationsController,
   ],
 })
 export class PlacementsApiModule {}

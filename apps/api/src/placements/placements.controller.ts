@@ -1,18 +1,23 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { Actor, PageOf } from '@tandem/core';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CreatePlacementDto,
   EndPlacementDto,
   ListPlacementsDto,
+  PlacementEditsService,
+  PlacementRegistrationService,
   PlacementsService,
   PlacementStatsQueryDto,
   PlacementStatsService,
   PlacementView,
+  RegisterPlacementDto,
+  UpdatePlacementDto,
 } from '@tandem/placements';
 import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
+import { IfMatchVersion } from '../http/etag';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { uuidParam } from '../http/validation.pipe';
 
@@ -23,7 +28,28 @@ export class PlacementsController {
   constructor(
     private readonly placements: PlacementsService,
     private readonly statistics: PlacementStatsService,
+    private readonly registration: PlacementRegistrationService,
+    private readonly edits: PlacementEditsService,
   ) {}
+
+  @Post('register')
+  @Idempotent()
+  @ApiOperation({
+    summary: "Register the person and log their placement in one step (the employer's members)",
+    description:
+      'One transaction: the pseudonymous participant (registered by the employer, under the programme if named) and the placement with its check-ins, or nothing at all. Errors name `participant.<field>` and the job fields.',
+  })
+  @ApiCreatedResponse({ type: PlacementView })
+  @ApiProblems(400, 403, 422)
+  async register(
+    @CurrentActor() actor: Actor,
+    @Body() dto: RegisterPlacementDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const p = await this.registration.register(actor, dto);
+    res.setHeader('Location', `/placements/${p.id}`);
+    return p;
+  }
 
   @Post()
   @Idempotent()
@@ -71,6 +97,24 @@ export class PlacementsController {
   @ApiProblems(400, 404)
   async get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
     return this.placements.get(actor, id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: "Correct an active placement's job details (the employer's members)",
+    description:
+      'jobTitle, occupationCode, sector, contractType, hoursPerWeek; absent fields stay. Requires If-Match with the ETag read; 409 once the placement ended.',
+  })
+  @ApiHeader({ name: 'If-Match', required: true, description: 'ETag of the version you read' })
+  @ApiOkResponse({ type: PlacementView })
+  @ApiProblems(400, 403, 404, 409, 412, 428)
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @IfMatchVersion() expectedVersion: number,
+    @Body() dto: UpdatePlacementDto,
+  ) {
+    return this.edits.update(actor, id, expectedVersion, dto);
   }
 
   @Post(':id/end')

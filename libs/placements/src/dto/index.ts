@@ -4,3 +4,6 @@ export * from './list-placements.dto';
 export * from './answer-check-in.dto';
 export * from './create-import.dto';
 export * from './break-glass.dto';
+export * from './register-placement.dto';
+export * from './update-placement.dto';
+export * from './list-due-check-ins.dto';

@@ -112,4 +112,13 @@ export const programmes = {
   'indicator.periodStart': 'Period start',
   'indicator.periodEnd': 'Period end',
   'indicator.report': 'Record a value of {name}',
+  'partner.invitedAskAdmins':
+    'Only an org admin of your organisation can accept or decline: ask {names}. They have been notified.',
+  'partner.invitedNoAdmin':
+    'Only an org admin of your organisation can accept or decline; it has none yet: ask a platform admin.',
+  'indicator.migrantValue': 'Migrant population value',
+  'indicator.hostValue': 'Host population value',
+  'indicator.note': 'Note (optional)',
+  'indicator.noteHint': 'The source, or anything a reader should know about this figure.',
+  'indicator.reportingOrganization': 'Reported for',
 } as const;

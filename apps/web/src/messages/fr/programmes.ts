@@ -115,4 +115,13 @@ export const programmes: Record<keyof typeof en, string> = {
   'indicator.periodStart': 'Début de période',
   'indicator.periodEnd': 'Fin de période',
   'indicator.report': 'Saisir une valeur de {name}',
+  'partner.invitedAskAdmins':
+    'Seul un administrateur de votre organisation peut accepter ou refuser : demandez à {names}. Ils ont été prévenus.',
+  'partner.invitedNoAdmin':
+    "Seul un administrateur de votre organisation peut accepter ou refuser ; elle n'en a pas encore : demandez à un administrateur de la plateforme.",
+  'indicator.migrantValue': 'Valeur pour la population migrante',
+  'indicator.hostValue': "Valeur pour la population d'accueil",
+  'indicator.note': 'Note (facultative)',
+  'indicator.noteHint': "La source, ou ce qu'un lecteur doit savoir de ce chiffre.",
+  'indicator.reportingOrganization': 'Déclaré pour',
 };

@@ -10,7 +10,7 @@ import {
   useLoad,
 } from '../../components/common';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
-import { Key, respondText, useI18n } from '../../i18n';
+import { Key, respondText, RespondKey, useI18n } from '../../i18n';
 
 /**
  * A consultation's meetings. Owners manage them in the interface language; a respondent sees them
@@ -20,10 +20,13 @@ export function MeetingsSection({
   c,
   owner,
   language,
+  signUpOpen = true,
 }: {
   c: Consultation;
   owner: boolean;
   language?: string;
+  /** False once the consultation closed: the respondent's sign-up buttons give way to a note. */
+  signUpOpen?: boolean;
 }) {
   const { t, lang: uiLang } = useI18n();
   const lang = language ?? uiLang;
@@ -59,6 +62,7 @@ export function MeetingsSection({
     <section className="card" aria-labelledby="sec-meetings">
       <h2 id="sec-meetings">{mt('respond.meetings', 'meetings.title')}</h2>
       <FormAlert form={rsvp} />
+      {!owner && !signUpOpen && <p className="muted">{mt('respond.signUpClosed', 'meetings.none')}</p>}
       <Async state={list}>
         {(items) =>
           items.length === 0 ? (
@@ -77,17 +81,25 @@ export function MeetingsSection({
                   {m.status && m.status !== 'scheduled' && (
                     <>
                       {' '}
-                      <span lang={uiLang}>
+                      {language ? (
+                        <span className={`badge badge-${m.status}`}>
+                          {respondText(language, `respond.meetingStatus.${m.status}` as RespondKey)}
+                        </span>
+                      ) : (
                         <StateBadge state={m.status} />
-                      </span>
+                      )}
                     </>
                   )}
                   {m.myRsvp && (
                     <>
                       {' '}
-                      <span lang={uiLang}>
+                      {language ? (
+                        <span className={`badge badge-${m.myRsvp.status}`}>
+                          {respondText(language, `respond.rsvp.${m.myRsvp.status}` as RespondKey)}
+                        </span>
+                      ) : (
                         <StateBadge state={m.myRsvp.status} />
-                      </span>
+                      )}
                     </>
                   )}
                   {m.seatsLeft !== null && m.seatsLeft !== undefined && (
@@ -116,7 +128,7 @@ export function MeetingsSection({
                       <span className="visually-hidden">: {m.title}</span>
                     </button>
                   )}
-                  {!owner && (
+                  {!owner && signUpOpen && (
                     <span className="actions">
                       {[true, false].map((attending) => (
                         <button

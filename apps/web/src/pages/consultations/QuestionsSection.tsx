@@ -5,6 +5,7 @@ import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
 import { isRtl, Key, localized, useI18n } from '../../i18n';
 import { LANGUAGE_NAMES, QUESTION_TYPES } from './shared';
 import { EnumSelect } from '../../components/EnumSelect';
+import { QuestionActions } from './QuestionEditor';
 
 export function QuestionsSection({
   c,
@@ -31,7 +32,7 @@ export function QuestionsSection({
         <p className="muted">{t('questions.none')}</p>
       ) : (
         <ol className="list">
-          {questions.map((q) => (
+          {questions.map((q, index) => (
             <li key={q.id}>
               {localized(q.prompt, lang, c.defaultLanguage)}{' '}
               <span className="muted">({t(`question.type.${q.type}` as Key)})</span>
@@ -42,6 +43,7 @@ export function QuestionsSection({
                   ))}
                 </ul>
               )}
+              {editable && <QuestionActions c={c} q={q} index={index} reload={reload} />}
               {editable && (
                 <button
                   type="button"

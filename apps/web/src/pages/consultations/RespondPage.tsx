@@ -36,6 +36,7 @@ function RespondForm({ c, initialLanguage }: { c: Consultation; initialLanguage:
   const [organizationId, setOrganizationId] = useState(me.memberships[0]?.organizationId ?? '');
   const [done, setDone] = useState(false);
   const [existing, setExisting] = useState(false);
+  const [mine, setMine] = useState<ConsultationResponse | null>(null);
   const form = useApiForm();
   const rt = (key: Parameters<typeof respondText>[1], params?: Record<string, string | number>) =>
     respondText(language, key, params);
@@ -48,6 +49,7 @@ function RespondForm({ c, initialLanguage }: { c: Consultation; initialLanguage:
     )
       .then((r) => {
         setExisting(true);
+        setMine(r);
         setAnswers(Object.fromEntries(r.answers.map((a) => [a.questionId, a.value])));
       })
       .catch((e: unknown) => {
@@ -57,6 +59,12 @@ function RespondForm({ c, initialLanguage }: { c: Consultation; initialLanguage:
 
   const set = (q: Question, value: AnswerValue) => setAnswers({ ...answers, [q.id]: value });
   const open = c.status === 'open';
+  const closed = c.status === 'closed' || c.status === 'outcome_published';
+  const notice = closed
+    ? rt('respond.closedNotice')
+    : c.status === 'cancelled'
+      ? rt('respond.notOpen')
+      : rt('respond.notYetOpen');
   return (
     <div lang={language} dir={dir} className="respond">
       <PageTitle>{text(c.title)}</PageTitle>
@@ -71,7 +79,11 @@ function RespondForm({ c, initialLanguage }: { c: Consultation; initialLanguage:
       </Field>
       {text(c.description) && <p>{text(c.description)}</p>}
       <p>
-        {rt('respond.closes', { date: fmtDateTime(c.closesAt, language) })}
+        {open
+          ? rt('respond.closes', { date: fmtDateTime(c.closesAt, language) })
+          : closed
+            ? rt('respond.closedOn', { date: fmtDateTime(c.closesAt, language) })
+            : c.status !== 'cancelled' && rt('respond.opensOn', { date: fmtDateTime(c.opensAt, language) })}
         {c.status === 'outcome_published' && (
           <>
             {' '}
@@ -81,9 +93,10 @@ function RespondForm({ c, initialLanguage }: { c: Consultation; initialLanguage:
       </p>
       {!open && (
         <p className="alert" role="status">
-          {rt('respond.notOpen')}
+          {notice}
         </p>
       )}
+      {closed && <OwnAnswer c={c} response={mine} language={language} />}
       {done && (
         <p className="alert alert-ok" role="status">
           ✓ {rt('respond.thanks')}
@@ -190,7 +203,53 @@ function RespondForm({ c, initialLanguage }: { c: Consultation; initialLanguage:
           <SubmitButton form={form}>{existing ? rt('respond.update') : rt('respond.submit')}</SubmitButton>
         </form>
       )}
-      <MeetingsSection c={c} owner={false} language={language} />
+      <MeetingsSection c={c} owner={false} language={language} signUpOpen={!closed} />
     </div>
+  );
+}
+
+/** After closing, the respondent reads back what her organisation sent, in the language she reads. */
+function OwnAnswer({
+  c,
+  response,
+  language,
+}: {
+  c: Consultation;
+  response: ConsultationResponse | null;
+  language: string;
+}) {
+  const rt = (key: Parameters<typeof respondText>[1], params?: Record<string, string | number>) =>
+    respondText(language, key, params);
+  const text = (l: Localized) => localized(l, language, c.defaultLanguage);
+  const shown = (q: Question): string => {
+    const value = response?.answers.find((a) => a.questionId === q.id)?.value;
+    if (value === undefined || value === null || value === '') return rt('respond.notAnswered');
+    const label = (v: unknown) => {
+      const option = q.options.find((o) => o.value === v);
+      return option ? text(option.label) : String(v);
+    };
+    return Array.isArray(value) ? value.map(label).join(isRtl(language) ? '، ' : ', ') : label(value);
+  };
+  return (
+    <section className="card" aria-labelledby="sec-own-answer">
+      <h2 id="sec-own-answer">{rt('respond.yourAnswer')}</h2>
+      {response ? (
+        <>
+          <p className="muted">{rt('respond.sentOn', { date: fmtDateTime(response.updatedAt, language) })}</p>
+          <dl className="answers">
+            {(c.questions ?? []).map((q, i) => (
+              <div key={q.id}>
+                <dt>
+                  {i + 1}. {text(q.prompt)}
+                </dt>
+                <dd>{shown(q)}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      ) : (
+        <p>{rt('respond.noAnswer')}</p>
+      )}
+    </section>
   );
 }

@@ -57,16 +57,25 @@ export function ConsultationResultsPage() {
                       />
                     )}
                     <FormAlert form={dl} />
-                    <button
-                      type="button"
-                      onClick={() =>
-                        void dl.run(() =>
-                          download(`/consultations/${c.id}/results.csv`, `consultation-${c.id}-results.csv`),
-                        )
-                      }
-                    >
-                      {t('results.csv')}
-                    </button>
+                    {/* One file per language: prompts and choices as labels in it, never option_1. */}
+                    <p className="actions">
+                      {c.languages.map((l) => (
+                        <button
+                          key={l}
+                          type="button"
+                          onClick={() =>
+                            void dl.run(() =>
+                              download(
+                                `/consultations/${c.id}/results.csv?language=${l}`,
+                                `consultation-${c.id}-results-${l}.csv`,
+                              ),
+                            )
+                          }
+                        >
+                          {t('results.csv')} (<span lang={l}>{LANGUAGE_NAMES[l] ?? l}</span>)
+                        </button>
+                      ))}
+                    </p>
                   </section>
                   {r.questions.map((q, i) => (
                     <section key={q.questionId} className="card" aria-labelledby={`q-${q.questionId}`}>
@@ -140,7 +149,7 @@ export function ConsultationOutcomePage() {
             c.defaultLanguage;
           const text = (x: Localized) => localized(x, l, c.defaultLanguage);
           return (
-            <div lang={l} dir={isRtl(l) ? 'rtl' : 'ltr'}>
+            <div lang={l} dir={isRtl(l) ? 'rtl' : 'ltr'} className="outcome">
               <PageTitle>{text(c.title)}</PageTitle>
               <label>
                 {respondText(l, 'respond.language')}{' '}

@@ -1,25 +1,42 @@
 import { useState } from 'react';
 import { api, call } from '../../api/client';
-import { CheckIn, itemsOf, Page, Placement } from '../../api/types';
+import { Link } from 'react-router-dom';
+import type { components } from '../../api/schema';
+import { itemsOf, Page } from '../../api/types';
 import { Async, fmtDate, PageTitle, useLoad } from '../../components/common';
 import { Field, FieldSet, FormAlert, SubmitButton, useApiForm } from '../../forms';
 import { useI18n } from '../../i18n';
 
+type DueCheckIn = components['schemas']['DueCheckInView'];
+
+/** The employer's check-ins to answer now, oldest first, overdue ones flagged; a thank-you after each answer. */
 export function CheckInsPage() {
   const { t, lang } = useI18n();
-  const data = useLoad(async () => {
-    const [checkIns, placements] = await Promise.all([
-      call<Page<CheckIn>>(api.GET('/check-ins', { params: { query: { status: 'due', limit: 100 } } })),
-      call<Page<Placement>>(api.GET('/placements', { params: { query: { limit: 100 } } })),
-    ]);
-    return { checkIns: itemsOf(checkIns), placements: new Map(itemsOf(placements).map((p) => [p.id, p])) };
-  }, []);
+  const [thanks, setThanks] = useState<string | null>(null);
+  const data = useLoad(
+    async () =>
+      itemsOf(await call<Page<DueCheckIn>>(api.GET('/check-ins/due', { params: { query: { limit: 100 } } }))),
+    [],
+  );
+  const overdue = (data.data ?? []).filter((c) => c.overdue).length;
   return (
     <>
       <PageTitle>{t('checkIns.title')}</PageTitle>
       <p>{t('checkIns.intro')}</p>
+      {thanks && (
+        <p role="status" className="alert alert-ok">
+          <span aria-hidden="true">✓ </span>
+          {thanks}
+        </p>
+      )}
+      {overdue > 0 && (
+        <p className="alert alert-error">
+          <span aria-hidden="true">⚠ </span>
+          {t('checkIns.overdueCount', { count: overdue })}
+        </p>
+      )}
       <Async state={data}>
-        {({ checkIns, placements }) =>
+        {(checkIns) =>
           checkIns.length === 0 ? (
             <p className="muted">{t('checkIns.none')}</p>
           ) : (
@@ -28,8 +45,16 @@ export function CheckInsPage() {
                 <CheckInItem
                   key={c.id}
                   checkIn={c}
-                  placement={placements.get(c.placementId)}
-                  onAnswered={data.reload}
+                  onAnswered={() => {
+                    setThanks(
+                      t('checkIns.thanks', {
+                        job: c.jobTitle,
+                        ref: c.participantReferenceCode,
+                        months: c.months,
+                      }),
+                    );
+                    data.reload();
+                  }}
                   lang={lang}
                 />
               ))}
@@ -43,12 +68,10 @@ export function CheckInsPage() {
 
 function CheckInItem({
   checkIn: c,
-  placement,
   onAnswered,
   lang,
 }: {
-  checkIn: CheckIn;
-  placement?: Placement;
+  checkIn: DueCheckIn;
   onAnswered: () => void;
   lang: string;
 }) {
@@ -59,15 +82,30 @@ function CheckInItem({
   const [reason, setReason] = useState('');
   const title = t('checkIns.item', {
     months: c.months,
-    job: placement?.jobTitle ?? '',
-    ref: placement?.participantReferenceCode ?? '',
+    job: c.jobTitle,
+    ref: c.participantReferenceCode,
   });
   return (
-    <li className="card">
-      <h2 className="h3">{title}</h2>
+    <li className={`card${c.overdue ? ' overdue' : ''}`}>
+      <h2 className="h3">
+        <Link to={`/placements/${c.placementId}`}>{title}</Link>
+      </h2>
+      <p>
+        {c.overdue ? (
+          <strong className="badge badge-overdue">
+            <span aria-hidden="true">⚠ </span>
+            {t('checkIns.overdue', { days: c.daysSinceDue })}
+          </strong>
+        ) : (
+          <span className="badge badge-due">
+            <span aria-hidden="true">⏰ </span>
+            {c.daysSinceDue === 0 ? t('checkIns.dueToday') : t('checkIns.dueSince', { days: c.daysSinceDue })}
+          </span>
+        )}
+      </p>
       <p className="muted">
         {t('checkIns.dueOn')} {fmtDate(c.dueOn, lang)} · {t('placement.startDate')}{' '}
-        {fmtDate(placement?.startDate, lang)}
+        {fmtDate(c.startDate, lang)}
       </p>
       <form
         noValidate

@@ -1,36 +1,22 @@
-import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api, ApiError, call } from '../../api/client';
-import { itemsOf, Page, Participant, Programme } from '../../api/types';
+import { api, call } from '../../api/client';
+import { itemsOf, Page, Placement, Programme } from '../../api/types';
+import { useState } from 'react';
 import { PageTitle, today, useLoad } from '../../components/common';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
-import { Key, useI18n } from '../../i18n';
+import { useI18n } from '../../i18n';
 import {
-  CONTRACTS,
   type Contract,
   GENDERS,
   type Gender,
-  SECTORS,
   STATUSES,
   type Sector,
   type Status,
   useEmployers,
 } from './constants';
 import { EnumSelect } from '../../components/EnumSelect';
-
-/** Runs a call whose field errors belong under a prefix on this form (`participant.yearOfBirth`). */
-async function prefixed<T>(prefix: string, pending: Promise<T>): Promise<T> {
-  try {
-    return await pending;
-  } catch (e) {
-    if (e instanceof ApiError && e.problem.errors)
-      throw new ApiError(e.status, {
-        ...e.problem,
-        errors: e.problem.errors.map((x) => ({ ...x, field: `${prefix}.${x.field}` })),
-      });
-    throw e;
-  }
-}
+import { JobFields } from './JobFields';
+import { LanguagesPicker, Picker, useChoices } from './pickers';
 
 /** One screen: the (pseudonymous) person and the job, logged in one go. */
 export function LogPlacementPage() {
@@ -47,7 +33,8 @@ export function LogPlacementPage() {
       ),
     [],
   );
-  const [participantId, setParticipantId] = useState<string | null>(null);
+  const choices = useChoices();
+  const [languages, setLanguages] = useState<string[]>([]);
   const [v, setV] = useState({
     employerOrganizationId: employers[0]?.organizationId ?? '',
     programmeId: '',
@@ -56,7 +43,6 @@ export function LogPlacementPage() {
     countryOfOrigin: '',
     arrivalYear: '',
     statusCategory: 'labour',
-    languages: '',
     consentGivenAt: today(),
     consentScope: t('placement.consentScopeDefault'),
     jobTitle: '',
@@ -75,36 +61,11 @@ export function LogPlacementPage() {
       <form
         noValidate
         onSubmit={form.onSubmit(async () => {
-          // The person first (once: a retry after a job error reuses them), then the placement.
-          let pid = participantId;
-          if (!pid) {
-            const created = await prefixed(
-              'participant',
-              call<Participant>(
-                api.POST('/participants', {
-                  params: { header: { 'Idempotency-Key': crypto.randomUUID() } },
-                  body: {
-                    yearOfBirth: num(v.yearOfBirth),
-                    gender: v.gender as Gender,
-                    countryOfOrigin: v.countryOfOrigin.toUpperCase(),
-                    arrivalYear: num(v.arrivalYear),
-                    statusCategory: v.statusCategory as Status,
-                    languages: v.languages.split(/[,;\s]+/).filter(Boolean),
-                    consent: { givenAt: v.consentGivenAt, scope: v.consentScope },
-                    organizationId: v.employerOrganizationId,
-                    ...(v.programmeId ? { programmeId: v.programmeId } : {}),
-                  },
-                }),
-              ),
-            );
-            pid = created.id;
-            setParticipantId(pid);
-          }
-          await call(
-            api.POST('/placements', {
+          // The person and the job in one request: a refused job leaves no registered person behind.
+          const placement = await call<Placement>(
+            api.POST('/placements/register', {
               params: { header: { 'Idempotency-Key': crypto.randomUUID() } },
               body: {
-                participantId: pid,
                 employerOrganizationId: v.employerOrganizationId,
                 ...(v.programmeId ? { programmeId: v.programmeId } : {}),
                 jobTitle: v.jobTitle,
@@ -113,10 +74,19 @@ export function LogPlacementPage() {
                 startDate: v.startDate,
                 contractType: v.contractType as Contract,
                 hoursPerWeek: num(v.hoursPerWeek),
+                participant: {
+                  yearOfBirth: num(v.yearOfBirth),
+                  gender: v.gender as Gender,
+                  countryOfOrigin: v.countryOfOrigin,
+                  arrivalYear: num(v.arrivalYear),
+                  statusCategory: v.statusCategory as Status,
+                  languages,
+                  consent: { givenAt: v.consentGivenAt, scope: v.consentScope },
+                },
               },
             }),
           );
-          navigate('/placements');
+          navigate(`/placements/${placement.id}`, { state: { logged: true } });
         })}
       >
         <FormAlert form={form} />
@@ -141,7 +111,7 @@ export function LogPlacementPage() {
             </select>
           </Field>
         </div>
-        <fieldset disabled={participantId !== null}>
+        <fieldset>
           <legend>{t('placement.person')}</legend>
           <p className="hint">{t('placement.personHint')}</p>
           <div className="row">
@@ -155,9 +125,14 @@ export function LogPlacementPage() {
               form={form}
               name="participant.countryOfOrigin"
               label={t('participant.countryOfOrigin')}
-              hint={t('programme.countryHint')}
+              hint={t('picker.countryHint')}
             >
-              <input maxLength={2} value={v.countryOfOrigin} onChange={change('countryOfOrigin')} />
+              <Picker
+                list={choices?.countries ?? []}
+                label={t('participant.countryOfOrigin')}
+                value={v.countryOfOrigin}
+                onChange={(code) => setV((x) => ({ ...x, countryOfOrigin: code }))}
+              />
             </Field>
           </div>
           <div className="row">
@@ -178,7 +153,16 @@ export function LogPlacementPage() {
               label={t('participant.languages')}
               hint={t('participant.languagesHint')}
             >
-              <input value={v.languages} onChange={change('languages')} />
+              {choices ? (
+                <LanguagesPicker
+                  choices={choices}
+                  label={t('participant.languages')}
+                  value={languages}
+                  onChange={setLanguages}
+                />
+              ) : (
+                <input disabled />
+              )}
             </Field>
           </div>
           <div className="row">
@@ -190,54 +174,18 @@ export function LogPlacementPage() {
             </Field>
           </div>
         </fieldset>
-        {participantId && (
-          <p role="status" className="alert alert-ok">
-            ✓ {t('placement.personSaved')}
-          </p>
-        )}
         <fieldset>
           <legend>{t('placement.job')}</legend>
-          <div className="row">
-            <Field form={form} name="jobTitle" label={t('placement.jobTitle')}>
-              <input value={v.jobTitle} onChange={change('jobTitle')} />
-            </Field>
-            <Field
-              form={form}
-              name="occupationCode"
-              label={t('placement.occupationCode')}
-              hint={t('placement.occupationHint')}
-            >
-              <input inputMode="numeric" value={v.occupationCode} onChange={change('occupationCode')} />
-            </Field>
-            <Field form={form} name="sector" label={t('placement.sector')}>
-              <EnumSelect
-                values={SECTORS}
-                label={(s) => (
-                  <>
-                    {s} — {t(`sector.${s}` as Key)}
-                  </>
-                )}
-                value={v.sector}
-                onChange={change('sector')}
-              />
-            </Field>
-          </div>
-          <div className="row">
-            <Field form={form} name="startDate" label={t('placement.startDate')}>
-              <input type="date" value={v.startDate} onChange={change('startDate')} />
-            </Field>
-            <Field form={form} name="contractType" label={t('placement.contractType')}>
-              <EnumSelect
-                values={CONTRACTS}
-                labels="contract"
-                value={v.contractType}
-                onChange={change('contractType')}
-              />
-            </Field>
-            <Field form={form} name="hoursPerWeek" label={t('placement.hoursPerWeek')}>
-              <input inputMode="decimal" value={v.hoursPerWeek} onChange={change('hoursPerWeek')} />
-            </Field>
-          </div>
+          <JobFields
+            form={form}
+            value={v}
+            onChange={(k, value) => setV((x) => ({ ...x, [k]: value }))}
+            startDate={
+              <Field form={form} name="startDate" label={t('placement.startDate')}>
+                <input type="date" value={v.startDate} onChange={change('startDate')} />
+              </Field>
+            }
+          />
         </fieldset>
         <SubmitButton form={form}>{t('placement.submit')}</SubmitButton>
       </form>

@@ -88,8 +88,21 @@ export function PlacementsPage() {
                 label: t('placement.participant'),
                 cell: (p) => <code>{p.participantReferenceCode ?? '—'}</code>,
               },
-              { label: t('placement.jobTitle'), cell: (p) => p.jobTitle },
-              { label: t('placement.sector'), cell: (p) => p.sector },
+              {
+                label: t('placement.jobTitle'),
+                cell: (p) => (
+                  <Link
+                    to={`/placements/${p.id}`}
+                    aria-label={t('placement.open', {
+                      job: p.jobTitle,
+                      ref: p.participantReferenceCode ?? '',
+                    })}
+                  >
+                    {p.jobTitle}
+                  </Link>
+                ),
+              },
+              { label: t('placement.sector'), cell: (p) => t(`sector.${p.sector}` as Key) },
               { label: t('placement.startDate'), cell: (p) => fmtDate(p.startDate, lang) },
               {
                 label: t('placement.contractType'),

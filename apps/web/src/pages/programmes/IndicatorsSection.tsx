@@ -6,6 +6,7 @@ import { Async, fmtDate, useLoad } from '../../components/common';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
 import { useI18n } from '../../i18n';
 import { DIMENSIONS, type Dimension } from './constants';
+import { ValueForm } from './ValueForm';
 import { EnumSelect } from '../../components/EnumSelect';
 
 export function IndicatorsSection({
@@ -117,10 +118,6 @@ function IndicatorBlock({ indicator: i, canReport }: { indicator: Indicator; can
       ),
     [i.id],
   );
-  const form = useApiForm();
-  const [v, setV] = useState({ periodStart: '', periodEnd: '', value: '', note: '' });
-  const change = (k: keyof typeof v) => (e: { target: { value: string } }) =>
-    setV({ ...v, [k]: e.target.value });
   return (
     <div className="indicator">
       <h3>{i.name}</h3>
@@ -144,41 +141,7 @@ function IndicatorBlock({ indicator: i, canReport }: { indicator: Indicator; can
           />
         )}
       </Async>
-      {canReport && i.kind === 'plain' && (
-        <form
-          noValidate
-          className="subform"
-          onSubmit={form.onSubmit(async () => {
-            await call(
-              api.POST('/indicators/{id}/values', {
-                params: { path: { id: i.id } },
-                body: {
-                  periodStart: v.periodStart,
-                  periodEnd: v.periodEnd,
-                  value: v.value === '' ? undefined : Number(v.value),
-                  note: v.note || undefined,
-                },
-              }),
-            );
-            setV({ periodStart: '', periodEnd: '', value: '', note: '' });
-            values.reload();
-          })}
-        >
-          <FormAlert form={form} />
-          <div className="row">
-            <Field form={form} name="periodStart" label={t('indicator.periodStart')}>
-              <input type="date" value={v.periodStart} onChange={change('periodStart')} />
-            </Field>
-            <Field form={form} name="periodEnd" label={t('indicator.periodEnd')}>
-              <input type="date" value={v.periodEnd} onChange={change('periodEnd')} />
-            </Field>
-            <Field form={form} name="value" label={t('indicator.value')}>
-              <input inputMode="decimal" value={v.value} onChange={change('value')} />
-            </Field>
-          </div>
-          <SubmitButton form={form}>{t('indicator.report', { name: i.name })}</SubmitButton>
-        </form>
-      )}
+      {canReport && <ValueForm indicator={i} onSaved={values.reload} />}
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { api, call } from '../../api/client';
 import { itemsOf, Organization, Page, Partner, Programme } from '../../api/types';
+import { InvitedHint } from './InvitedHint';
+import { useMe } from '../../auth';
 import { DataTable, RowAction, StateBadge, useLoad } from '../../components/common';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
 import { Key, useI18n } from '../../i18n';
@@ -34,6 +36,8 @@ export function PartnersSection({
         : [],
     [manager],
   );
+  // A plain member of an invited organisation is told who can answer (its org admins).
+  const memberOf = new Set(useMe().memberships.map((m) => m.organizationId));
   const taken = new Set(partners.map((x) => x.organizationId));
   return (
     <section className="card" aria-labelledby="sec-partners">
@@ -50,30 +54,36 @@ export function PartnersSection({
             label: t('common.actions'),
             actions: true,
             cell: (x) =>
-              x.status === 'invited' &&
-              adminOf.has(x.organizationId) && (
-                <span className="actions">
-                  {(['accept', 'decline'] as const).map((a) => (
-                    <RowAction
-                      key={a}
-                      label={t(`partner.${a}` as Key)}
-                      className={a === 'accept' ? 'primary' : ''}
-                      disabled={answer.busy}
-                      onClick={() =>
-                        void answer
-                          .run(async () => {
-                            const params = { path: { id: programme.id, organizationId: x.organizationId } };
-                            await call(
-                              a === 'accept'
-                                ? api.POST('/programmes/{id}/partners/{organizationId}/accept', { params })
-                                : api.POST('/programmes/{id}/partners/{organizationId}/decline', { params }),
-                            );
-                          })
-                          .then((ok) => ok && reload())
-                      }
-                    />
-                  ))}
-                </span>
+              x.status === 'invited' && !adminOf.has(x.organizationId) && memberOf.has(x.organizationId) ? (
+                <InvitedHint organizationId={x.organizationId} />
+              ) : (
+                x.status === 'invited' &&
+                adminOf.has(x.organizationId) && (
+                  <span className="actions">
+                    {(['accept', 'decline'] as const).map((a) => (
+                      <RowAction
+                        key={a}
+                        label={t(`partner.${a}` as Key)}
+                        className={a === 'accept' ? 'primary' : ''}
+                        disabled={answer.busy}
+                        onClick={() =>
+                          void answer
+                            .run(async () => {
+                              const params = { path: { id: programme.id, organizationId: x.organizationId } };
+                              await call(
+                                a === 'accept'
+                                  ? api.POST('/programmes/{id}/partners/{organizationId}/accept', { params })
+                                  : api.POST('/programmes/{id}/partners/{organizationId}/decline', {
+                                      params,
+                                    }),
+                              );
+                            })
+                            .then((ok) => ok && reload())
+                        }
+                      />
+                    ))}
+                  </span>
+                )
               ),
           },
         ]}

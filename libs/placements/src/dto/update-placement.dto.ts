@@ -1,0 +1,58 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsEnum,
+  IsIn,
+  IsNumber,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  Validate,
+  ValidateIf,
+} from 'class-validator';
+import { ISIC4_SECTIONS } from '../classifications';
+import { ContractType } from '../entities';
+import { Isco08Constraint } from './create-placement.dto';
+
+/** Absent means "leave as is"; null is validated (and refused): none of these fields is clearable. */
+const present = (_: object, v: unknown): boolean => v !== undefined;
+
+/**
+ * A partial edit of an active placement by the employer's members. The start date is not editable:
+ * the check-ins are scheduled from it (end the placement and log it again to correct it).
+ */
+export class UpdatePlacementDto {
+  @ApiPropertyOptional({ example: 'Kitchen assistant' })
+  @ValidateIf(present)
+  @IsString()
+  @MaxLength(200)
+  @Matches(/\S/, { message: 'jobTitle must not be blank' })
+  jobTitle?: string;
+
+  @ApiPropertyOptional({ example: '9412', description: 'ISCO-08' })
+  @ValidateIf(present)
+  @Validate(Isco08Constraint)
+  occupationCode?: string;
+
+  @ApiPropertyOptional({ example: 'I', description: 'ISIC Rev.4 section letter' })
+  @ValidateIf(present)
+  @IsIn(ISIC4_SECTIONS, { message: 'sector must be an ISIC Rev.4 section letter (A–U)' })
+  sector?: string;
+
+  @ApiPropertyOptional({ enum: ContractType })
+  @ValidateIf(present)
+  @IsEnum(ContractType, {
+    message: `contractType must be one of: ${Object.values(ContractType).join(', ')}`,
+  })
+  contractType?: ContractType;
+
+  @ApiPropertyOptional({ example: 37.5 })
+  @ValidateIf(present)
+  @Type(() => Number)
+  @IsNumber({ maxDecimalPlaces: 1 }, { message: 'hoursPerWeek must be a number (one decimal at most)' })
+  @Min(1)
+  @Max(80)
+  hoursPerWeek?: number;
+}
