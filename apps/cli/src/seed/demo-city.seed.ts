@@ -70,6 +70,14 @@ export const NETWORK_PROGRAMME = 'Riverton Welcome Network';
 export async function seedLivingCity(app: INestApplicationContext, password: string): Promise<void> {
   const tx = app.get(TransactionService);
   if (await tx.run((em) => em.existsBy(Programme, { title: NETWORK_PROGRAMME }))) return;
+  const started = Date.now();
+  const parts: string[] = [];
+  const timed = async <T>(what: string, step: () => Promise<T>): Promise<T> => {
+    const t0 = Date.now();
+    const result = await step();
+    parts.push(`${what} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    return result;
+  };
   const city = new DemoCity(app, await hashPassword(password));
   await city.loadOrganizations();
   for (const org of MORE_ORGANIZATIONS) await city.addOrganization(org);
@@ -78,9 +86,12 @@ export async function seedLivingCity(app: INestApplicationContext, password: str
       await city.addStaff(org, { email, name: STAFF_NAMES[email], role: MembershipRole.OrgAdmin });
 
   const cal = new DemoCalendar(app.get(Clock).now());
-  const programmes = await seedDemoProgrammes(app, city, cal);
+  const programmes = await timed('programmes', () => seedDemoProgrammes(app, city, cal));
   const network = programmes.get(NETWORK_PROGRAMME)!;
-  await seedDemoConsultations(app, city, cal);
-  await seedDemoPlacements(app, city, cal, network);
+  await timed('consultations', () => seedDemoConsultations(app, city, cal));
+  await timed('placements', () => seedDemoPlacements(app, city, cal, network));
   await seedDemoReportSchedules(app, city, network);
+  console.log(
+    `living demo city seeded in ${((Date.now() - started) / 1000).toFixed(1)} s (${parts.join(', ')})`,
+  );
 }
