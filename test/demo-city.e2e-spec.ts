@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { bearer, loginAdmin, Session } from './support/fixtures';
-import { DemoLogin, homeOf, seedBeforeWorker, seedDemoCity } from './support/demo-city';
+import { DemoLogin, homeOf, seedDemoCity } from './support/demo-city';
 import { TestSmtpServer } from './support/smtp';
 import { TestStack } from './support/stack';
 
@@ -24,7 +24,7 @@ describe('living demo city', () => {
   beforeAll(async () => {
     await smtp.start();
     stack = await new TestStack({ smtp }).start();
-    const first = await seedBeforeWorker(stack);
+    const first = await seedDemoCity(stack);
     expect(first.seeded).toBe(true);
     logins = first.logins;
     admin = await loginAdmin(stack);
@@ -109,7 +109,13 @@ describe('living demo city', () => {
     expect([...byStatus.keys()].sort()).toEqual(['closed', 'draft', 'open', 'outcome_published']);
     for (const c of consultations) expect([...(c.languages as string[])].sort()).toEqual(['ar', 'en', 'fr']);
 
+    // Dates as planned: the open one opened days ago and closes weeks ahead, the closed one is past.
+    const now = Date.now();
+    const open = byStatus.get('open')!;
+    expect(Date.parse(open.opensAt as string)).toBeLessThan(now);
+    expect(Date.parse(open.closesAt as string)).toBeGreaterThan(now);
     const closed = byStatus.get('closed')!;
+    expect(Date.parse(closed.closesAt as string)).toBeLessThan(now);
     expect(closed.anonymous).toBe(true);
     const results = await get(officer.session, `/consultations/${closed.id}/results`);
     expect(results).toMatchObject({ sealed: false, responseCount: 11 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Browser } from 'playwright-core';
-import { DemoLogin, seedBeforeWorker } from '../support/demo-city';
+import { DemoLogin, seedDemoCity } from '../support/demo-city';
 import { TestSmtpServer } from '../support/smtp';
 import { ADMIN, TestStack } from '../support/stack';
 import { axeViolations, describeViolations } from './axe';
@@ -31,7 +31,7 @@ describe('living demo city in a browser', () => {
   beforeAll(async () => {
     await smtp.start();
     stack = await new TestStack({ smtp }).start();
-    logins = (await seedBeforeWorker(stack)).logins;
+    logins = (await seedDemoCity(stack)).logins;
     browser = await launchChromium();
   });
 

@@ -25,18 +25,6 @@ export async function seedDemoCity(stack: TestStack): Promise<{ seeded: boolean;
   return JSON.parse(lines.pop()!);
 }
 
-/**
- * Seeds as `npm run local` does: before the worker runs. (The seed replays past consultations at their
- * dates; a worker running meanwhile would open and close them on their real dates under its feet.)
- */
-export async function seedBeforeWorker(stack: TestStack): Promise<{ seeded: boolean; logins: DemoLogin[] }> {
-  await stack.stopApps();
-  const result = await seedDemoCity(stack);
-  await stack.startApi();
-  await stack.startWorker();
-  return result;
-}
-
 type Item = { id: string; title?: unknown; organizationId?: string; overdue?: boolean; state?: string };
 
 /** What the console's home page shows a person, read through the same API calls it makes. */

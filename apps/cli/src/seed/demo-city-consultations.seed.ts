@@ -1,6 +1,9 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { AuditService } from '@tandem/audit';
+import { TransactionService } from '@tandem/core';
 import {
   AnswerValue,
+  Consultation,
   ConsultationsService,
   ConsultationStatus,
   CreateQuestionDto,
@@ -404,13 +407,22 @@ async function seedConsultation(
   const past = spec.closes < 0;
   // Past consultations are replayed from just after they opened; the others happen now.
   const during = past ? cal.at(spec.opens, 12) : new Date();
+  const planned = { opensAt: cal.at(spec.opens, 9), closesAt: cal.at(spec.closes, 17) };
+  // Set up with an opening (and, for a past one, a closing) date still ahead, so that a worker running
+  // meanwhile (docker compose) has nothing to open or close under the seed's feet; the planned dates
+  // are set once the consultation has reached its state, and the timers it scheduled, keyed to the
+  // set-up dates, then find the dates moved and do nothing.
+  const setup =
+    spec.status === ConsultationStatus.Draft
+      ? planned
+      : { opensAt: cal.at(1, 9), closesAt: past ? cal.at(30, 17) : planned.closesAt };
   const c = await consultations.create(owner, {
     organizationId: city.org(spec.owner),
     title: spec.title,
     description: spec.description,
     languages: spec.languages,
-    opensAt: cal.at(spec.opens, 9).toISOString(),
-    closesAt: cal.at(spec.closes, 17).toISOString(),
+    opensAt: setup.opensAt.toISOString(),
+    closesAt: setup.closesAt.toISOString(),
     anonymous: spec.anonymous ?? false,
     invitedOrganizationIds: spec.invited.map((o) => city.org(o)),
   });
@@ -456,14 +468,35 @@ async function seedConsultation(
       );
     }
   }
-  if (spec.status === ConsultationStatus.Open) return;
-  await consultations.transition(owner, c.id, ConsultationStatus.Closed);
-  if (spec.outcome)
-    await app.get(OutcomeService).publish(owner, c.id, {
-      summary: spec.outcome.summary,
-      decisions: spec.outcome.decisions.map((d) => ({
-        text: d.text,
-        questionIds: d.questions.map((i) => questionIds[i]),
-      })),
+  if (spec.status !== ConsultationStatus.Open) {
+    await consultations.transition(owner, c.id, ConsultationStatus.Closed);
+    if (spec.outcome)
+      await app.get(OutcomeService).publish(owner, c.id, {
+        summary: spec.outcome.summary,
+        decisions: spec.outcome.decisions.map((d) => ({
+          text: d.text,
+          questionIds: d.questions.map((i) => questionIds[i]),
+        })),
+      });
+  }
+  await setPlannedDates(app, c.id, setup, planned);
+}
+
+/** The consultation's planned dates, once it reached its state (opened, or closed), with its audit row. */
+async function setPlannedDates(
+  app: INestApplicationContext,
+  id: string,
+  before: { opensAt: Date; closesAt: Date },
+  after: { opensAt: Date; closesAt: Date },
+): Promise<void> {
+  await app.get(TransactionService).run(async (em) => {
+    await em.update(Consultation, { id }, { ...after, version: () => 'version + 1' });
+    await app.get(AuditService).record(em, {
+      action: 'update',
+      entityType: 'consultation',
+      entityId: id,
+      before: { opensAt: before.opensAt.toISOString(), closesAt: before.closesAt.toISOString() },
+      after: { opensAt: after.opensAt.toISOString(), closesAt: after.closesAt.toISOString() },
     });
+  });
 }
