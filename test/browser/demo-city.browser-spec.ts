@@ -43,7 +43,7 @@ describe('living demo city in a browser', () => {
   });
 
   it('lists the demo logins the docs promise', () => {
-    expect(logins.map((l) => l.email).sort()).toEqual(Object.keys(EXPECTED).sort());
+    expect(logins.map((l) => l.email)).toEqual(expect.arrayContaining(Object.keys(EXPECTED)));
   });
 
   it.each(Object.entries(EXPECTED))('%s finds work on the home page', async (email, expected) => {
