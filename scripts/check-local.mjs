@@ -4,8 +4,9 @@
 // directory and free ports, so it installs/builds if needed, initialises PostgreSQL, migrates and seeds.
 //   1st run: waits for the `TANDEM_READY {json}` line, checks GET /health/ready = 200 and the web console
 //            (`/` redirects to /app/, which serves the page and its script), signs in with every
-//            printed login (admin included), sends an invitation and waits for it in the mail sink, then
-//            sends SIGINT and expects exit 0 within 30 s with every port released.
+//            printed login (admin included), finds work on every demo login's home (tasks, programmes;
+//            an open consultation to answer, a due check-in), sends an invitation and waits for it in
+//            the mail sink, then sends SIGINT and expects exit 0 within 30 s with every port released.
 //   2nd run: same data directory: the cluster restarts, the seed changes nothing, a token from the 1st run
 //            is still valid (persisted secrets); SIGTERM, exit 0, ports released.
 //   3rd run: LOCAL_EXIT_AFTER_READY=1: prints TANDEM_READY and exits 0 by itself.
@@ -215,6 +216,40 @@ async function login(info, { email, password, role }) {
   return res.json.accessToken;
 }
 
+/**
+ * The living demo city (docs/demo-city.md): every demo login's home page has work. Reads what the
+ * console's home reads: its tasks and programmes, and, across all logins, an open consultation still
+ * to answer and a due retention check-in.
+ */
+async function checkDemoHomes(info, tokens) {
+  const items = async (token, url) => {
+    const res = await http('GET', `${info.url}${url}`, { token });
+    if (res.status !== 200) fail(`GET ${url} answered ${res.status}: ${res.text.slice(0, 300)}`);
+    return res.json?.items ?? [];
+  };
+  let toAnswer = 0;
+  let dueCheckIns = 0;
+  for (const l of info.logins.filter((x) => !/platform/i.test(x.role))) {
+    const token = tokens.get(l.email);
+    const tasks = await items(token, '/me/tasks?limit=50');
+    const programmes = await items(token, '/programmes?limit=100');
+    if (!tasks.length || !programmes.length)
+      fail(
+        `the demo city gives ${l.role} ${l.email} no work: ${tasks.length} tasks, ${programmes.length} programmes`,
+      );
+    const open = await items(token, '/consultations?status=open&limit=50');
+    for (const c of open) {
+      const mine = await http('GET', `${info.url}/consultations/${c.id}/responses/mine`, { token });
+      if (mine.status === 404) toAnswer += 1;
+    }
+    dueCheckIns += (await items(token, '/check-ins?status=due&limit=50')).length;
+    log(`home ${l.role.padEnd(20)} ${tasks.length} tasks, ${programmes.length} programmes`);
+  }
+  if (!toAnswer) fail('no demo login has an open consultation to answer');
+  if (!dueCheckIns) fail('no demo login has a due retention check-in');
+  log(`demo homes: ${toAnswer} consultations to answer, ${dueCheckIns} due check-ins`);
+}
+
 /** Admin invites someone; the worker sends the e-mail, which must reach the local sink. */
 async function checkMail(info, launcher, adminToken) {
   if (!info.mailDir) return log('mail: external SMTP_URL, not checked');
@@ -311,6 +346,7 @@ async function main() {
   await checkConsole(info);
   const tokens = new Map();
   for (const l of info.logins) tokens.set(l.email, await login(info, l));
+  await checkDemoHomes(info, tokens);
   const admin = info.logins.find((l) => /platform/i.test(l.role));
   await checkMail(info, first, tokens.get(admin.email));
   if (!fs.existsSync(path.join(data, 'secrets.json'))) fail(`no secrets.json in ${data}`);

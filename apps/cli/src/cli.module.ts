@@ -7,6 +7,8 @@ import { GoodIdeasModule } from '@tandem/good-ideas';
 import { StakeholdersModule } from '@tandem/stakeholders';
 import { MeasuringModule } from '@tandem/indicators';
 import { IndicatorsModule, ProgrammesModule } from '@tandem/programmes';
+import { ReportingModule } from '@tandem/reporting';
+import { TasksModule } from '@tandem/tasks';
 
 /**
  * One-off commands (seed, bootstrap-admin) through the same services as the api, audit rows included.
@@ -30,6 +32,10 @@ export class CliModule {
         ProgrammesModule,
         IndicatorsModule,
         MeasuringModule,
+        // The living demo city (seed/demo-city*.seed.ts): tasks, and through reporting the
+        // consultations and placements libraries.
+        TasksModule,
+        ReportingModule,
       ],
     };
   }

@@ -11,6 +11,7 @@ import {
 } from '@tandem/stakeholders';
 import { seedGoodIdeas } from './seed/good-ideas.seed';
 import { seedMeasuring } from './seed/measuring.seed';
+import { seedLivingCity } from './seed/demo-city.seed';
 
 export const DEMO_PASSWORD = 'Tandem-demo-2026!';
 
@@ -188,5 +189,7 @@ export async function seedDemoCity(
     }
   });
   await seedMeasuring(app);
-  return { seeded: true, logins: [...logins, ...(await seedGoodIdeas(app, DEMO_PASSWORD))] };
+  const goodIdeasLogins = await seedGoodIdeas(app, DEMO_PASSWORD);
+  await seedLivingCity(app, DEMO_PASSWORD);
+  return { seeded: true, logins: [...logins, ...goodIdeasLogins] };
 }

@@ -38,15 +38,17 @@ export function HomePage() {
     ).filter((c) => !myOrgIds.has(c.organizationId));
     const result: ToAnswer[] = [];
     for (const c of open) {
+      // 404: not answered yet; 403: seen but not ours to answer (a platform admin reads them all).
       const answered = await call(
         api.GET('/consultations/{id}/responses/mine', { params: { path: { id: c.id } } }),
       )
         .then(() => true)
         .catch((e: unknown) => {
           if (e instanceof ApiError && e.status === 404) return false;
+          if (e instanceof ApiError && e.status === 403) return null;
           throw e;
         });
-      result.push({ consultation: c, answered });
+      if (answered !== null) result.push({ consultation: c, answered });
     }
     return result.filter((r) => !r.answered);
   }, []);
