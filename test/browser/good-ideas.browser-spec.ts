@@ -4,7 +4,6 @@ import { axeViolations, describeViolations } from './axe';
 import { bearer, createOrganization, loginAdmin, onboardUser, Session } from '../support/fixtures';
 import { TestSmtpServer } from '../support/smtp';
 import { TestStack } from '../support/stack';
-import { axeViolations, describeViolations } from './axe';
 import { launchChromium, Person } from './harness';
 
 /**
