@@ -57,6 +57,7 @@ export class TaskHistoryService {
         changes: e.changes,
       })),
       nextCursor: page.nextCursor,
+      total: page.total,
     };
   }
 }

@@ -1,6 +1,8 @@
-// Interface text, one file per area and language. English is the reference: French must have every
-// key (a missing one fails `tsc`), Arabic covers the respondent's side (keys starting with "respond.").
-import { ar } from './ar';
+// Interface text, one file per area and language. English is the reference: every other language
+// must have every key (a missing one fails `tsc`).
+import { ar as ar_respond } from './ar/respond';
+import { platform as en_platform } from './en/platform';
+import { platform as fr_platform } from './fr/platform';
 import { common as en_common } from './en/common';
 import { common as fr_common } from './fr/common';
 import { programmes as en_programmes } from './en/programmes';
@@ -24,6 +26,7 @@ export const en = {
   ...en_reports,
   ...en_goodIdeas,
   ...en_measure,
+  ...en_platform,
 } as const;
 export const fr: Record<keyof typeof en, string> = {
   ...fr_common,
@@ -33,5 +36,7 @@ export const fr: Record<keyof typeof en, string> = {
   ...fr_reports,
   ...fr_goodIdeas,
   ...fr_measure,
+  ...fr_platform,
 };
-export { ar };
+// Arabic: every key (see ar/).
+export const ar: Record<keyof typeof en, string> = { ...en, ...ar_respond };
