@@ -2,7 +2,7 @@
 // table: the rows read so far, "N shown of M" (the API counts the whole list on its first page),
 // and "Show more" for the next page, so no list silently stops at its first page.
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { DependencyList, useId } from 'react';
+import { DependencyList, ReactNode, useId } from 'react';
 import type { Page } from '../api/types';
 import { useI18n } from '../i18n';
 import { Column, DataTable, ErrorBox, Loading } from './common';
@@ -19,6 +19,8 @@ export interface PagedList<T> {
   hasMore: boolean;
   loadingMore: boolean;
   loadMore(): void;
+  /** Reads the pages shown again. */
+  reload(): void;
 }
 
 /** Reads a keyset-paginated list page by page (`fetchPage(cursor)`), refetched after every change. */
@@ -43,6 +45,7 @@ export function usePagedList<T>(
     hasMore: query.hasNextPage,
     loadingMore: query.isFetchingNextPage,
     loadMore: () => void query.fetchNextPage(),
+    reload: () => void query.refetch(),
   };
 }
 
@@ -96,4 +99,39 @@ export function PagedTable<T>({
       <ListFooter list={list} label={label} />
     </>
   );
+}
+
+/** A paged list shown its own way (`children` renders the rows read so far), with the same footer. */
+export function Paged<T>({
+  list,
+  label,
+  children,
+}: {
+  list: PagedList<T>;
+  label?: string;
+  children: (items: T[]) => ReactNode;
+}) {
+  if (list.error) return <ErrorBox error={list.error} />;
+  if (list.loading) return <Loading />;
+  return (
+    <>
+      {children(list.items)}
+      <ListFooter list={list} label={label} />
+    </>
+  );
+}
+
+/**
+ * Every page of a list, for a screen that needs the whole of it at once (a programme's board, a
+ * picker): follows the cursor to the end instead of stopping at the first page.
+ */
+export async function allPages<T>(fetchPage: (cursor: string | undefined) => Promise<Page<T>>): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await fetchPage(cursor);
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return items;
 }

@@ -42,7 +42,7 @@ export const platform = {
   'confirm.programme.archived': 'The programme is archived and becomes read-only.',
   'confirm.programme.other':
     'The programme changes status. Partners see the new status (no message is sent).',
-  'confirm.programmeTitle': '{action}: “{title}”?',
+  'confirm.actionTitle': '{action}: “{title}”?',
   'confirm.consultation.open':
     'The consultation opens now: invited organisations are notified and can answer at once.',
   'confirm.consultation.close':
@@ -76,4 +76,7 @@ export const platform = {
 
   'dashboard.progressPhrase': '{value} of target {target} ({percent}% of the way from baseline {baseline})',
   'dashboard.progressAxis': 'Share of the way from baseline to target',
+  'audit.action.create': 'Created',
+  'audit.action.update': 'Changed',
+  'audit.action.delete': 'Deleted',
 } as const;

@@ -41,7 +41,7 @@ export const platform: Record<keyof typeof en, string> = {
   'confirm.programme.archived': 'Le programme est archivé et passe en lecture seule.',
   'confirm.programme.other':
     'Le programme change de statut. Les partenaires voient le nouveau statut (aucun message n’est envoyé).',
-  'confirm.programmeTitle': '{action} : « {title} » ?',
+  'confirm.actionTitle': '{action} : « {title} » ?',
   'confirm.consultation.open':
     'La consultation s’ouvre maintenant : les organisations invitées sont prévenues et peuvent répondre aussitôt.',
   'confirm.consultation.close':
@@ -77,4 +77,7 @@ export const platform: Record<keyof typeof en, string> = {
   'dashboard.progressPhrase':
     '{value} sur un objectif de {target} ({percent} % du chemin depuis la valeur de départ {baseline})',
   'dashboard.progressAxis': 'Part du chemin parcouru entre la valeur de départ et l’objectif',
+  'audit.action.create': 'Création',
+  'audit.action.update': 'Modification',
+  'audit.action.delete': 'Suppression',
 };

@@ -1,3 +1,4 @@
+import { allPages } from '../../components/PagedTable';
 import { Link, useParams } from 'react-router-dom';
 import { api, call } from '../../api/client';
 import { Dashboard, Indicator, itemsOf, Milestone, Page, Partner, Programme, Task } from '../../api/types';
@@ -5,6 +6,7 @@ import { isAdmin, useMe } from '../../auth';
 import { BarChart, Progress } from '../../components/charts';
 import { Async, Back, fmtDate, fmtDateTime, PageTitle, StateBadge, useLoad } from '../../components/common';
 import { FormAlert, useApiForm } from '../../forms';
+import { useConfirm } from '../../components/ConfirmDialog';
 import { Key, useI18n } from '../../i18n';
 import { IndicatorsSection } from './IndicatorsSection';
 import { PartnersSection } from './PartnersSection';
@@ -26,11 +28,17 @@ async function loadProgramme(id: string): Promise<ProgrammeData> {
   const [programme, partners, tasks, milestones, dashboard, indicators] = await Promise.all([
     call<Programme>(api.GET('/programmes/{id}', { params: path })),
     call<Partner[] | Page<Partner>>(api.GET('/programmes/{id}/partners', { params: path })),
-    call<Page<Task>>(api.GET('/programmes/{id}/tasks', { params: { ...path, query: { limit: 100 } } })),
+    allPages((cursor) =>
+      call<Page<Task>>(
+        api.GET('/programmes/{id}/tasks', { params: { ...path, query: { limit: 100, cursor } } }),
+      ),
+    ),
     call<Milestone[] | Page<Milestone>>(api.GET('/programmes/{id}/milestones', { params: path })),
     call<Dashboard>(api.GET('/programmes/{id}/dashboard', { params: path })),
-    call<Page<Indicator>>(
-      api.GET('/programmes/{id}/indicators', { params: { ...path, query: { limit: 100 } } }),
+    allPages((cursor) =>
+      call<Page<Indicator>>(
+        api.GET('/programmes/{id}/indicators', { params: { ...path, query: { limit: 100, cursor } } }),
+      ),
     ),
   ]);
   return {
@@ -66,6 +74,7 @@ function ProgrammeView({ data, reload }: { data: ProgrammeData; reload: () => vo
   const orgName = (orgId: string) =>
     partners.find((x) => x.organizationId === orgId)?.organizationName ?? orgId;
   const moveForm = useApiForm();
+  const confirm = useConfirm();
   return (
     <>
       <PageTitle
@@ -88,25 +97,37 @@ function ProgrammeView({ data, reload }: { data: ProgrammeData; reload: () => vo
         <div className="actions" aria-label={t('programme.changeStatus')}>
           <FormAlert form={moveForm} />
           {PROGRAMME_MOVES[p.status].map((to) => (
-            <button
-              key={to}
-              type="button"
-              disabled={moveForm.busy}
-              onClick={() =>
-                void moveForm
-                  .run(async () => {
-                    await call(
-                      api.POST('/programmes/{id}/transitions', {
-                        params: { path: { id: p.id } },
-                        body: { to },
+            <span key={to} className={to === 'cancelled' ? 'danger-zone' : undefined}>
+              <button
+                type="button"
+                className={to === 'cancelled' ? 'danger' : undefined}
+                disabled={moveForm.busy}
+                onClick={() =>
+                  void confirm({
+                    title: t('confirm.actionTitle', {
+                      action: t(`programme.to.${to}` as Key),
+                      title: p.title,
+                    }),
+                    body: t(`confirm.programme.${to === 'draft' ? 'other' : to}` as Key),
+                    confirm: t(`programme.to.${to}` as Key),
+                    danger: to === 'cancelled',
+                  }).then(
+                    (ok) =>
+                      ok &&
+                      moveForm.run(async () => {
+                        await call(
+                          api.POST('/programmes/{id}/transitions', {
+                            params: { path: { id: p.id } },
+                            body: { to },
+                          }),
+                        );
                       }),
-                    );
-                  })
-                  .then((ok) => ok && reload())
-              }
-            >
-              {t(`programme.to.${to}` as Key)}
-            </button>
+                  )
+                }
+              >
+                {t(`programme.to.${to}` as Key)}
+              </button>
+            </span>
           ))}
         </div>
       )}
