@@ -1,6 +1,14 @@
 // Interface text, one file per area and language. English is the reference: every other language
 // must have every key (a missing one fails `tsc`).
 import { ar as ar_respond } from './ar/respond';
+import { common as ar_common } from './ar/common';
+import { programmes as ar_programmes } from './ar/programmes';
+import { consultations as ar_consultations } from './ar/consultations';
+import { placements as ar_placements } from './ar/placements';
+import { reports as ar_reports } from './ar/reports';
+import { goodIdeas as ar_goodIdeas } from './ar/goodIdeas';
+import { measure as ar_measure } from './ar/measure';
+import { platform as ar_platform } from './ar/platform';
 import { platform as en_platform } from './en/platform';
 import { platform as fr_platform } from './fr/platform';
 import { common as en_common } from './en/common';
@@ -39,4 +47,14 @@ export const fr: Record<keyof typeof en, string> = {
   ...fr_platform,
 };
 // Arabic: every key (see ar/).
-export const ar: Record<keyof typeof en, string> = { ...en, ...ar_respond };
+export const ar: Record<keyof typeof en, string> = {
+  ...ar_common,
+  ...ar_programmes,
+  ...ar_consultations,
+  ...ar_respond,
+  ...ar_placements,
+  ...ar_reports,
+  ...ar_goodIdeas,
+  ...ar_measure,
+  ...ar_platform,
+};
