@@ -137,3 +137,18 @@ export async function eventually(person: Person, locator: Locator, what: string,
   await person.shot('timed-out');
   throw new Error(`timed out waiting for ${what}`);
 }
+
+/**
+ * An irreversible or far-reaching action asks first: a modal dialog (the page behind is inert) that
+ * says what will happen. Checks it is open and says something, then presses `button` in it.
+ */
+export async function confirmIn(page: Page, button: string): Promise<void> {
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await expect(dialog.evaluate((d) => (d as HTMLDialogElement).open && d.matches(':modal'))).resolves.toBe(
+    true,
+  );
+  await expect(dialog.locator('[id$="-body"]').textContent()).resolves.toMatch(/\S{3,}.*\S{3,}/);
+  await dialog.getByRole('button', { name: button, exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
