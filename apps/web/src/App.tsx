@@ -158,7 +158,7 @@ function Shell({ children }: { children: React.ReactNode }) {
       </a>
       <header className="topbar">
         <Link to="/" className="brand">
-          Tandem
+          {t('brand')}
         </Link>
         {me && (
           <nav aria-label={t('nav.main')}>

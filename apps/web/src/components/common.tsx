@@ -185,9 +185,10 @@ export const focusHeadingOnNextPage = () => {
 
 export function PageTitle({ children, actions }: { children: ReactNode; actions?: ReactNode }) {
   const ref = useRef<HTMLHeadingElement>(null);
+  const t = useT();
   useEffect(() => {
-    if (typeof children === 'string') document.title = `${children} · Tandem`;
-  }, [children]);
+    if (typeof children === 'string') document.title = `${children} · ${t('brand')}`;
+  }, [children, t]);
   useEffect(() => {
     if (focusNextHeading && ref.current) {
       focusNextHeading = false;

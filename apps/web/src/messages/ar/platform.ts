@@ -83,4 +83,13 @@ export const platform: Record<keyof typeof en, string> & Partial<Record<ExtraFor
   'audit.action.create': 'إنشاء',
   'audit.action.update': 'تعديل',
   'audit.action.delete': 'حذف',
+  brand: 'تاندم',
+  'sizeBand.micro': 'صغيرة جدًا (أقل من 10 أشخاص)',
+  'sizeBand.small': 'صغيرة (من 10 إلى 49 شخصًا)',
+  'sizeBand.medium': 'متوسطة (من 50 إلى 249 شخصًا)',
+  'sizeBand.large': 'كبيرة (250 شخصًا أو أكثر)',
+  'criterion.practical': 'عملية',
+  'criterion.innovative': 'مبتكرة',
+  'criterion.successful': 'ناجحة',
+  'criterion.transferable': 'قابلة للنقل',
 };

@@ -79,4 +79,13 @@ export const platform = {
   'audit.action.create': 'Created',
   'audit.action.update': 'Changed',
   'audit.action.delete': 'Deleted',
+  brand: 'Tandem',
+  'sizeBand.micro': 'Micro (under 10 people)',
+  'sizeBand.small': 'Small (10–49 people)',
+  'sizeBand.medium': 'Medium (50–249 people)',
+  'sizeBand.large': 'Large (250 people or more)',
+  'criterion.practical': 'Practical',
+  'criterion.innovative': 'Innovative',
+  'criterion.successful': 'Successful',
+  'criterion.transferable': 'Transferable',
 } as const;

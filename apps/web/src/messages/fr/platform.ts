@@ -80,4 +80,13 @@ export const platform: Record<keyof typeof en, string> = {
   'audit.action.create': 'Création',
   'audit.action.update': 'Modification',
   'audit.action.delete': 'Suppression',
+  brand: 'Tandem',
+  'sizeBand.micro': 'Micro (moins de 10 personnes)',
+  'sizeBand.small': 'Petite (10 à 49 personnes)',
+  'sizeBand.medium': 'Moyenne (50 à 249 personnes)',
+  'sizeBand.large': 'Grande (250 personnes ou plus)',
+  'criterion.practical': 'Pratique',
+  'criterion.innovative': 'Innovante',
+  'criterion.successful': 'Réussie',
+  'criterion.transferable': 'Transférable',
 };

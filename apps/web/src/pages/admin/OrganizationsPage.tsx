@@ -202,13 +202,12 @@ function NewOrganizationForm({ onCreated }: { onCreated: () => void }) {
               <input maxLength={1} value={v.sector} onChange={change('sector')} />
             </Field>
             <Field form={form} name="profile.sizeBand" label={t('org.sizeBand')}>
-              <select value={v.sizeBand} onChange={change('sizeBand')}>
-                {['micro', 'small', 'medium', 'large'].map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
-              </select>
+              <EnumSelect
+                values={['micro', 'small', 'medium', 'large']}
+                labels="sizeBand"
+                value={v.sizeBand}
+                onChange={change('sizeBand')}
+              />
             </Field>
           </div>
         )}

@@ -108,33 +108,28 @@ function ParametersFields({
         name="parameters.programmeId"
         label={kind === 'placements' ? t('reports.programmeOptional') : t('reports.programme')}
       >
-        <select
+        <EnumSelect
+          values={(programmes.data ?? []).map((p) => p.id)}
+          label={(id) => programmes.data?.find((p) => p.id === id)?.title}
+          blank={kind === 'placements' ? t('common.none') : t('common.choose')}
           value={value.programmeId ?? ''}
           onChange={(e) => onChange({ ...value, programmeId: e.target.value })}
-        >
-          <option value="">{kind === 'placements' ? t('common.none') : t('common.choose')}</option>
-          {(programmes.data ?? []).map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.title}
-            </option>
-          ))}
-        </select>
+        />
       </Field>
     );
   if (kind === 'consultation')
     return (
       <Field form={form} name="parameters.consultationId" label={t('reports.consultation')}>
-        <select
+        <EnumSelect
+          values={(consultations.data ?? []).map((c) => c.id)}
+          label={(id) => {
+            const c = consultations.data?.find((x) => x.id === id);
+            return c && localized(c.title, lang, c.defaultLanguage);
+          }}
+          blank={t('common.choose')}
           value={value.consultationId ?? ''}
           onChange={(e) => onChange({ ...value, consultationId: e.target.value })}
-        >
-          <option value="">{t('common.choose')}</option>
-          {(consultations.data ?? []).map((c) => (
-            <option key={c.id} value={c.id}>
-              {localized(c.title, lang, c.defaultLanguage)}
-            </option>
-          ))}
-        </select>
+        />
       </Field>
     );
   if (kind === 'coherence')
