@@ -29,7 +29,15 @@ describe('console platform in a browser', () => {
   const people: Person[] = [];
   const PROGRAMMES = 27; // more than one page (25)
   // Data the fixtures wrote (in Latin script); everything else on an Arabic page must be Arabic.
-  const DATA = ['Riverton Welcome Centre', 'manager@welcome.test', 'manager', 'Riverton', 'Jobs Bridge', '%'];
+  const DATA = [
+    'Riverton Welcome Centre',
+    'manager@welcome.test',
+    'manager',
+    'Riverton',
+    'Jobs Bridge',
+    'People in work',
+    '%',
+  ];
 
   const open = async (scenario: string, name: string, viewport?: { width: number; height: number }) => {
     const p = await Person.open(browser, stack.baseUrl, scenario, name, viewport);
@@ -137,7 +145,7 @@ describe('console platform in a browser', () => {
 
     // Recording a value moves the dashboard at once: no reload (a marker on the page survives).
     const dashboard = p.getByRole('region', { name: 'At a glance' });
-    await dashboard.getByText('no value yet').waitFor();
+    await dashboard.getByRole('cell', { name: 'no value yet' }).waitFor();
     await p.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
     const indicator = p.locator('.indicator', { has: p.getByRole('heading', { name: 'People in work' }) });
     await indicator.getByLabel('Period start').fill('2027-01-01');
@@ -145,7 +153,9 @@ describe('console platform in a browser', () => {
     await indicator.getByLabel('Value', { exact: true }).fill('41.5');
     await indicator.getByRole('button', { name: 'Record a value of People in work' }).click();
     // (41.5 − 35) / (55 − 35) = 32.5 % of the way: said as such, not as "33% (41.5 / 55)".
-    await dashboard.getByText('41.5 % of target 55 % (33% of the way from baseline 35 %)').waitFor();
+    await dashboard
+      .getByRole('cell', { name: '41.5 % of target 55 % (33% of the way from baseline 35 %)' })
+      .waitFor();
     await expect(p.evaluate(() => (window as unknown as { marker?: number }).marker)).resolves.toBe(1);
     await check(nadia, 'dashboard-after-value');
     nadia.expectClean();
