@@ -60,6 +60,8 @@ describe('fieldErrorKind', () => {
     ['isVip is not an allowed field', { kind: 'notAllowed' }],
     ['country should not be empty', { kind: 'required' }],
     ['contactEmail must be an email', { kind: 'email' }],
+    ['country must be an ISO 3166-1 alpha-2 country code', { kind: 'country' }],
+    ['each of languages must be an ISO 639-1 language code', { kind: 'language' }],
   ])('%s', (message, kind) => {
     expect(fieldErrorKind(message)).toEqual(kind);
   });

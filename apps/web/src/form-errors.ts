@@ -30,6 +30,9 @@ export type ValidationKind =
   | 'tooMany'
   | 'tooFew'
   | 'unique'
+  | 'country'
+  | 'language'
+  | 'currency'
   | 'invalid';
 
 // The API's field errors: `{field, message}`, the message written by its validation rules
@@ -44,6 +47,9 @@ const RULES: [RegExp, ValidationKind][] = [
   [/must be an integer/, 'integer'],
   [/must be a number|must be a positive number|is not a number/, 'number'],
   [/ISO 8601 date|must be a Date|must be a valid date/, 'date'],
+  [/ISO 3166-1/, 'country'],
+  [/ISO 639-1/, 'language'],
+  [/ISO 4217/, 'currency'],
   [/must be an email/, 'email'],
   [/must be a URL/, 'url'],
   [/must be a UUID/, 'uuid'],

@@ -23,7 +23,8 @@ export interface FormState {
   busy: boolean;
   /** Submit handler: prevents the default, clears errors, runs `action`, maps API errors. */
   onSubmit(action: () => Promise<void>): (e: FormEvent) => void;
-  run(action: () => Promise<void>): Promise<boolean>;
+  /** Runs `action`; unless `refresh` is false (the action leaves the page), refetches what is shown. */
+  run(action: () => Promise<void>, options?: { refresh?: boolean }): Promise<boolean>;
   fieldId(name: string): string;
 }
 
@@ -37,14 +38,14 @@ export function useApiForm(): FormState {
   rootRef.current = idPrefix;
 
   const run = useCallback(
-    async (action: () => Promise<void>): Promise<boolean> => {
+    async (action: () => Promise<void>, options?: { refresh?: boolean }): Promise<boolean> => {
       setErrors({});
       setFormError(null);
       setBusy(true);
       try {
         await action();
         // Every screen's reads are refetched (what is on screen now, the rest when next shown).
-        void refreshAfterChange();
+        if (options?.refresh !== false) void refreshAfterChange();
         return true;
       } catch (err) {
         if (!(err instanceof ApiError)) {

@@ -70,7 +70,9 @@ export function AdminAuditPage() {
                     {e.entityType} <code>{e.entityId.slice(0, 8)}</code>
                   </td>
                   <td data-label={t('audit.actor')}>
-                    <code>{e.actorUserId?.slice(0, 8) ?? '—'}</code>
+                    {e.actorUserId
+                      ? (e.actorName ?? <code>{e.actorUserId.slice(0, 8)}</code>)
+                      : t('history.system')}
                   </td>
                   <td data-label={t('audit.changes')}>{Object.keys(e.changes ?? {}).join(', ')}</td>
                 </tr>

@@ -32,11 +32,14 @@ export function AdminJobsPage() {
           type="button"
           className="primary"
           onClick={() =>
-            void open.run(async () => {
-              // The dashboard is a server-rendered page: a short-lived cookie opens it (a page load sends no bearer token).
-              await call(api.POST('/admin/queues/session'));
-              window.location.assign('/admin/queues');
-            })
+            void open.run(
+              async () => {
+                // The dashboard is a server-rendered page: a short-lived cookie opens it (a page load sends no bearer token).
+                await call(api.POST('/admin/queues/session'));
+                window.location.assign('/admin/queues');
+              },
+              { refresh: false },
+            )
           }
         >
           {t('admin.openQueues')}

@@ -162,6 +162,7 @@ export function AdminOrganizationPage() {
               <EnumSelect
                 values={LANGUAGES}
                 label={(l) => LANGUAGE_NAMES[l]}
+                optionLang={(l) => l}
                 value={language}
                 onChange={(e) => setLanguage(e.target.value as typeof language)}
               />

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditEventView, AuditQueryService, ListAuditEventsDto } from '@tandem/audit';
+import { userReader } from '@tandem/auth';
+import { Actor, Page } from '@tandem/core';
+import { DataSource } from 'typeorm';
+
+/**
+ * The audit trail as people read it: each row names who acted (the audit library depends on core
+ * only, so the names are joined here, from the users the auth library exposes, one query a page).
+ */
+@Injectable()
+export class AuditTrailService {
+  constructor(
+    private readonly audit: AuditQueryService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async list(actor: Actor, filter: ListAuditEventsDto): Promise<Page<AuditEventView>> {
+    const page = await this.audit.list(actor, filter);
+    const ids = [...new Set(page.items.map((e) => e.actorUserId).filter((id): id is string => !!id))];
+    const names = await userReader.names(this.dataSource.manager, ids);
+    return {
+      ...page,
+      items: page.items.map((e) => ({
+        ...e,
+        actorName: e.actorUserId ? (names.get(e.actorUserId) ?? null) : null,
+      })),
+    };
+  }
+}
