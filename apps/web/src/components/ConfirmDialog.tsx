@@ -3,6 +3,7 @@
 // to the button that opened it. It says what will happen and who is told; the confirming button
 // repeats the action's name, and "Cancel" has the focus first so Enter never confirms by accident.
 import { createContext, ReactNode, useCallback, useContext, useEffect, useId, useRef, useState } from 'react';
+import type { FormState } from '../forms';
 import { useT } from '../i18n';
 
 export interface ConfirmRequest {
@@ -82,5 +83,38 @@ function ConfirmDialog({ request, onSettle }: { request: ConfirmRequest; onSettl
         </button>
       </div>
     </dialog>
+  );
+}
+
+/**
+ * A button for an action that asks first: on "yes" the action runs through `form` (its errors shown
+ * in the form's alert, what is on screen refetched after). `row` names the row for screen readers.
+ */
+export function ConfirmButton({
+  form,
+  ask,
+  action,
+  className,
+  row,
+  children,
+}: {
+  form: FormState;
+  ask: ConfirmRequest;
+  action: () => Promise<void>;
+  className?: string;
+  row?: string;
+  children: ReactNode;
+}) {
+  const confirm = useConfirm();
+  return (
+    <button
+      type="button"
+      className={className}
+      disabled={form.busy}
+      onClick={() => void confirm(ask).then((ok) => ok && form.run(action))}
+    >
+      {children}
+      {row !== undefined && <span className="visually-hidden">: {row}</span>}
+    </button>
   );
 }

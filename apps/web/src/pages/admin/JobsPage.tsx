@@ -1,8 +1,8 @@
-import { useConfirm } from '../../components/ConfirmDialog';
+import { ConfirmButton } from '../../components/ConfirmDialog';
 import { PAGE_SIZE, PagedTable, usePagedList } from '../../components/PagedTable';
 import { api, call } from '../../api/client';
 import { DeadLetter, Page } from '../../api/types';
-import { fmtDateTime, PageTitle, RowAction } from '../../components/common';
+import { fmtDateTime, PageTitle } from '../../components/common';
 import { FormAlert, useApiForm } from '../../forms';
 import { useI18n } from '../../i18n';
 import { AdminNav } from './AdminNav';
@@ -19,7 +19,6 @@ export function AdminJobsPage() {
       ),
     [],
   );
-  const confirm = useConfirm();
   return (
     <>
       <PageTitle>{t('admin.queues')}</PageTitle>
@@ -71,27 +70,23 @@ export function AdminJobsPage() {
                 d.replayedAt ? (
                   fmtDateTime(d.replayedAt, lang)
                 ) : (
-                  <RowAction
-                    label={t('admin.replay')}
+                  <ConfirmButton
+                    form={replay}
+                    className="small"
                     row={d.jobName}
-                    onClick={() =>
-                      void confirm({
-                        title: t('confirm.actionTitle', { action: t('admin.replay'), title: d.jobName }),
-                        body: t('confirm.job.replay'),
-                        confirm: t('admin.replay'),
-                      }).then(
-                        (ok) =>
-                          ok &&
-                          replay.run(async () => {
-                            await call(
-                              api.POST('/admin/dead-letters/{id}/replay', {
-                                params: { path: { id: d.id } },
-                              }),
-                            );
-                          }),
-                      )
-                    }
-                  />
+                    ask={{
+                      title: t('confirm.actionTitle', { action: t('admin.replay'), title: d.jobName }),
+                      body: t('confirm.job.replay'),
+                      confirm: t('admin.replay'),
+                    }}
+                    action={async () => {
+                      await call(
+                        api.POST('/admin/dead-letters/{id}/replay', { params: { path: { id: d.id } } }),
+                      );
+                    }}
+                  >
+                    {t('admin.replay')}
+                  </ConfirmButton>
                 ),
             },
           ]}

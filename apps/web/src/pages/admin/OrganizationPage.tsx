@@ -1,10 +1,10 @@
-import { useConfirm } from '../../components/ConfirmDialog';
+import { ConfirmButton } from '../../components/ConfirmDialog';
 import { PAGE_SIZE, PagedTable, usePagedList } from '../../components/PagedTable';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { api, call } from '../../api/client';
 import { Member, OrganizationDetail, Page } from '../../api/types';
-import { Async, Back, fmtDateTime, PageTitle, RowAction, useLoad } from '../../components/common';
+import { Async, Back, fmtDateTime, PageTitle, useLoad } from '../../components/common';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
 import { Key, useI18n } from '../../i18n';
 import { EnumSelect } from '../../components/EnumSelect';
@@ -26,7 +26,7 @@ export function AdminOrganizationPage() {
       ),
     [id],
   );
-  const confirm = useConfirm();
+  const roleAction = (m: Member) => (m.role === 'org_admin' ? t('org.makeMember') : t('org.makeAdmin'));
   const form = useApiForm();
   const memberForm = useApiForm();
   const [email, setEmail] = useState('');
@@ -63,61 +63,49 @@ export function AdminOrganizationPage() {
               actions: true,
               cell: (m) => (
                 <span className="actions">
-                  <RowAction
-                    label={m.role === 'org_admin' ? t('org.makeMember') : t('org.makeAdmin')}
+                  <ConfirmButton
+                    form={memberForm}
+                    className="small"
                     row={m.name}
-                    disabled={memberForm.busy}
-                    onClick={() =>
-                      void confirm({
-                        title: t('confirm.actionTitle', {
-                          action: m.role === 'org_admin' ? t('org.makeMember') : t('org.makeAdmin'),
-                          title: m.name,
+                    ask={{
+                      title: t('confirm.actionTitle', { action: roleAction(m), title: m.name }),
+                      body: t(
+                        m.role === 'org_admin' ? 'confirm.member.makeMember' : 'confirm.member.makeAdmin',
+                        { name: m.name },
+                      ),
+                      confirm: roleAction(m),
+                    }}
+                    action={async () => {
+                      await call(
+                        api.PATCH('/organizations/{id}/members/{userId}', {
+                          params: { path: { id, userId: m.userId } },
+                          body: { role: m.role === 'org_admin' ? 'member' : 'org_admin' },
                         }),
-                        body: t(
-                          m.role === 'org_admin' ? 'confirm.member.makeMember' : 'confirm.member.makeAdmin',
-                          {
-                            name: m.name,
-                          },
-                        ),
-                        confirm: m.role === 'org_admin' ? t('org.makeMember') : t('org.makeAdmin'),
-                      }).then(
-                        (ok) =>
-                          ok &&
-                          memberForm.run(async () => {
-                            await call(
-                              api.PATCH('/organizations/{id}/members/{userId}', {
-                                params: { path: { id, userId: m.userId } },
-                                body: { role: m.role === 'org_admin' ? 'member' : 'org_admin' },
-                              }),
-                            );
-                          }),
-                      )
-                    }
-                  />
-                  <RowAction
-                    label={t('org.removeMember')}
-                    row={m.name}
+                      );
+                    }}
+                  >
+                    {roleAction(m)}
+                  </ConfirmButton>
+                  <ConfirmButton
+                    form={memberForm}
                     className="small danger"
-                    disabled={memberForm.busy}
-                    onClick={() =>
-                      void confirm({
-                        title: t('confirm.actionTitle', { action: t('org.removeMember'), title: m.name }),
-                        body: t('confirm.member.remove', { name: m.name }),
-                        confirm: t('org.removeMember'),
-                        danger: true,
-                      }).then(
-                        (ok) =>
-                          ok &&
-                          memberForm.run(async () => {
-                            await call(
-                              api.DELETE('/organizations/{id}/members/{userId}', {
-                                params: { path: { id, userId: m.userId } },
-                              }),
-                            );
-                          }),
-                      )
-                    }
-                  />
+                    row={m.name}
+                    ask={{
+                      title: t('confirm.actionTitle', { action: t('org.removeMember'), title: m.name }),
+                      body: t('confirm.member.remove', { name: m.name }),
+                      confirm: t('org.removeMember'),
+                      danger: true,
+                    }}
+                    action={async () => {
+                      await call(
+                        api.DELETE('/organizations/{id}/members/{userId}', {
+                          params: { path: { id, userId: m.userId } },
+                        }),
+                      );
+                    }}
+                  >
+                    {t('org.removeMember')}
+                  </ConfirmButton>
                 </span>
               ),
             },

@@ -13,7 +13,7 @@ import {
   useLoad,
 } from '../../components/common';
 import { Field, FieldSet, FormAlert, SubmitButton, useApiForm } from '../../forms';
-import { useConfirm } from '../../components/ConfirmDialog';
+import { ConfirmButton, useConfirm } from '../../components/ConfirmDialog';
 import { isRtl, Key, localized, useI18n } from '../../i18n';
 import { MeetingsSection } from './MeetingsSection';
 import { QuestionsSection } from './QuestionsSection';
@@ -64,7 +64,6 @@ function Editor({ c, reload }: { c: Consultation; reload: () => void }) {
   const { t, lang } = useI18n();
   const editable = c.status === 'draft' || c.status === 'scheduled';
   const moveForm = useApiForm();
-  const confirm = useConfirm();
   const moves: Record<string, string[]> = {
     draft: ['scheduled', 'cancelled'],
     scheduled: ['open', 'cancelled'],
@@ -81,35 +80,29 @@ function Editor({ c, reload }: { c: Consultation; reload: () => void }) {
       <div className="actions">
         {(moves[c.status] ?? []).map((to) => (
           <span key={to} className={to === 'cancelled' ? 'danger-zone' : undefined}>
-            <button
-              type="button"
+            <ConfirmButton
+              form={moveForm}
               className={to === 'cancelled' ? 'danger' : 'primary'}
-              disabled={moveForm.busy}
-              onClick={() =>
-                void confirm({
-                  title: t('confirm.actionTitle', {
-                    action: t(`consultation.to.${to}` as Key),
-                    title: localized(c.title, lang, c.defaultLanguage),
+              ask={{
+                title: t('confirm.actionTitle', {
+                  action: t(`consultation.to.${to}` as Key),
+                  title: localized(c.title, lang, c.defaultLanguage),
+                }),
+                body: t(`confirm.consultation.${CONFIRM_MOVE[to] ?? 'open'}` as Key),
+                confirm: t(`consultation.to.${to}` as Key),
+                danger: to === 'cancelled',
+              }}
+              action={async () => {
+                await call(
+                  api.POST('/consultations/{id}/transitions', {
+                    params: { path: { id: c.id } },
+                    body: { to: to as 'scheduled' },
                   }),
-                  body: t(`confirm.consultation.${CONFIRM_MOVE[to] ?? 'open'}` as Key),
-                  confirm: t(`consultation.to.${to}` as Key),
-                  danger: to === 'cancelled',
-                }).then(
-                  (ok) =>
-                    ok &&
-                    moveForm.run(async () => {
-                      await call(
-                        api.POST('/consultations/{id}/transitions', {
-                          params: { path: { id: c.id } },
-                          body: { to: to as 'scheduled' },
-                        }),
-                      );
-                    }),
-                )
-              }
+                );
+              }}
             >
               {t(`consultation.to.${to}` as Key)}
-            </button>
+            </ConfirmButton>
           </span>
         ))}
         {c.status !== 'draft' && (

@@ -15,7 +15,7 @@ import {
   useLoad,
 } from '../../components/common';
 import { FormAlert, useApiForm } from '../../forms';
-import { useConfirm } from '../../components/ConfirmDialog';
+import { ConfirmButton } from '../../components/ConfirmDialog';
 import { Key, useI18n } from '../../i18n';
 import { IndicatorsSection } from './IndicatorsSection';
 import { PartnersSection } from './PartnersSection';
@@ -84,7 +84,6 @@ function ProgrammeView({ data, reload }: { data: ProgrammeData; reload: () => vo
     partners.find((x) => x.organizationId === orgId)?.organizationName ?? orgId;
   const moveForm = useApiForm();
   const num = new Intl.NumberFormat(lang);
-  const confirm = useConfirm();
   return (
     <>
       <PageTitle
@@ -108,35 +107,26 @@ function ProgrammeView({ data, reload }: { data: ProgrammeData; reload: () => vo
           <FormAlert form={moveForm} />
           {PROGRAMME_MOVES[p.status].map((to) => (
             <span key={to} className={to === 'cancelled' ? 'danger-zone' : undefined}>
-              <button
-                type="button"
+              <ConfirmButton
+                form={moveForm}
                 className={to === 'cancelled' ? 'danger' : undefined}
-                disabled={moveForm.busy}
-                onClick={() =>
-                  void confirm({
-                    title: t('confirm.actionTitle', {
-                      action: t(`programme.to.${to}` as Key),
-                      title: p.title,
+                ask={{
+                  title: t('confirm.actionTitle', { action: t(`programme.to.${to}` as Key), title: p.title }),
+                  body: t(`confirm.programme.${to === 'draft' ? 'other' : to}` as Key),
+                  confirm: t(`programme.to.${to}` as Key),
+                  danger: to === 'cancelled',
+                }}
+                action={async () => {
+                  await call(
+                    api.POST('/programmes/{id}/transitions', {
+                      params: { path: { id: p.id } },
+                      body: { to },
                     }),
-                    body: t(`confirm.programme.${to === 'draft' ? 'other' : to}` as Key),
-                    confirm: t(`programme.to.${to}` as Key),
-                    danger: to === 'cancelled',
-                  }).then(
-                    (ok) =>
-                      ok &&
-                      moveForm.run(async () => {
-                        await call(
-                          api.POST('/programmes/{id}/transitions', {
-                            params: { path: { id: p.id } },
-                            body: { to },
-                          }),
-                        );
-                      }),
-                  )
-                }
+                  );
+                }}
               >
                 {t(`programme.to.${to}` as Key)}
-              </button>
+              </ConfirmButton>
             </span>
           ))}
         </div>
