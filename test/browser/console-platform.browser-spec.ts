@@ -48,10 +48,13 @@ describe('console platform in a browser', () => {
   /** Every screen visited: a screenshot, no axe-core violation, nothing wider than the viewport. */
   const check = async (who: Person, label: string) => {
     await who.page.locator('main h1').first().waitFor();
-    await who.page
-      .getByRole('status')
-      .filter({ hasText: /Loading|Chargement|جارٍ التحميل/ })
-      .waitFor({ state: 'detached' });
+    // Every part of the screen has loaded (no "Loading…" left, in any language).
+    await who.page.waitForFunction(
+      () =>
+        ![...document.querySelectorAll('[role="status"]')].some((e) =>
+          /Loading|Chargement|جارٍ التحميل/.test(e.textContent ?? ''),
+        ),
+    );
     await who.shot(label);
     expect({ label, violations: describeViolations(await axeViolations(who.page)) }).toEqual({
       label,
@@ -185,7 +188,12 @@ describe('console platform in a browser', () => {
     const ar = await open('platform-arabic', 'manager');
     const p = ar.page;
     await ar.signIn('manager@welcome.test', PASSWORD);
+    // Choosing saves it as the user's language on the server too (their e-mails follow it).
+    const saved = p.waitForResponse(
+      (r) => r.url().endsWith('/me/notification-preferences') && r.request().method() === 'PUT',
+    );
     await p.getByLabel('Language').selectOption('ar');
+    expect((await saved).status()).toBe(200);
     await p.getByRole('heading', { name: /^مرحبًا، / }).waitFor();
     await expect(
       p.evaluate(() => [document.documentElement.lang, document.documentElement.dir]),
@@ -206,7 +214,6 @@ describe('console platform in a browser', () => {
       await expect(p.evaluate(() => document.documentElement.dir)).resolves.toBe('rtl');
       expect({ label, latin: await latinInterfaceText(p, DATA) }).toEqual({ label, latin: [] });
     }
-    // The choice is the user's language on the server too (their e-mails follow it).
     const prefs = await stack.http().get('/me/notification-preferences').set(bearer(manager)).expect(200);
     expect(prefs.body.language).toBe('ar');
     ar.expectClean();

@@ -3,19 +3,24 @@
 // formatted by Intl for the reader's language, and interpolated values isolated for bidi (an
 // English programme title inside an Arabic sentence keeps both in order).
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { ar, en, fr } from './messages';
+import { ar, en, es, fr } from './messages';
 
 export type Key = keyof typeof en;
-export const UI_LANGUAGES = ['en', 'fr', 'ar'] as const;
+export const UI_LANGUAGES = ['en', 'fr', 'es', 'ar'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 export type RespondKey = Extract<Key, `respond.${string}`>;
 /** A message with plural forms: `list.shown` for `list.shown.one`, `list.shown.other`, … */
 export type PluralKey = Key extends infer K ? (K extends `${infer B}.other` ? B : never) : never;
 
 /** Each language's own name, as it is written in that language (the switch shows these). */
-export const LANGUAGE_NAMES: Record<UiLanguage, string> = { en: 'English', fr: 'Français', ar: 'العربية' };
+export const LANGUAGE_NAMES: Record<UiLanguage, string> = {
+  en: 'English',
+  fr: 'Français',
+  es: 'Español',
+  ar: 'العربية',
+};
 
-const dictionaries: Record<UiLanguage, Record<Key, string>> = { en, fr, ar };
+const dictionaries: Record<UiLanguage, Record<Key, string>> = { en, fr, es, ar };
 
 export type Params = Record<string, string | number>;
 const FSI = '\u2068';

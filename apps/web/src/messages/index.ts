@@ -1,5 +1,13 @@
 // Interface text, one file per area and language. English is the reference: every other language
 // must have every key (a missing one fails `tsc`).
+import { common as es_common } from './es/common';
+import { programmes as es_programmes } from './es/programmes';
+import { consultations as es_consultations } from './es/consultations';
+import { placements as es_placements } from './es/placements';
+import { reports as es_reports } from './es/reports';
+import { goodIdeas as es_goodIdeas } from './es/goodIdeas';
+import { measure as es_measure } from './es/measure';
+import { platform as es_platform } from './es/platform';
 import { ar as ar_respond } from './ar/respond';
 import { common as ar_common } from './ar/common';
 import { programmes as ar_programmes } from './ar/programmes';
@@ -57,4 +65,14 @@ export const ar: Record<keyof typeof en, string> = {
   ...ar_goodIdeas,
   ...ar_measure,
   ...ar_platform,
+};
+export const es: Record<keyof typeof en, string> = {
+  ...es_common,
+  ...es_programmes,
+  ...es_consultations,
+  ...es_placements,
+  ...es_reports,
+  ...es_goodIdeas,
+  ...es_measure,
+  ...es_platform,
 };
