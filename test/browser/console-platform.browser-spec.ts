@@ -112,6 +112,32 @@ describe('console platform in a browser', () => {
     await smtp.stop();
   });
 
+  it('serves the built assets precompressed (brotli, else gzip) with a year of immutable cache', async () => {
+    const index = await fetch(`${stack.baseUrl}/app/`);
+    expect(index.headers.get('cache-control')).toBe('no-cache');
+    const entry = /<script type="module" crossorigin src="(\/app\/assets\/index-[\w-]+\.js)"/.exec(
+      await index.text(),
+    )![1];
+    const get = (encoding: string) =>
+      fetch(`${stack.baseUrl}${entry}`, { headers: { 'accept-encoding': encoding } });
+    const br = await get('gzip, deflate, br');
+    expect([br.status, br.headers.get('content-encoding'), br.headers.get('vary')]).toEqual([
+      200,
+      'br',
+      'Accept-Encoding',
+    ]);
+    expect(br.headers.get('content-type')).toMatch(/javascript/);
+    expect(br.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const gzip = await get('gzip');
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    const plain = await get('identity');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    // The same script whichever way it travels (fetch decodes what it asked for).
+    const [a, b, c] = await Promise.all([br.text(), gzip.text(), plain.text()]);
+    expect(a).toBe(c);
+    expect(b).toBe(c);
+  });
+
   it('pages through a long list, asks before activating, and the dashboard follows a recorded value', async () => {
     const nadia = await open('platform', 'manager');
     const p = nadia.page;
