@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditEventView, AuditQueryService, ListAuditEventsDto } from '@tandem/audit';
-import { userReader } from '@tandem/auth';
+import { UsersRepository } from '@tandem/auth';
 import { Actor, Page } from '@tandem/core';
-import { DataSource } from 'typeorm';
 
 /**
  * The audit trail as people read it: each row names who acted (the audit library depends on core
@@ -13,13 +11,13 @@ import { DataSource } from 'typeorm';
 export class AuditTrailService {
   constructor(
     private readonly audit: AuditQueryService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
   ) {}
 
   async list(actor: Actor, filter: ListAuditEventsDto): Promise<Page<AuditEventView>> {
     const page = await this.audit.list(actor, filter);
-    const ids = [...new Set(page.items.map((e) => e.actorUserId).filter((id): id is string => !!id))];
-    const names = await userReader.names(this.dataSource.manager, ids);
+    const ids = page.items.map((e) => e.actorUserId).filter((id): id is string => !!id);
+    const names = new Map((await this.users.people(ids)).map((u) => [u.id, u.name]));
     return {
       ...page,
       items: page.items.map((e) => ({
