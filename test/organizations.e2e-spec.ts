@@ -460,6 +460,14 @@ describe('organisations, members, invitations, audit', () => {
       expect(byActor.body.items.every((e: { actorUserId: string }) => e.actorUserId === officer.userId)).toBe(
         true,
       );
+      // Each row names who acted, and the first page counts the whole filtered list.
+      const officerName = (
+        await stack.query<{ name: string }>(`SELECT name FROM users WHERE id = $1`, [officer.userId])
+      )[0].name;
+      expect(new Set(byActor.body.items.map((e: { actorName: string }) => e.actorName))).toEqual(
+        new Set([officerName]),
+      );
+      expect(byActor.body.total).toBe(byActor.body.items.length);
       const future = await stack
         .http()
         .get('/audit-events')

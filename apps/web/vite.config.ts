@@ -11,6 +11,8 @@ export default defineConfig({
     outDir: path.resolve(__dirname, '../../dist/apps/web'),
     emptyOutDir: true,
     sourcemap: true,
+    // The manifest names each entry's chunks: scripts/compress-web.mjs sums the first screen's.
+    manifest: true,
     chunkSizeWarningLimit: 1024,
     rollupOptions: {
       // react-router marks its modules "use client" (for server components); meaningless in an SPA bundle.

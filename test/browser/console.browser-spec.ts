@@ -14,7 +14,7 @@ import {
 } from '../support/fixtures';
 import { TestSmtpServer } from '../support/smtp';
 import { ADMIN, TestStack } from '../support/stack';
-import { eventually, launchChromium, Person } from './harness';
+import { confirmIn, eventually, launchChromium, Person } from './harness';
 
 /**
  * The web console as its users work in it: Debian's Chromium (headless) against the built api
@@ -123,7 +123,9 @@ describe('web console in a browser', () => {
     const errorId = (await country.getAttribute('aria-describedby'))!
       .split(' ')
       .find((id) => id.endsWith('-error'))!;
-    await expect(p.locator(`[id="${errorId}"]`).textContent()).resolves.toMatch(/country/i);
+    // In the reader's words, built from the API's field error (not "country must be an ISO 3166-1 …").
+    const countryError = await p.locator(`[id="${errorId}"]`).textContent();
+    expect(countryError).toBe("⚠ Must be a country's two-letter code, such as PT.");
     await manager.shot('new-programme-field-error');
     await country.fill('PT');
     await p.getByRole('button', { name: 'Create programme' }).click();
@@ -140,6 +142,7 @@ describe('web console in a browser', () => {
       .getByRole('row', { name: /Syrian Community/ });
     await expect(partnerRow.textContent()).resolves.toContain('Invited');
     await p.getByRole('button', { name: 'Activate' }).click();
+    await confirmIn(p, 'Activate');
     await p.locator('.badge', { hasText: 'Active' }).first().waitFor();
     await manager.shot('partner-invited');
 
@@ -147,6 +150,7 @@ describe('web console in a browser', () => {
     await partner.nav('Programmes');
     await partner.page.getByRole('link', { name: 'Riverton Jobs Bridge' }).click();
     await partner.page.getByRole('button', { name: 'Accept the partnership' }).click();
+    await confirmIn(partner.page, 'Accept the partnership');
     await partner.page
       .getByRole('region', { name: 'Partners' })
       .getByRole('row', { name: /Syrian Community/ })
@@ -295,8 +299,10 @@ describe('web console in a browser', () => {
     await officer.shot('editor-draft');
 
     await p.getByRole('button', { name: 'Schedule', exact: true }).click();
+    await confirmIn(p, 'Schedule');
     await p.locator('.badge', { hasText: 'Scheduled' }).waitFor();
     await p.getByRole('button', { name: 'Open now' }).click();
+    await confirmIn(p, 'Open now');
     await p.locator('.badge', { hasText: 'Open' }).waitFor();
     await officer.shot('editor-open');
 
@@ -332,6 +338,7 @@ describe('web console in a browser', () => {
     // The officer closes it, reads the results and publishes the outcome.
     await p.reload();
     await p.getByRole('button', { name: 'Close now' }).click();
+    await confirmIn(p, 'Close now');
     await p.locator('.badge', { hasText: 'Closed' }).waitFor();
     await p.getByRole('link', { name: 'Results' }).click();
     await p.getByRole('heading', { name: 'Results: Night buses' }).waitFor();
@@ -347,6 +354,7 @@ describe('web console in a browser', () => {
     await p.getByLabel('Decision 1 (العربية)').fill('حافلات ليلية على الخط 7 من سبتمبر');
     await officer.shot('outcome-form');
     await p.getByRole('button', { name: 'Publish outcome' }).click();
+    await confirmIn(p, 'Publish outcome');
     await p.locator('.badge', { hasText: 'Outcome published' }).waitFor();
     await officer.shot('outcome-published');
 
@@ -477,6 +485,7 @@ describe('web console in a browser', () => {
       .getByRole('row', { name: /staff@legalaid\.test/ })
       .getByRole('button', { name: /^Make organisation admin/ })
       .click();
+    await confirmIn(root.page, 'Make organisation admin');
     await root.page
       .getByRole('row', { name: /staff@legalaid\.test/ })
       .getByText('Organisation admin')

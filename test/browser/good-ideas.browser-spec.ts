@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Browser } from 'playwright-core';
-import { axeViolations, describeViolations } from './axe';
 import { bearer, createOrganization, loginAdmin, onboardUser, Session } from '../support/fixtures';
 import { TestSmtpServer } from '../support/smtp';
 import { TestStack } from '../support/stack';
-import { launchChromium, Person } from './harness';
+import { axeViolations, describeViolations, launchChromium, Person } from './harness';
 
 /**
  * The public catalogue as anyone reads it: no sign-in, in Arabic (right-to-left), searched, filtered

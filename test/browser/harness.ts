@@ -1,5 +1,5 @@
 import { expect } from '@jest/globals';
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
 
@@ -136,4 +136,63 @@ export async function eventually(person: Person, locator: Locator, what: string,
   }
   await person.shot('timed-out');
   throw new Error(`timed out waiting for ${what}`);
+}
+
+/**
+ * An irreversible or far-reaching action asks first: a modal dialog (the page behind is inert) that
+ * says what will happen. Checks it is open and says something, then presses `button` in it.
+ */
+export async function confirmIn(page: Page, button: string): Promise<void> {
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await expect(dialog.evaluate((d) => (d as HTMLDialogElement).open && d.matches(':modal'))).resolves.toBe(
+    true,
+  );
+  await expect(dialog.locator('[id$="-body"]').textContent()).resolves.toMatch(/\S{3,}.*\S{3,}/);
+  await dialog.getByRole('button', { name: button, exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+export { axeViolations, describeViolations } from './axe';
+export type { AxeViolation } from './axe';
+
+/** How much wider than the viewport the page is (0 when it fits): nothing may scroll sideways. */
+export const overflowOf = (page: Page): Promise<number> =>
+  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+/**
+ * Interface text in Latin script on an Arabic page: every visible text node and accessible name
+ * (aria-label) outside `<code>`, elements in another language (`lang` other than ar: a language's own
+ * name in the switch) and the given data (titles, names, e-mail addresses the test created), with
+ * format acronyms (CSV, PDF, ISCO-08) let through. Returns what is left, which should be nothing.
+ */
+export async function latinInterfaceText(page: Page, data: string[]): Promise<string[]> {
+  const texts = await page.evaluate(() => {
+    const out: string[] = [];
+    const foreign = (el: Element | null) => {
+      const lang = el?.closest('[lang]')?.getAttribute('lang') ?? 'ar';
+      return !lang.startsWith('ar') || !!el?.closest('code, script, style, [aria-hidden="true"]');
+    };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || foreign(el) || !(n.textContent ?? '').trim()) continue;
+      if (el.closest('option') === null && el.getClientRects().length === 0) continue;
+      out.push((n.textContent ?? '').trim());
+    }
+    for (const el of document.querySelectorAll('[aria-label], [placeholder], [title]'))
+      if (!foreign(el))
+        for (const a of ['aria-label', 'placeholder', 'title'])
+          if (el.getAttribute(a)) out.push(el.getAttribute(a)!);
+    out.push(document.title);
+    return out;
+  });
+  const left: string[] = [];
+  for (const text of texts) {
+    let rest = text;
+    for (const d of data) rest = rest.split(d).join(' ');
+    rest = rest.replace(/\b[A-Z0-9]{2,5}(-\d+)?\b/g, ' ');
+    if (/[A-Za-z]{2,}/.test(rest)) left.push(text);
+  }
+  return [...new Set(left)];
 }

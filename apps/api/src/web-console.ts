@@ -1,6 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 /** Client routes of the console live under /app, so they never shadow an API route (all at the root). */
@@ -37,6 +37,7 @@ export function serveWebConsole(app: NestExpressApplication, configured?: string
     next();
   };
   app.use(WEB_BASE, csp);
+  app.use(`${WEB_BASE}/assets`, precompressed(path.join(dir, 'assets')));
   app.useStaticAssets(path.join(dir, 'assets'), {
     prefix: `${WEB_BASE}/assets`,
     immutable: true,
@@ -65,6 +66,36 @@ export function serveWebConsole(app: NestExpressApplication, configured?: string
     next();
   });
   return dir;
+}
+
+const ENCODINGS = [
+  ['br', '.br'],
+  ['gzip', '.gz'],
+] as const;
+const YEAR_MS = 365 * 24 * 3600 * 1000;
+
+/**
+ * Serves the build's precompressed copies (`x.js.br`, `x.js.gz`, written by scripts/compress-web.mjs
+ * at build time with the strongest settings) to browsers that accept them: no compression work per
+ * request, and hashed names, so they are cached for a year as immutable. The list of files is read
+ * once: a build's assets never change while it is served.
+ */
+function precompressed(assets: string) {
+  const files = new Set(existsSync(assets) ? readdirSync(assets) : []);
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    const name = req.path.replace(/^\//, '');
+    if (!files.has(name)) return next();
+    res.setHeader('Vary', 'Accept-Encoding');
+    const accepted = String(req.headers['accept-encoding'] ?? '');
+    for (const [encoding, ext] of ENCODINGS) {
+      if (!files.has(name + ext) || !new RegExp(`\\b${encoding}\\b`).test(accepted)) continue;
+      res.setHeader('Content-Encoding', encoding);
+      res.type(path.extname(name));
+      return res.sendFile(path.join(assets, name + ext), { maxAge: YEAR_MS, immutable: true });
+    }
+    next();
+  };
 }
 
 const UUID = '[0-9a-fA-F-]{36}';

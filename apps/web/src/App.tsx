@@ -1,56 +1,118 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { api, call } from './api/client';
 import type { UnreadCount } from './api/types';
 import { Link, Navigate, NavLink, Route, Routes, useLocation } from 'react-router-dom';
 import { isAdmin, orgsOfKind, useAuth } from './auth';
 import { focusHeadingOnNextPage, Loading } from './components/common';
-import { UiLanguage, useI18n } from './i18n';
-import { AcceptInvitationPage } from './pages/account/AcceptInvitationPage';
-import { ProfilePage } from './pages/account/ProfilePage';
-import { SignInPage } from './pages/account/SignInPage';
-import { AdminAuditPage } from './pages/admin/AuditPage';
-import { AdminJobsPage } from './pages/admin/JobsPage';
-import { AdminOrganizationPage } from './pages/admin/OrganizationPage';
-import { AdminOrganizationsPage } from './pages/admin/OrganizationsPage';
-import { ConsultationEditorPage } from './pages/consultations/ConsultationEditorPage';
-import { ConsultationNewPage } from './pages/consultations/ConsultationNewPage';
-import { ConsultationsPage } from './pages/consultations/ConsultationsPage';
-import { RespondPage } from './pages/consultations/RespondPage';
-import { ConsultationOutcomePage, ConsultationResultsPage } from './pages/consultations/ResultsPage';
-import { HomePage } from './pages/home/HomePage';
-import { NotificationsPage } from './pages/notifications/NotificationsPage';
-import { CheckInsPage } from './pages/placements/CheckInsPage';
-import { ImportPage } from './pages/placements/ImportPage';
-import { LogPlacementPage } from './pages/placements/LogPlacementPage';
-import { PlacementsPage } from './pages/placements/PlacementsPage';
-import { PlacementPage } from './pages/placements/PlacementPage';
-import { ProgrammeEditPage, ProgrammeNewPage } from './pages/programmes/ProgrammeForm';
-import { ProgrammePage } from './pages/programmes/ProgrammePage';
-import { ProgrammesPage } from './pages/programmes/ProgrammesPage';
-import { ReportsPage } from './pages/reports/ReportsPage';
-import { TaskPage } from './pages/tasks/TaskPage';
-import { GoodIdeaPage, GoodIdeasPage } from './pages/good-ideas/GoodIdeas';
-import { TerritoryCoherencePage } from './pages/territories/TerritoryCoherence';
-import { TerritoryComparisonPage } from './pages/territories/TerritoryComparison';
-import { TerritoriesPage, TerritoryProfilePage } from './pages/territories/TerritoryProfile';
+import { EnumSelect } from './components/EnumSelect';
+import { LANGUAGE_NAMES, LANGUAGE_STORAGE_KEY, UI_LANGUAGES, UiLanguage, useI18n } from './i18n';
+import type { components } from './api/schema';
 
+// Code split by area: each page is its own chunk (Vite merges what pages share), loaded on first
+// visit; the first screen needs only the shell and the page it shows.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function page<M extends Record<string, any>>(load: () => Promise<M>, name: keyof M & string) {
+  return lazy(() => load().then((m) => ({ default: m[name] })));
+}
+const AcceptInvitationPage = page(
+  () => import('./pages/account/AcceptInvitationPage'),
+  'AcceptInvitationPage',
+);
+const ProfilePage = page(() => import('./pages/account/ProfilePage'), 'ProfilePage');
+const SignInPage = page(() => import('./pages/account/SignInPage'), 'SignInPage');
+const AdminAuditPage = page(() => import('./pages/admin/AuditPage'), 'AdminAuditPage');
+const AdminJobsPage = page(() => import('./pages/admin/JobsPage'), 'AdminJobsPage');
+const AdminOrganizationPage = page(() => import('./pages/admin/OrganizationPage'), 'AdminOrganizationPage');
+const AdminOrganizationsPage = page(
+  () => import('./pages/admin/OrganizationsPage'),
+  'AdminOrganizationsPage',
+);
+const ConsultationEditorPage = page(
+  () => import('./pages/consultations/ConsultationEditorPage'),
+  'ConsultationEditorPage',
+);
+const ConsultationNewPage = page(
+  () => import('./pages/consultations/ConsultationNewPage'),
+  'ConsultationNewPage',
+);
+const ConsultationsPage = page(() => import('./pages/consultations/ConsultationsPage'), 'ConsultationsPage');
+const RespondPage = page(() => import('./pages/consultations/RespondPage'), 'RespondPage');
+const ConsultationOutcomePage = page(
+  () => import('./pages/consultations/ResultsPage'),
+  'ConsultationOutcomePage',
+);
+const ConsultationResultsPage = page(
+  () => import('./pages/consultations/ResultsPage'),
+  'ConsultationResultsPage',
+);
+const HomePage = page(() => import('./pages/home/HomePage'), 'HomePage');
+const NotificationsPage = page(() => import('./pages/notifications/NotificationsPage'), 'NotificationsPage');
+const CheckInsPage = page(() => import('./pages/placements/CheckInsPage'), 'CheckInsPage');
+const ImportPage = page(() => import('./pages/placements/ImportPage'), 'ImportPage');
+const LogPlacementPage = page(() => import('./pages/placements/LogPlacementPage'), 'LogPlacementPage');
+const PlacementsPage = page(() => import('./pages/placements/PlacementsPage'), 'PlacementsPage');
+const PlacementPage = page(() => import('./pages/placements/PlacementPage'), 'PlacementPage');
+const ProgrammeEditPage = page(() => import('./pages/programmes/ProgrammeForm'), 'ProgrammeEditPage');
+const ProgrammeNewPage = page(() => import('./pages/programmes/ProgrammeForm'), 'ProgrammeNewPage');
+const ProgrammePage = page(() => import('./pages/programmes/ProgrammePage'), 'ProgrammePage');
+const ProgrammesPage = page(() => import('./pages/programmes/ProgrammesPage'), 'ProgrammesPage');
+const ReportsPage = page(() => import('./pages/reports/ReportsPage'), 'ReportsPage');
+const TaskPage = page(() => import('./pages/tasks/TaskPage'), 'TaskPage');
+const GoodIdeaPage = page(() => import('./pages/good-ideas/GoodIdeas'), 'GoodIdeaPage');
+const GoodIdeasPage = page(() => import('./pages/good-ideas/GoodIdeas'), 'GoodIdeasPage');
+const TerritoryCoherencePage = page(
+  () => import('./pages/territories/TerritoryCoherence'),
+  'TerritoryCoherencePage',
+);
+const TerritoryComparisonPage = page(
+  () => import('./pages/territories/TerritoryComparison'),
+  'TerritoryComparisonPage',
+);
+const TerritoriesPage = page(() => import('./pages/territories/TerritoryProfile'), 'TerritoriesPage');
+const TerritoryProfilePage = page(
+  () => import('./pages/territories/TerritoryProfile'),
+  'TerritoryProfilePage',
+);
+
+type Preferences = components['schemas']['NotificationPreferencesDto'];
+
+/**
+ * The language switch. The choice is remembered in this browser and, when signed in, saved as the
+ * user's language on the server (the language of their e-mails too); a browser with no choice yet
+ * takes the signed-in user's saved language.
+ */
 function LanguageSwitch() {
   const { lang, setLang, t } = useI18n();
+  const { me } = useAuth();
+  const saved = me?.user.preferredLanguage;
+  useEffect(() => {
+    if (!saved || localStorage.getItem(LANGUAGE_STORAGE_KEY)) return;
+    if ((UI_LANGUAGES as readonly string[]).includes(saved)) setLang(saved as UiLanguage);
+  }, [saved, setLang]);
+  const choose = (l: UiLanguage) => {
+    setLang(l);
+    if (!me || l === saved) return;
+    void (async () => {
+      const p = await call<Preferences>(api.GET('/me/notification-preferences'));
+      await call(
+        api.PUT('/me/notification-preferences', {
+          body: { language: l, timeZone: p.timeZone, email: p.email } as never,
+        }),
+      );
+    })().catch(() => undefined);
+  };
   return (
     <label className="lang-switch">
       <span className="visually-hidden">{t('nav.language')}</span>
-      <select
+      <EnumSelect
+        values={UI_LANGUAGES}
+        label={(l) => LANGUAGE_NAMES[l]}
+        optionLang={(l) => l}
         value={lang}
-        onChange={(e) => setLang(e.target.value as UiLanguage)}
+        onChange={(e) => choose(e.target.value as UiLanguage)}
         aria-label={t('nav.language')}
-      >
-        <option value="en" lang="en">
-          English
-        </option>
-        <option value="fr" lang="fr">
-          Français
-        </option>
-      </select>
+      />
     </label>
   );
 }
@@ -59,16 +121,11 @@ function LanguageSwitch() {
 function UnreadCount() {
   const { t } = useI18n();
   const { pathname } = useLocation();
-  const [count, setCount] = useState(0);
-  useEffect(() => {
-    let live = true;
-    call<UnreadCount>(api.GET('/notifications/unread-count'))
-      .then((r) => live && setCount(r.unread))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [pathname]);
+  const { data } = useQuery({
+    queryKey: ['unread-count', pathname],
+    queryFn: () => call<UnreadCount>(api.GET('/notifications/unread-count')),
+  });
+  const count = data?.unread ?? 0;
   if (!count) return null;
   return (
     <span className="count">
@@ -102,7 +159,7 @@ function Shell({ children }: { children: React.ReactNode }) {
       </a>
       <header className="topbar">
         <Link to="/" className="brand">
-          Tandem
+          {t('brand')}
         </Link>
         {me && (
           <nav aria-label={t('nav.main')}>
@@ -159,7 +216,7 @@ function Shell({ children }: { children: React.ReactNode }) {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        {children}
+        <Suspense fallback={<Loading />}>{children}</Suspense>
       </main>
     </>
   );

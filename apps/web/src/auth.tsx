@@ -1,6 +1,7 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { api, call, refreshSession, tokens } from './api/client';
 import type { Me, TokenPair } from './api/types';
+import { queryClient } from './query';
 
 interface Auth {
   me: Me | null;
@@ -24,7 +25,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    tokens.onSignedOut(() => setMe(null));
+    tokens.onSignedOut(() => {
+      queryClient.clear();
+      setMe(null);
+    });
     (async () => {
       if (tokens.hasSession() && (await refreshSession())) await reload().catch(() => setMe(null));
       setLoading(false);
@@ -50,6 +54,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(async () => {
     await call(api.POST('/auth/logout')).catch(() => undefined);
     tokens.clear();
+    // Nothing one person read stays in the cache for the next one to see.
+    queryClient.clear();
     setMe(null);
   }, []);
 

@@ -12,8 +12,9 @@ import {
   useState,
 } from 'react';
 import { ApiError } from './api/client';
-import { fieldErrors } from './form-errors';
-import { useT } from './i18n';
+import { fieldErrorKind, fieldErrors } from './form-errors';
+import { Key, useI18n } from './i18n';
+import { refreshAfterChange } from './query';
 
 export interface FormState {
   idPrefix: string;
@@ -22,13 +23,14 @@ export interface FormState {
   busy: boolean;
   /** Submit handler: prevents the default, clears errors, runs `action`, maps API errors. */
   onSubmit(action: () => Promise<void>): (e: FormEvent) => void;
-  run(action: () => Promise<void>): Promise<boolean>;
+  /** Runs `action`; unless `refresh` is false (the action leaves the page), refetches what is shown. */
+  run(action: () => Promise<void>, options?: { refresh?: boolean }): Promise<boolean>;
   fieldId(name: string): string;
 }
 
 export function useApiForm(): FormState {
   const idPrefix = useId();
-  const t = useT();
+  const { t, tn, lang } = useI18n();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -36,29 +38,47 @@ export function useApiForm(): FormState {
   rootRef.current = idPrefix;
 
   const run = useCallback(
-    async (action: () => Promise<void>): Promise<boolean> => {
+    async (action: () => Promise<void>, options?: { refresh?: boolean }): Promise<boolean> => {
       setErrors({});
       setFormError(null);
       setBusy(true);
       try {
         await action();
+        // Every screen's reads are refetched (what is on screen now, the rest when next shown).
+        if (options?.refresh !== false) void refreshAfterChange();
         return true;
       } catch (err) {
         if (!(err instanceof ApiError)) {
           setFormError((err as Error).message);
           return false;
         }
-        const { byField, rest } = fieldErrors(err.problem);
+        // Each field's message in the reader's words (a domain rule's own sentence is English: it is
+        // kept in English only, other languages get the generic message for the field).
+        const describe = (message: string) => {
+          const kind = fieldErrorKind(message);
+          if (kind) return t(`validation.${kind.kind}` as Key, { n: kind.n ?? '' });
+          return lang === 'en' ? message : t('validation.invalid');
+        };
+        const { byField, rest } = fieldErrors(err.problem, describe);
         setErrors(byField);
         const fields = Object.keys(byField);
+        const serverWords = [err.problem.title, err.problem.detail].filter(Boolean).join(': ');
         const summary =
           err.status === 0
             ? t('error.network')
             : err.status === 412
               ? t('error.stale')
               : fields.length
-                ? t('error.fields', { count: fields.length })
-                : [err.problem.title, err.problem.detail].filter(Boolean).join(': ') || t('error.generic');
+                ? tn('error.fieldCount', fields.length)
+                : err.status === 403
+                  ? t('error.forbidden')
+                  : err.status === 404
+                    ? t('error.notFound')
+                    : lang === 'en' && serverWords
+                      ? serverWords
+                      : err.status === 409
+                        ? t('error.conflict')
+                        : t('error.generic');
         setFormError([summary, ...rest].join(' '));
         // Focus the first control the API named, so keyboard and screen-reader users land on it.
         const first = fields[0];
@@ -68,7 +88,7 @@ export function useApiForm(): FormState {
         setBusy(false);
       }
     },
-    [t],
+    [t, tn, lang],
   );
 
   return {
@@ -86,10 +106,10 @@ export function useApiForm(): FormState {
 }
 
 /** Errors the API named for fields this form has no control for (they are listed in the alert). */
-function unshown(form: FormState): string[] {
+function unshown(form: FormState, t: (key: Key, params: Record<string, string>) => string): string[] {
   return Object.entries(form.errors)
     .filter(([f]) => !document.getElementById(form.fieldId(f)))
-    .map(([f, m]) => `${f}: ${m}`);
+    .map(([field, message]) => t('validation.unknownField', { field, message }));
 }
 
 interface FieldProps {
@@ -166,8 +186,9 @@ export function FieldSet({
 
 /** The form-level message (role=alert) and any API errors for fields not on the form. */
 export function FormAlert({ form }: { form: FormState }) {
+  const { t } = useI18n();
   if (!form.formError) return null;
-  const extra = unshown(form);
+  const extra = unshown(form, t);
   return (
     <div className="alert alert-error" role="alert">
       <span aria-hidden="true">⚠ </span>

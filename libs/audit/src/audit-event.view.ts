@@ -19,6 +19,12 @@ export class AuditEventView {
   occurredAt!: Date;
   /** Null for the system itself (bootstrap, seed, background jobs). */
   actorUserId!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The name of who acted; null for the system itself',
+  })
+  actorName!: string | null;
   @ApiProperty({ enum: AUDIT_ACTIONS })
   action!: AuditAction;
   entityType!: string;

@@ -145,7 +145,7 @@ export class ReportSchedulesService {
 
   async list(actor: Actor, query: PageQueryDto): Promise<Page<ReportScheduleView>> {
     const page = await this.schedules.listOwned(actor.userId, query);
-    return { items: page.items.map(view), nextCursor: page.nextCursor };
+    return { items: page.items.map(view), nextCursor: page.nextCursor, total: page.total };
   }
 
   async update(

@@ -65,7 +65,7 @@ export class ReportsService {
 
   async list(actor: Actor, query: ListReportsDto): Promise<Page<ReportView>> {
     const page = await this.reports.listReadable(actor.userId, query);
-    return { items: page.items.map(reportView), nextCursor: page.nextCursor };
+    return { items: page.items.map(reportView), nextCursor: page.nextCursor, total: page.total };
   }
 
   /** The file: 409 until it is built (or when it failed), 410 once expired. */

@@ -112,6 +112,7 @@ export class TaskCommentsService {
         createdAt: c.createdAt,
       })),
       nextCursor: page.nextCursor,
+      total: page.total,
     };
   }
 

@@ -50,6 +50,7 @@ export class TaskHistoryService {
         changes: e.changes,
       })),
       nextCursor: page.nextCursor,
+      total: page.total,
     };
   }
 }

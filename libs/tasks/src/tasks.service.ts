@@ -400,6 +400,7 @@ export class TasksService {
     return {
       items: page.items.map((t) => taskView(t, deps.get(t.id) ?? [], today)),
       nextCursor: page.nextCursor,
+      total: page.total,
     };
   }
 

@@ -1,15 +1,16 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuditEventView, AuditQueryService, ListAuditEventsDto } from '@tandem/audit';
+import { AuditEventView, ListAuditEventsDto } from '@tandem/audit';
 import { Actor, PageOf } from '@tandem/core';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
+import { AuditTrailService } from './audit-trail.service';
 
 @ApiTags('audit')
 @Authenticated()
 @Controller('audit-events')
 export class AuditController {
-  constructor(private readonly audit: AuditQueryService) {}
+  constructor(private readonly audit: AuditTrailService) {}
 
   @Get()
   @ApiOperation({ summary: 'The audit trail, newest first (platform admins)' })

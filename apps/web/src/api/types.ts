@@ -6,7 +6,7 @@ import type { components } from './schema';
 type Schemas = components['schemas'];
 
 /** A keyset page of the API: `{items, nextCursor}`. */
-export type Page<T> = { items: T[]; nextCursor: string | null };
+export type Page<T> = { items: T[]; nextCursor: string | null; total?: number };
 
 export type Localized = Record<string, string>;
 

@@ -14,6 +14,8 @@ type EnumSelectProps<T extends string> = Omit<
   label?: (value: T) => ReactNode;
   /** A first, empty choice ("any", "choose…") for a field that may be left empty. */
   blank?: ReactNode;
+  /** The language each label is written in, when not the page's (a language's own name). */
+  optionLang?: (value: T) => string;
 };
 
 /**
@@ -25,6 +27,7 @@ export function EnumSelect<T extends string>({
   labels,
   label,
   blank,
+  optionLang,
   ...select
 }: EnumSelectProps<T>) {
   const { t } = useI18n();
@@ -33,7 +36,7 @@ export function EnumSelect<T extends string>({
     <select {...select}>
       {blank !== undefined && <option value="">{blank}</option>}
       {values.map((v) => (
-        <option key={v} value={v}>
+        <option key={v} value={v} lang={optionLang?.(v)}>
           {text(v)}
         </option>
       ))}

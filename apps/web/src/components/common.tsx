@@ -1,25 +1,24 @@
-import { DependencyList, ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { DependencyList, ReactNode, useEffect, useId, useRef } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../api/client';
 import { Key, useT } from '../i18n';
+import { queryClient } from '../query';
 
-/** Loads data for a screen; `reload` runs it again. */
+/**
+ * Loads data for a screen through the query cache (see query.ts): keyed by the component that asks
+ * and its inputs, refetched after every change the console makes. `reload` fetches it again now.
+ */
 export function useLoad<T>(load: () => Promise<T>, deps: DependencyList) {
-  const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<ApiError | Error | null>(null);
-  const [tick, setTick] = useState(0);
-  const run = useCallback(load, deps);
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    run()
-      .then((d) => live && setData(d))
-      .catch((e: Error) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, [run, tick]);
-  return { data, error, reload: () => setTick((n) => n + 1), setData };
+  const scope = useId();
+  const queryKey = ['screen', scope, ...deps];
+  const query = useQuery({ queryKey, queryFn: load, placeholderData: keepPreviousData });
+  return {
+    data: query.data ?? null,
+    error: query.error,
+    reload: () => void query.refetch(),
+    setData: (data: T) => queryClient.setQueryData(queryKey, data),
+  };
 }
 
 export function Loading() {
@@ -186,9 +185,10 @@ export const focusHeadingOnNextPage = () => {
 
 export function PageTitle({ children, actions }: { children: ReactNode; actions?: ReactNode }) {
   const ref = useRef<HTMLHeadingElement>(null);
+  const t = useT();
   useEffect(() => {
-    if (typeof children === 'string') document.title = `${children} · Tandem`;
-  }, [children]);
+    if (typeof children === 'string') document.title = `${children} · ${t('brand')}`;
+  }, [children, t]);
   useEffect(() => {
     if (focusNextHeading && ref.current) {
       focusNextHeading = false;

@@ -1,5 +1,5 @@
 import { Type } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Page } from './page';
 
 const pages = new Map<Type<unknown>, Type<Page<unknown>>>();
@@ -22,6 +22,12 @@ export function PageOf<T>(item: Type<T>): Type<Page<T>> {
       description: 'Pass as `cursor` to read the next page; null on the last page',
     })
     nextCursor!: string | null;
+
+    @ApiPropertyOptional({
+      type: Number,
+      description: 'How many items the whole list holds (same filters); on the first page only',
+    })
+    total?: number;
   }
   Object.defineProperty(ItemPage, 'name', { value: `${item.name}Page` });
   pages.set(item, ItemPage);

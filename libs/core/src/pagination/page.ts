@@ -7,6 +7,8 @@ import { CoreError } from '../errors/domain-error';
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+  /** The whole list's size (the same filters), counted on the first page only (no cursor). */
+  total?: number;
 }
 
 export class PageQueryDto {
@@ -87,14 +89,20 @@ export async function paginate<T extends ObjectLiteral>(
   { keys, direction, cursorOf, query }: KeysetOptions<T>,
 ): Promise<Page<T>> {
   const limit = query.limit ?? 20;
+  // Counted once, on the first page: a screen shows "20 of 340" without a COUNT per page turn.
+  const total = query.cursor ? undefined : await qb.clone().getCount();
   afterCursor(qb, keys, direction, query.cursor);
   keys.forEach((k, i) => (i === 0 ? qb.orderBy(k, direction) : qb.addOrderBy(k, direction)));
   const rows = await qb.limit(limit + 1).getMany();
   const hasMore = rows.length > limit;
   const items = hasMore ? rows.slice(0, limit) : rows;
-  return { items, nextCursor: hasMore ? encodeCursor(cursorOf(items[items.length - 1])) : null };
+  return {
+    items,
+    nextCursor: hasMore ? encodeCursor(cursorOf(items[items.length - 1])) : null,
+    ...(total === undefined ? {} : { total }),
+  };
 }
 
 export function mapPage<T, U>(page: Page<T>, fn: (item: T) => U): Page<U> {
-  return { items: page.items.map(fn), nextCursor: page.nextCursor };
+  return { ...page, items: page.items.map(fn) };
 }

@@ -26,12 +26,12 @@ export const common = {
   'common.no': 'No',
 
   'error.network': 'The server could not be reached. Check your connection and try again.',
-  'error.fields': 'Please correct the {count} highlighted field(s).',
   'error.generic': 'Something went wrong.',
   'error.stale':
     'Someone changed this meanwhile. Reload the page to see their change, then make yours again.',
   'error.notFound': 'Not found, or you do not have access to it.',
   'error.forbidden': 'You are not allowed to do this.',
+  'error.conflict': 'This cannot be done while the record is in its current state.',
 
   'signIn.title': 'Sign in to Tandem',
   'signIn.email': 'E-mail address',

@@ -29,12 +29,12 @@ export const common: Record<keyof typeof en, string> = {
   'common.no': 'Non',
 
   'error.network': 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
-  'error.fields': 'Veuillez corriger le(s) {count} champ(s) signalé(s).',
   'error.generic': 'Une erreur est survenue.',
   'error.stale':
     'Quelqu’un a modifié ceci entre-temps. Rechargez la page pour voir sa modification, puis refaites la vôtre.',
   'error.notFound': 'Introuvable, ou vous n’y avez pas accès.',
   'error.forbidden': 'Vous n’êtes pas autorisé à faire cela.',
+  'error.conflict': 'Impossible dans l’état actuel de cet enregistrement.',
 
   'signIn.title': 'Connexion à Tandem',
   'signIn.email': 'Adresse e-mail',

@@ -1,12 +1,12 @@
 import { Link } from 'react-router-dom';
 import { useMe } from '../../auth';
-import { PageTitle } from '../../components/common';
+import { DataTable, PageTitle } from '../../components/common';
 import { useI18n } from '../../i18n';
 import { PreferencesSection } from '../notifications/PreferencesSection';
 
 export function ProfilePage() {
   const me = useMe();
-  const { t } = useI18n();
+  const { t, labelOf } = useI18n();
   return (
     <>
       <PageTitle>{t('profile.title')}</PageTitle>
@@ -17,37 +17,30 @@ export function ProfilePage() {
           <dt>{t('profile.email')}</dt>
           <dd>{me.user.email}</dd>
           <dt>{t('profile.language')}</dt>
-          <dd>{me.user.preferredLanguage}</dd>
+          <dd>{labelOf('language', me.user.preferredLanguage)}</dd>
           <dt>{t('profile.role')}</dt>
-          <dd>{me.platformRole}</dd>
+          <dd>{labelOf('platformRole', me.platformRole)}</dd>
         </dl>
       </section>
       <section className="card" aria-labelledby="profile-orgs">
         <h2 id="profile-orgs">{t('profile.organizations')}</h2>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('org.name')}</th>
-              <th scope="col">{t('org.kind')}</th>
-              <th scope="col">{t('org.role')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {me.memberships.map((m) => (
-              <tr key={m.organizationId}>
-                <td>
-                  {m.role === 'org_admin' ? (
-                    <Link to={`/admin/organizations/${m.organizationId}`}>{m.organizationName}</Link>
-                  ) : (
-                    m.organizationName
-                  )}
-                </td>
-                <td>{t(`kind.${m.organizationKind}` as 'kind.employer')}</td>
-                <td>{m.role}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          rows={me.memberships}
+          rowKey={(m) => m.organizationId}
+          columns={[
+            {
+              label: t('org.name'),
+              cell: (m) =>
+                m.role === 'org_admin' ? (
+                  <Link to={`/admin/organizations/${m.organizationId}`}>{m.organizationName}</Link>
+                ) : (
+                  m.organizationName
+                ),
+            },
+            { label: t('org.kind'), cell: (m) => labelOf('kind', m.organizationKind) },
+            { label: t('org.role'), cell: (m) => labelOf('memberRole', m.role) },
+          ]}
+        />
       </section>
       <PreferencesSection />
     </>

@@ -1,31 +1,31 @@
+import { Paged, PAGE_SIZE, usePagedList } from '../../components/PagedTable';
 import { useState } from 'react';
 import { api, call } from '../../api/client';
-import { AuditEvent, itemsOf, Page } from '../../api/types';
-import { Async, fmtDateTime, PageTitle, useLoad } from '../../components/common';
+import { AuditEvent, Page } from '../../api/types';
+import { fmtDateTime, PageTitle } from '../../components/common';
 import { Field, FormAlert, useApiForm } from '../../forms';
 import { useI18n } from '../../i18n';
 import { AdminNav } from './AdminNav';
 
 export function AdminAuditPage() {
-  const { t, lang } = useI18n();
+  const { t, lang, labelOf } = useI18n();
   const [entityType, setEntityType] = useState('');
   const [entityId, setEntityId] = useState('');
   const [filter, setFilter] = useState({ entityType: '', entityId: '' });
   const form = useApiForm();
-  const list = useLoad(
-    async () =>
-      itemsOf(
-        await call<Page<AuditEvent>>(
-          api.GET('/audit-events', {
-            params: {
-              query: {
-                limit: 100,
-                ...(filter.entityType && { entityType: filter.entityType }),
-                ...(filter.entityId && { entityId: filter.entityId }),
-              },
+  const list = usePagedList(
+    (cursor) =>
+      call<Page<AuditEvent>>(
+        api.GET('/audit-events', {
+          params: {
+            query: {
+              limit: PAGE_SIZE,
+              cursor,
+              ...(filter.entityType && { entityType: filter.entityType }),
+              ...(filter.entityId && { entityId: filter.entityId }),
             },
-          }),
-        ),
+          },
+        }),
       ),
     [filter],
   );
@@ -49,7 +49,7 @@ export function AdminAuditPage() {
         </Field>
         <button type="submit">{t('common.search')}</button>
       </form>
-      <Async state={list}>
+      <Paged list={list} label={t('admin.audit')}>
         {(items) => (
           <table className="responsive audit">
             <thead>
@@ -65,12 +65,14 @@ export function AdminAuditPage() {
               {items.map((e) => (
                 <tr key={e.id}>
                   <td data-label={t('audit.when')}>{fmtDateTime(e.occurredAt, lang)}</td>
-                  <td data-label={t('audit.action')}>{e.action}</td>
+                  <td data-label={t('audit.action')}>{labelOf('audit.action', e.action)}</td>
                   <td data-label={t('audit.entity')}>
                     {e.entityType} <code>{e.entityId.slice(0, 8)}</code>
                   </td>
                   <td data-label={t('audit.actor')}>
-                    <code>{e.actorUserId?.slice(0, 8) ?? '—'}</code>
+                    {e.actorUserId
+                      ? (e.actorName ?? <code>{e.actorUserId.slice(0, 8)}</code>)
+                      : t('history.system')}
                   </td>
                   <td data-label={t('audit.changes')}>{Object.keys(e.changes ?? {}).join(', ')}</td>
                 </tr>
@@ -78,7 +80,7 @@ export function AdminAuditPage() {
             </tbody>
           </table>
         )}
-      </Async>
+      </Paged>
     </>
   );
 }

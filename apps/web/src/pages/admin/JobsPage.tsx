@@ -1,6 +1,8 @@
+import { ConfirmButton } from '../../components/ConfirmDialog';
+import { PAGE_SIZE, PagedTable, usePagedList } from '../../components/PagedTable';
 import { api, call } from '../../api/client';
-import { DeadLetter, itemsOf, Page } from '../../api/types';
-import { Async, DataTable, fmtDateTime, PageTitle, RowAction, useLoad } from '../../components/common';
+import { DeadLetter, Page } from '../../api/types';
+import { fmtDateTime, PageTitle } from '../../components/common';
 import { FormAlert, useApiForm } from '../../forms';
 import { useI18n } from '../../i18n';
 import { AdminNav } from './AdminNav';
@@ -10,10 +12,10 @@ export function AdminJobsPage() {
   const { t, lang } = useI18n();
   const open = useApiForm();
   const replay = useApiForm();
-  const list = useLoad(
-    async () =>
-      itemsOf(
-        await call<Page<DeadLetter>>(api.GET('/admin/dead-letters', { params: { query: { limit: 50 } } })),
+  const list = usePagedList(
+    (cursor) =>
+      call<Page<DeadLetter>>(
+        api.GET('/admin/dead-letters', { params: { query: { limit: PAGE_SIZE, cursor } } }),
       ),
     [],
   );
@@ -29,11 +31,14 @@ export function AdminJobsPage() {
           type="button"
           className="primary"
           onClick={() =>
-            void open.run(async () => {
-              // The dashboard is a server-rendered page: a short-lived cookie opens it (a page load sends no bearer token).
-              await call(api.POST('/admin/queues/session'));
-              window.location.assign('/admin/queues');
-            })
+            void open.run(
+              async () => {
+                // The dashboard is a server-rendered page: a short-lived cookie opens it (a page load sends no bearer token).
+                await call(api.POST('/admin/queues/session'));
+                window.location.assign('/admin/queues');
+              },
+              { refresh: false },
+            )
           }
         >
           {t('admin.openQueues')}
@@ -42,51 +47,50 @@ export function AdminJobsPage() {
       <section className="card" aria-labelledby="sec-dead">
         <h2 id="sec-dead">{t('admin.deadLetters')}</h2>
         <FormAlert form={replay} />
-        <Async state={list}>
-          {(items) => (
-            <DataTable
-              rows={items}
-              empty={t('admin.noDeadLetters')}
-              columns={[
-                { label: t('audit.when'), cell: (d) => fmtDateTime(d.failedAt, lang) },
-                { label: t('admin.queue'), cell: (d) => d.queue },
-                {
-                  label: t('admin.job'),
-                  cell: (d) => (
-                    <>
-                      {d.jobName} <code>{d.jobId}</code>
-                    </>
-                  ),
-                },
-                { label: t('admin.error'), cell: (d) => d.error },
-                {
-                  label: t('common.actions'),
-                  actions: true,
-                  cell: (d) =>
-                    d.replayedAt ? (
-                      fmtDateTime(d.replayedAt, lang)
-                    ) : (
-                      <RowAction
-                        label={t('admin.replay')}
-                        row={d.jobName}
-                        onClick={() =>
-                          void replay
-                            .run(async () => {
-                              await call(
-                                api.POST('/admin/dead-letters/{id}/replay', {
-                                  params: { path: { id: d.id } },
-                                }),
-                              );
-                            })
-                            .then((ok) => ok && list.reload())
-                        }
-                      />
-                    ),
-                },
-              ]}
-            />
-          )}
-        </Async>
+        <PagedTable
+          list={list}
+          label={t('admin.deadLetters')}
+          empty={t('admin.noDeadLetters')}
+          columns={[
+            { label: t('audit.when'), cell: (d) => fmtDateTime(d.failedAt, lang) },
+            { label: t('admin.queue'), cell: (d) => d.queue },
+            {
+              label: t('admin.job'),
+              cell: (d) => (
+                <>
+                  {d.jobName} <code>{d.jobId}</code>
+                </>
+              ),
+            },
+            { label: t('admin.error'), cell: (d) => d.error },
+            {
+              label: t('common.actions'),
+              actions: true,
+              cell: (d) =>
+                d.replayedAt ? (
+                  fmtDateTime(d.replayedAt, lang)
+                ) : (
+                  <ConfirmButton
+                    form={replay}
+                    className="small"
+                    row={d.jobName}
+                    ask={{
+                      title: t('confirm.actionTitle', { action: t('admin.replay'), title: d.jobName }),
+                      body: t('confirm.job.replay'),
+                      confirm: t('admin.replay'),
+                    }}
+                    action={async () => {
+                      await call(
+                        api.POST('/admin/dead-letters/{id}/replay', { params: { path: { id: d.id } } }),
+                      );
+                    }}
+                  >
+                    {t('admin.replay')}
+                  </ConfirmButton>
+                ),
+            },
+          ]}
+        />
       </section>
     </>
   );

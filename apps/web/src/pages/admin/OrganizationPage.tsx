@@ -1,8 +1,10 @@
+import { ConfirmButton } from '../../components/ConfirmDialog';
+import { PAGE_SIZE, PagedTable, usePagedList } from '../../components/PagedTable';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { api, call } from '../../api/client';
-import { itemsOf, Member, OrganizationDetail, Page } from '../../api/types';
-import { Async, Back, DataTable, fmtDateTime, PageTitle, RowAction, useLoad } from '../../components/common';
+import { Member, OrganizationDetail, Page } from '../../api/types';
+import { Async, Back, fmtDateTime, PageTitle, useLoad } from '../../components/common';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
 import { Key, useI18n } from '../../i18n';
 import { EnumSelect } from '../../components/EnumSelect';
@@ -15,15 +17,16 @@ export function AdminOrganizationPage() {
     () => call<OrganizationDetail>(api.GET('/organizations/{id}', { params: { path: { id } } })),
     [id],
   );
-  const members = useLoad(
-    async () =>
-      itemsOf(
-        await call<Page<Member>>(
-          api.GET('/organizations/{id}/members', { params: { path: { id }, query: { limit: 100 } } }),
-        ),
+  const members = usePagedList(
+    (cursor) =>
+      call<Page<Member>>(
+        api.GET('/organizations/{id}/members', {
+          params: { path: { id }, query: { limit: PAGE_SIZE, cursor } },
+        }),
       ),
     [id],
   );
+  const roleAction = (m: Member) => (m.role === 'org_admin' ? t('org.makeMember') : t('org.makeAdmin'));
   const form = useApiForm();
   const memberForm = useApiForm();
   const [email, setEmail] = useState('');
@@ -46,61 +49,68 @@ export function AdminOrganizationPage() {
       <section className="card" aria-labelledby="sec-members">
         <h2 id="sec-members">{t('org.members')}</h2>
         <FormAlert form={memberForm} />
-        <Async state={members}>
-          {(items) => (
-            <DataTable
-              rows={items}
-              rowKey={(m) => m.userId}
-              columns={[
-                { label: t('profile.name'), cell: (m) => m.name },
-                { label: t('profile.email'), cell: (m) => m.email },
-                { label: t('org.role'), cell: (m) => t(`memberRole.${m.role}` as Key) },
-                { label: t('org.joined'), cell: (m) => fmtDateTime(m.joinedAt, lang) },
-                {
-                  label: t('common.actions'),
-                  actions: true,
-                  cell: (m) => (
-                    <span className="actions">
-                      <RowAction
-                        label={m.role === 'org_admin' ? t('org.makeMember') : t('org.makeAdmin')}
-                        row={m.name}
-                        disabled={memberForm.busy}
-                        onClick={() =>
-                          void memberForm
-                            .run(async () => {
-                              await call(
-                                api.PATCH('/organizations/{id}/members/{userId}', {
-                                  params: { path: { id, userId: m.userId } },
-                                  body: { role: m.role === 'org_admin' ? 'member' : 'org_admin' },
-                                }),
-                              );
-                            })
-                            .then((ok) => ok && members.reload())
-                        }
-                      />
-                      <RowAction
-                        label={t('org.removeMember')}
-                        row={m.name}
-                        disabled={memberForm.busy}
-                        onClick={() =>
-                          void memberForm
-                            .run(async () => {
-                              await call(
-                                api.DELETE('/organizations/{id}/members/{userId}', {
-                                  params: { path: { id, userId: m.userId } },
-                                }),
-                              );
-                            })
-                            .then((ok) => ok && members.reload())
-                        }
-                      />
-                    </span>
-                  ),
-                },
-              ]}
-            />
-          )}
-        </Async>
+        <PagedTable
+          list={members}
+          label={t('org.members')}
+          rowKey={(m) => m.userId}
+          columns={[
+            { label: t('profile.name'), cell: (m) => m.name },
+            { label: t('profile.email'), cell: (m) => m.email },
+            { label: t('org.role'), cell: (m) => t(`memberRole.${m.role}` as Key) },
+            { label: t('org.joined'), cell: (m) => fmtDateTime(m.joinedAt, lang) },
+            {
+              label: t('common.actions'),
+              actions: true,
+              cell: (m) => (
+                <span className="actions">
+                  <ConfirmButton
+                    form={memberForm}
+                    className="small"
+                    row={m.name}
+                    ask={{
+                      title: t('confirm.actionTitle', { action: roleAction(m), title: m.name }),
+                      body: t(
+                        m.role === 'org_admin' ? 'confirm.member.makeMember' : 'confirm.member.makeAdmin',
+                        { name: m.name },
+                      ),
+                      confirm: roleAction(m),
+                    }}
+                    action={async () => {
+                      await call(
+                        api.PATCH('/organizations/{id}/members/{userId}', {
+                          params: { path: { id, userId: m.userId } },
+                          body: { role: m.role === 'org_admin' ? 'member' : 'org_admin' },
+                        }),
+                      );
+                    }}
+                  >
+                    {roleAction(m)}
+                  </ConfirmButton>
+                  <ConfirmButton
+                    form={memberForm}
+                    className="small danger"
+                    row={m.name}
+                    ask={{
+                      title: t('confirm.actionTitle', { action: t('org.removeMember'), title: m.name }),
+                      body: t('confirm.member.remove', { name: m.name }),
+                      confirm: t('org.removeMember'),
+                      danger: true,
+                    }}
+                    action={async () => {
+                      await call(
+                        api.DELETE('/organizations/{id}/members/{userId}', {
+                          params: { path: { id, userId: m.userId } },
+                        }),
+                      );
+                    }}
+                  >
+                    {t('org.removeMember')}
+                  </ConfirmButton>
+                </span>
+              ),
+            },
+          ]}
+        />
         <form
           noValidate
           className="subform"
@@ -140,6 +150,7 @@ export function AdminOrganizationPage() {
               <EnumSelect
                 values={LANGUAGES}
                 label={(l) => LANGUAGE_NAMES[l]}
+                optionLang={(l) => l}
                 value={language}
                 onChange={(e) => setLanguage(e.target.value as typeof language)}
               />

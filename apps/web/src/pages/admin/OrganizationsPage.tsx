@@ -1,10 +1,11 @@
+import { Paged, PAGE_SIZE, usePagedList } from '../../components/PagedTable';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, call } from '../../api/client';
-import { itemsOf, Organization, Page } from '../../api/types';
+import { Organization, Page } from '../../api/types';
 import type { components } from '../../api/schema';
 import { isAdmin, useMe } from '../../auth';
-import { Async, PageTitle, useLoad } from '../../components/common';
+import { PageTitle } from '../../components/common';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
 import { Key, useI18n } from '../../i18n';
 import { AdminNav } from './AdminNav';
@@ -34,14 +35,14 @@ export function AdminOrganizationsPage() {
   const me = useMe();
   const [kind, setKind] = useState('');
   const [text, setText] = useState('');
-  const list = useLoad(
-    async () =>
-      itemsOf(
-        await call<Page<Organization>>(
-          api.GET('/organizations', {
-            params: { query: { limit: 100, ...(kind && { kind: kind as Kind }), ...(text && { text }) } },
-          }),
-        ),
+  const list = usePagedList(
+    (cursor) =>
+      call<Page<Organization>>(
+        api.GET('/organizations', {
+          params: {
+            query: { limit: PAGE_SIZE, cursor, ...(kind && { kind: kind as Kind }), ...(text && { text }) },
+          },
+        }),
       ),
     [kind, text],
   );
@@ -65,7 +66,7 @@ export function AdminOrganizationsPage() {
           <input type="search" value={text} onChange={(e) => setText(e.target.value)} />
         </label>
       </div>
-      <Async state={list}>
+      <Paged list={list} label={t('admin.organizations')}>
         {(items) => (
           <table className="responsive">
             <thead>
@@ -90,7 +91,7 @@ export function AdminOrganizationsPage() {
             </tbody>
           </table>
         )}
-      </Async>
+      </Paged>
       {isAdmin(me) && <NewOrganizationForm onCreated={list.reload} />}
     </>
   );
@@ -201,13 +202,12 @@ function NewOrganizationForm({ onCreated }: { onCreated: () => void }) {
               <input maxLength={1} value={v.sector} onChange={change('sector')} />
             </Field>
             <Field form={form} name="profile.sizeBand" label={t('org.sizeBand')}>
-              <select value={v.sizeBand} onChange={change('sizeBand')}>
-                {['micro', 'small', 'medium', 'large'].map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
-              </select>
+              <EnumSelect
+                values={['micro', 'small', 'medium', 'large']}
+                labels="sizeBand"
+                value={v.sizeBand}
+                onChange={change('sizeBand')}
+              />
             </Field>
           </div>
         )}

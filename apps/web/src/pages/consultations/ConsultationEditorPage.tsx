@@ -13,6 +13,7 @@ import {
   useLoad,
 } from '../../components/common';
 import { Field, FieldSet, FormAlert, SubmitButton, useApiForm } from '../../forms';
+import { ConfirmButton, useConfirm } from '../../components/ConfirmDialog';
 import { isRtl, Key, localized, useI18n } from '../../i18n';
 import { MeetingsSection } from './MeetingsSection';
 import { QuestionsSection } from './QuestionsSection';
@@ -24,6 +25,14 @@ import {
   toLocalInput,
   useDirectory,
 } from './shared';
+
+/** The confirmation text of each status change (what happens, who is told). */
+const CONFIRM_MOVE: Record<string, string> = {
+  scheduled: 'schedule',
+  open: 'open',
+  closed: 'close',
+  cancelled: 'cancel',
+};
 
 /** The owner's editor: texts, questions, invitations, schedule, meetings, status, outcome. */
 export function ConsultationEditorPage() {
@@ -70,26 +79,31 @@ function Editor({ c, reload }: { c: Consultation; reload: () => void }) {
       <FormAlert form={moveForm} />
       <div className="actions">
         {(moves[c.status] ?? []).map((to) => (
-          <button
-            key={to}
-            type="button"
-            className={to === 'cancelled' ? '' : 'primary'}
-            disabled={moveForm.busy}
-            onClick={() =>
-              void moveForm
-                .run(async () => {
-                  await call(
-                    api.POST('/consultations/{id}/transitions', {
-                      params: { path: { id: c.id } },
-                      body: { to: to as 'scheduled' },
-                    }),
-                  );
-                })
-                .then((ok) => ok && reload())
-            }
-          >
-            {t(`consultation.to.${to}` as Key)}
-          </button>
+          <span key={to} className={to === 'cancelled' ? 'danger-zone' : undefined}>
+            <ConfirmButton
+              form={moveForm}
+              className={to === 'cancelled' ? 'danger' : 'primary'}
+              ask={{
+                title: t('confirm.actionTitle', {
+                  action: t(`consultation.to.${to}` as Key),
+                  title: localized(c.title, lang, c.defaultLanguage),
+                }),
+                body: t(`confirm.consultation.${CONFIRM_MOVE[to] ?? 'open'}` as Key),
+                confirm: t(`consultation.to.${to}` as Key),
+                danger: to === 'cancelled',
+              }}
+              action={async () => {
+                await call(
+                  api.POST('/consultations/{id}/transitions', {
+                    params: { path: { id: c.id } },
+                    body: { to: to as 'scheduled' },
+                  }),
+                );
+              }}
+            >
+              {t(`consultation.to.${to}` as Key)}
+            </ConfirmButton>
+          </span>
         ))}
         {c.status !== 'draft' && (
           <Link className="button" to={`/consultations/${c.id}/results`}>
@@ -181,8 +195,9 @@ function SettingsForm({ c, reload }: { c: Consultation; reload: () => void }) {
 }
 
 function OutcomeForm({ c, reload }: { c: Consultation; reload: () => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const form = useApiForm();
+  const confirm = useConfirm();
   const [summary, setSummary] = useState<Localized>({});
   const [decisions, setDecisions] = useState<Localized[]>([{}]);
   return (
@@ -191,15 +206,29 @@ function OutcomeForm({ c, reload }: { c: Consultation; reload: () => void }) {
       <p>{t('outcome.intro')}</p>
       <form
         noValidate
-        onSubmit={form.onSubmit(async () => {
-          await call(
-            api.POST('/consultations/{id}/outcome', {
-              params: { path: { id: c.id } },
-              body: { summary, decisions: decisions.map((text) => ({ text, questionIds: [] })) },
+        onSubmit={(e) => {
+          e.preventDefault();
+          void confirm({
+            title: t('confirm.actionTitle', {
+              action: t('outcome.publish'),
+              title: localized(c.title, lang, c.defaultLanguage),
             }),
+            body: t('confirm.consultation.publish'),
+            confirm: t('outcome.publish'),
+          }).then(
+            (ok) =>
+              ok &&
+              form.run(async () => {
+                await call(
+                  api.POST('/consultations/{id}/outcome', {
+                    params: { path: { id: c.id } },
+                    body: { summary, decisions: decisions.map((text) => ({ text, questionIds: [] })) },
+                  }),
+                );
+                reload();
+              }),
           );
-          reload();
-        })}
+        }}
       >
         <FormAlert form={form} />
         {c.languages.map((l) => (

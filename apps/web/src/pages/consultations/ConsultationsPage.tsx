@@ -1,17 +1,18 @@
 import { Link } from 'react-router-dom';
 import { api, call } from '../../api/client';
-import { Consultation, itemsOf, Page } from '../../api/types';
+import { Consultation, Page } from '../../api/types';
 import { orgsOfKind, useMe } from '../../auth';
-import { Async, DataTable, fmtDateTime, PageTitle, StateBadge, useLoad } from '../../components/common';
+import { fmtDateTime, PageTitle, StateBadge } from '../../components/common';
+import { PAGE_SIZE, PagedTable, usePagedList } from '../../components/PagedTable';
 import { localized, useI18n } from '../../i18n';
 
 export function ConsultationsPage() {
   const { t, lang } = useI18n();
   const me = useMe();
-  const list = useLoad(
-    async () =>
-      itemsOf(
-        await call<Page<Consultation>>(api.GET('/consultations', { params: { query: { limit: 100 } } })),
+  const list = usePagedList(
+    (cursor) =>
+      call<Page<Consultation>>(
+        api.GET('/consultations', { params: { query: { limit: PAGE_SIZE, cursor } } }),
       ),
     [],
   );
@@ -30,39 +31,34 @@ export function ConsultationsPage() {
       >
         {t('consultations.title')}
       </PageTitle>
-      <Async state={list}>
-        {(items) => (
-          <DataTable
-            rows={items}
-            empty={t('consultations.none')}
-            columns={[
-              {
-                label: t('consultation.titleLabel'),
-                cell: (c) => (
-                  <Link
-                    to={
-                      mine.has(c.organizationId) ? `/consultations/${c.id}` : `/consultations/${c.id}/respond`
-                    }
-                  >
-                    {localized(c.title, lang, c.defaultLanguage)}
-                  </Link>
-                ),
-              },
-              { label: t('consultation.status'), cell: (c) => <StateBadge state={c.status} /> },
-              { label: t('consultation.opens'), cell: (c) => fmtDateTime(c.opensAt, lang) },
-              { label: t('consultation.closes'), cell: (c) => fmtDateTime(c.closesAt, lang) },
-              {
-                label: t('common.actions'),
-                actions: true,
-                cell: (c) =>
-                  c.status === 'outcome_published' && (
-                    <Link to={`/consultations/${c.id}/outcome`}>{t('consultation.outcome')}</Link>
-                  ),
-              },
-            ]}
-          />
-        )}
-      </Async>
+      <PagedTable
+        list={list}
+        label={t('consultations.title')}
+        empty={t('consultations.none')}
+        columns={[
+          {
+            label: t('consultation.titleLabel'),
+            cell: (c) => (
+              <Link
+                to={mine.has(c.organizationId) ? `/consultations/${c.id}` : `/consultations/${c.id}/respond`}
+              >
+                {localized(c.title, lang, c.defaultLanguage)}
+              </Link>
+            ),
+          },
+          { label: t('consultation.status'), cell: (c) => <StateBadge state={c.status} /> },
+          { label: t('consultation.opens'), cell: (c) => fmtDateTime(c.opensAt, lang) },
+          { label: t('consultation.closes'), cell: (c) => fmtDateTime(c.closesAt, lang) },
+          {
+            label: t('common.actions'),
+            actions: true,
+            cell: (c) =>
+              c.status === 'outcome_published' && (
+                <Link to={`/consultations/${c.id}/outcome`}>{t('consultation.outcome')}</Link>
+              ),
+          },
+        ]}
+      />
     </>
   );
 }

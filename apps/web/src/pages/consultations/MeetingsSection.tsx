@@ -1,3 +1,4 @@
+import { useConfirm } from '../../components/ConfirmDialog';
 import { useState } from 'react';
 import { api, call } from '../../api/client';
 import { Consultation, itemsOf, Meeting, Page } from '../../api/types';
@@ -46,6 +47,7 @@ export function MeetingsSection({
   );
   const form = useApiForm();
   const rsvp = useApiForm();
+  const confirm = useConfirm();
   const empty = {
     title: '',
     type: 'in_person',
@@ -111,16 +113,25 @@ export function MeetingsSection({
                   {owner && m.status !== 'cancelled' && (
                     <button
                       type="button"
-                      className="small"
+                      className="small danger"
                       onClick={() =>
-                        void rsvp
-                          .run(async () => {
-                            await call(
-                              api.POST('/consultations/{id}/meetings/{meetingId}/cancel', {
-                                params: { path: { id: c.id, meetingId: m.id } },
+                        void confirm({
+                          title: t('confirm.actionTitle', { action: t('meeting.cancel'), title: m.title }),
+                          body: t('confirm.meeting.cancel'),
+                          confirm: t('meeting.cancel'),
+                          danger: true,
+                        })
+                          .then(
+                            (ok) =>
+                              ok &&
+                              rsvp.run(async () => {
+                                await call(
+                                  api.POST('/consultations/{id}/meetings/{meetingId}/cancel', {
+                                    params: { path: { id: c.id, meetingId: m.id } },
+                                  }),
+                                );
                               }),
-                            );
-                          })
+                          )
                           .then((ok) => ok && list.reload())
                       }
                     >

@@ -6,6 +6,7 @@ import { isRtl, Key, localized, useI18n } from '../../i18n';
 import { LANGUAGE_NAMES, QUESTION_TYPES } from './shared';
 import { EnumSelect } from '../../components/EnumSelect';
 import { QuestionActions } from './QuestionEditor';
+import { useConfirm } from '../../components/ConfirmDialog';
 
 export function QuestionsSection({
   c,
@@ -17,6 +18,7 @@ export function QuestionsSection({
   reload: () => void;
 }) {
   const { t, lang } = useI18n();
+  const confirm = useConfirm();
   const form = useApiForm();
   const [type, setType] = useState<(typeof QUESTION_TYPES)[number]>('single_choice');
   const [prompt, setPrompt] = useState<Localized>({});
@@ -47,8 +49,18 @@ export function QuestionsSection({
               {editable && (
                 <button
                   type="button"
-                  className="small"
+                  className="small danger"
                   onClick={async () => {
+                    const title = localized(q.prompt, lang, c.defaultLanguage);
+                    if (
+                      !(await confirm({
+                        title: t('confirm.actionTitle', { action: t('common.delete'), title }),
+                        body: t('confirm.question.delete', { title }),
+                        confirm: t('common.delete'),
+                        danger: true,
+                      }))
+                    )
+                      return;
                     await call(
                       api.DELETE('/consultations/{id}/questions/{questionId}', {
                         params: { path: { id: c.id, questionId: q.id } },

@@ -1,5 +1,6 @@
+import { allPages } from '../../components/PagedTable';
 import { api, call } from '../../api/client';
-import { Consultation, itemsOf, Localized, Organization, Page } from '../../api/types';
+import { Consultation, Localized, Organization, Page } from '../../api/types';
 import { useLoad } from '../../components/common';
 import { Field, useApiForm } from '../../forms';
 import { isRtl, Key, useI18n } from '../../i18n';
@@ -29,8 +30,8 @@ export const loadConsultation = (id: string) =>
 export function useDirectory() {
   return useLoad(
     async () =>
-      itemsOf(
-        await call<Page<Organization>>(api.GET('/organizations', { params: { query: { limit: 100 } } })),
+      await allPages((cursor) =>
+        call<Page<Organization>>(api.GET('/organizations', { params: { query: { limit: 100, cursor } } })),
       ),
     [],
   );

@@ -1,3 +1,4 @@
+import { EnumSelect } from '../../components/EnumSelect';
 import { FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError, call } from '../../api/client';
@@ -197,19 +198,20 @@ function ReviewForm({ id, onDone }: { id: string; onDone: () => void }) {
     <form onSubmit={assess}>
       <p role="status">{message}</p>
       <label htmlFor="gi-criterion">{t('goodIdeas.criterion')}</label>
-      <select id="gi-criterion" value={criterion} onChange={(e) => setCriterion(e.target.value)}>
-        {CRITERIA.map((c) => (
-          <option key={c} value={c}>
-            {c}
-          </option>
-        ))}
-      </select>
+      <EnumSelect
+        id="gi-criterion"
+        values={CRITERIA}
+        labels="criterion"
+        value={criterion}
+        onChange={(e) => setCriterion(e.target.value)}
+      />
       <label htmlFor="gi-rating">{t('goodIdeas.rating')}</label>
-      <select id="gi-rating" value={rating} onChange={(e) => setRating(e.target.value)}>
-        {['1', '2', '3', '4', '5'].map((r) => (
-          <option key={r}>{r}</option>
-        ))}
-      </select>
+      <EnumSelect
+        id="gi-rating"
+        values={['1', '2', '3', '4', '5']}
+        value={rating}
+        onChange={(e) => setRating(e.target.value)}
+      />
       <label htmlFor="gi-rationale">{t('goodIdeas.rationale')}</label>
       <textarea id="gi-rationale" value={rationale} onChange={(e) => setRationale(e.target.value)} />
       <button type="submit">{t('goodIdeas.assess')}</button>{' '}

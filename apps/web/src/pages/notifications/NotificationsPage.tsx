@@ -1,21 +1,21 @@
+import { Paged, PAGE_SIZE, usePagedList } from '../../components/PagedTable';
+import { refreshAfterChange } from '../../query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, call } from '../../api/client';
-import { itemsOf, Notification, Page } from '../../api/types';
-import { Async, fmtDateTime, PageTitle, useLoad } from '../../components/common';
+import { Notification, Page } from '../../api/types';
+import { fmtDateTime, PageTitle } from '../../components/common';
 import { useI18n } from '../../i18n';
 
 export function NotificationsPage() {
   const { t, lang } = useI18n();
   const [unreadOnly, setUnreadOnly] = useState(false);
-  const list = useLoad(
-    async () =>
-      itemsOf(
-        await call<Page<Notification>>(
-          api.GET('/notifications', {
-            params: { query: { limit: 50, ...(unreadOnly ? { unread: true } : {}) } },
-          }),
-        ),
+  const list = usePagedList(
+    (cursor) =>
+      call<Page<Notification>>(
+        api.GET('/notifications', {
+          params: { query: { limit: PAGE_SIZE, cursor, ...(unreadOnly ? { unread: true } : {}) } },
+        }),
       ),
     [unreadOnly],
   );
@@ -27,7 +27,7 @@ export function NotificationsPage() {
             type="button"
             onClick={async () => {
               await call(api.POST('/notifications/read-all'));
-              list.reload();
+              await refreshAfterChange();
             }}
           >
             {t('notifications.readAll')}
@@ -40,7 +40,7 @@ export function NotificationsPage() {
         <input type="checkbox" checked={unreadOnly} onChange={(e) => setUnreadOnly(e.target.checked)} />{' '}
         {t('notifications.unreadOnly')}
       </label>
-      <Async state={list}>
+      <Paged list={list} label={t('notifications.title')}>
         {(items) =>
           items.length === 0 ? (
             <p className="muted">{t('notifications.none')}</p>
@@ -62,7 +62,7 @@ export function NotificationsPage() {
                       className="small"
                       onClick={async () => {
                         await call(api.POST('/notifications/{id}/read', { params: { path: { id: n.id } } }));
-                        list.reload();
+                        void refreshAfterChange();
                       }}
                     >
                       {t('notifications.markRead')}
@@ -74,7 +74,7 @@ export function NotificationsPage() {
             </ul>
           )
         }
-      </Async>
+      </Paged>
     </>
   );
 }

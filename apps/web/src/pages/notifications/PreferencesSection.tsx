@@ -31,7 +31,7 @@ export function PreferencesSection() {
 }
 
 function PreferencesForm({ initial, types }: { initial: Preferences; types: string[] }) {
-  const { t } = useI18n();
+  const { t, labelOf } = useI18n();
   const { reload } = useAuth();
   const form = useApiForm();
   const [language, setLanguage] = useState(initial.language);
@@ -67,6 +67,7 @@ function PreferencesForm({ initial, types }: { initial: Preferences; types: stri
             <EnumSelect
               values={LANGUAGES}
               label={(l) => LANGUAGE_NAMES[l]}
+              optionLang={(l) => l}
               value={language}
               onChange={(e) => setLanguage(e.target.value as Preferences['language'])}
             />
@@ -95,7 +96,9 @@ function PreferencesForm({ initial, types }: { initial: Preferences; types: stri
               {types.map((type) => (
                 <tr key={type}>
                   <th scope="row">
-                    <label htmlFor={form.fieldId(`email.byType.${type}`)}>{type}</label>
+                    <label htmlFor={form.fieldId(`email.byType.${type}`)}>
+                      {labelOf('notificationType', type)}
+                    </label>
                   </th>
                   <td>
                     <EnumSelect

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, call } from '../../api/client';
-import { itemsOf, Page, Placement, PlacementStats } from '../../api/types';
+import { Page, Placement, PlacementStats } from '../../api/types';
 import { BarChart } from '../../components/charts';
-import { Async, DataTable, fmtDate, PageTitle, StateBadge, useLoad } from '../../components/common';
+import { fmtDate, PageTitle, StateBadge, useLoad } from '../../components/common';
+import { PAGE_SIZE, PagedTable, usePagedList } from '../../components/PagedTable';
 import { Key, useI18n } from '../../i18n';
 import { SECTORS, type Sector, useEmployers } from './constants';
 import { EnumSelect } from '../../components/EnumSelect';
@@ -13,20 +14,19 @@ export function PlacementsPage() {
   const employers = useEmployers();
   const [status, setStatus] = useState('');
   const [sector, setSector] = useState('');
-  const list = useLoad(
-    async () =>
-      itemsOf(
-        await call<Page<Placement>>(
-          api.GET('/placements', {
-            params: {
-              query: {
-                limit: 100,
-                ...(status && { status: status as 'active' | 'ended' }),
-                ...(sector && { sector: sector as Sector }),
-              },
+  const list = usePagedList(
+    (cursor) =>
+      call<Page<Placement>>(
+        api.GET('/placements', {
+          params: {
+            query: {
+              limit: PAGE_SIZE,
+              cursor,
+              ...(status && { status: status as 'active' | 'ended' }),
+              ...(sector && { sector: sector as Sector }),
             },
-          }),
-        ),
+          },
+        }),
       ),
     [status, sector],
   );
@@ -78,41 +78,38 @@ export function PlacementsPage() {
         </label>
       </div>
       <PlacementFigures />
-      <Async state={list}>
-        {(items) => (
-          <DataTable
-            rows={items}
-            empty={t('placements.none')}
-            columns={[
-              {
-                label: t('placement.participant'),
-                cell: (p) => <code>{p.participantReferenceCode ?? '—'}</code>,
-              },
-              {
-                label: t('placement.jobTitle'),
-                cell: (p) => (
-                  <Link
-                    to={`/placements/${p.id}`}
-                    aria-label={t('placement.open', {
-                      job: p.jobTitle,
-                      ref: p.participantReferenceCode ?? '',
-                    })}
-                  >
-                    {p.jobTitle}
-                  </Link>
-                ),
-              },
-              { label: t('placement.sector'), cell: (p) => t(`sector.${p.sector}` as Key) },
-              { label: t('placement.startDate'), cell: (p) => fmtDate(p.startDate, lang) },
-              {
-                label: t('placement.contractType'),
-                cell: (p) => t(`contract.${p.contractType}` as Key),
-              },
-              { label: t('placement.status'), cell: (p) => <StateBadge state={p.status} /> },
-            ]}
-          />
-        )}
-      </Async>
+      <PagedTable
+        list={list}
+        label={t('placements.title')}
+        empty={t('placements.none')}
+        columns={[
+          {
+            label: t('placement.participant'),
+            cell: (p) => <code>{p.participantReferenceCode ?? '—'}</code>,
+          },
+          {
+            label: t('placement.jobTitle'),
+            cell: (p) => (
+              <Link
+                to={`/placements/${p.id}`}
+                aria-label={t('placement.open', {
+                  job: p.jobTitle,
+                  ref: p.participantReferenceCode ?? '',
+                })}
+              >
+                {p.jobTitle}
+              </Link>
+            ),
+          },
+          { label: t('placement.sector'), cell: (p) => t(`sector.${p.sector}` as Key) },
+          { label: t('placement.startDate'), cell: (p) => fmtDate(p.startDate, lang) },
+          {
+            label: t('placement.contractType'),
+            cell: (p) => t(`contract.${p.contractType}` as Key),
+          },
+          { label: t('placement.status'), cell: (p) => <StateBadge state={p.status} /> },
+        ]}
+      />
     </>
   );
 }

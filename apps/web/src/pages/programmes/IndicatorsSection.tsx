@@ -1,6 +1,7 @@
+import { allPages } from '../../components/PagedTable';
 import { useState } from 'react';
 import { api, call } from '../../api/client';
-import { Indicator, IndicatorValue, itemsOf, Page } from '../../api/types';
+import { Indicator, IndicatorValue, Page } from '../../api/types';
 import { IndicatorChart } from '../../components/charts';
 import { Async, fmtDate, useLoad } from '../../components/common';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
@@ -111,9 +112,11 @@ function IndicatorBlock({ indicator: i, canReport }: { indicator: Indicator; can
   const { t, lang } = useI18n();
   const values = useLoad(
     async () =>
-      itemsOf(
-        await call<Page<IndicatorValue>>(
-          api.GET('/indicators/{id}/values', { params: { path: { id: i.id }, query: { limit: 100 } } }),
+      await allPages((cursor) =>
+        call<Page<IndicatorValue>>(
+          api.GET('/indicators/{id}/values', {
+            params: { path: { id: i.id }, query: { limit: 100, cursor } },
+          }),
         ),
       ),
     [i.id],

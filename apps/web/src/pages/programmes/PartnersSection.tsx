@@ -1,6 +1,8 @@
+import { allPages } from '../../components/PagedTable';
+import { useConfirm } from '../../components/ConfirmDialog';
 import { useState } from 'react';
 import { api, call } from '../../api/client';
-import { itemsOf, Organization, Page, Partner, Programme } from '../../api/types';
+import { Organization, Page, Partner, Programme } from '../../api/types';
 import { InvitedHint } from './InvitedHint';
 import { useMe } from '../../auth';
 import { DataTable, RowAction, StateBadge, useLoad } from '../../components/common';
@@ -25,13 +27,16 @@ export function PartnersSection({
   const { t } = useI18n();
   const form = useApiForm();
   const answer = useApiForm();
+  const confirm = useConfirm();
   const [organizationId, setOrganizationId] = useState('');
   const [role, setRole] = useState<(typeof PARTNER_ROLES)[number]>('implementer');
   const orgs = useLoad(
     async () =>
       manager
-        ? itemsOf(
-            await call<Page<Organization>>(api.GET('/organizations', { params: { query: { limit: 100 } } })),
+        ? await allPages((cursor) =>
+            call<Page<Organization>>(
+              api.GET('/organizations', { params: { query: { limit: 100, cursor } } }),
+            ),
           )
         : [],
     [manager],
@@ -64,20 +69,36 @@ export function PartnersSection({
                       <RowAction
                         key={a}
                         label={t(`partner.${a}` as Key)}
-                        className={a === 'accept' ? 'primary' : ''}
+                        className={a === 'accept' ? 'primary' : 'danger'}
                         disabled={answer.busy}
                         onClick={() =>
-                          void answer
-                            .run(async () => {
-                              const params = { path: { id: programme.id, organizationId: x.organizationId } };
-                              await call(
-                                a === 'accept'
-                                  ? api.POST('/programmes/{id}/partners/{organizationId}/accept', { params })
-                                  : api.POST('/programmes/{id}/partners/{organizationId}/decline', {
-                                      params,
-                                    }),
-                              );
-                            })
+                          void confirm({
+                            title: t('confirm.actionTitle', {
+                              action: t(`partner.${a}` as Key),
+                              title: programme.title,
+                            }),
+                            body: t(`confirm.partner.${a}`, { role: t(`role.${x.role}` as Key) }),
+                            confirm: t(`partner.${a}` as Key),
+                            danger: a === 'decline',
+                          })
+                            .then(
+                              (ok) =>
+                                ok &&
+                                answer.run(async () => {
+                                  const params = {
+                                    path: { id: programme.id, organizationId: x.organizationId },
+                                  };
+                                  await call(
+                                    a === 'accept'
+                                      ? api.POST('/programmes/{id}/partners/{organizationId}/accept', {
+                                          params,
+                                        })
+                                      : api.POST('/programmes/{id}/partners/{organizationId}/decline', {
+                                          params,
+                                        }),
+                                  );
+                                }),
+                            )
                             .then((ok) => ok && reload())
                         }
                       />

@@ -1,10 +1,21 @@
+import { allPages } from '../../components/PagedTable';
 import { Link, useParams } from 'react-router-dom';
 import { api, call } from '../../api/client';
 import { Dashboard, Indicator, itemsOf, Milestone, Page, Partner, Programme, Task } from '../../api/types';
 import { isAdmin, useMe } from '../../auth';
 import { BarChart, Progress } from '../../components/charts';
-import { Async, Back, fmtDate, fmtDateTime, PageTitle, StateBadge, useLoad } from '../../components/common';
+import {
+  Async,
+  Back,
+  DataTable,
+  fmtDate,
+  fmtDateTime,
+  PageTitle,
+  StateBadge,
+  useLoad,
+} from '../../components/common';
 import { FormAlert, useApiForm } from '../../forms';
+import { ConfirmButton } from '../../components/ConfirmDialog';
 import { Key, useI18n } from '../../i18n';
 import { IndicatorsSection } from './IndicatorsSection';
 import { PartnersSection } from './PartnersSection';
@@ -26,11 +37,17 @@ async function loadProgramme(id: string): Promise<ProgrammeData> {
   const [programme, partners, tasks, milestones, dashboard, indicators] = await Promise.all([
     call<Programme>(api.GET('/programmes/{id}', { params: path })),
     call<Partner[] | Page<Partner>>(api.GET('/programmes/{id}/partners', { params: path })),
-    call<Page<Task>>(api.GET('/programmes/{id}/tasks', { params: { ...path, query: { limit: 100 } } })),
+    allPages((cursor) =>
+      call<Page<Task>>(
+        api.GET('/programmes/{id}/tasks', { params: { ...path, query: { limit: 100, cursor } } }),
+      ),
+    ),
     call<Milestone[] | Page<Milestone>>(api.GET('/programmes/{id}/milestones', { params: path })),
     call<Dashboard>(api.GET('/programmes/{id}/dashboard', { params: path })),
-    call<Page<Indicator>>(
-      api.GET('/programmes/{id}/indicators', { params: { ...path, query: { limit: 100 } } }),
+    allPages((cursor) =>
+      call<Page<Indicator>>(
+        api.GET('/programmes/{id}/indicators', { params: { ...path, query: { limit: 100, cursor } } }),
+      ),
     ),
   ]);
   return {
@@ -56,7 +73,7 @@ export function ProgrammePage() {
 }
 
 function ProgrammeView({ data, reload }: { data: ProgrammeData; reload: () => void }) {
-  const { t, lang } = useI18n();
+  const { t, lang, labelOf } = useI18n();
   const me = useMe();
   const { programme: p, partners, tasks, milestones, dashboard, indicators } = data;
   const myOrgs = new Set(me.memberships.map((m) => m.organizationId));
@@ -66,6 +83,7 @@ function ProgrammeView({ data, reload }: { data: ProgrammeData; reload: () => vo
   const orgName = (orgId: string) =>
     partners.find((x) => x.organizationId === orgId)?.organizationName ?? orgId;
   const moveForm = useApiForm();
+  const num = new Intl.NumberFormat(lang);
   return (
     <>
       <PageTitle
@@ -88,25 +106,28 @@ function ProgrammeView({ data, reload }: { data: ProgrammeData; reload: () => vo
         <div className="actions" aria-label={t('programme.changeStatus')}>
           <FormAlert form={moveForm} />
           {PROGRAMME_MOVES[p.status].map((to) => (
-            <button
-              key={to}
-              type="button"
-              disabled={moveForm.busy}
-              onClick={() =>
-                void moveForm
-                  .run(async () => {
-                    await call(
-                      api.POST('/programmes/{id}/transitions', {
-                        params: { path: { id: p.id } },
-                        body: { to },
-                      }),
-                    );
-                  })
-                  .then((ok) => ok && reload())
-              }
-            >
-              {t(`programme.to.${to}` as Key)}
-            </button>
+            <span key={to} className={to === 'cancelled' ? 'danger-zone' : undefined}>
+              <ConfirmButton
+                form={moveForm}
+                className={to === 'cancelled' ? 'danger' : undefined}
+                ask={{
+                  title: t('confirm.actionTitle', { action: t(`programme.to.${to}` as Key), title: p.title }),
+                  body: t(`confirm.programme.${to === 'draft' ? 'other' : to}` as Key),
+                  confirm: t(`programme.to.${to}` as Key),
+                  danger: to === 'cancelled',
+                }}
+                action={async () => {
+                  await call(
+                    api.POST('/programmes/{id}/transitions', {
+                      params: { path: { id: p.id } },
+                      body: { to },
+                    }),
+                  );
+                }}
+              >
+                {t(`programme.to.${to}` as Key)}
+              </ConfirmButton>
+            </span>
           ))}
         </div>
       )}
@@ -128,10 +149,17 @@ function ProgrammeView({ data, reload }: { data: ProgrammeData; reload: () => vo
               bars={dashboard.indicators.map((i) => ({
                 label: i.name,
                 value: Math.round((i.progress ?? 0) * 100),
+                // "41.5 of target 55 (33% of the way from baseline 35)": progress is the share of
+                // the way from baseline to target, not value ÷ target.
                 display:
-                  i.progress === null
+                  i.progress === null || !i.latestValue
                     ? t('dashboard.noValue')
-                    : `${Math.round(i.progress * 100)}% (${i.latestValue?.value ?? '—'} / ${i.target})`,
+                    : t('dashboard.progressPhrase', {
+                        value: `${num.format(i.latestValue.value)} ${i.unit}`.trim(),
+                        target: `${num.format(i.target)} ${i.unit}`.trim(),
+                        baseline: `${num.format(i.baseline)} ${i.unit}`.trim(),
+                        percent: Math.round(i.progress * 100),
+                      }),
               }))}
             />
           )}
@@ -196,18 +224,13 @@ function ProgrammeView({ data, reload }: { data: ProgrammeData; reload: () => vo
         {dashboard.milestones.length === 0 ? (
           <p className="muted">{t('milestones.none')}</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('milestone.title')}</th>
-                <th scope="col">{t('milestone.due')}</th>
-                <th scope="col">{t('milestone.progress')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {dashboard.milestones.map((m) => (
-                <tr key={m.id}>
-                  <td>
+          <DataTable
+            rows={dashboard.milestones}
+            columns={[
+              {
+                label: t('milestone.title'),
+                cell: (m) => (
+                  <>
                     {m.title}{' '}
                     {m.overdue && (
                       <span className="badge badge-overdue">
@@ -215,16 +238,21 @@ function ProgrammeView({ data, reload }: { data: ProgrammeData; reload: () => vo
                         {t('task.overdue')}
                       </span>
                     )}
-                  </td>
-                  <td>{fmtDate(m.dueDate, lang)}</td>
-                  <td>
+                  </>
+                ),
+              },
+              { label: t('milestone.due'), cell: (m) => fmtDate(m.dueDate, lang) },
+              {
+                label: t('milestone.progress'),
+                cell: (m) => (
+                  <>
                     <Progress value={m.progress ?? 0} label={t('milestone.progressOf', { title: m.title })} />{' '}
                     ({m.tasksDone}/{m.tasksTotal})
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+            ]}
+          />
         )}
         {manager && <NewMilestoneForm programmeId={p.id} onCreated={reload} />}
       </section>
@@ -241,24 +269,15 @@ function ProgrammeView({ data, reload }: { data: ProgrammeData; reload: () => vo
 
       <section className="card" aria-labelledby="sec-activity">
         <h2 id="sec-activity">{t('dashboard.partnerActivity')}</h2>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('partner.organization')}</th>
-              <th scope="col">{t('partner.role')}</th>
-              <th scope="col">{t('dashboard.lastActivity')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {dashboard.partners.map((x) => (
-              <tr key={x.organizationId}>
-                <td>{x.name}</td>
-                <td>{t(`role.${x.role}` as Key)}</td>
-                <td>{fmtDateTime(x.lastActivityAt, lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          rows={dashboard.partners}
+          rowKey={(x) => x.organizationId}
+          columns={[
+            { label: t('partner.organization'), cell: (x) => x.name },
+            { label: t('partner.role'), cell: (x) => labelOf('role', x.role) },
+            { label: t('dashboard.lastActivity'), cell: (x) => fmtDateTime(x.lastActivityAt, lang) },
+          ]}
+        />
       </section>
     </>
   );

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, call } from '../../api/client';
-import { itemsOf, Page, Programme } from '../../api/types';
+import { Page, Programme } from '../../api/types';
 import { useMe } from '../../auth';
-import { Async, DataTable, fmtDate, PageTitle, StateBadge, useLoad } from '../../components/common';
+import { fmtDate, PageTitle, StateBadge } from '../../components/common';
+import { PAGE_SIZE, PagedTable, usePagedList } from '../../components/PagedTable';
 import { useI18n } from '../../i18n';
 import { DIMENSIONS, type Dimension, PROGRAMME_STATUSES } from './constants';
 import { EnumSelect } from '../../components/EnumSelect';
@@ -16,21 +17,20 @@ export function ProgrammesPage() {
   const dimension = params.get('dimension') ?? '';
   const text = params.get('text') ?? '';
   const [draftText, setDraftText] = useState(text);
-  const list = useLoad(
-    async () =>
-      itemsOf(
-        await call<Page<Programme>>(
-          api.GET('/programmes', {
-            params: {
-              query: {
-                limit: 100,
-                ...(status && { status: status as (typeof PROGRAMME_STATUSES)[number] }),
-                ...(dimension && { dimension: dimension as Dimension }),
-                ...(text && { text }),
-              },
+  const list = usePagedList(
+    (cursor) =>
+      call<Page<Programme>>(
+        api.GET('/programmes', {
+          params: {
+            query: {
+              limit: PAGE_SIZE,
+              cursor,
+              ...(status && { status: status as (typeof PROGRAMME_STATUSES)[number] }),
+              ...(dimension && { dimension: dimension as Dimension }),
+              ...(text && { text }),
             },
-          }),
-        ),
+          },
+        }),
       ),
     [status, dimension, text],
   );
@@ -89,29 +89,26 @@ export function ProgrammesPage() {
         </label>
         <button type="submit">{t('common.search')}</button>
       </form>
-      <Async state={list}>
-        {(items) => (
-          <DataTable
-            rows={items}
-            empty={t('programmes.none')}
-            columns={[
-              {
-                label: t('programme.title'),
-                cell: (p) => <Link to={`/programmes/${p.id}`}>{p.title}</Link>,
-              },
-              { label: t('programme.status'), cell: (p) => <StateBadge state={p.status} /> },
-              {
-                label: t('programme.place'),
-                cell: (p) => [p.city, p.country].filter(Boolean).join(', '),
-              },
-              {
-                label: t('programme.dates'),
-                cell: (p) => `${fmtDate(p.startDate, lang)} – ${fmtDate(p.endDate, lang)}`,
-              },
-            ]}
-          />
-        )}
-      </Async>
+      <PagedTable
+        list={list}
+        label={t('programmes.title')}
+        empty={t('programmes.none')}
+        columns={[
+          {
+            label: t('programme.title'),
+            cell: (p) => <Link to={`/programmes/${p.id}`}>{p.title}</Link>,
+          },
+          { label: t('programme.status'), cell: (p) => <StateBadge state={p.status} /> },
+          {
+            label: t('programme.place'),
+            cell: (p) => [p.city, p.country].filter(Boolean).join(', '),
+          },
+          {
+            label: t('programme.dates'),
+            cell: (p) => `${fmtDate(p.startDate, lang)} – ${fmtDate(p.endDate, lang)}`,
+          },
+        ]}
+      />
     </>
   );
 }

@@ -1,8 +1,10 @@
+import { allPages } from '../../components/PagedTable';
+import { Paged, PAGE_SIZE, PagedTable, usePagedList } from '../../components/PagedTable';
 import { useEffect, useState } from 'react';
 import { api, call, download } from '../../api/client';
-import { Consultation, itemsOf, Page, Programme, Report, ReportSchedule } from '../../api/types';
+import { Consultation, Page, Programme, Report, ReportSchedule } from '../../api/types';
 import type { components } from '../../api/schema';
-import { Async, DataTable, fmtDateTime, PageTitle, StateBadge, useLoad } from '../../components/common';
+import { fmtDateTime, PageTitle, StateBadge, useLoad } from '../../components/common';
 import { Progress } from '../../components/charts';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
 import { Key, localized, useI18n } from '../../i18n';
@@ -87,13 +89,15 @@ function ParametersFields({
   const { t, lang } = useI18n();
   const programmes = useLoad(
     async () =>
-      itemsOf(await call<Page<Programme>>(api.GET('/programmes', { params: { query: { limit: 100 } } }))),
+      await allPages((cursor) =>
+        call<Page<Programme>>(api.GET('/programmes', { params: { query: { limit: 100, cursor } } })),
+      ),
     [],
   );
   const consultations = useLoad(
     async () =>
-      itemsOf(
-        await call<Page<Consultation>>(api.GET('/consultations', { params: { query: { limit: 100 } } })),
+      await allPages((cursor) =>
+        call<Page<Consultation>>(api.GET('/consultations', { params: { query: { limit: 100, cursor } } })),
       ),
     [],
   );
@@ -104,33 +108,28 @@ function ParametersFields({
         name="parameters.programmeId"
         label={kind === 'placements' ? t('reports.programmeOptional') : t('reports.programme')}
       >
-        <select
+        <EnumSelect
+          values={(programmes.data ?? []).map((p) => p.id)}
+          label={(id) => programmes.data?.find((p) => p.id === id)?.title}
+          blank={kind === 'placements' ? t('common.none') : t('common.choose')}
           value={value.programmeId ?? ''}
           onChange={(e) => onChange({ ...value, programmeId: e.target.value })}
-        >
-          <option value="">{kind === 'placements' ? t('common.none') : t('common.choose')}</option>
-          {(programmes.data ?? []).map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.title}
-            </option>
-          ))}
-        </select>
+        />
       </Field>
     );
   if (kind === 'consultation')
     return (
       <Field form={form} name="parameters.consultationId" label={t('reports.consultation')}>
-        <select
+        <EnumSelect
+          values={(consultations.data ?? []).map((c) => c.id)}
+          label={(id) => {
+            const c = consultations.data?.find((x) => x.id === id);
+            return c && localized(c.title, lang, c.defaultLanguage);
+          }}
+          blank={t('common.choose')}
           value={value.consultationId ?? ''}
           onChange={(e) => onChange({ ...value, consultationId: e.target.value })}
-        >
-          <option value="">{t('common.choose')}</option>
-          {(consultations.data ?? []).map((c) => (
-            <option key={c.id} value={c.id}>
-              {localized(c.title, lang, c.defaultLanguage)}
-            </option>
-          ))}
-        </select>
+        />
       </Field>
     );
   if (kind === 'coherence')
@@ -171,8 +170,8 @@ const cleanParameters = (p: Record<string, string>) =>
 
 export function ReportsPage() {
   const { t, lang } = useI18n();
-  const list = useLoad(
-    async () => itemsOf(await call<Page<Report>>(api.GET('/reports', { params: { query: { limit: 50 } } }))),
+  const list = usePagedList(
+    (cursor) => call<Page<Report>>(api.GET('/reports', { params: { query: { limit: PAGE_SIZE, cursor } } })),
     [],
   );
   const form = useApiForm();
@@ -182,7 +181,7 @@ export function ReportsPage() {
   const [parameters, setParameters] = useState<Record<string, string>>({});
 
   // Follow reports that are still being built.
-  const pending = (list.data ?? []).some((r) => !FINISHED.includes(r.status));
+  const pending = list.items.some((r) => !FINISHED.includes(r.status));
   useEffect(() => {
     if (!pending) return;
     const timer = setTimeout(list.reload, 1000);
@@ -226,56 +225,53 @@ export function ReportsPage() {
       <section className="card" aria-labelledby="my-reports" aria-live="polite">
         <h2 id="my-reports">{t('reports.mine')}</h2>
         <FormAlert form={dl} />
-        <Async state={list}>
-          {(items) => (
-            <DataTable
-              rows={items}
-              empty={t('reports.none')}
-              columns={[
-                { label: t('reports.kind'), cell: (r) => t(`reportKind.${r.kind}` as Key) },
-                { label: t('reports.format'), cell: (r) => r.format.toUpperCase() },
-                { label: t('reports.requested'), cell: (r) => fmtDateTime(r.createdAt, lang) },
-                {
-                  label: t('reports.status'),
-                  cell: (r) => (
-                    <>
-                      <StateBadge state={r.status} />{' '}
-                      {!FINISHED.includes(r.status) && r.progress !== null && (
-                        <Progress
-                          value={r.progress}
-                          label={t('reports.progressOf', { kind: t(`reportKind.${r.kind}` as Key) })}
-                        />
-                      )}
-                      {r.failureReason && <span className="field-error"> {r.failureReason}</span>}
-                    </>
-                  ),
-                },
-                {
-                  label: t('common.actions'),
-                  actions: true,
-                  cell: (r) =>
-                    r.status === 'done' && (
-                      <button
-                        type="button"
-                        className="small"
-                        onClick={() =>
-                          void dl.run(() =>
-                            download(
-                              r.downloadUrl ?? `/reports/${r.id}/download`,
-                              r.fileName ?? `report-${r.id}.${r.format}`,
-                            ),
-                          )
-                        }
-                      >
-                        {t('reports.download')}
-                        <span className="visually-hidden">: {r.fileName}</span>
-                      </button>
-                    ),
-                },
-              ]}
-            />
-          )}
-        </Async>
+        <PagedTable
+          list={list}
+          label={t('reports.title')}
+          empty={t('reports.none')}
+          columns={[
+            { label: t('reports.kind'), cell: (r) => t(`reportKind.${r.kind}` as Key) },
+            { label: t('reports.format'), cell: (r) => r.format.toUpperCase() },
+            { label: t('reports.requested'), cell: (r) => fmtDateTime(r.createdAt, lang) },
+            {
+              label: t('reports.status'),
+              cell: (r) => (
+                <>
+                  <StateBadge state={r.status} />{' '}
+                  {!FINISHED.includes(r.status) && r.progress !== null && (
+                    <Progress
+                      value={r.progress}
+                      label={t('reports.progressOf', { kind: t(`reportKind.${r.kind}` as Key) })}
+                    />
+                  )}
+                  {r.failureReason && <span className="field-error"> {r.failureReason}</span>}
+                </>
+              ),
+            },
+            {
+              label: t('common.actions'),
+              actions: true,
+              cell: (r) =>
+                r.status === 'done' && (
+                  <button
+                    type="button"
+                    className="small"
+                    onClick={() =>
+                      void dl.run(() =>
+                        download(
+                          r.downloadUrl ?? `/reports/${r.id}/download`,
+                          r.fileName ?? `report-${r.id}.${r.format}`,
+                        ),
+                      )
+                    }
+                  >
+                    {t('reports.download')}
+                    <span className="visually-hidden">: {r.fileName}</span>
+                  </button>
+                ),
+            },
+          ]}
+        />
       </section>
       <SchedulesSection />
     </>
@@ -284,10 +280,10 @@ export function ReportsPage() {
 
 function SchedulesSection() {
   const { t } = useI18n();
-  const list = useLoad(
-    async () =>
-      itemsOf(
-        await call<Page<ReportSchedule>>(api.GET('/report-schedules', { params: { query: { limit: 100 } } })),
+  const list = usePagedList(
+    (cursor) =>
+      call<Page<ReportSchedule>>(
+        api.GET('/report-schedules', { params: { query: { limit: PAGE_SIZE, cursor } } }),
       ),
     [],
   );
@@ -300,7 +296,7 @@ function SchedulesSection() {
   return (
     <section className="card" aria-labelledby="schedules">
       <h2 id="schedules">{t('schedules.title')}</h2>
-      <Async state={list}>
+      <Paged list={list}>
         {(items) =>
           items.length === 0 ? (
             <p className="muted">{t('schedules.none')}</p>
@@ -326,7 +322,7 @@ function SchedulesSection() {
             </ul>
           )
         }
-      </Async>
+      </Paged>
       <form
         noValidate
         className="subform"

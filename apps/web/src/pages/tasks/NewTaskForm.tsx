@@ -64,24 +64,22 @@ export function NewTaskForm({
       </Field>
       <div className="row">
         <Field form={form} name="assigneeOrganizationId" label={t('task.assignee')}>
-          <select value={v.assigneeOrganizationId} onChange={change('assigneeOrganizationId')}>
-            <option value="">{t('common.choose')}</option>
-            {working.map((x) => (
-              <option key={x.organizationId} value={x.organizationId}>
-                {x.organizationName}
-              </option>
-            ))}
-          </select>
+          <EnumSelect
+            values={working.map((x) => x.organizationId)}
+            label={(id) => working.find((x) => x.organizationId === id)?.organizationName}
+            blank={t('common.choose')}
+            value={v.assigneeOrganizationId}
+            onChange={change('assigneeOrganizationId')}
+          />
         </Field>
         <Field form={form} name="milestoneId" label={t('task.milestone')}>
-          <select value={v.milestoneId} onChange={change('milestoneId')}>
-            <option value="">{t('common.none')}</option>
-            {milestones.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.title}
-              </option>
-            ))}
-          </select>
+          <EnumSelect
+            values={milestones.map((m) => m.id)}
+            label={(id) => milestones.find((m) => m.id === id)?.title}
+            blank={t('common.none')}
+            value={v.milestoneId}
+            onChange={change('milestoneId')}
+          />
         </Field>
       </div>
       <div className="row">

@@ -1,5 +1,6 @@
+import { allPages } from '../../components/PagedTable';
 import { api, call } from '../../api/client';
-import { HistoryEntry, itemsOf, Page } from '../../api/types';
+import { HistoryEntry, Page } from '../../api/types';
 import { Async, fmtDateTime, useLoad } from '../../components/common';
 import { useI18n } from '../../i18n';
 
@@ -11,9 +12,9 @@ export function TaskHistory({ taskId, version }: { taskId: string; version: numb
   const { t, lang } = useI18n();
   const history = useLoad(
     async () =>
-      itemsOf(
-        await call<Page<HistoryEntry>>(
-          api.GET('/tasks/{id}/history', { params: { path: { id: taskId }, query: { limit: 50 } } }),
+      await allPages((cursor) =>
+        call<Page<HistoryEntry>>(
+          api.GET('/tasks/{id}/history', { params: { path: { id: taskId }, query: { limit: 100, cursor } } }),
         ),
       ),
     [taskId, version],

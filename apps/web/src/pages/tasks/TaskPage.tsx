@@ -1,7 +1,8 @@
+import { allPages } from '../../components/PagedTable';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { api, call } from '../../api/client';
-import { itemsOf, Page, Task, TaskComment } from '../../api/types';
+import { Page, Task, TaskComment } from '../../api/types';
 import { Async, Back, fmtDate, fmtDateTime, PageTitle, StateBadge, useLoad } from '../../components/common';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
 import { Key, useI18n } from '../../i18n';
@@ -15,9 +16,9 @@ export function TaskPage() {
   const task = useLoad(() => call<Task>(api.GET('/tasks/{id}', { params: { path: { id } } })), [id]);
   const comments = useLoad(
     async () =>
-      itemsOf(
-        await call<Page<TaskComment>>(
-          api.GET('/tasks/{id}/comments', { params: { path: { id }, query: { limit: 100 } } }),
+      await allPages((cursor) =>
+        call<Page<TaskComment>>(
+          api.GET('/tasks/{id}/comments', { params: { path: { id }, query: { limit: 100, cursor } } }),
         ),
       ),
     [id],

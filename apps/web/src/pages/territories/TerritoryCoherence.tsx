@@ -1,3 +1,4 @@
+import { EnumSelect } from '../../components/EnumSelect';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, call } from '../../api/client';
@@ -11,7 +12,7 @@ import type { TerritoryCoherence as Coherence } from '../../api/types';
  */
 export function TerritoryCoherencePage() {
   const { code = '' } = useParams();
-  const { t } = useI18n();
+  const { t, labelOf } = useI18n();
   const [dimension, setDimension] = useState('economic');
   const state = useLoad(
     () => call<Coherence>(api.GET('/territories/{code}/coherence', { params: { path: { code } } })),
@@ -33,13 +34,12 @@ export function TerritoryCoherencePage() {
           </p>
           <label>
             {t('measure.dimension')}{' '}
-            <select value={dimension} onChange={(e) => setDimension(e.target.value)}>
-              {m.dimensions.map((d) => (
-                <option key={d} value={d}>
-                  {d}
-                </option>
-              ))}
-            </select>
+            <EnumSelect
+              values={m.dimensions}
+              label={(d) => labelOf('dimension', d)}
+              value={dimension}
+              onChange={(e) => setDimension(e.target.value)}
+            />
           </label>
           <div className="table-scroll">
             <table className="matrix">

@@ -1,4 +1,4 @@
-import type { consultations as en } from './en/consultations';
+import type { consultations as en } from '../en/consultations';
 
 type RespondKey = Extract<keyof typeof en, `respond.${string}`>;
 

@@ -1,0 +1,45 @@
+import type { measure as en } from '../en/measure';
+
+export const measure: Record<keyof typeof en, string> = {
+  'measure.territories': 'Territorios',
+  'measure.noTerritories': 'Aún no hay territorios registrados.',
+  'measure.compare': 'Comparar territorios',
+  'measure.coherence': 'Coherencia de políticas',
+  'measure.profileOf': 'Perfil de integración: {name}',
+  'measure.convention':
+    'Brecha = valor de los migrantes − valor de la población de acogida, en la unidad del indicador (puntos porcentuales para %). Que una brecha positiva sea buena depende del indicador: vea «más alto es mejor» o «más bajo es mejor».',
+  'measure.noData': 'Aún no hay cifras oficiales',
+  'measure.higherBetter': 'más alto es mejor',
+  'measure.lowerBetter': 'más bajo es mejor',
+  'measure.latest': '{period}: migrantes {migrant}, población de acogida {host}, brecha {gap} ({unit}).',
+  'measure.improved':
+    'La situación de los migrantes mejoró respecto a la población de acogida desde {from} (cambio de brecha {change}).',
+  'measure.worsened':
+    'La situación de los migrantes empeoró respecto a la población de acogida desde {from} (cambio de brecha {change}).',
+  'measure.gapOverTime': 'Brecha a lo largo del tiempo',
+  'measure.period': 'Año',
+  'measure.migrant': 'Migrantes',
+  'measure.host': 'Población de acogida',
+  'measure.gap': 'Brecha ({unit})',
+  'measure.smallSample': 'Muestra pequeña',
+  'measure.programmes': 'Programas que trabajan en ello',
+  'measure.vsOfficial': 'brecha oficial {official}, diferencia {diff}',
+  'measure.indicator': 'Indicador',
+  'measure.territory': 'Territorio',
+  'measure.rankByGap': 'Puesto por brecha',
+  'measure.rankByChange': 'Puesto por cambio',
+  'measure.change': 'Cambio de la brecha',
+  'measure.rankNote': 'puesto 1 = más favorable a los migrantes / que más mejoró',
+  'measure.figuresNote': '{n} territorios comparados; las cifras marcadas ⚠ se basan en muestras pequeñas.',
+  'measure.coherenceOf': 'Coherencia de políticas: {name}',
+  'measure.coherenceSummary':
+    '{programmes} programas, {mainstreaming} de integración transversal; {empty} de {cells} casillas vacías.',
+  'measure.dimension': 'Dimensión de la integración',
+  'measure.matrixCaption': 'Niveles de gobierno × ámbitos de política para la dimensión {dimension}',
+  'measure.level': 'Nivel',
+  'measure.emptyCell': 'Ningún programa',
+  'measure.mainstreaming': 'integración transversal',
+  'measure.report.framework': 'Código del marco',
+  'measure.report.indicator': 'Código del indicador',
+  'measure.report.territories': 'Códigos de territorio, separados por comas',
+};
