@@ -11,6 +11,7 @@ import {
 } from '@tandem/stakeholders';
 import { seedGoodIdeas } from './seed/good-ideas.seed';
 import { seedMeasuring } from './seed/measuring.seed';
+import { seedPublicPage } from './seed/public-page.seed';
 
 export const DEMO_PASSWORD = 'Tandem-demo-2026!';
 
@@ -188,5 +189,7 @@ export async function seedDemoCity(
     }
   });
   await seedMeasuring(app);
-  return { seeded: true, logins: [...logins, ...(await seedGoodIdeas(app, DEMO_PASSWORD))] };
+  const ideaLogins = await seedGoodIdeas(app, DEMO_PASSWORD);
+  await seedPublicPage(app);
+  return { seeded: true, logins: [...logins, ...ideaLogins] };
 }

@@ -15,6 +15,9 @@ import { QuestionsService } from './questions.service';
 import { ResponsesRepository } from './responses.repository';
 import { ResponsesService } from './responses.service';
 import { ResultsService } from './results.service';
+import { PublicConsultationsRepository } from './public-consultations.repository';
+import { PublicConsultationsService } from './public-consultations.service';
+import { PublicOutcomeService } from './public-outcome.service';
 
 /** Consultations run by government organisations: questions, invitees, responses, results, outcome. */
 @Module({
@@ -34,6 +37,9 @@ import { ResultsService } from './results.service';
     ConsultationTimersHandlers,
     MeetingsService,
     MeetingReminderHandlers,
+    PublicConsultationsRepository,
+    PublicConsultationsService,
+    PublicOutcomeService,
   ],
   exports: [
     ConsultationAccessService,
@@ -45,6 +51,7 @@ import { ResultsService } from './results.service';
     ConsultationTimersHandlers,
     MeetingsService,
     MeetingReminderHandlers,
+    PublicConsultationsService,
   ],
 })
 export class ConsultationsModule {}

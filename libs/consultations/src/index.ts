@@ -20,3 +20,6 @@ export * from './response.view';
 export * from './consultation-results.view';
 export * from './published-outcomes.reader';
 export * from './consultation-anonymity';
+export * from './public-consultation-search';
+export * from './public-consultation.view';
+export * from './public-consultations.service';

@@ -24,3 +24,4 @@ export * from './milestone.view';
 export * from './programme-evidence.reader';
 export * from './programme.reader';
 export * from './programme-coverage.reader';
+export * from './public-programmes.reader';

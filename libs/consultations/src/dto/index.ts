@@ -6,3 +6,4 @@ export * from './question.dto';
 export * from './response.dto';
 export * from './outcome.dto';
 export * from './meeting.dto';
+export * from './list-public-consultations.dto';
