@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty } from '@nestjs/swagger';
 import { PublicConsultationSummary } from '@tandem/consultations';
 
 /** The public territory page (issue 20): only what owners chose to make public, no internal fields. */
@@ -19,6 +19,7 @@ export class PublicIdeaText {
   summary!: string;
 }
 
+@ApiExtraModels(PublicIdeaText)
 export class PublicTerritoryIdea {
   /** Its page: /public/good-ideas/{slug}. */
   slug!: string;

@@ -299,6 +299,7 @@ button{background:var(--accent);color:#fff;border-color:var(--accent);cursor:poi
 ol.results{list-style:none;padding:0}ol.results li{border-top:1px solid var(--line);padding:1rem 0}
 .meta{color:var(--muted)}table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
 th,td{border:1px solid var(--line);padding:.35rem .5rem;text-align:start;vertical-align:top}caption{text-align:start;font-weight:600}
+header{flex-wrap:wrap;gap:.5rem}main{overflow-wrap:break-word}.scroll{overflow-x:auto;max-width:100%}
 `;
 const CSS_HASH = `'sha256-${createHash('sha256').update(CSS).digest('base64')}'`;
 
@@ -469,9 +470,10 @@ ${next}`;
 type Row = (string | number | null | undefined)[];
 export function table(caption: string, head: string[], rows: Row[]): string {
   if (!rows.length) return '';
-  return `<table><caption>${esc(caption)}</caption><thead><tr>${head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
+  // Wide tables scroll inside their own focusable region, so a phone's page never scrolls sideways.
+  return `<div class="scroll" role="region" tabindex="0" aria-label="${esc(caption)}"><table><caption>${esc(caption)}</caption><thead><tr>${head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
     .map((r) => `<tr>${r.map((c) => `<td>${esc(c ?? '–')}</td>`).join('')}</tr>`)
-    .join('')}</tbody></table>`;
+    .join('')}</tbody></table></div>`;
 }
 
 const localized = (text: Record<string, string> | undefined, lang: string, languages: string[]) =>

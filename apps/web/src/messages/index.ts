@@ -15,6 +15,8 @@ import { goodIdeas as en_goodIdeas } from './en/goodIdeas';
 import { goodIdeas as fr_goodIdeas } from './fr/goodIdeas';
 import { measure as en_measure } from './en/measure';
 import { measure as fr_measure } from './fr/measure';
+import { publicPages as en_publicPages } from './en/public';
+import { publicPages as fr_publicPages } from './fr/public';
 
 export const en = {
   ...en_common,
@@ -24,6 +26,7 @@ export const en = {
   ...en_reports,
   ...en_goodIdeas,
   ...en_measure,
+  ...en_publicPages,
 } as const;
 export const fr: Record<keyof typeof en, string> = {
   ...fr_common,
@@ -33,5 +36,6 @@ export const fr: Record<keyof typeof en, string> = {
   ...fr_reports,
   ...fr_goodIdeas,
   ...fr_measure,
+  ...fr_publicPages,
 };
 export { ar };
