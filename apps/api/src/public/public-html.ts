@@ -43,6 +43,7 @@ const UI: Record<PageLang, Record<string, string>> = {
     cityIntro: 'Published consultation outcomes, good ideas, listed programmes and official figures.',
     ideas: 'Good ideas from here',
     programmes: 'Programmes',
+    programme: 'Programme',
     dimensions: 'Dimensions',
     partners: 'Partners by kind',
     tags: 'SDG targets / GCM objectives',
@@ -83,6 +84,7 @@ const UI: Record<PageLang, Record<string, string>> = {
     cityIntro: 'Résultats de consultations, bonnes idées, programmes et chiffres officiels.',
     ideas: "Bonnes idées d'ici",
     programmes: 'Programmes',
+    programme: 'Programme',
     dimensions: 'Dimensions',
     partners: 'Partenaires par type',
     tags: 'Cibles ODD / objectifs PMM',
@@ -123,6 +125,7 @@ const UI: Record<PageLang, Record<string, string>> = {
     cityIntro: 'Resultados de consultas, buenas ideas, programas y cifras oficiales.',
     ideas: 'Buenas ideas de aquí',
     programmes: 'Programas',
+    programme: 'Programa',
     dimensions: 'Dimensiones',
     partners: 'Socios por tipo',
     tags: 'Metas ODS / objetivos PMM',
@@ -163,6 +166,7 @@ const UI: Record<PageLang, Record<string, string>> = {
     cityIntro: 'نتائج المشاورات المنشورة، والأفكار الجيدة، والبرامج، والأرقام الرسمية.',
     ideas: 'أفكار جيدة من هنا',
     programmes: 'البرامج',
+    programme: 'البرنامج',
     dimensions: 'الأبعاد',
     partners: 'الشركاء حسب النوع',
     tags: 'غايات أهداف التنمية المستدامة / أهداف الميثاق العالمي للهجرة',
@@ -343,7 +347,7 @@ export function renderTerritory(lang: PageLang, v: TerritoryPageView, publicUrl:
     .join('');
   const programmes = table(
     t.programmes,
-    ['', t.dimensions, t.partners, t.tags],
+    [t.programme, t.dimensions, t.partners, t.tags],
     v.programmes.map((p) => [
       p.title,
       p.dimensions.map(human).join(', '),
