@@ -1,5 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { AnonymousCount } from './consultation-anonymity';
+import {
+  KindCount,
+  LOCALIZED_TEXT_SCHEMA,
+  OptionResult,
+  ScalePointResult,
+} from './consultation-results.view';
 import { ConsultationAudience, LocalizedText, QuestionType } from './entities';
 
 /**
@@ -7,36 +12,6 @@ import { ConsultationAudience, LocalizedText, QuestionType } from './entities';
  * fields: no ids of organisations or people, no respondents, no per-organisation answer. Every
  * breakdown went through the anonymity rules (consultation-anonymity.ts), named consultations too.
  */
-const LOCALIZED = {
-  type: 'object',
-  additionalProperties: { type: 'string' },
-  description: 'Text per language code',
-} as const;
-const COUNT = { oneOf: [{ type: 'integer' }, { type: 'string', enum: ['suppressed'] }] };
-
-export class PublicKindCount {
-  kind!: string;
-  @ApiProperty(COUNT)
-  count!: AnonymousCount;
-}
-
-export class PublicOptionResult {
-  value!: string;
-  @ApiProperty(LOCALIZED)
-  label!: LocalizedText;
-  @ApiProperty(COUNT)
-  count!: AnonymousCount;
-  /** Null where the count is suppressed. */
-  percentage!: number | null;
-}
-
-export class PublicScalePoint {
-  value!: number;
-  @ApiProperty(COUNT)
-  count!: AnonymousCount;
-  percentage!: number | null;
-}
-
 export class PublicTextAnswer {
   text!: string;
 }
@@ -46,16 +21,16 @@ export class PublicQuestionResult {
   position!: number;
   @ApiProperty({ enum: QuestionType })
   type!: QuestionType;
-  @ApiProperty(LOCALIZED)
+  @ApiProperty(LOCALIZED_TEXT_SCHEMA)
   prompt!: LocalizedText;
   /** Organisations that answered the question. */
   answered!: number;
-  @ApiPropertyOptional({ type: [PublicOptionResult] })
-  options?: PublicOptionResult[];
+  @ApiPropertyOptional({ type: [OptionResult] })
+  options?: OptionResult[];
   @ApiPropertyOptional({ type: 'number', nullable: true })
   average?: number | null;
-  @ApiPropertyOptional({ type: [PublicScalePoint] })
-  distribution?: PublicScalePoint[];
+  @ApiPropertyOptional({ type: [ScalePointResult] })
+  distribution?: ScalePointResult[];
   /** Free texts, by content only; present when the owner published them and the threshold allows. */
   @ApiPropertyOptional({ type: [PublicTextAnswer] })
   answers?: PublicTextAnswer[];
@@ -69,26 +44,26 @@ export class PublicInvited {
   audience!: ConsultationAudience;
   /** Organisations invited by name (0 for an open call to all organisations). */
   total!: number;
-  @ApiProperty({ type: [PublicKindCount] })
-  byKind!: PublicKindCount[];
+  @ApiProperty({ type: [KindCount] })
+  byKind!: KindCount[];
 }
 
 export class PublicParticipation {
   /** Organisations that took part. */
   responseCount!: number;
-  @ApiProperty({ type: [PublicKindCount] })
-  byKind!: PublicKindCount[];
+  @ApiProperty({ type: [KindCount] })
+  byKind!: KindCount[];
 }
 
 export class PublicDecision {
-  @ApiProperty(LOCALIZED)
+  @ApiProperty(LOCALIZED_TEXT_SCHEMA)
   text!: LocalizedText;
   /** Positions of the questions whose answers led to it. */
   questionPositions!: number[];
 }
 
 export class PublicOutcome {
-  @ApiProperty(LOCALIZED)
+  @ApiProperty(LOCALIZED_TEXT_SCHEMA)
   summary!: LocalizedText;
   @ApiProperty({ type: [PublicDecision] })
   decisions!: PublicDecision[];
@@ -96,9 +71,9 @@ export class PublicOutcome {
 
 export class PublicConsultationSummary {
   id!: string;
-  @ApiProperty(LOCALIZED)
+  @ApiProperty(LOCALIZED_TEXT_SCHEMA)
   title!: LocalizedText;
-  @ApiProperty(LOCALIZED)
+  @ApiProperty(LOCALIZED_TEXT_SCHEMA)
   description!: LocalizedText;
   /** Offered languages; the first is the default. */
   languages!: string[];

@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { CoreError, Page } from '@tandem/core';
 import { publicProgrammesReader } from '@tandem/programmes';
 import { organizationReader } from '@tandem/stakeholders';
+import { KindCount } from './consultation-results.view';
 import { ConsultationsRepository } from './consultations.repository';
 import { ListPublicConsultationsDto } from './dto';
 import { Consultation } from './entities';
 import {
   PublicConsultationSummary,
   PublicConsultationView,
-  PublicKindCount,
   PublicQuestionResult,
 } from './public-consultation.view';
 import { PublicConsultationScope, PublicConsultationsRepository } from './public-consultations.repository';
@@ -129,7 +129,7 @@ export class PublicConsultationsService {
   }
 }
 
-function countByKind(kinds: string[]): PublicKindCount[] {
+function countByKind(kinds: string[]): KindCount[] {
   const m = new Map<string, number>();
   for (const k of kinds) m.set(k, (m.get(k) ?? 0) + 1);
   return [...m.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([kind, count]) => ({ kind, count }));

@@ -39,3 +39,4 @@ export * from './telemetry';
 export * from './vocabulary/measuring';
 export * from './validation/value-list';
 export * from './search/arabic';
+export * from './validation/blank';

@@ -11,9 +11,9 @@ import {
   SubmitResponseDto,
   UpdateConsultationDto,
 } from '@tandem/consultations';
-import { Actor, MembershipRole, PlatformRole, TransactionService } from '@tandem/core';
+import { Actor, TransactionService } from '@tandem/core';
 import { ProgrammesService, UpdateProgrammeDto } from '@tandem/programmes';
-import { EntityManager } from 'typeorm';
+import { actorFor } from './measuring.seed';
 
 /**
  * Demo data for the public city page (issue 20): the City of Riverton runs two consultations to a
@@ -22,23 +22,6 @@ import { EntityManager } from 'typeorm';
  * shows them beside the city's good ideas and its official figures (seeded by measuring and
  * good-ideas). Everything goes through the services, so their rules and audit apply.
  */
-async function actorFor(em: EntityManager, email: string): Promise<Actor> {
-  const [u] = (await em.query(
-    `SELECT u.id, u.email,
-            coalesce(json_agg(json_build_object('organizationId', m.organization_id, 'role', m.role))
-                     FILTER (WHERE m.id IS NOT NULL), '[]') AS memberships
-       FROM users u LEFT JOIN memberships m ON m.user_id = u.id WHERE u.email = $1 GROUP BY u.id`,
-    [email],
-  )) as { id: string; email: string; memberships: { organizationId: string; role: MembershipRole }[] }[];
-  return {
-    userId: u.id,
-    email: u.email,
-    platformRole: PlatformRole.User,
-    sessionId: null,
-    memberships: u.memberships,
-  };
-}
-
 /** The demo members who answer, one per organisation: an employer, two civil-society groups, an association. */
 const VOICES = [
   'hr@harbourfoods.example',

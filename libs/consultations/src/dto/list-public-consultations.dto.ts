@@ -1,11 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsTerritoryCode, PageQueryDto } from '@tandem/core';
+import { blankAsAbsent as blank, IsTerritoryCode, PageQueryDto } from '@tandem/core';
 import { INTEGRATION_DIMENSIONS } from '@tandem/programmes';
 import { Transform } from 'class-transformer';
 import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
-/** An HTML form sends an unset filter as `name=`: treat it as absent. */
-const blank = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 export const PUBLIC_LANGUAGES = ['en', 'fr', 'es', 'ar'] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
