@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CoreError, Page } from '@tandem/core';
-import { publicProgrammesReader } from '@tandem/programmes';
-import { organizationReader } from '@tandem/stakeholders';
+import { PublicProgrammesReader } from '@tandem/programmes';
+import { OrganizationsRepository } from '@tandem/stakeholders';
 import { KindCount } from './consultation-results.view';
 import { ConsultationsRepository } from './consultations.repository';
 import { ListPublicConsultationsDto } from './dto';
@@ -25,16 +25,15 @@ export class PublicConsultationsService {
     private readonly repository: PublicConsultationsRepository,
     private readonly consultations: ConsultationsRepository,
     private readonly results: ResultsService,
+    private readonly organizations: OrganizationsRepository,
+    private readonly programmes: PublicProgrammesReader,
   ) {}
 
   async search(filter: ListPublicConsultationsDto): Promise<Page<PublicConsultationSummary>> {
-    const em = this.repository.manager;
     const scope: PublicConsultationScope = {};
     if (filter.territory)
-      scope.organizationIds = (await organizationReader.governmentsWithin(em, filter.territory)).map(
-        (g) => g.id,
-      );
-    if (filter.dimension) scope.programmeIds = await publicProgrammesReader.onDimension(em, filter.dimension);
+      scope.organizationIds = (await this.organizations.governmentsWithin(filter.territory)).map((g) => g.id);
+    if (filter.dimension) scope.programmeIds = await this.programmes.onDimension(filter.dimension);
     const page = await this.repository.search(filter, scope);
     return { items: await this.summaries(page.items), nextCursor: page.nextCursor };
   }
@@ -50,7 +49,7 @@ export class PublicConsultationsService {
     const [summary] = await this.summaries([c]);
     const results = await this.results.forPublic(c);
     const invitedIds = (await this.consultations.invitedOf([c.id])).get(c.id) ?? [];
-    const invited = await organizationReader.summaries(this.repository.manager, invitedIds);
+    const invited = [...(await this.organizations.summaries(invitedIds)).values()];
     const positionOf = new Map(results.questions.map((q) => [q.questionId, q.position]));
     return {
       ...summary,
@@ -109,10 +108,7 @@ export class PublicConsultationsService {
   }
 
   private async summaries(items: Consultation[]): Promise<PublicConsultationSummary[]> {
-    const owners = await organizationReader.governments(
-      this.repository.manager,
-      items.map((c) => c.organizationId),
-    );
+    const owners = await this.organizations.governments(items.map((c) => c.organizationId));
     return items.map((c) => ({
       id: c.id,
       title: c.title,

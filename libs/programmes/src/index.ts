@@ -22,6 +22,5 @@ export * from './partner.view';
 export * from './manager.view';
 export * from './milestone.view';
 export * from './programme-evidence.reader';
-export * from './programme.reader';
 export * from './programme-coverage.reader';
 export * from './public-programmes.reader';

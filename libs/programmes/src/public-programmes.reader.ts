@@ -1,5 +1,7 @@
-import { organizationReader } from '@tandem/stakeholders';
-import { EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { OrganizationsRepository } from '@tandem/stakeholders';
+import { DataSource } from 'typeorm';
 
 /** What the public territory page shows of a listed programme (issue 20): no ids, no internal work. */
 export interface PublicProgramme {
@@ -15,8 +17,15 @@ export interface PublicProgramme {
  * Read-only, for the public pages: programmes whose lead listed them publicly, while active, in a
  * territory or under it; and the programmes on a dimension (the public consultations' filter).
  */
-export const publicProgrammesReader = {
-  async listedWithin(em: EntityManager, territoryCode: string): Promise<PublicProgramme[]> {
+@Injectable()
+export class PublicProgrammesReader {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly organizations: OrganizationsRepository,
+  ) {}
+
+  async listedWithin(territoryCode: string): Promise<PublicProgramme[]> {
+    const em = this.dataSource.manager;
     const rows: {
       id: string;
       title: string;
@@ -36,18 +45,11 @@ export const publicProgrammesReader = {
         WHERE programme_id = ANY($1::uuid[]) AND status = 'active'`,
       [rows.map((r) => r.id)],
     );
-    const kinds = new Map(
-      (
-        await organizationReader.summaries(
-          em,
-          partners.map((p) => p.organization_id),
-        )
-      ).map((o) => [o.id, o.kind]),
-    );
+    const kinds = await this.organizations.summaries(partners.map((p) => p.organization_id));
     return rows.map((r) => {
       const byKind = new Map<string, number>();
       for (const p of partners.filter((x) => x.programme_id === r.id)) {
-        const kind = kinds.get(p.organization_id) ?? 'unknown';
+        const kind = kinds.get(p.organization_id)?.kind ?? 'unknown';
         byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
       }
       return {
@@ -60,13 +62,14 @@ export const publicProgrammesReader = {
           .map(([kind, count]) => ({ kind, count })),
       };
     });
-  },
+  }
 
   /** Ids of the programmes working on a dimension (any status). */
-  async onDimension(em: EntityManager, dimension: string): Promise<string[]> {
-    const rows: { id: string }[] = await em.query(`SELECT id FROM programmes WHERE $1 = ANY(dimensions)`, [
-      dimension,
-    ]);
+  async onDimension(dimension: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.manager.query(
+      `SELECT id FROM programmes WHERE $1 = ANY(dimensions)`,
+      [dimension],
+    );
     return rows.map((r) => r.id);
-  },
-};
+  }
+}

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { PublicConsultationsService } from '@tandem/consultations';
 import { PublicGoodIdeasService } from '@tandem/good-ideas';
 import { changeOf, figure, GAP_CONVENTION, ProfileService, trendOf } from '@tandem/indicators';
-import { publicProgrammesReader } from '@tandem/programmes';
-import { DataSource } from 'typeorm';
+import { PublicProgrammesReader } from '@tandem/programmes';
 import { PublicTerritoryIdea, TerritoryPageView } from './territory-page.view';
 
 const MAX = 100;
@@ -18,7 +16,7 @@ const MAX = 100;
 @Injectable()
 export class TerritoryPageService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly programmesReader: PublicProgrammesReader,
     private readonly consultations: PublicConsultationsService,
     private readonly ideas: PublicGoodIdeasService,
     private readonly profiles: ProfileService,
@@ -27,7 +25,7 @@ export class TerritoryPageService {
   async page(code: string): Promise<TerritoryPageView> {
     const { territory, indicators } = await this.profiles.official(code);
     const outcomes = await this.consultations.search({ territory: code, limit: MAX });
-    const programmes = await publicProgrammesReader.listedWithin(this.dataSource.manager, code);
+    const programmes = await this.programmesReader.listedWithin(code);
     return {
       territory: {
         code: territory.code,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Page, paginate } from '@tandem/core';
-import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { ListOrganizationsDto } from './dto/list-organizations.dto';
 import { Organization } from './entities/organization.entity';
 
@@ -15,6 +15,20 @@ export class OrganizationsRepository {
 
   exists(id: string, em: EntityManager = this.dataSource.manager): Promise<boolean> {
     return em.existsBy(Organization, { id });
+  }
+
+  /** The organisation's kind (`employer`, `government`, …), or null when there is none with this id. */
+  async kind(id: string, em: EntityManager = this.dataSource.manager): Promise<string | null> {
+    return (
+      (await em.findOne(Organization, { where: { id }, select: { id: true, kind: true } }))?.kind ?? null
+    );
+  }
+
+  /** Which of these ids are organisations. */
+  async existing(ids: string[], em: EntityManager = this.dataSource.manager): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await em.find(Organization, { where: { id: In([...new Set(ids)]) }, select: { id: true } });
+    return new Set(rows.map((r) => r.id));
   }
 
   /** Names of organisations by id (for lines other libraries write about them). */
@@ -41,6 +55,39 @@ export class OrganizationsRepository {
       [[...new Set(ids)]],
     );
     return new Map(rows.map((r, rank) => [r.id, { name: r.name, kind: r.kind, rank }]));
+  }
+
+  /**
+   * Government organisations whose jurisdiction is the territory or lies under it (a territory code's
+   * descendants share its prefix: docs/measuring.md). Public pages (issue 20).
+   */
+  async governmentsWithin(
+    territoryCode: string,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<{ id: string; name: string; territoryCode: string }[]> {
+    const rows: { id: string; name: string; territory_code: string }[] = await em.query(
+      `SELECT o.id, o.name, gp.territory_code
+         FROM organizations o JOIN government_profiles gp ON gp.organization_id = o.id
+        WHERE gp.territory_code = $1 OR gp.territory_code LIKE $1 || '-%'
+        ORDER BY o.name, o.id`,
+      [territoryCode],
+    );
+    return rows.map((r) => ({ id: r.id, name: r.name, territoryCode: r.territory_code }));
+  }
+
+  /** Name and jurisdiction of government organisations (public pages name the owner of an outcome). */
+  async governments(
+    ids: string[],
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, { name: string; territoryCode: string | null }>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; name: string; territory_code: string | null }[] = await em.query(
+      `SELECT o.id, o.name, gp.territory_code
+         FROM organizations o LEFT JOIN government_profiles gp ON gp.organization_id = o.id
+        WHERE o.id = ANY($1::uuid[])`,
+      [[...new Set(ids)]],
+    );
+    return new Map(rows.map((r) => [r.id, { name: r.name, territoryCode: r.territory_code }]));
   }
 
   /** The organisation with its kind profile, or null. */
