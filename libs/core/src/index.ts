@@ -44,3 +44,4 @@ export * from './vocabulary/measuring';
 export * from './validation/value-list';
 export * from './search/arabic';
 export * from './validation/blank';
+export * from './sessions/session-events';
