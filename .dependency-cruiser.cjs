@@ -17,6 +17,8 @@ const ALLOWED = {
   dashboard: ['core', 'audit', 'stakeholders', 'auth', 'programmes', 'tasks'],
   // Measuring (issue 19): profiles list programmes, the question bank copies into consultations.
   indicators: ['core', 'audit', 'stakeholders', 'auth', 'notifications', 'programmes', 'consultations'],
+  // Public pages (issue 20): reads what owners made public, through the owners' exports; owns no table.
+  'public-pages': ['core', 'stakeholders', 'programmes', 'consultations', 'good-ideas', 'indicators'],
   reporting: [
     'core',
     'audit',

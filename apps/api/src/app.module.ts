@@ -28,6 +28,7 @@ import { TasksApiModule } from './tasks/tasks-api.module';
 import { WebhooksApiModule } from './webhooks/webhooks-api.module';
 import { GoodIdeasApiModule } from './good-ideas/good-ideas-api.module';
 import { TerritoriesApiModule } from './territories/territories-api.module';
+import { PublicApiModule } from './public/public-api.module';
 import { ETagInterceptor } from './http/etag.interceptor';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { InputHygieneMiddleware } from './http/input-hygiene.middleware';
@@ -74,6 +75,7 @@ export class ApiModule implements NestModule {
         ReportsApiModule,
         GoodIdeasApiModule,
         TerritoriesApiModule,
+        PublicApiModule,
         PassportModule,
         TerminusModule,
         ThrottlerModule.forRoot({

@@ -12,6 +12,7 @@ import {
 import { seedGoodIdeas } from './seed/good-ideas.seed';
 import { seedMeasuring } from './seed/measuring.seed';
 import { seedLivingCity } from './seed/demo-city.seed';
+import { seedPublicPage } from './seed/public-page.seed';
 
 export const DEMO_PASSWORD = 'Tandem-demo-2026!';
 
@@ -191,5 +192,6 @@ export async function seedDemoCity(
   await seedMeasuring(app);
   const goodIdeasLogins = await seedGoodIdeas(app, DEMO_PASSWORD);
   await seedLivingCity(app, DEMO_PASSWORD);
+  await seedPublicPage(app);
   return { seeded: true, logins: [...logins, ...goodIdeasLogins] };
 }

@@ -3,11 +3,11 @@ import type { AnonymousCount } from './consultation-anonymity';
 import { ConsultationStatus, LocalizedText, QuestionType } from './entities';
 
 /** A count, or "suppressed" where an anonymous consultation's cell is under its threshold. */
-const COUNT: ApiPropertyOptions = {
+const ANONYMOUS_COUNT_SCHEMA: ApiPropertyOptions = {
   oneOf: [{ type: 'integer' }, { type: 'string', enum: ['suppressed'] }],
 };
 
-const LOCALIZED = {
+export const LOCALIZED_TEXT_SCHEMA = {
   type: 'object',
   additionalProperties: { type: 'string' },
   description: 'Text per language code',
@@ -15,9 +15,9 @@ const LOCALIZED = {
 
 export class OptionResult {
   value!: string;
-  @ApiProperty(LOCALIZED)
+  @ApiProperty(LOCALIZED_TEXT_SCHEMA)
   label!: LocalizedText;
-  @ApiProperty(COUNT)
+  @ApiProperty(ANONYMOUS_COUNT_SCHEMA)
   count!: AnonymousCount;
   /** Null where the count is suppressed. */
   percentage!: number | null;
@@ -25,7 +25,7 @@ export class OptionResult {
 
 export class ScalePointResult {
   value!: number;
-  @ApiProperty(COUNT)
+  @ApiProperty(ANONYMOUS_COUNT_SCHEMA)
   count!: AnonymousCount;
   /** Null where the count is suppressed. */
   percentage!: number | null;
@@ -43,7 +43,7 @@ export class QuestionResult {
   position!: number;
   @ApiProperty({ enum: QuestionType })
   type!: QuestionType;
-  @ApiProperty(LOCALIZED)
+  @ApiProperty(LOCALIZED_TEXT_SCHEMA)
   prompt!: LocalizedText;
   required!: boolean;
   answered!: number;
@@ -61,7 +61,7 @@ export class QuestionResult {
 
 export class KindCount {
   kind!: string;
-  @ApiProperty(COUNT)
+  @ApiProperty(ANONYMOUS_COUNT_SCHEMA)
   count!: AnonymousCount;
 }
 

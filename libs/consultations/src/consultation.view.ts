@@ -73,6 +73,10 @@ export class ConsultationView {
   @ApiProperty({ type: () => OutcomeView, nullable: true })
   outcome!: OutcomeView | null;
   outcomePublishedAt!: Date | null;
+  /** The published outcome is shown on /public (issue 20). */
+  publicOutcome!: boolean;
+  /** Its free texts too, where the anonymity threshold allows. */
+  publicFreeTexts!: boolean;
   questions?: QuestionView[];
   createdAt!: Date;
   updatedAt!: Date;
@@ -116,6 +120,8 @@ export function consultationView(
     closedAt: c.closedAt,
     outcome: c.outcome,
     outcomePublishedAt: c.outcomePublishedAt,
+    publicOutcome: c.publicOutcome,
+    publicFreeTexts: c.publicFreeTexts,
     ...(questions ? { questions: questions.map(questionView) } : {}),
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,

@@ -14,6 +14,8 @@ export enum ConsultationsErrorCode {
   RespondingOrganizationRequired = 'RESPONDING_ORGANIZATION_REQUIRED',
   /** The meeting is cancelled or over, or its consultation cancelled. */
   MeetingNotAvailable = 'MEETING_NOT_AVAILABLE',
+  /** Issue 20: only a published outcome can be made public. */
+  OutcomeNotPublished = 'OUTCOME_NOT_PUBLISHED',
 }
 
 export class ConsultationsError extends DomainError<ConsultationsErrorCode> {

@@ -19,6 +19,9 @@ import { QuestionOrderService } from './question-order.service';
 import { ResponsesRepository } from './responses.repository';
 import { ResponsesService } from './responses.service';
 import { ResultsService } from './results.service';
+import { PublicConsultationsRepository } from './public-consultations.repository';
+import { PublicConsultationsService } from './public-consultations.service';
+import { PublicOutcomeService } from './public-outcome.service';
 
 /** Consultations run by government organisations: questions, invitees, responses, results, outcome. */
 @Module({
@@ -40,6 +43,9 @@ import { ResultsService } from './results.service';
     ConsultationTimersHandlers,
     MeetingsService,
     MeetingReminderHandlers,
+    PublicConsultationsRepository,
+    PublicConsultationsService,
+    PublicOutcomeService,
   ],
   exports: [
     PublishedOutcomesReader,
@@ -53,6 +59,7 @@ import { ResultsService } from './results.service';
     ConsultationTimersHandlers,
     MeetingsService,
     MeetingReminderHandlers,
+    PublicConsultationsService,
   ],
 })
 export class ConsultationsModule {}

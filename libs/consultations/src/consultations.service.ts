@@ -25,6 +25,7 @@ import { ConsultationsRepository } from './consultations.repository';
 import { CreateConsultationDto, ListConsultationsDto, UpdateConsultationDto } from './dto';
 import { Consultation, ConsultationAudience, ConsultationStatus as S } from './entities';
 import { missingLanguages } from './localized-text';
+import { PublicOutcomeService } from './public-outcome.service';
 import { QuestionsRepository } from './questions.repository';
 
 @Injectable()
@@ -40,6 +41,7 @@ export class ConsultationsService {
     private readonly clock: Clock,
     private readonly organizations: OrganizationsRepository,
     private readonly programmes: ProgrammesRepository,
+    private readonly publication: PublicOutcomeService,
   ) {}
 
   /** A member of a government organisation drafts a consultation it owns. */
@@ -103,6 +105,10 @@ export class ConsultationsService {
     expectedVersion: number,
     dto: UpdateConsultationDto,
   ): Promise<ConsultationView> {
+    if (PublicOutcomeService.concerns(dto)) {
+      await this.publication.set(actor, id, expectedVersion, dto);
+      return this.load(this.consultations.manager, id, true);
+    }
     await this.tx.run(async (em) => {
       const { consultation: c } = await this.access.require(actor, id, 'manage', em, 'update');
       assertVersion(c, expectedVersion, 'consultation');

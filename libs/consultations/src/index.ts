@@ -21,3 +21,6 @@ export * from './consultation-results.view';
 export * from './published-outcomes.reader';
 export * from './consultation-anonymity';
 export * from './question-order.service';
+export * from './public-consultation-search';
+export * from './public-consultation.view';
+export * from './public-consultations.service';

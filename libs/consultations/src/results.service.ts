@@ -52,6 +52,15 @@ export class ResultsService {
     return applyAnonymity(c, await this.fullResults(c));
   }
 
+  /**
+   * The results as the public page shows them (issue 20): every consultation, named or anonymous,
+   * goes through the anonymity rules as if it were anonymous (suppressed cells, no respondents, free
+   * texts by content only). Callers check that the outcome is public.
+   */
+  async forPublic(c: Consultation): Promise<ConsultationResults> {
+    return applyAnonymity({ ...c, anonymous: true }, await this.fullResults(c));
+  }
+
   /** Every answer counted; only ever returned through `applyAnonymity`. */
   private async fullResults(c: Consultation): Promise<ConsultationResults> {
     const { questions, respondents, invitedCount } = await this.load(c);

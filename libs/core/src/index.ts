@@ -42,4 +42,6 @@ export * from './errors/version';
 export * from './telemetry';
 export * from './vocabulary/measuring';
 export * from './validation/value-list';
+export * from './search/arabic';
+export * from './validation/blank';
 export * from './sessions/session-events';

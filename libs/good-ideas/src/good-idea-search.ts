@@ -1,3 +1,5 @@
+import { ARABIC_FROM, ARABIC_TO } from '@tandem/core';
+
 /**
  * Full-text search over good ideas, one PostgreSQL text search configuration per language:
  * english, french and spanish stem words; Arabic has no built-in configuration, so its text goes
@@ -12,9 +14,7 @@
  */
 export const SEARCH_CONFIGS = { en: 'english', fr: 'french', es: 'spanish', ar: 'simple' } as const;
 
-/** Arabic letters folded by the normalisation, and what they become (the rest are removed). */
-export const ARABIC_FROM = 'أإآٱىةـًٌٍَُِّْ';
-export const ARABIC_TO = 'اااايه';
+export { ARABIC_FROM, ARABIC_TO, normalizeArabic } from '@tandem/core';
 
 const doc = (lang: string) =>
   `coalesce(texts #>> '{${lang},title}', '') || ' ' || coalesce(texts #>> '{${lang},summary}', '') || ' ' || ` +
@@ -27,14 +27,3 @@ export const SEARCH_DOCUMENTS: Record<keyof typeof SEARCH_CONFIGS, string> = {
   es: `to_tsvector('spanish'::regconfig, ${doc('es')})`,
   ar: `to_tsvector('simple'::regconfig, translate(${doc('ar')}, '${ARABIC_FROM}', '${ARABIC_TO}'))`,
 };
-
-/** The same normalisation in TypeScript, for the query side and for tests. */
-export function normalizeArabic(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const i = ARABIC_FROM.indexOf(ch);
-    if (i < 0) out += ch;
-    else if (i < ARABIC_TO.length) out += ARABIC_TO[i];
-  }
-  return out;
-}

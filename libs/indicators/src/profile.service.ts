@@ -2,7 +2,7 @@ import { Actor } from '@tandem/core';
 import { Injectable } from '@nestjs/common';
 import { Programme } from '@tandem/programmes';
 import { ProfileQueryDto } from './dto';
-import { FrameworkIndicator, MeasureDirection, TerritoryObservation } from './entities';
+import { FrameworkIndicator, MeasureDirection, Territory, TerritoryObservation } from './entities';
 import { changeOf, favourable, round4, trendOf } from './gap-math';
 import { MeasuringRepository, ProgrammeIndicatorRow } from './measuring.repository';
 import {
@@ -57,6 +57,33 @@ export class ProfileService {
         a.indicator.position - b.indicator.position,
     );
     return { territory: territoryView(territory), convention: GAP_CONVENTION, indicators: rows };
+  }
+
+  /**
+   * The official observations alone, by indicator (framework order), for the public territory page
+   * (issue 20): published figures with their sources; no programmes, so no caller scope is needed.
+   */
+  async official(code: string): Promise<{
+    territory: Territory;
+    indicators: { indicator: FrameworkIndicator; observations: TerritoryObservation[] }[];
+  }> {
+    const territory = await this.territories.require(code);
+    const observations = await this.repo.observationsOf(code);
+    const codes = [...new Set(observations.map((o) => o.indicatorCode))];
+    const indicators = await this.repo.indicatorsByCode(codes);
+    return {
+      territory,
+      indicators: codes
+        .map((c) => ({
+          indicator: indicators.get(c)!,
+          observations: observations.filter((o) => o.indicatorCode === c),
+        }))
+        .sort(
+          (a, b) =>
+            a.indicator.frameworkCode.localeCompare(b.indicator.frameworkCode) ||
+            a.indicator.position - b.indicator.position,
+        ),
+    };
   }
 
   private latest(obs: TerritoryObservation[], direction: MeasureDirection): LatestFigureView {

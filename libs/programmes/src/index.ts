@@ -23,3 +23,4 @@ export * from './manager.view';
 export * from './milestone.view';
 export * from './programme-evidence.reader';
 export * from './programme-coverage.reader';
+export * from './public-programmes.reader';

@@ -30,6 +30,8 @@ export class ProgrammeView {
   /** Not specific to migrants, but naming them among its target groups (mainstreaming). */
   mainstream!: boolean;
   territoryCode!: string | null;
+  /** Listed on its territory's public page while active (set by the lead organisation). */
+  listedPublicly!: boolean;
   createdAt!: Date;
   updatedAt!: Date;
   version!: number;
@@ -58,6 +60,7 @@ export function programmeView(p: Programme): ProgrammeView {
     policyAreas: p.policyAreas,
     mainstream: p.mainstream,
     territoryCode: p.territoryCode,
+    listedPublicly: p.listedPublicly,
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
     version: p.version,

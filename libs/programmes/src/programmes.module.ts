@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ProgrammeCoverageReader } from './programme-coverage.reader';
 import { ProgrammeEvidenceReader } from './programme-evidence.reader';
+import { PublicProgrammesReader } from './public-programmes.reader';
 import { AuthModule } from '@tandem/auth';
 import { NotificationsModule } from '@tandem/notifications';
 import { StakeholdersModule } from '@tandem/stakeholders';
@@ -16,6 +17,7 @@ const PROVIDERS = [
   ProgrammesRepository,
   ProgrammeCoverageReader,
   ProgrammeEvidenceReader,
+  PublicProgrammesReader,
   PartnersRepository,
   ProgrammeAccessService,
   ProgrammesService,

@@ -118,6 +118,12 @@ export class ProgrammesService {
           ProgrammesErrorCode.ProgrammeNotActive,
           `A ${programme.status} programme cannot be edited`,
         );
+      // Listing on /public speaks for the partnership: the lead organisation decides it (issue 20).
+      if (
+        dto.listedPublicly !== undefined &&
+        !actor.memberships.some((m) => m.organizationId === programme.leadOrganizationId)
+      )
+        throw CoreError.forbidden('Only the lead organisation lists the programme publicly');
       const before = programmeSnapshot(programme);
       const { budget, ...fields } = dto;
       // DTO instances carry every declared field; only the ones sent are changes.

@@ -57,6 +57,39 @@ export class OrganizationsRepository {
     return new Map(rows.map((r, rank) => [r.id, { name: r.name, kind: r.kind, rank }]));
   }
 
+  /**
+   * Government organisations whose jurisdiction is the territory or lies under it (a territory code's
+   * descendants share its prefix: docs/measuring.md). Public pages (issue 20).
+   */
+  async governmentsWithin(
+    territoryCode: string,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<{ id: string; name: string; territoryCode: string }[]> {
+    const rows: { id: string; name: string; territory_code: string }[] = await em.query(
+      `SELECT o.id, o.name, gp.territory_code
+         FROM organizations o JOIN government_profiles gp ON gp.organization_id = o.id
+        WHERE gp.territory_code = $1 OR gp.territory_code LIKE $1 || '-%'
+        ORDER BY o.name, o.id`,
+      [territoryCode],
+    );
+    return rows.map((r) => ({ id: r.id, name: r.name, territoryCode: r.territory_code }));
+  }
+
+  /** Name and jurisdiction of government organisations (public pages name the owner of an outcome). */
+  async governments(
+    ids: string[],
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, { name: string; territoryCode: string | null }>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; name: string; territory_code: string | null }[] = await em.query(
+      `SELECT o.id, o.name, gp.territory_code
+         FROM organizations o LEFT JOIN government_profiles gp ON gp.organization_id = o.id
+        WHERE o.id = ANY($1::uuid[])`,
+      [[...new Set(ids)]],
+    );
+    return new Map(rows.map((r) => [r.id, { name: r.name, territoryCode: r.territory_code }]));
+  }
+
   /** The organisation with its kind profile, or null. */
   findWithProfile(id: string, em: EntityManager = this.dataSource.manager): Promise<Organization | null> {
     return this.withProfiles(em.getRepository(Organization).createQueryBuilder('o'))

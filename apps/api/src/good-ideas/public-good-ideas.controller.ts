@@ -10,12 +10,10 @@ import {
 import type { Request, Response } from 'express';
 import { Public } from '../auth/public.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
-import { pageLang, PUBLIC_PAGE_CSP, renderAtom, renderCatalogue, renderIdea } from './public-pages';
+import { sendAtom, sendPublic } from '../public/public-response';
+import { pageLang, renderAtom, renderCatalogue, renderIdea } from './public-pages';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,139}$/;
-
-/** HTML for browsers and crawlers (they ask for text/html), JSON for everyone else. */
-const wantsHtml = (req: Request) => req.accepts(['application/json', 'text/html']) === 'text/html';
 
 /**
  * The public catalogue: no sign-in (marked @Public, so the global auth guard lets it through), still
@@ -49,15 +47,7 @@ export class PublicGoodIdeasController {
     const lang = filter.lang;
     delete filter.lang;
     const page = await this.catalogue.search(filter);
-    if (!wantsHtml(req)) {
-      res.json(page);
-      return;
-    }
-    res.setHeader('Content-Security-Policy', PUBLIC_PAGE_CSP);
-    res
-      .vary('Accept')
-      .type('html')
-      .send(renderCatalogue(pageLang(lang), filter, page, this.config.PUBLIC_URL));
+    sendPublic(req, res, page, () => renderCatalogue(pageLang(lang), filter, page, this.config.PUBLIC_URL));
   }
 
   @Get('feed.atom')
@@ -66,7 +56,7 @@ export class PublicGoodIdeasController {
   @ApiOkResponse({ description: 'Atom 1.0 feed', schema: { type: 'string' } })
   async feed(@Res() res: Response): Promise<void> {
     const items = await this.catalogue.latest(50);
-    res.type('application/atom+xml; charset=utf-8').send(renderAtom(items, this.config.PUBLIC_URL));
+    sendAtom(res, renderAtom(items, this.config.PUBLIC_URL));
   }
 
   @Get(':slug')
@@ -83,14 +73,6 @@ export class PublicGoodIdeasController {
   ): Promise<void> {
     if (!SLUG.test(slug)) throw CoreError.notFound('Good idea');
     const idea = await this.catalogue.get(slug);
-    if (!wantsHtml(req)) {
-      res.json(idea);
-      return;
-    }
-    res.setHeader('Content-Security-Policy', PUBLIC_PAGE_CSP);
-    res
-      .vary('Accept')
-      .type('html')
-      .send(renderIdea(pageLang(lang), idea, this.config.PUBLIC_URL));
+    sendPublic(req, res, idea, () => renderIdea(pageLang(lang), idea, this.config.PUBLIC_URL));
   }
 }

@@ -268,7 +268,7 @@ export function pageLang(raw: unknown): PageLang {
   return PAGE_LANGS.includes(raw as PageLang) ? (raw as PageLang) : 'en';
 }
 
-const dirOf = (l: string) => (l === 'ar' ? 'rtl' : 'ltr');
+export const dirOf = (l: string) => (l === 'ar' ? 'rtl' : 'ltr');
 
 export function esc(v: unknown): string {
   return String(v ?? '')
@@ -279,7 +279,7 @@ export function esc(v: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
-const fmt = (s: string, vars: Record<string, string | number>) =>
+export const fmt = (s: string, vars: Record<string, string | number>) =>
   s.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
 
 const humanize = (s: string) => s.replace(/_/g, ' ');
@@ -299,6 +299,7 @@ button{background:var(--accent);color:#fff;border-color:var(--accent);cursor:poi
 ol.results{list-style:none;padding:0}ol.results li{border-top:1px solid var(--line);padding:1rem 0}
 .meta{color:var(--muted)}table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
 th,td{border:1px solid var(--line);padding:.35rem .5rem;text-align:start;vertical-align:top}caption{text-align:start;font-weight:600}
+header{flex-wrap:wrap;gap:.5rem}main{overflow-wrap:break-word}.scroll{overflow-x:auto;max-width:100%}
 `;
 const CSS_HASH = `'sha256-${createHash('sha256').update(CSS).digest('base64')}'`;
 
@@ -312,7 +313,7 @@ export const PUBLIC_PAGE_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-interface Head {
+export interface Head {
   lang: PageLang;
   title: string;
   description: string;
@@ -321,8 +322,22 @@ interface Head {
   alternates: string;
 }
 
-function layout(h: Head, body: string, publicUrl: string): string {
+/** Where a public page's header and footer point: the good-ideas catalogue unless told otherwise. */
+export interface PageSite {
+  home: string;
+  homeLabel: string;
+  feed: string;
+  feedLabel: string;
+}
+
+export function layout(h: Head, body: string, publicUrl: string, site?: PageSite): string {
   const t = UI[h.lang];
+  const s: PageSite = site ?? {
+    home: `/public/good-ideas?lang=${h.lang}`,
+    homeLabel: `${t.site} · ${t.catalogue}`,
+    feed: '/public/good-ideas/feed.atom',
+    feedLabel: t.feed,
+  };
   const abs = `${publicUrl.replace(/\/$/, '')}${h.url}`;
   const langNav = PAGE_LANGS.map((l) => {
     const href = h.alternates.replace(/([?&])lang=[a-z]+/, `$1lang=${l}`);
@@ -336,7 +351,7 @@ function layout(h: Head, body: string, publicUrl: string): string {
 <title>${esc(h.title)}</title>
 <meta name="description" content="${esc(h.description)}">
 <link rel="canonical" href="${esc(abs)}">
-<link rel="alternate" type="application/atom+xml" title="${esc(t.feed)}" href="/public/good-ideas/feed.atom">
+<link rel="alternate" type="application/atom+xml" title="${esc(s.feedLabel)}" href="${esc(s.feed)}">
 <meta property="og:type" content="${h.type}">
 <meta property="og:title" content="${esc(h.title)}">
 <meta property="og:description" content="${esc(h.description)}">
@@ -349,13 +364,13 @@ function layout(h: Head, body: string, publicUrl: string): string {
 <body>
 <a class="skip" href="#main">${esc(t.skip)}</a>
 <header>
-<p><a href="/public/good-ideas?lang=${h.lang}">${esc(t.site)} · ${esc(t.catalogue)}</a></p>
+<p><a href="${esc(s.home)}">${esc(s.homeLabel)}</a></p>
 <nav aria-label="${esc(t.languages)}"><ul>${langNav}</ul></nav>
 </header>
 <main id="main">
 ${body}
 </main>
-<footer><p><a href="/public/good-ideas/feed.atom">${esc(t.feed)}</a></p></footer>
+<footer><p><a href="${esc(s.feed)}">${esc(s.feedLabel)}</a></p></footer>
 </body>
 </html>`;
 }
@@ -453,11 +468,12 @@ ${next}`;
 }
 
 type Row = (string | number | null | undefined)[];
-function table(caption: string, head: string[], rows: Row[]): string {
+export function table(caption: string, head: string[], rows: Row[]): string {
   if (!rows.length) return '';
-  return `<table><caption>${esc(caption)}</caption><thead><tr>${head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
+  // Wide tables scroll inside their own focusable region, so a phone's page never scrolls sideways.
+  return `<div class="scroll" role="region" tabindex="0" aria-label="${esc(caption)}"><table><caption>${esc(caption)}</caption><thead><tr>${head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
     .map((r) => `<tr>${r.map((c) => `<td>${esc(c ?? '–')}</td>`).join('')}</tr>`)
-    .join('')}</tbody></table>`;
+    .join('')}</tbody></table></div>`;
 }
 
 const localized = (text: Record<string, string> | undefined, lang: string, languages: string[]) =>

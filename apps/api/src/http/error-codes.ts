@@ -62,6 +62,7 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case ConsultationsErrorCode.ConsultationNotOpen:
     case ConsultationsErrorCode.ResponseExists:
     case ConsultationsErrorCode.MeetingNotAvailable:
+    case ConsultationsErrorCode.OutcomeNotPublished:
     case PlacementsErrorCode.PlacementAlreadyEnded:
     case PlacementsErrorCode.CheckInNotDue:
     case JobsErrorCode.DeadLetterAlreadyReplayed:

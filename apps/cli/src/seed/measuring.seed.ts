@@ -136,7 +136,7 @@ const YEARS = ['2021', '2022', '2023', '2024'];
 /** Lakeside's first years rest on small samples of the national survey. */
 const isSmall = (territory: string, year: string) => territory.endsWith('lakeside') && year <= '2022';
 
-async function actorFor(em: EntityManager, email: string): Promise<Actor> {
+export async function actorFor(em: EntityManager, email: string): Promise<Actor> {
   const [u] = (await em.query(
     `SELECT u.id, u.email,
             coalesce(json_agg(json_build_object('organizationId', m.organization_id, 'role', m.role))

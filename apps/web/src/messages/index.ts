@@ -17,6 +17,8 @@ import { reports as ar_reports } from './ar/reports';
 import { goodIdeas as ar_goodIdeas } from './ar/goodIdeas';
 import { measure as ar_measure } from './ar/measure';
 import { platform as ar_platform } from './ar/platform';
+import { publicPages as ar_publicPages } from './ar/public';
+import { publicPages as es_publicPages } from './es/public';
 import { platform as en_platform } from './en/platform';
 import { platform as fr_platform } from './fr/platform';
 import { common as en_common } from './en/common';
@@ -33,6 +35,8 @@ import { goodIdeas as en_goodIdeas } from './en/goodIdeas';
 import { goodIdeas as fr_goodIdeas } from './fr/goodIdeas';
 import { measure as en_measure } from './en/measure';
 import { measure as fr_measure } from './fr/measure';
+import { publicPages as en_publicPages } from './en/public';
+import { publicPages as fr_publicPages } from './fr/public';
 
 export const en = {
   ...en_common,
@@ -43,6 +47,7 @@ export const en = {
   ...en_goodIdeas,
   ...en_measure,
   ...en_platform,
+  ...en_publicPages,
 } as const;
 export const fr: Record<keyof typeof en, string> = {
   ...fr_common,
@@ -53,6 +58,7 @@ export const fr: Record<keyof typeof en, string> = {
   ...fr_goodIdeas,
   ...fr_measure,
   ...fr_platform,
+  ...fr_publicPages,
 };
 // Arabic: every key (see ar/).
 export const ar: Record<keyof typeof en, string> = {
@@ -65,6 +71,7 @@ export const ar: Record<keyof typeof en, string> = {
   ...ar_goodIdeas,
   ...ar_measure,
   ...ar_platform,
+  ...ar_publicPages,
 };
 export const es: Record<keyof typeof en, string> = {
   ...es_common,
@@ -75,4 +82,5 @@ export const es: Record<keyof typeof en, string> = {
   ...es_goodIdeas,
   ...es_measure,
   ...es_platform,
+  ...es_publicPages,
 };

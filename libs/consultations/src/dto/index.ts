@@ -7,3 +7,4 @@ export * from './response.dto';
 export * from './outcome.dto';
 export * from './meeting.dto';
 export * from './reorder-questions.dto';
+export * from './list-public-consultations.dto';

@@ -104,6 +104,18 @@ export class Consultation {
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   outcomePublishedAt!: Date | null;
 
+  /** Issue 20: the owner shows the published outcome on /public (docs/public-pages.md). */
+  @Column({ type: 'boolean', default: false })
+  publicOutcome!: boolean;
+
+  /** Issue 20: free texts shown publicly too, where at least the anonymity threshold wrote one. */
+  @Column({ type: 'boolean', default: false })
+  publicFreeTexts!: boolean;
+
+  /** When the outcome was last made public (the public list's and feed's order); kept on withdrawal. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  publicOutcomeAt!: Date | null;
+
   @Column({ type: 'uuid', nullable: true })
   createdByUserId!: string | null;
 

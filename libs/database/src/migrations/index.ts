@@ -16,6 +16,7 @@ import { Measuring1795617714098 } from './1795617714098-Measuring';
 import { IndicatorCatalogue1795617714099 } from './1795617714099-IndicatorCatalogue';
 import { ReadPathIndexes1796100000000 } from './1796100000000-ReadPathIndexes';
 import { CheckInSweepIndexes1796200000000 } from './1796200000000-CheckInSweepIndexes';
+import { PublicConsultations1796500000000 } from './1796500000000-PublicConsultations';
 
 /** Every migration, in order. Add each generated one here: the webpack bundles need explicit imports. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -38,4 +39,5 @@ export const MIGRATIONS: Function[] = [
   IndicatorCatalogue1795617714099,
   ReadPathIndexes1796100000000,
   CheckInSweepIndexes1796200000000,
+  PublicConsultations1796500000000,
 ];

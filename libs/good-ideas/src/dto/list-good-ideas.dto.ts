@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQueryDto } from '@tandem/core';
+import { blankAsAbsent as blank, PageQueryDto } from '@tandem/core';
 import { INTEGRATION_DIMENSIONS, SDG_TARGET, TARGET_GROUPS } from '@tandem/programmes';
 import { Transform } from 'class-transformer';
 import {
@@ -24,9 +24,6 @@ const list = ({ value }: { value: unknown }) =>
   value === undefined
     ? undefined
     : (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).filter(Boolean);
-
-/** An HTML form sends an unset filter as `name=`: treat it as absent. */
-const blank = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 /** Filters of the public catalogue; every one narrows (AND), a list filter matches any of its values. */
 export class ListPublicGoodIdeasDto extends PageQueryDto {

@@ -115,6 +115,10 @@ export class Programme {
   @Column({ type: 'boolean', default: false })
   mainstream!: boolean;
 
+  /** Issue 20: the lead lists the programme on its territory's public page (while it is active). */
+  @Column({ type: 'boolean', default: false })
+  listedPublicly!: boolean;
+
   /** The territory it works in (see TERRITORY_CODE_PATTERN); a soft reference, matched by prefix. */
   @Column({ type: 'varchar', length: 64, nullable: true })
   territoryCode!: string | null;

@@ -8,6 +8,7 @@ import { Async, Back, fmtDateTime, PageTitle, useLoad } from '../../components/c
 import { FormAlert, useApiForm } from '../../forms';
 import { isRtl, Key, localized, respondText, useI18n } from '../../i18n';
 import { LANGUAGE_NAMES, loadConsultation } from './shared';
+import { PublicOutcomeControls } from '../public/PublicOutcomeControls';
 
 export function ConsultationResultsPage() {
   const { id = '' } = useParams();
@@ -179,6 +180,7 @@ export function ConsultationOutcomePage() {
               ) : (
                 <p className="muted">{t('outcome.notYet')}</p>
               )}
+              <PublicOutcomeControls c={c} reload={state.reload} />
             </div>
           );
         }}
