@@ -754,7 +754,11 @@ describe('tasks: the work plan, its state machine, dependencies, comments, remin
       });
       const due = await waitForNotification(stack, implementer, 'task.due_soon', task.id);
       expect(due).toHaveLength(1);
-      expect((due[0] as unknown as { title: string }).title).toContain(day(1));
+      // The date reads as words in the reader's language, never as an ISO string.
+      const longDate = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(
+        new Date(`${day(1)}T00:00:00Z`),
+      );
+      expect((due[0] as unknown as { title: string }).title).toContain(longDate);
       // Another change reschedules (the same job id: nothing new) ...
       await move(task.id, implementer, 'in_progress').expect(200);
       await waitForNotification(stack, s.manager, 'task.state_changed', task.id);

@@ -260,6 +260,7 @@ export class MailService implements OnApplicationShutdown {
         messageId,
         notificationDeliveryId: item.notificationDeliveryId,
       });
+      this.logger.log({ msg: 'email sent', template: item.email.template, deliveryId: claim.id });
       return 'sent';
     } finally {
       this.releaseSlot();
