@@ -259,6 +259,58 @@ describe('notifications: inboxes, e-mail in many languages, digests, webhooks, d
     expect(mail.text).toContain('Ouvrir dans Tandem');
   });
 
+  it('dates in an e-mail read in each reader’s own time zone: Paris local time for a French reader, UTC for a UTC one', async () => {
+    // A January instant: Paris is on UTC+1 then, whatever year the suite runs in.
+    const closesAt = `${new Date().getUTCFullYear() + 1}-01-15T13:11:00.000Z`;
+    const year = closesAt.slice(0, 4);
+    const created = await http()
+      .post('/consultations')
+      .set(bearer(s.observer.session))
+      .send({
+        organizationId: s.observer.organizationId,
+        title: { en: 'Weekend childcare' },
+        description: { en: 'Which weekends need cover?' },
+        languages: ['en'],
+        opensAt: at(3_600_000),
+        closesAt,
+        audience: 'invited',
+        invitedOrganizationIds: [s.provider.organizationId, s.implementer.organizationId],
+      })
+      .expect(201);
+    const id = created.body.id as string;
+    await http()
+      .post(`/consultations/${id}/questions`)
+      .set(bearer(s.observer.session))
+      .send({ type: 'text', prompt: { en: 'Which weekends?' } })
+      .expect(201);
+    for (const to of ['scheduled', 'open'])
+      await http()
+        .post(`/consultations/${id}/transitions`)
+        .set(bearer(s.observer.session))
+        .send({ to })
+        .expect(200);
+
+    // The provider's admin chose French and Europe/Paris; the digest reader English and UTC.
+    const paris = await waitForMail(s.provider.session.email, 'Weekend childcare');
+    expect(paris.subject).toBe('Consultation ouverte : « Weekend childcare »');
+    expect(paris.text).toContain(`15 janvier ${year} à 14:11 UTC+1`);
+    expect(paris.html).toContain(`15 janvier ${year} à 14:11 UTC+1`);
+    expect(paris.text).not.toContain('13:11');
+    const utc = await waitForMail(digestReader.email, 'Weekend childcare');
+    expect(utc.subject).toBe('Consultation open: "Weekend childcare"');
+    expect(utc.text).toContain(`January 15, ${year} at 01:11 PM UTC`);
+    // The in-app text is the same rendering: each inbox reads its own local time.
+    const bodies = await stack.query<{ user_id: string; body: string }>(
+      `SELECT user_id, body FROM notifications WHERE subject_id = $1 AND type = 'consultation.opened'`,
+      [id],
+    );
+    const bodyOf = (userId: string) => bodies.find((b) => b.user_id === userId)?.body;
+    expect(bodyOf(s.provider.session.userId)).toContain(`15 janvier ${year} à 14:11 UTC+1`);
+    expect(bodyOf(digestReader.userId)).toContain(`January 15, ${year} at 01:11 PM UTC`);
+    // The Arabic reader in Asia/Damascus reads 16:11 (UTC+3), not the UTC rendering.
+    expect(bodyOf(s.implementer.session.userId)).toContain(`15 يناير ${year} في 04:11 م غرينتش+3`);
+  });
+
   it('a worker killed while the SMTP server holds a message finishes on restart without duplicates', async () => {
     const title = 'Book interpreters for intake day';
     const held = new Promise<void>((resolve) => (smtp.onHeld = resolve));
