@@ -64,6 +64,38 @@ describe('notifications: inboxes, e-mail in many languages, digests, webhooks, d
     return res.body.id as string;
   };
 
+  const transition = (consultationId: string, to: string) =>
+    http()
+      .post(`/consultations/${consultationId}/transitions`)
+      .set(bearer(s.observer.session))
+      .send({ to })
+      .expect(200);
+  /** A consultation by the observer's organisation, invited organisations only, scheduled. */
+  const scheduledConsultation = async (title: string, closesAt: string, invitedOrganizationIds: string[]) => {
+    const created = await http()
+      .post('/consultations')
+      .set(bearer(s.observer.session))
+      .send({
+        organizationId: s.observer.organizationId,
+        title: { en: title },
+        description: { en: 'When should it run?' },
+        languages: ['en'],
+        opensAt: at(3_600_000),
+        closesAt,
+        audience: 'invited',
+        invitedOrganizationIds,
+      })
+      .expect(201);
+    const id = created.body.id as string;
+    await http()
+      .post(`/consultations/${id}/questions`)
+      .set(bearer(s.observer.session))
+      .send({ type: 'text', prompt: { en: 'Which times suit you?' } })
+      .expect(201);
+    await transition(id, 'scheduled');
+    return id;
+  };
+
   beforeAll(async () => {
     await smtp.start();
     await receiver.start();
@@ -210,36 +242,10 @@ describe('notifications: inboxes, e-mail in many languages, digests, webhooks, d
   });
 
   it('a consultation event reaches the invited organisation’s members only, in French for a French reader', async () => {
-    const created = await http()
-      .post('/consultations')
-      .set(bearer(s.observer.session))
-      .send({
-        organizationId: s.observer.organizationId,
-        title: { en: 'Evening language classes' },
-        description: { en: 'When should the classes run?' },
-        languages: ['en'],
-        opensAt: at(3_600_000),
-        closesAt: at(7_200_000),
-        audience: 'invited',
-        invitedOrganizationIds: [s.provider.organizationId],
-      })
-      .expect(201);
-    const id = created.body.id as string;
-    await http()
-      .post(`/consultations/${id}/questions`)
-      .set(bearer(s.observer.session))
-      .send({ type: 'text', prompt: { en: 'Which evenings suit you?' } })
-      .expect(201);
-    await http()
-      .post(`/consultations/${id}/transitions`)
-      .set(bearer(s.observer.session))
-      .send({ to: 'scheduled' })
-      .expect(200);
-    await http()
-      .post(`/consultations/${id}/transitions`)
-      .set(bearer(s.observer.session))
-      .send({ to: 'cancelled' })
-      .expect(200);
+    const id = await scheduledConsultation('Evening language classes', at(7_200_000), [
+      s.provider.organizationId,
+    ]);
+    await transition(id, 'cancelled');
 
     const [n] = (await waitForNotification(
       stack,
@@ -263,32 +269,11 @@ describe('notifications: inboxes, e-mail in many languages, digests, webhooks, d
     // A January instant: Paris is on UTC+1 then, whatever year the suite runs in.
     const closesAt = `${new Date().getUTCFullYear() + 1}-01-15T13:11:00.000Z`;
     const year = closesAt.slice(0, 4);
-    const created = await http()
-      .post('/consultations')
-      .set(bearer(s.observer.session))
-      .send({
-        organizationId: s.observer.organizationId,
-        title: { en: 'Weekend childcare' },
-        description: { en: 'Which weekends need cover?' },
-        languages: ['en'],
-        opensAt: at(3_600_000),
-        closesAt,
-        audience: 'invited',
-        invitedOrganizationIds: [s.provider.organizationId, s.implementer.organizationId],
-      })
-      .expect(201);
-    const id = created.body.id as string;
-    await http()
-      .post(`/consultations/${id}/questions`)
-      .set(bearer(s.observer.session))
-      .send({ type: 'text', prompt: { en: 'Which weekends?' } })
-      .expect(201);
-    for (const to of ['scheduled', 'open'])
-      await http()
-        .post(`/consultations/${id}/transitions`)
-        .set(bearer(s.observer.session))
-        .send({ to })
-        .expect(200);
+    const id = await scheduledConsultation('Weekend childcare', closesAt, [
+      s.provider.organizationId,
+      s.implementer.organizationId,
+    ]);
+    await transition(id, 'open');
 
     // The provider's admin chose French and Europe/Paris; the digest reader English and UTC.
     const paris = await waitForMail(s.provider.session.email, 'Weekend childcare');
