@@ -64,6 +64,38 @@ describe('notifications: inboxes, e-mail in many languages, digests, webhooks, d
     return res.body.id as string;
   };
 
+  const transition = (consultationId: string, to: string) =>
+    http()
+      .post(`/consultations/${consultationId}/transitions`)
+      .set(bearer(s.observer.session))
+      .send({ to })
+      .expect(200);
+  /** A consultation by the observer's organisation, invited organisations only, scheduled. */
+  const scheduledConsultation = async (title: string, closesAt: string, invitedOrganizationIds: string[]) => {
+    const created = await http()
+      .post('/consultations')
+      .set(bearer(s.observer.session))
+      .send({
+        organizationId: s.observer.organizationId,
+        title: { en: title },
+        description: { en: 'When should it run?' },
+        languages: ['en'],
+        opensAt: at(3_600_000),
+        closesAt,
+        audience: 'invited',
+        invitedOrganizationIds,
+      })
+      .expect(201);
+    const id = created.body.id as string;
+    await http()
+      .post(`/consultations/${id}/questions`)
+      .set(bearer(s.observer.session))
+      .send({ type: 'text', prompt: { en: 'Which times suit you?' } })
+      .expect(201);
+    await transition(id, 'scheduled');
+    return id;
+  };
+
   beforeAll(async () => {
     await smtp.start();
     await receiver.start();
@@ -210,36 +242,10 @@ describe('notifications: inboxes, e-mail in many languages, digests, webhooks, d
   });
 
   it('a consultation event reaches the invited organisation’s members only, in French for a French reader', async () => {
-    const created = await http()
-      .post('/consultations')
-      .set(bearer(s.observer.session))
-      .send({
-        organizationId: s.observer.organizationId,
-        title: { en: 'Evening language classes' },
-        description: { en: 'When should the classes run?' },
-        languages: ['en'],
-        opensAt: at(3_600_000),
-        closesAt: at(7_200_000),
-        audience: 'invited',
-        invitedOrganizationIds: [s.provider.organizationId],
-      })
-      .expect(201);
-    const id = created.body.id as string;
-    await http()
-      .post(`/consultations/${id}/questions`)
-      .set(bearer(s.observer.session))
-      .send({ type: 'text', prompt: { en: 'Which evenings suit you?' } })
-      .expect(201);
-    await http()
-      .post(`/consultations/${id}/transitions`)
-      .set(bearer(s.observer.session))
-      .send({ to: 'scheduled' })
-      .expect(200);
-    await http()
-      .post(`/consultations/${id}/transitions`)
-      .set(bearer(s.observer.session))
-      .send({ to: 'cancelled' })
-      .expect(200);
+    const id = await scheduledConsultation('Evening language classes', at(7_200_000), [
+      s.provider.organizationId,
+    ]);
+    await transition(id, 'cancelled');
 
     const [n] = (await waitForNotification(
       stack,
@@ -257,6 +263,37 @@ describe('notifications: inboxes, e-mail in many languages, digests, webhooks, d
     expect(mail.html).toContain('lang="fr"');
     expect(mail.html).toContain(`http://tandem.test/consultations/${id}`);
     expect(mail.text).toContain('Ouvrir dans Tandem');
+  });
+
+  it('dates in an e-mail read in each reader’s own time zone: Paris local time for a French reader, UTC for a UTC one', async () => {
+    // A January instant: Paris is on UTC+1 then, whatever year the suite runs in.
+    const closesAt = `${new Date().getUTCFullYear() + 1}-01-15T13:11:00.000Z`;
+    const year = closesAt.slice(0, 4);
+    const id = await scheduledConsultation('Weekend childcare', closesAt, [
+      s.provider.organizationId,
+      s.implementer.organizationId,
+    ]);
+    await transition(id, 'open');
+
+    // The provider's admin chose French and Europe/Paris; the digest reader English and UTC.
+    const paris = await waitForMail(s.provider.session.email, 'Weekend childcare');
+    expect(paris.subject).toBe('Consultation ouverte : « Weekend childcare »');
+    expect(paris.text).toContain(`15 janvier ${year} à 14:11 UTC+1`);
+    expect(paris.html).toContain(`15 janvier ${year} à 14:11 UTC+1`);
+    expect(paris.text).not.toContain('13:11');
+    const utc = await waitForMail(digestReader.email, 'Weekend childcare');
+    expect(utc.subject).toBe('Consultation open: "Weekend childcare"');
+    expect(utc.text).toContain(`January 15, ${year} at 01:11 PM UTC`);
+    // The in-app text is the same rendering: each inbox reads its own local time.
+    const bodies = await stack.query<{ user_id: string; body: string }>(
+      `SELECT user_id, body FROM notifications WHERE subject_id = $1 AND type = 'consultation.opened'`,
+      [id],
+    );
+    const bodyOf = (userId: string) => bodies.find((b) => b.user_id === userId)?.body;
+    expect(bodyOf(s.provider.session.userId)).toContain(`15 janvier ${year} à 14:11 UTC+1`);
+    expect(bodyOf(digestReader.userId)).toContain(`January 15, ${year} at 01:11 PM UTC`);
+    // The Arabic reader in Asia/Damascus reads 16:11 (UTC+3), not the UTC rendering.
+    expect(bodyOf(s.implementer.session.userId)).toContain(`15 يناير ${year} في 04:11 م غرينتش+3`);
   });
 
   it('a worker killed while the SMTP server holds a message finishes on restart without duplicates', async () => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig, JobHandler, JobName, JobPayload, JobQueueService } from '@tandem/core';
-import { renderAllLanguages } from './notification-texts';
+import { renderForReaders } from './notification-texts';
 import { NotificationsRepository } from './notifications.repository';
 
 /** Deliveries per e-mail batch job. */
@@ -14,7 +14,8 @@ export const jobIdSafe = (id: string): string =>
 /**
  * One notification per recipient, in one INSERT … SELECT: recipients are resolved in the database,
  * so an event for ten thousand people is one statement, not ten thousand round trips. Each
- * recipient's title and body are picked in their language from texts rendered once per language.
+ * recipient's title and body are picked from texts rendered once per (language, time zone) pair
+ * the recipients share, so dates read in each reader's language and local time.
  * The same statement adds one e-mail delivery per new notification whose recipient wants that type
  * immediately, and the transaction adds one webhook delivery per subscribed endpoint of an
  * organisation one of whose members was notified.
@@ -36,24 +37,29 @@ export class NotificationFanOutHandler {
 
   @JobHandler(JobName.NotificationFanOut)
   async handle(request: JobPayload<JobName.NotificationFanOut>, meta: { jobId: string }): Promise<void> {
-    const texts = renderAllLanguages(request.type, request.params);
     const r = request.recipients;
     const eventKey = request.dedupeKey ?? meta.jobId;
+    const recipients = {
+      userIds: r.userIds ?? [],
+      organizationIds: r.organizationIds ?? [],
+      organizationAdminsOf: r.organizationAdminsOf ?? [],
+      programmeManagersOf: r.programmeManagersOf ?? null,
+      exceptUserId: r.exceptUserId ?? null,
+      allOrganizationMembers: r.allOrganizationMembers === true,
+      languagesIn: r.languages?.in ?? null,
+      languagesNotIn: r.languages?.notIn ?? null,
+    };
     const inserted = await this.repository.transaction(async (em) => {
+      // One render per (language, time zone) the recipients share, so dates read in local time.
+      const readings = await this.repository.fanOutReadings(em, recipients);
+      const texts = renderForReaders(request.type, request.params, readings);
       const counts = await this.repository.insertFanOut(em, {
-        userIds: r.userIds ?? [],
-        organizationIds: r.organizationIds ?? [],
-        organizationAdminsOf: r.organizationAdminsOf ?? [],
-        programmeManagersOf: r.programmeManagersOf ?? null,
+        ...recipients,
         type: request.type,
         textsJson: JSON.stringify(texts),
         subjectType: request.subject.type,
         subjectId: request.subject.id,
         eventKey,
-        exceptUserId: r.exceptUserId ?? null,
-        allOrganizationMembers: r.allOrganizationMembers === true,
-        languagesIn: r.languages?.in ?? null,
-        languagesNotIn: r.languages?.notIn ?? null,
         fanOutId: meta.jobId,
       });
       const body = JSON.stringify({

@@ -1,7 +1,7 @@
 import {
   NOTIFICATION_TEXTS,
   NOTIFICATION_TYPES,
-  renderAllLanguages,
+  renderForReaders,
   renderNotification,
   subjectUrl,
 } from './notification-texts';
@@ -85,7 +85,12 @@ describe('notification texts and e-mail templates', () => {
       'New task for Legal Aid: "Translate <the> pack"',
     );
     expect(renderNotification('brand.new_type', {}, 'es')).toEqual({ title: 'brand new type', body: '' });
-    expect(Object.keys(renderAllLanguages('task.assigned', params)).sort()).toEqual(['ar', 'en', 'es', 'fr']);
+    expect(Object.keys(renderForReaders('task.assigned', params, [])).sort()).toEqual([
+      'ar',
+      'en',
+      'es',
+      'fr',
+    ]);
   });
 
   it('links to the subject under PUBLIC_URL', () => {

@@ -650,15 +650,29 @@ function validTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The in-app text in every supported language, keyed by language (the fan-out picks per recipient). */
-export function renderAllLanguages(
+/** Texts keyed by the reader's language, then time zone (as the users table spells both). */
+export type TextsByReading = Record<string, Record<string, { title: string; body: string }>>;
+
+/**
+ * The in-app and e-mail text for each (language, time zone) pair the recipients share, plus every
+ * supported language in UTC (the fallback for a reader whose pair is missing). One render per pair,
+ * however many readers share it; the fan-out SQL picks each recipient's own.
+ */
+export function renderForReaders(
   type: string,
   params: Record<string, unknown>,
-): Record<Language, { title: string; body: string }> {
-  const out = {} as Record<Language, { title: string; body: string }>;
-  for (const lang of Object.keys(NOTIFICATION_TEXTS) as Language[]) {
-    const t = renderNotification(type, params, lang);
-    out[lang] = { title: t.title.slice(0, 300), body: t.body };
+  readings: readonly { language: string; timeZone: string }[],
+): TextsByReading {
+  const out: TextsByReading = {};
+  const pairs = [
+    ...(Object.keys(NOTIFICATION_TEXTS) as Language[]).map((language) => ({ language, timeZone: 'UTC' })),
+    ...readings,
+  ];
+  for (const { language, timeZone } of pairs) {
+    const zones = (out[language] ??= {});
+    if (zones[timeZone]) continue;
+    const t = renderNotification(type, params, language, timeZone);
+    zones[timeZone] = { title: t.title.slice(0, 300), body: t.body };
   }
   return out;
 }

@@ -18,22 +18,59 @@ export interface PendingEmailRow {
   preferred_language: string;
 }
 
-export interface FanOutInsert {
+/** Who an event reaches (resolved in SQL by FAN_OUT_RECIPIENTS_SQL). */
+export interface FanOutRecipients {
   userIds: string[];
   organizationIds: string[];
   organizationAdminsOf: string[];
   programmeManagersOf: string | null;
-  type: string;
-  textsJson: string;
-  subjectType: string;
-  subjectId: string;
-  eventKey: string;
   exceptUserId: string | null;
   allOrganizationMembers: boolean;
   languagesIn: string[] | null;
   languagesNotIn: string[] | null;
+}
+
+export interface FanOutInsert extends FanOutRecipients {
+  type: string;
+  /** Rendered texts as JSON: {language: {timeZone: {title, body}}}, with 'UTC' for every language. */
+  textsJson: string;
+  subjectType: string;
+  subjectId: string;
+  eventKey: string;
   fanOutId: string;
 }
+
+/** A (language, time zone) pair some recipients of a fan-out share. */
+export interface FanOutReading {
+  language: string;
+  timeZone: string;
+}
+
+/** The enabled recipients of a fan-out with how they read, from parameters $1–$8 (fanOutRecipientParams). */
+const FAN_OUT_RECIPIENTS_SQL = `recipients AS (
+         SELECT u.id AS user_id, u.preferred_language, u.time_zone
+           FROM (SELECT unnest($1::uuid[]) AS user_id
+                 UNION SELECT m.user_id FROM memberships m WHERE m.organization_id = ANY($2::uuid[])
+                 UNION SELECT m.user_id FROM memberships m WHERE m.organization_id = ANY($3::uuid[]) AND m.role = 'org_admin'
+                 UNION SELECT m.user_id FROM programmes p JOIN memberships m ON m.organization_id = p.lead_organization_id AND m.role = 'org_admin' WHERE p.id = $4::uuid
+                 UNION SELECT pm.user_id FROM programme_managers pm WHERE pm.programme_id = $4::uuid
+                 UNION SELECT m.user_id FROM memberships m WHERE $6::boolean) r
+           JOIN users u ON u.id = r.user_id AND u.disabled_at IS NULL
+          WHERE r.user_id IS DISTINCT FROM $5::uuid
+            AND ($7::text[] IS NULL OR u.preferred_language = ANY($7::text[]))
+            AND ($8::text[] IS NULL OR NOT (u.preferred_language = ANY($8::text[])))
+       )`;
+
+const fanOutRecipientParams = (p: FanOutRecipients): unknown[] => [
+  p.userIds,
+  p.organizationIds,
+  p.organizationAdminsOf,
+  p.programmeManagersOf,
+  p.exceptUserId,
+  p.allOrganizationMembers,
+  p.languagesIn,
+  p.languagesNotIn,
+];
 
 export interface DigestUser {
   id: string;
@@ -224,29 +261,34 @@ export class NotificationsRepository {
    * One notification per recipient and one e-mail delivery per recipient who wants the type now, in
    * one statement; unique (user, dedupe key) and (notification, channel) make a retry insert nothing.
    */
+  /**
+   * The distinct (language, time zone) pairs among a fan-out's recipients: the handler renders the
+   * texts once per pair, so a thousand readers sharing a zone cost one render, not a thousand.
+   */
+  async fanOutReadings(em: Queryable, p: FanOutRecipients): Promise<FanOutReading[]> {
+    return (await em.query(
+      `WITH ${FAN_OUT_RECIPIENTS_SQL}
+       SELECT DISTINCT preferred_language AS language, time_zone AS "timeZone" FROM recipients
+        ORDER BY 1, 2`,
+      fanOutRecipientParams(p),
+    )) as FanOutReading[];
+  }
+
   async insertFanOut(
     em: Queryable,
     p: FanOutInsert,
   ): Promise<{ notifications: string; deliveries: string } | undefined> {
+    // $10 is {language: {timeZone: {title, body}}}; a pair missing from it (a reader who changed
+    // their preferences meanwhile) reads their language in UTC, then English in UTC.
+    const text = (field: string) =>
+      `COALESCE($10::jsonb -> r.preferred_language -> r.time_zone, $10::jsonb -> r.preferred_language -> 'UTC',
+                $10::jsonb -> 'en' -> 'UTC') ->> '${field}'`;
     const rows = (await em.query(
-      `WITH recipients AS (
-         SELECT unnest($1::uuid[]) AS user_id
-         UNION SELECT m.user_id FROM memberships m WHERE m.organization_id = ANY($2::uuid[])
-         UNION SELECT m.user_id FROM memberships m WHERE m.organization_id = ANY($3::uuid[]) AND m.role = 'org_admin'
-         UNION SELECT m.user_id FROM programmes p JOIN memberships m ON m.organization_id = p.lead_organization_id AND m.role = 'org_admin' WHERE p.id = $4::uuid
-         UNION SELECT pm.user_id FROM programme_managers pm WHERE pm.programme_id = $4::uuid
-         UNION SELECT m.user_id FROM memberships m WHERE $11::boolean
-       ),
+      `WITH ${FAN_OUT_RECIPIENTS_SQL},
        inserted AS (
          INSERT INTO notifications (user_id, type, title, body, subject_type, subject_id, dedupe_key)
-         SELECT r.user_id, $5::text,
-                COALESCE($6::jsonb -> u.preferred_language, $6::jsonb -> 'en') ->> 'title',
-                COALESCE($6::jsonb -> u.preferred_language, $6::jsonb -> 'en') ->> 'body',
-                $7::text, $8::uuid, $9::text
-           FROM recipients r JOIN users u ON u.id = r.user_id AND u.disabled_at IS NULL
-          WHERE r.user_id IS DISTINCT FROM $10::uuid
-            AND ($12::text[] IS NULL OR u.preferred_language = ANY($12::text[]))
-            AND ($13::text[] IS NULL OR NOT (u.preferred_language = ANY($13::text[])))
+         SELECT r.user_id, $9::text, ${text('title')}, ${text('body')}, $11::text, $12::uuid, $13::text
+           FROM recipients r
          ON CONFLICT (user_id, dedupe_key) DO NOTHING
          RETURNING id, user_id
        ),
@@ -254,27 +296,12 @@ export class NotificationsRepository {
          INSERT INTO notification_deliveries (notification_id, channel, fan_out_id)
          SELECT i.id, 'email', $14::text
            FROM inserted i LEFT JOIN notification_preferences np ON np.user_id = i.user_id
-          WHERE COALESCE(np.email_by_type ->> $5::text, np.email_default, 'immediate') = 'immediate'
+          WHERE COALESCE(np.email_by_type ->> $9::text, np.email_default, 'immediate') = 'immediate'
          ON CONFLICT (notification_id, channel) DO NOTHING
          RETURNING id
        )
        SELECT (SELECT count(*) FROM inserted) AS notifications, (SELECT count(*) FROM deliveries) AS deliveries`,
-      [
-        p.userIds,
-        p.organizationIds,
-        p.organizationAdminsOf,
-        p.programmeManagersOf,
-        p.type,
-        p.textsJson,
-        p.subjectType,
-        p.subjectId,
-        p.eventKey,
-        p.exceptUserId,
-        p.allOrganizationMembers,
-        p.languagesIn,
-        p.languagesNotIn,
-        p.fanOutId,
-      ],
+      [...fanOutRecipientParams(p), p.type, p.textsJson, p.subjectType, p.subjectId, p.eventKey, p.fanOutId],
     )) as { notifications: string; deliveries: string }[];
     return rows[0];
   }
