@@ -28,12 +28,15 @@ describe('console platform in a browser', () => {
   let programmeId: string;
   const people: Person[] = [];
   const PROGRAMMES = 27; // more than one page (25)
+  const CITY = 'PT-NV-riverton';
   // Data the fixtures wrote (in Latin script); everything else on an Arabic page must be Arabic.
   const DATA = [
     'Riverton Welcome Centre',
     'manager@welcome.test',
     'manager',
     'Riverton',
+    'Portugal',
+    'Northvale',
     'Jobs Bridge',
     'People in work',
     '%',
@@ -70,6 +73,13 @@ describe('console platform in a browser', () => {
     const admin = await loginAdmin(stack);
     const lead = await createOrganization(stack, admin, 'civil_society', 'Riverton Welcome Centre');
     manager = await onboardUser(stack, smtp, admin, lead, 'manager@welcome.test', 'org_admin');
+    // The last programme is in a city with a public page (issue 20: its lead may list it there).
+    for (const [code, name] of [
+      ['PT', 'Portugal'],
+      ['PT-NV', 'Northvale'],
+      [CITY, 'Riverton'],
+    ])
+      await stack.http().post('/territories').set(bearer(admin)).send({ code, name }).expect(201);
     const create = (n: number) =>
       stack
         .http()
@@ -83,6 +93,7 @@ describe('console platform in a browser', () => {
           country: 'PT',
           city: 'Riverton',
           dimensions: ['economic'],
+          ...(n === PROGRAMMES ? { territoryCode: CITY } : {}),
         })
         .expect(201);
     for (let n = 1; n <= PROGRAMMES; n += 1) {
@@ -138,7 +149,7 @@ describe('console platform in a browser', () => {
     expect(b).toBe(c);
   });
 
-  it('pages through a long list, asks before activating, and the dashboard follows a recorded value', async () => {
+  it('pages through a long list, asks before activating and listing publicly, and the dashboard follows a recorded value', async () => {
     const nadia = await open('platform', 'manager');
     const p = nadia.page;
     await nadia.signIn('manager@welcome.test', PASSWORD);
@@ -171,6 +182,26 @@ describe('console platform in a browser', () => {
     await p.getByRole('button', { name: 'Activate' }).click();
     await confirmIn(p, 'Activate');
     await p.locator('main p .badge', { hasText: 'Active' }).waitFor();
+
+    // The lead lists it on the city's public page: the switch asks first, then it is public.
+    const publicTitles = async () =>
+      (await stack.http().get(`/public/territories/${CITY}`).expect(200)).body.programmes.map(
+        (x: { title: string }) => x.title,
+      );
+    await expect(publicTitles()).resolves.not.toContain(`Jobs Bridge ${PROGRAMMES}`);
+    const listing = p.getByRole('switch', { name: "List on the city's public page" });
+    await expect(listing.isChecked()).resolves.toBe(false);
+    await listing.click();
+    await confirmIn(p, 'List publicly');
+    await p.getByText("This programme is listed on the city's public page.").waitFor();
+    await expect(listing.isChecked()).resolves.toBe(true);
+    await check(nadia, 'programme-listed');
+    await expect(p.getByRole('link', { name: 'Open the public page' }).getAttribute('href')).resolves.toBe(
+      `/public/territories/${CITY}?lang=en`,
+    );
+    await expect(publicTitles()).resolves.toContain(`Jobs Bridge ${PROGRAMMES}`);
+    const listed = await stack.http().get(`/programmes/${programmeId}`).set(bearer(manager)).expect(200);
+    expect(listed.body.listedPublicly).toBe(true);
 
     // Recording a value moves the dashboard at once: no reload (a marker on the page survives).
     const dashboard = p.getByRole('region', { name: 'At a glance' });

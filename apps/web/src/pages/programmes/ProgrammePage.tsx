@@ -19,6 +19,7 @@ import { ConfirmButton } from '../../components/ConfirmDialog';
 import { Key, useI18n } from '../../i18n';
 import { IndicatorsSection } from './IndicatorsSection';
 import { PartnersSection } from './PartnersSection';
+import { ProgrammeListingControls } from '../public/ProgrammeListingControls';
 import { PROGRAMME_MOVES, TASK_STATES } from './constants';
 import { NewMilestoneForm, NewTaskForm } from '../tasks/NewTaskForm';
 import { TaskCard } from '../tasks/TaskCard';
@@ -188,6 +189,8 @@ function ProgrammeView({ data, reload }: { data: ProgrammeData; reload: () => vo
         adminOf={adminOf}
         reload={reload}
       />
+
+      <ProgrammeListingControls p={p} manager={manager} />
 
       <section className="card" aria-labelledby="sec-board">
         <h2 id="sec-board">{t('board.title')}</h2>

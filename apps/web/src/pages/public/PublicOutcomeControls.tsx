@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { api, call } from '../../api/client';
 import { Consultation } from '../../api/types';
 import { useMe } from '../../auth';
-import { FormAlert, useApiForm } from '../../forms';
+import { useApiForm } from '../../forms';
 import { useI18n } from '../../i18n';
+import { PublicPageCard } from './PublicPageCard';
 
 /**
  * The owner's switch for the public page of a published outcome (issue 20): make it public, also
@@ -28,11 +29,13 @@ export function PublicOutcomeControls({ c, reload }: { c: Consultation; reload: 
       reload();
     });
   return (
-    <section className="card" aria-labelledby="sec-public">
-      <h2 id="sec-public">{t('public.outcome.title')}</h2>
-      <p>{t('public.outcome.intro')}</p>
-      <p role="status">{t(c.publicOutcome ? 'public.outcome.isPublic' : 'public.outcome.isPrivate')}</p>
-      <FormAlert form={form} />
+    <PublicPageCard
+      id="sec-public"
+      title={t('public.outcome.title')}
+      intro={t('public.outcome.intro')}
+      status={t(c.publicOutcome ? 'public.outcome.isPublic' : 'public.outcome.isPrivate')}
+      form={form}
+    >
       <form onSubmit={save(true)}>
         <label>
           <input type="checkbox" checked={freeTexts} onChange={(e) => setFreeTexts(e.target.checked)} />{' '}
@@ -54,6 +57,6 @@ export function PublicOutcomeControls({ c, reload }: { c: Consultation; reload: 
           </p>
         </form>
       )}
-    </section>
+    </PublicPageCard>
   );
 }
