@@ -184,7 +184,13 @@ export class PlacementsRepository {
   async reportRows(
     actor: Actor,
     scope: { employerIds: string[]; programmeId?: string },
-  ): Promise<{ total: number; programmeIds: string[]; rows: () => AsyncIterable<PlacementReportRow> }> {
+  ): Promise<{
+    total: number;
+    programmeIds: string[];
+    rows: () => AsyncIterable<PlacementReportRow>;
+    /** The same rows' query (columns named as PlacementReportRow's fields), for COPY … TO STDOUT. */
+    query: { sql: string; params: unknown[] };
+  }> {
     const qb = this.dataSource
       .getRepository(Placement)
       .createQueryBuilder('pl')
@@ -221,6 +227,7 @@ export class PlacementsRepository {
       total: Number(n),
       programmeIds: programmes.map((p) => p.id),
       rows: () => cursorRows<PlacementReportRow>(this.dataSource, sql, params),
+      query: { sql, params },
     };
   }
 

@@ -12,6 +12,7 @@ import { ProgrammeAccessService, programmeReader } from '@tandem/programmes';
 import { organizationReader } from '@tandem/stakeholders';
 import { DataSource } from 'typeorm';
 import { Cell, fromArray, ReportContent, Row, Section } from '../report-content';
+import { CopyCell, copyCsvInto, copyStatement, sqlLiteral } from '../writers/copy-csv';
 
 export interface PlacementsParameters {
   programmeId?: string;
@@ -32,6 +33,29 @@ const ROW_COLUMNS = [
   { key: 'placementStatus', header: 'Status' },
   { key: 'endDate', header: 'End date' },
 ];
+
+/** The placements row section's cells in SQL (as `rows` below builds them), names looked up in literals. */
+function copyCells(
+  employers: Map<string, string>,
+  programmes: Map<string, string>,
+): Record<string, CopyCell> {
+  const names = (m: Map<string, string>) => `${sqlLiteral(JSON.stringify(Object.fromEntries(m)))}::jsonb`;
+  const text = (sql: string): CopyCell => ({ sql, text: true });
+  return {
+    placementId: text('q."placementId"'),
+    participantReference: text('q."participantReference"'),
+    employer: text(`${names(employers)} ->> q."employerId"::text`),
+    programme: text(`${names(programmes)} ->> q."programmeId"::text`),
+    jobTitle: text('q."jobTitle"'),
+    occupationCode: text('q."occupationCode"'),
+    sector: text('q."sector"'),
+    contractType: text('q."contractType"'),
+    hoursPerWeek: { sql: 'q."hoursPerWeek"', text: false },
+    startDate: text('q."startDate"'),
+    placementStatus: text('q."placementStatus"'),
+    endDate: text('q."endDate"'),
+  };
+}
 
 /**
  * placements: the placement statistics (PlacementStatsService: the same scoping and the same
@@ -174,6 +198,18 @@ export class PlacementsSource {
         title: 'Placements',
         columns: ROW_COLUMNS,
         rows: () => this.rows(found.rows(), employers, programmes),
+        csv: {
+          copyInto: (columns, out, onRecords) =>
+            copyCsvInto(
+              this.dataSource,
+              copyStatement('placements', columns, {
+                ...found.query,
+                cells: copyCells(employers, programmes),
+              }),
+              out,
+              onRecords,
+            ),
+        },
       });
     }
     const facts: [string, Cell][] = [
