@@ -1,4 +1,5 @@
 // npm run bench [-- --quick] [--scale national|small] [--rounds N] [--heavy-rounds N] [--seconds S] [--only a,b]
+//   [--wait-limit S] [--out dir]
 // The project's benchmark (docs/performance.md): seeds a scale (scale.mjs) into a throwaway
 // PostgreSQL + Redis, starts the BUILT api and worker (npm run build first) against a local SMTP
 // server, runs each scenario (scenarios/*.mjs) against its bare-machinery baseline in alternating
@@ -28,6 +29,7 @@ const { values: opt } = parseArgs({
     seconds: { type: 'string' },
     only: { type: 'string' },
     out: { type: 'string' },
+    'wait-limit': { type: 'string' },
   },
 });
 const quick = opt.quick;
@@ -84,7 +86,9 @@ try {
     rounds: Number(opt.rounds ?? (quick ? 1 : 3)),
     heavyRounds: Number(opt['heavy-rounds'] ?? (quick ? 1 : 2)),
     seconds: Number(opt.seconds ?? (quick ? 3 : 10)),
-    emailTimeoutMs: quick ? 120_000 : 600_000,
+    // How long the e-mails of a fan-out and an import may take before the rate so far is reported.
+    emailTimeoutMs: Number(opt['wait-limit'] ?? (quick ? 120 : 300)) * 1000,
+    importTimeoutMs: Number(opt['wait-limit'] ?? (quick ? 120 : 300)) * 1000,
     explain: !quick,
   };
   for (const name of only) {

@@ -42,27 +42,31 @@ export function sqlLiteral(value: unknown): string {
 }
 
 /**
- * The formula guard of core's defuseFormula, in SQL: a leading ' on text a spreadsheet would take for a
- * formula (= + - @ tab CR). An empty string becomes NULL, which COPY writes as an empty cell, as
- * csv-stringify does (COPY would write "" for an empty string).
+ * The formula guard of core's defuseFormula, in SQL, over a text column: a leading ' on text a
+ * spreadsheet would take for a formula (= + - @ tab CR). An empty string becomes NULL, which COPY
+ * writes as an empty cell, as csv-stringify does (COPY would write "" for an empty string).
  */
-export function guardedText(expression: string): string {
-  return `(SELECT CASE WHEN left(v, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' || v ELSE NULLIF(v, '') END FROM (SELECT (${expression})::text AS v) g)`;
+export function guardedText(column: string): string {
+  return `CASE WHEN left(${column}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' || ${column} ELSE NULLIF(${column}, '') END`;
 }
 
 /**
- * The COPY statement writing `rows` under `columns` (the CSV's union of columns, `section` first):
- * COPY takes no bind parameters, so they are inlined as literals (escaped as the driver would).
+ * The COPY statement writing `rows` under `columns` (the CSV's union of columns, `section` first).
+ * The cells are computed once per row in an inner query (OFFSET 0 keeps PostgreSQL from folding it
+ * into the outer one, which would evaluate each expression once per use in the guard). COPY takes
+ * no bind parameters, so they are inlined as literals (escaped as the driver would send them).
  */
 export function copyStatement(section: string, columns: string[], rows: CopyRows): string {
   const inlined = rows.sql.replace(/\$(\d+)\b/g, (_, n: string) => sqlLiteral(rows.params[Number(n) - 1]));
-  const cells = columns.map((key) => {
+  const inner: string[] = [];
+  const outer = columns.map((key, i) => {
     if (key === 'section') return guardedText(sqlLiteral(section));
     const cell = rows.cells[key];
     if (!cell) return 'NULL';
-    return cell.text ? guardedText(cell.sql) : `(${cell.sql})`;
+    inner.push(`${cell.text ? `(${cell.sql})::text` : `(${cell.sql})`} AS c${i}`);
+    return cell.text ? guardedText(`c.c${i}`) : `c.c${i}`;
   });
-  return `COPY (SELECT ${cells.join(', ')} FROM (${inlined}) q) TO STDOUT (FORMAT csv)`;
+  return `COPY (SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM (${inlined}) q OFFSET 0) c) TO STDOUT (FORMAT csv)`;
 }
 
 const LF = 0x0a;
