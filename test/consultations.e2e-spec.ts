@@ -631,26 +631,34 @@ describe('consultations: a municipal officer consults migrant communities, from 
     );
   });
 
-  it('an uninvited organisation gets 404 on everything', async () => {
-    const base = `/consultations/${consultationId}`;
-    const calls = [
-      http().get(base),
-      http().patch(base).set('If-Match', '"1"').send({ anonymous: true }),
-      http().post(`${base}/transitions`).send({ to: 'cancelled' }),
-      http().get(`${base}/questions`),
+  // An uninvited organisation cannot tell the consultation exists, whatever it asks.
+  const base = () => `/consultations/${consultationId}`;
+  const uninvitedRequests = {
+    'read it': () => http().get(base()),
+    'edit it': () => http().patch(base()).set('If-Match', '"1"').send({ anonymous: true }),
+    'move it': () => http().post(`${base()}/transitions`).send({ to: 'cancelled' }),
+    'list its questions': () => http().get(`${base()}/questions`),
+    'add a question': () =>
       http()
-        .post(`${base}/questions`)
+        .post(`${base()}/questions`)
         .send({ type: 'text', prompt: { en: 'x' } }),
-      http().patch(`${base}/questions/${q.ideas}`).send({ required: true }),
-      http().delete(`${base}/questions/${q.ideas}`),
-      http().post(`${base}/responses`).send({ answers: [] }),
-      http().put(`${base}/responses/mine`).send({ answers: [] }),
-      http().get(`${base}/responses/mine`),
-      http().get(`${base}/results`),
-      http().get(`${base}/results.csv`),
-      http().post(`${base}/outcome`).send({ summary: 'x', decisions: [] }),
-    ];
-    for (const call of calls) expectProblem(await call.set(bearer(outsider)), 404);
+    'edit a question': () => http().patch(`${base()}/questions/${q.ideas}`).send({ required: true }),
+    'delete a question': () => http().delete(`${base()}/questions/${q.ideas}`),
+    'answer it': () => http().post(`${base()}/responses`).send({ answers: [] }),
+    'replace its answer': () => http().put(`${base()}/responses/mine`).send({ answers: [] }),
+    'read its answer': () => http().get(`${base()}/responses/mine`),
+    'read the results': () => http().get(`${base()}/results`),
+    'export the results': () => http().get(`${base()}/results.csv`),
+    'publish the outcome': () => http().post(`${base()}/outcome`).send({ summary: 'x', decisions: [] }),
+  };
+  it.each(Object.keys(uninvitedRequests) as (keyof typeof uninvitedRequests)[])(
+    'an uninvited organisation: %s → 404',
+    async (request) => {
+      expectProblem(await uninvitedRequests[request]().set(bearer(outsider)), 404);
+    },
+  );
+
+  it('an uninvited organisation lists no consultation', async () => {
     const list = await http().get('/consultations').set(bearer(outsider)).expect(200);
     expect(list.body.items).toEqual([]);
   });

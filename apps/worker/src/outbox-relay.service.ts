@@ -1,5 +1,4 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   AppConfig,
   contextFrom,
@@ -8,19 +7,12 @@ import {
   JobPayload,
   JobQueueService,
   OutboxListener,
+  OutboxRepository,
+  PendingEvent,
   SpanKind,
-  TraceCarrier,
   withSpan,
 } from '@tandem/core';
-import { DataSource } from 'typeorm';
-
-interface PendingEvent {
-  id: string;
-  type: string;
-  payload: unknown;
-  attempts: number;
-  trace_context: TraceCarrier | null;
-}
+import { EntityManager } from 'typeorm';
 
 const BATCH = 200;
 
@@ -40,7 +32,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private stopped = false;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRepository,
     private readonly jobs: JobQueueService,
     private readonly config: AppConfig,
   ) {}
@@ -87,15 +79,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** One transaction: claim due events, enqueue each, mark the enqueued ones, back off the rest. */
   async relayBatch(): Promise<number> {
-    return this.dataSource.transaction(async (em) => {
-      const events: PendingEvent[] = await em.query(
-        `SELECT id, type, payload, attempts, trace_context
-           FROM outbox_events
-          WHERE dispatched_at IS NULL AND available_at <= now()
-          ORDER BY created_at
-          LIMIT ${BATCH}
-            FOR UPDATE SKIP LOCKED`,
-      );
+    return this.outbox.transaction(async (em) => {
+      const events = await this.outbox.claimDue(em, BATCH);
       const sent: string[] = [];
       for (const event of events) {
         if (!isJobName(event.type)) {
@@ -125,26 +110,19 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           break;
         }
       }
-      if (sent.length)
-        await em.query(
-          `UPDATE outbox_events SET dispatched_at = now(), attempts = attempts + 1 WHERE id = ANY($1)`,
-          [sent],
-        );
+      await this.outbox.markDispatched(em, sent);
       return sent.length === events.length ? events.length : 0;
     });
   }
 
   private async backOff(
-    em: { query: DataSource['query'] },
+    em: EntityManager,
     event: PendingEvent,
     error: string,
     fixedMs?: number,
   ): Promise<void> {
     const ms = fixedMs ?? Math.min(500 * 2 ** Math.min(event.attempts, 10), 5_000);
-    await em.query(
-      `UPDATE outbox_events SET attempts = attempts + 1, last_error = $2, available_at = now() + make_interval(secs => $3) WHERE id = $1`,
-      [event.id, error.slice(0, 1000), ms / 1000],
-    );
+    await this.outbox.backOff(em, event.id, error, ms);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { InvitationReader } from './invitation.reader';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '@tandem/core';
 import { StakeholdersModule } from '@tandem/stakeholders';
@@ -27,11 +28,13 @@ import { TokenService } from './token.service';
     TokenService,
     InvitationsService,
     UsersRepository,
+    InvitationReader,
     SignInThrottleRepository,
     ActorLoader,
     AdminBootstrapService,
   ],
   exports: [
+    InvitationReader,
     AuthService,
     TokenService,
     InvitationsService,

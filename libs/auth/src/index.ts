@@ -13,4 +13,3 @@ export * from './password';
 export * from './me.view';
 export * from './invitation.view';
 export * from './users.repository';
-export * from './user.reader';

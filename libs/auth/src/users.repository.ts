@@ -105,4 +105,23 @@ export class UsersRepository {
   async lockAdminBootstrap(em: EntityManager): Promise<void> {
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('tandem:admin-bootstrap'))`);
   }
+
+  /** The user's language and time zone (what notifications are written in and timed by). */
+  async localeOf(
+    userId: string,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<{ language: string; timeZone: string } | null> {
+    const user = await em.findOne(User, {
+      where: { id: userId },
+      select: { id: true, preferredLanguage: true, timeZone: true },
+    });
+    return user && { language: user.preferredLanguage, timeZone: user.timeZone };
+  }
+
+  async setLocale(em: EntityManager, userId: string, language: string, timeZone: string): Promise<void> {
+    await em.query(
+      `UPDATE users SET preferred_language = $2, time_zone = $3, version = version + 1, updated_at = now() WHERE id = $1`,
+      [userId, language, timeZone],
+    );
+  }
 }

@@ -1,5 +1,6 @@
 import { CoreError, CoreErrorCode, Actor, MembershipRole, PlatformRole } from '@tandem/core';
 import { DataSource, EntityManager } from 'typeorm';
+import { ConsultationsRepository } from './consultations.repository';
 import { ConsultationAccessService } from './consultation-access.service';
 import { Consultation, ConsultationAudience } from './entities';
 
@@ -15,7 +16,7 @@ describe(ConsultationAccessService.name, () => {
   let consultation: Partial<Consultation>;
   let invited: string[];
   let em: EntityManager;
-  const sut = new ConsultationAccessService({} as DataSource);
+  const sut = new ConsultationAccessService(new ConsultationsRepository({} as DataSource));
 
   beforeEach(() => {
     consultation = {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 
 import { authorize, CoreError, Actor, PlatformRole } from '@tandem/core';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { ConsultationsRepository } from './consultations.repository';
 import { Consultation, ConsultationAudience } from './entities';
 
 export type ConsultationAction = 'read' | 'manage' | 'respond';
@@ -25,25 +25,16 @@ export interface ConsultationAccess {
  */
 @Injectable()
 export class ConsultationAccessService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly consultations: ConsultationsRepository) {}
 
   async require(
     actor: Actor,
     consultationId: string,
     action: ConsultationAction,
-    em: EntityManager = this.dataSource.manager,
+    em: EntityManager = this.consultations.manager,
     lock: 'update' | 'share' | false = false,
   ): Promise<ConsultationAccess> {
-    const consultation = await em.findOne(Consultation, {
-      where: { id: consultationId },
-      ...(lock
-        ? {
-            lock: {
-              mode: lock === 'update' ? ('pessimistic_write' as const) : ('pessimistic_read' as const),
-            },
-          }
-        : {}),
-    });
+    const consultation = await this.consultations.findForAccess(consultationId, em, lock);
     if (!consultation) throw CoreError.notFound('Consultation');
     const orgIds = actor.memberships.map((m) => m.organizationId);
     const isOwner = orgIds.includes(consultation.organizationId);
@@ -54,11 +45,7 @@ export class ConsultationAccessService {
       if (consultation.audience === ConsultationAudience.AllOrganizations) {
         respondingOrgIds = others;
       } else {
-        const rows: { organization_id: string }[] = await em.query(
-          `SELECT organization_id FROM consultation_invitations WHERE consultation_id = $1 AND organization_id = ANY($2::uuid[])`,
-          [consultationId, others],
-        );
-        respondingOrgIds = rows.map((r) => r.organization_id);
+        respondingOrgIds = await this.consultations.invitedAmong(consultationId, others, em);
       }
     }
     authorize({
@@ -71,23 +58,5 @@ export class ConsultationAccessService {
           : 'Only members of invited organisations answer this consultation',
     });
     return { consultation, isOwner, isPlatformAdmin, respondingOrgIds };
-  }
-
-  /** Restricts a query over consultations (alias `c`) to those the actor may see, in SQL. */
-  scopeVisible<T extends object>(
-    qb: SelectQueryBuilder<T>,
-    actor: Actor,
-    alias = 'c',
-  ): SelectQueryBuilder<T> {
-    if (actor.platformRole === PlatformRole.Admin) return qb;
-    const orgIds = actor.memberships.map((m) => m.organizationId);
-    if (orgIds.length === 0) return qb.andWhere('1 = 0');
-    return qb.andWhere(
-      `(${alias}.organization_id = ANY(:scopeOrgIds::uuid[])
-        OR (${alias}.announced_at IS NOT NULL AND (
-              (${alias}.audience = :scopeAll AND EXISTS (SELECT 1 FROM unnest(:scopeOrgIds::uuid[]) o(id) WHERE o.id <> ${alias}.organization_id))
-           OR EXISTS (SELECT 1 FROM consultation_invitations sci WHERE sci.consultation_id = ${alias}.id AND sci.organization_id = ANY(:scopeOrgIds::uuid[])))))`,
-      { scopeOrgIds: orgIds, scopeAll: ConsultationAudience.AllOrganizations },
-    );
   }
 }

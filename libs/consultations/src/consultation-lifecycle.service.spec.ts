@@ -2,7 +2,6 @@ import { AuditService } from '@tandem/audit';
 import { JobName, OutboxService } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import { DataSource, EntityManager } from 'typeorm';
-import { ConsultationAccessService } from './consultation-access.service';
 import { ConsultationLifecycleService } from './consultation-lifecycle.service';
 import { ConsultationsRepository } from './consultations.repository';
 import { ResponsesRepository } from './responses.repository';
@@ -41,7 +40,7 @@ describe(ConsultationLifecycleService.name, () => {
       { notify } as unknown as NotificationsService,
       { publish } as unknown as OutboxService,
       // The real repositories over the mocked connection: the SQL they send is what is checked.
-      new ConsultationsRepository({} as DataSource, {} as ConsultationAccessService),
+      new ConsultationsRepository({} as DataSource),
       new ResponsesRepository({} as DataSource),
     );
   });

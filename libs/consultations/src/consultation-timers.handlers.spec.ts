@@ -1,6 +1,5 @@
 import { AppConfig, Clock, JobName, JobQueueService } from '@tandem/core';
 import { DataSource } from 'typeorm';
-import { ConsultationAccessService } from './consultation-access.service';
 import { ConsultationLifecycleService } from './consultation-lifecycle.service';
 import { ConsultationTimersHandlers } from './consultation-timers.handlers';
 import { ConsultationsRepository } from './consultations.repository';
@@ -42,7 +41,7 @@ describe(ConsultationTimersHandlers.name, () => {
       { move, notifyInTheirLanguage: notify } as unknown as ConsultationLifecycleService,
       { CONSULTATION_REMINDER_SECONDS: 72 * 3600 } as AppConfig,
       { now: () => new Date(NOW) } as Clock,
-      new ConsultationsRepository(dataSource, {} as ConsultationAccessService),
+      new ConsultationsRepository(dataSource),
     );
   });
 

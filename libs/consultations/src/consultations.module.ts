@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
+import { PublishedOutcomesReader } from './published-outcomes.reader';
 import { AuthModule } from '@tandem/auth';
 import { NotificationsModule } from '@tandem/notifications';
+import { ProgrammesModule } from '@tandem/programmes';
+import { StakeholdersModule } from '@tandem/stakeholders';
 import { ConsultationAccessService } from './consultation-access.service';
 import { ConsultationLifecycleService } from './consultation-lifecycle.service';
 import { ConsultationTimersHandlers } from './consultation-timers.handlers';
@@ -18,8 +21,9 @@ import { ResultsService } from './results.service';
 
 /** Consultations run by government organisations: questions, invitees, responses, results, outcome. */
 @Module({
-  imports: [AuthModule, NotificationsModule],
+  imports: [AuthModule, NotificationsModule, ProgrammesModule, StakeholdersModule],
   providers: [
+    PublishedOutcomesReader,
     ConsultationAccessService,
     ConsultationsRepository,
     QuestionsRepository,
@@ -36,6 +40,7 @@ import { ResultsService } from './results.service';
     MeetingReminderHandlers,
   ],
   exports: [
+    PublishedOutcomesReader,
     ConsultationAccessService,
     ConsultationsService,
     QuestionsService,

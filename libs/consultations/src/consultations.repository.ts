@@ -1,23 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor } from '@tandem/core';
-import { Page, paginate } from '@tandem/core';
-import { DataSource, DeepPartial, EntityManager } from 'typeorm';
-import { ConsultationAccessService } from './consultation-access.service';
+import { Actor, PlatformRole } from '@tandem/core';
+import { Page, paginateByCreation } from '@tandem/core';
+import { DataSource, DeepPartial, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { ListConsultationsDto } from './dto';
-import { Consultation, ConsultationInvitation, ConsultationOutcome, ConsultationStatus } from './entities';
+import {
+  Consultation,
+  ConsultationAudience,
+  ConsultationInvitation,
+  ConsultationOutcome,
+  ConsultationStatus,
+} from './entities';
 
 /**
  * Queries over consultations and their invitations. Lists take the actor, whose scope is part of
- * the query (ConsultationAccessService.scopeVisible); reads by id are for callers that checked
+ * the query (scopeVisible, the same rule ConsultationAccessService decides for one record); reads by id are for callers that checked
  * access first. Status moves are compare-and-set updates.
  */
 @Injectable()
 export class ConsultationsRepository {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: ConsultationAccessService,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Outside a transaction (reads after a commit, and the readers of other libraries). */
   get manager(): EntityManager {
@@ -32,6 +34,37 @@ export class ConsultationsRepository {
     return em.findOneByOrFail(Consultation, { id });
   }
 
+  /** The consultation an access decision is about, locked when the caller is about to change it. */
+  findForAccess(
+    id: string,
+    em: EntityManager,
+    lock: 'update' | 'share' | false,
+  ): Promise<Consultation | null> {
+    return em.findOne(Consultation, {
+      where: { id },
+      ...(lock
+        ? {
+            lock: {
+              mode: lock === 'update' ? ('pessimistic_write' as const) : ('pessimistic_read' as const),
+            },
+          }
+        : {}),
+    });
+  }
+
+  /** Those of `organizationIds` invited to the consultation. */
+  async invitedAmong(
+    consultationId: string,
+    organizationIds: string[],
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<string[]> {
+    const rows: { organization_id: string }[] = await em.query(
+      `SELECT organization_id FROM consultation_invitations WHERE consultation_id = $1 AND organization_id = ANY($2::uuid[])`,
+      [consultationId, organizationIds],
+    );
+    return rows.map((r) => r.organization_id);
+  }
+
   insert(em: EntityManager, values: DeepPartial<Consultation>): Promise<Consultation> {
     return em.save(Consultation, em.create(Consultation, values));
   }
@@ -41,19 +74,14 @@ export class ConsultationsRepository {
   }
 
   listVisible(actor: Actor, filter: ListConsultationsDto): Promise<Page<Consultation>> {
-    const qb = this.access.scopeVisible(
+    const qb = this.scopeVisible(
       this.dataSource.getRepository(Consultation).createQueryBuilder('c'),
       actor,
       'c',
     );
     if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
     if (filter.organizationId) qb.andWhere('c.organization_id = :org', { org: filter.organizationId });
-    return paginate(qb, {
-      keys: ['c.created_at', 'c.id'],
-      direction: 'DESC',
-      cursorOf: (c) => [c.createdAt.toISOString(), c.id],
-      query: filter,
-    });
+    return paginateByCreation(qb, 'c', filter, 'DESC');
   }
 
   /** The invited organisations of each consultation, in the order they were invited. */
@@ -149,5 +177,26 @@ export class ConsultationsRepository {
       params,
     )) as [{ id: string }[], number];
     return rows.length > 0;
+  }
+
+  /**
+   * Restricts a query over consultations (alias `c`) to those the actor may see, in SQL: the list
+   * form of ConsultationAccessService's visibility rule.
+   */
+  scopeVisible<T extends object>(
+    qb: SelectQueryBuilder<T>,
+    actor: Actor,
+    alias = 'c',
+  ): SelectQueryBuilder<T> {
+    if (actor.platformRole === PlatformRole.Admin) return qb;
+    const orgIds = actor.memberships.map((m) => m.organizationId);
+    if (orgIds.length === 0) return qb.andWhere('1 = 0');
+    return qb.andWhere(
+      `(${alias}.organization_id = ANY(:scopeOrgIds::uuid[])
+        OR (${alias}.announced_at IS NOT NULL AND (
+              (${alias}.audience = :scopeAll AND EXISTS (SELECT 1 FROM unnest(:scopeOrgIds::uuid[]) o(id) WHERE o.id <> ${alias}.organization_id))
+           OR EXISTS (SELECT 1 FROM consultation_invitations sci WHERE sci.consultation_id = ${alias}.id AND sci.organization_id = ANY(:scopeOrgIds::uuid[])))))`,
+      { scopeOrgIds: orgIds, scopeAll: ConsultationAudience.AllOrganizations },
+    );
   }
 }

@@ -12,8 +12,8 @@ import {
   Actor,
   assertVersion,
 } from '@tandem/core';
-import { programmeReader } from '@tandem/programmes';
-import { organizationReader } from '@tandem/stakeholders';
+import { ProgrammesRepository } from '@tandem/programmes';
+import { OrganizationsRepository } from '@tandem/stakeholders';
 import { EntityManager } from 'typeorm';
 import { ConsultationAccessService } from './consultation-access.service';
 import { DEFAULT_ANONYMITY_THRESHOLD } from './consultation-anonymity';
@@ -38,11 +38,13 @@ export class ConsultationsService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly organizations: OrganizationsRepository,
+    private readonly programmes: ProgrammesRepository,
   ) {}
 
   /** A member of a government organisation drafts a consultation it owns. */
   async create(actor: Actor, dto: CreateConsultationDto): Promise<ConsultationView> {
-    const kind = await organizationReader.kind(this.consultations.manager, dto.organizationId);
+    const kind = await this.organizations.kind(dto.organizationId);
     const isMember = actor.memberships.some((m) => m.organizationId === dto.organizationId);
     if (!kind) throw CoreError.invalid('organizationId', 'is not an organisation');
     if (!isMember) throw CoreError.forbidden('Only members of the organisation draft its consultations');
@@ -246,7 +248,7 @@ export class ConsultationsService {
         'invitedOrganizationIds',
       );
     if (!ids.length) return;
-    const found = await organizationReader.existing(em, ids);
+    const found = await this.organizations.existing(ids, em);
     const unknown = ids.filter((i) => !found.has(i));
     if (unknown.length)
       throw new ConsultationsError(
@@ -262,7 +264,7 @@ export class ConsultationsService {
    */
   private async assertProgrammes(em: EntityManager, ownerId: string, ids: string[]): Promise<void> {
     if (!ids.length) return;
-    const found = await programmeReader.ofOrganization(em, ownerId, ids);
+    const found = await this.programmes.ofOrganization(em, ownerId, ids);
     const unknown = ids.filter((i) => !found.has(i));
     if (unknown.length)
       throw new ConsultationsError(

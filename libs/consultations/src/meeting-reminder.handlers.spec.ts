@@ -1,7 +1,6 @@
 import { AppConfig, Clock, JobName, JobQueueService } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import { DataSource } from 'typeorm';
-import { ConsultationAccessService } from './consultation-access.service';
 import { ConsultationsRepository } from './consultations.repository';
 import { ConsultationMeeting, ConsultationStatus, MeetingStatus } from './entities';
 import { MeetingReminderHandlers } from './meeting-reminder.handlers';
@@ -48,7 +47,7 @@ describe(MeetingReminderHandlers.name, () => {
       { now: () => new Date(NOW) } as Clock,
       // The real repositories over the mocked connection.
       new MeetingsRepository(dataSource),
-      new ConsultationsRepository(dataSource, {} as ConsultationAccessService),
+      new ConsultationsRepository(dataSource),
     );
   });
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import { userReader } from '@tandem/auth';
+import { UsersRepository } from '@tandem/auth';
 import {
   Clock,
   CoreError,
@@ -45,6 +45,7 @@ export class MeetingsService {
     private readonly outbox: OutboxService,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
+    private readonly users: UsersRepository,
   ) {}
 
   async create(actor: Actor, consultationId: string, dto: CreateMeetingDto): Promise<MeetingView> {
@@ -417,10 +418,7 @@ export class MeetingsService {
 
   /** The owners' list of who answered, with each person's name. */
   private async withNames(rsvps: RsvpRow[]): Promise<NonNullable<MeetingView['rsvps']>> {
-    const names = await userReader.names(
-      this.meetings.manager,
-      rsvps.map((r) => r.user_id),
-    );
+    const names = new Map((await this.users.people(rsvps.map((r) => r.user_id))).map((u) => [u.id, u.name]));
     // A user that no longer exists drops out, as the join with users did.
     return rsvps
       .filter((r) => names.has(r.user_id))

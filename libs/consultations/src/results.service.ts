@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CoreError, toCsv, Actor } from '@tandem/core';
-import { organizationReader } from '@tandem/stakeholders';
+import { OrganizationsRepository } from '@tandem/stakeholders';
 import { ConsultationAccess, ConsultationAccessService } from './consultation-access.service';
 import { anonymousCsvRows, applyAnonymity } from './consultation-anonymity';
 import {
@@ -43,6 +43,7 @@ export class ResultsService {
     private readonly questions: QuestionsRepository,
     private readonly responses: ResponsesRepository,
     private readonly access: ConsultationAccessService,
+    private readonly organizations: OrganizationsRepository,
   ) {}
 
   async results(actor: Actor, consultationId: string): Promise<ConsultationResults> {
@@ -123,10 +124,9 @@ export class ResultsService {
     const questions = await this.questions.ordered(c.id);
     const responses = await this.responses.forResults(c.id);
     // In the order of the organisations' names (the reader sorts them), as the results list them.
-    const organizations = await organizationReader.summaries(
-      this.repository.manager,
-      responses.map((r) => r.organization_id),
-    );
+    const organizations = [
+      ...(await this.organizations.summaries(responses.map((r) => r.organization_id))),
+    ].map(([id, o]) => ({ id, ...o }));
     const byOrganization = new Map(responses.map((r) => [r.organization_id, r]));
     const respondents: Respondent[] = organizations.map((o) => {
       const r = byOrganization.get(o.id)!;

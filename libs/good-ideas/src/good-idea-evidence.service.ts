@@ -1,14 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@tandem/core';
-import { readPublishedOutcomes } from '@tandem/consultations';
-import { readRetentionEvidence, SMALL, SUPPRESSION_THRESHOLD } from '@tandem/placements';
-import {
-  ProgrammeStructure,
-  readProgrammeIndicatorEvidence,
-  readProgrammePartnerEvidence,
-  readProgrammeStructure,
-} from '@tandem/programmes';
-import { readTaskTemplates, TaskTemplate } from '@tandem/tasks';
+import { PublishedOutcomesReader } from '@tandem/consultations';
+import { RetentionEvidenceReader, SMALL, SUPPRESSION_THRESHOLD } from '@tandem/placements';
+import { ProgrammeEvidenceReader, ProgrammeStructure } from '@tandem/programmes';
+import { TaskTemplate, TaskTemplatesReader } from '@tandem/tasks';
 import { EntityManager } from 'typeorm';
 import { EvidenceResponse } from './good-idea.view';
 
@@ -32,15 +27,21 @@ export type IdeaStructure = ProgrammeStructure & { tasks: TaskTemplate[] };
  */
 @Injectable()
 export class GoodIdeaEvidenceService {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly programmes: ProgrammeEvidenceReader,
+    private readonly outcomes: PublishedOutcomesReader,
+    private readonly retention: RetentionEvidenceReader,
+    private readonly templates: TaskTemplatesReader,
+  ) {}
 
   async live(em: EntityManager, programmeId: string | null): Promise<EvidenceResponse | null> {
     if (!programmeId) return null;
     // One after the other: `em` may be a transaction's single connection.
-    const partners = await readProgrammePartnerEvidence(em, programmeId);
-    const indicators = await readProgrammeIndicatorEvidence(em, programmeId);
-    const outcomes = await readPublishedOutcomes(em, programmeId);
-    const placements = await readRetentionEvidence(em, programmeId);
+    const partners = await this.programmes.partners(em, programmeId);
+    const indicators = await this.programmes.indicators(em, programmeId);
+    const outcomes = await this.outcomes.ofProgramme(em, programmeId);
+    const placements = await this.retention.ofProgramme(em, programmeId);
     return {
       asOf: this.clock.now(),
       partners,
@@ -62,8 +63,8 @@ export class GoodIdeaEvidenceService {
 
   async structure(em: EntityManager, programmeId: string | null): Promise<IdeaStructure | null> {
     if (!programmeId) return null;
-    const structure = await readProgrammeStructure(em, programmeId);
+    const structure = await this.programmes.structure(em, programmeId);
     if (!structure) return null;
-    return { ...structure, tasks: await readTaskTemplates(em, programmeId) };
+    return { ...structure, tasks: await this.templates.ofProgramme(em, programmeId) };
   }
 }

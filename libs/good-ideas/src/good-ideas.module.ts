@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ConsultationsModule } from '@tandem/consultations';
+import { PlacementsModule } from '@tandem/placements';
 import { AuthModule } from '@tandem/auth';
 import { NotificationsModule } from '@tandem/notifications';
 import { ProgrammesModule } from '@tandem/programmes';
@@ -11,24 +13,25 @@ import { GoodIdeasRepository } from './good-ideas.repository';
 import { GoodIdeasService } from './good-ideas.service';
 import { PublicGoodIdeasService } from './public-good-ideas.service';
 
+const EXPORTED = [
+  GoodIdeasRepository,
+  GoodIdeasService,
+  GoodIdeaTravelService,
+  PublicGoodIdeasService,
+  GoodIdeaCuratorsService,
+];
+
 /** Good ideas: the catalogue of practices, their review on four criteria, endorsements and adaptations. */
 @Module({
-  imports: [AuthModule, NotificationsModule, ProgrammesModule, TasksModule],
-  providers: [
-    GoodIdeasRepository,
-    GoodIdeaAccessService,
-    GoodIdeaEvidenceService,
-    GoodIdeasService,
-    GoodIdeaTravelService,
-    PublicGoodIdeasService,
-    GoodIdeaCuratorsService,
+  imports: [
+    AuthModule,
+    ConsultationsModule,
+    NotificationsModule,
+    PlacementsModule,
+    ProgrammesModule,
+    TasksModule,
   ],
-  exports: [
-    GoodIdeasService,
-    GoodIdeaTravelService,
-    PublicGoodIdeasService,
-    GoodIdeaCuratorsService,
-    GoodIdeasRepository,
-  ],
+  providers: [GoodIdeaAccessService, GoodIdeaEvidenceService, ...EXPORTED],
+  exports: EXPORTED,
 })
 export class GoodIdeasModule {}

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CoreError, CoreErrorCode, isUniqueViolation, Page, paginate } from '@tandem/core';
+import {
+  CoreError,
+  CoreErrorCode,
+  isUniqueViolation,
+  Page,
+  paginate,
+  paginateByCreation,
+} from '@tandem/core';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { ListGoodIdeasDto, ListPublicGoodIdeasDto } from './dto';
 import {
@@ -307,12 +314,7 @@ export class GoodIdeasRepository {
     );
     if (filter.status) qb.andWhere('gi.status = :status', { status: filter.status });
     if (filter.organizationId) qb.andWhere('gi.organization_id = :org', { org: filter.organizationId });
-    return paginate(qb, {
-      keys: ['gi.created_at', 'gi.id'],
-      direction: 'DESC',
-      cursorOf: (r) => [r.createdAt.toISOString(), r.id],
-      query: filter,
-    });
+    return paginateByCreation(qb, 'gi', filter, 'DESC');
   }
 
   /**

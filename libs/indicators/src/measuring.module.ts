@@ -12,31 +12,24 @@ import { ProfileService } from './profile.service';
 import { QuestionBankService } from './question-bank.service';
 import { TerritoriesService } from './territories.service';
 
+/** What the api's controllers and the reports use; the repository and the access rules stay inside. */
+const SERVICES = [
+  CatalogueService,
+  TerritoriesService,
+  ObservationsService,
+  ProfileService,
+  ComparisonService,
+  CoherenceService,
+  QuestionBankService,
+];
+
 /**
  * Measuring integration (issue 19): the indicator catalogue, territories and their official
  * observations, profiles, comparisons, policy coherence, and the shared consultation question bank.
  */
 @Module({
   imports: [AuthModule, ProgrammesModule, ConsultationsModule],
-  providers: [
-    MeasuringRepository,
-    MeasuringAccessService,
-    CatalogueService,
-    TerritoriesService,
-    ObservationsService,
-    ProfileService,
-    ComparisonService,
-    CoherenceService,
-    QuestionBankService,
-  ],
-  exports: [
-    CatalogueService,
-    TerritoriesService,
-    ObservationsService,
-    ProfileService,
-    ComparisonService,
-    CoherenceService,
-    QuestionBankService,
-  ],
+  providers: [MeasuringRepository, MeasuringAccessService, ...SERVICES],
+  exports: SERVICES,
 })
 export class MeasuringModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, Page, paginate } from '@tandem/core';
+import { Actor, Page, paginateByCreation } from '@tandem/core';
 import { Programme, ProgrammeAccessService } from '@tandem/programmes';
 import { DataSource, EntityManager } from 'typeorm';
 import { ListBankQuestionsDto } from './dto';
@@ -324,12 +324,7 @@ export class MeasuringRepository {
   listBankQuestions(filter: ListBankQuestionsDto): Promise<Page<BankQuestion>> {
     const qb = this.em.getRepository(BankQuestion).createQueryBuilder('q');
     if (filter.dimension) qb.where(':dimension = ANY(q.dimensions)', { dimension: filter.dimension });
-    return paginate(qb, {
-      keys: ['q.created_at', 'q.id'],
-      direction: 'ASC',
-      cursorOf: (q) => [q.createdAt.toISOString(), q.id],
-      query: filter,
-    });
+    return paginateByCreation(qb, 'q', filter, 'ASC');
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CoreError, Page, PageQueryDto, paginate } from '@tandem/core';
+import { CoreError, Page, PageQueryDto, paginateByCreation } from '@tandem/core';
 import { DataSource, IsNull } from 'typeorm';
 import { Notification } from './entities/notification.entity';
 
@@ -19,12 +19,7 @@ export class InboxService {
       .where('n.user_id = :userId', { userId });
     if (query.unread) qb.andWhere('n.read_at IS NULL');
     if (query.type) qb.andWhere('n.type = :type', { type: query.type });
-    return paginate(qb, {
-      keys: ['n.created_at', 'n.id'],
-      direction: 'DESC',
-      cursorOf: (n) => [n.createdAt.toISOString(), n.id],
-      query,
-    });
+    return paginateByCreation(qb, 'n', query, 'DESC');
   }
 
   async unreadCount(userId: string): Promise<number> {

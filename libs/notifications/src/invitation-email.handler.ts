@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { readPendingInvitation } from '@tandem/auth';
+import { InvitationReader } from '@tandem/auth';
 import { AppConfig, Clock, JobHandler, JobName, JobPayload } from '@tandem/core';
-import { organizationReader } from '@tandem/stakeholders';
+import { OrganizationsRepository } from '@tandem/stakeholders';
 import { DataSource } from 'typeorm';
 import { MailService } from './mail.service';
 import { renderInvitationEmail } from './templates/invitation.template';
@@ -21,12 +21,14 @@ export class InvitationEmailHandler {
     private readonly mail: MailService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly organizations: OrganizationsRepository,
+    private readonly invitations: InvitationReader,
   ) {}
 
   @JobHandler(JobName.InvitationEmail)
   async handle({ invitationId }: JobPayload<JobName.InvitationEmail>): Promise<void> {
     const em = this.dataSource.manager;
-    const invitation = await readPendingInvitation(
+    const invitation = await this.invitations.pending(
       em,
       invitationId,
       this.clock.now(),
@@ -38,7 +40,9 @@ export class InvitationEmailHandler {
     }
     const acceptUrl = `${this.config.PUBLIC_URL.replace(/\/$/, '')}/invitations/${invitation.token}`;
     const rendered = renderInvitationEmail(pickLanguage(invitation.language), {
-      organizationName: await organizationReader.name(em, invitation.organizationId),
+      organizationName:
+        (await this.organizations.names([invitation.organizationId], em)).get(invitation.organizationId) ??
+        '',
       inviterName: invitation.inviterName,
       role: invitation.role,
       acceptUrl,

@@ -1,14 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { CoreError } from '@tandem/core';
-import { DataSource } from 'typeorm';
+import { UsersRepository } from '@tandem/auth';
+import { CoreError, TransactionService } from '@tandem/core';
 import { isValidTimeZone } from './digest-window';
-import {
-  EMAIL_CADENCES,
-  EmailCadence,
-  NotificationPreference,
-} from './entities/notification-preference.entity';
+import { EMAIL_CADENCES, EmailCadence } from './entities/notification-preference.entity';
 import { isNotificationType } from './notification-texts';
+import { PreferencesRepository } from './preferences.repository';
 import { SUPPORTED_LANGUAGES } from './templates/layout';
 
 export interface NotificationPreferences {
@@ -27,25 +23,19 @@ export interface NotificationPreferencesInput {
 /** A user's own notification preferences. Always the caller's: there is no way to name another user. */
 @Injectable()
 export class PreferencesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly tx: TransactionService,
+    private readonly users: UsersRepository,
+    private readonly preferences: PreferencesRepository,
+  ) {}
 
   async get(userId: string): Promise<NotificationPreferences> {
-    const [row] = (await this.dataSource.query(
-      `SELECT u.preferred_language, u.time_zone, np.email_default, np.email_by_type
-         FROM users u LEFT JOIN notification_preferences np ON np.user_id = u.id WHERE u.id = $1`,
-      [userId],
-    )) as {
-      preferred_language: string;
-      time_zone: string;
-      email_default: EmailCadence | null;
-      email_by_type: Record<string, EmailCadence> | null;
-    }[];
-    if (!row) throw CoreError.notFound('User');
+    const [locale, email] = await Promise.all([this.users.localeOf(userId), this.preferences.of(userId)]);
+    if (!locale) throw CoreError.notFound('User');
     return {
-      language: row.preferred_language,
-      timeZone: row.time_zone,
+      ...locale,
       inApp: 'always',
-      email: { default: row.email_default ?? 'immediate', byType: row.email_by_type ?? {} },
+      email: { default: email?.emailDefault ?? 'immediate', byType: email?.emailByType ?? {} },
     };
   }
 
@@ -74,22 +64,9 @@ export class PreferencesService {
         errors.map((e) => `${e.field} ${e.message}`).join('; '),
         errors,
       );
-    await this.dataSource.transaction(async (em) => {
-      await em.query(
-        `UPDATE users SET preferred_language = $2, time_zone = $3, version = version + 1, updated_at = now() WHERE id = $1`,
-        [userId, input.language, input.timeZone],
-      );
-      await em
-        .createQueryBuilder()
-        .insert()
-        .into(NotificationPreference)
-        .values({
-          userId,
-          emailDefault: input.email.default,
-          emailByType: byType as Record<string, EmailCadence>,
-        })
-        .orUpdate(['email_default', 'email_by_type', 'updated_at'], ['user_id'])
-        .execute();
+    await this.tx.run(async (em) => {
+      await this.users.setLocale(em, userId, input.language, input.timeZone);
+      await this.preferences.save(em, userId, input.email.default, byType as Record<string, EmailCadence>);
     });
     return this.get(userId);
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@tandem/core';
-import { Page, paginate, updatedRows } from '@tandem/core';
+import { Page, paginateByCreation, updatedRows } from '@tandem/core';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { DataSource, DeepPartial, EntityManager } from 'typeorm';
 import { ListParticipantsDto } from './dto';
@@ -78,12 +78,7 @@ export class ParticipantsRepository {
       .where('pa.registered_by_organization_id = ANY(CAST(:orgs AS uuid[]))', { orgs: organizationIds });
     if (filter.programmeId)
       qb.andWhere('pa.programme_id = :programmeId', { programmeId: filter.programmeId });
-    return paginate(qb, {
-      keys: ['pa.created_at', 'pa.id'],
-      direction: 'DESC',
-      cursorOf: (p) => [p.createdAt.toISOString(), p.id],
-      query: filter,
-    });
+    return paginateByCreation(qb, 'pa', filter, 'DESC');
   }
 
   /**

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
 import { Clock, CoreError, mapPage, Page, TransactionService, Actor } from '@tandem/core';
-import { PartnerRole, PartnerStatus, ProgrammeAccessService, programmeReader } from '@tandem/programmes';
-import { organizationReader } from '@tandem/stakeholders';
+import { PartnerRole, PartnerStatus, ProgrammeAccessService, ProgrammesRepository } from '@tandem/programmes';
+import { OrganizationsRepository } from '@tandem/stakeholders';
 import { randomInt } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { CreateParticipantDto, ListParticipantsDto } from './dto';
@@ -48,6 +48,8 @@ export class ParticipantsService {
     private readonly programmes: ProgrammeAccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly organizations: OrganizationsRepository,
+    private readonly programmeRows: ProgrammesRepository,
   ) {}
 
   async create(actor: Actor, dto: CreateParticipantDto): Promise<ParticipantRegisteredView> {
@@ -150,7 +152,7 @@ export class ParticipantsService {
   }
 
   private async kindOf(em: EntityManager, organizationId: string): Promise<string> {
-    const kind = await organizationReader.kind(em, organizationId);
+    const kind = await this.organizations.kind(organizationId, em);
     if (!kind) throw CoreError.invalid('organizationId', 'is not an organisation');
     return kind;
   }
@@ -163,10 +165,7 @@ export class ParticipantsService {
     kind: string,
   ): Promise<void> {
     await this.programmes.load(actor, programmeId, em);
-    const partner = (await programmeReader.partnership(em, programmeId, organizationId)) as {
-      role: PartnerRole;
-      status: PartnerStatus;
-    } | null;
+    const partner = await this.programmeRows.partnership(em, programmeId, organizationId);
     const working = partner?.status === PartnerStatus.Active && partner.role !== PartnerRole.Observer;
     if (kind === 'employer') {
       if (!working) {

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
 import { Clock, JobHandler, JobName, JobPayload, OutboxService } from '@tandem/core';
-import { programmeReader } from '@tandem/programmes';
+import { ProgrammesRepository } from '@tandem/programmes';
 import { parse } from 'csv-parse';
 import { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
@@ -46,6 +46,7 @@ export class PlacementImportHandler {
     private readonly participants: ParticipantsRepository,
     private readonly placements: PlacementsRepository,
     private readonly checkIns: CheckInsRepository,
+    private readonly programmes: ProgrammesRepository,
   ) {}
 
   @JobHandler(JobName.PlacementImport)
@@ -152,7 +153,7 @@ export class PlacementImportHandler {
       for (const p of await this.participants.findByReferences(refs.slice(i, i + CHUNK)))
         participants.set(p.reference_code, p);
     }
-    const programmes = await programmeReader.activeProgrammesOf(this.dataSource.manager, employerId);
+    const programmes = await this.programmes.activeProgrammesOf(employerId);
     const ids = [...participants.values()].map((p) => p.id);
     const existing = new Set<string>();
     for (let i = 0; i < ids.length; i += CHUNK) {

@@ -3,7 +3,7 @@ import { AuditService } from '@tandem/audit';
 
 import { CoreError, CoreErrorCode, JobName, OutboxService, TransactionService, Actor } from '@tandem/core';
 import { parse } from 'csv-parse/sync';
-import { organizationReader } from '@tandem/stakeholders';
+import { OrganizationsRepository } from '@tandem/stakeholders';
 import { createHash } from 'node:crypto';
 import { CreatePlacementImportDto } from './dto';
 import { ImportMode, ImportStatus, PlacementImport } from './entities';
@@ -58,6 +58,7 @@ export class PlacementImportsService {
     private readonly access: PlacementAccessService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly organizations: OrganizationsRepository,
   ) {}
 
   /**
@@ -137,7 +138,7 @@ export class PlacementImportsService {
   }
 
   private async assertEmployerMember(actor: Actor, organizationId: string): Promise<void> {
-    const kind = await organizationReader.kind(this.imports.manager, organizationId);
+    const kind = await this.organizations.kind(organizationId);
     if (!kind) throw CoreError.invalid('employerOrganizationId', 'is not an organisation');
     if (!this.access.isMemberOf(actor, organizationId)) {
       throw CoreError.forbidden("Only the employer's own members import its placements");

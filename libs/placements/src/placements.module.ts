@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RetentionEvidenceReader } from './retention-evidence.reader';
 import { StakeholdersModule } from '@tandem/stakeholders';
 import { AuthModule } from '@tandem/auth';
 import { NotificationsModule } from '@tandem/notifications';
@@ -21,6 +22,7 @@ import { RetentionChecksService } from './retention-checks.service';
 @Module({
   imports: [AuthModule, NotificationsModule, ProgrammesModule, StakeholdersModule],
   providers: [
+    RetentionEvidenceReader,
     PlacementAccessService,
     PlacementsRepository,
     ParticipantsRepository,
@@ -36,6 +38,7 @@ import { RetentionChecksService } from './retention-checks.service';
     PlacementsBreakGlassService,
   ],
   exports: [
+    RetentionEvidenceReader,
     PlacementAccessService,
     PlacementsRepository,
     ParticipantsService,

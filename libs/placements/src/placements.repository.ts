@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@tandem/core';
-import { cursorRows, Page, paginate } from '@tandem/core';
+import { cursorRows, Page, paginateByCreation } from '@tandem/core';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { DataSource, DeepPartial, EntityManager } from 'typeorm';
 import { ListPlacementsDto } from './dto';
@@ -91,12 +91,7 @@ export class PlacementsRepository {
     if (filter.sector) qb.andWhere('pl.sector = :sector', { sector: filter.sector });
     if (filter.startFrom) qb.andWhere('pl.start_date >= :startFrom', { startFrom: filter.startFrom });
     if (filter.startTo) qb.andWhere('pl.start_date <= :startTo', { startTo: filter.startTo });
-    return paginate(qb, {
-      keys: ['pl.created_at', 'pl.id'],
-      direction: 'DESC',
-      cursorOf: (p) => [p.createdAt.toISOString(), p.id],
-      query: filter,
-    });
+    return paginateByCreation(qb, 'pl', filter, 'DESC');
   }
 
   /**

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
 import { Actor, Clock, CoreError, mapPage, OutboxService, Page, TransactionService } from '@tandem/core';
-import { programmeReader } from '@tandem/programmes';
-import { organizationReader } from '@tandem/stakeholders';
+import { ProgrammesRepository } from '@tandem/programmes';
+import { OrganizationsRepository } from '@tandem/stakeholders';
 import { EntityManager } from 'typeorm';
 import { addMonths, isoDate } from './classifications';
 import { CreatePlacementDto, EndPlacementDto, ListPlacementsDto } from './dto';
@@ -31,6 +31,8 @@ export class PlacementsService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly organizations: OrganizationsRepository,
+    private readonly programmes: ProgrammesRepository,
   ) {}
 
   async create(actor: Actor, dto: CreatePlacementDto): Promise<PlacementView> {
@@ -157,7 +159,7 @@ export class PlacementsService {
   }
 
   private async assertEmployerMember(actor: Actor, em: EntityManager, organizationId: string): Promise<void> {
-    const kind = await organizationReader.kind(em, organizationId);
+    const kind = await this.organizations.kind(organizationId, em);
     if (!kind) throw CoreError.invalid('employerOrganizationId', 'is not an organisation');
     if (!this.access.isMemberOf(actor, organizationId)) {
       throw CoreError.forbidden("Only the employer's own members log its placements");
@@ -176,7 +178,7 @@ export class PlacementsService {
     programmeId: string,
     employerId: string,
   ): Promise<void> {
-    const partner = await programmeReader.partnership(em, programmeId, employerId);
+    const partner = await this.programmes.partnership(em, programmeId, employerId);
     if (partner?.status !== 'active') {
       throw new PlacementsError(
         PlacementsErrorCode.EmployerNotProgrammePartner,

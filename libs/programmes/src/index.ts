@@ -22,5 +22,4 @@ export * from './partner.view';
 export * from './manager.view';
 export * from './milestone.view';
 export * from './programme-evidence.reader';
-export * from './programme.reader';
 export * from './programme-coverage.reader';

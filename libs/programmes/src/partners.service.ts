@@ -79,16 +79,8 @@ export class PartnersService {
       };
       if (existing) {
         // Invited again after declining, leaving or removal: same row, its history in the audit trail.
-        const before = snapshot(existing);
-        Object.assign(existing, fields);
-        partner = await em.save(ProgrammePartner, existing);
-        await this.audit.record(em, {
-          action: 'update',
-          entityType: 'programme_partner',
-          entityId: partner.id,
-          before,
-          after: snapshot(partner),
-        });
+        await this.change(em, existing, (p) => Object.assign(p, fields));
+        partner = existing;
       } else {
         partner = await em.save(
           ProgrammePartner,
@@ -130,15 +122,8 @@ export class PartnersService {
           `There is no pending invitation (the partner is ${partner.status})`,
         );
       }
-      const before = snapshot(partner);
-      partner.status = answer === 'accept' ? PartnerStatus.Active : PartnerStatus.Declined;
-      await em.save(ProgrammePartner, partner);
-      await this.audit.record(em, {
-        action: 'update',
-        entityType: 'programme_partner',
-        entityId: partner.id,
-        before,
-        after: snapshot(partner),
+      await this.change(em, partner, (p) => {
+        p.status = answer === 'accept' ? PartnerStatus.Active : PartnerStatus.Declined;
       });
       await this.notifications.notify(em, {
         type: answer === 'accept' ? 'programme.partner_accepted' : 'programme.partner_declined',
@@ -180,15 +165,8 @@ export class PartnersService {
       if (!allowed.includes(partner.status)) {
         throw new ProgrammesError(ProgrammesErrorCode.PartnerNotActive, `The partner is ${partner.status}`);
       }
-      const before = snapshot(partner);
-      partner.status = how === 'leave' ? PartnerStatus.Left : PartnerStatus.Removed;
-      await em.save(ProgrammePartner, partner);
-      await this.audit.record(em, {
-        action: 'update',
-        entityType: 'programme_partner',
-        entityId: partner.id,
-        before,
-        after: snapshot(partner),
+      await this.change(em, partner, (p) => {
+        p.status = how === 'leave' ? PartnerStatus.Left : PartnerStatus.Removed;
       });
       await this.notifications.notify(em, {
         type: 'programme.partner_left',
@@ -224,22 +202,39 @@ export class PartnersService {
           'role',
         );
       }
-      const before = snapshot(partner);
-      for (const key of ['role', 'agreementSignedOn', 'agreementReference', 'agreementExpiresOn'] as const) {
-        if (dto[key] !== undefined) (partner as unknown as Record<string, unknown>)[key] = dto[key];
-      }
-      await em.save(ProgrammePartner, partner);
-      await this.audit.record(em, {
-        action: 'update',
-        entityType: 'programme_partner',
-        entityId: partner.id,
-        before,
-        after: snapshot(partner),
+      const before = await this.change(em, partner, (p) => {
+        for (const key of [
+          'role',
+          'agreementSignedOn',
+          'agreementReference',
+          'agreementExpiresOn',
+        ] as const) {
+          if (dto[key] !== undefined) (p as unknown as Record<string, unknown>)[key] = dto[key];
+        }
       });
       if (before.agreementExpiresOn !== partner.agreementExpiresOn)
         await this.scheduleAgreementReminder(em, partner);
     });
     return (await this.partners.byOrganization(programmeId, organizationId))!;
+  }
+
+  /** Applies `apply` to the partner's row, saves it and audits before and after; the before. */
+  private async change(
+    em: EntityManager,
+    partner: ProgrammePartner,
+    apply: (p: ProgrammePartner) => void,
+  ): Promise<ReturnType<typeof snapshot>> {
+    const before = snapshot(partner);
+    apply(partner);
+    await em.save(ProgrammePartner, partner);
+    await this.audit.record(em, {
+      action: 'update',
+      entityType: 'programme_partner',
+      entityId: partner.id,
+      before,
+      after: snapshot(partner),
+    });
+    return before;
   }
 
   private async requireOpen(actor: Actor, programmeId: string, em: EntityManager): Promise<ProgrammeAccess> {

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ProgrammeCoverageReader } from './programme-coverage.reader';
+import { ProgrammeEvidenceReader } from './programme-evidence.reader';
 import { AuthModule } from '@tandem/auth';
 import { NotificationsModule } from '@tandem/notifications';
 import { StakeholdersModule } from '@tandem/stakeholders';
@@ -10,25 +12,21 @@ import { ProgrammeAccessService } from './programme-access.service';
 import { ProgrammesRepository } from './programmes.repository';
 import { ProgrammesService } from './programmes.service';
 
+const PROVIDERS = [
+  ProgrammesRepository,
+  ProgrammeCoverageReader,
+  ProgrammeEvidenceReader,
+  PartnersRepository,
+  ProgrammeAccessService,
+  ProgrammesService,
+  PartnersService,
+  ManagersMilestonesService,
+  AgreementReminderHandlers,
+];
+
 @Module({
   imports: [AuthModule, NotificationsModule, StakeholdersModule],
-  providers: [
-    ProgrammesRepository,
-    PartnersRepository,
-    ProgrammeAccessService,
-    ProgrammesService,
-    PartnersService,
-    ManagersMilestonesService,
-    AgreementReminderHandlers,
-  ],
-  exports: [
-    ProgrammesRepository,
-    PartnersRepository,
-    ProgrammeAccessService,
-    ProgrammesService,
-    PartnersService,
-    ManagersMilestonesService,
-    AgreementReminderHandlers,
-  ],
+  providers: PROVIDERS,
+  exports: PROVIDERS,
 })
 export class ProgrammesModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, adminOrgIds, isPlatformAdmin, memberOrgIds, Page, paginate } from '@tandem/core';
+import { Actor, adminOrgIds, isPlatformAdmin, memberOrgIds, Page, paginateByCreation } from '@tandem/core';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder, WhereExpressionBuilder } from 'typeorm';
 import { ListProgrammesDto } from './dto';
 import { PartnerRole, PartnerStatus, Programme, ProgrammeManager, ProgrammeStatus } from './entities';
@@ -46,6 +46,49 @@ export class ProgrammesRepository {
       programmeId,
     ]);
     return rows.length > 0;
+  }
+
+  /** Titles of programmes by id. */
+  async titles(ids: string[], em: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; title: string }[] = await em.query(
+      `SELECT id, title FROM programmes WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.title]));
+  }
+
+  /** The organisation's place in the programme (any status), if it has one. */
+  async partnership(em: EntityManager, programmeId: string, orgId: string): Promise<PartnershipRow | null> {
+    return (await this.partnershipsOf(em, programmeId, [orgId]))[0] ?? null;
+  }
+
+  /**
+   * Which of `ids` are programmes the organisation leads or is an active or invited partner of (so
+   * a check reveals nothing about other partnerships).
+   */
+  async ofOrganization(em: EntityManager, organizationId: string, ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows: { id: string }[] = await em.query(
+      `SELECT p.id FROM programmes p
+        WHERE p.id = ANY($1::uuid[])
+          AND (p.lead_organization_id = $2
+               OR EXISTS (SELECT 1 FROM programme_partners pp WHERE pp.programme_id = p.id AND pp.organization_id = $2 AND pp.status IN ('active', 'invited')))`,
+      [ids, organizationId],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** The programmes the organisation is an active partner of. */
+  async activeProgrammesOf(
+    organizationId: string,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<Set<string>> {
+    const rows: { programme_id: string }[] = await em.query(
+      `SELECT programme_id FROM programme_partners WHERE organization_id = $1 AND status = 'active'`,
+      [organizationId],
+    );
+    return new Set(rows.map((r) => r.programme_id));
   }
 
   /** The given organisations' places in the programme (any status). */
@@ -127,12 +170,7 @@ export class ProgrammesRepository {
       const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       qb.andWhere('(p.title ILIKE :like OR p.summary ILIKE :like)', { like });
     }
-    return paginate(qb, {
-      keys: ['p.created_at', 'p.id'],
-      direction: 'DESC',
-      cursorOf: (p) => [p.createdAt.toISOString(), p.id],
-      query: filter,
-    });
+    return paginateByCreation(qb, 'p', filter, 'DESC');
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Page, PageQueryDto, paginate } from '@tandem/core';
+import { Page, PageQueryDto, paginateByCreation } from '@tandem/core';
 import { DataSource, DeepPartial, EntityManager } from 'typeorm';
 import { ReportSchedule } from './entities';
 
@@ -44,12 +44,7 @@ export class ReportSchedulesRepository {
       .getRepository(ReportSchedule)
       .createQueryBuilder('s')
       .where('s.owner_user_id = :me', { me: ownerUserId });
-    return paginate(qb, {
-      keys: ['s.created_at', 's.id'],
-      direction: 'DESC',
-      cursorOf: (s) => [s.createdAt.toISOString(), s.id],
-      query,
-    });
+    return paginateByCreation(qb, 's', query, 'DESC');
   }
 
   async markFired(em: EntityManager, id: string): Promise<void> {

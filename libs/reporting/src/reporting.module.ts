@@ -7,6 +7,7 @@ import { PlacementsModule } from '@tandem/placements';
 import { DashboardModule } from '@tandem/dashboard';
 import { MeasuringModule } from '@tandem/indicators';
 import { IndicatorsModule, ProgrammesModule } from '@tandem/programmes';
+import { StakeholdersModule } from '@tandem/stakeholders';
 import { ReportBuildHandler } from './report-build.handler';
 import { ReportExpiryHandler } from './report-expiry.handler';
 import { ReportScheduleHandlers } from './report-schedule.handlers';
@@ -38,6 +39,7 @@ import { LocalReportStorage, ReportStorage } from './storage/report-storage';
     ConsultationsModule,
     GoodIdeasModule,
     MeasuringModule,
+    StakeholdersModule,
   ],
   providers: [
     { provide: ReportStorage, useClass: LocalReportStorage },

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Page, paginate, updatedRows } from '@tandem/core';
+import { Page, paginateByCreation, updatedRows } from '@tandem/core';
 import { DataSource, DeepPartial, EntityManager } from 'typeorm';
 import { ListReportsDto } from './dto';
 import { Report } from './entities';
@@ -51,12 +51,7 @@ export class ReportsRepository {
     if (query.kind) qb.andWhere('r.kind = :kind', { kind: query.kind });
     if (query.format) qb.andWhere('r.format = :format', { format: query.format });
     if (query.scheduleId) qb.andWhere('r.schedule_id = :scheduleId', { scheduleId: query.scheduleId });
-    return paginate(qb, {
-      keys: ['r.created_at', 'r.id'],
-      direction: 'DESC',
-      cursorOf: (r) => [r.createdAt.toISOString(), r.id],
-      query,
-    });
+    return paginateByCreation(qb, 'r', query, 'DESC');
   }
 
   /**

@@ -14,7 +14,6 @@ export * from './members.service';
 export * from './stakeholders.module';
 export * from './organization.view';
 export * from './member.view';
-export * from './organization.reader';
 export * from './organizations.repository';
 export * from './memberships.repository';
 export * from './organization-access.service';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ActorMembership, MembershipRole, Page, PageQueryDto, paginate } from '@tandem/core';
+import { ActorMembership, MembershipRole, Page, PageQueryDto, paginateByCreation } from '@tandem/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { Membership } from './entities/membership.entity';
 
@@ -88,12 +88,7 @@ export class MembershipsRepository {
       .createQueryBuilder('m')
       .innerJoinAndSelect('m.user', 'u')
       .where('m.organization_id = :organizationId', { organizationId });
-    return paginate(qb, {
-      keys: ['m.created_at', 'm.id'],
-      direction: 'ASC',
-      cursorOf: (m) => [m.createdAt.toISOString(), m.id],
-      query,
-    });
+    return paginateByCreation(qb, 'm', query, 'ASC');
   }
 
   /**

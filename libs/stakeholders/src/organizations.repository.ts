@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Page, paginate } from '@tandem/core';
-import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { ListOrganizationsDto } from './dto/list-organizations.dto';
 import { Organization } from './entities/organization.entity';
 
@@ -15,6 +15,20 @@ export class OrganizationsRepository {
 
   exists(id: string, em: EntityManager = this.dataSource.manager): Promise<boolean> {
     return em.existsBy(Organization, { id });
+  }
+
+  /** The organisation's kind (`employer`, `government`, …), or null when there is none with this id. */
+  async kind(id: string, em: EntityManager = this.dataSource.manager): Promise<string | null> {
+    return (
+      (await em.findOne(Organization, { where: { id }, select: { id: true, kind: true } }))?.kind ?? null
+    );
+  }
+
+  /** Which of these ids are organisations. */
+  async existing(ids: string[], em: EntityManager = this.dataSource.manager): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await em.find(Organization, { where: { id: In([...new Set(ids)]) }, select: { id: true } });
+    return new Set(rows.map((r) => r.id));
   }
 
   /** Names of organisations by id (for lines other libraries write about them). */

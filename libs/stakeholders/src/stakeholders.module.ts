@@ -13,26 +13,24 @@ import { OrganizationAccessService } from './organization-access.service';
 import { OrganizationsRepository } from './organizations.repository';
 import { OrganizationsService } from './organizations.service';
 
+const EXPORTED = [
+  OrganizationsRepository,
+  MembershipsRepository,
+  OrganizationAccessService,
+  OrganizationsService,
+  MembersService,
+];
+
 @Module({
   imports: [GovernmentKindModule, EmployerKindModule, CivilSocietyKindModule, MigrantAssociationKindModule],
   providers: [
-    OrganizationsRepository,
-    MembershipsRepository,
-    OrganizationAccessService,
-    OrganizationsService,
-    MembersService,
+    ...EXPORTED,
     {
       provide: ORGANIZATION_KINDS,
       inject: [GovernmentKind, EmployerKind, CivilSocietyKind, MigrantAssociationKind],
       useFactory: (...kinds: unknown[]) => kinds,
     },
   ],
-  exports: [
-    OrganizationsService,
-    MembersService,
-    OrganizationsRepository,
-    MembershipsRepository,
-    OrganizationAccessService,
-  ],
+  exports: EXPORTED,
 })
 export class StakeholdersModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditEvent } from '@tandem/audit';
+import { UsersRepository } from '@tandem/auth';
 import { Actor, Page, PageQueryDto, paginate } from '@tandem/core';
 import { Brackets, DataSource } from 'typeorm';
 import { TaskAccessService } from './task-access.service';
@@ -12,6 +13,7 @@ export class TaskHistoryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly taskAccess: TaskAccessService,
+    private readonly users: UsersRepository,
   ) {}
 
   async list(actor: Actor, taskId: string, query: PageQueryDto): Promise<Page<TaskHistoryEntry>> {
@@ -34,17 +36,8 @@ export class TaskHistoryService {
       cursorOf: (e) => [e.occurredAt.toISOString(), e.id],
       query,
     });
-    const actorIds = [...new Set(page.items.map((e) => e.actorUserId).filter((id): id is string => !!id))];
-    const names = new Map<string, string>(
-      actorIds.length
-        ? (
-            await this.dataSource.query<{ id: string; name: string }[]>(
-              `SELECT id, name FROM users WHERE id = ANY($1::uuid[])`,
-              [actorIds],
-            )
-          ).map((u) => [u.id, u.name])
-        : [],
-    );
+    const actorIds = page.items.map((e) => e.actorUserId).filter((id): id is string => !!id);
+    const names = new Map((await this.users.people(actorIds)).map((u) => [u.id, u.name]));
     return {
       items: page.items.map((e) => ({
         id: e.id,

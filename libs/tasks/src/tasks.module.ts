@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TaskTemplatesReader } from './task-templates.reader';
 import { AuthModule } from '@tandem/auth';
 import { NotificationsModule } from '@tandem/notifications';
 import { ProgrammesModule } from '@tandem/programmes';
@@ -15,12 +16,13 @@ import { TasksService } from './tasks.service';
   imports: [AuthModule, NotificationsModule, ProgrammesModule, StakeholdersModule],
   providers: [
     TasksRepository,
+    TaskTemplatesReader,
     TaskAccessService,
     TasksService,
     TaskCommentsService,
     TaskHistoryService,
     TaskReminderHandlers,
   ],
-  exports: [TasksService, TaskCommentsService, TaskHistoryService, TaskReminderHandlers],
+  exports: [TaskTemplatesReader, TasksService, TaskCommentsService, TaskHistoryService, TaskReminderHandlers],
 })
 export class TasksModule {}

@@ -1,8 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { JOB_OUTCOME_KEY, JobQueueService, QueueName, withTimeout } from '@tandem/core';
+import { JOB_OUTCOME_KEY, JobQueueService, OutboxRepository, QueueName, withTimeout } from '@tandem/core';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { DataSource } from 'typeorm';
 
 /** A scrape never waits on a dependency that is down: that series is just absent (or the fallback). */
 const orElse = <T>(p: Promise<T>, ms: number, fallback: T): Promise<T> =>
@@ -29,13 +27,13 @@ export class MetricsService implements OnModuleInit {
 
   constructor(
     private readonly jobs: JobQueueService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   onModuleInit(): void {
     collectDefaultMetrics({ register: this.registry, prefix: 'tandem_' });
     const jobs = this.jobs;
-    const dataSource = this.dataSource;
+    const outbox = this.outbox;
     new Gauge({
       name: 'tandem_queue_jobs',
       help: 'Jobs in each queue by state (waiting, active, delayed, failed); absent while Redis is unreachable',
@@ -71,12 +69,8 @@ export class MetricsService implements OnModuleInit {
       help: 'Outbox events not yet handed to Redis (grows while Redis is down)',
       registers: [this.registry],
       async collect() {
-        const rows = await orElse<{ n: string }[]>(
-          dataSource.query(`SELECT count(*)::text AS n FROM outbox_events WHERE dispatched_at IS NULL`),
-          1000,
-          [],
-        );
-        if (rows[0]) this.set(Number(rows[0].n));
+        const pending = await orElse<number | null>(outbox.pendingCount(), 1000, null);
+        if (pending !== null) this.set(pending);
       },
     });
   }

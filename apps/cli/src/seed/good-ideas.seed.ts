@@ -40,72 +40,71 @@ import { TasksService } from '@tandem/tasks';
  *   demo assessments, not a judgement of the practice;
  * - one adaptation: the City of Kuopio adapts the Riverton idea into a draft programme.
  */
-const LISTED: { key: string; org: Omit<CreateOrganizationDto, 'website'>; title: string; theme: string }[] = [
-  {
-    key: 'highline',
-    org: {
-      kind: OrganizationKind.Employer,
-      name: 'Highline Mushrooms',
-      country: 'CA',
-      city: 'Leamington',
-      contactEmail: 'catalogue+highline@tandem.example',
-      profile: { sector: 'A', sizeBand: 'large' },
-    } as Omit<CreateOrganizationDto, 'website'>,
-    title: 'From Survival Jobs to Rich Harvest',
-    theme: 'employment',
-  },
-  {
-    key: 'mapleleaf',
-    org: {
-      kind: OrganizationKind.Employer,
-      name: 'Maple Leaf Foods',
-      country: 'CA',
-      city: 'Brandon',
-      contactEmail: 'catalogue+mapleleaf@tandem.example',
-      profile: { sector: 'C', sizeBand: 'large' },
-    } as Omit<CreateOrganizationDto, 'website'>,
-    title: 'Recruiting newcomers to Brandon',
-    theme: 'employment',
-  },
-  {
-    key: 'halifax',
-    org: {
-      kind: OrganizationKind.Government,
-      name: 'Halifax Regional Municipality',
-      country: 'CA',
-      city: 'Halifax',
-      contactEmail: 'catalogue+halifax@tandem.example',
-      profile: { level: 'municipal', jurisdiction: 'Halifax' },
-    } as Omit<CreateOrganizationDto, 'website'>,
-    title: 'Welcomed in Halifax',
-    theme: 'welcoming',
-  },
-  {
-    key: 'wes',
-    org: {
-      kind: OrganizationKind.CivilSociety,
-      name: 'World Education Services',
-      country: 'CA',
-      city: 'Toronto',
-      contactEmail: 'catalogue+wes@tandem.example',
-      profile: { services: ['employment_support'] },
-    } as Omit<CreateOrganizationDto, 'website'>,
-    title: 'WES Gateway Program',
-    theme: 'employment',
-  },
-  {
-    key: 'kuopio',
-    org: {
-      kind: OrganizationKind.Government,
-      name: 'City of Kuopio',
-      country: 'FI',
-      city: 'Kuopio',
-      contactEmail: 'catalogue+kuopio@tandem.example',
-      profile: { level: 'municipal', jurisdiction: 'Kuopio' },
-    } as Omit<CreateOrganizationDto, 'website'>,
-    title: 'Bringing locals and immigrants together',
-    theme: 'social_cohesion',
-  },
+type ListedOrganization = Omit<CreateOrganizationDto, 'website'>;
+
+/** One listed practice: the organisation that runs it (its catalogue contact derived from `key`). */
+const listed = (
+  key: string,
+  kind: OrganizationKind,
+  [name, country, city]: [string, string, string],
+  profile: Record<string, unknown>,
+  title: string,
+  theme: string,
+) => ({
+  key,
+  org: {
+    kind,
+    name,
+    country,
+    city,
+    contactEmail: `catalogue+${key}@tandem.example`,
+    profile,
+  } as ListedOrganization,
+  title,
+  theme,
+});
+
+const LISTED = [
+  listed(
+    'highline',
+    OrganizationKind.Employer,
+    ['Highline Mushrooms', 'CA', 'Leamington'],
+    { sector: 'A', sizeBand: 'large' },
+    'From Survival Jobs to Rich Harvest',
+    'employment',
+  ),
+  listed(
+    'mapleleaf',
+    OrganizationKind.Employer,
+    ['Maple Leaf Foods', 'CA', 'Brandon'],
+    { sector: 'C', sizeBand: 'large' },
+    'Recruiting newcomers to Brandon',
+    'employment',
+  ),
+  listed(
+    'halifax',
+    OrganizationKind.Government,
+    ['Halifax Regional Municipality', 'CA', 'Halifax'],
+    { level: 'municipal', jurisdiction: 'Halifax' },
+    'Welcomed in Halifax',
+    'welcoming',
+  ),
+  listed(
+    'wes',
+    OrganizationKind.CivilSociety,
+    ['World Education Services', 'CA', 'Toronto'],
+    { services: ['employment_support'] },
+    'WES Gateway Program',
+    'employment',
+  ),
+  listed(
+    'kuopio',
+    OrganizationKind.Government,
+    ['City of Kuopio', 'FI', 'Kuopio'],
+    { level: 'municipal', jurisdiction: 'Kuopio' },
+    'Bringing locals and immigrants together',
+    'social_cohesion',
+  ),
 ];
 
 const LISTED_NOTE =

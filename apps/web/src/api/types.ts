@@ -49,3 +49,15 @@ export type TokenPair = Schemas['TokenPairDto'];
 export type UnreadCount = Schemas['UnreadCountView'];
 export type ConsultationResponse = Schemas['ResponseView'];
 export type AnswerValue = Schemas['AnswerView']['value'];
+
+// Measuring (territories, framework indicators, profiles, comparisons, coherence).
+export type Territory = Schemas['TerritoryView'];
+export type FrameworkIndicator = Schemas['FrameworkIndicatorView'];
+export type TrendPoint = Schemas['TrendPointView'];
+export type TerritoryProfile = Schemas['TerritoryProfileView'];
+export type TerritoryComparison = Schemas['ComparisonView'];
+export type TerritoryCoherence = Schemas['CoherenceView'];
+
+// Good ideas, as their signed-in readers see them.
+export type GoodIdeaSummary = Schemas['GoodIdeaSummaryResponse'];
+export type GoodIdea = Schemas['GoodIdeaResponse'];

@@ -1,18 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQueryDto } from '@tandem/core';
+import { IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { OptionalText, PageQueryDto } from '@tandem/core';
 
 export class ListAuditEventsDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: 'organization' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @OptionalText(64, { example: 'organization' })
   entityType?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @OptionalText(64)
   entityId?: string;
 
   @ApiPropertyOptional({ description: 'User id of who made the change' })

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsCalendarDate, OptionalValueList } from '@tandem/core';
+import { CountryCode, IsCalendarDate, OptionalText, OptionalValueList } from '@tandem/core';
 import { INTEGRATION_DIMENSIONS, SDG_TARGET, TARGET_GROUPS } from '@tandem/programmes';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -9,7 +9,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO31661Alpha2,
   IsOptional,
   IsString,
   IsUrl,
@@ -82,22 +81,13 @@ export class CreateGoodIdeaDto {
   @MaxLength(200)
   title!: string;
 
-  @ApiPropertyOptional({ example: 'Newcomers trained on the job into skilled growers.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @OptionalText(2000, { example: 'Newcomers trained on the job into skilled growers.' })
   summary?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(10_000)
+  @OptionalText(10_000)
   challenge?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(10_000)
+  @OptionalText(10_000)
   approach?: string;
 
   @ApiPropertyOptional({ type: [GoodIdeaPartnerDto] })
@@ -115,9 +105,7 @@ export class CreateGoodIdeaDto {
   @MaxLength(120)
   city!: string;
 
-  @ApiProperty({ example: 'CA' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
-  @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 country code' })
+  @CountryCode({ example: 'CA' })
   country!: string;
 
   @OptionalValueList(INTEGRATION_DIMENSIONS, 'dimensions')

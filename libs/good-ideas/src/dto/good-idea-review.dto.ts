@@ -4,7 +4,6 @@ import {
   IsEnum,
   IsIn,
   IsInt,
-  IsISO31661Alpha2,
   IsOptional,
   IsString,
   IsUUID,
@@ -14,7 +13,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { IsCalendarDate } from '@tandem/core';
+import { CountryCode, IsCalendarDate } from '@tandem/core';
 import { GOOD_IDEA_CRITERIA, GoodIdeaStatus, RecognitionKind } from '../entities';
 import { trim } from './good-idea-text.dto';
 
@@ -93,10 +92,7 @@ export class CreateAdaptationDto {
   @MaxLength(120)
   city!: string;
 
-  @ApiPropertyOptional({ example: 'FI', description: "Defaults to the organisation's country" })
-  @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
-  @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 country code' })
+  @CountryCode({ optional: true, example: 'FI', description: "Defaults to the organisation's country" })
   country?: string;
 
   @ApiProperty({ example: '2027-09-01' })

@@ -1,3 +1,4 @@
+import { OptionalText } from '@tandem/core';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
@@ -13,22 +14,13 @@ export class GoodIdeaTextDto {
   @MaxLength(200)
   title?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @OptionalText(2000)
   summary?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(10_000)
+  @OptionalText(10_000)
   challenge?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(10_000)
+  @OptionalText(10_000)
   approach?: string;
 }
 

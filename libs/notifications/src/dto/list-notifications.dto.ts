@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQueryDto } from '@tandem/core';
+import { OptionalText, PageQueryDto } from '@tandem/core';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional } from 'class-validator';
 
 export class ListNotificationsDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Only unread ones' })
@@ -10,9 +10,6 @@ export class ListNotificationsDto extends PageQueryDto {
   @IsBoolean()
   unread?: boolean;
 
-  @ApiPropertyOptional({ example: 'task.assigned' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @OptionalText(64, { example: 'task.assigned' })
   type?: string;
 }

@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   AppConfig,
   captureTraceContext,
@@ -10,12 +9,10 @@ import {
   SpanKind,
   withSpan,
 } from '@tandem/core';
-import { DataSource } from 'typeorm';
 import { NotificationsService } from '../notifications.service';
 import { ID_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './webhook-signature';
 import { assertPublicDestination } from './webhook-url-guard';
-import { WebhookDelivery } from './webhook-delivery.entity';
-import { Webhook } from './webhook.entity';
+import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 
 /**
  * POSTs one event to one endpoint, signed, with a timeout; every attempt is logged. A non-2xx answer
@@ -31,7 +28,7 @@ export class WebhookDeliveryHandler {
   private readonly logger = new Logger(WebhookDeliveryHandler.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly deliveries: WebhookDeliveriesRepository,
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly notifications: NotificationsService,
@@ -42,14 +39,11 @@ export class WebhookDeliveryHandler {
     { deliveryId }: JobPayload<JobName.WebhookDeliver>,
     meta: { jobId: string; attempt: number },
   ): Promise<void> {
-    const delivery = await this.dataSource.getRepository(WebhookDelivery).findOneBy({ id: deliveryId });
+    const delivery = await this.deliveries.delivery(deliveryId);
     if (!delivery || delivery.status === 'delivered') return;
-    const webhook = await this.dataSource.getRepository(Webhook).findOneBy({ id: delivery.webhookId });
+    const webhook = await this.deliveries.webhook(delivery.webhookId);
     if (!webhook || !webhook.enabled) {
-      await this.dataSource.query(
-        `UPDATE webhook_deliveries SET status = 'skipped' WHERE id = $1 AND status <> 'delivered'`,
-        [deliveryId],
-      );
+      await this.deliveries.skip(deliveryId);
       return;
     }
     const started = Date.now();
@@ -89,46 +83,22 @@ export class WebhookDeliveryHandler {
     }
     const durationMs = Date.now() - started;
     const final = meta.attempt >= this.config.WEBHOOK_MAX_ATTEMPTS;
-    await this.dataSource.transaction(async (em) => {
-      await em.query(
-        `INSERT INTO webhook_delivery_attempts (delivery_id, status_code, error, duration_ms) VALUES ($1, $2, $3, $4)`,
-        [deliveryId, statusCode, error, durationMs],
-      );
-      if (!error) {
-        await em.query(
-          `UPDATE webhook_deliveries SET status = 'delivered', delivered_at = now(), attempts = attempts + 1,
-                  last_status_code = $2, last_error = NULL WHERE id = $1`,
-          [deliveryId, statusCode],
-        );
-        await em.query(`UPDATE webhooks SET consecutive_failures = 0 WHERE id = $1`, [webhook.id]);
-        return;
-      }
-      await em.query(
-        `UPDATE webhook_deliveries SET attempts = attempts + 1, last_status_code = $2, last_error = $3,
-                status = CASE WHEN $4 THEN 'failed' ELSE status END
-          WHERE id = $1`,
-        [deliveryId, statusCode, error, final],
-      );
+    const attempt = { deliveryId, statusCode, error, durationMs };
+    await this.deliveries.transaction(async (em) => {
+      if (!error) return this.deliveries.recordSuccess(em, webhook.id, attempt);
+      await this.deliveries.recordFailure(em, attempt, final);
       if (!final) return;
-      const [counted] = (await em.query(
-        `UPDATE webhooks SET consecutive_failures = consecutive_failures + 1 WHERE id = $1 RETURNING consecutive_failures`,
-        [webhook.id],
-      )) as [{ consecutive_failures: number }[], number];
-      const failures = counted[0]?.consecutive_failures ?? 0;
+      const failures = await this.deliveries.countFailure(em, webhook.id);
       if (failures < this.config.WEBHOOK_DISABLE_AFTER_FAILURES) return;
-      const [disabled] = (await em.query(
-        `UPDATE webhooks SET enabled = false, disabled_reason = 'failures', disabled_at = now()
-          WHERE id = $1 AND enabled RETURNING id`,
-        [webhook.id],
-      )) as [{ id: string }[], number];
-      if (!disabled.length) return;
+      if (!(await this.deliveries.disableForFailures(em, webhook.id))) return;
       this.logger.warn({ msg: 'webhook disabled after failures', webhookId: webhook.id, failures });
       await this.notifications.notify(em, {
         type: 'webhook.disabled',
         subject: { type: 'webhook', id: webhook.id },
         recipients: { organizationAdminsOf: [webhook.organizationId] },
         params: { url: webhook.url, failures, organizationId: webhook.organizationId },
-        dedupeKey: `webhook-disabled.${webhook.id}.${disabled[0].id}.${failures}`,
+        // The endpoint id twice: the key's shape from when the second part was the RETURNING id.
+        dedupeKey: `webhook-disabled.${webhook.id}.${webhook.id}.${failures}`,
       });
     });
     if (error) throw new Error(`webhook delivery ${deliveryId}: ${error}`);

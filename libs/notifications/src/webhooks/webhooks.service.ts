@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
 
-import { AppConfig, CoreError, Page, PageQueryDto, paginate, type Actor } from '@tandem/core';
+import { AppConfig, CoreError, Page, PageQueryDto, paginateByCreation, type Actor } from '@tandem/core';
 import { DataSource } from 'typeorm';
 import { isNotificationType } from '../notification-texts';
 import { NotificationsError, NotificationsErrorCode } from '../notifications.errors';
@@ -115,12 +115,7 @@ export class WebhooksService {
       .getRepository(Webhook)
       .createQueryBuilder('w')
       .where('w.organization_id = :organizationId', { organizationId });
-    return paginate(qb, {
-      keys: ['w.created_at', 'w.id'],
-      direction: 'ASC',
-      cursorOf: (w) => [w.createdAt.toISOString(), w.id],
-      query,
-    });
+    return paginateByCreation(qb, 'w', query, 'ASC');
   }
 
   async get(actor: Actor, organizationId: string, id: string): Promise<Webhook> {
@@ -210,11 +205,6 @@ export class WebhooksService {
       .createQueryBuilder('d')
       .where('d.webhook_id = :id', { id });
     if (query.status) qb.andWhere('d.status = :status', { status: query.status });
-    return paginate(qb, {
-      keys: ['d.created_at', 'd.id'],
-      direction: 'DESC',
-      cursorOf: (d) => [d.createdAt.toISOString(), d.id],
-      query,
-    });
+    return paginateByCreation(qb, 'd', query, 'DESC');
   }
 }

@@ -1,4 +1,11 @@
-import { IsCalendarDate, IsTerritoryCode, OptionalValueList, POLICY_AREAS } from '@tandem/core';
+import {
+  CountryCode,
+  IsCalendarDate,
+  IsTerritoryCode,
+  OptionalText,
+  OptionalValueList,
+  POLICY_AREAS,
+} from '@tandem/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -8,7 +15,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO31661Alpha2,
   IsISO4217CurrencyCode,
   IsOptional,
   IsString,
@@ -50,10 +56,7 @@ export class CreateProgrammeDto {
   @MaxLength(200)
   title!: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
+  @OptionalText(5000)
   summary?: string;
 
   @ApiProperty({ description: 'The lead organisation; you must be one of its org admins' })
@@ -68,9 +71,7 @@ export class CreateProgrammeDto {
   @IsCalendarDate()
   endDate!: string;
 
-  @ApiProperty({ example: 'PT' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
-  @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 country code' })
+  @CountryCode({ example: 'PT' })
   country!: string;
 
   @ApiPropertyOptional({ example: 'Northvale' })

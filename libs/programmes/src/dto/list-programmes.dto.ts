@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsEnum, IsIn, IsISO31661Alpha2, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQueryDto } from '@tandem/core';
+import { IsEnum, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { CountryCode, OptionalText, PageQueryDto } from '@tandem/core';
 import { INTEGRATION_DIMENSIONS, ProgrammeStatus } from '../entities';
 
 export class ListProgrammesDto extends PageQueryDto {
@@ -15,16 +14,10 @@ export class ListProgrammesDto extends PageQueryDto {
   @IsIn(INTEGRATION_DIMENSIONS, { message: `dimension must be one of: ${INTEGRATION_DIMENSIONS.join(', ')}` })
   dimension?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
-  @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 country code' })
+  @CountryCode({ optional: true })
   country?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(120)
+  @OptionalText(120)
   city?: string;
 
   @ApiPropertyOptional({
@@ -34,9 +27,6 @@ export class ListProgrammesDto extends PageQueryDto {
   @IsUUID()
   partnerOrganizationId?: string;
 
-  @ApiPropertyOptional({ description: 'Matches title or summary, case-insensitive' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @OptionalText(200, { description: 'Matches title or summary, case-insensitive' })
   text?: string;
 }

@@ -58,9 +58,9 @@ export class PeriodLockView {
   lockedAt!: Date;
 }
 
-export function indicatorView(i: Indicator): IndicatorView {
+/** What the audit trail keeps of an indicator definition (its view holds the same and more). */
+export function indicatorSnapshot(i: Indicator) {
   return {
-    id: i.id,
     programmeId: i.programmeId,
     name: i.name,
     dimension: i.dimension,
@@ -70,25 +70,17 @@ export function indicatorView(i: Indicator): IndicatorView {
     target: toNumber(i.target),
     direction: i.direction,
     frameworkIndicatorCode: i.frameworkIndicatorCode,
+  };
+}
+
+export function indicatorView(i: Indicator): IndicatorView {
+  return {
+    id: i.id,
+    ...indicatorSnapshot(i),
     definition: i.definition,
     createdAt: i.createdAt,
     updatedAt: i.updatedAt,
     version: i.version,
-  };
-}
-
-/** What the audit trail keeps of an indicator definition. */
-export function indicatorSnapshot(i: Indicator): Record<string, unknown> {
-  return {
-    programmeId: i.programmeId,
-    name: i.name,
-    dimension: i.dimension,
-    unit: i.unit,
-    kind: i.kind,
-    baseline: toNumber(i.baseline),
-    target: toNumber(i.target),
-    direction: i.direction,
-    frameworkIndicatorCode: i.frameworkIndicatorCode,
   };
 }
 

@@ -4,6 +4,7 @@ import { CoreError, CoreErrorCode, DomainError, TransactionService, Actor, Platf
 import { DataSource, EntityManager } from 'typeorm';
 import { Indicator, IndicatorDirection, IndicatorKind, Programme, ProgrammeStatus } from '../entities';
 import { ProgrammeAccessService } from '../programme-access.service';
+import { IndicatorsRepository } from './indicators.repository';
 import { IndicatorsService } from './indicators.service';
 
 const PROGRAMME = '11111111-1111-4111-8111-111111111111';
@@ -59,7 +60,7 @@ describe(IndicatorsService.name, () => {
       run: (work: (m: EntityManager) => Promise<unknown>) => work(em as unknown as EntityManager),
     };
     sut = new IndicatorsService(
-      {} as DataSource,
+      new IndicatorsRepository({} as DataSource),
       tx as unknown as TransactionService,
       access as unknown as ProgrammeAccessService,
       audit as unknown as AuditService,

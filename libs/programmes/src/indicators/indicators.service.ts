@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
 
 import {
@@ -8,19 +7,19 @@ import {
   DomainError,
   mapPage,
   Page,
-  paginate,
   TransactionService,
   validationFailed,
   Actor,
   assertVersion,
 } from '@tandem/core';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Indicator, IndicatorDirection, IndicatorKind } from '../entities';
 import { ProgrammeAccess, ProgrammeAccessService, ProgrammeAction } from '../programme-access.service';
 import { CreateIndicatorDto } from './dto/create-indicator.dto';
 import { ListIndicatorsDto } from './dto/list-indicators.dto';
 import { UpdateIndicatorDto } from './dto/update-indicator.dto';
 import { definitionProblem } from './indicator-progress';
+import { IndicatorsRepository } from './indicators.repository';
 import { IndicatorView, indicatorSnapshot, indicatorView, toNumber } from './indicator.view';
 import { assertProgrammeOpen } from './programme-open';
 
@@ -33,7 +32,7 @@ export interface IndicatorInScope {
 @Injectable()
 export class IndicatorsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly indicators: IndicatorsRepository,
     private readonly tx: TransactionService,
     private readonly access: ProgrammeAccessService,
     private readonly audit: AuditService,
@@ -74,23 +73,11 @@ export class IndicatorsService {
 
   async list(actor: Actor, programmeId: string, query: ListIndicatorsDto): Promise<Page<IndicatorView>> {
     await this.access.require(actor, programmeId, 'read');
-    const qb = this.dataSource
-      .getRepository(Indicator)
-      .createQueryBuilder('i')
-      .where('i.programme_id = :programmeId', { programmeId });
-    if (query.dimension) qb.andWhere('i.dimension = :dimension', { dimension: query.dimension });
-    if (query.kind) qb.andWhere('i.kind = :kind', { kind: query.kind });
-    const page = await paginate(qb, {
-      keys: ['i.created_at', 'i.id'],
-      direction: 'ASC',
-      cursorOf: (i) => [i.createdAt.toISOString(), i.id],
-      query,
-    });
-    return mapPage(page, indicatorView);
+    return mapPage(await this.indicators.listOfProgramme(programmeId, query), indicatorView);
   }
 
   async get(actor: Actor, id: string): Promise<IndicatorView> {
-    const { indicator } = await this.requireIndicator(actor, id, 'read', this.dataSource.manager);
+    const { indicator } = await this.requireIndicator(actor, id, 'read', this.indicators.manager);
     return indicatorView(indicator);
   }
 
@@ -189,28 +176,16 @@ export class IndicatorsService {
 
   /**
    * The definition a programme indicator inherits from the framework catalogue (issue 19), so the
-   * same measure means the same thing in every programme. The catalogue is a read-only table seeded
-   * by migration and owned by libs/indicators; it is read here with one query rather than through
-   * that library because libs/indicators depends on this one (profiles list programme indicators),
-   * and the reverse import would be a cycle. Fields the caller also sent must agree with it.
+   * same measure means the same thing in every programme. Fields the caller also sent must agree
+   * with it.
    */
   private async adopted(
     em: EntityManager,
     dto: CreateIndicatorDto,
   ): Promise<Pick<Indicator, 'dimension' | 'unit' | 'direction' | 'kind' | 'definition'>> {
     const field = 'frameworkIndicatorCode';
-    const rows: {
-      dimension: string;
-      unit: string;
-      direction: IndicatorDirection;
-      kind: IndicatorKind;
-      definition: Record<string, string>;
-    }[] = await em.query(
-      `SELECT dimension, unit, direction, kind, definition FROM framework_indicators WHERE code = $1`,
-      [dto.frameworkIndicatorCode],
-    );
-    if (!rows[0]) throw CoreError.invalid(field, 'is not an indicator of a known framework');
-    const fw = rows[0];
+    const fw = await this.indicators.frameworkDefinition(em, dto.frameworkIndicatorCode!);
+    if (!fw) throw CoreError.invalid(field, 'is not an indicator of a known framework');
     const clashes = (['dimension', 'unit', 'direction', 'kind'] as const).filter(
       (f) => dto[f] !== undefined && dto[f] !== fw[f],
     );

@@ -5,7 +5,7 @@ import {
   CoverageCell,
   INTEGRATION_DIMENSIONS,
   ProgrammeAccessService,
-  programmeCoverage,
+  ProgrammeCoverageReader,
 } from '@tandem/programmes';
 import { DataSource } from 'typeorm';
 import { fromArray, ReportContent, Row } from '../report-content';
@@ -27,6 +27,7 @@ export class CoverageSource {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: ProgrammeAccessService,
+    private readonly coverageOf: ProgrammeCoverageReader,
   ) {}
 
   async check(): Promise<void> {
@@ -39,7 +40,7 @@ export class CoverageSource {
       gcm,
       dimensions: dims,
       sdg,
-    } = await programmeCoverage(
+    } = await this.coverageOf.coverage(
       this.dataSource.manager,
       visibleProgrammesSql(this.dataSource, this.access, actor),
       INTEGRATION_DIMENSIONS,

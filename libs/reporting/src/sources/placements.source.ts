@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { CoreError, Actor } from '@tandem/core';
 import {
   BreakdownCell,
@@ -8,9 +7,8 @@ import {
   PlacementsRepository,
   PlacementStatsService,
 } from '@tandem/placements';
-import { ProgrammeAccessService, programmeReader } from '@tandem/programmes';
-import { organizationReader } from '@tandem/stakeholders';
-import { DataSource } from 'typeorm';
+import { ProgrammeAccessService, ProgrammesRepository } from '@tandem/programmes';
+import { OrganizationsRepository } from '@tandem/stakeholders';
 import { Cell, fromArray, ReportContent, Row, Section } from '../report-content';
 import { CopyCell, copyCsvInto, copyStatement, sqlLiteral } from '../writers/copy-csv';
 
@@ -67,11 +65,12 @@ function copyCells(
 @Injectable()
 export class PlacementsSource {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly stats: PlacementStatsService,
     private readonly placements: PlacementsRepository,
     private readonly access: PlacementAccessService,
     private readonly programmes: ProgrammeAccessService,
+    private readonly programmeRows: ProgrammesRepository,
+    private readonly organizations: OrganizationsRepository,
   ) {}
 
   /** The cheap part of the stats' scoping rules, at request time: 404 for what the actor cannot see. */
@@ -191,7 +190,7 @@ export class PlacementsSource {
       const employerIds = p.employerOrganizationId ? [p.employerOrganizationId] : this.access.orgIds(actor);
       const found = await this.placements.reportRows(actor, { employerIds, programmeId: p.programmeId });
       const employers = await this.names(employerIds);
-      const programmes = await programmeReader.titles(this.dataSource.manager, found.programmeIds);
+      const programmes = await this.programmeRows.titles(found.programmeIds);
       totalRows = found.total;
       sections.push({
         name: 'placements',
@@ -252,7 +251,6 @@ export class PlacementsSource {
   private async names(ids: string[]): Promise<Map<string, string>> {
     const uuids = ids.filter((k) => /^[0-9a-f-]{36}$/.test(k));
     if (!uuids.length) return new Map();
-    const found = await organizationReader.summaries(this.dataSource.manager, uuids);
-    return new Map(found.map((o) => [o.id, o.name]));
+    return this.organizations.names(uuids);
   }
 }

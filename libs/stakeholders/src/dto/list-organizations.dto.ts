@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsEnum, IsISO31661Alpha2, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageQueryDto } from '@tandem/core';
+import { IsEnum, IsOptional } from 'class-validator';
+import { CountryCode, OptionalText, PageQueryDto } from '@tandem/core';
 import { OrganizationKind } from '../entities/organization.entity';
 import { GovernmentLevel } from '../kinds/government/government-profile.entity';
 
@@ -18,21 +17,12 @@ export class ListOrganizationsDto extends PageQueryDto {
   @IsEnum(GovernmentLevel, { message: 'level must be one of: national, regional, municipal, local' })
   level?: GovernmentLevel;
 
-  @ApiPropertyOptional({ example: 'PT' })
-  @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
-  @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 country code' })
+  @CountryCode({ optional: true, example: 'PT' })
   country?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(120)
+  @OptionalText(120)
   city?: string;
 
-  @ApiPropertyOptional({ description: 'Matches name, city or jurisdiction, case-insensitive' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @OptionalText(200, { description: 'Matches name, city or jurisdiction, case-insensitive' })
   text?: string;
 }

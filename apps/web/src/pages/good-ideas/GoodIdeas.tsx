@@ -3,35 +3,8 @@ import { Link, useParams } from 'react-router-dom';
 import { api, ApiError, call } from '../../api/client';
 import { useAuth } from '../../auth';
 import { Async, fmtDate, PageTitle, StateBadge, useLoad } from '../../components/common';
+import type { GoodIdea as Idea, GoodIdeaSummary as IdeaSummary } from '../../api/types';
 import { useI18n } from '../../i18n';
-
-interface IdeaSummary {
-  id: string;
-  slug: string;
-  status: string;
-  title: string;
-  city: string;
-  country: string;
-  organizationName: string;
-  publishedAt: string | null;
-}
-
-interface Idea extends IdeaSummary {
-  organizationId: string;
-  summary: string;
-  challenge: string;
-  approach: string;
-  returnedReason: string | null;
-  assessments: { criterion: string; rating: number; rationale: string }[];
-  recognitions: { id: string; organizationName: string; statement: string }[];
-  adaptations: {
-    id: string;
-    city: string;
-    country: string;
-    organizationName: string;
-    programmeStatus: string;
-  }[];
-}
 
 const CRITERIA = ['practical', 'innovative', 'successful', 'transferable'] as const;
 

@@ -2,7 +2,8 @@
 // hidden from assistive technology; the table carries the figures (see components/charts.tsx).
 import { useId } from 'react';
 import { useI18n } from '../../i18n';
-import { fmt, signed, TrendPoint } from './models';
+import type { TrendPoint } from '../../api/types';
+import { fmt, signed } from './format';
 
 export function GapChart({ title, unit, points }: { title: string; unit: string; points: TrendPoint[] }) {
   const { t, lang } = useI18n();

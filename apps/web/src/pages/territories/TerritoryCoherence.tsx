@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import { api, call } from '../../api/client';
 import { Async, Back, PageTitle, useLoad } from '../../components/common';
 import { useI18n } from '../../i18n';
-import { Coherence } from './models';
+import type { TerritoryCoherence as Coherence } from '../../api/types';
 
 /**
  * The policy-coherence matrix: one table per integration dimension, government levels as rows and

@@ -2,7 +2,8 @@ import { FormEvent, useState } from 'react';
 import { api, call } from '../../api/client';
 import { Async, Back, ErrorBox, PageTitle, useLoad } from '../../components/common';
 import { localized, useI18n } from '../../i18n';
-import { Comparison, FrameworkIndicator, fmt, signed, Territory } from './models';
+import type { FrameworkIndicator, Territory, TerritoryComparison as Comparison } from '../../api/types';
+import { fmt, signed } from './format';
 
 /** Territories ranked by gap and by change in gap for one indicator, with small-sample flags. */
 export function TerritoryComparisonPage() {

@@ -3,7 +3,8 @@ import { api, call } from '../../api/client';
 import { Async, Back, PageTitle, useLoad } from '../../components/common';
 import { localized, useI18n } from '../../i18n';
 import { GapChart } from './GapChart';
-import { fmt, Profile, signed, Territory } from './models';
+import type { Territory, TerritoryProfile as Profile } from '../../api/types';
+import { fmt, signed } from './format';
 
 /** Every territory, with links to its profile and coherence matrix, and to the comparison view. */
 export function TerritoriesPage() {

@@ -1,5 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, MaxLength } from 'class-validator';
+import { OptionalText } from '@tandem/core';
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, MaxLength } from 'class-validator';
 import { NOTIFICATION_TYPES } from '../../notification-texts';
 
 export class CreateWebhookDto {
@@ -19,9 +20,6 @@ export class CreateWebhookDto {
   @IsString({ each: true })
   eventTypes!: string[];
 
-  @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @OptionalText(500, { maxLength: 500 })
   description?: string;
 }

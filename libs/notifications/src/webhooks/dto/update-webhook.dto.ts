@@ -1,3 +1,4 @@
+import { OptionalText } from '@tandem/core';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -11,10 +12,7 @@ import {
 import { NOTIFICATION_TYPES } from '../../notification-texts';
 
 export class UpdateWebhookDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @OptionalText(2000)
   url?: string;
 
   @ApiPropertyOptional({ type: [String], enum: NOTIFICATION_TYPES })

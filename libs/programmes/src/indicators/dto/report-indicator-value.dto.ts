@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IsCalendarDate } from '@tandem/core';
+import { IsOptional, IsUUID } from 'class-validator';
+import { IsCalendarDate, OptionalText } from '@tandem/core';
 import { IsIndicatorNumber } from './indicator-fields';
 
 /**
@@ -31,10 +31,7 @@ export class ReportIndicatorValueDto {
   @IsIndicatorNumber()
   hostValue?: number;
 
-  @ApiPropertyOptional({ example: 'Source: municipal employment register' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @OptionalText(2000, { example: 'Source: municipal employment register' })
   note?: string;
 
   @ApiPropertyOptional({
