@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { CoreError, Actor } from '@tandem/core';
 import {
   BreakdownCell,
@@ -71,6 +73,8 @@ export class PlacementsSource {
     private readonly programmes: ProgrammeAccessService,
     private readonly programmeRows: ProgrammesRepository,
     private readonly organizations: OrganizationsRepository,
+    // The CSV's row section is written by PostgreSQL (COPY) on a connection of its own.
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /** The cheap part of the stats' scoping rules, at request time: 404 for what the actor cannot see. */
