@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { sign } from 'jsonwebtoken';
+import request from 'supertest';
 import {
   auditOf,
   bearer,
@@ -19,6 +20,7 @@ describe('auth: sign-in, tokens, sessions', () => {
   let stack: TestStack;
   let admin: Session;
   let member: Session;
+  let orgId: string;
 
   beforeAll(async () => {
     await smtp.start();
@@ -29,6 +31,7 @@ describe('auth: sign-in, tokens, sessions', () => {
     }).start();
     admin = await loginAdmin(stack);
     const org = await createOrganization(stack, admin, 'civil_society', 'Auth Test Centre');
+    orgId = org;
     member = await onboardUser(stack, smtp, admin, org, 'member@auth.test', 'member');
   });
 
@@ -204,5 +207,82 @@ describe('auth: sign-in, tokens, sessions', () => {
       'create',
       'update',
     ]);
+  });
+
+  describe('two api replicas with session caches (SESSION_CACHE_TTL_MS, evictions over Redis)', () => {
+    let replicaA: () => request.Agent;
+    let replicaB: () => request.Agent;
+    const sessionIdOf = (s: Session) =>
+      (JSON.parse(Buffer.from(s.token.split('.')[1], 'base64url').toString()) as { sid: string }).sid;
+    const meOn = (replica: () => request.Agent, s: Session) => replica().get('/auth/me').set(bearer(s));
+    /** Both replicas have read the session, and answer from memory: proved by revoking it behind their back. */
+    const warmAndProveCached = async (s: Session) => {
+      for (const replica of [replicaA, replicaB]) await meOn(replica, s).expect(200);
+      const sid = sessionIdOf(s);
+      await stack.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1`, [sid]);
+      await meOn(replicaB, s).expect(200); // a cache hit: the database says revoked
+      await stack.query(`UPDATE sessions SET revoked_at = NULL WHERE id = $1`, [sid]);
+    };
+
+    beforeAll(async () => {
+      replicaA = () => stack.http() as unknown as request.Agent;
+      const b = await stack.startApiReplica();
+      replicaB = () => request(b) as unknown as request.Agent;
+    });
+
+    it('logout on replica A: replica B answers 401 on the very next request', async () => {
+      const s = await login(stack, 'member@auth.test', PASSWORD);
+      await warmAndProveCached(s);
+      await replicaA().post('/auth/logout').set(bearer(s)).expect(204);
+      expectProblem(await meOn(replicaB, s), 401);
+      expectProblem(await meOn(replicaA, s), 401);
+    });
+
+    it('refresh-token reuse detected on replica A: the session stops on replica B at once', async () => {
+      const s = await login(stack, 'member@auth.test', PASSWORD);
+      const rotated = await replicaB()
+        .post('/auth/refresh')
+        .send({ refreshToken: s.refreshToken })
+        .expect(200);
+      const current: Session = {
+        ...s,
+        token: rotated.body.accessToken,
+        refreshToken: rotated.body.refreshToken,
+      };
+      await warmAndProveCached(current);
+      const reuse = await replicaA().post('/auth/refresh').send({ refreshToken: s.refreshToken });
+      expect(reuse.body.code).toBe('REFRESH_TOKEN_REUSED');
+      expectProblem(await meOn(replicaB, current), 401);
+    });
+
+    it('removing a member on replica A: replica B stops treating them as a member at once (404, not a cached 200)', async () => {
+      const person = await onboardUser(stack, smtp, admin, orgId, 'leaving@auth.test', 'member');
+      const members = (replica: () => request.Agent) =>
+        replica().get(`/organizations/${orgId}/members`).set(bearer(person));
+      await members(replicaA).expect(200);
+      await members(replicaB).expect(200);
+      await replicaA()
+        .delete(`/organizations/${orgId}/members/${person.userId}`)
+        .set(bearer(admin))
+        .expect(204);
+      expectProblem(await members(replicaB), 404);
+      // The session itself is still good: only what the person is has changed.
+      await meOn(replicaB, person).expect(200);
+    });
+
+    it('Redis away: the replicas stop trusting their caches and read PostgreSQL (a revoked session is refused)', async () => {
+      const s = await login(stack, 'member@auth.test', PASSWORD);
+      await warmAndProveCached(s);
+      await stack.redis.stop();
+      try {
+        // Revoked behind the replicas' back, with no eviction able to reach them.
+        await stack.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1`, [sessionIdOf(s)]);
+        expectProblem(await meOn(replicaB, s), 401);
+        expectProblem(await meOn(replicaA, s), 401);
+        await meOn(replicaB, member).expect(200); // live sessions still work, from the database
+      } finally {
+        await stack.redis.start();
+      }
+    });
   });
 });

@@ -111,6 +111,7 @@ export class TestStack {
   metricsPort = 0;
   private api?: ChildProcess;
   private worker?: ChildProcess;
+  private readonly replicas: ChildProcess[] = [];
   private logs: string[] = [];
 
   constructor(private readonly options: StackOptions) {}
@@ -150,9 +151,9 @@ export class TestStack {
     return this;
   }
 
-  private spawnApp(app: 'api' | 'worker'): ChildProcess {
+  private spawnApp(app: 'api' | 'worker', extraEnv: Record<string, string> = {}): ChildProcess {
     // The worker logs at info so the suite can see it start.
-    const env = app === 'worker' ? { ...this.env, LOG_LEVEL: 'info' } : this.env;
+    const env = { ...(app === 'worker' ? { ...this.env, LOG_LEVEL: 'info' } : this.env), ...extraEnv };
     const child = spawn(process.execPath, [path.join(ROOT, `dist/apps/${app}/main.js`)], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -172,6 +173,21 @@ export class TestStack {
       async () => (await fetch(`${this.baseUrl}/health/live`)).ok,
       `api (logs: ${this.logs.join('').slice(-2000)})`,
     );
+  }
+
+  /**
+   * One more api process on the same database and Redis (a replica behind the same load balancer),
+   * on its own port, without a metrics port; stopped with the stack. Returns its base URL.
+   */
+  async startApiReplica(): Promise<string> {
+    const port = await freePort();
+    this.replicas.push(this.spawnApp('api', { PORT: String(port), METRICS_PORT: '0' }));
+    const url = `http://127.0.0.1:${port}`;
+    await waitUntil(
+      async () => (await fetch(`${url}/health/live`)).ok,
+      `api replica (logs: ${this.logs.join('').slice(-2000)})`,
+    );
+    return url;
   }
 
   async startWorker(): Promise<void> {
@@ -235,7 +251,7 @@ export class TestStack {
   }
 
   async stop(): Promise<void> {
-    for (const child of [this.api, this.worker]) {
+    for (const child of [this.api, this.worker, ...this.replicas]) {
       if (child && child.exitCode === null && child.signalCode === null) {
         await new Promise((resolve) => {
           child.once('exit', resolve);

@@ -2,24 +2,30 @@ import { Injectable } from '@nestjs/common';
 import { Actor } from '@tandem/core';
 import { MembershipsRepository } from '@tandem/stakeholders';
 import { EntityManager } from 'typeorm';
+import { SessionCache } from './session-cache';
 import { EnabledUserRow, UsersRepository } from './users.repository';
 
 /**
  * Turns verified token claims into an Actor: the user (enabled, session not revoked, so logout and
  * token-reuse detection take effect at once) from auth's tables, their memberships through
- * stakeholders, which owns them.
+ * stakeholders, which owns them. Sessions are cached per replica (SessionCache) and evicted
+ * everywhere by the writes that change them (SessionEvents).
  */
 @Injectable()
 export class ActorLoader {
   constructor(
     private readonly users: UsersRepository,
     private readonly memberships: MembershipsRepository,
+    private readonly sessions: SessionCache,
   ) {}
 
-  async load(userId: string, sessionId: string): Promise<Actor | null> {
-    const user = await this.users.enabledWithSession(userId, sessionId);
-    if (!user) return null;
-    return (await this.withMemberships([user], sessionId))[0];
+  /** The Actor of a live session; from the replica's SessionCache while it is sure to be current. */
+  load(userId: string, sessionId: string): Promise<Actor | null> {
+    return this.sessions.get(userId, sessionId, async () => {
+      const user = await this.users.enabledWithSession(userId, sessionId);
+      if (!user) return null;
+      return (await this.withMemberships([user], sessionId))[0];
+    });
   }
 
   /**

@@ -7,6 +7,7 @@ import { ActorLoader } from './actor.loader';
 import { AdminBootstrapService } from './admin-bootstrap.service';
 import { AuthService } from './auth.service';
 import { InvitationsService } from './invitations.service';
+import { SessionCache } from './session-cache';
 import { SignInThrottleRepository } from './sign-in-throttle.repository';
 import { UsersRepository } from './users.repository';
 import { TokenService } from './token.service';
@@ -31,6 +32,7 @@ import { TokenService } from './token.service';
     InvitationReader,
     SignInThrottleRepository,
     ActorLoader,
+    SessionCache,
     AdminBootstrapService,
   ],
   exports: [
@@ -40,6 +42,7 @@ import { TokenService } from './token.service';
     InvitationsService,
     UsersRepository,
     ActorLoader,
+    SessionCache,
     AdminBootstrapService,
     JwtModule,
   ],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import { AppConfig, Clock, TransactionService, Actor } from '@tandem/core';
+import { AppConfig, Clock, TransactionService, Actor, SessionEvents } from '@tandem/core';
 import { MembershipsRepository } from '@tandem/stakeholders';
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -35,6 +35,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly sessions: SessionEvents,
   ) {}
 
   /**
@@ -101,7 +102,7 @@ export class AuthService {
         return { error: AuthErrorCode.InvalidRefreshToken } as const;
       if (token.usedAt) {
         await this.revokeSession(em, session, 'refresh_token_reuse', session.userId);
-        return { error: AuthErrorCode.RefreshTokenReused } as const;
+        return { error: AuthErrorCode.RefreshTokenReused, revoked: session.id } as const;
       }
       if (token.expiresAt <= this.clock.now()) return { error: AuthErrorCode.InvalidRefreshToken } as const;
       await em.update(RefreshToken, { id: token.id }, { usedAt: this.clock.now() });
@@ -109,6 +110,8 @@ export class AuthService {
       if (user.disabledAt) return { error: AuthErrorCode.InvalidRefreshToken } as const;
       return { pair: await this.tokens.issue(em, user, session.id) } as const;
     });
+    // Committed: every replica forgets the session before the client hears of it.
+    if ('revoked' in outcome) await this.sessions.sessionsEnded([outcome.revoked]);
     if (outcome.error) {
       throw new AuthError(
         outcome.error,
@@ -126,6 +129,8 @@ export class AuthService {
       const session = await em.findOneBy(Session, { id: actor.sessionId! });
       if (session && !session.revokedAt) await this.revokeSession(em, session, 'logout', actor.userId);
     });
+    // After the commit, before the 204: no replica answers from a cached copy of this session.
+    await this.sessions.sessionsEnded([actor.sessionId]);
   }
 
   private async revokeSession(

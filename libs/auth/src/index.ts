@@ -13,3 +13,4 @@ export * from './password';
 export * from './me.view';
 export * from './invitation.view';
 export * from './users.repository';
+export * from './session-cache';

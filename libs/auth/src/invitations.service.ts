@@ -3,6 +3,7 @@ import { AuditService } from '@tandem/audit';
 import {
   AppConfig,
   Clock,
+  SessionEvents,
   CoreError,
   isUniqueViolation,
   JobName,
@@ -46,6 +47,7 @@ export class InvitationsService {
     private readonly auth: AuthService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly sessions: SessionEvents,
   ) {}
 
   /**
@@ -191,9 +193,11 @@ export class InvitationsService {
         after: { acceptedAt: now, acceptedUserId: user.id },
         actorUserId: user.id,
       });
-      return { pair: await this.auth.startSession(em, user) };
+      return { pair: await this.auth.startSession(em, user), userId: user.id };
     });
     if ('error' in outcome) throw outcome.error;
+    // An existing user's other sessions gain the organisation at once, on every replica.
+    await this.sessions.usersChanged([outcome.userId]);
     return outcome.pair;
   }
 

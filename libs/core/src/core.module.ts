@@ -4,6 +4,7 @@ import { Clock } from './database/clock';
 import { TransactionService } from './database/transaction.service';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { OutboxService } from './outbox/outbox.service';
+import { SessionEvents } from './sessions/session-events';
 
 /** Configuration, clock, transactions and the outbox: what every domain library builds on. */
 @Global()
@@ -18,8 +19,9 @@ export class CoreModule {
         TransactionService,
         OutboxService,
         IdempotencyService,
+        SessionEvents,
       ],
-      exports: [AppConfig, Clock, TransactionService, OutboxService, IdempotencyService],
+      exports: [AppConfig, Clock, TransactionService, OutboxService, IdempotencyService, SessionEvents],
     };
   }
 }

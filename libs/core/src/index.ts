@@ -42,3 +42,4 @@ export * from './errors/version';
 export * from './telemetry';
 export * from './vocabulary/measuring';
 export * from './validation/value-list';
+export * from './sessions/session-events';

@@ -7,6 +7,7 @@ import {
   Page,
   PageQueryDto,
   mapPage,
+  SessionEvents,
   TransactionService,
 } from '@tandem/core';
 import { EntityManager } from 'typeorm';
@@ -26,6 +27,7 @@ export class MembersService {
     private readonly access: OrganizationAccessService,
     private readonly tx: TransactionService,
     private readonly audit: AuditService,
+    private readonly sessions: SessionEvents,
   ) {}
 
   /** Members of an organisation: visible to its own members and platform admins, 404 to anyone else. */
@@ -43,7 +45,7 @@ export class MembersService {
     dto: UpdateMemberDto,
   ): Promise<MemberView> {
     this.access.assert(actor, organizationId, 'manageMembers');
-    return this.tx.run(async (em) => {
+    const view = await this.tx.run(async (em) => {
       const membership = await this.lockMembership(em, organizationId, userId);
       if (membership.role === dto.role) return this.view(membership, membership.user!);
       if (membership.role === MembershipRole.OrgAdmin)
@@ -58,6 +60,9 @@ export class MembersService {
       });
       return this.view({ ...membership, role: dto.role }, membership.user!);
     });
+    // Committed: the member's cached sessions on every api replica carry the new role from now on.
+    await this.sessions.usersChanged([userId]);
+    return view;
   }
 
   async remove(actor: Actor, organizationId: string, userId: string): Promise<void> {
@@ -74,6 +79,7 @@ export class MembersService {
         before: { userId, organizationId, role: membership.role },
       });
     });
+    await this.sessions.usersChanged([userId]);
   }
 
   private async lockMembership(

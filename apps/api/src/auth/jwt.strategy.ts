@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { AccessTokenClaims, ActorLoader } from '@tandem/auth';
+import { AccessTokenClaims, ActorLoader, SessionCache } from '@tandem/auth';
 import { AppConfig, RequestContext, Actor } from '@tandem/core';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 
@@ -8,10 +8,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Bearer JWT, HS256 only (so `alg: none` and key-confusion tokens are refused), not expired. */
 @Injectable()
-export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') implements OnApplicationBootstrap {
   constructor(
     config: AppConfig,
     private readonly actors: ActorLoader,
+    private readonly sessions: SessionCache,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -19,6 +20,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       algorithms: ['HS256'],
       ignoreExpiration: false,
     });
+  }
+
+  /** The session cache listens for evictions before the first request (docs/performance.md#reads). */
+  onApplicationBootstrap(): void {
+    this.sessions.start();
   }
 
   async validate(claims: Partial<AccessTokenClaims>): Promise<Actor | false> {

@@ -359,6 +359,34 @@ export class AppConfig extends DatabaseConfig {
   @IsOptional()
   @IsString()
   WEB_DIST_DIR?: string;
+
+  /**
+   * How long an api replica may answer from its in-process cache of sessions (user, session,
+   * memberships) before reading them again (ms); 0 turns the cache off. Revocations reach every
+   * replica at once over Redis; this bounds only what a replica cut off from Redis without knowing
+   * it could serve (docs/performance.md#reads).
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  SESSION_CACHE_TTL_MS = 10_000;
+
+  /** Sessions each api replica keeps cached at most (least recently used leave first). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SESSION_CACHE_MAX = 10_000;
+
+  /** How long a logout or a role change waits for every replica to confirm its cache eviction (ms). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(10_000)
+  SESSION_EVICT_ACK_TIMEOUT_MS = 1000;
 }
 
 export class ConfigValidationError extends Error {

@@ -57,6 +57,28 @@ export interface KeysetOptions<T> {
 }
 
 /**
+ * Adds `(k1, k2, …) > (cursor values)` (or `<` for DESC) when a cursor is given: what `paginate`
+ * does, for a query that must apply the same bound inside its own subqueries before the outer page
+ * (TasksRepository.listForActor walks one index per assignee and merges them).
+ */
+export function afterCursor<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  keys: string[],
+  direction: 'ASC' | 'DESC',
+  cursor: string | undefined,
+): SelectQueryBuilder<T> {
+  if (!cursor) return qb;
+  const values = decodeCursor(cursor, keys.length);
+  const params: Record<string, SortValue> = {};
+  const placeholders = values.map((v, i) => {
+    params[`__k${i}`] = v;
+    return `:__k${i}`;
+  });
+  const op = direction === 'ASC' ? '>' : '<';
+  return qb.andWhere(`(${keys.join(', ')}) ${op} (${placeholders.join(', ')})`, params);
+}
+
+/**
  * Keyset pagination: `WHERE (k1, k2) > (:v1, :v2) ORDER BY k1, k2 LIMIT n+1`. Stable under
  * concurrent inserts, and as fast on page 1000 as on page 1 given an index on the keys.
  */
@@ -65,16 +87,7 @@ export async function paginate<T extends ObjectLiteral>(
   { keys, direction, cursorOf, query }: KeysetOptions<T>,
 ): Promise<Page<T>> {
   const limit = query.limit ?? 20;
-  if (query.cursor) {
-    const values = decodeCursor(query.cursor, keys.length);
-    const params: Record<string, SortValue> = {};
-    const placeholders = values.map((v, i) => {
-      params[`__k${i}`] = v;
-      return `:__k${i}`;
-    });
-    const op = direction === 'ASC' ? '>' : '<';
-    qb.andWhere(`(${keys.join(', ')}) ${op} (${placeholders.join(', ')})`, params);
-  }
+  afterCursor(qb, keys, direction, query.cursor);
   keys.forEach((k, i) => (i === 0 ? qb.orderBy(k, direction) : qb.addOrderBy(k, direction)));
   const rows = await qb.limit(limit + 1).getMany();
   const hasMore = rows.length > limit;

@@ -14,6 +14,7 @@ import { EmailLease1795460000000 } from './1795460000000-EmailLease';
 import { OutboxTraceContext1795617675730 } from './1795617675730-OutboxTraceContext';
 import { Measuring1795617714098 } from './1795617714098-Measuring';
 import { IndicatorCatalogue1795617714099 } from './1795617714099-IndicatorCatalogue';
+import { ReadPathIndexes1796100000000 } from './1796100000000-ReadPathIndexes';
 
 /** Every migration, in order. Add each generated one here: the webpack bundles need explicit imports. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -34,4 +35,5 @@ export const MIGRATIONS: Function[] = [
   OutboxTraceContext1795617675730,
   Measuring1795617714098,
   IndicatorCatalogue1795617714099,
+  ReadPathIndexes1796100000000,
 ];
