@@ -45,12 +45,7 @@ export default tseslint.config(
   // call repositories, so `.query(` in them fails the lint.
   {
     files: ['{apps,libs}/**/*.service.ts', '{apps,libs}/**/*handler*.ts'],
-    ignores: [
-      '**/*.spec.ts',
-      // Being rewritten on another branch (perf-jobs) with their queries in repositories.
-      'apps/worker/src/redis-rebuild.service.ts',
-      'libs/placements/src/retention-check.handlers.ts',
-    ],
+    ignores: ['**/*.spec.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import IORedis from 'ioredis';
 import { auditOf, bearer, createOrganization, expectProblem, onboardUser, Session } from './support/fixtures';
 import { ProgrammeSetup, setupProgramme, waitForNotification } from './support/programmes';
 import { TestSmtpServer } from './support/smtp';
@@ -822,6 +823,65 @@ describe('placements: participants, placements, retention check-ins, statistics,
       });
       expectProblem(badMode, 400);
       expect(badMode.body.errors[0].field).toBe('mode');
+    });
+
+    it('a 50-row import leaves no job per row or check-in in Redis; the sweep opens its 150 check-ins and the employer hears once', async () => {
+      const employer = await createOrganization(stack, s.admin, 'employer', 'Quay Bakery');
+      const hr = await onboardUser(stack, smtp, s.admin, employer, 'hr@quay-bakery.test', 'org_admin');
+      const redis = new IORedis(stack.redis.url, { maxRetriesPerRequest: null });
+      try {
+        /** Every job Redis holds for any queue, by name (BullMQ keeps one hash per job). */
+        const jobNames = async () => {
+          const names: string[] = [];
+          for (const key of await redis.keys('bull:*')) {
+            if ((await redis.type(key)) !== 'hash') continue;
+            const name = await redis.hget(key, 'name');
+            if (name) names.push(name);
+          }
+          return names;
+        };
+        const before = await jobNames();
+        const rows = Array.from(
+          { length: 50 },
+          (_, i) => `,${newPerson()},,Baker ${i},7512,C,${ago(13, i % 20)},permanent,38`,
+        );
+        const res = await upload(hr, csv(...rows), { employerOrganizationId: employer });
+        expect(res.status).toBe(202);
+        expect(await finished(hr, res.body.id)).toMatchObject({ status: 'completed', createdCount: 50 });
+        // Started 13 months ago: all 150 check-ins are due; the sweep (not a job per row) opens them.
+        await waitFor('150 due check-ins', async () => {
+          const [{ n }] = await stack.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM retention_checks rc JOIN placements pl ON pl.id = rc.placement_id
+              WHERE pl.import_id = $1 AND rc.status = 'due' AND rc.opened_at IS NOT NULL`,
+            [res.body.id],
+          );
+          return n === 150 ? n : undefined;
+        });
+        const notes = await waitForNotification(stack, hr, 'placement.check_in_due', employer);
+        expect(notes).toHaveLength(1);
+        // One summary e-mail to the employer's member, whatever the number of check-ins.
+        await waitFor('the summary e-mail', async () =>
+          smtp.received.some(
+            (m) =>
+              m.to.includes(hr.email) && m.subject.includes('150 retention check-ins of Quay Bakery are due'),
+          )
+            ? true
+            : undefined,
+        );
+        // Redis: no job was added per row or per check-in (only the import, its fan-out and e-mail
+        // batch; the sweep's own runs, one a second here, do not count).
+        const perItem = ['placement.check-ins', 'placement.check-in-due', 'placement.check-in-reminder'];
+        const after = await jobNames();
+        const other = (names: string[]) => names.filter((n) => n !== 'placement.check-in-sweep');
+        expect(other(after).length - other(before).length).toBeLessThan(10);
+        expect(after.filter((n) => perItem.includes(n))).toEqual([]);
+        const delayed = await Promise.all(
+          ['reminders', 'imports', 'notifications'].map((q) => redis.zcard(`bull:${q}:delayed`)),
+        );
+        expect(delayed.reduce((a, b) => a + b, 0)).toBeLessThan(5);
+      } finally {
+        redis.disconnect();
+      }
     });
   });
 });

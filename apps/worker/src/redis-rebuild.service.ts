@@ -1,7 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { JobName, JobQueueService } from '@tandem/core';
-import { DataSource } from 'typeorm';
+import { RebuildSource, RedisRebuildRepository } from './redis-rebuild.repository';
 
 /** Present while Redis holds Tandem's jobs; gone when Redis is new, flushed or restored empty. */
 export const REDIS_STATE_KEY = 'tandem:redis-state';
@@ -10,9 +9,10 @@ export const REDIS_STATE_KEY = 'tandem:redis-state';
  * For each kind of time-based work kept as delayed jobs or job schedulers in Redis: the
  * "(re)schedule" job that rebuilds them from a row, and the rows that may still have some pending.
  * The handlers re-read the row and decide (they are the same ones a change of date runs), so
- * these predicates only need to be generous, not exact.
+ * these predicates only need to be generous, not exact. Retention check-ins are not here: their dates
+ * live in `retention_checks` and the one sweep job scheduler is upserted at every start.
  */
-const REBUILDS: { job: JobName; key: string; ids: string }[] = [
+export const REBUILDS: RebuildSource[] = [
   {
     job: JobName.TaskReminders,
     key: 'taskId',
@@ -29,11 +29,6 @@ const REBUILDS: { job: JobName; key: string; ids: string }[] = [
     ids: `SELECT id FROM consultation_meetings WHERE status = 'scheduled' AND starts_at > now()`,
   },
   {
-    job: JobName.PlacementCheckIns,
-    key: 'placementId',
-    ids: `SELECT DISTINCT placement_id FROM retention_checks WHERE status = 'scheduled'`,
-  },
-  {
     job: JobName.AgreementReminders,
     key: 'partnerId',
     ids: `SELECT id FROM programme_partners WHERE agreement_expires_on >= current_date
@@ -45,9 +40,10 @@ const REBUILDS: { job: JobName; key: string; ids: string }[] = [
 /**
  * Redis holds only what PostgreSQL can re-create. Events not yet relayed are rows (the relay sends
  * them whatever Redis remembers); the digest tick and report expiry schedulers are upserted at every
- * start (WorkerSchedules); what remains is the delayed work of rows: task reminders, consultation
- * open/close/closing reminders, meeting reminders, retention check-ins, agreement reminders and
- * report schedules' job schedulers. When a worker starts and finds Redis without the marker key (a
+ * start (WorkerSchedules), and so is the check-in sweep (check-in dates are rows it finds by
+ * itself); what remains is the delayed work of rows: task reminders, consultation
+ * open/close/closing reminders, meeting reminders, agreement reminders and report schedules' job
+ * schedulers. When a worker starts and finds Redis without the marker key (a
  * new or flushed Redis, or a database restored from a backup next to an empty one), it writes one
  * "(re)schedule" outbox event per row that may have such work, in one transaction, and sets the
  * marker. The relay turns them into jobs as usual; the handlers use deterministic job ids, so two
@@ -58,7 +54,7 @@ export class RedisRebuild implements OnApplicationBootstrap {
   private readonly logger = new Logger(RedisRebuild.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: RedisRebuildRepository,
     private readonly jobs: JobQueueService,
   ) {}
 
@@ -74,19 +70,7 @@ export class RedisRebuild implements OnApplicationBootstrap {
   /** Returns how many "(re)schedule" events were written (0 when Redis already had its state). */
   async rebuildIfEmpty(): Promise<number> {
     if (await this.jobs.redis.exists(REDIS_STATE_KEY)) return 0;
-    const counts = await this.dataSource.transaction(async (em) => {
-      const written: Record<string, number> = {};
-      for (const r of REBUILDS) {
-        const rows = (await em.query(
-          `INSERT INTO outbox_events (type, payload)
-           SELECT $1, jsonb_build_object($2::text, ids.id) FROM (${r.ids}) AS ids(id)
-           RETURNING id`,
-          [r.job, r.key],
-        )) as unknown[];
-        written[r.job] = rows.length;
-      }
-      return written;
-    });
+    const counts = await this.repository.writeRebuildEvents(REBUILDS);
     await this.jobs.redis.set(REDIS_STATE_KEY, new Date().toISOString());
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     this.logger.log({

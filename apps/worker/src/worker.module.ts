@@ -12,6 +12,7 @@ import { ReportingModule } from '@tandem/reporting';
 import { TasksModule } from '@tandem/tasks';
 import { JobRunner } from './job-runner.service';
 import { OutboxRelay } from './outbox-relay.service';
+import { RedisRebuildRepository } from './redis-rebuild.repository';
 import { RedisRebuild } from './redis-rebuild.service';
 import { WorkerSchedules } from './worker-schedules.service';
 
@@ -36,7 +37,14 @@ export class WorkerModule {
         PlacementsModule,
         ReportingModule,
       ],
-      providers: [JobRunner, OutboxRelay, WorkerSchedules, TracingShutdown, RedisRebuild],
+      providers: [
+        JobRunner,
+        OutboxRelay,
+        WorkerSchedules,
+        TracingShutdown,
+        RedisRebuild,
+        RedisRebuildRepository,
+      ],
     };
   }
 }

@@ -12,6 +12,8 @@ const config = {
   PUBLIC_URL: 'https://tandem.example',
   SMTP_POOL_SIZE: 2,
   SMTP_RATE_LIMIT: 0,
+  SMTP_MAX_MESSAGES: 1000,
+  SMTP_RATE_DELTA_MS: 1000,
   EMAIL_LEASE_MS: 120_000,
 } as AppConfig;
 
@@ -88,5 +90,127 @@ describe(MailService.name, () => {
     });
     await Promise.all(Array.from({ length: 7 }, (_, i) => sut.sendOnce(`k${i}`, email)));
     expect(peak).toBe(2);
+  });
+
+  describe('sendBatch', () => {
+    const item = (i: number) => ({
+      dedupeKey: `k${i}`,
+      email: { ...email, to: `u${i}@example.org` },
+      notificationDeliveryId: `nd${i}`,
+    });
+
+    /** A repository over an in-memory table of e-mail deliveries, recording every statement. */
+    const batchSetup = (initial: Record<string, string> = {}) => {
+      const status = new Map(Object.entries(initial));
+      const statements: string[] = [];
+      let unrecorded = 0;
+      let peakUnrecorded = 0;
+      const repository = {
+        ensureEmailDeliveries: jest.fn(async (rows: { dedupeKey: string }[]) => {
+          statements.push(`ensure ${rows.length}`);
+          for (const r of rows) if (!status.has(r.dedupeKey)) status.set(r.dedupeKey, 'pending');
+        }),
+        claimEmails: jest.fn(async (keys: string[]) => {
+          statements.push(`claim ${keys.length}`);
+          return keys.map((k) => {
+            const was = status.get(k)!;
+            if (was !== 'pending') return { dedupe_key: k, claimed_id: null, status: was };
+            status.set(k, 'sending');
+            unrecorded++;
+            peakUnrecorded = Math.max(peakUnrecorded, unrecorded);
+            return { dedupe_key: k, claimed_id: `id-${k}`, status: was };
+          });
+        }),
+        markEmailsSent: jest.fn(async (rows: { id: string; notificationDeliveryId: string | null }[]) => {
+          statements.push(`record ${rows.length}`);
+          for (const r of rows) status.set(r.id.slice(3), 'sent');
+          unrecorded -= rows.length;
+        }),
+        markDeliveriesSent: jest.fn(
+          async (ids: string[]) => void statements.push(`deliveries ${ids.length}`),
+        ),
+        releaseEmail: jest.fn(async (id: string) => {
+          status.set(id.slice(3), 'pending');
+          unrecorded--;
+        }),
+      };
+      sendMail.mockReset();
+      sendMail.mockImplementation(async () => new Promise((r) => setTimeout(r, 2)));
+      const sut = new MailService(config, repository as unknown as NotificationsRepository);
+      return { sut, repository, status, statements, peak: () => peakUnrecorded };
+    };
+
+    it('sends each message once, with claims and records grouped into far fewer statements than messages', async () => {
+      const { sut, status, statements, repository } = batchSetup();
+      const outcome = await sut.sendBatch(Array.from({ length: 40 }, (_, i) => item(i)));
+      expect(outcome).toEqual({ sent: 40, alreadySent: 0, inFlightElsewhere: 0, notStarted: 0 });
+      expect(sendMail).toHaveBeenCalledTimes(40);
+      expect(new Set(sendMail.mock.calls.map(([m]) => m.messageId)).size).toBe(40);
+      expect([...status.values()].every((s) => s === 'sent')).toBe(true);
+      // One ensure for the batch; claims and records of messages in flight together share a statement.
+      expect(statements.filter((s) => s.startsWith('ensure'))).toEqual(['ensure 40']);
+      expect(repository.claimEmails.mock.calls.length).toBeLessThan(40);
+      expect(repository.markEmailsSent.mock.calls.length).toBeLessThan(40);
+      const recorded = repository.markEmailsSent.mock.calls.flatMap(([rows]) => rows);
+      expect(recorded.map((r) => r.notificationDeliveryId).sort()).toEqual(
+        Array.from({ length: 40 }, (_, i) => `nd${i}`).sort(),
+      );
+    });
+
+    it('keeps at most SMTP_POOL_SIZE messages between claim and record (the crash window)', async () => {
+      const { sut, peak } = batchSetup();
+      await sut.sendBatch(Array.from({ length: 30 }, (_, i) => item(i)));
+      expect(peak()).toBeLessThanOrEqual(config.SMTP_POOL_SIZE);
+    });
+
+    it('sends nothing already sent (marks its delivery) and nothing another worker holds', async () => {
+      const { sut, repository } = batchSetup({ k0: 'sent', k1: 'sending' });
+      const outcome = await sut.sendBatch([item(0), item(1), item(2)]);
+      expect(outcome).toEqual({ sent: 1, alreadySent: 1, inFlightElsewhere: 1, notStarted: 0 });
+      expect(sendMail).toHaveBeenCalledTimes(1);
+      expect(repository.markDeliveriesSent).toHaveBeenCalledWith(['nd0']);
+    });
+
+    it('gives a refused message back and still sends the rest', async () => {
+      const { sut, status } = batchSetup();
+      sendMail.mockImplementation(async (m: { to: string }) => {
+        if (m.to === 'u1@example.org') throw new Error('550 mailbox unavailable');
+      });
+      const outcome = await sut.sendBatch([item(0), item(1), item(2)]);
+      expect(outcome.sent).toBe(2);
+      expect(outcome.failed?.message).toBe('550 mailbox unavailable');
+      expect(status.get('k1')).toBe('pending');
+    });
+
+    it('retries a failed record until PostgreSQL answers, never sending again', async () => {
+      const { sut, repository } = batchSetup();
+      let failures = 2;
+      const record = repository.markEmailsSent.getMockImplementation()!;
+      repository.markEmailsSent.mockImplementation(async (rows) => {
+        if (failures-- > 0) throw new Error('Connection terminated unexpectedly');
+        return record(rows);
+      });
+      const outcome = await sut.sendBatch([item(0)]);
+      expect(outcome.sent).toBe(1);
+      expect(sendMail).toHaveBeenCalledTimes(1);
+      expect(repository.markEmailsSent).toHaveBeenCalledTimes(3);
+    });
+
+    it('stops starting messages when told to stop, finishing and recording those in flight', async () => {
+      const { sut, status } = batchSetup();
+      const stop = new AbortController();
+      sendMail.mockImplementation(async () => {
+        stop.abort();
+        await new Promise((r) => setTimeout(r, 2));
+      });
+      const outcome = await sut.sendBatch(
+        Array.from({ length: 10 }, (_, i) => item(i)),
+        stop.signal,
+      );
+      expect(outcome.sent).toBe(config.SMTP_POOL_SIZE);
+      expect(outcome.notStarted).toBe(10 - config.SMTP_POOL_SIZE);
+      expect([...status.values()].filter((s) => s === 'sent')).toHaveLength(config.SMTP_POOL_SIZE);
+      expect([...status.values()].filter((s) => s === 'sending')).toHaveLength(0);
+    });
   });
 });

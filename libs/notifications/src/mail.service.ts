@@ -3,6 +3,7 @@ import { AppConfig, SpanKind, withSpan } from '@tandem/core';
 import { createTransport, Transporter } from 'nodemailer';
 import SMTPPool from 'nodemailer/lib/smtp-pool';
 import { EntityManager } from 'typeorm';
+import { GroupCommit } from './group-commit';
 import { NotificationsRepository } from './notifications.repository';
 import { RenderedEmail } from './templates/layout';
 
@@ -10,6 +11,28 @@ export interface OutgoingEmail extends RenderedEmail {
   to: string;
   template: string;
 }
+
+/** One message of a batch; `notificationDeliveryId` is marked sent with it. */
+export interface BatchEmail {
+  dedupeKey: string;
+  email: OutgoingEmail;
+  notificationDeliveryId: string | null;
+}
+
+export interface BatchOutcome {
+  /** Accepted by the server and recorded. */
+  sent: number;
+  /** Already sent by an earlier attempt: only its notification delivery was marked. */
+  alreadySent: number;
+  /** Held by another worker's unexpired lease: to retry later. */
+  inFlightElsewhere: number;
+  /** Not started because the worker is stopping (the caller hands them back as a new job). */
+  notStarted: number;
+  /** The last refusal or error (the others of the batch still went out). */
+  failed?: Error;
+}
+
+type ClaimResult = { id: string } | 'sent' | 'held';
 
 /**
  * The delivery is being sent by another worker (its lease has not run out): retry later. Thrown so
@@ -49,6 +72,12 @@ export class MailService implements OnApplicationShutdown {
   /** Messages claimed and not yet recorded, per process: at most SMTP_POOL_SIZE (the crash window). */
   private slotsFree: number;
   private readonly slotWaiters: (() => void)[] = [];
+  /** Batch sending: concurrent claims (and records) of this process go to PostgreSQL as one statement. */
+  private readonly claims: GroupCommit<string, ClaimResult>;
+  private readonly records: GroupCommit<
+    { id: string; messageId: string; notificationDeliveryId: string | null },
+    undefined
+  >;
 
   constructor(
     private readonly config: AppConfig,
@@ -60,8 +89,10 @@ export class MailService implements OnApplicationShutdown {
         url: config.SMTP_URL,
         pool: true,
         maxConnections: config.SMTP_POOL_SIZE,
-        maxMessages: 1000,
-        ...(config.SMTP_RATE_LIMIT > 0 ? { rateLimit: config.SMTP_RATE_LIMIT, rateDelta: 1000 } : {}),
+        maxMessages: config.SMTP_MAX_MESSAGES,
+        ...(config.SMTP_RATE_LIMIT > 0
+          ? { rateLimit: config.SMTP_RATE_LIMIT, rateDelta: config.SMTP_RATE_DELTA_MS }
+          : {}),
         connectionTimeout: Math.min(timeout, 30_000),
         greetingTimeout: Math.min(timeout, 30_000),
         socketTimeout: timeout,
@@ -70,6 +101,21 @@ export class MailService implements OnApplicationShutdown {
     );
     this.host = new URL(config.PUBLIC_URL).hostname || 'tandem';
     this.slotsFree = config.SMTP_POOL_SIZE;
+    this.claims = new GroupCommit(async (keys) => {
+      const rows = await this.repository.claimEmails(keys, this.config.EMAIL_LEASE_MS);
+      const byKey = new Map(rows.map((r) => [r.dedupe_key, r]));
+      return keys.map((k): ClaimResult => {
+        const row = byKey.get(k);
+        if (row?.claimed_id) return { id: row.claimed_id };
+        return row?.status === 'sent' ? 'sent' : 'held';
+      });
+    });
+    this.records = new GroupCommit(async (sent) => {
+      await this.retryUntilRecorded(sent.map((x) => x.id).join(','), () =>
+        this.repository.markEmailsSent(sent),
+      );
+      return sent.map(() => undefined);
+    });
   }
 
   private async acquireSlot(): Promise<void> {
@@ -124,6 +170,104 @@ export class MailService implements OnApplicationShutdown {
       throw new EmailInFlightError(dedupeKey);
     }
     const messageId = this.messageIdOf(dedupeKey);
+    await this.exchange(email, messageId, claim.id);
+    await this.markSent(claim.id, messageId, alsoMark);
+    this.logger.log({ msg: 'email sent', template: email.template, deliveryId: claim.id });
+    return 'sent';
+  }
+
+  /** Retried until PostgreSQL answers: the server has the message, so it must never be claimed again. */
+  private async markSent(
+    id: string,
+    messageId: string,
+    alsoMark?: (em: EntityManager) => Promise<void>,
+  ): Promise<void> {
+    await this.retryUntilRecorded(id, () =>
+      this.repository.transaction(async (em) => {
+        await this.repository.markEmailSent(em, id, messageId);
+        if (alsoMark) await alsoMark(em);
+      }),
+    );
+  }
+
+  private async retryUntilRecorded(id: string, record: () => Promise<unknown>): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await record();
+        if (attempt) this.logger.log({ msg: 'e-mail marked sent after retries', id, attempts: attempt + 1 });
+        return;
+      } catch (err) {
+        if (attempt % 10 === 0)
+          this.logger.warn({
+            msg: 'e-mail accepted by SMTP but not yet recorded; retrying',
+            id,
+            err: (err as Error).message,
+          });
+        await sleep(Math.min(2000, 100 * 2 ** Math.min(attempt, 5)));
+      }
+    }
+  }
+
+  /**
+   * Sends a batch with the same promise as `sendOnce`, message by message, SMTP_POOL_SIZE at a time
+   * (one per pooled connection), but with a handful of statements per batch instead of six per
+   * message: the deliveries' rows are ensured in one statement, and the claims and the records of
+   * the messages in flight at the same moment (across all batches of this process) are grouped into
+   * one statement each (GroupCommit). A message still holds its slot from its claim until its record
+   * has committed, so at most SMTP_POOL_SIZE messages per process are ever claimed and unrecorded:
+   * the crash window is unchanged. Stops starting messages when `stopping` fires.
+   */
+  async sendBatch(items: BatchEmail[], stopping?: AbortSignal): Promise<BatchOutcome> {
+    const outcome: BatchOutcome = { sent: 0, alreadySent: 0, inFlightElsewhere: 0, notStarted: 0 };
+    await this.repository.ensureEmailDeliveries(
+      items.map((i) => ({ dedupeKey: i.dedupeKey, recipient: i.email.to, template: i.email.template })),
+    );
+    const alreadySent: string[] = [];
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (next < items.length && !stopping?.aborted) {
+        const item = items[next++];
+        try {
+          const result = await this.sendGrouped(item);
+          if (result === 'sent') outcome.sent++;
+          else if (result === 'held') outcome.inFlightElsewhere++;
+          else {
+            outcome.alreadySent++;
+            if (item.notificationDeliveryId) alreadySent.push(item.notificationDeliveryId);
+          }
+        } catch (err) {
+          // Keep going: one bad mailbox must not hold up the rest of the batch.
+          outcome.failed = err as Error;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, this.config.SMTP_POOL_SIZE) }, lane));
+    outcome.notStarted = items.length - next;
+    await this.repository.markDeliveriesSent(alreadySent);
+    return outcome;
+  }
+
+  private async sendGrouped(item: BatchEmail): Promise<'sent' | 'already-sent' | 'held'> {
+    await this.acquireSlot();
+    try {
+      const claim = await this.claims.submit(item.dedupeKey);
+      if (claim === 'sent') return 'already-sent';
+      if (claim === 'held') return 'held';
+      const messageId = this.messageIdOf(item.dedupeKey);
+      await this.exchange(item.email, messageId, claim.id);
+      await this.records.submit({
+        id: claim.id,
+        messageId,
+        notificationDeliveryId: item.notificationDeliveryId,
+      });
+      return 'sent';
+    } finally {
+      this.releaseSlot();
+    }
+  }
+
+  /** The SMTP exchange; on refusal the claim is given back (the lease covers a failed release). */
+  private async exchange(email: OutgoingEmail, messageId: string, claimId: string): Promise<void> {
     try {
       // Tracing: the SMTP exchange as a client span of the job that sends it.
       await withSpan(
@@ -142,38 +286,8 @@ export class MailService implements OnApplicationShutdown {
         },
       );
     } catch (err) {
-      // Not accepted: give the claim back so a retry may send it (the lease covers a failed release).
-      await this.repository.releaseEmail(claim.id, String((err as Error).message)).catch(() => undefined);
+      await this.repository.releaseEmail(claimId, String((err as Error).message)).catch(() => undefined);
       throw err;
-    }
-    await this.markSent(claim.id, messageId, alsoMark);
-    this.logger.log({ msg: 'email sent', template: email.template, deliveryId: claim.id });
-    return 'sent';
-  }
-
-  /** Retried until PostgreSQL answers: the server has the message, so it must never be claimed again. */
-  private async markSent(
-    id: string,
-    messageId: string,
-    alsoMark?: (em: EntityManager) => Promise<void>,
-  ): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await this.repository.transaction(async (em) => {
-          await this.repository.markEmailSent(em, id, messageId);
-          if (alsoMark) await alsoMark(em);
-        });
-        if (attempt) this.logger.log({ msg: 'e-mail marked sent after retries', id, attempts: attempt + 1 });
-        return;
-      } catch (err) {
-        if (attempt % 10 === 0)
-          this.logger.warn({
-            msg: 'e-mail accepted by SMTP but not yet recorded; retrying',
-            id,
-            err: (err as Error).message,
-          });
-        await sleep(Math.min(2000, 100 * 2 ** Math.min(attempt, 5)));
-      }
     }
   }
 

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig, JobHandler, JobMeta, JobName, JobPayload, JobQueueService } from '@tandem/core';
 import { EMAIL_BATCH_SIZE } from './notification-fan-out.handler';
-import { EmailInFlightError, MailService } from './mail.service';
+import { BatchEmail, MailService } from './mail.service';
 import { NotificationsRepository, PendingEmailRow } from './notifications.repository';
 import { subjectUrl } from './notification-texts';
 import { renderNotificationEmail } from './templates/notification-email.template';
@@ -13,7 +13,8 @@ type BatchJob = JobName.NotificationEmailBatch | JobName.NotificationBulkEmailBa
  * deliveries (ordered by id; the set a fan-out job created never changes after it commits), so a
  * retried job sees the same slice and skips what was already sent.
  *
- * Up to SMTP_POOL_SIZE messages are in flight at once (one per pooled connection). On SIGTERM the
+ * Up to SMTP_POOL_SIZE messages are in flight at once (one per pooled connection), with claims and
+ * records grouped into a few statements (MailService.sendBatch). On SIGTERM the
  * batch finishes the messages in flight, records them, hands the unsent rest back as a new job with
  * a deterministic id (`{jobId}.r{sentSoFar}`) and completes, so the next worker starts on the rest
  * at once instead of waiting for this job's lock to expire.
@@ -46,50 +47,42 @@ export class NotificationEmailHandler {
   ): Promise<void> {
     const rows = await this.repository.emailSlice(fanOutId, batch * EMAIL_BATCH_SIZE, EMAIL_BATCH_SIZE);
     const pending = rows.filter((r) => r.status === 'pending');
-    let failed: Error | undefined;
-    let inFlightElsewhere = 0;
-    let sent = 0;
-    let next = 0;
-    const lane = async (): Promise<void> => {
-      while (next < pending.length && !meta.stopping?.aborted) {
-        const row = pending[next++];
-        try {
-          await this.sendOne(row);
-          sent++;
-        } catch (err) {
-          // Keep going: one bad mailbox must not hold up the other 499. The job fails at the end and
-          // its retry skips what went out.
-          if (err instanceof EmailInFlightError) inFlightElsewhere++;
-          else failed = err as Error;
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, this.config.SMTP_POOL_SIZE) }, lane));
-    if (next < pending.length) {
+    const outcome = await this.mail.sendBatch(
+      pending.map((row) => this.message(row)),
+      meta.stopping,
+    );
+    if (outcome.notStarted) {
       // SIGTERM: the rest goes back to the queue now, as a job of its own.
-      const resumeId = `${meta.jobId}.r${sent}`;
+      const resumeId = `${meta.jobId}.r${outcome.sent}`;
       await this.jobs.enqueue(name, { fanOutId, batch }, resumeId);
-      this.logger.log({ msg: 'e-mail batch checkpointed on shutdown', fanOutId, batch, sent, resumeId });
+      this.logger.log({
+        msg: 'e-mail batch checkpointed on shutdown',
+        fanOutId,
+        batch,
+        ...outcome,
+        resumeId,
+      });
       return;
     }
-    this.logger.log({ msg: 'notification e-mails', fanOutId, batch, sent });
-    if (failed) throw failed;
-    if (inFlightElsewhere)
-      throw new Error(`${inFlightElsewhere} e-mail(s) of this batch are leased by another worker; retrying`);
+    this.logger.log({ msg: 'notification e-mails', fanOutId, batch, sent: outcome.sent });
+    // The job fails at the end, and its retry skips what went out.
+    if (outcome.failed) throw outcome.failed;
+    if (outcome.inFlightElsewhere)
+      throw new Error(
+        `${outcome.inFlightElsewhere} e-mail(s) of this batch are leased by another worker; retrying`,
+      );
   }
 
-  private async sendOne(row: PendingEmailRow): Promise<void> {
+  private message(row: PendingEmailRow): BatchEmail {
     const email = renderNotificationEmail(row.preferred_language, {
       title: row.title,
       body: row.body,
       url: subjectUrl(this.config.PUBLIC_URL, { type: row.subject_type, id: row.subject_id }),
     });
-    const outcome = await this.mail.sendOnce(
-      `notification.${row.notification_id}.email`,
-      { ...email, to: row.email, template: row.type },
-      (em) => this.repository.markDeliverySent(em, row.delivery_id),
-    );
-    if (outcome === 'already-sent')
-      await this.repository.transaction((em) => this.repository.markDeliverySent(em, row.delivery_id));
+    return {
+      dedupeKey: `notification.${row.notification_id}.email`,
+      email: { ...email, to: row.email, template: row.type },
+      notificationDeliveryId: row.delivery_id,
+    };
   }
 }

@@ -119,6 +119,81 @@ export class NotificationsRepository {
     );
   }
 
+  /** One `email_deliveries` row per message of a batch, in one statement (existing keys untouched). */
+  async ensureEmailDeliveries(
+    rows: { dedupeKey: string; recipient: string; template: string }[],
+  ): Promise<void> {
+    if (!rows.length) return;
+    await this.dataSource.query(
+      `INSERT INTO email_deliveries (dedupe_key, recipient, template)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+       ON CONFLICT (dedupe_key) DO NOTHING`,
+      [rows.map((r) => r.dedupeKey), rows.map((r) => r.recipient), rows.map((r) => r.template)],
+    );
+  }
+
+  /**
+   * `claimEmail` for several keys in one statement: per key, the claimed delivery's id, or null with
+   * the status it had (sent: nothing to do; anything else: another worker holds it). Rows another
+   * transaction is claiming right now are skipped (SKIP LOCKED, in id order), never waited on, so two
+   * claimers of overlapping keys cannot deadlock; those count as held elsewhere.
+   */
+  async claimEmails(
+    dedupeKeys: string[],
+    leaseMs: number,
+  ): Promise<{ dedupe_key: string; claimed_id: string | null; status: string }[]> {
+    return (await this.dataSource.query(
+      `WITH candidates AS (
+         SELECT id FROM email_deliveries
+          WHERE dedupe_key = ANY($1::text[])
+            AND (status = 'pending' OR (status = 'sending' AND lease_until < now()))
+          ORDER BY id FOR UPDATE SKIP LOCKED
+       ), claimed AS (
+         UPDATE email_deliveries e
+            SET status = 'sending', lease_until = now() + make_interval(secs => $2), attempts = e.attempts + 1
+           FROM candidates c WHERE e.id = c.id
+         RETURNING e.id, e.dedupe_key
+       )
+       SELECT e.dedupe_key, c.id AS claimed_id, e.status
+         FROM email_deliveries e LEFT JOIN claimed c ON c.dedupe_key = e.dedupe_key
+        WHERE e.dedupe_key = ANY($1::text[])`,
+      [dedupeKeys, leaseMs / 1000],
+    )) as { dedupe_key: string; claimed_id: string | null; status: string }[];
+  }
+
+  /**
+   * After the servers' 250s: the e-mails sent and their notification deliveries sent, for a group of
+   * messages in ONE statement (so atomic without a transaction block).
+   */
+  async markEmailsSent(
+    sent: { id: string; messageId: string; notificationDeliveryId: string | null }[],
+  ): Promise<void> {
+    const deliveries = sent.map((s) => s.notificationDeliveryId).filter((d): d is string => !!d);
+    await this.dataSource.query(
+      `WITH emails AS (
+         UPDATE email_deliveries e
+            SET status = 'sent', sent_at = now(), message_id = u.message_id, lease_until = NULL, last_error = NULL
+           FROM unnest($1::uuid[], $2::text[]) AS u(id, message_id)
+          WHERE e.id = u.id
+         RETURNING e.id
+       )
+       UPDATE notification_deliveries d SET status = 'sent', sent_at = now()
+         FROM unnest($3::uuid[]) AS x(id)
+        WHERE d.id = x.id AND d.status = 'pending'`,
+      [sent.map((s) => s.id), sent.map((s) => s.messageId), deliveries],
+    );
+  }
+
+  /** Notification deliveries whose e-mail an earlier attempt already sent. */
+  async markDeliveriesSent(deliveryIds: string[]): Promise<void> {
+    if (!deliveryIds.length) return;
+    await this.dataSource.query(
+      `UPDATE notification_deliveries SET status = 'sent', sent_at = now()
+        WHERE id = ANY($1::uuid[]) AND status = 'pending'`,
+      [deliveryIds],
+    );
+  }
+
   // --- notification e-mail batches ---
 
   /** A fixed slice of one fan-out's e-mail deliveries (ordered by id; the set never changes after commit). */

@@ -1,23 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@tandem/core';
-import { Page, paginate, updatedRows } from '@tandem/core';
+import { Page, paginate } from '@tandem/core';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { DataSource, EntityManager } from 'typeorm';
 import { ListCheckInsDto } from './dto';
-import { Placement, RetentionCheck, RetentionCheckStatus } from './entities';
+import { Placement, RetentionCheck } from './entities';
 import { PlacementAccessService } from './placement-access.service';
 
-/** A check-in with what its notification says (the placement's job, the person's reference code). */
-export interface CheckInNotice {
-  id: string;
-  months: number;
-  due_on: string;
-  status: RetentionCheckStatus;
-  opened_at: Date | null;
-  employer_organization_id: string;
-  job_title: string;
-  reference_code: string;
+/** Scheduled check-ins whose UTC date ($1) has come: the sweep opens them. */
+const SCHEDULED_AND_COME = `rc.status = 'scheduled' AND rc.due_on <= $1::date`;
+/** Opened at least $1 seconds ago and still unanswered, not yet reminded: the sweep reminds them. */
+const UNREMINDED_FOR = `rc.status = 'due' AND rc.reminded_at IS NULL AND rc.opened_at <= now() - make_interval(secs => $1)`;
+
+/** How many check-ins an employer has among those a sweep step just marked. */
+export interface OrganisationCount {
+  organization_id: string;
+  count: number;
 }
 
 /**
@@ -97,63 +96,87 @@ export class CheckInsRepository {
     );
   }
 
-  /** The placement's check-ins still scheduled (to enqueue) or cancelled (to drop), by month. */
-  scheduledOrCancelled(
-    placementId: string,
-  ): Promise<{ months: number; due_on: string; status: RetentionCheckStatus }[]> {
-    return this.dataSource.query(
-      `SELECT months, to_char(due_on, 'YYYY-MM-DD') AS due_on, status FROM retention_checks
-        WHERE placement_id = $1 AND status IN ('scheduled', 'cancelled') ORDER BY months`,
-      [placementId],
+  // --- the check-in sweep (dates in rows, one repeating job) ---
+
+  /**
+   * Opens up to `limit` scheduled check-ins whose UTC date has come (scheduled → due), oldest first;
+   * how many per employer. Served by the partial index on scheduled rows' due_on.
+   */
+  openDueBatch(em: EntityManager, today: string, limit: number): Promise<OrganisationCount[]> {
+    return this.markBatch(
+      em,
+      SCHEDULED_AND_COME,
+      'rc.due_on',
+      `status = 'due', opened_at = now()`,
+      today,
+      limit,
     );
   }
 
-  /** Every scheduled check-in of the placements an import created. */
-  scheduledOfImport(importId: string): Promise<{ placement_id: string; months: number; due_on: string }[]> {
-    return this.dataSource.query(
-      `SELECT rc.placement_id, rc.months, to_char(rc.due_on, 'YYYY-MM-DD') AS due_on
+  /**
+   * Marks up to `limit` check-ins due for `afterSeconds` and still unanswered as reminded (once
+   * each); how many per employer. Served by the partial index on unreminded due rows.
+   */
+  remindBatch(em: EntityManager, afterSeconds: number, limit: number): Promise<OrganisationCount[]> {
+    return this.markBatch(em, UNREMINDED_FOR, 'rc.opened_at', 'reminded_at = now()', afterSeconds, limit);
+  }
+
+  /** Per employer, the check-ins still to open today that a batch did not reach (for the summary's count). */
+  stillDue(em: EntityManager, organizationIds: string[], today: string): Promise<OrganisationCount[]> {
+    return this.countPending(em, SCHEDULED_AND_COME, today, organizationIds);
+  }
+
+  /** Per employer, the check-ins waiting for a reminder that a batch did not reach. */
+  stillToRemind(
+    em: EntityManager,
+    organizationIds: string[],
+    afterSeconds: number,
+  ): Promise<OrganisationCount[]> {
+    return this.countPending(em, UNREMINDED_FOR, afterSeconds, organizationIds);
+  }
+
+  /**
+   * One batch of a sweep step: up to `limit` rows matching `pending` ($1 = `arg`), oldest by `order`
+   * first, get `set`, skipping rows another sweep holds (FOR UPDATE SKIP LOCKED: several workers
+   * never mark one twice nor wait on each other); counted per employer. `pending`, `order` and `set`
+   * are this file's constants, never input.
+   */
+  private markBatch(
+    em: EntityManager,
+    pending: string,
+    order: string,
+    set: string,
+    arg: string | number,
+    limit: number,
+  ): Promise<OrganisationCount[]> {
+    return em.query(
+      `WITH batch AS (
+         SELECT rc.id FROM retention_checks rc WHERE ${pending}
+          ORDER BY ${order}, rc.id LIMIT $2 FOR UPDATE SKIP LOCKED
+       ), marked AS (
+         UPDATE retention_checks rc SET ${set}, updated_at = now()
+           FROM batch WHERE rc.id = batch.id
+         RETURNING rc.placement_id
+       )
+       SELECT pl.employer_organization_id AS organization_id, count(*)::int AS count
+         FROM marked JOIN placements pl ON pl.id = marked.placement_id
+        GROUP BY pl.employer_organization_id ORDER BY pl.employer_organization_id`,
+      [arg, limit],
+    );
+  }
+
+  private countPending(
+    em: EntityManager,
+    pending: string,
+    arg: string | number,
+    organizationIds: string[],
+  ): Promise<OrganisationCount[]> {
+    return em.query(
+      `SELECT pl.employer_organization_id AS organization_id, count(*)::int AS count
          FROM retention_checks rc JOIN placements pl ON pl.id = rc.placement_id
-        WHERE pl.import_id = $1 AND rc.status = 'scheduled'`,
-      [importId],
+        WHERE ${pending} AND pl.employer_organization_id = ANY($2::uuid[])
+        GROUP BY pl.employer_organization_id`,
+      [arg, organizationIds],
     );
-  }
-
-  /** Compare-and-set scheduled → due, only once its date has come; true when this call opened it. */
-  async open(em: EntityManager, placementId: string, months: number): Promise<boolean> {
-    const opened: { id: string }[] = updatedRows(
-      await em.query(
-        `UPDATE retention_checks SET status = 'due', opened_at = now(), updated_at = now()
-          WHERE placement_id = $1 AND months = $2 AND status = 'scheduled' AND due_on <= (now() AT TIME ZONE 'UTC')::date
-          RETURNING id`,
-        [placementId, months],
-      ),
-    );
-    return opened.length > 0;
-  }
-
-  /** Compare-and-set: marks a due check-in reminded, once; true when this call did it. */
-  async markReminded(em: EntityManager, placementId: string, months: number): Promise<boolean> {
-    const reminded: { id: string }[] = updatedRows(
-      await em.query(
-        `UPDATE retention_checks SET reminded_at = now(), updated_at = now()
-          WHERE placement_id = $1 AND months = $2 AND status = 'due' AND reminded_at IS NULL
-          RETURNING id`,
-        [placementId, months],
-      ),
-    );
-    return reminded.length > 0;
-  }
-
-  async notice(em: EntityManager, placementId: string, months: number): Promise<CheckInNotice | null> {
-    const rows: CheckInNotice[] = await em.query(
-      `SELECT rc.id, rc.months, to_char(rc.due_on, 'YYYY-MM-DD') AS due_on, rc.status, rc.opened_at,
-              pl.employer_organization_id, pl.job_title, pa.reference_code
-         FROM retention_checks rc
-         JOIN placements pl ON pl.id = rc.placement_id
-         JOIN participants pa ON pa.id = pl.participant_id
-        WHERE rc.placement_id = $1 AND rc.months = $2`,
-      [placementId, months],
-    );
-    return rows[0] ?? null;
   }
 }

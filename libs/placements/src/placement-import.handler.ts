@@ -1,21 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Clock, JobHandler, JobName, JobPayload, OutboxService } from '@tandem/core';
+import { Clock, JobHandler, JobName, JobPayload } from '@tandem/core';
 import { ProgrammesRepository } from '@tandem/programmes';
 import { parse } from 'csv-parse';
 import { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
-import { addMonths } from './classifications';
-import { CheckInsRepository } from './check-ins.repository';
-import {
-  CHECK_IN_MONTHS,
-  ImportMode,
-  ImportRowError,
-  ImportStatus,
-  PlacementStatus,
-  RetentionCheckStatus,
-} from './entities';
+import { ImportMode, ImportRowError, ImportStatus } from './entities';
 import { ParticipantByReference, ParticipantsRepository } from './participants.repository';
 import { newReferenceCode } from './participants.service';
 import { headerProblems, IMPORT_MAX_ROWS, ImportRow, validateImportRow } from './placement-import.rows';
@@ -24,6 +15,20 @@ import { PlacementsRepository } from './placements.repository';
 
 const CHUNK = 1000;
 const PROGRESS_EVERY = 500;
+/** The file reaches the parser in slices of this size, so parsing never runs long without a pause. */
+const SLICE_BYTES = 64 * 1024;
+
+/** The file in slices (not one 20 MB chunk, which csv-parse would parse in one synchronous go). */
+function* slices(file: Buffer): Generator<Buffer> {
+  for (let at = 0; at < file.length; at += SLICE_BYTES) yield file.subarray(at, at + SLICE_BYTES);
+}
+
+/**
+ * A turn of the event loop. Parsing and validating are CPU work whose awaits are all microtasks;
+ * without a real pause BullMQ cannot renew the job's lock, the job is thought stalled and a second
+ * run starts beside the first.
+ */
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 class FatalImportError extends Error {}
 
@@ -41,11 +46,9 @@ export class PlacementImportHandler {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly outbox: OutboxService,
     private readonly imports: PlacementImportsRepository,
     private readonly participants: ParticipantsRepository,
     private readonly placements: PlacementsRepository,
-    private readonly checkIns: CheckInsRepository,
     private readonly programmes: ProgrammesRepository,
   ) {}
 
@@ -93,7 +96,7 @@ export class PlacementImportHandler {
   }
 
   private async parse(importId: string, file: Buffer) {
-    const parser = Readable.from([file]).pipe(
+    const parser = Readable.from(slices(file)).pipe(
       parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }),
     );
     const rows: ImportRow[] = [];
@@ -129,6 +132,7 @@ export class PlacementImportHandler {
         if (result.row) rows.push(result.row);
         errors.push(...result.errors);
         if (total % PROGRESS_EVERY === 0) {
+          await pause();
           await this.imports.progress(importId, total);
         }
       }
@@ -228,11 +232,15 @@ export class PlacementImportHandler {
         );
         fresh.forEach((r, k) => (r.participantId = inserted[k]));
       }
-      const ids = await this.placements.insertMany(
+      await this.placements.insertImported(
         em,
+        {
+          employerOrganizationId: claimed.employer_organization_id,
+          importId: claimed.id,
+          createdByUserId: claimed.created_by_user_id,
+        },
         chunk.map((r) => ({
           participantId: r.participantId!,
-          employerOrganizationId: claimed.employer_organization_id,
           programmeId: r.placement.programmeId ?? null,
           jobTitle: r.placement.jobTitle,
           occupationCode: r.placement.occupationCode,
@@ -240,22 +248,9 @@ export class PlacementImportHandler {
           startDate: r.placement.startDate,
           contractType: r.placement.contractType,
           hoursPerWeek: r.placement.hoursPerWeek,
-          status: PlacementStatus.Active,
-          importId: claimed.id,
-          createdByUserId: claimed.created_by_user_id,
         })),
       );
-      await this.checkIns.insert(
-        em,
-        chunk.flatMap((r, k) =>
-          CHECK_IN_MONTHS.map((months) => ({
-            placementId: ids[k],
-            months,
-            dueOn: addMonths(r.placement.startDate, months),
-            status: RetentionCheckStatus.Scheduled,
-          })),
-        ),
-      );
+      await pause();
     }
     // Nothing to schedule: the check-in sweep finds the new check-ins' dates in retention_checks.
     this.logger.log(`import ${claimed.id}: created ${rows.length} placements`);

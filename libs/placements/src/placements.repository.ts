@@ -5,7 +5,7 @@ import { cursorRows, Page, paginateByCreation } from '@tandem/core';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { DataSource, DeepPartial, EntityManager } from 'typeorm';
 import { ListPlacementsDto } from './dto';
-import { Placement } from './entities';
+import { CHECK_IN_MONTHS, Placement } from './entities';
 import { PlacementAccessService } from './placement-access.service';
 
 /** The breakdowns of placement statistics: name → the SQL expression over `s` (see `counts`). */
@@ -68,6 +68,56 @@ export class PlacementsRepository {
   async insertMany(em: EntityManager, values: QueryDeepPartialEntity<Placement>[]): Promise<string[]> {
     const inserted = await em.insert(Placement, values);
     return inserted.identifiers.map((x) => (x as { id: string }).id);
+  }
+
+  /**
+   * An import's placements and their 3/6/12-month check-ins (dates in rows, for the sweep) in ONE
+   * statement per slice of rows, from column arrays: no per-row statement, no job per check-in.
+   * `start_date + n months` clamps to the month's end as `addMonths` does (31 Jan + 1 month = 28 Feb).
+   */
+  async insertImported(
+    em: EntityManager,
+    common: { employerOrganizationId: string; importId: string; createdByUserId: string },
+    rows: {
+      participantId: string;
+      programmeId: string | null;
+      jobTitle: string;
+      occupationCode: string;
+      sector: string;
+      startDate: string;
+      contractType: string;
+      hoursPerWeek: number;
+    }[],
+  ): Promise<void> {
+    const column = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
+    await em.query(
+      `WITH placed AS (
+         INSERT INTO placements (participant_id, employer_organization_id, programme_id, job_title, occupation_code,
+                                 sector, start_date, contract_type, hours_per_week, status, import_id, created_by_user_id)
+         SELECT r.participant_id, $1, r.programme_id, r.job_title, r.occupation_code, r.sector, r.start_date,
+                r.contract_type, r.hours_per_week, 'active', $2, $3
+           FROM unnest($4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::date[], $10::text[], $11::numeric[])
+                AS r(participant_id, programme_id, job_title, occupation_code, sector, start_date, contract_type, hours_per_week)
+         RETURNING id, start_date
+       )
+       INSERT INTO retention_checks (placement_id, months, due_on, status)
+       SELECT placed.id, m.months, (placed.start_date + make_interval(months => m.months))::date, 'scheduled'
+         FROM placed CROSS JOIN unnest($12::smallint[]) AS m(months)`,
+      [
+        common.employerOrganizationId,
+        common.importId,
+        common.createdByUserId,
+        column('participantId'),
+        column('programmeId'),
+        column('jobTitle'),
+        column('occupationCode'),
+        column('sector'),
+        column('startDate'),
+        column('contractType'),
+        column('hoursPerWeek'),
+        [...CHECK_IN_MONTHS],
+      ],
+    );
   }
 
   async save(em: EntityManager, placement: Placement): Promise<void> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import { Actor, Clock, CoreError, mapPage, OutboxService, Page, TransactionService } from '@tandem/core';
+import { Actor, Clock, CoreError, mapPage, Page, TransactionService } from '@tandem/core';
 import { ProgrammesRepository } from '@tandem/programmes';
 import { OrganizationsRepository } from '@tandem/stakeholders';
 import { EntityManager } from 'typeorm';
@@ -29,7 +29,6 @@ export class PlacementsService {
     private readonly checkIns: CheckInsRepository,
     private readonly access: PlacementAccessService,
     private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
     private readonly clock: Clock,
     private readonly organizations: OrganizationsRepository,
     private readonly programmes: ProgrammesRepository,

@@ -4,6 +4,7 @@ import { AppConfig, Clock, JOB_QUEUE, JobHandler, JobName, JobPayload, JobQueueS
 import { NotificationsService } from '@tandem/notifications';
 import { OrganizationsRepository } from '@tandem/stakeholders';
 import { DataSource, EntityManager } from 'typeorm';
+import { CheckInsRepository, OrganisationCount } from './check-ins.repository';
 
 export const CHECK_IN_SWEEP_SCHEDULER_ID = 'check-in-sweep';
 
@@ -13,10 +14,8 @@ export const checkInJobId = (placementId: string, months: number): string =>
 export const checkInReminderJobId = (placementId: string, months: number): string =>
   `checkin-reminder:${placementId}:${months}`;
 
-interface OrganisationCount {
-  organization_id: string;
-  count: number;
-}
+/** Check-ins marked per transaction: a 50,000-row backlog is ten short transactions, not one long one. */
+export const SWEEP_BATCH = 5000;
 
 /**
  * The retention check-in clock: dates in PostgreSQL, one repeating sweep (job scheduler
@@ -24,10 +23,10 @@ interface OrganisationCount {
  * check-in. A 50,000-row import costs rows, not Redis memory, and moving or cancelling a date is a
  * row update.
  *
- * Each sweep, in one transaction per step:
- * - opens every scheduled check-in whose date has come (scheduled → due, compare-and-set, so two
- *   sweeps never open one twice) and tells each employer ONCE per organisation and UTC day, with a
- *   summary ("12 retention check-ins are due"), not one notification per check-in;
+ * Each sweep, in batches of SWEEP_BATCH check-ins, one transaction each (see `inBatches`):
+ * - opens every scheduled check-in whose date has come (scheduled → due, compare-and-set with
+ *   SKIP LOCKED, so two sweeps never open one twice) and tells each employer ONCE per organisation
+ *   and UTC day, with a summary ("12 retention check-ins are due"), not one notification per check-in;
  * - marks check-ins due for CHECK_IN_REMINDER_SECONDS and still unanswered as reminded (once each)
  *   and sends one summary reminder per organisation and day.
  * Summaries are bulk notifications: their e-mails go on the bulk queue.
@@ -43,6 +42,7 @@ export class RetentionCheckHandlers {
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly organizations: OrganizationsRepository,
+    private readonly checkIns: CheckInsRepository,
   ) {}
 
   /** Called by the worker at boot: (re)creates the one sweep schedule. */
@@ -58,74 +58,65 @@ export class RetentionCheckHandlers {
   @JobHandler(JobName.CheckInSweep)
   async sweep(): Promise<void> {
     const today = this.clock.now().toISOString().slice(0, 10);
-    const opened = await this.dataSource.transaction(async (em) => {
-      const byOrganisation = await this.openDue(em, today);
-      const names = await this.organizations.names(
-        byOrganisation.map((o) => o.organization_id),
-        em,
-      );
-      for (const o of byOrganisation) {
-        await this.notifications.notify(em, {
-          type: 'placement.check_in_due',
-          subject: { type: 'organization', id: o.organization_id },
-          recipients: { organizationIds: [o.organization_id] },
-          params: { count: o.count, organizationName: names.get(o.organization_id) ?? '', dueOn: today },
-          dedupeKey: `check-ins-due.${o.organization_id}.${today}`,
-          bulk: true,
-        });
-      }
-      return byOrganisation.reduce((n, o) => n + o.count, 0);
-    });
-    const reminded = await this.dataSource.transaction(async (em) => {
-      const byOrganisation = await this.remindUnanswered(em);
-      const names = await this.organizations.names(
-        byOrganisation.map((o) => o.organization_id),
-        em,
-      );
-      for (const o of byOrganisation) {
-        await this.notifications.notify(em, {
-          type: 'placement.check_in_reminder',
-          subject: { type: 'organization', id: o.organization_id },
-          recipients: { organizationIds: [o.organization_id] },
-          params: { count: o.count, organizationName: names.get(o.organization_id) ?? '', dueOn: today },
-          dedupeKey: `check-ins-reminder.${o.organization_id}.${today}`,
-          bulk: true,
-        });
-      }
-      return byOrganisation.reduce((n, o) => n + o.count, 0);
-    });
+    const after = this.config.CHECK_IN_REMINDER_SECONDS;
+    const opened = await this.inBatches(
+      'placement.check_in_due',
+      'check-ins-due',
+      today,
+      (em) => this.checkIns.openDueBatch(em, today, SWEEP_BATCH),
+      (em, orgs) => this.checkIns.stillDue(em, orgs, today),
+    );
+    const reminded = await this.inBatches(
+      'placement.check_in_reminder',
+      'check-ins-reminder',
+      today,
+      (em) => this.checkIns.remindBatch(em, after, SWEEP_BATCH),
+      (em, orgs) => this.checkIns.stillToRemind(em, orgs, after),
+    );
     if (opened || reminded) this.logger.log({ msg: 'check-in sweep', opened, reminded });
   }
 
-  /** scheduled → due for every check-in whose UTC date has come; counts per employer. */
-  private async openDue(em: EntityManager, today: string): Promise<OrganisationCount[]> {
-    return (await em.query(
-      `WITH opened AS (
-         UPDATE retention_checks rc SET status = 'due', opened_at = now(), updated_at = now()
-           FROM placements pl
-          WHERE pl.id = rc.placement_id AND rc.status = 'scheduled' AND rc.due_on <= $1::date
-          RETURNING pl.employer_organization_id AS organization_id
-       )
-       SELECT organization_id, count(*)::int AS count FROM opened
-        GROUP BY organization_id ORDER BY organization_id`,
-      [today],
-    )) as OrganisationCount[];
-  }
-
-  /** Due for CHECK_IN_REMINDER_SECONDS and unanswered: reminded once each; counts per employer. */
-  private async remindUnanswered(em: EntityManager): Promise<OrganisationCount[]> {
-    return (await em.query(
-      `WITH reminded AS (
-         UPDATE retention_checks rc SET reminded_at = now(), updated_at = now()
-           FROM placements pl
-          WHERE pl.id = rc.placement_id AND rc.status = 'due' AND rc.reminded_at IS NULL
-            AND rc.opened_at <= now() - make_interval(secs => $1)
-          RETURNING pl.employer_organization_id AS organization_id
-       )
-       SELECT organization_id, count(*)::int AS count FROM reminded
-        GROUP BY organization_id ORDER BY organization_id`,
-      [this.config.CHECK_IN_REMINDER_SECONDS],
-    )) as OrganisationCount[];
+  /**
+   * One step of the sweep, SWEEP_BATCH check-ins per transaction until none is left: each
+   * transaction marks its batch (compare-and-set, SKIP LOCKED) and writes the employers' summaries
+   * to the outbox, so a crash leaves a batch either marked and announced or untouched. The summary
+   * counts the employer's whole backlog of the day (this batch and what is still waiting), and
+   * later batches the same day repeat its dedupe key, so each employer still hears once a day.
+   */
+  private async inBatches(
+    type: 'placement.check_in_due' | 'placement.check_in_reminder',
+    keyPrefix: string,
+    today: string,
+    markBatch: (em: EntityManager) => Promise<OrganisationCount[]>,
+    stillWaiting: (em: EntityManager, organizationIds: string[]) => Promise<OrganisationCount[]>,
+  ): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const marked = await this.dataSource.transaction(async (em) => {
+        const byOrganisation = await markBatch(em);
+        if (!byOrganisation.length) return 0;
+        const ids = byOrganisation.map((o) => o.organization_id);
+        const rest = new Map((await stillWaiting(em, ids)).map((o) => [o.organization_id, o.count]));
+        const names = await this.organizations.names(ids, em);
+        for (const o of byOrganisation) {
+          await this.notifications.notify(em, {
+            type,
+            subject: { type: 'organization', id: o.organization_id },
+            recipients: { organizationIds: [o.organization_id] },
+            params: {
+              count: o.count + (rest.get(o.organization_id) ?? 0),
+              organizationName: names.get(o.organization_id) ?? '',
+              dueOn: today,
+            },
+            dedupeKey: `${keyPrefix}.${o.organization_id}.${today}`,
+            bulk: true,
+          });
+        }
+        return byOrganisation.reduce((n, o) => n + o.count, 0);
+      });
+      total += marked;
+      if (marked < SWEEP_BATCH) return total;
+    }
   }
 
   /**

@@ -320,12 +320,26 @@ export class AppConfig extends DatabaseConfig {
   @Max(50)
   SMTP_POOL_SIZE = 5;
 
-  /** At most this many messages per second per process (0: no limit), for providers that throttle. */
+  /** At most this many messages per SMTP_RATE_DELTA_MS (default: per second) per process (0: no limit), for providers that throttle. */
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
   SMTP_RATE_LIMIT = 0;
+
+  /** Messages one pooled SMTP connection carries before it is closed and a fresh one opened (nodemailer maxMessages). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SMTP_MAX_MESSAGES = 1000;
+
+  /** The window SMTP_RATE_LIMIT counts in (ms; nodemailer rateDelta): e.g. 60000 with a limit of 600 for "600 a minute". */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  SMTP_RATE_DELTA_MS = 1000;
 
   /**
    * How long a claimed e-mail (status `sending`) stays reserved for the worker that claimed it (ms).

@@ -15,6 +15,7 @@ import { OutboxTraceContext1795617675730 } from './1795617675730-OutboxTraceCont
 import { Measuring1795617714098 } from './1795617714098-Measuring';
 import { IndicatorCatalogue1795617714099 } from './1795617714099-IndicatorCatalogue';
 import { ReadPathIndexes1796100000000 } from './1796100000000-ReadPathIndexes';
+import { CheckInSweepIndexes1796200000000 } from './1796200000000-CheckInSweepIndexes';
 
 /** Every migration, in order. Add each generated one here: the webpack bundles need explicit imports. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -36,4 +37,5 @@ export const MIGRATIONS: Function[] = [
   Measuring1795617714098,
   IndicatorCatalogue1795617714099,
   ReadPathIndexes1796100000000,
+  CheckInSweepIndexes1796200000000,
 ];

@@ -14,8 +14,9 @@ export const CHECK_IN_MONTHS = [3, 6, 12] as const;
 export type CheckInMonths = (typeof CHECK_IN_MONTHS)[number];
 
 /**
- * scheduled → due (its delayed job fired) → answered; scheduled or due → cancelled when the
- * placement ended before the check-in's date.
+ * scheduled → due (the check-in sweep found its `due_on` had come; `opened_at` says when) →
+ * answered; scheduled or due → cancelled when the placement ended before the check-in's date.
+ * `reminded_at`: when the sweep sent the unanswered reminder (once).
  */
 export enum RetentionCheckStatus {
   Scheduled = 'scheduled',
@@ -28,6 +29,11 @@ export enum RetentionCheckStatus {
 @Entity('retention_checks')
 @Index('uq_retention_checks_placement_months', ['placementId', 'months'], { unique: true })
 @Index('idx_retention_checks_status_due_on', ['status', 'dueOn'])
+/** The sweep's two walks (see CheckInsRepository.openDueBatch / remindBatch): pending rows only. */
+@Index('idx_retention_checks_scheduled_due', ['dueOn', 'id'], { where: "status = 'scheduled'" })
+@Index('idx_retention_checks_unreminded', ['openedAt', 'id'], {
+  where: "status = 'due' AND reminded_at IS NULL",
+})
 export class RetentionCheck {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
