@@ -2,7 +2,8 @@
 // empty database). Deterministic: every id is md5 of a label and every value a function of the row
 // number, so two runs produce the same rows. Set-based: one INSERT … SELECT FROM generate_series per
 // table, so a national portfolio (200 programmes, 100,000 tasks, a partner organisation holding
-// 14,003 open tasks, an organisation of 10,000 members, 1,000,000 placements) loads in about a minute.
+// 14,003 open tasks, an organisation of 10,000 members, 1,000,000 placements) loads in 1.5–4 minutes
+// on the shared 2-core VM.
 // Everyone signs in with the demo city's password (apps/cli/src/seed.ts, DEMO_PASSWORD).
 import '../lib/use-node24.mjs';
 import argon2 from 'argon2';

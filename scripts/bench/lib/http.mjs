@@ -23,5 +23,6 @@ export async function call(api, token, method, path, body) {
   });
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 500)}`);
-  return { status: res.status, text, json: text ? JSON.parse(text) : null };
+  const json = /json/.test(res.headers.get('content-type') ?? '') && text ? JSON.parse(text) : null;
+  return { status: res.status, text, json };
 }

@@ -13,48 +13,28 @@ import { log, median, until } from '../lib/stack.mjs';
 import { ORG } from '../scale.mjs';
 import { fmt } from './http-read.mjs';
 
-const COLUMNS = [
-  'participantReference',
-  'yearOfBirth',
-  'gender',
-  'countryOfOrigin',
-  'arrivalYear',
-  'statusCategory',
-  'languages',
-  'consentGivenAt',
-  'consentScope',
-  'programmeId',
-  'jobTitle',
-  'occupationCode',
-  'sector',
-  'startDate',
-  'contractType',
-  'hoursPerWeek',
-];
-
-function csv(rows, round) {
-  const lines = [COLUMNS.join(',')];
-  for (let g = 1; g <= rows; g++)
-    lines.push(
-      [
-        '',
-        1970 + (g % 35),
-        ['female', 'male', 'other'][g % 3],
-        ['SY', 'AF', 'UA', 'ER', 'VE'][g % 5],
-        2015 + (g % 10),
-        ['refugee_or_asylum', 'labour', 'student', 'family', 'other'][g % 5],
-        'ar;en',
-        '2026-02-20T10:00:00Z',
-        'placement follow-up and aggregate reporting',
-        '',
-        `Import ${round} kitchen assistant ${g % 50}`,
-        ['9412', '9321', '5120', '5322', '7112', '8322', '9112', '2221'][g % 8],
-        ['A', 'C', 'F', 'G', 'I'][g % 5],
-        `2026-0${1 + (g % 9)}-1${g % 10}`,
-        ['permanent', 'fixed_term', 'apprenticeship', 'internship', 'seasonal'][g % 5],
-        String(20 + (g % 20)),
-      ].join(','),
-    );
+/** The file: the api's own template header (GET /placements/imports/template.csv), then `rows` new participants. */
+function csv(columns, rows, round) {
+  const lines = [columns.join(',')];
+  for (let g = 1; g <= rows; g++) {
+    const row = {
+      yearOfBirth: 1970 + (g % 35),
+      gender: ['female', 'male', 'other'][g % 3],
+      countryOfOrigin: ['SY', 'AF', 'UA', 'ER', 'VE'][g % 5],
+      arrivalYear: 2015 + (g % 10),
+      statusCategory: ['refugee_or_asylum', 'labour', 'student', 'family', 'other'][g % 5],
+      languages: 'ar;en',
+      consentGivenAt: '2026-02-20T10:00:00Z',
+      consentScope: 'placement follow-up and aggregate reporting',
+      jobTitle: `Import ${round} kitchen assistant ${g % 50}`,
+      occupationCode: ['9412', '9321', '5120', '5322', '7112', '8322', '9112', '2221'][g % 8],
+      sector: ['A', 'C', 'F', 'G', 'I'][g % 5],
+      startDate: `2026-0${1 + (g % 9)}-1${g % 10}`,
+      contractType: ['permanent', 'fixed_term', 'apprenticeship', 'internship', 'seasonal'][g % 5],
+      hoursPerWeek: 20 + (g % 20),
+    };
+    lines.push(columns.map((c) => row[c] ?? '').join(','));
+  }
   return lines.join('\r\n') + '\r\n';
 }
 
@@ -113,9 +93,9 @@ async function tandem(ctx, round, file) {
   };
 }
 
-async function bare(db, file) {
+async function bare(db, columns, file) {
   await db.query(
-    `CREATE UNLOGGED TABLE IF NOT EXISTS bench_import_copy (${COLUMNS.map((c) => `"${c}" text`).join(', ')})`,
+    `CREATE UNLOGGED TABLE IF NOT EXISTS bench_import_copy (${columns.map((c) => `"${c}" text`).join(', ')})`,
   );
   await db.query('TRUNCATE bench_import_copy');
   const started = performance.now();
@@ -132,10 +112,12 @@ export async function placementImport(ctx) {
   const n = ctx.scale.importRows;
   const t = [];
   const b = [];
+  const template = await call(ctx.api.url, ctx.tokens.employerHr, 'GET', '/placements/imports/template.csv');
+  const columns = template.text.split(/\r?\n/)[0].split(',');
   for (let round = 1; round <= ctx.heavyRounds; round++) {
-    const file = csv(n, round);
+    const file = csv(columns, n, round);
     t.push(await tandem(ctx, round, file));
-    b.push(await bare(ctx.stack.db, file));
+    b.push(await bare(ctx.stack.db, columns, file));
     log(
       `  import round ${round}: ${t.at(-1).seconds.toFixed(1)} s, Redis +${fmt(t.at(-1).redisGrowth / 1024)} kB; bare COPY ${b.at(-1).toFixed(2)} s`,
     );
