@@ -1,4 +1,4 @@
-// npm run migrate | seed | migration:generate <Name>
+// npm run migrate | seed [-- --scale national|small] | migration:generate <Name>
 // Uses DATABASE_URL (and for seed the whole configuration) from the environment.
 import './lib/use-node24.mjs';
 import { spawnSync } from 'node:child_process';
@@ -33,6 +33,9 @@ if (command === 'migration:generate') {
     'libs/database/src/cli-data-source.ts',
     `libs/database/src/migrations/${name}`,
   ]);
+} else if (command === 'seed' && args.includes('--scale')) {
+  // The benchmark's scale generator (scripts/bench/scale.mjs): set-based SQL, no application needed.
+  run(process.execPath, ['scripts/bench/scale.mjs', ...args]);
 } else if (['migrate', 'seed', 'bootstrap-admin'].includes(command)) {
   if (!existsSync(path.join(root, 'dist/apps/cli/main.js'))) run('npx', ['nest', 'build', 'cli']);
   run(process.execPath, ['dist/apps/cli/main.js', command]);

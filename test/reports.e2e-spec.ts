@@ -465,6 +465,16 @@ describe('reports: built in the background in CSV, JSON, XLSX, PDF and IATI XML;
         json.sections.placements.every((r: { employer: string }) => r.employer === 'Harbour Foods'),
       ).toBe(true);
 
+      // The CSV's rows (written by PostgreSQL, COPY) hold exactly the JSON's rows (read through a cursor).
+      const csvA = section(parseCsv((await buildReport(stack, hrA, 'placements', 'csv')).body), 'placements');
+      expect(
+        csvA.map((r) => Object.fromEntries(Object.keys(json.sections.placements[0]).map((k) => [k, r[k]]))),
+      ).toEqual(
+        json.sections.placements.map((r: Record<string, unknown>) =>
+          Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? '' : String(v)])),
+        ),
+      );
+
       const csv = await buildReport(stack, hrB, 'placements', 'csv');
       const rows = parseCsv(csv.body);
       expect(section(rows, 'summary').find((r) => r.metric === 'people')?.value).toBe('1');

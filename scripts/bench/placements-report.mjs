@@ -1,17 +1,14 @@
-// npm run bench [-- 10000,100000,1000000 [csv,xlsx] [worker node options, e.g. --max-old-space-size=64]]
+// node scripts/bench/placements-report.mjs [10000,100000,1000000 [csv,xlsx] [worker node options, e.g. --max-old-space-size=64]]
 // Seeds N placements of one employer (generate_series, in SQL), then has the real built worker
 // (dist/apps/worker) build that employer's placements report in each format, and reads the
 // worker's peak resident set (VmHWM in /proc/<pid>/status; a fresh worker per measurement).
 // Needs `npm run build` first. Throwaway PostgreSQL and Redis under .test/bench-*.
 import '../lib/use-node24.mjs';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { freePort, startPostgres, startRedis } from '../lib/services.mjs';
+import { root, rssOf as peakRss, startStack } from './lib/stack.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const sizes = (process.argv[2] ?? '10000,100000,1000000').split(',').map(Number);
 const formats = (process.argv[3] ?? 'csv,xlsx').split(',');
 // A small heap limit proves the point: the build finishes in it whatever the row count.
@@ -20,29 +17,12 @@ const workerNodeOptions = process.argv[4] ?? '';
 const log = (...a) => console.log(new Date().toISOString().slice(11, 19), ...a);
 const mb = (kb) => `${(kb / 1024).toFixed(0)} MB`;
 
-mkdirSync(path.join(root, '.test'), { recursive: true });
-const dir = mkdtempSync(path.join(root, '.test', 'bench-'));
-const pgServer = await startPostgres({
-  dir: path.join(dir, 'pg'),
-  port: await freePort(),
-  persistent: false,
-  fast: true,
-});
-await pgServer.createDatabase('tandem_bench_test');
-const databaseUrl = pgServer.url('tandem_bench_test');
-const redis = await startRedis({ dir: path.join(dir, 'redis'), port: await freePort() });
-await redis.start();
+// The benchmark's throwaway stack (PostgreSQL, Redis, migrated schema): scripts/bench/lib/stack.mjs.
+const stack = await startStack();
+const { db, databaseUrl, dir } = stack;
+const redis = { url: stack.redisUrl };
 const storage = path.join(dir, 'reports');
 
-const migrate = spawnSync(process.execPath, ['dist/apps/cli/main.js', 'migrate'], {
-  cwd: root,
-  env: { ...process.env, DATABASE_URL: databaseUrl },
-  encoding: 'utf8',
-});
-if (migrate.status !== 0) throw new Error(migrate.stderr);
-
-const db = new pg.Client({ connectionString: databaseUrl });
-await db.connect();
 const [{ id: employer }] = (
   await db.query(
     `INSERT INTO organizations (kind, name, country, city, contact_email) VALUES ('employer', 'Bench Foods', 'PT', 'Riverton', 'hr@bench.test') RETURNING id`,
@@ -100,11 +80,6 @@ async function seedTo(n) {
     [employer, from, n],
   );
   await db.query('ANALYZE placements; ANALYZE participants');
-}
-
-function peakRss(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return { hwm: Number(/VmHWM:\s+(\d+)/.exec(status)[1]), rss: Number(/VmRSS:\s+(\d+)/.exec(status)[1]) };
 }
 
 async function measure(n, format) {
@@ -175,8 +150,5 @@ try {
       `| ${r.n.toLocaleString('en')} | ${r.format} | ${r.rows.toLocaleString('en')} | ${r.seconds.toFixed(1)} s | ${(r.bytes / 1e6).toFixed(1)} MB | ${mb(r.idleRss)} | ${mb(r.peakRss)} |`,
     );
 } finally {
-  await db.end();
-  await redis.stop();
-  await pgServer.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await stack.stop();
 }

@@ -24,6 +24,21 @@ export interface Section {
   charts?: BarChart[];
   /** Text shown above the table in the PDF (e.g. why rows are left out). */
   note?: string;
+  /**
+   * The same rows as PostgreSQL can write them as CSV itself (COPY … TO STDOUT), for large row-level
+   * sections: the CSV writer streams them from the database instead of row by row.
+   */
+  csv?: CsvRows;
+}
+
+/** A row section's CSV records written by PostgreSQL under the given union of columns (`section` first). */
+export interface CsvRows {
+  /** Streams the records (CRLF, formula guard, no header) into `out` without ending it; resolves to their count. */
+  copyInto(
+    columns: string[],
+    out: import('node:stream').Writable,
+    onRecords: (records: number) => Promise<void>,
+  ): Promise<number>;
 }
 
 /** What a report kind produces for the tabular writers. */

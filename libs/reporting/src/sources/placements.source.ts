@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { CoreError, Actor } from '@tandem/core';
 import {
   BreakdownCell,
@@ -10,6 +12,7 @@ import {
 import { ProgrammeAccessService, ProgrammesRepository } from '@tandem/programmes';
 import { OrganizationsRepository } from '@tandem/stakeholders';
 import { Cell, fromArray, ReportContent, Row, Section } from '../report-content';
+import { CopyCell, copyCsvInto, copyStatement, sqlLiteral } from '../writers/copy-csv';
 
 export interface PlacementsParameters {
   programmeId?: string;
@@ -31,6 +34,29 @@ const ROW_COLUMNS = [
   { key: 'endDate', header: 'End date' },
 ];
 
+/** The placements row section's cells in SQL (as `rows` below builds them), names looked up in literals. */
+function copyCells(
+  employers: Map<string, string>,
+  programmes: Map<string, string>,
+): Record<string, CopyCell> {
+  const names = (m: Map<string, string>) => `${sqlLiteral(JSON.stringify(Object.fromEntries(m)))}::jsonb`;
+  const text = (sql: string): CopyCell => ({ sql, text: true });
+  return {
+    placementId: text('q."placementId"'),
+    participantReference: text('q."participantReference"'),
+    employer: text(`${names(employers)} ->> q."employerId"::text`),
+    programme: text(`${names(programmes)} ->> q."programmeId"::text`),
+    jobTitle: text('q."jobTitle"'),
+    occupationCode: text('q."occupationCode"'),
+    sector: text('q."sector"'),
+    contractType: text('q."contractType"'),
+    hoursPerWeek: { sql: 'q."hoursPerWeek"', text: false },
+    startDate: text('q."startDate"'),
+    placementStatus: text('q."placementStatus"'),
+    endDate: text('q."endDate"'),
+  };
+}
+
 /**
  * placements: the placement statistics (PlacementStatsService: the same scoping and the same
  * small-cell suppression as GET /placements/stats) plus, when the view is exact (an employer's own
@@ -47,6 +73,8 @@ export class PlacementsSource {
     private readonly programmes: ProgrammeAccessService,
     private readonly programmeRows: ProgrammesRepository,
     private readonly organizations: OrganizationsRepository,
+    // The CSV's row section is written by PostgreSQL (COPY) on a connection of its own.
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /** The cheap part of the stats' scoping rules, at request time: 404 for what the actor cannot see. */
@@ -173,6 +201,18 @@ export class PlacementsSource {
         title: 'Placements',
         columns: ROW_COLUMNS,
         rows: () => this.rows(found.rows(), employers, programmes),
+        csv: {
+          copyInto: (columns, out, onRecords) =>
+            copyCsvInto(
+              this.dataSource,
+              copyStatement('placements', columns, {
+                ...found.query,
+                cells: copyCells(employers, programmes),
+              }),
+              out,
+              onRecords,
+            ),
+        },
       });
     }
     const facts: [string, Cell][] = [

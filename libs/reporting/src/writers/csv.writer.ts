@@ -1,7 +1,7 @@
 import { csvStream } from '@tandem/core';
 import { once } from 'node:events';
 import { PassThrough, Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { finished } from 'node:stream/promises';
 import { Column, ProgressFn, ReportContent } from '../report-content';
 import { RowCounter } from './sink';
 
@@ -15,17 +15,41 @@ export async function writeCsv(content: ReportContent, out: Writable, progress: 
   for (const s of content.sections)
     for (const c of s.columns) if (!columns.some((x) => x.key === c.key)) columns.push(c);
   const stringifier = csvStream(columns.map((c) => ({ key: c.key, header: c.key })));
-  const done = pipeline(stringifier, out);
+  // The stringifier writes the header and the small sections; a section PostgreSQL can write itself
+  // (section.csv: COPY … TO STDOUT) goes straight into the file, after what the stringifier wrote.
+  stringifier.pipe(out, { end: false });
   const counter = new RowCounter(progress);
+  const flushed = () => new Promise<void>((resolve) => setImmediate(resolve));
   for (const section of content.sections) {
+    // Only once the stringifier has written the byte-order mark and the header (with its first record).
+    if (section.csv && counter.count > 0) {
+      await drained(stringifier);
+      await flushed();
+      const before = counter.count;
+      counter.count += await section.csv.copyInto(
+        columns.map((c) => c.key),
+        out,
+        (n) => counter.set(before + n),
+      );
+      continue;
+    }
     for await (const row of section.rows()) {
       if (!stringifier.write({ ...row, section: section.name })) await once(stringifier, 'drain');
       await counter.tick();
     }
   }
   stringifier.end();
-  await done;
+  await finished(stringifier);
+  await flushed();
+  out.end();
+  await finished(out);
   return counter.count;
+}
+
+/** Waits until the stringifier has handed everything it holds to the file. */
+async function drained(stringifier: Writable & { readableLength: number }): Promise<void> {
+  while (stringifier.writableLength > 0 || stringifier.readableLength > 0)
+    await new Promise<void>((resolve) => setImmediate(resolve));
 }
 
 export const passThrough = () => new PassThrough();

@@ -16,7 +16,12 @@ export class RowCounter {
   ) {}
 
   async tick(): Promise<void> {
-    this.count++;
+    await this.set(this.count + 1);
+  }
+
+  /** Rows written so far, as counted elsewhere (a section PostgreSQL writes itself). */
+  async set(count: number): Promise<void> {
+    this.count = count;
     if (this.count - this.last >= this.every) {
       this.last = this.count;
       await this.progress(this.count);

@@ -1,0 +1,129 @@
+import { PassThrough, Readable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { openTestDataSource } from '../../../../test/support/integration';
+import { fromArray, ReportContent, Row, Section } from '../report-content';
+import { copyCsvInto, copyStatement, RecordEnds } from './copy-csv';
+import { writeCsv } from './csv.writer';
+
+/** Cells a spreadsheet would run, cells CSV must quote, empty and missing cells, numbers. */
+const TRICKY: Row[] = [
+  { name: '=SUM(A1:A9)', note: 'formula', hours: 37.5 },
+  { name: '+351 21 000', note: '-minus', hours: 20 },
+  { name: '@cmd', note: '\tTab first', hours: -5 },
+  { name: '\rCR first', note: 'a,b', hours: 24.25 },
+  { name: 'say "hi"', note: 'two\nlines', hours: null },
+  { name: 'cr\ronly', note: '', hours: 0 },
+  { name: null, note: 'Zoë, ação', hours: 0.1 },
+  { name: "O'Brien \\ backslash", note: 'ends with a newline\n', hours: 1000000 },
+  { name: '"quoted"', note: 'x=1', hours: 7 },
+];
+
+/** The same rows as a query with parameters (so their inlining into COPY is exercised too). */
+function rowsQuery(): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const values = TRICKY.map((r, i) => {
+    params.push(r.name, r.note, r.hours, i);
+    const n = params.length;
+    return `($${n - 3}::text, $${n - 2}::text, $${n - 1}::float8, $${n}::int)`;
+  });
+  return {
+    sql: `SELECT * FROM (VALUES ${values.join(', ')}) v("name", "note", "hours", "i") WHERE v."i" = ANY(CAST($${params.length + 1} AS int[])) ORDER BY v."i"`,
+    params: [...params, TRICKY.map((_, i) => i)],
+  };
+}
+
+async function collect(write: (out: PassThrough) => Promise<unknown>): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  await write(out);
+  return Buffer.concat(chunks);
+}
+
+describe('CSV row sections written by PostgreSQL (COPY … TO STDOUT)', () => {
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    ds = await openTestDataSource();
+  });
+  afterAll(() => ds.destroy());
+
+  const content = (viaCopy: boolean): ReportContent => {
+    const section: Section = {
+      name: 'people',
+      title: 'People',
+      columns: [
+        { key: 'name', header: 'Name' },
+        { key: 'note', header: 'Note' },
+        { key: 'hours', header: 'Hours' },
+      ],
+      rows: () => fromArray(TRICKY),
+    };
+    if (viaCopy)
+      section.csv = {
+        copyInto: (columns, out, onRecords) =>
+          copyCsvInto(
+            ds,
+            copyStatement('people', columns, {
+              ...rowsQuery(),
+              cells: {
+                name: { sql: 'q."name"', text: true },
+                note: { sql: 'q."note"', text: true },
+                hours: { sql: 'q."hours"', text: false },
+              },
+            }),
+            out,
+            onRecords,
+          ),
+      };
+    return {
+      title: 'Tricky',
+      facts: [],
+      sections: [
+        {
+          name: 'summary',
+          title: 'Summary',
+          columns: [
+            { key: 'metric', header: 'Metric' },
+            { key: 'value', header: 'Value' },
+          ],
+          rows: () => fromArray([{ metric: '=cells', value: TRICKY.length }]),
+        },
+        section,
+      ],
+    };
+  };
+
+  it('writes the same bytes as csv-stringify row by row: formula guard, quoting, CRLF, empty cells', async () => {
+    const progress = jest.fn(() => Promise.resolve());
+    const expected = await collect((out) => writeCsv(content(false), out, progress));
+    let count = 0;
+    const actual = await collect(async (out) => (count = await writeCsv(content(true), out, progress)));
+    expect(actual.toString('utf8')).toEqual(expected.toString('utf8'));
+    expect(actual.equals(expected)).toBe(true);
+    expect(count).toBe(TRICKY.length + 1);
+    // And the guard is really there: no cell starts with a formula character.
+    expect(actual.toString('utf8')).toContain(`people,,,'=SUM(A1:A9),formula,37.5\r\n`);
+    expect(actual.toString('utf8')).toContain(`people,,,'@cmd,'\tTab first,-5\r\n`);
+    expect(actual.toString('utf8')).toContain(`people,,,"'\rCR first","a,b",24.25\r\n`);
+  });
+});
+
+describe(RecordEnds.name, () => {
+  const source = 'a,"x\ny",1\nb,"say ""hi""\n",2\nc,,3\n';
+  const expected = 'a,"x\ny",1\r\nb,"say ""hi""\n",2\r\nc,,3\r\n';
+
+  it.each(Array.from({ length: source.length - 1 }, (_, i) => i + 1))(
+    'turns record ends into CRLF and keeps line breaks inside quotes, chunks split at %i',
+    async (at) => {
+      const sut = new RecordEnds(() => Promise.resolve());
+      const chunks: Buffer[] = [];
+      sut.on('data', (c: Buffer) => chunks.push(c));
+      const ended = new Promise((r) => sut.on('end', r));
+      Readable.from([Buffer.from(source.slice(0, at)), Buffer.from(source.slice(at))]).pipe(sut);
+      await ended;
+      expect(Buffer.concat(chunks).toString()).toBe(expected);
+      expect(sut.records).toBe(3);
+    },
+  );
+});
