@@ -41,6 +41,8 @@ export interface ConsultationOutcome {
 @Entity('consultations')
 @Index('idx_consultations_organization', ['organizationId', 'createdAt', 'id'])
 @Index('idx_consultations_created', ['createdAt', 'id'])
+// Partial indexes written by the PublicConsultations migration (TypeORM cannot express their WHERE).
+@Index('idx_consultations_public', { synchronize: false })
 export class Consultation {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -47,6 +47,8 @@ export type IntegrationDimension = (typeof INTEGRATION_DIMENSIONS)[number];
 @Index('idx_programmes_lead', ['leadOrganizationId'])
 @Index('idx_programmes_created', ['createdAt', 'id'])
 @Index('idx_programmes_dimensions', ['dimensions'])
+// Partial index written by the PublicConsultations migration.
+@Index('idx_programmes_listed_publicly', { synchronize: false })
 export class Programme {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
