@@ -98,6 +98,11 @@ describe('placements in the console', () => {
     await expectAccessible(p, PHONE.width); // with the list open
     await hr.shot('occupation-picker-open');
     await p.getByRole('option', { name: 'Kitchen helpers (9412)' }).click();
+    await p.waitForFunction(
+      () => document.querySelector<HTMLInputElement>('input[name="occupationCode"]')?.value !== 'kitchen',
+      undefined,
+      { timeout: 5000 },
+    );
     await expect(occupation.inputValue()).resolves.toBe('Kitchen helpers (9412)');
     await sector.fill('accommodation');
     await p.getByRole('option', { name: /^Accommodation and food/ }).click();
