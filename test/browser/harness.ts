@@ -153,6 +153,23 @@ export async function confirmIn(page: Page, button: string): Promise<void> {
   await dialog.waitFor({ state: 'detached' });
 }
 
+/**
+ * Picks `option` in the open list of `combobox` and waits until the pick has landed in the form
+ * (the box shows the option's name, which it does only once the form holds the code): a submit
+ * pressed before that would send the form's previous value, faster than any person clicks.
+ */
+export async function pickOption(page: Page, combobox: Locator, option: string | RegExp): Promise<void> {
+  const item = page.getByRole('option', { name: option });
+  const name = (await item.textContent())?.trim() ?? '';
+  await item.click();
+  const until = Date.now() + 10_000;
+  while ((await combobox.inputValue()) !== name) {
+    if (Date.now() > until)
+      throw new Error(`the pick of "${name}" did not land (box shows "${await combobox.inputValue()}")`);
+    await page.waitForTimeout(50);
+  }
+}
+
 export { axeViolations, describeViolations } from './axe';
 export type { AxeViolation } from './axe';
 

@@ -4,7 +4,7 @@ import { createOrganization, loginAdmin, onboardUser, PASSWORD, Session } from '
 import { TestSmtpServer } from '../support/smtp';
 import { TestStack } from '../support/stack';
 import { expectAccessible } from './axe';
-import { launchChromium, Person } from './harness';
+import { launchChromium, Person, pickOption } from './harness';
 
 const PHONE = { width: 375, height: 800 };
 
@@ -97,15 +97,9 @@ describe('placements in the console', () => {
     await occupation.fill('kitchen');
     await expectAccessible(p, PHONE.width); // with the list open
     await hr.shot('occupation-picker-open');
-    await p.getByRole('option', { name: 'Kitchen helpers (9412)' }).click();
-    await p.waitForFunction(
-      () => document.querySelector<HTMLInputElement>('input[name="occupationCode"]')?.value !== 'kitchen',
-      undefined,
-      { timeout: 5000 },
-    );
-    await expect(occupation.inputValue()).resolves.toBe('Kitchen helpers (9412)');
+    await pickOption(p, occupation, 'Kitchen helpers (9412)');
     await sector.fill('accommodation');
-    await p.getByRole('option', { name: /^Accommodation and food/ }).click();
+    await pickOption(p, sector, /^Accommodation and food/);
     await p.getByRole('button', { name: 'Log placement' }).click();
 
     // The placement page: details by name, the check-in history.

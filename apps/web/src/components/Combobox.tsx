@@ -3,7 +3,7 @@
 // WAI-ARIA 1.2 combobox (keyboard: arrows, Home/End, Enter, Escape; aria-activedescendant). The label
 // is the surrounding `Field`'s <label for>, so downshift's own label ids are not used.
 import { useCombobox } from 'downshift';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 
 export interface Choice {
   value: string;
@@ -84,6 +84,16 @@ export function Combobox({
     onChange(c?.value ?? '');
     setText(clearOnPick || c ? null : text);
   };
+  // Text typed and left before the list had arrived (a slow connection): judge it once the choices
+  // come, as leaving the box would have, so "Syria" typed early still means SY.
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (text === null || clearOnPick || choices.length === 0) return;
+    if (document.activeElement === input.current) return;
+    const meant = resolve(choices, text);
+    if (meant) pick(meant);
+    // Only the arrival of choices re-judges; typing is judged on leaving the box.
+  }, [choices]);
   const { isOpen, getMenuProps, getInputProps, getItemProps, highlightedIndex } = useCombobox<Choice>({
     items,
     inputId: id,
@@ -107,6 +117,7 @@ export function Combobox({
     <div className="combobox">
       <input
         {...getInputProps({
+          ref: input,
           name,
           'aria-labelledby': undefined,
           'aria-invalid': aria['aria-invalid'],
