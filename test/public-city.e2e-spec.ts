@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
 import { auditOf, bearer, expectProblem, loginAdmin, onboardUser, Session } from './support/fixtures';
 import { TestSmtpServer } from './support/smtp';
 import { TestStack } from './support/stack';
@@ -224,7 +225,9 @@ describe('public city page: outcomes, good ideas, listed programmes and figures,
 
   beforeAll(async () => {
     await smtp.start();
-    stack = await new TestStack({ smtp }).start();
+    // TRUST_PROXY: the rate-limit test plays clients at other addresses (X-Forwarded-For); the limit is
+    // lowered so that one client can reach it in a few seconds (the suite's own requests come from 127.0.0.1).
+    stack = await new TestStack({ smtp, env: { TRUST_PROXY: 'loopback', API_RATE_LIMIT: '300' } }).start();
     admin = await loginAdmin(stack);
     for (const [code, name] of [
       ['PT', 'Portugal'],
@@ -677,5 +680,22 @@ describe('public city page: outcomes, good ideas, listed programmes and figures,
     // Re-publishing does not bring the free texts back without a new decision.
     await ok(setPublic(officer, anonymousId, { publicOutcome: true }));
     expect((await get(url).expect(200)).body.freeTextsPublished).toBe(false);
+  });
+
+  it('rate-limited per client: one address flooding the public pages gets 429, others still read', async () => {
+    // The flood asks for a consultation that is not public (a cheap 404): every /public request counts.
+    const missing = '/public/consultations/00000000-0000-4000-8000-000000000000';
+    let refused: request.Response | undefined;
+    for (let i = 0; i < 320 && !refused; i++) {
+      const res = await get(missing).set('X-Forwarded-For', '203.0.113.50');
+      if (res.status === 429) refused = res;
+      else expect(res.status).toBe(404);
+    }
+    expect(refused).toBeDefined();
+    expectProblem(refused!, 429);
+    expect(Number(refused!.headers['retry-after'])).toBeGreaterThan(0);
+    // Another client is not held back by it (limits count per client address and per endpoint).
+    expect((await get(missing).set('X-Forwarded-For', '203.0.113.51')).status).toBe(404);
+    await get(`/public/territories/${RIVERTON}`).set('X-Forwarded-For', '203.0.113.51').expect(200);
   });
 });
