@@ -502,6 +502,15 @@ describe('web console in a browser', () => {
       .getByRole('link', { name: 'Audit trail' })
       .click();
     await root.page.getByRole('heading', { name: 'Audit trail' }).waitFor();
+    // Records are named in words, and filtered by a kind chosen by name, not a stored code.
+    await root.page.getByLabel('Record type').selectOption({ label: 'Membership' });
+    await root.page.getByRole('button', { name: 'Search' }).click();
+    const auditRows = root.page.getByRole('table').getByRole('row');
+    await auditRows
+      .nth(1)
+      .getByText(/^Membership /)
+      .waitFor();
+    await expect(root.page.getByRole('table').textContent()).resolves.not.toMatch(/\bmembership\b/);
     await root.shot('audit');
     await root.page
       .getByRole('navigation', { name: 'Administration' })

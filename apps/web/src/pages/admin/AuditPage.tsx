@@ -6,6 +6,10 @@ import { fmtDateTime, PageTitle } from '../../components/common';
 import { Field, FormAlert, useApiForm } from '../../forms';
 import { useI18n } from '../../i18n';
 import { AdminNav } from './AdminNav';
+import { EnumSelect } from '../../components/EnumSelect';
+import { AUDIT_RECORD_TYPES } from './audit-records';
+
+type AuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
 
 export function AdminAuditPage() {
   const { t, lang, labelOf } = useI18n();
@@ -42,7 +46,13 @@ export function AdminAuditPage() {
       >
         <FormAlert form={form} />
         <Field form={form} name="entityType" label={t('audit.entityType')}>
-          <input value={entityType} onChange={(e) => setEntityType(e.target.value)} />
+          <EnumSelect
+            values={AUDIT_RECORD_TYPES}
+            labels="audit.record"
+            blank={t('common.any')}
+            value={entityType as AuditRecordType | ''}
+            onChange={(e) => setEntityType(e.target.value)}
+          />
         </Field>
         <Field form={form} name="entityId" label={t('audit.entityId')}>
           <input value={entityId} onChange={(e) => setEntityId(e.target.value)} />
@@ -67,7 +77,7 @@ export function AdminAuditPage() {
                   <td data-label={t('audit.when')}>{fmtDateTime(e.occurredAt, lang)}</td>
                   <td data-label={t('audit.action')}>{labelOf('audit.action', e.action)}</td>
                   <td data-label={t('audit.entity')}>
-                    {e.entityType} <code>{e.entityId.slice(0, 8)}</code>
+                    {labelOf('audit.record', e.entityType)} <code>{e.entityId.slice(0, 8)}</code>
                   </td>
                   <td data-label={t('audit.actor')}>
                     {e.actorUserId
