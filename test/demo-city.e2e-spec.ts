@@ -156,6 +156,8 @@ describe('living demo city', () => {
     const consultations = (await list(admin, '/consultations')).length;
     const again = await seedDemoCity(stack);
     expect(again.seeded).toBe(false);
+    // The same logins are printed on every start, not only the first.
+    expect(again.logins).toEqual(logins);
     expect((await list(admin, '/programmes')).length).toBe(before);
     expect((await list(admin, '/consultations')).length).toBe(consultations);
   });

@@ -9,7 +9,7 @@ import {
   OrganizationsService,
   Membership,
 } from '@tandem/stakeholders';
-import { seedGoodIdeas } from './seed/good-ideas.seed';
+import { KUOPIO_LOGIN, seedGoodIdeas } from './seed/good-ideas.seed';
 import { seedMeasuring } from './seed/measuring.seed';
 import { seedLivingCity } from './seed/demo-city.seed';
 import { seedPublicPage } from './seed/public-page.seed';
@@ -160,7 +160,8 @@ export async function seedDemoCity(
   const already = await tx.run((em) =>
     em.existsBy(Organization, { name: 'City of Riverton', country: 'PT' }),
   );
-  if (already) return { seeded: false, logins };
+  // Run again, the same logins are printed as on the first run (the good-ideas city's included).
+  if (already) return { seeded: false, logins: [...logins, { ...KUOPIO_LOGIN, password: DEMO_PASSWORD }] };
 
   const ids = new Map<string, string>();
   for (const { key, ...dto } of ORGS) {
