@@ -67,10 +67,9 @@ const READ_MODELS = {
     'indicators',
     'indicator_values',
     'tasks',
-    'task_comments',
     'organizations',
     'memberships',
-    'audit_events',
+    'programme_activity',
   ],
 };
 

@@ -1,4 +1,5 @@
 export * from './entities/audit-event.entity';
+export * from './entities/programme-activity.entity';
 export * from './audit.service';
 export * from './audit-events.repository';
 export * from './audit-query.service';

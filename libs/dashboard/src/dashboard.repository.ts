@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   IndicatorDirection,
   IndicatorKind,
@@ -22,18 +22,6 @@ import {
 } from './dashboard.view';
 const OPEN_STATES: readonly DashboardTaskState[] = ['todo', 'in_progress', 'blocked'];
 
-/**
- * Audit entity types of a programme's records in which a partner's people show activity: tasks and
- * their comments, indicator values and the partnership itself. Each is matched to the programme by
- * its own table, since audit rows carry no programme id.
- */
-export const ACTIVITY_SOURCES = {
-  task: `SELECT t.id::text FROM tasks t WHERE t.programme_id = $1`,
-  task_comment: `SELECT c.id::text FROM task_comments c JOIN tasks t ON t.id = c.task_id WHERE t.programme_id = $1`,
-  indicator_value: `SELECT v.id::text FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id WHERE i.programme_id = $1`,
-  programme_partner: `SELECT pp.id::text FROM programme_partners pp WHERE pp.programme_id = $1`,
-} as const;
-
 type Counts = Record<DashboardTaskState, string>;
 
 const countColumns = DASHBOARD_TASK_STATES.map(
@@ -52,9 +40,26 @@ const sum = (c: TaskStateCounts): number => DASHBOARD_TASK_STATES.reduce((n, s) 
  */
 @Injectable()
 export class DashboardRepository {
-  /** The snapshot is read-only: nothing here may change a row. */
-  async readOnly(em: EntityManager): Promise<void> {
-    await em.query('SET TRANSACTION READ ONLY');
+  /**
+   * Runs `work` in one read-only REPEATABLE READ snapshot (nothing here may change a row), begun in
+   * a single statement: TypeORM's transaction() would take two more round trips to set it up.
+   */
+  async snapshot<T>(dataSource: DataSource, work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+      try {
+        const result = await work(runner.manager);
+        await runner.query('COMMIT');
+        return result;
+      } catch (err) {
+        await runner.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    } finally {
+      await runner.release();
+    }
   }
 
   /** Counts by state for the programme and per assignee organisation, in one pass (grouping sets). */
@@ -187,13 +192,12 @@ export class DashboardRepository {
 
   /**
    * Every partner (whatever its status) with the last time one of its members changed something of
-   * the programme's, read from the audit trail. A person in several partner organisations counts
-   * for each of them.
+   * the programme's (its tasks, their comments, its indicator values, its partnerships), from the
+   * audit trail's per-(programme, user) figure `programme_activity`, kept by PostgreSQL at every
+   * audited commit (migration 1796700000000-ProgrammeActivity). Members are taken as they are now,
+   * so a person in several partner organisations counts for each of them.
    */
   async partners(em: EntityManager, programmeId: string): Promise<PartnerActivity[]> {
-    const records = Object.entries(ACTIVITY_SOURCES)
-      .map(([type, ids]) => `SELECT '${type}'::varchar AS entity_type, x.id AS entity_id FROM (${ids}) x(id)`)
-      .join('\n UNION ALL ');
     const rows: {
       organization_id: string;
       name: string;
@@ -201,12 +205,11 @@ export class DashboardRepository {
       status: PartnerStatus;
       last_activity_at: Date | null;
     }[] = await em.query(
-      `WITH records AS (${records}),
-            activity AS (
-              SELECT mb.organization_id, max(ae.occurred_at) AS last_activity_at
-                FROM records r
-                JOIN audit_events ae ON ae.entity_type = r.entity_type AND ae.entity_id = r.entity_id
-                JOIN memberships mb ON mb.user_id = ae.actor_user_id
+      `WITH activity AS (
+              SELECT mb.organization_id, max(pa.last_activity_at) AS last_activity_at
+                FROM programme_activity pa
+                JOIN memberships mb ON mb.user_id = pa.user_id
+               WHERE pa.programme_id = $1
                GROUP BY mb.organization_id
             )
        SELECT pp.organization_id, o.name, pp.role, pp.status, a.last_activity_at

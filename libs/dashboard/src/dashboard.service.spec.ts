@@ -19,14 +19,15 @@ describe(DashboardService.name, () => {
   let sut: DashboardService;
   let em: { query: jest.Mock };
   let access: { require: jest.Mock };
-  let transaction: jest.Mock;
+  let createQueryRunner: jest.Mock;
+  let release: jest.Mock;
   let rows: Record<string, unknown[]>;
 
   beforeEach(() => {
     rows = { tasks: [], overdue: [], milestones: [], indicators: [], partners: [] };
     em = {
       query: jest.fn(async (sql: string) => {
-        if (sql.startsWith('SET TRANSACTION')) return [];
+        if (/^(START TRANSACTION|COMMIT|ROLLBACK)/.test(sql)) return [];
         if (sql.includes('GROUPING SETS')) return rows.tasks;
         if (sql.includes('t.due_date < $3')) return rows.overdue;
         if (sql.includes('FROM milestones')) return rows.milestones;
@@ -35,13 +36,17 @@ describe(DashboardService.name, () => {
         throw new Error(`unexpected query ${sql}`);
       }),
     };
-    transaction = jest.fn((_: string, work: (m: EntityManager) => Promise<unknown>) =>
-      work(em as unknown as EntityManager),
-    );
+    release = jest.fn();
+    createQueryRunner = jest.fn(() => ({
+      connect: jest.fn(),
+      query: em.query,
+      manager: em as unknown as EntityManager,
+      release,
+    }));
     access = { require: jest.fn().mockResolvedValue({}) };
     const clock = { now: () => new Date('2027-05-10T23:30:00Z') };
     sut = new DashboardService(
-      { transaction } as unknown as DataSource,
+      { createQueryRunner } as unknown as DataSource,
       new DashboardRepository(),
       access as unknown as ProgrammeAccessService,
       clock as Clock,
@@ -50,8 +55,9 @@ describe(DashboardService.name, () => {
 
   it('reads in one read-only REPEATABLE READ snapshot, after checking the caller may read the programme', async () => {
     await sut.get(actor, PROGRAMME);
-    expect(transaction).toHaveBeenCalledWith('REPEATABLE READ', expect.any(Function));
-    expect(em.query.mock.calls[0][0]).toBe('SET TRANSACTION READ ONLY');
+    expect(em.query.mock.calls[0][0]).toBe('START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    expect(em.query.mock.calls.at(-1)![0]).toBe('COMMIT');
+    expect(release).toHaveBeenCalledTimes(1);
     expect(access.require).toHaveBeenCalledWith(actor, PROGRAMME, 'read', em);
   });
 

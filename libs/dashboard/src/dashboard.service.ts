@@ -29,8 +29,7 @@ export class DashboardService {
   async get(actor: Actor, programmeId: string): Promise<ProgrammeDashboard> {
     const now = this.clock.now();
     const today = now.toISOString().slice(0, 10);
-    return this.dataSource.transaction('REPEATABLE READ', async (em) => {
-      await this.rows.readOnly(em);
+    return this.rows.snapshot(this.dataSource, async (em) => {
       await this.access.require(actor, programmeId, 'read', em);
       const tasks = await this.rows.taskCounts(em, programmeId);
       return {

@@ -1,4 +1,4 @@
-import { AuditEvent } from '@tandem/audit';
+import { AuditEvent, ProgrammeActivity } from '@tandem/audit';
 import { Invitation, RefreshToken, Session, SignInThrottle, User } from '@tandem/auth';
 import {
   Consultation,
@@ -57,6 +57,7 @@ import {
 export const ENTITIES = [
   OutboxEvent,
   AuditEvent,
+  ProgrammeActivity,
   User,
   Session,
   RefreshToken,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, AccessDecision, authorize, isPlatformAdmin, MembershipRole } from '@tandem/core';
 import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { PartnerRole, PartnerStatus, Programme } from './entities';
-import { ProgrammesRepository } from './programmes.repository';
+import { PartnershipRow, ProgrammesRepository } from './programmes.repository';
 
 export type ProgrammeAction = 'read' | 'manage' | 'work';
 
@@ -99,17 +99,27 @@ export class ProgrammeAccessService {
     em: EntityManager,
     lock: boolean,
   ): Promise<ProgrammeAccess | null> {
-    const programme = await this.programmes.findById(em, programmeId, lock);
-    if (!programme) return null;
-    const partners = await this.programmes.partnershipsOf(
-      em,
-      programmeId,
-      actor.memberships.map((m) => m.organizationId),
-    );
-    const leadAdmin = actor.memberships.some(
-      (m) => m.organizationId === programme.leadOrganizationId && m.role === MembershipRole.OrgAdmin,
-    );
-    const named = leadAdmin || (await this.programmes.isNamedManager(em, programmeId, actor.userId));
+    const orgIds = actor.memberships.map((m) => m.organizationId);
+    let programme: Programme;
+    let partners: PartnershipRow[];
+    let named: boolean;
+    const leadAdminOf = (p: Programme) =>
+      actor.memberships.some(
+        (m) => m.organizationId === p.leadOrganizationId && m.role === MembershipRole.OrgAdmin,
+      );
+    if (lock) {
+      const locked = await this.programmes.findById(em, programmeId, true);
+      if (!locked) return null;
+      programme = locked;
+      partners = await this.programmes.partnershipsOf(em, programmeId, orgIds);
+      named = leadAdminOf(programme) || (await this.programmes.isNamedManager(em, programmeId, actor.userId));
+    } else {
+      // Reads (every request under a programme) take one round trip.
+      const relation = await this.programmes.relationOf(em, programmeId, orgIds, actor.userId);
+      if (!relation) return null;
+      ({ programme, partners, namedManager: named } = relation);
+    }
+    const leadAdmin = leadAdminOf(programme);
     const active = partners.filter((p) => p.status === PartnerStatus.Active);
     return {
       programme,

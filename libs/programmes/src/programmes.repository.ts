@@ -124,6 +124,34 @@ export class ProgrammesRepository {
     return (result.affected ?? 0) > 0;
   }
 
+  /**
+   * The programme with what a user is to it, in one round trip (the access check of every request
+   * under a programme): the partnerships of `orgIds` in it, and whether the user is a named manager.
+   */
+  async relationOf(
+    em: EntityManager,
+    programmeId: string,
+    orgIds: string[],
+    userId: string,
+  ): Promise<{ programme: Programme; partners: PartnershipRow[]; namedManager: boolean } | null> {
+    const { entities, raw } = await em
+      .getRepository(Programme)
+      .createQueryBuilder('p')
+      .addSelect(
+        `(SELECT coalesce(json_agg(json_build_object('organizationId', pp.organization_id, 'role', pp.role, 'status', pp.status)), '[]'::json)
+            FROM programme_partners pp WHERE pp.programme_id = p.id AND pp.organization_id = ANY(:orgIds::uuid[]))`,
+        '__partners',
+      )
+      .addSelect(
+        'EXISTS (SELECT 1 FROM programme_managers pm WHERE pm.programme_id = p.id AND pm.user_id = :userId)',
+        '__named',
+      )
+      .where('p.id = :programmeId', { programmeId, orgIds, userId })
+      .getRawAndEntities<{ __partners: PartnershipRow[]; __named: boolean }>();
+    if (!entities.length) return null;
+    return { programme: entities[0], partners: raw[0].__partners, namedManager: raw[0].__named };
+  }
+
   async isNamedManager(em: EntityManager, programmeId: string, userId: string): Promise<boolean> {
     const rows: unknown[] = await em.query(
       `SELECT 1 FROM programme_managers WHERE programme_id = $1 AND user_id = $2`,

@@ -111,7 +111,7 @@ describe(`${TasksRepository.name} (PostgreSQL)`, () => {
       do {
         const page = await sut.listForActor(me, { limit, cursor, overdue }, today);
         expect(page.items.length).toBeLessThanOrEqual(limit);
-        ids.push(...page.items.map((t) => t.id));
+        ids.push(...page.items.map(({ task }) => task.id));
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
       return ids;

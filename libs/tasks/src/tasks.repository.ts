@@ -2,12 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 
 import { UsersRepository } from '@tandem/auth';
-import { Actor, afterCursor, Page, paginate } from '@tandem/core';
+import { Actor, afterCursor, keysetPage, Page, paginate } from '@tandem/core';
 import { ProgrammeAccessService, ProgrammesRepository } from '@tandem/programmes';
 import { MembershipsRepository, OrganizationsRepository } from '@tandem/stakeholders';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { ListMyTasksDto, ListTasksDto } from './dto';
 import { OPEN_TASK_STATES, Task, TaskDependency, TaskState } from './entities';
+
+/** A task with the ids of its prerequisites, read together. */
+export interface TaskWithPrerequisites {
+  task: Task;
+  blockedBy: string[];
+}
 
 export interface Prerequisite {
   id: string;
@@ -210,7 +216,11 @@ export class TasksRepository {
    * rows was the cost this avoids. The person's branch leaves out their organisations' tasks, which
    * the other branches already hold, so a task appears once. Same keys, cursor and page as before.
    */
-  listForActor(actor: Actor, filter: ListMyTasksDto, today: string): Promise<Page<Task>> {
+  async listForActor(
+    actor: Actor,
+    filter: ListMyTasksDto,
+    today: string,
+  ): Promise<Page<TaskWithPrerequisites>> {
     const orgIds = [...new Set(actor.memberships.map((m) => m.organizationId))];
     const limit = filter.limit ?? 20;
     const branch = (assignee: (qb: SelectQueryBuilder<Task>) => void): SelectQueryBuilder<Task> => {
@@ -239,17 +249,31 @@ export class TasksRepository {
       }),
     ];
     const candidates = branches.map((b) => `(${b.getQuery()})`).join(' UNION ALL ');
+    // One round trip: the page, each task's prerequisites and (first page only) the count.
     const qb = this.dataSource
       .getRepository(Task)
       .createQueryBuilder('t')
+      .addSelect(
+        '(SELECT array_agg(d.depends_on_task_id::text) FROM task_dependencies d WHERE d.task_id = t.id)',
+        '__blocked_by',
+      )
       .where(`t.id IN (${candidates})`)
       .setParameters(Object.assign({}, ...branches.map((b) => b.getParameters())));
-    return paginate(qb, {
-      keys: MY_TASKS_KEYS,
-      direction: 'ASC',
-      cursorOf: (t) => [t.dueDate ?? 'infinity', priorityRank(t.priority), t.id],
-      query: filter,
-    });
+    if (!filter.cursor)
+      qb.addSelect(`(SELECT count(DISTINCT c.id) FROM tasks c WHERE c.id IN (${candidates}))`, '__total');
+    afterCursor(qb, MY_TASKS_KEYS, 'ASC', filter.cursor);
+    MY_TASKS_KEYS.forEach((k, i) => (i === 0 ? qb.orderBy(k, 'ASC') : qb.addOrderBy(k, 'ASC')));
+    const { entities, raw } = await qb.limit(limit + 1).getRawAndEntities<{
+      __blocked_by: string[] | null;
+      __total?: string;
+    }>();
+    const rows = entities.map((task, i) => ({ task, blockedBy: raw[i].__blocked_by ?? [] }));
+    return keysetPage(
+      rows,
+      limit,
+      ({ task: t }) => [t.dueDate ?? 'infinity', priorityRank(t.priority), t.id],
+      filter.cursor ? undefined : Number(raw[0]?.__total ?? 0),
+    );
   }
 
   private overdue<T extends object>(qb: SelectQueryBuilder<T>, today: string): void {

@@ -8,6 +8,7 @@ import {
   CoreErrorCode,
   JobName,
   OutboxService,
+  mapPage,
   Page,
   TransactionService,
   Actor,
@@ -99,7 +100,10 @@ export class TasksService {
   }
 
   async listMine(actor: Actor, filter: ListMyTasksDto): Promise<Page<TaskView>> {
-    return this.views(await this.tasks.listForActor(actor, filter, this.today()));
+    const today = this.today();
+    return mapPage(await this.tasks.listForActor(actor, filter, today), ({ task, blockedBy }) =>
+      taskView(task, blockedBy, today),
+    );
   }
 
   /**

@@ -94,6 +94,19 @@ export async function paginate<T extends ObjectLiteral>(
   afterCursor(qb, keys, direction, query.cursor);
   keys.forEach((k, i) => (i === 0 ? qb.orderBy(k, direction) : qb.addOrderBy(k, direction)));
   const rows = await qb.limit(limit + 1).getMany();
+  return keysetPage(rows, limit, cursorOf, total);
+}
+
+/**
+ * The page of `rows` read with `LIMIT limit + 1` in keyset order: the first `limit`, and the cursor
+ * of the last of them when there was one more. For queries that read their page themselves.
+ */
+export function keysetPage<T>(
+  rows: T[],
+  limit: number,
+  cursorOf: (row: T) => SortValue[],
+  total?: number,
+): Page<T> {
   const hasMore = rows.length > limit;
   const items = hasMore ? rows.slice(0, limit) : rows;
   return {

@@ -17,6 +17,7 @@ import { IndicatorCatalogue1795617714099 } from './1795617714099-IndicatorCatalo
 import { ReadPathIndexes1796100000000 } from './1796100000000-ReadPathIndexes';
 import { CheckInSweepIndexes1796200000000 } from './1796200000000-CheckInSweepIndexes';
 import { PublicConsultations1796500000000 } from './1796500000000-PublicConsultations';
+import { ProgrammeActivity1796700000000 } from './1796700000000-ProgrammeActivity';
 
 /** Every migration, in order. Add each generated one here: the webpack bundles need explicit imports. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -40,4 +41,5 @@ export const MIGRATIONS: Function[] = [
   ReadPathIndexes1796100000000,
   CheckInSweepIndexes1796200000000,
   PublicConsultations1796500000000,
+  ProgrammeActivity1796700000000,
 ];
