@@ -709,6 +709,7 @@ describe('tasks: the work plan, its state machine, dependencies, comments, remin
     it('GET /me/tasks: my and my organisations’ open tasks, overdue first, then by due date', async () => {
       const all: TaskBody[] = [];
       let cursor: string | undefined;
+      let total: number | undefined;
       do {
         const page = await stack
           .http()
@@ -716,9 +717,21 @@ describe('tasks: the work plan, its state machine, dependencies, comments, remin
           .query({ limit: 3, ...(cursor ? { cursor } : {}) })
           .set(bearer(colleague))
           .expect(200);
+        if (!cursor) total = page.body.total;
         all.push(...page.body.items);
         cursor = page.body.nextCursor ?? undefined;
       } while (cursor);
+      // The first page's total counts the whole list, not what one page's walk looked at (at most
+      // limit + 1 per assignee: 4 here, with a page of one).
+      expect(all.length).toBeGreaterThan(4);
+      expect(total).toBe(all.length);
+      const pageOfOne = await stack
+        .http()
+        .get('/me/tasks')
+        .query({ limit: 1 })
+        .set(bearer(colleague))
+        .expect(200);
+      expect(pageOfOne.body.total).toBe(all.length);
       const expected = await stack.query<{ id: string }>(
         `SELECT id FROM tasks WHERE assignee_organization_id = $1 AND state IN ('todo', 'in_progress', 'blocked')`,
         [s.implementer.organizationId],

@@ -223,7 +223,12 @@ export class TasksRepository {
   ): Promise<Page<TaskWithPrerequisites>> {
     const orgIds = [...new Set(actor.memberships.map((m) => m.organizationId))];
     const limit = filter.limit ?? 20;
-    const branch = (assignee: (qb: SelectQueryBuilder<Task>) => void): SelectQueryBuilder<Task> => {
+    // A branch per assignee: every open task of it the caller may see; `paged` walks its index from
+    // the cursor and stops after a page, otherwise it is the whole set (for the first page's total).
+    const branch = (
+      assignee: (qb: SelectQueryBuilder<Task>) => void,
+      paged = true,
+    ): SelectQueryBuilder<Task> => {
       const qb = this.dataSource
         .getRepository(Task)
         .createQueryBuilder('t')
@@ -235,20 +240,27 @@ export class TasksRepository {
       // Every task here is open, so "overdue" is a bound on the index's first sort key.
       if (filter.overdue === true) qb.andWhere(`${DUE_KEY} < :today`, { today });
       if (filter.overdue === false) qb.andWhere(`${DUE_KEY} >= :today`, { today });
+      if (!paged) return qb;
       afterCursor(qb, MY_TASKS_KEYS, 'ASC', filter.cursor);
       MY_TASKS_KEYS.forEach((k, i) => (i === 0 ? qb.orderBy(k, 'ASC') : qb.addOrderBy(k, 'ASC')));
       return qb.limit(limit + 1);
     };
-    const branches = [
-      ...orgIds.map((org, i) =>
-        branch((qb) => qb.andWhere(`t.assignee_organization_id = :__org${i}`, { [`__org${i}`]: org })),
+    const assignees: ((qb: SelectQueryBuilder<Task>) => void)[] = [
+      ...orgIds.map(
+        (org, i) => (qb: SelectQueryBuilder<Task>) =>
+          qb.andWhere(`t.assignee_organization_id = :__org${i}`, { [`__org${i}`]: org }),
       ),
-      branch((qb) => {
+      (qb) => {
         qb.andWhere('t.assignee_user_id = :me', { me: actor.userId });
         if (orgIds.length) qb.andWhere('t.assignee_organization_id NOT IN (:...myOrgs)', { myOrgs: orgIds });
-      }),
+      },
     ];
+    const branches = assignees.map((a) => branch(a));
     const candidates = branches.map((b) => `(${b.getQuery()})`).join(' UNION ALL ');
+    // The branches are disjoint (the person's leaves out their organisations' tasks), so the total
+    // is the sum of their sizes: each an index-only count of its partial index, same scope.
+    const wholeBranches = filter.cursor ? [] : assignees.map((a) => branch(a, false));
+    const everything = wholeBranches.map((b) => `(${b.getQuery()})`).join(' UNION ALL ');
     // One round trip: the page, each task's prerequisites and (first page only) the count.
     const qb = this.dataSource
       .getRepository(Task)
@@ -258,9 +270,8 @@ export class TasksRepository {
         '__blocked_by',
       )
       .where(`t.id IN (${candidates})`)
-      .setParameters(Object.assign({}, ...branches.map((b) => b.getParameters())));
-    if (!filter.cursor)
-      qb.addSelect(`(SELECT count(DISTINCT c.id) FROM tasks c WHERE c.id IN (${candidates}))`, '__total');
+      .setParameters(Object.assign({}, ...[...branches, ...wholeBranches].map((b) => b.getParameters())));
+    if (!filter.cursor) qb.addSelect(`(SELECT count(*) FROM (${everything}) c)`, '__total');
     afterCursor(qb, MY_TASKS_KEYS, 'ASC', filter.cursor);
     MY_TASKS_KEYS.forEach((k, i) => (i === 0 ? qb.orderBy(k, 'ASC') : qb.addOrderBy(k, 'ASC')));
     const { entities, raw } = await qb.limit(limit + 1).getRawAndEntities<{
