@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { DependencyList, ReactNode, useEffect, useId, useRef } from 'react';
+import { DependencyList, HTMLAttributes, ReactNode, useEffect, useId, useRef } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../api/client';
 import { Key, useT } from '../i18n';
@@ -202,6 +202,21 @@ export function PageTitle({ children, actions }: { children: ReactNode; actions?
       </h1>
       {actions && <div className="actions">{actions}</div>}
     </div>
+  );
+}
+
+/** A card of a page: a `<section>` named by its `<h2>` heading (`id` ties the two). */
+export function Card({
+  id,
+  title,
+  children,
+  ...section
+}: { id: string; title: ReactNode; children?: ReactNode } & HTMLAttributes<HTMLElement>) {
+  return (
+    <section className="card" aria-labelledby={id} {...section}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
   );
 }
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { api, call } from '../../api/client';
 import { Member, OrganizationDetail, Page } from '../../api/types';
-import { Async, Back, fmtDateTime, PageTitle, useLoad } from '../../components/common';
+import { Async, Back, fmtDateTime, PageTitle, useLoad, Card } from '../../components/common';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
 import { Key, useI18n } from '../../i18n';
 import { EnumSelect } from '../../components/EnumSelect';
@@ -46,8 +46,7 @@ export function AdminOrganizationPage() {
           </>
         )}
       </Async>
-      <section className="card" aria-labelledby="sec-members">
-        <h2 id="sec-members">{t('org.members')}</h2>
+      <Card id="sec-members" title={t('org.members')}>
         <FormAlert form={memberForm} />
         <PagedTable
           list={members}
@@ -158,7 +157,7 @@ export function AdminOrganizationPage() {
           </div>
           <SubmitButton form={form}>{t('org.sendInvitation')}</SubmitButton>
         </form>
-      </section>
+      </Card>
     </>
   );
 }

@@ -1,17 +1,20 @@
 import { useConfirm } from '../../components/ConfirmDialog';
-import { useState } from 'react';
 import { api, call } from '../../api/client';
 import { Consultation, itemsOf, Meeting, Page } from '../../api/types';
 import {
   Async,
+  Card,
   fmtDateTime,
   fromLocalDateTime,
   localDateTime,
   StateBadge,
   useLoad,
 } from '../../components/common';
-import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
+import { InputField, SelectField, SubForm, useFormValues } from '../../form-fields';
+import { FormAlert, useApiForm } from '../../forms';
 import { Key, respondText, RespondKey, useI18n } from '../../i18n';
+
+const MEETING_TYPES = ['in_person', 'online', 'hybrid'];
 
 /**
  * A consultation's meetings. Owners manage them in the interface language; a respondent sees them
@@ -48,7 +51,11 @@ export function MeetingsSection({
   const form = useApiForm();
   const rsvp = useApiForm();
   const confirm = useConfirm();
-  const empty = {
+  const {
+    values: v,
+    field,
+    reset,
+  } = useFormValues(form, {
     title: '',
     type: 'in_person',
     startsAt: localDateTime(60 * 24 * 2),
@@ -56,13 +63,9 @@ export function MeetingsSection({
     location: '',
     onlineUrl: '',
     capacity: '',
-  };
-  const [v, setV] = useState(empty);
-  const change = (k: keyof typeof v) => (e: { target: { value: string } }) =>
-    setV({ ...v, [k]: e.target.value });
+  });
   return (
-    <section className="card" aria-labelledby="sec-meetings">
-      <h2 id="sec-meetings">{mt('respond.meetings', 'meetings.title')}</h2>
+    <Card id="sec-meetings" title={mt('respond.meetings', 'meetings.title')}>
       <FormAlert form={rsvp} />
       {!owner && !signUpOpen && <p className="muted">{mt('respond.signUpClosed', 'meetings.none')}</p>}
       <Async state={list}>
@@ -174,11 +177,12 @@ export function MeetingsSection({
         }
       </Async>
       {owner && c.status !== 'cancelled' && (
-        <form
-          noValidate
-          className="subform"
-          aria-labelledby="new-meeting"
-          onSubmit={form.onSubmit(async () => {
+        <SubForm
+          form={form}
+          id="new-meeting"
+          title={t('meeting.new')}
+          submit={t('meeting.create')}
+          onSubmit={async () => {
             await call(
               api.POST('/consultations/{id}/meetings', {
                 params: { path: { id: c.id }, header: { 'Idempotency-Key': crypto.randomUUID() } },
@@ -193,48 +197,30 @@ export function MeetingsSection({
                 },
               }),
             );
-            setV(empty);
+            reset();
             list.reload();
-          })}
+          }}
         >
-          <h3 id="new-meeting">{t('meeting.new')}</h3>
-          <FormAlert form={form} />
           <div className="row">
-            <Field form={form} name="title" label={t('meeting.title')}>
-              <input value={v.title} onChange={change('title')} />
-            </Field>
-            <Field form={form} name="type" label={t('meeting.type')}>
-              <select value={v.type} onChange={change('type')}>
-                {['in_person', 'online', 'hybrid'].map((x) => (
-                  <option key={x} value={x}>
-                    {t(`meeting.type.${x}` as Key)}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <InputField label={t('meeting.title')} {...field('title')} />
+            <SelectField
+              label={t('meeting.type')}
+              values={MEETING_TYPES}
+              labels="meeting.type"
+              {...field('type')}
+            />
           </div>
           <div className="row">
-            <Field form={form} name="startsAt" label={t('meeting.startsAt')}>
-              <input type="datetime-local" value={v.startsAt} onChange={change('startsAt')} />
-            </Field>
-            <Field form={form} name="endsAt" label={t('meeting.endsAt')}>
-              <input type="datetime-local" value={v.endsAt} onChange={change('endsAt')} />
-            </Field>
+            <InputField type="datetime-local" label={t('meeting.startsAt')} {...field('startsAt')} />
+            <InputField type="datetime-local" label={t('meeting.endsAt')} {...field('endsAt')} />
           </div>
           <div className="row">
-            <Field form={form} name="location" label={t('meeting.location')}>
-              <input value={v.location} onChange={change('location')} />
-            </Field>
-            <Field form={form} name="onlineUrl" label={t('meeting.onlineUrl')}>
-              <input type="url" value={v.onlineUrl} onChange={change('onlineUrl')} />
-            </Field>
-            <Field form={form} name="capacity" label={t('meeting.capacity')}>
-              <input type="number" min={1} value={v.capacity} onChange={change('capacity')} />
-            </Field>
+            <InputField label={t('meeting.location')} {...field('location')} />
+            <InputField type="url" label={t('meeting.onlineUrl')} {...field('onlineUrl')} />
+            <InputField type="number" min={1} label={t('meeting.capacity')} {...field('capacity')} />
           </div>
-          <SubmitButton form={form}>{t('meeting.create')}</SubmitButton>
-        </form>
+        </SubForm>
       )}
-    </section>
+    </Card>
   );
 }

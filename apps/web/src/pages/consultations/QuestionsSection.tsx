@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api, call } from '../../api/client';
+import { Card } from '../../components/common';
 import { Consultation, Localized } from '../../api/types';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
 import { isRtl, Key, localized, useI18n } from '../../i18n';
@@ -28,8 +29,7 @@ export function QuestionsSection({
   const choice = type === 'single_choice' || type === 'multiple_choice';
   const questions = c.questions ?? [];
   return (
-    <section className="card" aria-labelledby="sec-questions">
-      <h2 id="sec-questions">{t('questions.title')}</h2>
+    <Card id="sec-questions" title={t('questions.title')}>
       {questions.length === 0 ? (
         <p className="muted">{t('questions.none')}</p>
       ) : (
@@ -163,6 +163,6 @@ export function QuestionsSection({
           <SubmitButton form={form}>{t('question.add')}</SubmitButton>
         </form>
       )}
-    </section>
+    </Card>
   );
 }

@@ -2,7 +2,7 @@ import { Link } from 'react-router-dom';
 import { api, call, ApiError } from '../../api/client';
 import { CheckIn, Consultation, itemsOf, Notification, Page, Task } from '../../api/types';
 import { orgsOfKind, useMe } from '../../auth';
-import { Async, fmtDate, PageTitle, StateBadge, useLoad } from '../../components/common';
+import { Async, fmtDate, PageTitle, StateBadge, useLoad, Card } from '../../components/common';
 import { localized, useI18n } from '../../i18n';
 import { subjectPage } from '../notifications/NotificationsPage';
 
@@ -68,8 +68,7 @@ export function HomePage() {
     <>
       <PageTitle>{t('home.title', { name: me.user.name })}</PageTitle>
       <div className="grid">
-        <section className="card" aria-labelledby="home-tasks">
-          <h2 id="home-tasks">{t('home.myTasks')}</h2>
+        <Card id="home-tasks" title={t('home.myTasks')}>
           <Async state={tasks}>
             {(items) =>
               items.length === 0 ? (
@@ -95,9 +94,8 @@ export function HomePage() {
               )
             }
           </Async>
-        </section>
-        <section className="card" aria-labelledby="home-notes">
-          <h2 id="home-notes">{t('home.unread')}</h2>
+        </Card>
+        <Card id="home-notes" title={t('home.unread')}>
           <Async state={notes}>
             {(items) =>
               items.length === 0 ? (
@@ -120,9 +118,8 @@ export function HomePage() {
           <p>
             <Link to="/notifications">{t('home.allNotifications')}</Link>
           </p>
-        </section>
-        <section className="card" aria-labelledby="home-answer">
-          <h2 id="home-answer">{t('home.toAnswer')}</h2>
+        </Card>
+        <Card id="home-answer" title={t('home.toAnswer')}>
           <Async state={consultations}>
             {(items) =>
               items.length === 0 ? (
@@ -153,7 +150,7 @@ export function HomePage() {
               )}
             </Async>
           )}
-        </section>
+        </Card>
       </div>
     </>
   );

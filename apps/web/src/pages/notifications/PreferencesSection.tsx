@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api, call } from '../../api/client';
 import type { components } from '../../api/schema';
 import { useAuth } from '../../auth';
-import { Async, useLoad } from '../../components/common';
+import { Async, useLoad, Card } from '../../components/common';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
 import { useI18n } from '../../i18n';
 import { EnumSelect } from '../../components/EnumSelect';
@@ -40,8 +40,7 @@ function PreferencesForm({ initial, types }: { initial: Preferences; types: stri
   const [byType, setByType] = useState<Record<string, Cadence>>(initial.email.byType ?? {});
   const [saved, setSaved] = useState(false);
   return (
-    <section className="card" aria-labelledby="sec-preferences">
-      <h2 id="sec-preferences">{t('preferences.title')}</h2>
+    <Card id="sec-preferences" title={t('preferences.title')}>
       <p>{t('preferences.inApp')}</p>
       <form
         noValidate
@@ -123,6 +122,6 @@ function PreferencesForm({ initial, types }: { initial: Preferences; types: stri
         </details>
         <SubmitButton form={form}>{t('common.save')}</SubmitButton>
       </form>
-    </section>
+    </Card>
   );
 }

@@ -4,7 +4,8 @@ import { Link } from 'react-router-dom';
 import type { components } from '../../api/schema';
 import { itemsOf, Page } from '../../api/types';
 import { Async, fmtDate, PageTitle, useLoad } from '../../components/common';
-import { Field, FieldSet, FormAlert, SubmitButton, useApiForm } from '../../forms';
+import { ApiForm, InputField, RadioList, useFormValues } from '../../form-fields';
+import { FieldSet, useApiForm } from '../../forms';
 import { useI18n } from '../../i18n';
 
 type DueCheckIn = components['schemas']['DueCheckInView'];
@@ -78,8 +79,7 @@ function CheckInItem({
   const { t } = useI18n();
   const form = useApiForm();
   const [stillEmployed, setStillEmployed] = useState<boolean | null>(null);
-  const [leftOn, setLeftOn] = useState('');
-  const [reason, setReason] = useState('');
+  const { values, field } = useFormValues(form, { leftOn: '', reason: '' });
   const title = t('checkIns.item', {
     months: c.months,
     job: c.jobTitle,
@@ -107,56 +107,42 @@ function CheckInItem({
         {t('checkIns.dueOn')} {fmtDate(c.dueOn, lang)} · {t('placement.startDate')}{' '}
         {fmtDate(c.startDate, lang)}
       </p>
-      <form
-        noValidate
-        onSubmit={form.onSubmit(async () => {
+      <ApiForm
+        form={form}
+        submit={t('checkIns.submit')}
+        onSubmit={async () => {
           await call(
             api.POST('/check-ins/{id}/answer', {
               params: { path: { id: c.id } },
               body: {
                 stillEmployed: stillEmployed as boolean,
                 ...(stillEmployed === false
-                  ? { leftOn: leftOn || undefined, reason: reason || undefined }
+                  ? { leftOn: values.leftOn || undefined, reason: values.reason || undefined }
                   : {}),
               },
             }),
           );
           onAnswered();
-        })}
+        }}
       >
-        <FormAlert form={form} />
         <FieldSet form={form} name="stillEmployed" legend={t('checkIns.question')}>
-          <label className="inline">
-            <input
-              type="radio"
-              name={`still-${c.id}`}
-              checked={stillEmployed === true}
-              onChange={() => setStillEmployed(true)}
-            />{' '}
-            {t('common.yes')}
-          </label>
-          <label className="inline">
-            <input
-              type="radio"
-              name={`still-${c.id}`}
-              checked={stillEmployed === false}
-              onChange={() => setStillEmployed(false)}
-            />{' '}
-            {t('common.no')}
-          </label>
+          <RadioList
+            name={`still-${c.id}`}
+            options={[
+              { value: true, label: t('common.yes') },
+              { value: false, label: t('common.no') },
+            ]}
+            value={stillEmployed}
+            onChange={setStillEmployed}
+          />
         </FieldSet>
         {stillEmployed === false && (
           <div className="row">
-            <Field form={form} name="leftOn" label={t('checkIns.leftOn')}>
-              <input type="date" value={leftOn} onChange={(e) => setLeftOn(e.target.value)} />
-            </Field>
-            <Field form={form} name="reason" label={t('checkIns.reason')}>
-              <input value={reason} onChange={(e) => setReason(e.target.value)} />
-            </Field>
+            <InputField type="date" label={t('checkIns.leftOn')} {...field('leftOn')} />
+            <InputField label={t('checkIns.reason')} {...field('reason')} />
           </div>
         )}
-        <SubmitButton form={form}>{t('checkIns.submit')}</SubmitButton>
-      </form>
+      </ApiForm>
     </li>
   );
 }

@@ -5,7 +5,7 @@ import { api, call } from '../../api/client';
 import { Organization, Page, Partner, Programme } from '../../api/types';
 import { InvitedHint } from './InvitedHint';
 import { useMe } from '../../auth';
-import { DataTable, RowAction, StateBadge, useLoad } from '../../components/common';
+import { DataTable, RowAction, StateBadge, useLoad, Card } from '../../components/common';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
 import { Key, useI18n } from '../../i18n';
 import { PARTNER_ROLES } from './constants';
@@ -45,8 +45,7 @@ export function PartnersSection({
   const memberOf = new Set(useMe().memberships.map((m) => m.organizationId));
   const taken = new Set(partners.map((x) => x.organizationId));
   return (
-    <section className="card" aria-labelledby="sec-partners">
-      <h2 id="sec-partners">{t('partners.title')}</h2>
+    <Card id="sec-partners" title={t('partners.title')}>
       <FormAlert form={answer} />
       <DataTable
         rows={partners}
@@ -152,6 +151,6 @@ export function PartnersSection({
           <SubmitButton form={form}>{t('partners.inviteSubmit')}</SubmitButton>
         </form>
       )}
-    </section>
+    </Card>
   );
 }

@@ -13,6 +13,7 @@ import {
   PageTitle,
   StateBadge,
   useLoad,
+  Card,
 } from '../../components/common';
 import { FormAlert, useApiForm } from '../../forms';
 import { ConfirmButton } from '../../components/ConfirmDialog';
@@ -133,8 +134,7 @@ function ProgrammeView({ data, reload }: { data: ProgrammeData; reload: () => vo
         </div>
       )}
 
-      <section className="card" aria-labelledby="sec-dashboard">
-        <h2 id="sec-dashboard">{t('dashboard.title')}</h2>
+      <Card id="sec-dashboard" title={t('dashboard.title')}>
         <div className="grid">
           <BarChart
             title={t('dashboard.tasksByState')}
@@ -180,7 +180,7 @@ function ProgrammeView({ data, reload }: { data: ProgrammeData; reload: () => vo
             )}
           </div>
         </div>
-      </section>
+      </Card>
 
       <PartnersSection
         programme={p}
@@ -192,8 +192,7 @@ function ProgrammeView({ data, reload }: { data: ProgrammeData; reload: () => vo
 
       <ProgrammeListingControls p={p} manager={manager} />
 
-      <section className="card" aria-labelledby="sec-board">
-        <h2 id="sec-board">{t('board.title')}</h2>
+      <Card id="sec-board" title={t('board.title')}>
         <div className="board">
           {TASK_STATES.map((s) => {
             const column = tasks.filter((task) => task.state === s);
@@ -220,10 +219,9 @@ function ProgrammeView({ data, reload }: { data: ProgrammeData; reload: () => vo
         {manager && (
           <NewTaskForm programmeId={p.id} partners={partners} milestones={milestones} onCreated={reload} />
         )}
-      </section>
+      </Card>
 
-      <section className="card" aria-labelledby="sec-milestones">
-        <h2 id="sec-milestones">{t('milestones.title')}</h2>
+      <Card id="sec-milestones" title={t('milestones.title')}>
         {dashboard.milestones.length === 0 ? (
           <p className="muted">{t('milestones.none')}</p>
         ) : (
@@ -258,7 +256,7 @@ function ProgrammeView({ data, reload }: { data: ProgrammeData; reload: () => vo
           />
         )}
         {manager && <NewMilestoneForm programmeId={p.id} onCreated={reload} />}
-      </section>
+      </Card>
 
       <IndicatorsSection
         programmeId={p.id}
@@ -270,8 +268,7 @@ function ProgrammeView({ data, reload }: { data: ProgrammeData; reload: () => vo
         reload={reload}
       />
 
-      <section className="card" aria-labelledby="sec-activity">
-        <h2 id="sec-activity">{t('dashboard.partnerActivity')}</h2>
+      <Card id="sec-activity" title={t('dashboard.partnerActivity')}>
         <DataTable
           rows={dashboard.partners}
           rowKey={(x) => x.organizationId}
@@ -281,7 +278,7 @@ function ProgrammeView({ data, reload }: { data: ProgrammeData; reload: () => vo
             { label: t('dashboard.lastActivity'), cell: (x) => fmtDateTime(x.lastActivityAt, lang) },
           ]}
         />
-      </section>
+      </Card>
     </>
   );
 }

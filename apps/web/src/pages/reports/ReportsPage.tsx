@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { api, call, download } from '../../api/client';
 import { Consultation, Page, Programme, Report, ReportSchedule } from '../../api/types';
 import type { components } from '../../api/schema';
-import { fmtDateTime, PageTitle, StateBadge, useLoad } from '../../components/common';
+import { fmtDateTime, PageTitle, StateBadge, useLoad, Card } from '../../components/common';
 import { Progress } from '../../components/charts';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
 import { Key, localized, useI18n } from '../../i18n';
@@ -191,8 +191,7 @@ export function ReportsPage() {
   return (
     <>
       <PageTitle>{t('reports.title')}</PageTitle>
-      <section className="card" aria-labelledby="new-report">
-        <h2 id="new-report">{t('reports.request')}</h2>
+      <Card id="new-report" title={t('reports.request')}>
         <form
           noValidate
           onSubmit={form.onSubmit(async () => {
@@ -221,9 +220,8 @@ export function ReportsPage() {
           <ParametersFields form={form} kind={kind} value={parameters} onChange={setParameters} />
           <SubmitButton form={form}>{t('reports.requestSubmit')}</SubmitButton>
         </form>
-      </section>
-      <section className="card" aria-labelledby="my-reports" aria-live="polite">
-        <h2 id="my-reports">{t('reports.mine')}</h2>
+      </Card>
+      <Card id="my-reports" title={t('reports.mine')} aria-live="polite">
         <FormAlert form={dl} />
         <PagedTable
           list={list}
@@ -272,7 +270,7 @@ export function ReportsPage() {
             },
           ]}
         />
-      </section>
+      </Card>
       <SchedulesSection />
     </>
   );
@@ -294,8 +292,7 @@ function SchedulesSection() {
   const [cadence, setCadence] = useState<Cadence>('weekly');
   const [parameters, setParameters] = useState<Record<string, string>>({});
   return (
-    <section className="card" aria-labelledby="schedules">
-      <h2 id="schedules">{t('schedules.title')}</h2>
+    <Card id="schedules" title={t('schedules.title')}>
       <Paged list={list}>
         {(items) =>
           items.length === 0 ? (
@@ -372,6 +369,6 @@ function SchedulesSection() {
         <ParametersFields form={form} kind={kind} value={parameters} onChange={setParameters} />
         <SubmitButton form={form}>{t('schedules.create')}</SubmitButton>
       </form>
-    </section>
+    </Card>
   );
 }

@@ -3,7 +3,16 @@ import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { api, call } from '../../api/client';
 import { Page, Task, TaskComment } from '../../api/types';
-import { Async, Back, fmtDate, fmtDateTime, PageTitle, StateBadge, useLoad } from '../../components/common';
+import {
+  Async,
+  Back,
+  fmtDate,
+  fmtDateTime,
+  PageTitle,
+  StateBadge,
+  useLoad,
+  Card,
+} from '../../components/common';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
 import { Key, useI18n } from '../../i18n';
 import { TASK_MOVES, moveLabel } from '../programmes/constants';
@@ -76,8 +85,7 @@ export function TaskPage() {
           </div>
           <TaskEditor task={x} onSaved={task.reload} />
           <TaskHistory taskId={x.id} version={x.version} />
-          <section className="card" aria-labelledby="sec-comments">
-            <h2 id="sec-comments">{t('comments.title')}</h2>
+          <Card id="sec-comments" title={t('comments.title')}>
             <Async state={comments}>
               {(items) =>
                 items.length === 0 ? (
@@ -114,7 +122,7 @@ export function TaskPage() {
               </Field>
               <SubmitButton form={form}>{t('comments.submit')}</SubmitButton>
             </form>
-          </section>
+          </Card>
         </>
       )}
     </Async>
