@@ -8,9 +8,17 @@
 //     <InputField label={t('task.title')} {...field('title')} />
 //     <SelectField label={t('task.priority')} values={PRIORITIES} labels="priority" {...field('priority')} />
 //   </ApiForm>
-import { FormHTMLAttributes, InputHTMLAttributes, ReactNode, TextareaHTMLAttributes, useState } from 'react';
+import {
+  FormHTMLAttributes,
+  InputHTMLAttributes,
+  ReactNode,
+  TextareaHTMLAttributes,
+  useId,
+  useState,
+} from 'react';
 import { EnumSelect, EnumSelectProps } from './components/EnumSelect';
 import { Field, FormAlert, FormState, SubmitButton } from './forms';
+import { LANGUAGE_NAMES, UI_LANGUAGES, UiLanguage } from './i18n';
 
 /** What `field(key)` gives a control: its form, its API field name, its value and change handler. */
 export interface BoundField {
@@ -122,6 +130,18 @@ export function Checkbox({
     <label className="inline">
       <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} /> {children}
     </label>
+  );
+}
+
+/** A labelled choice of one of the console's languages, each named in itself. */
+export function LanguageField(field: LabelledProps & { value: string; onChange: BoundField['onChange'] }) {
+  return (
+    <SelectField
+      values={UI_LANGUAGES}
+      optionLabel={(l) => LANGUAGE_NAMES[l as UiLanguage]}
+      optionLang={(l) => l}
+      {...field}
+    />
   );
 }
 
@@ -242,9 +262,9 @@ export function ApiForm({
 
 /** A smaller form below a section's content ("New task"), named by its own `<h3>` heading. */
 export function SubForm({
-  id,
   title,
   ...form
-}: { id: string; title: ReactNode } & Omit<Parameters<typeof ApiForm>[0], 'heading'>) {
+}: { title: ReactNode } & Omit<Parameters<typeof ApiForm>[0], 'heading'>) {
+  const id = useId();
   return <ApiForm className="subform" aria-labelledby={id} heading={<h3 id={id}>{title}</h3>} {...form} />;
 }

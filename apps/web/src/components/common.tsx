@@ -136,6 +136,42 @@ export function Async<T>({
   return <>{children(state.data)}</>;
 }
 
+/**
+ * A list of items as the console shows them (`<ul class="list">`, or `<ol>` when `ordered`), or
+ * the `empty` message when there are none; `children` draws one item (an `<li>` with its key).
+ */
+export function ItemList<T>({
+  items,
+  empty,
+  ordered,
+  children,
+}: {
+  items: T[];
+  empty: string;
+  ordered?: boolean;
+  children: (item: T) => ReactNode;
+}) {
+  if (items.length === 0) return <p className="muted">{empty}</p>;
+  return ordered ? (
+    <ol className="list">{items.map(children)}</ol>
+  ) : (
+    <ul className="list">{items.map(children)}</ul>
+  );
+}
+
+/** An `ItemList` of data still loading: loading, an error, or the list (see `Async`). */
+export function AsyncList<T>({
+  state,
+  ...list
+}: {
+  state: { data: T[] | null; error: Error | null };
+  empty: string;
+  ordered?: boolean;
+  children: (item: T) => ReactNode;
+}) {
+  return <Async state={state}>{(items) => <ItemList items={items} {...list} />}</Async>;
+}
+
 const STATE_ICONS: Record<string, string> = {
   todo: '○',
   in_progress: '◐',

@@ -2,13 +2,13 @@ import { useConfirm } from '../../components/ConfirmDialog';
 import { api, call } from '../../api/client';
 import { Consultation, itemsOf, Meeting, Page } from '../../api/types';
 import {
-  Async,
   Card,
   fmtDateTime,
   fromLocalDateTime,
   localDateTime,
   StateBadge,
   useLoad,
+  AsyncList,
 } from '../../components/common';
 import { InputField, SelectField, SubForm, useFormValues } from '../../form-fields';
 import { FormAlert, useApiForm } from '../../forms';
@@ -64,143 +64,130 @@ export function MeetingsSection({
     onlineUrl: '',
     capacity: '',
   });
+  const createMeeting = async () => {
+    await call(
+      api.POST('/consultations/{id}/meetings', {
+        params: { path: { id: c.id }, header: { 'Idempotency-Key': crypto.randomUUID() } },
+        body: {
+          title: v.title,
+          type: v.type as 'in_person',
+          startsAt: fromLocalDateTime(v.startsAt),
+          endsAt: fromLocalDateTime(v.endsAt),
+          location: v.location || undefined,
+          onlineUrl: v.onlineUrl || undefined,
+          capacity: v.capacity ? Number(v.capacity) : undefined,
+        },
+      }),
+    );
+    reset();
+    list.reload();
+  };
   return (
     <Card id="sec-meetings" title={mt('respond.meetings', 'meetings.title')}>
       <FormAlert form={rsvp} />
       {!owner && !signUpOpen && <p className="muted">{mt('respond.signUpClosed', 'meetings.none')}</p>}
-      <Async state={list}>
-        {(items) =>
-          items.length === 0 ? (
-            <p className="muted">{mt('respond.meetingsNone', 'meetings.none')}</p>
-          ) : (
-            <ul className="list">
-              {items.map((m) => (
-                <li key={m.id}>
-                  <strong>{m.title}</strong> ·{' '}
-                  {mt(
-                    `respond.meetingType.${m.type}` as Parameters<typeof respondText>[1],
-                    `meeting.type.${m.type}` as Key,
-                  )}{' '}
-                  · {fmtDateTime(m.startsAt, lang)}
-                  {m.location && ` · ${m.location}`}
-                  {m.status && m.status !== 'scheduled' && (
-                    <>
-                      {' '}
-                      {language ? (
-                        <span className={`badge badge-${m.status}`}>
-                          {respondText(language, `respond.meetingStatus.${m.status}` as RespondKey)}
-                        </span>
-                      ) : (
-                        <StateBadge state={m.status} />
-                      )}
-                    </>
-                  )}
-                  {m.myRsvp && (
-                    <>
-                      {' '}
-                      {language ? (
-                        <span className={`badge badge-${m.myRsvp.status}`}>
-                          {respondText(language, `respond.rsvp.${m.myRsvp.status}` as RespondKey)}
-                        </span>
-                      ) : (
-                        <StateBadge state={m.myRsvp.status} />
-                      )}
-                    </>
-                  )}
-                  {m.seatsLeft !== null && m.seatsLeft !== undefined && (
-                    <span className="muted">
-                      {' '}
-                      · {mt('respond.seatsLeft', 'meeting.seatsLeft', { n: m.seatsLeft })}
-                    </span>
-                  )}
-                  {owner && m.status !== 'cancelled' && (
-                    <button
-                      type="button"
-                      className="small danger"
-                      onClick={() =>
-                        void confirm({
-                          title: t('confirm.actionTitle', { action: t('meeting.cancel'), title: m.title }),
-                          body: t('confirm.meeting.cancel'),
-                          confirm: t('meeting.cancel'),
-                          danger: true,
+      <AsyncList state={list} empty={mt('respond.meetingsNone', 'meetings.none')}>
+        {(m) => (
+          <li key={m.id}>
+            <strong>{m.title}</strong> ·{' '}
+            {mt(
+              `respond.meetingType.${m.type}` as Parameters<typeof respondText>[1],
+              `meeting.type.${m.type}` as Key,
+            )}{' '}
+            · {fmtDateTime(m.startsAt, lang)}
+            {m.location && ` · ${m.location}`}
+            {m.status && m.status !== 'scheduled' && (
+              <>
+                {' '}
+                {language ? (
+                  <span className={`badge badge-${m.status}`}>
+                    {respondText(language, `respond.meetingStatus.${m.status}` as RespondKey)}
+                  </span>
+                ) : (
+                  <StateBadge state={m.status} />
+                )}
+              </>
+            )}
+            {m.myRsvp && (
+              <>
+                {' '}
+                {language ? (
+                  <span className={`badge badge-${m.myRsvp.status}`}>
+                    {respondText(language, `respond.rsvp.${m.myRsvp.status}` as RespondKey)}
+                  </span>
+                ) : (
+                  <StateBadge state={m.myRsvp.status} />
+                )}
+              </>
+            )}
+            {m.seatsLeft !== null && m.seatsLeft !== undefined && (
+              <span className="muted">
+                {' '}
+                · {mt('respond.seatsLeft', 'meeting.seatsLeft', { n: m.seatsLeft })}
+              </span>
+            )}
+            {owner && m.status !== 'cancelled' && (
+              <button
+                type="button"
+                className="small danger"
+                onClick={() =>
+                  void confirm({
+                    title: t('confirm.actionTitle', { action: t('meeting.cancel'), title: m.title }),
+                    body: t('confirm.meeting.cancel'),
+                    confirm: t('meeting.cancel'),
+                    danger: true,
+                  })
+                    .then(
+                      (ok) =>
+                        ok &&
+                        rsvp.run(async () => {
+                          await call(
+                            api.POST('/consultations/{id}/meetings/{meetingId}/cancel', {
+                              params: { path: { id: c.id, meetingId: m.id } },
+                            }),
+                          );
+                        }),
+                    )
+                    .then((ok) => ok && list.reload())
+                }
+              >
+                {t('meeting.cancel')}
+                <span className="visually-hidden">: {m.title}</span>
+              </button>
+            )}
+            {!owner && signUpOpen && (
+              <span className="actions">
+                {[true, false].map((attending) => (
+                  <button
+                    key={String(attending)}
+                    type="button"
+                    className="small"
+                    onClick={() =>
+                      void rsvp
+                        .run(async () => {
+                          await call(
+                            api.POST('/consultations/{id}/meetings/{meetingId}/rsvp', {
+                              params: { path: { id: c.id, meetingId: m.id } },
+                              body: { attending },
+                            }),
+                          );
                         })
-                          .then(
-                            (ok) =>
-                              ok &&
-                              rsvp.run(async () => {
-                                await call(
-                                  api.POST('/consultations/{id}/meetings/{meetingId}/cancel', {
-                                    params: { path: { id: c.id, meetingId: m.id } },
-                                  }),
-                                );
-                              }),
-                          )
-                          .then((ok) => ok && list.reload())
-                      }
-                    >
-                      {t('meeting.cancel')}
-                      <span className="visually-hidden">: {m.title}</span>
-                    </button>
-                  )}
-                  {!owner && signUpOpen && (
-                    <span className="actions">
-                      {[true, false].map((attending) => (
-                        <button
-                          key={String(attending)}
-                          type="button"
-                          className="small"
-                          onClick={() =>
-                            void rsvp
-                              .run(async () => {
-                                await call(
-                                  api.POST('/consultations/{id}/meetings/{meetingId}/rsvp', {
-                                    params: { path: { id: c.id, meetingId: m.id } },
-                                    body: { attending },
-                                  }),
-                                );
-                              })
-                              .then((ok) => ok && list.reload())
-                          }
-                        >
-                          {attending
-                            ? mt('respond.attend', 'meeting.attend')
-                            : mt('respond.decline', 'meeting.decline')}
-                          <span className="visually-hidden">: {m.title}</span>
-                        </button>
-                      ))}
-                    </span>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      </Async>
+                        .then((ok) => ok && list.reload())
+                    }
+                  >
+                    {attending
+                      ? mt('respond.attend', 'meeting.attend')
+                      : mt('respond.decline', 'meeting.decline')}
+                    <span className="visually-hidden">: {m.title}</span>
+                  </button>
+                ))}
+              </span>
+            )}
+          </li>
+        )}
+      </AsyncList>
       {owner && c.status !== 'cancelled' && (
-        <SubForm
-          form={form}
-          id="new-meeting"
-          title={t('meeting.new')}
-          submit={t('meeting.create')}
-          onSubmit={async () => {
-            await call(
-              api.POST('/consultations/{id}/meetings', {
-                params: { path: { id: c.id }, header: { 'Idempotency-Key': crypto.randomUUID() } },
-                body: {
-                  title: v.title,
-                  type: v.type as 'in_person',
-                  startsAt: fromLocalDateTime(v.startsAt),
-                  endsAt: fromLocalDateTime(v.endsAt),
-                  location: v.location || undefined,
-                  onlineUrl: v.onlineUrl || undefined,
-                  capacity: v.capacity ? Number(v.capacity) : undefined,
-                },
-              }),
-            );
-            reset();
-            list.reload();
-          }}
-        >
+        <SubForm form={form} title={t('meeting.new')} submit={t('meeting.create')} onSubmit={createMeeting}>
           <div className="row">
             <InputField label={t('meeting.title')} {...field('title')} />
             <SelectField

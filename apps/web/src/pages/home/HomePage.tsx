@@ -2,7 +2,7 @@ import { Link } from 'react-router-dom';
 import { api, call, ApiError } from '../../api/client';
 import { CheckIn, Consultation, itemsOf, Notification, Page, Task } from '../../api/types';
 import { orgsOfKind, useMe } from '../../auth';
-import { Async, fmtDate, PageTitle, StateBadge, useLoad, Card } from '../../components/common';
+import { Async, fmtDate, PageTitle, StateBadge, useLoad, Card, AsyncList } from '../../components/common';
 import { localized, useI18n } from '../../i18n';
 import { subjectPage } from '../notifications/NotificationsPage';
 
@@ -69,78 +69,52 @@ export function HomePage() {
       <PageTitle>{t('home.title', { name: me.user.name })}</PageTitle>
       <div className="grid">
         <Card id="home-tasks" title={t('home.myTasks')}>
-          <Async state={tasks}>
-            {(items) =>
-              items.length === 0 ? (
-                <p className="muted">{t('home.noTasks')}</p>
-              ) : (
-                <ul className="list">
-                  {items.map((task) => (
-                    <li key={task.id}>
-                      <Link to={`/tasks/${task.id}`}>{task.title}</Link> <StateBadge state={task.state} />
-                      {task.overdue && (
-                        <span className="badge badge-overdue">
-                          <span aria-hidden="true">⚠ </span>
-                          {t('task.overdue')}
-                        </span>
-                      )}
-                      <span className="muted">
-                        {' '}
-                        · {t('task.due')} {fmtDate(task.dueDate, lang)}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              )
-            }
-          </Async>
+          <AsyncList state={tasks} empty={t('home.noTasks')}>
+            {(task) => (
+              <li key={task.id}>
+                <Link to={`/tasks/${task.id}`}>{task.title}</Link> <StateBadge state={task.state} />
+                {task.overdue && (
+                  <span className="badge badge-overdue">
+                    <span aria-hidden="true">⚠ </span>
+                    {t('task.overdue')}
+                  </span>
+                )}
+                <span className="muted">
+                  {' '}
+                  · {t('task.due')} {fmtDate(task.dueDate, lang)}
+                </span>
+              </li>
+            )}
+          </AsyncList>
         </Card>
         <Card id="home-notes" title={t('home.unread')}>
-          <Async state={notes}>
-            {(items) =>
-              items.length === 0 ? (
-                <p className="muted">{t('home.noUnread')}</p>
-              ) : (
-                <ul className="list">
-                  {items.map((n) => (
-                    <li key={n.id}>
-                      <strong>
-                        {subjectPage(n) ? <Link to={subjectPage(n)!}>{n.title}</Link> : n.title}
-                      </strong>
-                      <br />
-                      <span className="muted">{n.body}</span>
-                    </li>
-                  ))}
-                </ul>
-              )
-            }
-          </Async>
+          <AsyncList state={notes} empty={t('home.noUnread')}>
+            {(n) => (
+              <li key={n.id}>
+                <strong>{subjectPage(n) ? <Link to={subjectPage(n)!}>{n.title}</Link> : n.title}</strong>
+                <br />
+                <span className="muted">{n.body}</span>
+              </li>
+            )}
+          </AsyncList>
           <p>
             <Link to="/notifications">{t('home.allNotifications')}</Link>
           </p>
         </Card>
         <Card id="home-answer" title={t('home.toAnswer')}>
-          <Async state={consultations}>
-            {(items) =>
-              items.length === 0 ? (
-                <p className="muted">{t('home.noConsultations')}</p>
-              ) : (
-                <ul className="list">
-                  {items.map(({ consultation: c }) => (
-                    <li key={c.id}>
-                      <Link to={`/consultations/${c.id}/respond`}>
-                        {localized(c.title, lang, c.defaultLanguage)}
-                      </Link>
-                      <span className="muted">
-                        {' '}
-                        · {t('consultation.closes')} {fmtDate(c.closesAt, lang)}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              )
-            }
-          </Async>
+          <AsyncList state={consultations} empty={t('home.noConsultations')}>
+            {({ consultation: c }) => (
+              <li key={c.id}>
+                <Link to={`/consultations/${c.id}/respond`}>
+                  {localized(c.title, lang, c.defaultLanguage)}
+                </Link>
+                <span className="muted">
+                  {' '}
+                  · {t('consultation.closes')} {fmtDate(c.closesAt, lang)}
+                </span>
+              </li>
+            )}
+          </AsyncList>
           {employer && (
             <Async state={checkIns}>
               {(items) => (

@@ -3,7 +3,7 @@ import { api, call } from '../../api/client';
 import { Link } from 'react-router-dom';
 import type { components } from '../../api/schema';
 import { itemsOf, Page } from '../../api/types';
-import { Async, fmtDate, PageTitle, useLoad } from '../../components/common';
+import { fmtDate, PageTitle, useLoad, AsyncList } from '../../components/common';
 import { ApiForm, InputField, RadioList, useFormValues } from '../../form-fields';
 import { FieldSet, useApiForm } from '../../forms';
 import { useI18n } from '../../i18n';
@@ -36,33 +36,25 @@ export function CheckInsPage() {
           {t('checkIns.overdueCount', { count: overdue })}
         </p>
       )}
-      <Async state={data}>
-        {(checkIns) =>
-          checkIns.length === 0 ? (
-            <p className="muted">{t('checkIns.none')}</p>
-          ) : (
-            <ul className="list">
-              {checkIns.map((c) => (
-                <CheckInItem
-                  key={c.id}
-                  checkIn={c}
-                  onAnswered={() => {
-                    setThanks(
-                      t('checkIns.thanks', {
-                        job: c.jobTitle,
-                        ref: c.participantReferenceCode,
-                        months: c.months,
-                      }),
-                    );
-                    data.reload();
-                  }}
-                  lang={lang}
-                />
-              ))}
-            </ul>
-          )
-        }
-      </Async>
+      <AsyncList state={data} empty={t('checkIns.none')}>
+        {(c) => (
+          <CheckInItem
+            key={c.id}
+            checkIn={c}
+            onAnswered={() => {
+              setThanks(
+                t('checkIns.thanks', {
+                  job: c.jobTitle,
+                  ref: c.participantReferenceCode,
+                  months: c.months,
+                }),
+              );
+              data.reload();
+            }}
+            lang={lang}
+          />
+        )}
+      </AsyncList>
     </>
   );
 }

@@ -36,6 +36,24 @@ export function IndicatorsSection({
     target: '',
     direction: 'increase',
   });
+  const createIndicator = async () => {
+    await call(
+      api.POST('/programmes/{id}/indicators', {
+        params: { path: { id: programmeId }, header: { 'Idempotency-Key': crypto.randomUUID() } },
+        body: {
+          name: v.name,
+          kind: 'plain',
+          dimension: v.dimension as Dimension,
+          unit: v.unit,
+          baseline: v.baseline === '' ? (undefined as unknown as number) : Number(v.baseline),
+          target: v.target === '' ? (undefined as unknown as number) : Number(v.target),
+          direction: v.direction as 'increase' | 'decrease',
+        },
+      }),
+    );
+    reset();
+    reload();
+  };
   return (
     <Card id="sec-indicators" title={t('indicators.title')}>
       {indicators.length === 0 && <p className="muted">{t('indicators.none')}</p>}
@@ -45,27 +63,9 @@ export function IndicatorsSection({
       {manager && (
         <SubForm
           form={form}
-          id="new-indicator"
           title={t('indicator.new')}
           submit={t('indicator.create')}
-          onSubmit={async () => {
-            await call(
-              api.POST('/programmes/{id}/indicators', {
-                params: { path: { id: programmeId }, header: { 'Idempotency-Key': crypto.randomUUID() } },
-                body: {
-                  name: v.name,
-                  kind: 'plain',
-                  dimension: v.dimension as Dimension,
-                  unit: v.unit,
-                  baseline: v.baseline === '' ? (undefined as unknown as number) : Number(v.baseline),
-                  target: v.target === '' ? (undefined as unknown as number) : Number(v.target),
-                  direction: v.direction as 'increase' | 'decrease',
-                },
-              }),
-            );
-            reset();
-            reload();
-          }}
+          onSubmit={createIndicator}
         >
           <div className="row">
             <InputField label={t('indicator.name')} {...field('name')} />

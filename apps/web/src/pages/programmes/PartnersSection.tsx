@@ -6,10 +6,10 @@ import { Organization, Page, Partner, Programme } from '../../api/types';
 import { InvitedHint } from './InvitedHint';
 import { useMe } from '../../auth';
 import { DataTable, RowAction, StateBadge, useLoad, Card } from '../../components/common';
-import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
+import { SelectField, SubForm } from '../../form-fields';
+import { FormAlert, useApiForm } from '../../forms';
 import { Key, useI18n } from '../../i18n';
 import { PARTNER_ROLES } from './constants';
-import { EnumSelect } from '../../components/EnumSelect';
 
 export function PartnersSection({
   programme,
@@ -44,6 +44,17 @@ export function PartnersSection({
   // A plain member of an invited organisation is told who can answer (its org admins).
   const memberOf = new Set(useMe().memberships.map((m) => m.organizationId));
   const taken = new Set(partners.map((x) => x.organizationId));
+  const invitable = (orgs.data ?? []).filter((o) => !taken.has(o.id));
+  const invitePartner = async () => {
+    await call(
+      api.POST('/programmes/{id}/partners', {
+        params: { path: { id: programme.id } },
+        body: { organizationId, role },
+      }),
+    );
+    setOrganizationId('');
+    reload();
+  };
   return (
     <Card id="sec-partners" title={t('partners.title')}>
       <FormAlert form={answer} />
@@ -109,47 +120,37 @@ export function PartnersSection({
         ]}
       />
       {manager && (
-        <form
-          noValidate
-          className="subform"
-          aria-labelledby="invite-partner"
-          onSubmit={form.onSubmit(async () => {
-            await call(
-              api.POST('/programmes/{id}/partners', {
-                params: { path: { id: programme.id } },
-                body: { organizationId, role },
-              }),
-            );
-            setOrganizationId('');
-            reload();
-          })}
+        <SubForm
+          form={form}
+          title={t('partners.invite')}
+          submit={t('partners.inviteSubmit')}
+          onSubmit={invitePartner}
         >
-          <h3 id="invite-partner">{t('partners.invite')}</h3>
-          <FormAlert form={form} />
           <div className="row">
-            <Field form={form} name="organizationId" label={t('partner.organization')}>
-              <select value={organizationId} onChange={(e) => setOrganizationId(e.target.value)}>
-                <option value="">{t('common.choose')}</option>
-                {(orgs.data ?? [])
-                  .filter((o) => !taken.has(o.id))
-                  .map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.name} ({t(`kind.${o.kind}` as Key)})
-                    </option>
-                  ))}
-              </select>
-            </Field>
-            <Field form={form} name="role" label={t('partner.role')}>
-              <EnumSelect
-                values={PARTNER_ROLES}
-                labels="role"
-                value={role}
-                onChange={(e) => setRole(e.target.value as typeof role)}
-              />
-            </Field>
+            <SelectField
+              form={form}
+              name="organizationId"
+              label={t('partner.organization')}
+              values={invitable.map((o) => o.id)}
+              optionLabel={(id) => {
+                const o = invitable.find((x) => x.id === id)!;
+                return `${o.name} (${t(`kind.${o.kind}` as Key)})`;
+              }}
+              blank={t('common.choose')}
+              value={organizationId}
+              onChange={(e) => setOrganizationId(e.target.value)}
+            />
+            <SelectField
+              form={form}
+              name="role"
+              label={t('partner.role')}
+              values={PARTNER_ROLES}
+              labels="role"
+              value={role}
+              onChange={(e) => setRole(e.target.value as typeof role)}
+            />
           </div>
-          <SubmitButton form={form}>{t('partners.inviteSubmit')}</SubmitButton>
-        </form>
+        </SubForm>
       )}
     </Card>
   );

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { api, call, download } from '../../api/client';
 import { Consultation, Page, Programme, Report, ReportSchedule } from '../../api/types';
 import type { components } from '../../api/schema';
-import { fmtDateTime, PageTitle, StateBadge, useLoad, Card } from '../../components/common';
+import { fmtDateTime, PageTitle, StateBadge, useLoad, Card, ItemList } from '../../components/common';
 import { Progress } from '../../components/charts';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
 import { Key, localized, useI18n } from '../../i18n';
@@ -294,31 +294,27 @@ function SchedulesSection() {
   return (
     <Card id="schedules" title={t('schedules.title')}>
       <Paged list={list}>
-        {(items) =>
-          items.length === 0 ? (
-            <p className="muted">{t('schedules.none')}</p>
-          ) : (
-            <ul className="list">
-              {items.map((s) => (
-                <li key={s.id}>
-                  <strong>{s.name}</strong> · {t(`reportKind.${s.kind}` as Key)} · {s.format.toUpperCase()} ·{' '}
-                  {t(`cadence.${s.cadence}` as Key)}{' '}
-                  <button
-                    type="button"
-                    className="small"
-                    onClick={async () => {
-                      await call(api.DELETE('/report-schedules/{id}', { params: { path: { id: s.id } } }));
-                      list.reload();
-                    }}
-                  >
-                    {t('common.delete')}
-                    <span className="visually-hidden">: {s.name}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )
-        }
+        {(items) => (
+          <ItemList items={items} empty={t('schedules.none')}>
+            {(s) => (
+              <li key={s.id}>
+                <strong>{s.name}</strong> · {t(`reportKind.${s.kind}` as Key)} · {s.format.toUpperCase()} ·{' '}
+                {t(`cadence.${s.cadence}` as Key)}{' '}
+                <button
+                  type="button"
+                  className="small"
+                  onClick={async () => {
+                    await call(api.DELETE('/report-schedules/{id}', { params: { path: { id: s.id } } }));
+                    list.reload();
+                  }}
+                >
+                  {t('common.delete')}
+                  <span className="visually-hidden">: {s.name}</span>
+                </button>
+              </li>
+            )}
+          </ItemList>
+        )}
       </Paged>
       <form
         noValidate

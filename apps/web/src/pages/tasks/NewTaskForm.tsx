@@ -31,30 +31,25 @@ export function NewTaskForm({
     dueDate: '',
     priority: 'normal',
   });
+  const createTask = async () => {
+    await call(
+      api.POST('/programmes/{id}/tasks', {
+        params: { path: { id: programmeId }, header: { 'Idempotency-Key': crypto.randomUUID() } },
+        body: {
+          title: v.title,
+          description: v.description || undefined,
+          assigneeOrganizationId: v.assigneeOrganizationId,
+          milestoneId: v.milestoneId || undefined,
+          dueDate: v.dueDate || undefined,
+          priority: v.priority as (typeof PRIORITIES)[number],
+        },
+      }),
+    );
+    reset();
+    onCreated();
+  };
   return (
-    <SubForm
-      form={form}
-      id="new-task"
-      title={t('task.new')}
-      submit={t('task.create')}
-      onSubmit={async () => {
-        await call(
-          api.POST('/programmes/{id}/tasks', {
-            params: { path: { id: programmeId }, header: { 'Idempotency-Key': crypto.randomUUID() } },
-            body: {
-              title: v.title,
-              description: v.description || undefined,
-              assigneeOrganizationId: v.assigneeOrganizationId,
-              milestoneId: v.milestoneId || undefined,
-              dueDate: v.dueDate || undefined,
-              priority: v.priority as (typeof PRIORITIES)[number],
-            },
-          }),
-        );
-        reset();
-        onCreated();
-      }}
-    >
+    <SubForm form={form} title={t('task.new')} submit={t('task.create')} onSubmit={createTask}>
       <InputField label={t('task.title')} {...field('title')} />
       <TextAreaField rows={2} label={t('task.description')} {...field('description')} />
       <div className="row">
@@ -90,20 +85,15 @@ export function NewMilestoneForm({ programmeId, onCreated }: { programmeId: stri
   const { t } = useI18n();
   const form = useApiForm();
   const { values, field, reset } = useFormValues(form, { title: '', dueDate: '' });
+  const createMilestone = async () => {
+    await call(
+      api.POST('/programmes/{id}/milestones', { params: { path: { id: programmeId } }, body: values }),
+    );
+    reset();
+    onCreated();
+  };
   return (
-    <SubForm
-      form={form}
-      id="new-milestone"
-      title={t('milestone.new')}
-      submit={t('milestone.create')}
-      onSubmit={async () => {
-        await call(
-          api.POST('/programmes/{id}/milestones', { params: { path: { id: programmeId } }, body: values }),
-        );
-        reset();
-        onCreated();
-      }}
-    >
+    <SubForm form={form} title={t('milestone.new')} submit={t('milestone.create')} onSubmit={createMilestone}>
       <div className="row">
         <InputField label={t('milestone.title')} {...field('title')} />
         <InputField type="date" label={t('milestone.due')} {...field('dueDate')} />

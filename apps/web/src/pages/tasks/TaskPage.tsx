@@ -12,6 +12,7 @@ import {
   StateBadge,
   useLoad,
   Card,
+  AsyncList,
 } from '../../components/common';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
 import { Key, useI18n } from '../../i18n';
@@ -86,23 +87,15 @@ export function TaskPage() {
           <TaskEditor task={x} onSaved={task.reload} />
           <TaskHistory taskId={x.id} version={x.version} />
           <Card id="sec-comments" title={t('comments.title')}>
-            <Async state={comments}>
-              {(items) =>
-                items.length === 0 ? (
-                  <p className="muted">{t('comments.none')}</p>
-                ) : (
-                  <ol className="list">
-                    {items.map((c) => (
-                      <li key={c.id}>
-                        <strong>{c.authorName}</strong>{' '}
-                        <span className="muted">{fmtDateTime(c.createdAt, lang)}</span>
-                        <p>{c.body}</p>
-                      </li>
-                    ))}
-                  </ol>
-                )
-              }
-            </Async>
+            <AsyncList state={comments} empty={t('comments.none')} ordered>
+              {(c) => (
+                <li key={c.id}>
+                  <strong>{c.authorName}</strong>{' '}
+                  <span className="muted">{fmtDateTime(c.createdAt, lang)}</span>
+                  <p>{c.body}</p>
+                </li>
+              )}
+            </AsyncList>
             <form
               noValidate
               onSubmit={form.onSubmit(async () => {
