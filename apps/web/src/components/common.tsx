@@ -66,16 +66,19 @@ export function DataTable<T>({
   columns,
   empty,
   rowKey = (row) => (row as { id: string }).id,
+  className = 'responsive',
 }: {
   rows: T[];
   columns: Column<T>[];
   /** Shown instead of an empty table; without it an empty table is shown. */
   empty?: string;
   rowKey?: (row: T) => string;
+  /** The table's classes (`responsive` stacks rows on a phone). */
+  className?: string;
 }) {
   if (rows.length === 0 && empty !== undefined) return <p className="muted">{empty}</p>;
   return (
-    <table className="responsive">
+    <table className={className}>
       <thead>
         <tr>
           {columns.map((c) => (

@@ -121,29 +121,26 @@ function NewOrganizationForm({ onCreated }: { onCreated: () => void }) {
         };
     }
   };
+  const createOrganization = async () => {
+    await call(
+      api.POST('/organizations', {
+        body: {
+          kind: v.kind,
+          name: v.name,
+          country: v.country.toUpperCase(),
+          city: v.city,
+          contactEmail: v.contactEmail,
+          website: v.website || undefined,
+          profile: profile() as Record<string, unknown>,
+        },
+      }),
+    );
+    reset();
+    onCreated();
+  };
   return (
     <Card id="new-org" title={t('org.new')}>
-      <ApiForm
-        form={form}
-        submit={t('org.create')}
-        onSubmit={async () => {
-          await call(
-            api.POST('/organizations', {
-              body: {
-                kind: v.kind,
-                name: v.name,
-                country: v.country.toUpperCase(),
-                city: v.city,
-                contactEmail: v.contactEmail,
-                website: v.website || undefined,
-                profile: profile() as Record<string, unknown>,
-              },
-            }),
-          );
-          reset();
-          onCreated();
-        }}
-      >
+      <ApiForm form={form} submit={t('org.create')} onSubmit={createOrganization}>
         <div className="row">
           <SelectField label={t('org.kind')} values={KINDS} labels="kind" {...field('kind')} />
           <InputField label={t('org.name')} {...field('name')} />

@@ -138,29 +138,26 @@ function SettingsForm({ c, reload }: { c: Consultation; reload: () => void }) {
   });
   const [invited, setInvited] = useState<string[]>(c.invitedOrganizationIds);
   const [saved, setSaved] = useState(false);
+  const saveSettings = async () => {
+    setSaved(false);
+    await call(
+      api.PATCH('/consultations/{id}', {
+        params: { path: { id: c.id }, header: { 'If-Match': `"${c.version}"` } },
+        body: {
+          title,
+          description,
+          opensAt: fromLocalDateTime(v.opensAt),
+          closesAt: fromLocalDateTime(v.closesAt),
+          ...(c.audience === 'invited' ? { invitedOrganizationIds: invited } : {}),
+        },
+      }),
+    );
+    setSaved(true);
+    reload();
+  };
   return (
     <Card id="sec-settings" title={t('consultation.settings')}>
-      <ApiForm
-        form={form}
-        submit={t('common.save')}
-        onSubmit={async () => {
-          setSaved(false);
-          await call(
-            api.PATCH('/consultations/{id}', {
-              params: { path: { id: c.id }, header: { 'If-Match': `"${c.version}"` } },
-              body: {
-                title,
-                description,
-                opensAt: fromLocalDateTime(v.opensAt),
-                closesAt: fromLocalDateTime(v.closesAt),
-                ...(c.audience === 'invited' ? { invitedOrganizationIds: invited } : {}),
-              },
-            }),
-          );
-          setSaved(true);
-          reload();
-        }}
-      >
+      <ApiForm form={form} submit={t('common.save')} onSubmit={saveSettings}>
         {saved && (
           <p role="status" className="alert alert-ok">
             ✓ {t('common.saved')}

@@ -37,35 +37,32 @@ export function ConsultationNewPage() {
   const [anonymous, setAnonymous] = useState(false);
   const [invited, setInvited] = useState<string[]>([]);
   const languages = [v.defaultLanguage, ...others.filter((l) => l !== v.defaultLanguage)];
+  const createConsultation = async () => {
+    const pick = (text: Localized) =>
+      Object.fromEntries(languages.filter((l) => text[l]).map((l) => [l, text[l]]));
+    const created = await call<Consultation>(
+      api.POST('/consultations', {
+        params: { header: { 'Idempotency-Key': crypto.randomUUID() } },
+        body: {
+          organizationId: v.organizationId,
+          title: pick(title),
+          description: pick(description),
+          languages,
+          opensAt: fromLocalDateTime(v.opensAt),
+          closesAt: fromLocalDateTime(v.closesAt),
+          anonymous,
+          audience: v.audience,
+          invitedOrganizationIds: v.audience === 'invited' ? invited : [],
+        },
+      }),
+    );
+    navigate(`/consultations/${created.id}`);
+  };
   return (
     <>
       <Back to="/consultations">{t('consultations.title')}</Back>
       <PageTitle>{t('consultation.new')}</PageTitle>
-      <ApiForm
-        form={form}
-        submit={t('consultation.create')}
-        onSubmit={async () => {
-          const pick = (text: Localized) =>
-            Object.fromEntries(languages.filter((l) => text[l]).map((l) => [l, text[l]]));
-          const created = await call<Consultation>(
-            api.POST('/consultations', {
-              params: { header: { 'Idempotency-Key': crypto.randomUUID() } },
-              body: {
-                organizationId: v.organizationId,
-                title: pick(title),
-                description: pick(description),
-                languages,
-                opensAt: fromLocalDateTime(v.opensAt),
-                closesAt: fromLocalDateTime(v.closesAt),
-                anonymous,
-                audience: v.audience,
-                invitedOrganizationIds: v.audience === 'invited' ? invited : [],
-              },
-            }),
-          );
-          navigate(`/consultations/${created.id}`);
-        }}
-      >
+      <ApiForm form={form} submit={t('consultation.create')} onSubmit={createConsultation}>
         <OrganizationField
           label={t('consultation.owner')}
           organizations={governments}

@@ -94,27 +94,28 @@ function EditQuestion({ c, q, onSaved }: { c: Consultation; q: Question; onSaved
   const [prompt, setPrompt] = useState<Localized>(q.prompt);
   const [labels, setLabels] = useState<Localized[]>(q.options.map((o) => o.label));
   const [required, setRequired] = useState(q.required);
+  const saveQuestion = async () => {
+    await call(
+      api.PATCH('/consultations/{id}/questions/{questionId}', {
+        params: { path: { id: c.id, questionId: q.id } },
+        body: {
+          prompt,
+          required,
+          ...(q.options.length
+            ? { options: q.options.map((o, i) => ({ value: o.value, label: labels[i] })) }
+            : {}),
+        },
+      }),
+    );
+    onSaved();
+  };
   return (
     <ApiForm
       form={form}
       className="subform"
       aria-label={t('question.editing', { n: q.position })}
       submit={t('question.save')}
-      onSubmit={async () => {
-        await call(
-          api.PATCH('/consultations/{id}/questions/{questionId}', {
-            params: { path: { id: c.id, questionId: q.id } },
-            body: {
-              prompt,
-              required,
-              ...(q.options.length
-                ? { options: q.options.map((o, i) => ({ value: o.value, label: labels[i] })) }
-                : {}),
-            },
-          }),
-        );
-        onSaved();
-      }}
+      onSubmit={saveQuestion}
     >
       <LanguageBlocks languages={c.languages}>
         {(l, language) => (

@@ -77,6 +77,20 @@ function CheckInItem({
     job: c.jobTitle,
     ref: c.participantReferenceCode,
   });
+  const answer = async () => {
+    await call(
+      api.POST('/check-ins/{id}/answer', {
+        params: { path: { id: c.id } },
+        body: {
+          stillEmployed: stillEmployed as boolean,
+          ...(stillEmployed === false
+            ? { leftOn: values.leftOn || undefined, reason: values.reason || undefined }
+            : {}),
+        },
+      }),
+    );
+    onAnswered();
+  };
   return (
     <li className={`card${c.overdue ? ' overdue' : ''}`}>
       <h2 className="h3">
@@ -99,24 +113,7 @@ function CheckInItem({
         {t('checkIns.dueOn')} {fmtDate(c.dueOn, lang)} · {t('placement.startDate')}{' '}
         {fmtDate(c.startDate, lang)}
       </p>
-      <ApiForm
-        form={form}
-        submit={t('checkIns.submit')}
-        onSubmit={async () => {
-          await call(
-            api.POST('/check-ins/{id}/answer', {
-              params: { path: { id: c.id } },
-              body: {
-                stillEmployed: stillEmployed as boolean,
-                ...(stillEmployed === false
-                  ? { leftOn: values.leftOn || undefined, reason: values.reason || undefined }
-                  : {}),
-              },
-            }),
-          );
-          onAnswered();
-        }}
-      >
+      <ApiForm form={form} submit={t('checkIns.submit')} onSubmit={answer}>
         <FieldSet form={form} name="stillEmployed" legend={t('checkIns.question')}>
           <RadioList
             name={`still-${c.id}`}

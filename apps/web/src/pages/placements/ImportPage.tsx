@@ -28,6 +28,19 @@ export function ImportPage() {
   }, [current]);
 
   const pct = current?.totalRows ? Math.round((current.processedRows / current.totalRows) * 100) : 0;
+  const startImport = async () => {
+    if (!file) throw new ApiError(400, { errors: [{ field: 'file', message: t('import.chooseFile') }] });
+    const body = new FormData();
+    body.set('file', file);
+    body.set('employerOrganizationId', employerOrganizationId);
+    body.set('mode', mode);
+    const res = await rawFetch('/placements/imports', {
+      method: 'POST',
+      body,
+      headers: { 'Idempotency-Key': crypto.randomUUID() },
+    });
+    setCurrent((await res.json()) as PlacementImport);
+  };
   return (
     <>
       <PageTitle>{t('import.title')}</PageTitle>
@@ -43,24 +56,7 @@ export function ImportPage() {
           {t('import.template')}
         </button>
       </p>
-      <ApiForm
-        form={form}
-        submit={t('import.submit')}
-        onSubmit={async () => {
-          if (!file)
-            throw new ApiError(400, { errors: [{ field: 'file', message: t('import.chooseFile') }] });
-          const body = new FormData();
-          body.set('file', file);
-          body.set('employerOrganizationId', employerOrganizationId);
-          body.set('mode', mode);
-          const res = await rawFetch('/placements/imports', {
-            method: 'POST',
-            body,
-            headers: { 'Idempotency-Key': crypto.randomUUID() },
-          });
-          setCurrent((await res.json()) as PlacementImport);
-        }}
-      >
+      <ApiForm form={form} submit={t('import.submit')} onSubmit={startImport}>
         <OrganizationField
           form={form}
           name="employerOrganizationId"

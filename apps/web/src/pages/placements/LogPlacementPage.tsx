@@ -54,41 +54,38 @@ export function LogPlacementPage() {
   });
   const { values: v, field, valueField } = values;
   const num = (s: string) => (s.trim() === '' ? (undefined as unknown as number) : Number(s));
+  const logPlacement = async () => {
+    // The person and the job in one request: a refused job leaves no registered person behind.
+    const placement = await call<Placement>(
+      api.POST('/placements/register', {
+        params: { header: { 'Idempotency-Key': crypto.randomUUID() } },
+        body: {
+          employerOrganizationId: v.employerOrganizationId,
+          ...(v.programmeId ? { programmeId: v.programmeId } : {}),
+          jobTitle: v.jobTitle,
+          occupationCode: v.occupationCode,
+          sector: v.sector as Sector,
+          startDate: v.startDate,
+          contractType: v.contractType as Contract,
+          hoursPerWeek: num(v.hoursPerWeek),
+          participant: {
+            yearOfBirth: num(v.yearOfBirth),
+            gender: v.gender as Gender,
+            countryOfOrigin: v.countryOfOrigin,
+            arrivalYear: num(v.arrivalYear),
+            statusCategory: v.statusCategory as Status,
+            languages,
+            consent: { givenAt: v.consentGivenAt, scope: v.consentScope },
+          },
+        },
+      }),
+    );
+    navigate(`/placements/${placement.id}`, { state: { logged: true } });
+  };
   return (
     <>
       <PageTitle>{t('placement.log')}</PageTitle>
-      <ApiForm
-        form={form}
-        submit={t('placement.submit')}
-        onSubmit={async () => {
-          // The person and the job in one request: a refused job leaves no registered person behind.
-          const placement = await call<Placement>(
-            api.POST('/placements/register', {
-              params: { header: { 'Idempotency-Key': crypto.randomUUID() } },
-              body: {
-                employerOrganizationId: v.employerOrganizationId,
-                ...(v.programmeId ? { programmeId: v.programmeId } : {}),
-                jobTitle: v.jobTitle,
-                occupationCode: v.occupationCode,
-                sector: v.sector as Sector,
-                startDate: v.startDate,
-                contractType: v.contractType as Contract,
-                hoursPerWeek: num(v.hoursPerWeek),
-                participant: {
-                  yearOfBirth: num(v.yearOfBirth),
-                  gender: v.gender as Gender,
-                  countryOfOrigin: v.countryOfOrigin,
-                  arrivalYear: num(v.arrivalYear),
-                  statusCategory: v.statusCategory as Status,
-                  languages,
-                  consent: { givenAt: v.consentGivenAt, scope: v.consentScope },
-                },
-              },
-            }),
-          );
-          navigate(`/placements/${placement.id}`, { state: { logged: true } });
-        }}
-      >
+      <ApiForm form={form} submit={t('placement.submit')} onSubmit={logPlacement}>
         <div className="row">
           <OrganizationField
             label={t('placement.employer')}

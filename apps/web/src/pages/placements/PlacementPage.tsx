@@ -122,28 +122,25 @@ function EditPlacement({ p, onSaved }: { p: Placement; onSaved: (p: Placement) =
     hoursPerWeek: String(p.hoursPerWeek),
   });
   const v = values.values;
+  const savePlacement = async () => {
+    const saved = await call<Placement>(
+      api.PATCH('/placements/{id}', {
+        params: { path: { id: p.id }, header: { 'If-Match': `"${p.version}"` } },
+        body: {
+          jobTitle: v.jobTitle,
+          occupationCode: v.occupationCode,
+          sector: v.sector as Sector,
+          contractType: v.contractType as Contract,
+          hoursPerWeek:
+            v.hoursPerWeek.trim() === '' ? (undefined as unknown as number) : Number(v.hoursPerWeek),
+        },
+      }),
+    );
+    onSaved(saved);
+  };
   return (
     <Card id="sec-edit" title={t('placement.edit')}>
-      <ApiForm
-        form={form}
-        submit={t('placement.save')}
-        onSubmit={async () => {
-          const saved = await call<Placement>(
-            api.PATCH('/placements/{id}', {
-              params: { path: { id: p.id }, header: { 'If-Match': `"${p.version}"` } },
-              body: {
-                jobTitle: v.jobTitle,
-                occupationCode: v.occupationCode,
-                sector: v.sector as Sector,
-                contractType: v.contractType as Contract,
-                hoursPerWeek:
-                  v.hoursPerWeek.trim() === '' ? (undefined as unknown as number) : Number(v.hoursPerWeek),
-              },
-            }),
-          );
-          onSaved(saved);
-        }}
-      >
+      <ApiForm form={form} submit={t('placement.save')} onSubmit={savePlacement}>
         <JobFields values={values} />
       </ApiForm>
     </Card>

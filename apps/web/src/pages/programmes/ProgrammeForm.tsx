@@ -35,39 +35,40 @@ function ProgrammeForm({ programme }: { programme?: Programme }) {
     city: programme?.city ?? '',
     dimensions: (programme?.dimensions ?? []) as Dimension[],
   });
+  const saveProgramme = async () => {
+    const common = {
+      title: v.title,
+      summary: v.summary || undefined,
+      startDate: v.startDate,
+      endDate: v.endDate,
+      country: v.country,
+      city: v.city || undefined,
+      dimensions: v.dimensions,
+    };
+    if (programme) {
+      await call(
+        api.PATCH('/programmes/{id}', {
+          params: { path: { id: programme.id } },
+          body: common,
+          headers: { 'If-Match': `"${programme.version}"` },
+        }),
+      );
+      navigate(`/programmes/${programme.id}`);
+    } else {
+      const created = await call<Programme>(
+        api.POST('/programmes', {
+          body: { ...common, leadOrganizationId: v.leadOrganizationId },
+          params: { header: { 'Idempotency-Key': crypto.randomUUID() } },
+        }),
+      );
+      navigate(`/programmes/${created.id}`);
+    }
+  };
   return (
     <ApiForm
       form={form}
       submit={programme ? t('common.save') : t('programme.create')}
-      onSubmit={async () => {
-        const common = {
-          title: v.title,
-          summary: v.summary || undefined,
-          startDate: v.startDate,
-          endDate: v.endDate,
-          country: v.country,
-          city: v.city || undefined,
-          dimensions: v.dimensions,
-        };
-        if (programme) {
-          await call(
-            api.PATCH('/programmes/{id}', {
-              params: { path: { id: programme.id } },
-              body: common,
-              headers: { 'If-Match': `"${programme.version}"` },
-            }),
-          );
-          navigate(`/programmes/${programme.id}`);
-        } else {
-          const created = await call<Programme>(
-            api.POST('/programmes', {
-              body: { ...common, leadOrganizationId: v.leadOrganizationId },
-              params: { header: { 'Idempotency-Key': crypto.randomUUID() } },
-            }),
-          );
-          navigate(`/programmes/${created.id}`);
-        }
-      }}
+      onSubmit={saveProgramme}
     >
       <InputField label={t('programme.title')} {...field('title')} />
       <TextAreaField rows={3} label={t('programme.summary')} {...field('summary')} />

@@ -21,29 +21,30 @@ export function ValueForm({ indicator: i, onSaved }: { indicator: Indicator; onS
   const [organizationId, setOrganizationId] = useState(me.memberships[0]?.organizationId ?? '');
   const num = (s: string) => (s.trim() === '' ? undefined : Number(s));
   const gap = i.kind === 'gap';
+  const recordValue = async () => {
+    await call(
+      api.POST('/indicators/{id}/values', {
+        params: { path: { id: i.id } },
+        body: {
+          periodStart: v.periodStart,
+          periodEnd: v.periodEnd,
+          ...(gap
+            ? { migrantValue: num(v.migrantValue), hostValue: num(v.hostValue) }
+            : { value: num(v.value) }),
+          note: v.note.trim() || undefined,
+          ...(me.memberships.length > 1 ? { organizationId } : {}),
+        },
+      }),
+    );
+    reset();
+    onSaved();
+  };
   return (
     <ApiForm
       form={form}
       className="subform"
       submit={t('indicator.report', { name: i.name })}
-      onSubmit={async () => {
-        await call(
-          api.POST('/indicators/{id}/values', {
-            params: { path: { id: i.id } },
-            body: {
-              periodStart: v.periodStart,
-              periodEnd: v.periodEnd,
-              ...(gap
-                ? { migrantValue: num(v.migrantValue), hostValue: num(v.hostValue) }
-                : { value: num(v.value) }),
-              note: v.note.trim() || undefined,
-              ...(me.memberships.length > 1 ? { organizationId } : {}),
-            },
-          }),
-        );
-        reset();
-        onSaved();
-      }}
+      onSubmit={recordValue}
     >
       <div className="row">
         <InputField type="date" label={t('indicator.periodStart')} {...field('periodStart')} />
