@@ -18,7 +18,7 @@ import {
 } from 'react';
 import { EnumSelect, EnumSelectProps } from './components/EnumSelect';
 import { Field, FormAlert, FormState, SubmitButton } from './forms';
-import { LANGUAGE_NAMES, UI_LANGUAGES, UiLanguage } from './i18n';
+import { LANGUAGE_NAMES, UI_LANGUAGES, UiLanguage, useI18n } from './i18n';
 
 /** What `field(key)` gives a control: its form, its API field name, its value and change handler. */
 export interface BoundField {
@@ -133,6 +133,22 @@ export function Checkbox({
   );
 }
 
+/** Where something is: its country (two-letter code) and city. */
+export function CountryCityFields({ country, city }: { country: BoundField; city: BoundField }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <InputField
+        maxLength={2}
+        label={t('programme.country')}
+        hint={t('programme.countryHint')}
+        {...country}
+      />
+      <InputField label={t('programme.city')} {...city} />
+    </>
+  );
+}
+
 /** A labelled choice of one of the console's languages, each named in itself. */
 export function LanguageField(field: LabelledProps & { value: string; onChange: BoundField['onChange'] }) {
   return (
@@ -210,7 +226,12 @@ interface NamedOrganization {
 export function OrganizationField({
   organizations,
   ...field
-}: LabelledProps & { organizations: NamedOrganization[]; value: string; onChange: BoundField['onChange'] }) {
+}: LabelledProps & {
+  organizations: NamedOrganization[];
+  value: string;
+  onChange: BoundField['onChange'];
+  blank?: ReactNode;
+}) {
   return (
     <SelectField
       values={organizations.map((o) => o.organizationId)}

@@ -6,7 +6,14 @@ import { Organization, Page } from '../../api/types';
 import type { components } from '../../api/schema';
 import { isAdmin, useMe } from '../../auth';
 import { Card, PageTitle } from '../../components/common';
-import { ApiForm, CheckboxList, InputField, SelectField, useFormValues } from '../../form-fields';
+import {
+  ApiForm,
+  CheckboxList,
+  InputField,
+  SelectField,
+  useFormValues,
+  CountryCityFields,
+} from '../../form-fields';
 import { useApiForm } from '../../forms';
 import { Key, useI18n } from '../../i18n';
 import { AdminNav } from './AdminNav';
@@ -146,13 +153,7 @@ function NewOrganizationForm({ onCreated }: { onCreated: () => void }) {
           <InputField label={t('org.name')} {...field('name')} />
         </div>
         <div className="row">
-          <InputField
-            maxLength={2}
-            label={t('programme.country')}
-            hint={t('programme.countryHint')}
-            {...field('country')}
-          />
-          <InputField label={t('programme.city')} {...field('city')} />
+          <CountryCityFields country={field('country')} city={field('city')} />
           <InputField type="email" label={t('org.contactEmail')} {...field('contactEmail')} />
         </div>
         {v.kind === 'government' && (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api, call } from '../../api/client';
 import { Card } from '../../components/common';
 import { Consultation, Localized } from '../../api/types';
-import { Checkbox, InputField, SelectField, SubForm, TextAreaField } from '../../form-fields';
+import { Checkbox, InputField, SelectField, SubForm, TextAreaField, useFormValues } from '../../form-fields';
 import { useApiForm } from '../../forms';
 import { Key, localized, useI18n } from '../../i18n';
 import { LanguageBlocks, localizedField, QUESTION_TYPES } from './shared';
@@ -21,11 +21,12 @@ export function QuestionsSection({
   const { t, lang } = useI18n();
   const confirm = useConfirm();
   const form = useApiForm();
-  const [type, setType] = useState<(typeof QUESTION_TYPES)[number]>('single_choice');
   const [prompt, setPrompt] = useState<Localized>({});
   // Options: one per line, the same number of lines in each language.
   const [options, setOptions] = useState<Localized>({});
   const [required, setRequired] = useState(true);
+  const { values, field } = useFormValues(form, { type: 'single_choice' as (typeof QUESTION_TYPES)[number] });
+  const { type } = values;
   const choice = type === 'single_choice' || type === 'multiple_choice';
   const questions = c.questions ?? [];
   const addQuestion = async () => {
@@ -115,13 +116,10 @@ export function QuestionsSection({
       {editable && (
         <SubForm form={form} title={t('question.new')} submit={t('question.add')} onSubmit={addQuestion}>
           <SelectField
-            form={form}
-            name="type"
             label={t('question.type')}
             values={QUESTION_TYPES}
             labels="question.type"
-            value={type}
-            onChange={(e) => setType(e.target.value as typeof type)}
+            {...field('type')}
           />
           <LanguageBlocks languages={c.languages}>
             {(l, language) => (

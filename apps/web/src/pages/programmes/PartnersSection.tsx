@@ -1,12 +1,11 @@
 import { allPages } from '../../components/PagedTable';
 import { useConfirm } from '../../components/ConfirmDialog';
-import { useState } from 'react';
 import { api, call } from '../../api/client';
 import { Organization, Page, Partner, Programme } from '../../api/types';
 import { InvitedHint } from './InvitedHint';
 import { useMe } from '../../auth';
 import { DataTable, RowAction, StateBadge, useLoad, Card } from '../../components/common';
-import { SelectField, SubForm } from '../../form-fields';
+import { SelectField, SubForm, useFormValues } from '../../form-fields';
 import { FormAlert, useApiForm } from '../../forms';
 import { Key, useI18n } from '../../i18n';
 import { PARTNER_ROLES } from './constants';
@@ -28,8 +27,14 @@ export function PartnersSection({
   const form = useApiForm();
   const answer = useApiForm();
   const confirm = useConfirm();
-  const [organizationId, setOrganizationId] = useState('');
-  const [role, setRole] = useState<(typeof PARTNER_ROLES)[number]>('implementer');
+  const {
+    values: invitation,
+    field,
+    set,
+  } = useFormValues(form, {
+    organizationId: '',
+    role: 'implementer' as (typeof PARTNER_ROLES)[number],
+  });
   const orgs = useLoad(
     async () =>
       manager
@@ -49,10 +54,10 @@ export function PartnersSection({
     await call(
       api.POST('/programmes/{id}/partners', {
         params: { path: { id: programme.id } },
-        body: { organizationId, role },
+        body: invitation,
       }),
     );
-    setOrganizationId('');
+    set('organizationId', '');
     reload();
   };
   return (
@@ -128,8 +133,6 @@ export function PartnersSection({
         >
           <div className="row">
             <SelectField
-              form={form}
-              name="organizationId"
               label={t('partner.organization')}
               values={invitable.map((o) => o.id)}
               optionLabel={(id) => {
@@ -137,18 +140,9 @@ export function PartnersSection({
                 return `${o.name} (${t(`kind.${o.kind}` as Key)})`;
               }}
               blank={t('common.choose')}
-              value={organizationId}
-              onChange={(e) => setOrganizationId(e.target.value)}
+              {...field('organizationId')}
             />
-            <SelectField
-              form={form}
-              name="role"
-              label={t('partner.role')}
-              values={PARTNER_ROLES}
-              labels="role"
-              value={role}
-              onChange={(e) => setRole(e.target.value as typeof role)}
-            />
+            <SelectField label={t('partner.role')} values={PARTNER_ROLES} labels="role" {...field('role')} />
           </div>
         </SubForm>
       )}

@@ -10,6 +10,7 @@ import {
   OrganizationField,
   TextAreaField,
   useFormValues,
+  CountryCityFields,
 } from '../../form-fields';
 import { FieldSet, useApiForm } from '../../forms';
 import { Key, useI18n } from '../../i18n';
@@ -84,13 +85,7 @@ function ProgrammeForm({ programme }: { programme?: Programme }) {
         <InputField type="date" label={t('programme.endDate')} {...field('endDate')} />
       </div>
       <div className="row">
-        <InputField
-          maxLength={2}
-          label={t('programme.country')}
-          hint={t('programme.countryHint')}
-          {...field('country')}
-        />
-        <InputField label={t('programme.city')} {...field('city')} />
+        <CountryCityFields country={field('country')} city={field('city')} />
       </div>
       <FieldSet form={form} name="dimensions" legend={t('programme.dimensions')}>
         <CheckboxList

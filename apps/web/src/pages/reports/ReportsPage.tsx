@@ -6,7 +6,7 @@ import { Consultation, Page, Programme, Report, ReportSchedule } from '../../api
 import type { components } from '../../api/schema';
 import { fmtDateTime, PageTitle, StateBadge, useLoad, Card, ItemList } from '../../components/common';
 import { Progress } from '../../components/charts';
-import { ApiForm, InputField, SelectField, SubForm } from '../../form-fields';
+import { ApiForm, InputField, SelectField, SubForm, useFormValues } from '../../form-fields';
 import { Field, FormAlert, FormState, useApiForm } from '../../forms';
 import { Key, localized, useI18n } from '../../i18n';
 import { EnumSelect } from '../../components/EnumSelect';
@@ -302,21 +302,24 @@ function SchedulesSection() {
     [],
   );
   const form = useApiForm();
-  const [name, setName] = useState('');
+  const { values: schedule, field, set } = useFormValues(form, { name: '', cadence: 'weekly' as Cadence });
   const [report, setReport] = useState<ReportChoice>({
     kind: 'programme_progress',
     format: 'pdf',
     parameters: {},
   });
-  const [cadence, setCadence] = useState<Cadence>('weekly');
   const createSchedule = async () => {
     await call(
       api.POST('/report-schedules', {
         params: { header: { 'Idempotency-Key': crypto.randomUUID() } },
-        body: { ...(name ? { name } : {}), ...cleanChoice(report), cadence },
+        body: {
+          ...(schedule.name ? { name: schedule.name } : {}),
+          ...cleanChoice(report),
+          cadence: schedule.cadence,
+        },
       }),
     );
-    setName('');
+    set('name', '');
     list.reload();
   };
   return (
@@ -350,26 +353,17 @@ function SchedulesSection() {
         submit={t('schedules.create')}
         onSubmit={createSchedule}
       >
-        <InputField
-          form={form}
-          name="name"
-          label={t('schedules.name')}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-        />
+        <InputField label={t('schedules.name')} {...field('name')} />
         <ReportFields
           form={form}
           value={report}
           onChange={setReport}
           extra={
             <SelectField
-              form={form}
-              name="cadence"
               label={t('schedules.cadence')}
               values={CADENCES}
               labels="cadence"
-              value={cadence}
-              onChange={(e) => setCadence(e.target.value as Cadence)}
+              {...field('cadence')}
             />
           }
         />

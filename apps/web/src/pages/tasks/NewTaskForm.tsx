@@ -1,6 +1,15 @@
 import { api, call } from '../../api/client';
 import { Milestone, Partner } from '../../api/types';
-import { InputField, SelectField, SubForm, TextAreaField, useFormValues } from '../../form-fields';
+import {
+  BoundField,
+  FormValues,
+  InputField,
+  OrganizationField,
+  SelectField,
+  SubForm,
+  TextAreaField,
+  useFormValues,
+} from '../../form-fields';
 import { useApiForm } from '../../forms';
 import { useI18n } from '../../i18n';
 import { PRIORITIES } from '../programmes/constants';
@@ -18,12 +27,7 @@ export function NewTaskForm({
 }) {
   const { t } = useI18n();
   const form = useApiForm();
-  const working = partners.filter((x) => x.status === 'active' && x.role !== 'observer');
-  const {
-    values: v,
-    field,
-    reset,
-  } = useFormValues(form, {
+  const values = useFormValues(form, {
     title: '',
     description: '',
     assigneeOrganizationId: '',
@@ -31,6 +35,7 @@ export function NewTaskForm({
     dueDate: '',
     priority: 'normal',
   });
+  const { values: v, reset } = values;
   const createTask = async () => {
     await call(
       api.POST('/programmes/{id}/tasks', {
@@ -50,33 +55,11 @@ export function NewTaskForm({
   };
   return (
     <SubForm form={form} title={t('task.new')} submit={t('task.create')} onSubmit={createTask}>
-      <InputField label={t('task.title')} {...field('title')} />
-      <TextAreaField rows={2} label={t('task.description')} {...field('description')} />
-      <div className="row">
-        <SelectField
-          label={t('task.assignee')}
-          values={working.map((x) => x.organizationId)}
-          optionLabel={(id) => working.find((x) => x.organizationId === id)?.organizationName}
-          blank={t('common.choose')}
-          {...field('assigneeOrganizationId')}
-        />
-        <SelectField
-          label={t('task.milestone')}
-          values={milestones.map((m) => m.id)}
-          optionLabel={(id) => milestones.find((m) => m.id === id)?.title}
-          blank={t('common.none')}
-          {...field('milestoneId')}
-        />
-      </div>
-      <div className="row">
-        <InputField type="date" label={t('task.dueDate')} {...field('dueDate')} />
-        <SelectField
-          label={t('task.priority')}
-          values={PRIORITIES}
-          labels="priority"
-          {...field('priority')}
-        />
-      </div>
+      <TaskFields
+        values={values}
+        partners={partners}
+        milestone={{ choices: milestones, field: values.field('milestoneId') }}
+      />
     </SubForm>
   );
 }
@@ -99,5 +82,71 @@ export function NewMilestoneForm({ programmeId, onCreated }: { programmeId: stri
         <InputField type="date" label={t('milestone.due')} {...field('dueDate')} />
       </div>
     </SubForm>
+  );
+}
+
+/** What a task's fields hold (`useFormValues`). */
+export type TaskValues = {
+  title: string;
+  description: string;
+  assigneeOrganizationId: string;
+  dueDate: string;
+  priority: string;
+};
+
+/**
+ * A task's fields, as creating and editing one ask them: the assignee among the partners who work
+ * on the programme, and, when `milestone` is given (creating), a milestone on the assignee's row.
+ */
+export function TaskFields({
+  values: { field },
+  partners,
+  milestone,
+}: {
+  values: FormValues<TaskValues>;
+  partners: Partner[];
+  milestone?: { choices: Milestone[]; field: BoundField };
+}) {
+  const { t } = useI18n();
+  const working = partners.filter((x) => x.status === 'active' && x.role !== 'observer');
+  const assignee = (
+    <OrganizationField
+      label={t('task.assignee')}
+      organizations={working}
+      blank={milestone && t('common.choose')}
+      {...field('assigneeOrganizationId')}
+    />
+  );
+  const dueAndPriority = (
+    <>
+      <InputField type="date" label={t('task.dueDate')} {...field('dueDate')} />
+      <SelectField label={t('task.priority')} values={PRIORITIES} labels="priority" {...field('priority')} />
+    </>
+  );
+  return (
+    <>
+      <InputField label={t('task.title')} {...field('title')} />
+      <TextAreaField rows={2} label={t('task.description')} {...field('description')} />
+      {milestone ? (
+        <>
+          <div className="row">
+            {assignee}
+            <SelectField
+              label={t('task.milestone')}
+              values={milestone.choices.map((m) => m.id)}
+              optionLabel={(id) => milestone.choices.find((m) => m.id === id)?.title}
+              blank={t('common.none')}
+              {...milestone.field}
+            />
+          </div>
+          <div className="row">{dueAndPriority}</div>
+        </>
+      ) : (
+        <div className="row">
+          {assignee}
+          {dueAndPriority}
+        </div>
+      )}
+    </>
   );
 }

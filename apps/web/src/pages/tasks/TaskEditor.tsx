@@ -3,17 +3,11 @@ import { api, call } from '../../api/client';
 import { itemsOf, Page, Partner, Programme, Task } from '../../api/types';
 import { isAdmin, useMe } from '../../auth';
 import { Card, useLoad } from '../../components/common';
-import {
-  ApiForm,
-  InputField,
-  OrganizationField,
-  SelectField,
-  TextAreaField,
-  useFormValues,
-} from '../../form-fields';
+import { ApiForm, useFormValues } from '../../form-fields';
 import { useApiForm } from '../../forms';
 import { useI18n } from '../../i18n';
 import { PRIORITIES } from '../programmes/constants';
+import { TaskFields } from './NewTaskForm';
 
 /**
  * Managers edit a task (title, description, assignee, due date, priority). The edit carries the
@@ -33,13 +27,14 @@ export function TaskEditor({ task, onSaved }: { task: Task; onSaved: () => void 
   }, [task.programmeId]);
   const form = useApiForm();
   const [open, setOpen] = useState(false);
-  const { values: v, field } = useFormValues(form, {
+  const values = useFormValues(form, {
     title: task.title,
     description: task.description,
     assigneeOrganizationId: task.assigneeOrganizationId,
     dueDate: task.dueDate ?? '',
     priority: task.priority,
   });
+  const v = values.values;
   if (!context.data) return null;
   const manager =
     isAdmin(me) ||
@@ -86,24 +81,7 @@ export function TaskEditor({ task, onSaved }: { task: Task; onSaved: () => void 
             onSaved();
           }}
         >
-          <InputField label={t('task.title')} {...field('title')} />
-          <TextAreaField rows={2} label={t('task.description')} {...field('description')} />
-          <div className="row">
-            <OrganizationField
-              label={t('task.assignee')}
-              organizations={context.data.partners.filter(
-                (x) => x.status === 'active' && x.role !== 'observer',
-              )}
-              {...field('assigneeOrganizationId')}
-            />
-            <InputField type="date" label={t('task.dueDate')} {...field('dueDate')} />
-            <SelectField
-              label={t('task.priority')}
-              values={PRIORITIES}
-              labels="priority"
-              {...field('priority')}
-            />
-          </div>
+          <TaskFields values={values} partners={context.data.partners} />
         </ApiForm>
       )}
     </Card>
