@@ -259,6 +259,23 @@ export function Card({
   );
 }
 
+/** A link that looks like a button (a page's "New…", "Results"); `primary` for the page's main action. */
+export function ButtonLink({
+  to,
+  primary,
+  children,
+}: {
+  to: string;
+  primary?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Link className={primary ? 'button primary' : 'button'} to={to}>
+      {children}
+    </Link>
+  );
+}
+
 export function Back({ to, children }: { to: string; children: ReactNode }) {
   return (
     <p className="back">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, Navigate, useParams } from 'react-router-dom';
+import { Navigate, useParams } from 'react-router-dom';
 import { api, call } from '../../api/client';
 import { Consultation, Localized } from '../../api/types';
 import { isAdmin, useMe } from '../../auth';
@@ -12,6 +12,7 @@ import {
   PageTitle,
   StateBadge,
   useLoad,
+  ButtonLink,
 } from '../../components/common';
 import { ApiForm, InputField, TextAreaField, useFormValues } from '../../form-fields';
 import { FormAlert, SubmitButton, useApiForm } from '../../forms';
@@ -109,14 +110,10 @@ function Editor({ c, reload }: { c: Consultation; reload: () => void }) {
           </span>
         ))}
         {c.status !== 'draft' && (
-          <Link className="button" to={`/consultations/${c.id}/results`}>
-            {t('consultation.results')}
-          </Link>
+          <ButtonLink to={`/consultations/${c.id}/results`}>{t('consultation.results')}</ButtonLink>
         )}
         {c.status === 'outcome_published' && (
-          <Link className="button" to={`/consultations/${c.id}/outcome`}>
-            {t('consultation.outcome')}
-          </Link>
+          <ButtonLink to={`/consultations/${c.id}/outcome`}>{t('consultation.outcome')}</ButtonLink>
         )}
       </div>
       {editable && <SettingsForm c={c} reload={reload} />}

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { api, call } from '../../api/client';
 import { Page, Placement, PlacementStats } from '../../api/types';
 import { BarChart } from '../../components/charts';
-import { fmtDate, PageTitle, StateBadge, useLoad, Card } from '../../components/common';
+import { fmtDate, PageTitle, StateBadge, useLoad, Card, ButtonLink } from '../../components/common';
 import { PAGE_SIZE, PagedTable, usePagedList } from '../../components/PagedTable';
 import { Key, useI18n } from '../../i18n';
 import { SECTORS, type Sector, useEmployers } from './constants';
@@ -36,15 +36,11 @@ export function PlacementsPage() {
         actions={
           employers.length > 0 && (
             <>
-              <Link className="button primary" to="/placements/new">
+              <ButtonLink to="/placements/new" primary>
                 {t('placement.log')}
-              </Link>
-              <Link className="button" to="/placements/import">
-                {t('import.title')}
-              </Link>
-              <Link className="button" to="/check-ins">
-                {t('checkIns.title')}
-              </Link>
+              </ButtonLink>
+              <ButtonLink to="/placements/import">{t('import.title')}</ButtonLink>
+              <ButtonLink to="/check-ins">{t('checkIns.title')}</ButtonLink>
             </>
           )
         }

@@ -14,6 +14,7 @@ import {
   StateBadge,
   useLoad,
   Card,
+  ButtonLink,
 } from '../../components/common';
 import { FormAlert, useApiForm } from '../../forms';
 import { ConfirmButton } from '../../components/ConfirmDialog';
@@ -89,13 +90,7 @@ function ProgrammeView({ data, reload }: { data: ProgrammeData; reload: () => vo
   return (
     <>
       <PageTitle
-        actions={
-          manager && (
-            <Link className="button" to={`/programmes/${p.id}/edit`}>
-              {t('programme.edit')}
-            </Link>
-          )
-        }
+        actions={manager && <ButtonLink to={`/programmes/${p.id}/edit`}>{t('programme.edit')}</ButtonLink>}
       >
         {p.title}
       </PageTitle>

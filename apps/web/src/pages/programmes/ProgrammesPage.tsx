@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { api, call } from '../../api/client';
 import { Page, Programme } from '../../api/types';
 import { useMe } from '../../auth';
-import { fmtDate, PageTitle, StateBadge } from '../../components/common';
+import { fmtDate, PageTitle, StateBadge, ButtonLink } from '../../components/common';
 import { PAGE_SIZE, PagedTable, usePagedList } from '../../components/PagedTable';
 import { useI18n } from '../../i18n';
 import { DIMENSIONS, type Dimension, PROGRAMME_STATUSES } from './constants';
@@ -46,9 +46,9 @@ export function ProgrammesPage() {
       <PageTitle
         actions={
           canCreate && (
-            <Link className="button primary" to="/programmes/new">
+            <ButtonLink to="/programmes/new" primary>
               {t('programme.new')}
-            </Link>
+            </ButtonLink>
           )
         }
       >
