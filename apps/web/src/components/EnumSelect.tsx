@@ -1,7 +1,7 @@
 import { ReactNode, SelectHTMLAttributes } from 'react';
 import { Key, useI18n } from '../i18n';
 
-type EnumSelectProps<T extends string> = Omit<
+export type EnumSelectProps<T extends string> = Omit<
   SelectHTMLAttributes<HTMLSelectElement>,
   'value' | 'children'
 > & {
@@ -41,5 +41,33 @@ export function EnumSelect<T extends string>({
         </option>
       ))}
     </select>
+  );
+}
+
+/**
+ * A list filter over a fixed set of values: the select inside its label, with "any" as the empty
+ * choice; `onChange` gets the value chosen ('' for any).
+ */
+export function FilterSelect<T extends string>({
+  label,
+  optionLabel,
+  onChange,
+  ...select
+}: Omit<EnumSelectProps<T>, 'label' | 'onChange' | 'blank'> & {
+  label: ReactNode;
+  optionLabel?: EnumSelectProps<T>['label'];
+  onChange: (value: string) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <label>
+      {label}
+      <EnumSelect
+        label={optionLabel}
+        blank={t('common.any')}
+        onChange={(e) => onChange(e.target.value)}
+        {...select}
+      />
+    </label>
   );
 }

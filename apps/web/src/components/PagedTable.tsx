@@ -83,11 +83,13 @@ export function PagedTable<T>({
   empty,
   rowKey,
   label,
+  className,
 }: {
   list: PagedList<T>;
   columns: Column<T>[];
   empty?: string;
   rowKey?: (row: T) => string;
+  className?: string;
   /** Names the list for the "show more" button's screen-reader text. */
   label?: string;
 }) {
@@ -95,7 +97,7 @@ export function PagedTable<T>({
   if (list.loading) return <Loading />;
   return (
     <>
-      <DataTable rows={list.items} columns={columns} empty={empty} rowKey={rowKey} />
+      <DataTable rows={list.items} columns={columns} empty={empty} rowKey={rowKey} className={className} />
       <ListFooter list={list} label={label} />
     </>
   );

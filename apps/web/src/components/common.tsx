@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { DependencyList, ReactNode, useEffect, useId, useRef } from 'react';
+import { DependencyList, HTMLAttributes, ReactNode, useEffect, useId, useRef } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../api/client';
 import { Key, useT } from '../i18n';
@@ -66,16 +66,19 @@ export function DataTable<T>({
   columns,
   empty,
   rowKey = (row) => (row as { id: string }).id,
+  className = 'responsive',
 }: {
   rows: T[];
   columns: Column<T>[];
   /** Shown instead of an empty table; without it an empty table is shown. */
   empty?: string;
   rowKey?: (row: T) => string;
+  /** The table's classes (`responsive` stacks rows on a phone). */
+  className?: string;
 }) {
   if (rows.length === 0 && empty !== undefined) return <p className="muted">{empty}</p>;
   return (
-    <table className="responsive">
+    <table className={className}>
       <thead>
         <tr>
           {columns.map((c) => (
@@ -134,6 +137,42 @@ export function Async<T>({
   if (state.error) return <ErrorBox error={state.error} />;
   if (state.data === null) return <Loading />;
   return <>{children(state.data)}</>;
+}
+
+/**
+ * A list of items as the console shows them (`<ul class="list">`, or `<ol>` when `ordered`), or
+ * the `empty` message when there are none; `children` draws one item (an `<li>` with its key).
+ */
+export function ItemList<T>({
+  items,
+  empty,
+  ordered,
+  children,
+}: {
+  items: T[];
+  empty: string;
+  ordered?: boolean;
+  children: (item: T) => ReactNode;
+}) {
+  if (items.length === 0) return <p className="muted">{empty}</p>;
+  return ordered ? (
+    <ol className="list">{items.map(children)}</ol>
+  ) : (
+    <ul className="list">{items.map(children)}</ul>
+  );
+}
+
+/** An `ItemList` of data still loading: loading, an error, or the list (see `Async`). */
+export function AsyncList<T>({
+  state,
+  ...list
+}: {
+  state: { data: T[] | null; error: Error | null };
+  empty: string;
+  ordered?: boolean;
+  children: (item: T) => ReactNode;
+}) {
+  return <Async state={state}>{(items) => <ItemList items={items} {...list} />}</Async>;
 }
 
 const STATE_ICONS: Record<string, string> = {
@@ -202,6 +241,38 @@ export function PageTitle({ children, actions }: { children: ReactNode; actions?
       </h1>
       {actions && <div className="actions">{actions}</div>}
     </div>
+  );
+}
+
+/** A card of a page: a `<section>` named by its `<h2>` heading (`id` ties the two). */
+export function Card({
+  id,
+  title,
+  children,
+  ...section
+}: { id: string; title: ReactNode; children?: ReactNode } & HTMLAttributes<HTMLElement>) {
+  return (
+    <section className="card" aria-labelledby={id} {...section}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** A link that looks like a button (a page's "New…", "Results"); `primary` for the page's main action. */
+export function ButtonLink({
+  to,
+  primary,
+  children,
+}: {
+  to: string;
+  primary?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Link className={primary ? 'button primary' : 'button'} to={to}>
+      {children}
+    </Link>
   );
 }
 

@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import { useMe } from '../../auth';
-import { DataTable, PageTitle } from '../../components/common';
+import { DataTable, PageTitle, Card } from '../../components/common';
 import { useI18n } from '../../i18n';
 import { PreferencesSection } from '../notifications/PreferencesSection';
 
@@ -22,8 +22,7 @@ export function ProfilePage() {
           <dd>{labelOf('platformRole', me.platformRole)}</dd>
         </dl>
       </section>
-      <section className="card" aria-labelledby="profile-orgs">
-        <h2 id="profile-orgs">{t('profile.organizations')}</h2>
+      <Card id="profile-orgs" title={t('profile.organizations')}>
         <DataTable
           rows={me.memberships}
           rowKey={(m) => m.organizationId}
@@ -41,7 +40,7 @@ export function ProfilePage() {
             { label: t('org.role'), cell: (m) => labelOf('memberRole', m.role) },
           ]}
         />
-      </section>
+      </Card>
       <PreferencesSection />
     </>
   );

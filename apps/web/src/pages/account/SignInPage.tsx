@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../../auth';
 import { PageTitle } from '../../components/common';
-import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
+import { ApiForm, InputField, useFormValues } from '../../form-fields';
+import { useApiForm } from '../../forms';
 import { useT } from '../../i18n';
 
 export function SignInPage() {
@@ -11,39 +11,30 @@ export function SignInPage() {
   const navigate = useNavigate();
   const from = (useLocation().state as { from?: string } | null)?.from ?? '/';
   const form = useApiForm();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const { values, field } = useFormValues(form, { email: '', password: '' });
+  const submit = async () => {
+    await signIn(values.email, values.password);
+    navigate(from === '/sign-in' ? '/' : from, { replace: true });
+  };
   return (
     <section className="narrow">
       <PageTitle>{t('signIn.title')}</PageTitle>
-      <form
-        onSubmit={form.onSubmit(async () => {
-          await signIn(email, password);
-          navigate(from === '/sign-in' ? '/' : from, { replace: true });
-        })}
-        noValidate
-      >
-        <FormAlert form={form} />
-        <Field form={form} name="email" label={t('signIn.email')}>
-          <input
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        </Field>
-        <Field form={form} name="password" label={t('signIn.password')}>
-          <input
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </Field>
-        <SubmitButton form={form}>{t('signIn.submit')}</SubmitButton>
-      </form>
+      <ApiForm form={form} submit={t('signIn.submit')} onSubmit={submit}>
+        <InputField
+          type="email"
+          autoComplete="username"
+          required
+          label={t('signIn.email')}
+          {...field('email')}
+        />
+        <InputField
+          type="password"
+          autoComplete="current-password"
+          required
+          label={t('signIn.password')}
+          {...field('password')}
+        />
+      </ApiForm>
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { ConfirmButton } from '../../components/ConfirmDialog';
 import { PAGE_SIZE, PagedTable, usePagedList } from '../../components/PagedTable';
 import { api, call } from '../../api/client';
 import { DeadLetter, Page } from '../../api/types';
-import { fmtDateTime, PageTitle } from '../../components/common';
+import { fmtDateTime, PageTitle, Card } from '../../components/common';
 import { FormAlert, useApiForm } from '../../forms';
 import { useI18n } from '../../i18n';
 import { AdminNav } from './AdminNav';
@@ -23,8 +23,7 @@ export function AdminJobsPage() {
     <>
       <PageTitle>{t('admin.queues')}</PageTitle>
       <AdminNav />
-      <section className="card" aria-labelledby="sec-queues">
-        <h2 id="sec-queues">{t('admin.queues')}</h2>
+      <Card id="sec-queues" title={t('admin.queues')}>
         <p>{t('admin.queuesIntro')}</p>
         <FormAlert form={open} />
         <button
@@ -43,9 +42,8 @@ export function AdminJobsPage() {
         >
           {t('admin.openQueues')}
         </button>
-      </section>
-      <section className="card" aria-labelledby="sec-dead">
-        <h2 id="sec-dead">{t('admin.deadLetters')}</h2>
+      </Card>
+      <Card id="sec-dead" title={t('admin.deadLetters')}>
         <FormAlert form={replay} />
         <PagedTable
           list={list}
@@ -91,7 +89,7 @@ export function AdminJobsPage() {
             },
           ]}
         />
-      </section>
+      </Card>
     </>
   );
 }

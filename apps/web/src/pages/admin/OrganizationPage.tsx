@@ -4,11 +4,12 @@ import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { api, call } from '../../api/client';
 import { Member, OrganizationDetail, Page } from '../../api/types';
-import { Async, Back, fmtDateTime, PageTitle, useLoad } from '../../components/common';
-import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
+import { Async, Back, fmtDateTime, PageTitle, useLoad, Card } from '../../components/common';
+import { InputField, LanguageField, SelectField, SubForm, useFormValues } from '../../form-fields';
+import { FormAlert, useApiForm } from '../../forms';
 import { Key, useI18n } from '../../i18n';
-import { EnumSelect } from '../../components/EnumSelect';
-import { LANGUAGE_NAMES, LANGUAGES } from '../consultations/shared';
+
+const MEMBER_ROLES = ['member', 'org_admin'] as const;
 
 export function AdminOrganizationPage() {
   const { id = '' } = useParams();
@@ -29,10 +30,22 @@ export function AdminOrganizationPage() {
   const roleAction = (m: Member) => (m.role === 'org_admin' ? t('org.makeMember') : t('org.makeAdmin'));
   const form = useApiForm();
   const memberForm = useApiForm();
-  const [email, setEmail] = useState('');
-  const [role, setRole] = useState<'org_admin' | 'member'>('member');
-  const [language, setLanguage] = useState<'en' | 'fr' | 'es' | 'ar'>('en');
+  const {
+    values: invitation,
+    field,
+    set,
+  } = useFormValues(form, {
+    email: '',
+    role: 'member' as 'org_admin' | 'member',
+    language: 'en' as 'en' | 'fr' | 'es' | 'ar',
+  });
   const [sent, setSent] = useState('');
+  const inviteMember = async () => {
+    setSent('');
+    await call(api.POST('/organizations/{id}/invitations', { params: { path: { id } }, body: invitation }));
+    setSent(invitation.email);
+    set('email', '');
+  };
   return (
     <>
       <Back to="/admin/organizations">{t('admin.organizations')}</Back>
@@ -46,8 +59,7 @@ export function AdminOrganizationPage() {
           </>
         )}
       </Async>
-      <section className="card" aria-labelledby="sec-members">
-        <h2 id="sec-members">{t('org.members')}</h2>
+      <Card id="sec-members" title={t('org.members')}>
         <FormAlert form={memberForm} />
         <PagedTable
           list={members}
@@ -111,54 +123,24 @@ export function AdminOrganizationPage() {
             },
           ]}
         />
-        <form
-          noValidate
-          className="subform"
-          aria-labelledby="invite-member"
-          onSubmit={form.onSubmit(async () => {
-            setSent('');
-            await call(
-              api.POST('/organizations/{id}/invitations', {
-                params: { path: { id } },
-                body: { email, role, language },
-              }),
-            );
-            setSent(email);
-            setEmail('');
-          })}
+        <SubForm
+          form={form}
+          title={t('org.inviteMember')}
+          submit={t('org.sendInvitation')}
+          onSubmit={inviteMember}
         >
-          <h3 id="invite-member">{t('org.inviteMember')}</h3>
-          <FormAlert form={form} />
           {sent && (
             <p role="status" className="alert alert-ok">
               ✓ {t('org.invitationSent', { email: sent })}
             </p>
           )}
           <div className="row">
-            <Field form={form} name="email" label={t('profile.email')}>
-              <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
-            </Field>
-            <Field form={form} name="role" label={t('org.role')}>
-              <EnumSelect
-                values={['member', 'org_admin'] as const}
-                labels="memberRole"
-                value={role}
-                onChange={(e) => setRole(e.target.value as typeof role)}
-              />
-            </Field>
-            <Field form={form} name="language" label={t('profile.language')}>
-              <EnumSelect
-                values={LANGUAGES}
-                label={(l) => LANGUAGE_NAMES[l]}
-                optionLang={(l) => l}
-                value={language}
-                onChange={(e) => setLanguage(e.target.value as typeof language)}
-              />
-            </Field>
+            <InputField type="email" label={t('profile.email')} {...field('email')} />
+            <SelectField label={t('org.role')} values={MEMBER_ROLES} labels="memberRole" {...field('role')} />
+            <LanguageField label={t('profile.language')} {...field('language')} />
           </div>
-          <SubmitButton form={form}>{t('org.sendInvitation')}</SubmitButton>
-        </form>
-      </section>
+        </SubForm>
+      </Card>
     </>
   );
 }

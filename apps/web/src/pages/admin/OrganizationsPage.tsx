@@ -1,19 +1,30 @@
-import { Paged, PAGE_SIZE, usePagedList } from '../../components/PagedTable';
+import { PAGE_SIZE, PagedTable, usePagedList } from '../../components/PagedTable';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, call } from '../../api/client';
 import { Organization, Page } from '../../api/types';
 import type { components } from '../../api/schema';
 import { isAdmin, useMe } from '../../auth';
-import { PageTitle } from '../../components/common';
-import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
+import { Card, PageTitle } from '../../components/common';
+import {
+  ApiForm,
+  CheckboxList,
+  InputField,
+  SelectField,
+  useFormValues,
+  CountryCityFields,
+} from '../../form-fields';
+import { useApiForm } from '../../forms';
 import { Key, useI18n } from '../../i18n';
 import { AdminNav } from './AdminNav';
-import { EnumSelect } from '../../components/EnumSelect';
+import { FilterSelect } from '../../components/EnumSelect';
 
 type Kind = components['schemas']['CreateOrganizationDto']['kind'];
 
 const KINDS: Kind[] = ['government', 'employer', 'civil_society', 'migrant_association'];
+
+const LEVELS = ['national', 'regional', 'municipal', 'local'];
+const SIZE_BANDS = ['micro', 'small', 'medium', 'large'];
 
 const SERVICES = [
   'legal_aid',
@@ -51,47 +62,28 @@ export function AdminOrganizationsPage() {
       <PageTitle>{t('admin.organizations')}</PageTitle>
       <AdminNav />
       <div className="filters" role="search" aria-label={t('admin.orgFilters')}>
-        <label>
-          {t('org.kind')}
-          <EnumSelect
-            values={KINDS}
-            labels="kind"
-            blank={t('common.any')}
-            value={kind}
-            onChange={(e) => setKind(e.target.value)}
-          />
-        </label>
+        <FilterSelect label={t('org.kind')} values={KINDS} labels="kind" value={kind} onChange={setKind} />
         <label>
           {t('programmes.search')}
           <input type="search" value={text} onChange={(e) => setText(e.target.value)} />
         </label>
       </div>
-      <Paged list={list} label={t('admin.organizations')}>
-        {(items) => (
-          <table className="responsive">
-            <thead>
-              <tr>
-                <th scope="col">{t('org.name')}</th>
-                <th scope="col">{t('org.kind')}</th>
-                <th scope="col">{t('programme.place')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((o) => (
-                <tr key={o.id}>
-                  <td data-label={t('org.name')}>
-                    <Link to={`/admin/organizations/${o.id}`}>{o.name}</Link>
-                  </td>
-                  <td data-label={t('org.kind')}>{t(`kind.${o.kind}` as Key)}</td>
-                  <td data-label={t('programme.place')}>
-                    {o.city}, {o.country}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </Paged>
+      <PagedTable
+        list={list}
+        label={t('admin.organizations')}
+        columns={[
+          { label: t('org.name'), cell: (o) => <Link to={`/admin/organizations/${o.id}`}>{o.name}</Link> },
+          { label: t('org.kind'), cell: (o) => t(`kind.${o.kind}` as Key) },
+          {
+            label: t('programme.place'),
+            cell: (o) => (
+              <>
+                {o.city}, {o.country}
+              </>
+            ),
+          },
+        ]}
+      />
       {isAdmin(me) && <NewOrganizationForm onCreated={list.reload} />}
     </>
   );
@@ -115,9 +107,7 @@ function NewOrganizationForm({ onCreated }: { onCreated: () => void }) {
     communities: '',
     languages: '',
   };
-  const [v, setV] = useState(empty);
-  const change = (k: keyof typeof v) => (e: { target: { value: string } }) =>
-    setV({ ...v, [k]: e.target.value });
+  const { values: v, set, field, reset } = useFormValues(form, empty);
   const list = (s: string) =>
     s
       .split(/[,;\s]+/)
@@ -138,123 +128,82 @@ function NewOrganizationForm({ onCreated }: { onCreated: () => void }) {
         };
     }
   };
+  const createOrganization = async () => {
+    await call(
+      api.POST('/organizations', {
+        body: {
+          kind: v.kind,
+          name: v.name,
+          country: v.country.toUpperCase(),
+          city: v.city,
+          contactEmail: v.contactEmail,
+          website: v.website || undefined,
+          profile: profile() as Record<string, unknown>,
+        },
+      }),
+    );
+    reset();
+    onCreated();
+  };
   return (
-    <section className="card" aria-labelledby="new-org">
-      <h2 id="new-org">{t('org.new')}</h2>
-      <form
-        noValidate
-        onSubmit={form.onSubmit(async () => {
-          await call(
-            api.POST('/organizations', {
-              body: {
-                kind: v.kind,
-                name: v.name,
-                country: v.country.toUpperCase(),
-                city: v.city,
-                contactEmail: v.contactEmail,
-                website: v.website || undefined,
-                profile: profile() as Record<string, unknown>,
-              },
-            }),
-          );
-          setV(empty);
-          onCreated();
-        })}
-      >
-        <FormAlert form={form} />
+    <Card id="new-org" title={t('org.new')}>
+      <ApiForm form={form} submit={t('org.create')} onSubmit={createOrganization}>
         <div className="row">
-          <Field form={form} name="kind" label={t('org.kind')}>
-            <EnumSelect values={KINDS} labels="kind" value={v.kind} onChange={change('kind')} />
-          </Field>
-          <Field form={form} name="name" label={t('org.name')}>
-            <input value={v.name} onChange={change('name')} />
-          </Field>
+          <SelectField label={t('org.kind')} values={KINDS} labels="kind" {...field('kind')} />
+          <InputField label={t('org.name')} {...field('name')} />
         </div>
         <div className="row">
-          <Field form={form} name="country" label={t('programme.country')} hint={t('programme.countryHint')}>
-            <input maxLength={2} value={v.country} onChange={change('country')} />
-          </Field>
-          <Field form={form} name="city" label={t('programme.city')}>
-            <input value={v.city} onChange={change('city')} />
-          </Field>
-          <Field form={form} name="contactEmail" label={t('org.contactEmail')}>
-            <input type="email" value={v.contactEmail} onChange={change('contactEmail')} />
-          </Field>
+          <CountryCityFields country={field('country')} city={field('city')} />
+          <InputField type="email" label={t('org.contactEmail')} {...field('contactEmail')} />
         </div>
         {v.kind === 'government' && (
           <div className="row">
-            <Field form={form} name="profile.level" label={t('org.level')}>
-              <EnumSelect
-                values={['national', 'regional', 'municipal', 'local']}
-                labels="level"
-                value={v.level}
-                onChange={change('level')}
-              />
-            </Field>
-            <Field form={form} name="profile.jurisdiction" label={t('org.jurisdiction')}>
-              <input value={v.jurisdiction} onChange={change('jurisdiction')} />
-            </Field>
+            <SelectField
+              label={t('org.level')}
+              values={LEVELS}
+              labels="level"
+              {...field('level', 'profile.level')}
+            />
+            <InputField label={t('org.jurisdiction')} {...field('jurisdiction', 'profile.jurisdiction')} />
           </div>
         )}
         {v.kind === 'employer' && (
           <div className="row">
-            <Field form={form} name="profile.sector" label={t('placement.sector')}>
-              <input maxLength={1} value={v.sector} onChange={change('sector')} />
-            </Field>
-            <Field form={form} name="profile.sizeBand" label={t('org.sizeBand')}>
-              <EnumSelect
-                values={['micro', 'small', 'medium', 'large']}
-                labels="sizeBand"
-                value={v.sizeBand}
-                onChange={change('sizeBand')}
-              />
-            </Field>
+            <InputField maxLength={1} label={t('placement.sector')} {...field('sector', 'profile.sector')} />
+            <SelectField
+              label={t('org.sizeBand')}
+              values={SIZE_BANDS}
+              labels="sizeBand"
+              {...field('sizeBand', 'profile.sizeBand')}
+            />
           </div>
         )}
         {v.kind === 'civil_society' && (
           <fieldset>
             <legend>{t('org.services')}</legend>
-            <div className="checks">
-              {SERVICES.map((s) => (
-                <label key={s} className="inline">
-                  <input
-                    type="checkbox"
-                    checked={v.services.includes(s)}
-                    onChange={(e) =>
-                      setV({
-                        ...v,
-                        services: e.target.checked ? [...v.services, s] : v.services.filter((x) => x !== s),
-                      })
-                    }
-                  />{' '}
-                  {s.replace(/_/g, ' ')}
-                </label>
-              ))}
-            </div>
+            <CheckboxList
+              values={SERVICES}
+              selected={v.services}
+              onChange={(services) => set('services', services)}
+              label={(s) => s.replace(/_/g, ' ')}
+            />
           </fieldset>
         )}
         {v.kind === 'migrant_association' && (
           <div className="row">
-            <Field
-              form={form}
-              name="profile.communities"
+            <InputField
               label={t('org.communities')}
               hint={t('org.communitiesHint')}
-            >
-              <input value={v.communities} onChange={change('communities')} />
-            </Field>
-            <Field
-              form={form}
-              name="profile.languages"
+              {...field('communities', 'profile.communities')}
+            />
+            <InputField
               label={t('participant.languages')}
               hint={t('participant.languagesHint')}
-            >
-              <input value={v.languages} onChange={change('languages')} />
-            </Field>
+              {...field('languages', 'profile.languages')}
+            />
           </div>
         )}
-        <SubmitButton form={form}>{t('org.create')}</SubmitButton>
-      </form>
-    </section>
+      </ApiForm>
+    </Card>
   );
 }

@@ -1,29 +1,33 @@
 import { useState } from 'react';
-import { Link, Navigate, useParams } from 'react-router-dom';
+import { Navigate, useParams } from 'react-router-dom';
 import { api, call } from '../../api/client';
 import { Consultation, Localized } from '../../api/types';
 import { isAdmin, useMe } from '../../auth';
 import {
   Async,
   Back,
+  Card,
   fmtDateTime,
   fromLocalDateTime,
   PageTitle,
   StateBadge,
   useLoad,
+  ButtonLink,
 } from '../../components/common';
-import { Field, FieldSet, FormAlert, SubmitButton, useApiForm } from '../../forms';
+import { ApiForm, InputField, TextAreaField, useFormValues } from '../../form-fields';
+import { FormAlert, SubmitButton, useApiForm } from '../../forms';
 import { ConfirmButton, useConfirm } from '../../components/ConfirmDialog';
-import { isRtl, Key, localized, useI18n } from '../../i18n';
+import { Key, localized, useI18n } from '../../i18n';
 import { MeetingsSection } from './MeetingsSection';
 import { QuestionsSection } from './QuestionsSection';
 import {
-  InviteeChecks,
-  LANGUAGE_NAMES,
-  TextsFields,
+  InvitationsField,
+  LanguageBlocks,
   loadConsultation,
+  localizedField,
+  PeriodFields,
+  TextsFields,
   toLocalInput,
-  useDirectory,
 } from './shared';
 
 /** The confirmation text of each status change (what happens, who is told). */
@@ -106,14 +110,10 @@ function Editor({ c, reload }: { c: Consultation; reload: () => void }) {
           </span>
         ))}
         {c.status !== 'draft' && (
-          <Link className="button" to={`/consultations/${c.id}/results`}>
-            {t('consultation.results')}
-          </Link>
+          <ButtonLink to={`/consultations/${c.id}/results`}>{t('consultation.results')}</ButtonLink>
         )}
         {c.status === 'outcome_published' && (
-          <Link className="button" to={`/consultations/${c.id}/outcome`}>
-            {t('consultation.outcome')}
-          </Link>
+          <ButtonLink to={`/consultations/${c.id}/outcome`}>{t('consultation.outcome')}</ButtonLink>
         )}
       </div>
       {editable && <SettingsForm c={c} reload={reload} />}
@@ -127,37 +127,34 @@ function Editor({ c, reload }: { c: Consultation; reload: () => void }) {
 function SettingsForm({ c, reload }: { c: Consultation; reload: () => void }) {
   const { t } = useI18n();
   const form = useApiForm();
-  const directory = useDirectory();
   const [title, setTitle] = useState<Localized>(c.title);
   const [description, setDescription] = useState<Localized>(c.description ?? {});
-  const [opensAt, setOpensAt] = useState(toLocalInput(c.opensAt));
-  const [closesAt, setClosesAt] = useState(toLocalInput(c.closesAt));
+  const { values: v, field } = useFormValues(form, {
+    opensAt: toLocalInput(c.opensAt),
+    closesAt: toLocalInput(c.closesAt),
+  });
   const [invited, setInvited] = useState<string[]>(c.invitedOrganizationIds);
   const [saved, setSaved] = useState(false);
+  const saveSettings = async () => {
+    setSaved(false);
+    await call(
+      api.PATCH('/consultations/{id}', {
+        params: { path: { id: c.id }, header: { 'If-Match': `"${c.version}"` } },
+        body: {
+          title,
+          description,
+          opensAt: fromLocalDateTime(v.opensAt),
+          closesAt: fromLocalDateTime(v.closesAt),
+          ...(c.audience === 'invited' ? { invitedOrganizationIds: invited } : {}),
+        },
+      }),
+    );
+    setSaved(true);
+    reload();
+  };
   return (
-    <section className="card" aria-labelledby="sec-settings">
-      <h2 id="sec-settings">{t('consultation.settings')}</h2>
-      <form
-        noValidate
-        onSubmit={form.onSubmit(async () => {
-          setSaved(false);
-          await call(
-            api.PATCH('/consultations/{id}', {
-              params: { path: { id: c.id }, header: { 'If-Match': `"${c.version}"` } },
-              body: {
-                title,
-                description,
-                opensAt: fromLocalDateTime(opensAt),
-                closesAt: fromLocalDateTime(closesAt),
-                ...(c.audience === 'invited' ? { invitedOrganizationIds: invited } : {}),
-              },
-            }),
-          );
-          setSaved(true);
-          reload();
-        })}
-      >
-        <FormAlert form={form} />
+    <Card id="sec-settings" title={t('consultation.settings')}>
+      <ApiForm form={form} submit={t('common.save')} onSubmit={saveSettings}>
         {saved && (
           <p role="status" className="alert alert-ok">
             ✓ {t('common.saved')}
@@ -171,26 +168,12 @@ function SettingsForm({ c, reload }: { c: Consultation; reload: () => void }) {
           setTitle={setTitle}
           setDescription={setDescription}
         />
-        <div className="row">
-          <Field form={form} name="opensAt" label={t('consultation.opens')}>
-            <input type="datetime-local" value={opensAt} onChange={(e) => setOpensAt(e.target.value)} />
-          </Field>
-          <Field form={form} name="closesAt" label={t('consultation.closes')}>
-            <input type="datetime-local" value={closesAt} onChange={(e) => setClosesAt(e.target.value)} />
-          </Field>
-        </div>
+        <PeriodFields opens={field('opensAt')} closes={field('closesAt')} />
         {c.audience === 'invited' && (
-          <FieldSet form={form} name="invitedOrganizationIds" legend={t('consultation.invitations')}>
-            <Async state={directory}>
-              {(orgs) => (
-                <InviteeChecks orgs={orgs} ownerId={c.organizationId} value={invited} onChange={setInvited} />
-              )}
-            </Async>
-          </FieldSet>
+          <InvitationsField form={form} ownerId={c.organizationId} value={invited} onChange={setInvited} />
         )}
-        <SubmitButton form={form}>{t('common.save')}</SubmitButton>
-      </form>
-    </section>
+      </ApiForm>
+    </Card>
   );
 }
 
@@ -201,8 +184,7 @@ function OutcomeForm({ c, reload }: { c: Consultation; reload: () => void }) {
   const [summary, setSummary] = useState<Localized>({});
   const [decisions, setDecisions] = useState<Localized[]>([{}]);
   return (
-    <section className="card" aria-labelledby="sec-outcome">
-      <h2 id="sec-outcome">{t('outcome.publishTitle')}</h2>
+    <Card id="sec-outcome" title={t('outcome.publishTitle')}>
       <p>{t('outcome.intro')}</p>
       <form
         noValidate
@@ -231,36 +213,30 @@ function OutcomeForm({ c, reload }: { c: Consultation; reload: () => void }) {
         }}
       >
         <FormAlert form={form} />
-        {c.languages.map((l) => (
-          <div key={l} className="lang-block" lang={l} dir={isRtl(l) ? 'rtl' : 'ltr'}>
-            <Field
-              form={form}
-              name={`summary.${l}`}
-              label={t('outcome.summaryIn', { language: LANGUAGE_NAMES[l] ?? l })}
-            >
-              <textarea
+        <LanguageBlocks languages={c.languages}>
+          {(l, language) => (
+            <>
+              <TextAreaField
                 rows={3}
-                value={summary[l] ?? ''}
-                onChange={(e) => setSummary({ ...summary, [l]: e.target.value })}
+                label={t('outcome.summaryIn', { language })}
+                {...localizedField(form, 'summary', summary, setSummary, l)}
               />
-            </Field>
-            {decisions.map((d, i) => (
-              <Field
-                key={i}
-                form={form}
-                name={`decisions.${i}.text.${l}`}
-                label={t('outcome.decisionIn', { n: i + 1, language: LANGUAGE_NAMES[l] ?? l })}
-              >
-                <input
-                  value={d[l] ?? ''}
-                  onChange={(e) =>
-                    setDecisions(decisions.map((x, j) => (j === i ? { ...x, [l]: e.target.value } : x)))
-                  }
+              {decisions.map((d, i) => (
+                <InputField
+                  key={i}
+                  label={t('outcome.decisionIn', { n: i + 1, language })}
+                  {...localizedField(
+                    form,
+                    `decisions.${i}.text`,
+                    d,
+                    (text) => setDecisions(decisions.map((x, j) => (j === i ? text : x))),
+                    l,
+                  )}
                 />
-              </Field>
-            ))}
-          </div>
-        ))}
+              ))}
+            </>
+          )}
+        </LanguageBlocks>
         <div className="actions">
           <button type="button" onClick={() => setDecisions([...decisions, {}])}>
             {t('outcome.addDecision')}
@@ -268,6 +244,6 @@ function OutcomeForm({ c, reload }: { c: Consultation; reload: () => void }) {
           <SubmitButton form={form}>{t('outcome.publish')}</SubmitButton>
         </div>
       </form>
-    </section>
+    </Card>
   );
 }

@@ -3,11 +3,20 @@ import { useNavigate } from 'react-router-dom';
 import { api, call } from '../../api/client';
 import { Consultation, Localized } from '../../api/types';
 import { orgsOfKind, useMe } from '../../auth';
-import { Async, Back, fromLocalDateTime, localDateTime, PageTitle } from '../../components/common';
-import { Field, FieldSet, FormAlert, SubmitButton, useApiForm } from '../../forms';
+import { Back, fromLocalDateTime, localDateTime, PageTitle } from '../../components/common';
+import {
+  ApiForm,
+  Checkbox,
+  CheckboxList,
+  OrganizationField,
+  SelectField,
+  useFormValues,
+} from '../../form-fields';
+import { useApiForm } from '../../forms';
 import { useI18n } from '../../i18n';
-import { InviteeChecks, LANGUAGES, LANGUAGE_NAMES, TextsFields, useDirectory } from './shared';
-import { EnumSelect } from '../../components/EnumSelect';
+import { InvitationsField, LANGUAGES, LANGUAGE_NAMES, PeriodFields, TextsFields } from './shared';
+
+const AUDIENCES = ['invited', 'all_organizations'] as const;
 
 export function ConsultationNewPage() {
   const { t } = useI18n();
@@ -15,80 +24,64 @@ export function ConsultationNewPage() {
   const navigate = useNavigate();
   const form = useApiForm();
   const governments = orgsOfKind(me, 'government');
-  const directory = useDirectory();
-  const [organizationId, setOrganizationId] = useState(governments[0]?.organizationId ?? '');
-  const [defaultLanguage, setDefaultLanguage] = useState('en');
+  const { values: v, field } = useFormValues(form, {
+    organizationId: governments[0]?.organizationId ?? '',
+    defaultLanguage: 'en',
+    opensAt: localDateTime(60 * 24),
+    closesAt: localDateTime(60 * 24 * 15),
+    audience: 'invited' as (typeof AUDIENCES)[number],
+  });
   const [others, setOthers] = useState<string[]>([]);
   const [title, setTitle] = useState<Localized>({});
   const [description, setDescription] = useState<Localized>({});
-  const [opensAt, setOpensAt] = useState(localDateTime(60 * 24));
-  const [closesAt, setClosesAt] = useState(localDateTime(60 * 24 * 15));
   const [anonymous, setAnonymous] = useState(false);
-  const [audience, setAudience] = useState<'invited' | 'all_organizations'>('invited');
   const [invited, setInvited] = useState<string[]>([]);
-  const languages = [defaultLanguage, ...others.filter((l) => l !== defaultLanguage)];
+  const languages = [v.defaultLanguage, ...others.filter((l) => l !== v.defaultLanguage)];
+  const createConsultation = async () => {
+    const pick = (text: Localized) =>
+      Object.fromEntries(languages.filter((l) => text[l]).map((l) => [l, text[l]]));
+    const created = await call<Consultation>(
+      api.POST('/consultations', {
+        params: { header: { 'Idempotency-Key': crypto.randomUUID() } },
+        body: {
+          organizationId: v.organizationId,
+          title: pick(title),
+          description: pick(description),
+          languages,
+          opensAt: fromLocalDateTime(v.opensAt),
+          closesAt: fromLocalDateTime(v.closesAt),
+          anonymous,
+          audience: v.audience,
+          invitedOrganizationIds: v.audience === 'invited' ? invited : [],
+        },
+      }),
+    );
+    navigate(`/consultations/${created.id}`);
+  };
   return (
     <>
       <Back to="/consultations">{t('consultations.title')}</Back>
       <PageTitle>{t('consultation.new')}</PageTitle>
-      <form
-        noValidate
-        onSubmit={form.onSubmit(async () => {
-          const pick = (text: Localized) =>
-            Object.fromEntries(languages.filter((l) => text[l]).map((l) => [l, text[l]]));
-          const created = await call<Consultation>(
-            api.POST('/consultations', {
-              params: { header: { 'Idempotency-Key': crypto.randomUUID() } },
-              body: {
-                organizationId,
-                title: pick(title),
-                description: pick(description),
-                languages,
-                opensAt: fromLocalDateTime(opensAt),
-                closesAt: fromLocalDateTime(closesAt),
-                anonymous,
-                audience,
-                invitedOrganizationIds: audience === 'invited' ? invited : [],
-              },
-            }),
-          );
-          navigate(`/consultations/${created.id}`);
-        })}
-      >
-        <FormAlert form={form} />
-        <Field form={form} name="organizationId" label={t('consultation.owner')}>
-          <select value={organizationId} onChange={(e) => setOrganizationId(e.target.value)}>
-            {governments.map((m) => (
-              <option key={m.organizationId} value={m.organizationId}>
-                {m.organizationName}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field form={form} name="languages" label={t('consultation.defaultLanguage')}>
-          <EnumSelect
-            values={LANGUAGES}
-            label={(l) => LANGUAGE_NAMES[l]}
-            value={defaultLanguage}
-            onChange={(e) => setDefaultLanguage(e.target.value)}
-          />
-        </Field>
+      <ApiForm form={form} submit={t('consultation.create')} onSubmit={createConsultation}>
+        <OrganizationField
+          label={t('consultation.owner')}
+          organizations={governments}
+          {...field('organizationId')}
+        />
+        <SelectField
+          label={t('consultation.defaultLanguage')}
+          values={LANGUAGES}
+          optionLabel={(l) => LANGUAGE_NAMES[l]}
+          {...field('defaultLanguage', 'languages')}
+        />
         <fieldset>
           <legend>{t('consultation.otherLanguages')}</legend>
-          <div className="checks">
-            {LANGUAGES.filter((l) => l !== defaultLanguage).map((l) => (
-              <label key={l} className="inline">
-                <input
-                  type="checkbox"
-                  checked={others.includes(l)}
-                  onChange={(e) =>
-                    setOthers(e.target.checked ? [...others, l] : others.filter((x) => x !== l))
-                  }
-                />{' '}
-                <span lang={l}>{LANGUAGE_NAMES[l]}</span>
-              </label>
-            ))}
-          </div>
+          <CheckboxList
+            values={LANGUAGES.filter((l) => l !== v.defaultLanguage)}
+            selected={others}
+            onChange={setOthers}
+            label={(l) => <span lang={l}>{LANGUAGE_NAMES[l]}</span>}
+          />
         </fieldset>
         <TextsFields
           form={form}
@@ -98,35 +91,22 @@ export function ConsultationNewPage() {
           setTitle={setTitle}
           setDescription={setDescription}
         />
-        <div className="row">
-          <Field form={form} name="opensAt" label={t('consultation.opens')}>
-            <input type="datetime-local" value={opensAt} onChange={(e) => setOpensAt(e.target.value)} />
-          </Field>
-          <Field form={form} name="closesAt" label={t('consultation.closes')}>
-            <input type="datetime-local" value={closesAt} onChange={(e) => setClosesAt(e.target.value)} />
-          </Field>
-        </div>
-        <label className="inline">
-          <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />{' '}
+        <PeriodFields opens={field('opensAt')} closes={field('closesAt')} />
+        <Checkbox checked={anonymous} onChange={setAnonymous}>
           {t('consultation.anonymous')}
-        </label>
-        <Field form={form} name="audience" label={t('consultation.audience')}>
-          <select value={audience} onChange={(e) => setAudience(e.target.value as typeof audience)}>
-            <option value="invited">{t('consultation.audience.invited')}</option>
-            <option value="all_organizations">{t('consultation.audience.all')}</option>
-          </select>
-        </Field>
-        {audience === 'invited' && (
-          <FieldSet form={form} name="invitedOrganizationIds" legend={t('consultation.invitations')}>
-            <Async state={directory}>
-              {(orgs) => (
-                <InviteeChecks orgs={orgs} ownerId={organizationId} value={invited} onChange={setInvited} />
-              )}
-            </Async>
-          </FieldSet>
+        </Checkbox>
+        <SelectField
+          label={t('consultation.audience')}
+          values={AUDIENCES}
+          optionLabel={(a) =>
+            a === 'invited' ? t('consultation.audience.invited') : t('consultation.audience.all')
+          }
+          {...field('audience')}
+        />
+        {v.audience === 'invited' && (
+          <InvitationsField form={form} ownerId={v.organizationId} value={invited} onChange={setInvited} />
         )}
-        <SubmitButton form={form}>{t('consultation.create')}</SubmitButton>
-      </form>
+      </ApiForm>
     </>
   );
 }

@@ -2,7 +2,7 @@ import { Link } from 'react-router-dom';
 import { api, call } from '../../api/client';
 import { Consultation, Page } from '../../api/types';
 import { orgsOfKind, useMe } from '../../auth';
-import { fmtDateTime, PageTitle, StateBadge } from '../../components/common';
+import { fmtDateTime, PageTitle, StateBadge, ButtonLink } from '../../components/common';
 import { PAGE_SIZE, PagedTable, usePagedList } from '../../components/PagedTable';
 import { localized, useI18n } from '../../i18n';
 
@@ -23,9 +23,9 @@ export function ConsultationsPage() {
       <PageTitle
         actions={
           government && (
-            <Link className="button primary" to="/consultations/new">
+            <ButtonLink to="/consultations/new" primary>
               {t('consultation.new')}
-            </Link>
+            </ButtonLink>
           )
         }
       >

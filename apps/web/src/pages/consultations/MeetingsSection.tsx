@@ -1,17 +1,20 @@
 import { useConfirm } from '../../components/ConfirmDialog';
-import { useState } from 'react';
 import { api, call } from '../../api/client';
 import { Consultation, itemsOf, Meeting, Page } from '../../api/types';
 import {
-  Async,
+  Card,
   fmtDateTime,
   fromLocalDateTime,
   localDateTime,
   StateBadge,
   useLoad,
+  AsyncList,
 } from '../../components/common';
-import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
+import { InputField, SelectField, SubForm, useFormValues } from '../../form-fields';
+import { FormAlert, useApiForm } from '../../forms';
 import { Key, respondText, RespondKey, useI18n } from '../../i18n';
+
+const MEETING_TYPES = ['in_person', 'online', 'hybrid'];
 
 /**
  * A consultation's meetings. Owners manage them in the interface language; a respondent sees them
@@ -48,7 +51,11 @@ export function MeetingsSection({
   const form = useApiForm();
   const rsvp = useApiForm();
   const confirm = useConfirm();
-  const empty = {
+  const {
+    values: v,
+    field,
+    reset,
+  } = useFormValues(form, {
     title: '',
     type: 'in_person',
     startsAt: localDateTime(60 * 24 * 2),
@@ -56,185 +63,151 @@ export function MeetingsSection({
     location: '',
     onlineUrl: '',
     capacity: '',
+  });
+  const createMeeting = async () => {
+    await call(
+      api.POST('/consultations/{id}/meetings', {
+        params: { path: { id: c.id }, header: { 'Idempotency-Key': crypto.randomUUID() } },
+        body: {
+          title: v.title,
+          type: v.type as 'in_person',
+          startsAt: fromLocalDateTime(v.startsAt),
+          endsAt: fromLocalDateTime(v.endsAt),
+          location: v.location || undefined,
+          onlineUrl: v.onlineUrl || undefined,
+          capacity: v.capacity ? Number(v.capacity) : undefined,
+        },
+      }),
+    );
+    reset();
+    list.reload();
   };
-  const [v, setV] = useState(empty);
-  const change = (k: keyof typeof v) => (e: { target: { value: string } }) =>
-    setV({ ...v, [k]: e.target.value });
   return (
-    <section className="card" aria-labelledby="sec-meetings">
-      <h2 id="sec-meetings">{mt('respond.meetings', 'meetings.title')}</h2>
+    <Card id="sec-meetings" title={mt('respond.meetings', 'meetings.title')}>
       <FormAlert form={rsvp} />
       {!owner && !signUpOpen && <p className="muted">{mt('respond.signUpClosed', 'meetings.none')}</p>}
-      <Async state={list}>
-        {(items) =>
-          items.length === 0 ? (
-            <p className="muted">{mt('respond.meetingsNone', 'meetings.none')}</p>
-          ) : (
-            <ul className="list">
-              {items.map((m) => (
-                <li key={m.id}>
-                  <strong>{m.title}</strong> ·{' '}
-                  {mt(
-                    `respond.meetingType.${m.type}` as Parameters<typeof respondText>[1],
-                    `meeting.type.${m.type}` as Key,
-                  )}{' '}
-                  · {fmtDateTime(m.startsAt, lang)}
-                  {m.location && ` · ${m.location}`}
-                  {m.status && m.status !== 'scheduled' && (
-                    <>
-                      {' '}
-                      {language ? (
-                        <span className={`badge badge-${m.status}`}>
-                          {respondText(language, `respond.meetingStatus.${m.status}` as RespondKey)}
-                        </span>
-                      ) : (
-                        <StateBadge state={m.status} />
-                      )}
-                    </>
-                  )}
-                  {m.myRsvp && (
-                    <>
-                      {' '}
-                      {language ? (
-                        <span className={`badge badge-${m.myRsvp.status}`}>
-                          {respondText(language, `respond.rsvp.${m.myRsvp.status}` as RespondKey)}
-                        </span>
-                      ) : (
-                        <StateBadge state={m.myRsvp.status} />
-                      )}
-                    </>
-                  )}
-                  {m.seatsLeft !== null && m.seatsLeft !== undefined && (
-                    <span className="muted">
-                      {' '}
-                      · {mt('respond.seatsLeft', 'meeting.seatsLeft', { n: m.seatsLeft })}
-                    </span>
-                  )}
-                  {owner && m.status !== 'cancelled' && (
-                    <button
-                      type="button"
-                      className="small danger"
-                      onClick={() =>
-                        void confirm({
-                          title: t('confirm.actionTitle', { action: t('meeting.cancel'), title: m.title }),
-                          body: t('confirm.meeting.cancel'),
-                          confirm: t('meeting.cancel'),
-                          danger: true,
+      <AsyncList state={list} empty={mt('respond.meetingsNone', 'meetings.none')}>
+        {(m) => (
+          <li key={m.id}>
+            <strong>{m.title}</strong> ·{' '}
+            {mt(
+              `respond.meetingType.${m.type}` as Parameters<typeof respondText>[1],
+              `meeting.type.${m.type}` as Key,
+            )}{' '}
+            · {fmtDateTime(m.startsAt, lang)}
+            {m.location && ` · ${m.location}`}
+            {m.status && m.status !== 'scheduled' && (
+              <>
+                {' '}
+                {language ? (
+                  <span className={`badge badge-${m.status}`}>
+                    {respondText(language, `respond.meetingStatus.${m.status}` as RespondKey)}
+                  </span>
+                ) : (
+                  <StateBadge state={m.status} />
+                )}
+              </>
+            )}
+            {m.myRsvp && (
+              <>
+                {' '}
+                {language ? (
+                  <span className={`badge badge-${m.myRsvp.status}`}>
+                    {respondText(language, `respond.rsvp.${m.myRsvp.status}` as RespondKey)}
+                  </span>
+                ) : (
+                  <StateBadge state={m.myRsvp.status} />
+                )}
+              </>
+            )}
+            {m.seatsLeft !== null && m.seatsLeft !== undefined && (
+              <span className="muted">
+                {' '}
+                · {mt('respond.seatsLeft', 'meeting.seatsLeft', { n: m.seatsLeft })}
+              </span>
+            )}
+            {owner && m.status !== 'cancelled' && (
+              <button
+                type="button"
+                className="small danger"
+                onClick={() =>
+                  void confirm({
+                    title: t('confirm.actionTitle', { action: t('meeting.cancel'), title: m.title }),
+                    body: t('confirm.meeting.cancel'),
+                    confirm: t('meeting.cancel'),
+                    danger: true,
+                  })
+                    .then(
+                      (ok) =>
+                        ok &&
+                        rsvp.run(async () => {
+                          await call(
+                            api.POST('/consultations/{id}/meetings/{meetingId}/cancel', {
+                              params: { path: { id: c.id, meetingId: m.id } },
+                            }),
+                          );
+                        }),
+                    )
+                    .then((ok) => ok && list.reload())
+                }
+              >
+                {t('meeting.cancel')}
+                <span className="visually-hidden">: {m.title}</span>
+              </button>
+            )}
+            {!owner && signUpOpen && (
+              <span className="actions">
+                {[true, false].map((attending) => (
+                  <button
+                    key={String(attending)}
+                    type="button"
+                    className="small"
+                    onClick={() =>
+                      void rsvp
+                        .run(async () => {
+                          await call(
+                            api.POST('/consultations/{id}/meetings/{meetingId}/rsvp', {
+                              params: { path: { id: c.id, meetingId: m.id } },
+                              body: { attending },
+                            }),
+                          );
                         })
-                          .then(
-                            (ok) =>
-                              ok &&
-                              rsvp.run(async () => {
-                                await call(
-                                  api.POST('/consultations/{id}/meetings/{meetingId}/cancel', {
-                                    params: { path: { id: c.id, meetingId: m.id } },
-                                  }),
-                                );
-                              }),
-                          )
-                          .then((ok) => ok && list.reload())
-                      }
-                    >
-                      {t('meeting.cancel')}
-                      <span className="visually-hidden">: {m.title}</span>
-                    </button>
-                  )}
-                  {!owner && signUpOpen && (
-                    <span className="actions">
-                      {[true, false].map((attending) => (
-                        <button
-                          key={String(attending)}
-                          type="button"
-                          className="small"
-                          onClick={() =>
-                            void rsvp
-                              .run(async () => {
-                                await call(
-                                  api.POST('/consultations/{id}/meetings/{meetingId}/rsvp', {
-                                    params: { path: { id: c.id, meetingId: m.id } },
-                                    body: { attending },
-                                  }),
-                                );
-                              })
-                              .then((ok) => ok && list.reload())
-                          }
-                        >
-                          {attending
-                            ? mt('respond.attend', 'meeting.attend')
-                            : mt('respond.decline', 'meeting.decline')}
-                          <span className="visually-hidden">: {m.title}</span>
-                        </button>
-                      ))}
-                    </span>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      </Async>
-      {owner && c.status !== 'cancelled' && (
-        <form
-          noValidate
-          className="subform"
-          aria-labelledby="new-meeting"
-          onSubmit={form.onSubmit(async () => {
-            await call(
-              api.POST('/consultations/{id}/meetings', {
-                params: { path: { id: c.id }, header: { 'Idempotency-Key': crypto.randomUUID() } },
-                body: {
-                  title: v.title,
-                  type: v.type as 'in_person',
-                  startsAt: fromLocalDateTime(v.startsAt),
-                  endsAt: fromLocalDateTime(v.endsAt),
-                  location: v.location || undefined,
-                  onlineUrl: v.onlineUrl || undefined,
-                  capacity: v.capacity ? Number(v.capacity) : undefined,
-                },
-              }),
-            );
-            setV(empty);
-            list.reload();
-          })}
-        >
-          <h3 id="new-meeting">{t('meeting.new')}</h3>
-          <FormAlert form={form} />
-          <div className="row">
-            <Field form={form} name="title" label={t('meeting.title')}>
-              <input value={v.title} onChange={change('title')} />
-            </Field>
-            <Field form={form} name="type" label={t('meeting.type')}>
-              <select value={v.type} onChange={change('type')}>
-                {['in_person', 'online', 'hybrid'].map((x) => (
-                  <option key={x} value={x}>
-                    {t(`meeting.type.${x}` as Key)}
-                  </option>
+                        .then((ok) => ok && list.reload())
+                    }
+                  >
+                    {attending
+                      ? mt('respond.attend', 'meeting.attend')
+                      : mt('respond.decline', 'meeting.decline')}
+                    <span className="visually-hidden">: {m.title}</span>
+                  </button>
                 ))}
-              </select>
-            </Field>
+              </span>
+            )}
+          </li>
+        )}
+      </AsyncList>
+      {owner && c.status !== 'cancelled' && (
+        <SubForm form={form} title={t('meeting.new')} submit={t('meeting.create')} onSubmit={createMeeting}>
+          <div className="row">
+            <InputField label={t('meeting.title')} {...field('title')} />
+            <SelectField
+              label={t('meeting.type')}
+              values={MEETING_TYPES}
+              labels="meeting.type"
+              {...field('type')}
+            />
           </div>
           <div className="row">
-            <Field form={form} name="startsAt" label={t('meeting.startsAt')}>
-              <input type="datetime-local" value={v.startsAt} onChange={change('startsAt')} />
-            </Field>
-            <Field form={form} name="endsAt" label={t('meeting.endsAt')}>
-              <input type="datetime-local" value={v.endsAt} onChange={change('endsAt')} />
-            </Field>
+            <InputField type="datetime-local" label={t('meeting.startsAt')} {...field('startsAt')} />
+            <InputField type="datetime-local" label={t('meeting.endsAt')} {...field('endsAt')} />
           </div>
           <div className="row">
-            <Field form={form} name="location" label={t('meeting.location')}>
-              <input value={v.location} onChange={change('location')} />
-            </Field>
-            <Field form={form} name="onlineUrl" label={t('meeting.onlineUrl')}>
-              <input type="url" value={v.onlineUrl} onChange={change('onlineUrl')} />
-            </Field>
-            <Field form={form} name="capacity" label={t('meeting.capacity')}>
-              <input type="number" min={1} value={v.capacity} onChange={change('capacity')} />
-            </Field>
+            <InputField label={t('meeting.location')} {...field('location')} />
+            <InputField type="url" label={t('meeting.onlineUrl')} {...field('onlineUrl')} />
+            <InputField type="number" min={1} label={t('meeting.capacity')} {...field('capacity')} />
           </div>
-          <SubmitButton form={form}>{t('meeting.create')}</SubmitButton>
-        </form>
+        </SubForm>
       )}
-    </section>
+    </Card>
   );
 }

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { api, call } from '../../api/client';
 import { Consultation, Localized, Question } from '../../api/types';
-import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
-import { isRtl, localized, useI18n } from '../../i18n';
-import { LANGUAGE_NAMES } from './shared';
+import { ApiForm, Checkbox, InputField } from '../../form-fields';
+import { FormAlert, useApiForm } from '../../forms';
+import { localized, useI18n } from '../../i18n';
+import { LanguageBlocks, localizedField } from './shared';
 
 /**
  * Before a consultation opens, each question can be moved up or down (PUT …/questions/order) and
@@ -93,59 +94,55 @@ function EditQuestion({ c, q, onSaved }: { c: Consultation; q: Question; onSaved
   const [prompt, setPrompt] = useState<Localized>(q.prompt);
   const [labels, setLabels] = useState<Localized[]>(q.options.map((o) => o.label));
   const [required, setRequired] = useState(q.required);
+  const saveQuestion = async () => {
+    await call(
+      api.PATCH('/consultations/{id}/questions/{questionId}', {
+        params: { path: { id: c.id, questionId: q.id } },
+        body: {
+          prompt,
+          required,
+          ...(q.options.length
+            ? { options: q.options.map((o, i) => ({ value: o.value, label: labels[i] })) }
+            : {}),
+        },
+      }),
+    );
+    onSaved();
+  };
   return (
-    <form
-      noValidate
+    <ApiForm
+      form={form}
       className="subform"
       aria-label={t('question.editing', { n: q.position })}
-      onSubmit={form.onSubmit(async () => {
-        await call(
-          api.PATCH('/consultations/{id}/questions/{questionId}', {
-            params: { path: { id: c.id, questionId: q.id } },
-            body: {
-              prompt,
-              required,
-              ...(q.options.length
-                ? { options: q.options.map((o, i) => ({ value: o.value, label: labels[i] })) }
-                : {}),
-            },
-          }),
-        );
-        onSaved();
-      })}
+      submit={t('question.save')}
+      onSubmit={saveQuestion}
     >
-      <FormAlert form={form} />
-      {c.languages.map((l) => (
-        <div key={l} className="lang-block" lang={l} dir={isRtl(l) ? 'rtl' : 'ltr'}>
-          <Field
-            form={form}
-            name={`prompt.${l}`}
-            label={t('question.promptIn', { language: LANGUAGE_NAMES[l] ?? l })}
-          >
-            <input value={prompt[l] ?? ''} onChange={(e) => setPrompt({ ...prompt, [l]: e.target.value })} />
-          </Field>
-          {q.options.map((o, i) => (
-            <Field
-              key={o.value}
-              form={form}
-              name={`options.${i}.label.${l}`}
-              label={t('question.choiceIn', { n: i + 1, language: LANGUAGE_NAMES[l] ?? l })}
-            >
-              <input
-                value={labels[i][l] ?? ''}
-                onChange={(e) =>
-                  setLabels(labels.map((x, j) => (j === i ? { ...x, [l]: e.target.value } : x)))
-                }
+      <LanguageBlocks languages={c.languages}>
+        {(l, language) => (
+          <>
+            <InputField
+              label={t('question.promptIn', { language })}
+              {...localizedField(form, 'prompt', prompt, setPrompt, l)}
+            />
+            {q.options.map((o, i) => (
+              <InputField
+                key={o.value}
+                label={t('question.choiceIn', { n: i + 1, language })}
+                {...localizedField(
+                  form,
+                  `options.${i}.label`,
+                  labels[i],
+                  (label) => setLabels(labels.map((x, j) => (j === i ? label : x))),
+                  l,
+                )}
               />
-            </Field>
-          ))}
-        </div>
-      ))}
-      <label className="inline">
-        <input type="checkbox" checked={required} onChange={(e) => setRequired(e.target.checked)} />{' '}
+            ))}
+          </>
+        )}
+      </LanguageBlocks>
+      <Checkbox checked={required} onChange={setRequired}>
         {t('question.required')}
-      </label>
-      <SubmitButton form={form}>{t('question.save')}</SubmitButton>
-    </form>
+      </Checkbox>
+    </ApiForm>
   );
 }

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { api, call } from '../../api/client';
+import { Card } from '../../components/common';
 import { Consultation, Localized } from '../../api/types';
-import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
-import { isRtl, Key, localized, useI18n } from '../../i18n';
-import { LANGUAGE_NAMES, QUESTION_TYPES } from './shared';
-import { EnumSelect } from '../../components/EnumSelect';
+import { Checkbox, InputField, SelectField, SubForm, TextAreaField, useFormValues } from '../../form-fields';
+import { useApiForm } from '../../forms';
+import { Key, localized, useI18n } from '../../i18n';
+import { LanguageBlocks, localizedField, QUESTION_TYPES } from './shared';
 import { QuestionActions } from './QuestionEditor';
 import { useConfirm } from '../../components/ConfirmDialog';
 
@@ -20,16 +21,51 @@ export function QuestionsSection({
   const { t, lang } = useI18n();
   const confirm = useConfirm();
   const form = useApiForm();
-  const [type, setType] = useState<(typeof QUESTION_TYPES)[number]>('single_choice');
   const [prompt, setPrompt] = useState<Localized>({});
   // Options: one per line, the same number of lines in each language.
   const [options, setOptions] = useState<Localized>({});
   const [required, setRequired] = useState(true);
+  const { values, field } = useFormValues(form, { type: 'single_choice' as (typeof QUESTION_TYPES)[number] });
+  const { type } = values;
   const choice = type === 'single_choice' || type === 'multiple_choice';
   const questions = c.questions ?? [];
+  const addQuestion = async () => {
+    const lines = Object.fromEntries(
+      c.languages.map((l) => [
+        l,
+        (options[l] ?? '')
+          .split('\n')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ]),
+    );
+    const count = Math.max(0, ...Object.values(lines).map((x) => x.length));
+    await call(
+      api.POST('/consultations/{id}/questions', {
+        params: { path: { id: c.id }, header: { 'Idempotency-Key': crypto.randomUUID() } },
+        body: {
+          type,
+          prompt,
+          required,
+          ...(choice
+            ? {
+                options: Array.from({ length: count }, (_, i) => ({
+                  value: `option_${i + 1}`,
+                  label: Object.fromEntries(
+                    c.languages.filter((l) => lines[l][i]).map((l) => [l, lines[l][i]]),
+                  ),
+                })),
+              }
+            : {}),
+        },
+      }),
+    );
+    setPrompt({});
+    setOptions({});
+    reload();
+  };
   return (
-    <section className="card" aria-labelledby="sec-questions">
-      <h2 id="sec-questions">{t('questions.title')}</h2>
+    <Card id="sec-questions" title={t('questions.title')}>
       {questions.length === 0 ? (
         <p className="muted">{t('questions.none')}</p>
       ) : (
@@ -78,91 +114,36 @@ export function QuestionsSection({
         </ol>
       )}
       {editable && (
-        <form
-          noValidate
-          className="subform"
-          aria-labelledby="new-question"
-          onSubmit={form.onSubmit(async () => {
-            const lines = Object.fromEntries(
-              c.languages.map((l) => [
-                l,
-                (options[l] ?? '')
-                  .split('\n')
-                  .map((s) => s.trim())
-                  .filter(Boolean),
-              ]),
-            );
-            const count = Math.max(0, ...Object.values(lines).map((x) => x.length));
-            await call(
-              api.POST('/consultations/{id}/questions', {
-                params: { path: { id: c.id }, header: { 'Idempotency-Key': crypto.randomUUID() } },
-                body: {
-                  type,
-                  prompt,
-                  required,
-                  ...(choice
-                    ? {
-                        options: Array.from({ length: count }, (_, i) => ({
-                          value: `option_${i + 1}`,
-                          label: Object.fromEntries(
-                            c.languages.filter((l) => lines[l][i]).map((l) => [l, lines[l][i]]),
-                          ),
-                        })),
-                      }
-                    : {}),
-                },
-              }),
-            );
-            setPrompt({});
-            setOptions({});
-            reload();
-          })}
-        >
-          <h3 id="new-question">{t('question.new')}</h3>
-          <FormAlert form={form} />
-          <Field form={form} name="type" label={t('question.type')}>
-            <EnumSelect
-              values={QUESTION_TYPES}
-              labels="question.type"
-              value={type}
-              onChange={(e) => setType(e.target.value as typeof type)}
-            />
-          </Field>
-          {c.languages.map((l) => (
-            <div key={l} className="lang-block" lang={l} dir={isRtl(l) ? 'rtl' : 'ltr'}>
-              <Field
-                form={form}
-                name={`prompt.${l}`}
-                label={t('question.promptIn', { language: LANGUAGE_NAMES[l] ?? l })}
-              >
-                <input
-                  value={prompt[l] ?? ''}
-                  onChange={(e) => setPrompt({ ...prompt, [l]: e.target.value })}
+        <SubForm form={form} title={t('question.new')} submit={t('question.add')} onSubmit={addQuestion}>
+          <SelectField
+            label={t('question.type')}
+            values={QUESTION_TYPES}
+            labels="question.type"
+            {...field('type')}
+          />
+          <LanguageBlocks languages={c.languages}>
+            {(l, language) => (
+              <>
+                <InputField
+                  label={t('question.promptIn', { language })}
+                  {...localizedField(form, 'prompt', prompt, setPrompt, l)}
                 />
-              </Field>
-              {choice && (
-                <Field
-                  form={form}
-                  name={`options.${l}`}
-                  label={t('question.optionsIn', { language: LANGUAGE_NAMES[l] ?? l })}
-                  hint={t('question.optionsHint')}
-                >
-                  <textarea
+                {choice && (
+                  <TextAreaField
                     rows={3}
-                    value={options[l] ?? ''}
-                    onChange={(e) => setOptions({ ...options, [l]: e.target.value })}
+                    label={t('question.optionsIn', { language })}
+                    hint={t('question.optionsHint')}
+                    {...localizedField(form, 'options', options, setOptions, l)}
                   />
-                </Field>
-              )}
-            </div>
-          ))}
-          <label className="inline">
-            <input type="checkbox" checked={required} onChange={(e) => setRequired(e.target.checked)} />{' '}
+                )}
+              </>
+            )}
+          </LanguageBlocks>
+          <Checkbox checked={required} onChange={setRequired}>
             {t('question.required')}
-          </label>
-          <SubmitButton form={form}>{t('question.add')}</SubmitButton>
-        </form>
+          </Checkbox>
+        </SubForm>
       )}
-    </section>
+    </Card>
   );
 }

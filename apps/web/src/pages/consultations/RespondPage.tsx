@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import { api, ApiError, call } from '../../api/client';
 import { Consultation, Localized, Question, AnswerValue, ConsultationResponse } from '../../api/types';
 import { useMe } from '../../auth';
-import { Async, Back, fmtDateTime, PageTitle, useLoad } from '../../components/common';
+import { Async, Back, fmtDateTime, PageTitle, useLoad, Card } from '../../components/common';
 import { Field, FieldSet, FormAlert, SubmitButton, useApiForm } from '../../forms';
 import { isRtl, localized, respondText, useI18n } from '../../i18n';
 import { MeetingsSection } from './MeetingsSection';
@@ -231,8 +231,7 @@ function OwnAnswer({
     return Array.isArray(value) ? value.map(label).join(isRtl(language) ? '، ' : ', ') : label(value);
   };
   return (
-    <section className="card" aria-labelledby="sec-own-answer">
-      <h2 id="sec-own-answer">{rt('respond.yourAnswer')}</h2>
+    <Card id="sec-own-answer" title={rt('respond.yourAnswer')}>
       {response ? (
         <>
           <p className="muted">{rt('respond.sentOn', { date: fmtDateTime(response.updatedAt, language) })}</p>
@@ -250,6 +249,6 @@ function OwnAnswer({
       ) : (
         <p>{rt('respond.noAnswer')}</p>
       )}
-    </section>
+    </Card>
   );
 }

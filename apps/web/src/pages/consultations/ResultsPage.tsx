@@ -4,7 +4,7 @@ import { api, call, download } from '../../api/client';
 import { ConsultationResults, Localized } from '../../api/types';
 import { useMe } from '../../auth';
 import { BarChart } from '../../components/charts';
-import { Async, Back, fmtDateTime, PageTitle, useLoad } from '../../components/common';
+import { Async, Back, fmtDateTime, PageTitle, useLoad, Card } from '../../components/common';
 import { FormAlert, useApiForm } from '../../forms';
 import { isRtl, Key, localized, respondText, useI18n } from '../../i18n';
 import { LANGUAGE_NAMES, loadConsultation } from './shared';
@@ -35,8 +35,7 @@ export function ConsultationResultsPage() {
             <Async state={results}>
               {(r) => (
                 <>
-                  <section className="card" aria-labelledby="sec-participation">
-                    <h2 id="sec-participation">{t('results.participation')}</h2>
+                  <Card id="sec-participation" title={t('results.participation')}>
                     <p>
                       {t('results.responses', { n: r.responseCount })}
                       {r.participation.responseRate !== null &&
@@ -77,7 +76,7 @@ export function ConsultationResultsPage() {
                         </button>
                       ))}
                     </p>
-                  </section>
+                  </Card>
                   {r.questions.map((q, i) => (
                     <section key={q.questionId} className="card" aria-labelledby={`q-${q.questionId}`}>
                       <h2 id={`q-${q.questionId}`}>
@@ -163,8 +162,7 @@ export function ConsultationOutcomePage() {
                 </select>
               </label>
               {c.outcome ? (
-                <section className="card" aria-labelledby="sec-you-said">
-                  <h2 id="sec-you-said">{respondText(l, 'respond.outcomeTitle')}</h2>
+                <Card id="sec-you-said" title={respondText(l, 'respond.outcomeTitle')}>
                   <p>{text(c.outcome.summary)}</p>
                   <h3>{respondText(l, 'respond.decisions')}</h3>
                   <ul className="list">
@@ -176,7 +174,7 @@ export function ConsultationOutcomePage() {
                   <p>
                     <Link to={`/consultations/${c.id}/results`}>{respondText(l, 'respond.resultsLink')}</Link>
                   </p>
-                </section>
+                </Card>
               ) : (
                 <p className="muted">{t('outcome.notYet')}</p>
               )}

@@ -1,8 +1,10 @@
 import { allPages } from '../../components/PagedTable';
 import { api, call } from '../../api/client';
 import { Consultation, Localized, Organization, Page } from '../../api/types';
-import { useLoad } from '../../components/common';
-import { Field, useApiForm } from '../../forms';
+import { ReactNode } from 'react';
+import { Async, useLoad } from '../../components/common';
+import { BoundField, CheckboxList, InputField, TextAreaField } from '../../form-fields';
+import { FieldSet, FormState } from '../../forms';
 import { isRtl, Key, useI18n } from '../../i18n';
 
 /** Languages a consultation can be offered in (its texts come from the officer, per language). */
@@ -49,25 +51,59 @@ export function InviteeChecks({
   onChange: (ids: string[]) => void;
 }) {
   const { t } = useI18n();
+  const invitable = orgs.filter((o) => o.id !== ownerId);
   return (
-    <div className="checks">
-      {orgs
-        .filter((o) => o.id !== ownerId)
-        .map((o) => (
-          <label key={o.id} className="inline">
-            <input
-              type="checkbox"
-              checked={value.includes(o.id)}
-              onChange={(e) =>
-                onChange(e.target.checked ? [...value, o.id] : value.filter((x) => x !== o.id))
-              }
-            />{' '}
+    <CheckboxList
+      values={invitable.map((o) => o.id)}
+      selected={value}
+      onChange={onChange}
+      label={(id) => {
+        const o = invitable.find((x) => x.id === id)!;
+        return (
+          <>
             {o.name} <span className="muted">({t(`kind.${o.kind}` as Key)})</span>
-          </label>
-        ))}
-    </div>
+          </>
+        );
+      }}
+    />
   );
 }
+
+/**
+ * What is written once per offered language: one block a language, marked with the language and
+ * its direction; `children` draws a language's fields (`language` is its name, for the labels).
+ */
+export function LanguageBlocks({
+  languages,
+  children,
+}: {
+  languages: readonly string[];
+  children: (lang: string, language: string) => ReactNode;
+}) {
+  return (
+    <>
+      {languages.map((l) => (
+        <div key={l} className="lang-block" lang={l} dir={isRtl(l) ? 'rtl' : 'ltr'}>
+          {children(l, LANGUAGE_NAMES[l] ?? l)}
+        </div>
+      ))}
+    </>
+  );
+}
+
+/** Binds a field to one language of a text kept per language (API field `<name>.<lang>`). */
+export const localizedField = (
+  form: FormState,
+  name: string,
+  text: Localized,
+  setText: (text: Localized) => void,
+  lang: string,
+): BoundField => ({
+  form,
+  name: `${name}.${lang}`,
+  value: text[lang] ?? '',
+  onChange: (e) => setText({ ...text, [lang]: e.target.value }),
+});
 
 /** Title and description per offered language (API fields `title.<lang>`, `description.<lang>`). */
 export function TextsFields({
@@ -78,7 +114,7 @@ export function TextsFields({
   setTitle,
   setDescription,
 }: {
-  form: ReturnType<typeof useApiForm>;
+  form: FormState;
   languages: string[];
   title: Localized;
   description: Localized;
@@ -87,29 +123,54 @@ export function TextsFields({
 }) {
   const { t } = useI18n();
   return (
-    <>
-      {languages.map((l) => (
-        <div key={l} className="lang-block" lang={l} dir={isRtl(l) ? 'rtl' : 'ltr'}>
-          <Field
-            form={form}
-            name={`title.${l}`}
-            label={t('consultation.titleIn', { language: LANGUAGE_NAMES[l] ?? l })}
-          >
-            <input value={title[l] ?? ''} onChange={(e) => setTitle({ ...title, [l]: e.target.value })} />
-          </Field>
-          <Field
-            form={form}
-            name={`description.${l}`}
-            label={t('consultation.descriptionIn', { language: LANGUAGE_NAMES[l] ?? l })}
-          >
-            <textarea
-              rows={3}
-              value={description[l] ?? ''}
-              onChange={(e) => setDescription({ ...description, [l]: e.target.value })}
-            />
-          </Field>
-        </div>
-      ))}
-    </>
+    <LanguageBlocks languages={languages}>
+      {(l, language) => (
+        <>
+          <InputField
+            label={t('consultation.titleIn', { language })}
+            {...localizedField(form, 'title', title, setTitle, l)}
+          />
+          <TextAreaField
+            rows={3}
+            label={t('consultation.descriptionIn', { language })}
+            {...localizedField(form, 'description', description, setDescription, l)}
+          />
+        </>
+      )}
+    </LanguageBlocks>
+  );
+}
+
+/** When a consultation opens and closes (local date and time). */
+export function PeriodFields({ opens, closes }: { opens: BoundField; closes: BoundField }) {
+  const { t } = useI18n();
+  return (
+    <div className="row">
+      <InputField type="datetime-local" label={t('consultation.opens')} {...opens} />
+      <InputField type="datetime-local" label={t('consultation.closes')} {...closes} />
+    </div>
+  );
+}
+
+/** The organisations invited to answer (API field `invitedOrganizationIds`), all but the owner. */
+export function InvitationsField({
+  form,
+  ownerId,
+  value,
+  onChange,
+}: {
+  form: FormState;
+  ownerId: string;
+  value: string[];
+  onChange: (ids: string[]) => void;
+}) {
+  const { t } = useI18n();
+  const directory = useDirectory();
+  return (
+    <FieldSet form={form} name="invitedOrganizationIds" legend={t('consultation.invitations')}>
+      <Async state={directory}>
+        {(orgs) => <InviteeChecks orgs={orgs} ownerId={ownerId} value={value} onChange={onChange} />}
+      </Async>
+    </FieldSet>
   );
 }

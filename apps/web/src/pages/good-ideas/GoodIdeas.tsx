@@ -3,7 +3,7 @@ import { FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError, call } from '../../api/client';
 import { useAuth } from '../../auth';
-import { Async, fmtDate, PageTitle, StateBadge, useLoad } from '../../components/common';
+import { Async, fmtDate, PageTitle, StateBadge, useLoad, AsyncList } from '../../components/common';
 import type { GoodIdea as Idea, GoodIdeaSummary as IdeaSummary } from '../../api/types';
 import { useI18n } from '../../i18n';
 
@@ -23,29 +23,21 @@ export function GoodIdeasPage() {
       <PageTitle actions={<a href={`/public/good-ideas?lang=${lang}`}>{t('goodIdeas.public')}</a>}>
         {t('goodIdeas.title')}
       </PageTitle>
-      <Async state={list}>
-        {(items) =>
-          items.length === 0 ? (
-            <p className="muted">{t('goodIdeas.none')}</p>
-          ) : (
-            <ul className="list">
-              {items.map((i) => (
-                <li key={i.id}>
-                  <strong>
-                    <Link to={`/good-ideas/${i.id}`}>{i.title}</Link>
-                  </strong>{' '}
-                  <StateBadge state={i.status} />
-                  <br />
-                  <span className="muted">
-                    {i.city}, {i.country} · {i.organizationName}
-                    {i.publishedAt ? ` · ${fmtDate(i.publishedAt, lang)}` : ''}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      </Async>
+      <AsyncList state={list} empty={t('goodIdeas.none')}>
+        {(i) => (
+          <li key={i.id}>
+            <strong>
+              <Link to={`/good-ideas/${i.id}`}>{i.title}</Link>
+            </strong>{' '}
+            <StateBadge state={i.status} />
+            <br />
+            <span className="muted">
+              {i.city}, {i.country} · {i.organizationName}
+              {i.publishedAt ? ` · ${fmtDate(i.publishedAt, lang)}` : ''}
+            </span>
+          </li>
+        )}
+      </AsyncList>
     </>
   );
 }

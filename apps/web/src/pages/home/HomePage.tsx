@@ -2,7 +2,7 @@ import { Link } from 'react-router-dom';
 import { api, call, ApiError } from '../../api/client';
 import { CheckIn, Consultation, itemsOf, Notification, Page, Task } from '../../api/types';
 import { orgsOfKind, useMe } from '../../auth';
-import { Async, fmtDate, PageTitle, StateBadge, useLoad } from '../../components/common';
+import { Async, fmtDate, PageTitle, StateBadge, useLoad, Card, AsyncList } from '../../components/common';
 import { localized, useI18n } from '../../i18n';
 import { subjectPage } from '../notifications/NotificationsPage';
 
@@ -68,82 +68,53 @@ export function HomePage() {
     <>
       <PageTitle>{t('home.title', { name: me.user.name })}</PageTitle>
       <div className="grid">
-        <section className="card" aria-labelledby="home-tasks">
-          <h2 id="home-tasks">{t('home.myTasks')}</h2>
-          <Async state={tasks}>
-            {(items) =>
-              items.length === 0 ? (
-                <p className="muted">{t('home.noTasks')}</p>
-              ) : (
-                <ul className="list">
-                  {items.map((task) => (
-                    <li key={task.id}>
-                      <Link to={`/tasks/${task.id}`}>{task.title}</Link> <StateBadge state={task.state} />
-                      {task.overdue && (
-                        <span className="badge badge-overdue">
-                          <span aria-hidden="true">⚠ </span>
-                          {t('task.overdue')}
-                        </span>
-                      )}
-                      <span className="muted">
-                        {' '}
-                        · {t('task.due')} {fmtDate(task.dueDate, lang)}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              )
-            }
-          </Async>
-        </section>
-        <section className="card" aria-labelledby="home-notes">
-          <h2 id="home-notes">{t('home.unread')}</h2>
-          <Async state={notes}>
-            {(items) =>
-              items.length === 0 ? (
-                <p className="muted">{t('home.noUnread')}</p>
-              ) : (
-                <ul className="list">
-                  {items.map((n) => (
-                    <li key={n.id}>
-                      <strong>
-                        {subjectPage(n) ? <Link to={subjectPage(n)!}>{n.title}</Link> : n.title}
-                      </strong>
-                      <br />
-                      <span className="muted">{n.body}</span>
-                    </li>
-                  ))}
-                </ul>
-              )
-            }
-          </Async>
+        <Card id="home-tasks" title={t('home.myTasks')}>
+          <AsyncList state={tasks} empty={t('home.noTasks')}>
+            {(task) => (
+              <li key={task.id}>
+                <Link to={`/tasks/${task.id}`}>{task.title}</Link> <StateBadge state={task.state} />
+                {task.overdue && (
+                  <span className="badge badge-overdue">
+                    <span aria-hidden="true">⚠ </span>
+                    {t('task.overdue')}
+                  </span>
+                )}
+                <span className="muted">
+                  {' '}
+                  · {t('task.due')} {fmtDate(task.dueDate, lang)}
+                </span>
+              </li>
+            )}
+          </AsyncList>
+        </Card>
+        <Card id="home-notes" title={t('home.unread')}>
+          <AsyncList state={notes} empty={t('home.noUnread')}>
+            {(n) => (
+              <li key={n.id}>
+                <strong>{subjectPage(n) ? <Link to={subjectPage(n)!}>{n.title}</Link> : n.title}</strong>
+                <br />
+                <span className="muted">{n.body}</span>
+              </li>
+            )}
+          </AsyncList>
           <p>
             <Link to="/notifications">{t('home.allNotifications')}</Link>
           </p>
-        </section>
-        <section className="card" aria-labelledby="home-answer">
-          <h2 id="home-answer">{t('home.toAnswer')}</h2>
-          <Async state={consultations}>
-            {(items) =>
-              items.length === 0 ? (
-                <p className="muted">{t('home.noConsultations')}</p>
-              ) : (
-                <ul className="list">
-                  {items.map(({ consultation: c }) => (
-                    <li key={c.id}>
-                      <Link to={`/consultations/${c.id}/respond`}>
-                        {localized(c.title, lang, c.defaultLanguage)}
-                      </Link>
-                      <span className="muted">
-                        {' '}
-                        · {t('consultation.closes')} {fmtDate(c.closesAt, lang)}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              )
-            }
-          </Async>
+        </Card>
+        <Card id="home-answer" title={t('home.toAnswer')}>
+          <AsyncList state={consultations} empty={t('home.noConsultations')}>
+            {({ consultation: c }) => (
+              <li key={c.id}>
+                <Link to={`/consultations/${c.id}/respond`}>
+                  {localized(c.title, lang, c.defaultLanguage)}
+                </Link>
+                <span className="muted">
+                  {' '}
+                  · {t('consultation.closes')} {fmtDate(c.closesAt, lang)}
+                </span>
+              </li>
+            )}
+          </AsyncList>
           {employer && (
             <Async state={checkIns}>
               {(items) => (
@@ -153,7 +124,7 @@ export function HomePage() {
               )}
             </Async>
           )}
-        </section>
+        </Card>
       </div>
     </>
   );

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, call } from '../../api/client';
 import { Notification, Page } from '../../api/types';
-import { fmtDateTime, PageTitle } from '../../components/common';
+import { fmtDateTime, PageTitle, ItemList } from '../../components/common';
 import { useI18n } from '../../i18n';
 
 export function NotificationsPage() {
@@ -41,39 +41,35 @@ export function NotificationsPage() {
         {t('notifications.unreadOnly')}
       </label>
       <Paged list={list} label={t('notifications.title')}>
-        {(items) =>
-          items.length === 0 ? (
-            <p className="muted">{t('notifications.none')}</p>
-          ) : (
-            <ul className="list">
-              {items.map((n) => (
-                <li key={n.id} className={n.readAt ? '' : 'unread'}>
-                  <strong>
-                    {!n.readAt && <span className="badge badge-open">{t('notifications.new')}</span>}{' '}
-                    {subjectPage(n) ? <Link to={subjectPage(n)!}>{n.title}</Link> : n.title}
-                  </strong>
-                  <br />
-                  {n.body}
-                  <br />
-                  <span className="muted">{fmtDateTime(n.createdAt, lang)}</span>{' '}
-                  {!n.readAt && (
-                    <button
-                      type="button"
-                      className="small"
-                      onClick={async () => {
-                        await call(api.POST('/notifications/{id}/read', { params: { path: { id: n.id } } }));
-                        void refreshAfterChange();
-                      }}
-                    >
-                      {t('notifications.markRead')}
-                      <span className="visually-hidden">: {n.title}</span>
-                    </button>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )
-        }
+        {(items) => (
+          <ItemList items={items} empty={t('notifications.none')}>
+            {(n) => (
+              <li key={n.id} className={n.readAt ? '' : 'unread'}>
+                <strong>
+                  {!n.readAt && <span className="badge badge-open">{t('notifications.new')}</span>}{' '}
+                  {subjectPage(n) ? <Link to={subjectPage(n)!}>{n.title}</Link> : n.title}
+                </strong>
+                <br />
+                {n.body}
+                <br />
+                <span className="muted">{fmtDateTime(n.createdAt, lang)}</span>{' '}
+                {!n.readAt && (
+                  <button
+                    type="button"
+                    className="small"
+                    onClick={async () => {
+                      await call(api.POST('/notifications/{id}/read', { params: { path: { id: n.id } } }));
+                      void refreshAfterChange();
+                    }}
+                  >
+                    {t('notifications.markRead')}
+                    <span className="visually-hidden">: {n.title}</span>
+                  </button>
+                )}
+              </li>
+            )}
+          </ItemList>
+        )}
       </Paged>
     </>
   );

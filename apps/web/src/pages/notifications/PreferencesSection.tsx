@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { api, call } from '../../api/client';
 import type { components } from '../../api/schema';
 import { useAuth } from '../../auth';
-import { Async, useLoad } from '../../components/common';
-import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
+import { Async, useLoad, Card } from '../../components/common';
+import { InputField, LanguageField, SelectField, useFormValues } from '../../form-fields';
+import { FormAlert, SubmitButton, useApiForm } from '../../forms';
 import { useI18n } from '../../i18n';
 import { EnumSelect } from '../../components/EnumSelect';
-import { LANGUAGE_NAMES, LANGUAGES } from '../consultations/shared';
 
 type Cadence = 'immediate' | 'daily_digest' | 'weekly_digest' | 'off';
 
@@ -34,14 +34,16 @@ function PreferencesForm({ initial, types }: { initial: Preferences; types: stri
   const { t, labelOf } = useI18n();
   const { reload } = useAuth();
   const form = useApiForm();
-  const [language, setLanguage] = useState(initial.language);
-  const [timeZone, setTimeZone] = useState(initial.timeZone);
-  const [emailDefault, setEmailDefault] = useState<Cadence>(initial.email.default);
+  const { values, field } = useFormValues(form, {
+    language: initial.language,
+    timeZone: initial.timeZone,
+    emailDefault: initial.email.default as Cadence,
+  });
+  const { language, timeZone, emailDefault } = values;
   const [byType, setByType] = useState<Record<string, Cadence>>(initial.email.byType ?? {});
   const [saved, setSaved] = useState(false);
   return (
-    <section className="card" aria-labelledby="sec-preferences">
-      <h2 id="sec-preferences">{t('preferences.title')}</h2>
+    <Card id="sec-preferences" title={t('preferences.title')}>
       <p>{t('preferences.inApp')}</p>
       <form
         noValidate
@@ -63,31 +65,18 @@ function PreferencesForm({ initial, types }: { initial: Preferences; types: stri
           </p>
         )}
         <div className="row">
-          <Field form={form} name="language" label={t('preferences.language')}>
-            <EnumSelect
-              values={LANGUAGES}
-              label={(l) => LANGUAGE_NAMES[l]}
-              optionLang={(l) => l}
-              value={language}
-              onChange={(e) => setLanguage(e.target.value as Preferences['language'])}
-            />
-          </Field>
-          <Field
-            form={form}
-            name="timeZone"
+          <LanguageField label={t('preferences.language')} {...field('language')} />
+          <InputField
             label={t('preferences.timeZone')}
             hint={t('preferences.timeZoneHint')}
-          >
-            <input value={timeZone} onChange={(e) => setTimeZone(e.target.value)} />
-          </Field>
-          <Field form={form} name="email.default" label={t('preferences.emailDefault')}>
-            <EnumSelect
-              values={CADENCES}
-              labels="emailCadence"
-              value={emailDefault}
-              onChange={(e) => setEmailDefault(e.target.value as Cadence)}
-            />
-          </Field>
+            {...field('timeZone')}
+          />
+          <SelectField
+            label={t('preferences.emailDefault')}
+            values={CADENCES}
+            labels="emailCadence"
+            {...field('emailDefault', 'email.default')}
+          />
         </div>
         <details>
           <summary>{t('preferences.byType')}</summary>
@@ -123,6 +112,6 @@ function PreferencesForm({ initial, types }: { initial: Preferences; types: stri
         </details>
         <SubmitButton form={form}>{t('common.save')}</SubmitButton>
       </form>
-    </section>
+    </Card>
   );
 }

@@ -3,8 +3,9 @@ import { api, call } from '../../api/client';
 import { Link } from 'react-router-dom';
 import type { components } from '../../api/schema';
 import { itemsOf, Page } from '../../api/types';
-import { Async, fmtDate, PageTitle, useLoad } from '../../components/common';
-import { Field, FieldSet, FormAlert, SubmitButton, useApiForm } from '../../forms';
+import { fmtDate, PageTitle, useLoad, AsyncList } from '../../components/common';
+import { ApiForm, InputField, RadioList, useFormValues } from '../../form-fields';
+import { FieldSet, useApiForm } from '../../forms';
 import { useI18n } from '../../i18n';
 
 type DueCheckIn = components['schemas']['DueCheckInView'];
@@ -35,33 +36,25 @@ export function CheckInsPage() {
           {t('checkIns.overdueCount', { count: overdue })}
         </p>
       )}
-      <Async state={data}>
-        {(checkIns) =>
-          checkIns.length === 0 ? (
-            <p className="muted">{t('checkIns.none')}</p>
-          ) : (
-            <ul className="list">
-              {checkIns.map((c) => (
-                <CheckInItem
-                  key={c.id}
-                  checkIn={c}
-                  onAnswered={() => {
-                    setThanks(
-                      t('checkIns.thanks', {
-                        job: c.jobTitle,
-                        ref: c.participantReferenceCode,
-                        months: c.months,
-                      }),
-                    );
-                    data.reload();
-                  }}
-                  lang={lang}
-                />
-              ))}
-            </ul>
-          )
-        }
-      </Async>
+      <AsyncList state={data} empty={t('checkIns.none')}>
+        {(c) => (
+          <CheckInItem
+            key={c.id}
+            checkIn={c}
+            onAnswered={() => {
+              setThanks(
+                t('checkIns.thanks', {
+                  job: c.jobTitle,
+                  ref: c.participantReferenceCode,
+                  months: c.months,
+                }),
+              );
+              data.reload();
+            }}
+            lang={lang}
+          />
+        )}
+      </AsyncList>
     </>
   );
 }
@@ -78,13 +71,26 @@ function CheckInItem({
   const { t } = useI18n();
   const form = useApiForm();
   const [stillEmployed, setStillEmployed] = useState<boolean | null>(null);
-  const [leftOn, setLeftOn] = useState('');
-  const [reason, setReason] = useState('');
+  const { values, field } = useFormValues(form, { leftOn: '', reason: '' });
   const title = t('checkIns.item', {
     months: c.months,
     job: c.jobTitle,
     ref: c.participantReferenceCode,
   });
+  const answer = async () => {
+    await call(
+      api.POST('/check-ins/{id}/answer', {
+        params: { path: { id: c.id } },
+        body: {
+          stillEmployed: stillEmployed as boolean,
+          ...(stillEmployed === false
+            ? { leftOn: values.leftOn || undefined, reason: values.reason || undefined }
+            : {}),
+        },
+      }),
+    );
+    onAnswered();
+  };
   return (
     <li className={`card${c.overdue ? ' overdue' : ''}`}>
       <h2 className="h3">
@@ -107,56 +113,25 @@ function CheckInItem({
         {t('checkIns.dueOn')} {fmtDate(c.dueOn, lang)} · {t('placement.startDate')}{' '}
         {fmtDate(c.startDate, lang)}
       </p>
-      <form
-        noValidate
-        onSubmit={form.onSubmit(async () => {
-          await call(
-            api.POST('/check-ins/{id}/answer', {
-              params: { path: { id: c.id } },
-              body: {
-                stillEmployed: stillEmployed as boolean,
-                ...(stillEmployed === false
-                  ? { leftOn: leftOn || undefined, reason: reason || undefined }
-                  : {}),
-              },
-            }),
-          );
-          onAnswered();
-        })}
-      >
-        <FormAlert form={form} />
+      <ApiForm form={form} submit={t('checkIns.submit')} onSubmit={answer}>
         <FieldSet form={form} name="stillEmployed" legend={t('checkIns.question')}>
-          <label className="inline">
-            <input
-              type="radio"
-              name={`still-${c.id}`}
-              checked={stillEmployed === true}
-              onChange={() => setStillEmployed(true)}
-            />{' '}
-            {t('common.yes')}
-          </label>
-          <label className="inline">
-            <input
-              type="radio"
-              name={`still-${c.id}`}
-              checked={stillEmployed === false}
-              onChange={() => setStillEmployed(false)}
-            />{' '}
-            {t('common.no')}
-          </label>
+          <RadioList
+            name={`still-${c.id}`}
+            options={[
+              { value: true, label: t('common.yes') },
+              { value: false, label: t('common.no') },
+            ]}
+            value={stillEmployed}
+            onChange={setStillEmployed}
+          />
         </FieldSet>
         {stillEmployed === false && (
           <div className="row">
-            <Field form={form} name="leftOn" label={t('checkIns.leftOn')}>
-              <input type="date" value={leftOn} onChange={(e) => setLeftOn(e.target.value)} />
-            </Field>
-            <Field form={form} name="reason" label={t('checkIns.reason')}>
-              <input value={reason} onChange={(e) => setReason(e.target.value)} />
-            </Field>
+            <InputField type="date" label={t('checkIns.leftOn')} {...field('leftOn')} />
+            <InputField label={t('checkIns.reason')} {...field('reason')} />
           </div>
         )}
-        <SubmitButton form={form}>{t('checkIns.submit')}</SubmitButton>
-      </form>
+      </ApiForm>
     </li>
   );
 }

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { api, ApiError, call, download, rawFetch } from '../../api/client';
 import { PlacementImport } from '../../api/types';
 import { PageTitle, StateBadge } from '../../components/common';
-import { Field, FieldSet, FormAlert, SubmitButton, useApiForm } from '../../forms';
+import { ApiForm, OrganizationField, RadioList } from '../../form-fields';
+import { Field, FieldSet, useApiForm } from '../../forms';
 import { useI18n } from '../../i18n';
 import { FINISHED, useEmployers } from './constants';
 
@@ -27,6 +28,19 @@ export function ImportPage() {
   }, [current]);
 
   const pct = current?.totalRows ? Math.round((current.processedRows / current.totalRows) * 100) : 0;
+  const startImport = async () => {
+    if (!file) throw new ApiError(400, { errors: [{ field: 'file', message: t('import.chooseFile') }] });
+    const body = new FormData();
+    body.set('file', file);
+    body.set('employerOrganizationId', employerOrganizationId);
+    body.set('mode', mode);
+    const res = await rawFetch('/placements/imports', {
+      method: 'POST',
+      body,
+      headers: { 'Idempotency-Key': crypto.randomUUID() },
+    });
+    setCurrent((await res.json()) as PlacementImport);
+  };
   return (
     <>
       <PageTitle>{t('import.title')}</PageTitle>
@@ -42,58 +56,30 @@ export function ImportPage() {
           {t('import.template')}
         </button>
       </p>
-      <form
-        noValidate
-        onSubmit={form.onSubmit(async () => {
-          if (!file)
-            throw new ApiError(400, { errors: [{ field: 'file', message: t('import.chooseFile') }] });
-          const body = new FormData();
-          body.set('file', file);
-          body.set('employerOrganizationId', employerOrganizationId);
-          body.set('mode', mode);
-          const res = await rawFetch('/placements/imports', {
-            method: 'POST',
-            body,
-            headers: { 'Idempotency-Key': crypto.randomUUID() },
-          });
-          setCurrent((await res.json()) as PlacementImport);
-        })}
-      >
-        <FormAlert form={form} />
-        <Field form={form} name="employerOrganizationId" label={t('placement.employer')}>
-          <select value={employerOrganizationId} onChange={(e) => setEmployer(e.target.value)}>
-            {employers.map((m) => (
-              <option key={m.organizationId} value={m.organizationId}>
-                {m.organizationName}
-              </option>
-            ))}
-          </select>
-        </Field>
+      <ApiForm form={form} submit={t('import.submit')} onSubmit={startImport}>
+        <OrganizationField
+          form={form}
+          name="employerOrganizationId"
+          label={t('placement.employer')}
+          organizations={employers}
+          value={employerOrganizationId}
+          onChange={(e) => setEmployer(e.target.value)}
+        />
         <Field form={form} name="file" label={t('import.file')}>
           <input type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </Field>
         <FieldSet form={form} name="mode" legend={t('import.mode')}>
-          <label className="inline">
-            <input
-              type="radio"
-              name="mode"
-              checked={mode === 'valid_rows'}
-              onChange={() => setMode('valid_rows')}
-            />{' '}
-            {t('import.validRows')}
-          </label>
-          <label className="inline">
-            <input
-              type="radio"
-              name="mode"
-              checked={mode === 'all_or_nothing'}
-              onChange={() => setMode('all_or_nothing')}
-            />{' '}
-            {t('import.allOrNothing')}
-          </label>
+          <RadioList
+            name="mode"
+            options={[
+              { value: 'valid_rows', label: t('import.validRows') },
+              { value: 'all_or_nothing', label: t('import.allOrNothing') },
+            ]}
+            value={mode}
+            onChange={setMode}
+          />
         </FieldSet>
-        <SubmitButton form={form}>{t('import.submit')}</SubmitButton>
-      </form>
+      </ApiForm>
       {current && (
         <section className="card" aria-labelledby="sec-import" aria-live="polite">
           <h2 id="sec-import">

@@ -5,6 +5,7 @@ import { Placement } from '../../api/types';
 import {
   Async,
   Back,
+  Card,
   DataTable,
   fmtDate,
   PageTitle,
@@ -12,7 +13,8 @@ import {
   today,
   useLoad,
 } from '../../components/common';
-import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
+import { ApiForm, InputField, useFormValues } from '../../form-fields';
+import { FormAlert, SubmitButton, useApiForm } from '../../forms';
 import { Key, useI18n } from '../../i18n';
 import { type Contract, type Sector } from './constants';
 import { JobFields } from './JobFields';
@@ -75,8 +77,7 @@ function PlacementDetails({ p }: { p: Placement }) {
   if (p.endDate) rows.push([t('placement.endDate'), fmtDate(p.endDate, lang)]);
   if (p.endReason) rows.push([t('placement.endReason'), p.endReason]);
   return (
-    <section className="card" aria-labelledby="sec-details">
-      <h2 id="sec-details">{t('placement.details')}</h2>
+    <Card id="sec-details" title={t('placement.details')}>
       <dl className="details">
         {rows.map(([k, v]) => (
           <div key={k}>
@@ -85,7 +86,7 @@ function PlacementDetails({ p }: { p: Placement }) {
           </div>
         ))}
       </dl>
-    </section>
+    </Card>
   );
 }
 
@@ -93,8 +94,7 @@ function CheckInHistory({ p }: { p: Placement }) {
   const { t, lang } = useI18n();
   const yesNo = (b: boolean | null) => (b === null ? '—' : b ? t('common.yes') : t('common.no'));
   return (
-    <section className="card" aria-labelledby="sec-checkins">
-      <h2 id="sec-checkins">{t('placement.checkIns')}</h2>
+    <Card id="sec-checkins" title={t('placement.checkIns')}>
       <DataTable
         rows={p.checkIns ?? []}
         empty={t('checkIns.none')}
@@ -107,48 +107,43 @@ function CheckInHistory({ p }: { p: Placement }) {
         ]}
         rowKey={(c) => c.id}
       />
-    </section>
+    </Card>
   );
 }
 
 function EditPlacement({ p, onSaved }: { p: Placement; onSaved: (p: Placement) => void }) {
   const { t } = useI18n();
   const form = useApiForm();
-  const [v, setV] = useState({
+  const values = useFormValues(form, {
     jobTitle: p.jobTitle,
     occupationCode: p.occupationCode,
-    sector: p.sector,
-    contractType: p.contractType,
+    sector: p.sector as string,
+    contractType: p.contractType as string,
     hoursPerWeek: String(p.hoursPerWeek),
   });
-  const set = (k: keyof typeof v) => (value: string) => setV((x) => ({ ...x, [k]: value }));
+  const v = values.values;
+  const savePlacement = async () => {
+    const saved = await call<Placement>(
+      api.PATCH('/placements/{id}', {
+        params: { path: { id: p.id }, header: { 'If-Match': `"${p.version}"` } },
+        body: {
+          jobTitle: v.jobTitle,
+          occupationCode: v.occupationCode,
+          sector: v.sector as Sector,
+          contractType: v.contractType as Contract,
+          hoursPerWeek:
+            v.hoursPerWeek.trim() === '' ? (undefined as unknown as number) : Number(v.hoursPerWeek),
+        },
+      }),
+    );
+    onSaved(saved);
+  };
   return (
-    <section className="card" aria-labelledby="sec-edit">
-      <h2 id="sec-edit">{t('placement.edit')}</h2>
-      <form
-        noValidate
-        onSubmit={form.onSubmit(async () => {
-          const saved = await call<Placement>(
-            api.PATCH('/placements/{id}', {
-              params: { path: { id: p.id }, header: { 'If-Match': `"${p.version}"` } },
-              body: {
-                jobTitle: v.jobTitle,
-                occupationCode: v.occupationCode,
-                sector: v.sector as Sector,
-                contractType: v.contractType as Contract,
-                hoursPerWeek:
-                  v.hoursPerWeek.trim() === '' ? (undefined as unknown as number) : Number(v.hoursPerWeek),
-              },
-            }),
-          );
-          onSaved(saved);
-        })}
-      >
-        <FormAlert form={form} />
-        <JobFields form={form} value={v} onChange={(k, value) => set(k)(value)} />
-        <SubmitButton form={form}>{t('placement.save')}</SubmitButton>
-      </form>
-    </section>
+    <Card id="sec-edit" title={t('placement.edit')}>
+      <ApiForm form={form} submit={t('placement.save')} onSubmit={savePlacement}>
+        <JobFields values={values} />
+      </ApiForm>
+    </Card>
   );
 }
 
@@ -156,8 +151,8 @@ function EditPlacement({ p, onSaved }: { p: Placement; onSaved: (p: Placement) =
 function EndPlacement({ p, onEnded }: { p: Placement; onEnded: (p: Placement) => void }) {
   const { t, lang } = useI18n();
   const form = useApiForm();
-  const [endDate, setEndDate] = useState(today());
-  const [reason, setReason] = useState('');
+  const { values, field } = useFormValues(form, { endDate: today(), reason: '' });
+  const { endDate, reason } = values;
   const dialog = useRef<HTMLDialogElement>(null);
   const [asking, setAsking] = useState(false);
   useEffect(() => {
@@ -176,8 +171,7 @@ function EndPlacement({ p, onEnded }: { p: Placement; onEnded: (p: Placement) =>
       onEnded(ended);
     });
   return (
-    <section className="card" aria-labelledby="sec-end">
-      <h2 id="sec-end">{t('placement.end')}</h2>
+    <Card id="sec-end" title={t('placement.end')}>
       <form
         noValidate
         onSubmit={(e) => {
@@ -187,12 +181,8 @@ function EndPlacement({ p, onEnded }: { p: Placement; onEnded: (p: Placement) =>
       >
         <FormAlert form={form} />
         <div className="row">
-          <Field form={form} name="endDate" label={t('placement.endDate')}>
-            <input type="date" value={endDate} onChange={(e) => setEndDate(e.target.value)} />
-          </Field>
-          <Field form={form} name="reason" label={t('placement.endReason')}>
-            <input value={reason} onChange={(e) => setReason(e.target.value)} />
-          </Field>
+          <InputField type="date" label={t('placement.endDate')} {...field('endDate')} />
+          <InputField label={t('placement.endReason')} {...field('reason')} />
         </div>
         <SubmitButton form={form}>{t('placement.endButton')}</SubmitButton>
       </form>
@@ -215,6 +205,6 @@ function EndPlacement({ p, onEnded }: { p: Placement; onEnded: (p: Placement) =>
           </button>
         </div>
       </dialog>
-    </section>
+    </Card>
   );
 }

@@ -3,11 +3,11 @@ import { Link } from 'react-router-dom';
 import { api, call } from '../../api/client';
 import { Page, Placement, PlacementStats } from '../../api/types';
 import { BarChart } from '../../components/charts';
-import { fmtDate, PageTitle, StateBadge, useLoad } from '../../components/common';
+import { fmtDate, PageTitle, StateBadge, useLoad, Card, ButtonLink } from '../../components/common';
 import { PAGE_SIZE, PagedTable, usePagedList } from '../../components/PagedTable';
 import { Key, useI18n } from '../../i18n';
 import { SECTORS, type Sector, useEmployers } from './constants';
-import { EnumSelect } from '../../components/EnumSelect';
+import { FilterSelect } from '../../components/EnumSelect';
 
 export function PlacementsPage() {
   const { t, lang } = useI18n();
@@ -36,15 +36,11 @@ export function PlacementsPage() {
         actions={
           employers.length > 0 && (
             <>
-              <Link className="button primary" to="/placements/new">
+              <ButtonLink to="/placements/new" primary>
                 {t('placement.log')}
-              </Link>
-              <Link className="button" to="/placements/import">
-                {t('import.title')}
-              </Link>
-              <Link className="button" to="/check-ins">
-                {t('checkIns.title')}
-              </Link>
+              </ButtonLink>
+              <ButtonLink to="/placements/import">{t('import.title')}</ButtonLink>
+              <ButtonLink to="/check-ins">{t('checkIns.title')}</ButtonLink>
             </>
           )
         }
@@ -52,30 +48,24 @@ export function PlacementsPage() {
         {t('placements.title')}
       </PageTitle>
       <div className="filters" role="group" aria-label={t('placements.filters')}>
-        <label>
-          {t('placement.status')}
-          <EnumSelect
-            values={['active', 'ended']}
-            labels="state"
-            blank={t('common.any')}
-            value={status}
-            onChange={(e) => setStatus(e.target.value)}
-          />
-        </label>
-        <label>
-          {t('placement.sector')}
-          <EnumSelect
-            values={SECTORS}
-            label={(s) => (
-              <>
-                {s} — {t(`sector.${s}` as Key)}
-              </>
-            )}
-            blank={t('common.any')}
-            value={sector}
-            onChange={(e) => setSector(e.target.value)}
-          />
-        </label>
+        <FilterSelect
+          label={t('placement.status')}
+          values={['active', 'ended']}
+          labels="state"
+          value={status}
+          onChange={setStatus}
+        />
+        <FilterSelect
+          label={t('placement.sector')}
+          values={SECTORS}
+          optionLabel={(s) => (
+            <>
+              {s} — {t(`sector.${s}` as Key)}
+            </>
+          )}
+          value={sector}
+          onChange={setSector}
+        />
       </div>
       <PlacementFigures />
       <PagedTable
@@ -122,8 +112,7 @@ function PlacementFigures() {
   const s = stats.data;
   if (!s.total.placements) return null;
   return (
-    <section className="card" aria-labelledby="sec-figures">
-      <h2 id="sec-figures">{t('placements.figures')}</h2>
+    <Card id="sec-figures" title={t('placements.figures')}>
       <p>{t('placements.totals', { placements: s.total.placements, people: s.total.people })}</p>
       <div className="grid">
         <BarChart
@@ -156,6 +145,6 @@ function PlacementFigures() {
           </tbody>
         </table>
       </div>
-    </section>
+    </Card>
   );
 }

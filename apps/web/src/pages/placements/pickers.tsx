@@ -1,11 +1,12 @@
 // Pickers by name over the code lists the API accepts (GET /classifications): countries and languages
 // named in the reader's language by the browser (Intl.DisplayNames), ISCO-08 occupations by their
 // official titles, ISIC sections by name. The form keeps the codes.
-import { useMemo } from 'react';
+import { ReactNode, useMemo } from 'react';
 import { api, call } from '../../api/client';
 import type { components } from '../../api/schema';
 import { Choice, Combobox } from '../../components/Combobox';
 import { useLoad } from '../../components/common';
+import { Field, FormState } from '../../forms';
 import { Key, useI18n } from '../../i18n';
 
 type Classifications = components['schemas']['ClassificationsView'];
@@ -124,4 +125,27 @@ export function LanguagesPicker({
 export function useOccupationName() {
   const choices = useChoices();
   return (code: string) => choices?.occupations.find((o) => o.value === code)?.label ?? code;
+}
+
+/** A labelled `Picker` (the picker is named by the same label) with the API's message for its field. */
+export function PickerField({
+  form,
+  name,
+  label,
+  hint,
+  ...picker
+}: {
+  form: FormState;
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  list: Choice[];
+  value: string;
+  onChange(value: string): void;
+}) {
+  return (
+    <Field form={form} name={name} label={label} hint={hint}>
+      <Picker label={label} {...picker} />
+    </Field>
+  );
 }

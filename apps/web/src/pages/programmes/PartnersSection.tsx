@@ -1,15 +1,14 @@
 import { allPages } from '../../components/PagedTable';
 import { useConfirm } from '../../components/ConfirmDialog';
-import { useState } from 'react';
 import { api, call } from '../../api/client';
 import { Organization, Page, Partner, Programme } from '../../api/types';
 import { InvitedHint } from './InvitedHint';
 import { useMe } from '../../auth';
-import { DataTable, RowAction, StateBadge, useLoad } from '../../components/common';
-import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
+import { DataTable, RowAction, StateBadge, useLoad, Card } from '../../components/common';
+import { SelectField, SubForm, useFormValues } from '../../form-fields';
+import { FormAlert, useApiForm } from '../../forms';
 import { Key, useI18n } from '../../i18n';
 import { PARTNER_ROLES } from './constants';
-import { EnumSelect } from '../../components/EnumSelect';
 
 export function PartnersSection({
   programme,
@@ -28,8 +27,14 @@ export function PartnersSection({
   const form = useApiForm();
   const answer = useApiForm();
   const confirm = useConfirm();
-  const [organizationId, setOrganizationId] = useState('');
-  const [role, setRole] = useState<(typeof PARTNER_ROLES)[number]>('implementer');
+  const {
+    values: invitation,
+    field,
+    set,
+  } = useFormValues(form, {
+    organizationId: '',
+    role: 'implementer' as (typeof PARTNER_ROLES)[number],
+  });
   const orgs = useLoad(
     async () =>
       manager
@@ -44,9 +49,19 @@ export function PartnersSection({
   // A plain member of an invited organisation is told who can answer (its org admins).
   const memberOf = new Set(useMe().memberships.map((m) => m.organizationId));
   const taken = new Set(partners.map((x) => x.organizationId));
+  const invitable = (orgs.data ?? []).filter((o) => !taken.has(o.id));
+  const invitePartner = async () => {
+    await call(
+      api.POST('/programmes/{id}/partners', {
+        params: { path: { id: programme.id } },
+        body: invitation,
+      }),
+    );
+    set('organizationId', '');
+    reload();
+  };
   return (
-    <section className="card" aria-labelledby="sec-partners">
-      <h2 id="sec-partners">{t('partners.title')}</h2>
+    <Card id="sec-partners" title={t('partners.title')}>
       <FormAlert form={answer} />
       <DataTable
         rows={partners}
@@ -110,48 +125,27 @@ export function PartnersSection({
         ]}
       />
       {manager && (
-        <form
-          noValidate
-          className="subform"
-          aria-labelledby="invite-partner"
-          onSubmit={form.onSubmit(async () => {
-            await call(
-              api.POST('/programmes/{id}/partners', {
-                params: { path: { id: programme.id } },
-                body: { organizationId, role },
-              }),
-            );
-            setOrganizationId('');
-            reload();
-          })}
+        <SubForm
+          form={form}
+          title={t('partners.invite')}
+          submit={t('partners.inviteSubmit')}
+          onSubmit={invitePartner}
         >
-          <h3 id="invite-partner">{t('partners.invite')}</h3>
-          <FormAlert form={form} />
           <div className="row">
-            <Field form={form} name="organizationId" label={t('partner.organization')}>
-              <select value={organizationId} onChange={(e) => setOrganizationId(e.target.value)}>
-                <option value="">{t('common.choose')}</option>
-                {(orgs.data ?? [])
-                  .filter((o) => !taken.has(o.id))
-                  .map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.name} ({t(`kind.${o.kind}` as Key)})
-                    </option>
-                  ))}
-              </select>
-            </Field>
-            <Field form={form} name="role" label={t('partner.role')}>
-              <EnumSelect
-                values={PARTNER_ROLES}
-                labels="role"
-                value={role}
-                onChange={(e) => setRole(e.target.value as typeof role)}
-              />
-            </Field>
+            <SelectField
+              label={t('partner.organization')}
+              values={invitable.map((o) => o.id)}
+              optionLabel={(id) => {
+                const o = invitable.find((x) => x.id === id)!;
+                return `${o.name} (${t(`kind.${o.kind}` as Key)})`;
+              }}
+              blank={t('common.choose')}
+              {...field('organizationId')}
+            />
+            <SelectField label={t('partner.role')} values={PARTNER_ROLES} labels="role" {...field('role')} />
           </div>
-          <SubmitButton form={form}>{t('partners.inviteSubmit')}</SubmitButton>
-        </form>
+        </SubForm>
       )}
-    </section>
+    </Card>
   );
 }

@@ -1,10 +1,18 @@
-import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api, call } from '../../api/client';
 import { Programme } from '../../api/types';
 import { useMe } from '../../auth';
 import { Async, Back, PageTitle, today, useLoad } from '../../components/common';
-import { Field, FieldSet, FormAlert, SubmitButton, useApiForm } from '../../forms';
+import {
+  ApiForm,
+  CheckboxList,
+  InputField,
+  OrganizationField,
+  TextAreaField,
+  useFormValues,
+  CountryCityFields,
+} from '../../form-fields';
+import { FieldSet, useApiForm } from '../../forms';
 import { Key, useI18n } from '../../i18n';
 import { DIMENSIONS, type Dimension } from './constants';
 
@@ -14,7 +22,11 @@ function ProgrammeForm({ programme }: { programme?: Programme }) {
   const navigate = useNavigate();
   const form = useApiForm();
   const leads = me.memberships.filter((m) => m.role === 'org_admin');
-  const [v, setV] = useState({
+  const {
+    values: v,
+    set,
+    field,
+  } = useFormValues(form, {
     title: programme?.title ?? '',
     summary: programme?.summary ?? '',
     leadOrganizationId: programme?.leadOrganizationId ?? leads[0]?.organizationId ?? '',
@@ -24,96 +36,66 @@ function ProgrammeForm({ programme }: { programme?: Programme }) {
     city: programme?.city ?? '',
     dimensions: (programme?.dimensions ?? []) as Dimension[],
   });
-  const change = (k: keyof typeof v) => (e: { target: { value: string } }) =>
-    setV({ ...v, [k]: e.target.value });
+  const saveProgramme = async () => {
+    const common = {
+      title: v.title,
+      summary: v.summary || undefined,
+      startDate: v.startDate,
+      endDate: v.endDate,
+      country: v.country,
+      city: v.city || undefined,
+      dimensions: v.dimensions,
+    };
+    if (programme) {
+      await call(
+        api.PATCH('/programmes/{id}', {
+          params: { path: { id: programme.id } },
+          body: common,
+          headers: { 'If-Match': `"${programme.version}"` },
+        }),
+      );
+      navigate(`/programmes/${programme.id}`);
+    } else {
+      const created = await call<Programme>(
+        api.POST('/programmes', {
+          body: { ...common, leadOrganizationId: v.leadOrganizationId },
+          params: { header: { 'Idempotency-Key': crypto.randomUUID() } },
+        }),
+      );
+      navigate(`/programmes/${created.id}`);
+    }
+  };
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit(async () => {
-        const common = {
-          title: v.title,
-          summary: v.summary || undefined,
-          startDate: v.startDate,
-          endDate: v.endDate,
-          country: v.country,
-          city: v.city || undefined,
-          dimensions: v.dimensions,
-        };
-        if (programme) {
-          await call(
-            api.PATCH('/programmes/{id}', {
-              params: { path: { id: programme.id } },
-              body: common,
-              headers: { 'If-Match': `"${programme.version}"` },
-            }),
-          );
-          navigate(`/programmes/${programme.id}`);
-        } else {
-          const created = await call<Programme>(
-            api.POST('/programmes', {
-              body: { ...common, leadOrganizationId: v.leadOrganizationId },
-              params: { header: { 'Idempotency-Key': crypto.randomUUID() } },
-            }),
-          );
-          navigate(`/programmes/${created.id}`);
-        }
-      })}
+    <ApiForm
+      form={form}
+      submit={programme ? t('common.save') : t('programme.create')}
+      onSubmit={saveProgramme}
     >
-      <FormAlert form={form} />
-      <Field form={form} name="title" label={t('programme.title')}>
-        <input value={v.title} onChange={change('title')} />
-      </Field>
-      <Field form={form} name="summary" label={t('programme.summary')}>
-        <textarea rows={3} value={v.summary} onChange={change('summary')} />
-      </Field>
+      <InputField label={t('programme.title')} {...field('title')} />
+      <TextAreaField rows={3} label={t('programme.summary')} {...field('summary')} />
       {!programme && (
-        <Field form={form} name="leadOrganizationId" label={t('programme.lead')}>
-          <select value={v.leadOrganizationId} onChange={change('leadOrganizationId')}>
-            {leads.map((m) => (
-              <option key={m.organizationId} value={m.organizationId}>
-                {m.organizationName}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <OrganizationField
+          label={t('programme.lead')}
+          organizations={leads}
+          {...field('leadOrganizationId')}
+        />
       )}
       <div className="row">
-        <Field form={form} name="startDate" label={t('programme.startDate')}>
-          <input type="date" value={v.startDate} onChange={change('startDate')} />
-        </Field>
-        <Field form={form} name="endDate" label={t('programme.endDate')}>
-          <input type="date" value={v.endDate} onChange={change('endDate')} />
-        </Field>
+        <InputField type="date" label={t('programme.startDate')} {...field('startDate')} />
+        <InputField type="date" label={t('programme.endDate')} {...field('endDate')} />
       </div>
       <div className="row">
-        <Field form={form} name="country" label={t('programme.country')} hint={t('programme.countryHint')}>
-          <input value={v.country} maxLength={2} onChange={change('country')} />
-        </Field>
-        <Field form={form} name="city" label={t('programme.city')}>
-          <input value={v.city} onChange={change('city')} />
-        </Field>
+        <CountryCityFields country={field('country')} city={field('city')} />
       </div>
       <FieldSet form={form} name="dimensions" legend={t('programme.dimensions')}>
-        <div className="checks">
-          {DIMENSIONS.map((d) => (
-            <label key={d} className="inline">
-              <input
-                type="checkbox"
-                checked={v.dimensions.includes(d)}
-                onChange={(e) =>
-                  setV({
-                    ...v,
-                    dimensions: e.target.checked ? [...v.dimensions, d] : v.dimensions.filter((x) => x !== d),
-                  })
-                }
-              />{' '}
-              {t(`dimension.${d}` as Key)}
-            </label>
-          ))}
-        </div>
+        <CheckboxList
+          values={DIMENSIONS}
+          selected={v.dimensions}
+          onChange={(list) => set('dimensions', list)}
+          label={(d) => t(`dimension.${d}` as Key)}
+        />
       </FieldSet>
-      <SubmitButton form={form}>{programme ? t('common.save') : t('programme.create')}</SubmitButton>
-    </form>
+    </ApiForm>
   );
 }
 

@@ -13,6 +13,8 @@ import {
   PageTitle,
   StateBadge,
   useLoad,
+  Card,
+  ButtonLink,
 } from '../../components/common';
 import { FormAlert, useApiForm } from '../../forms';
 import { ConfirmButton } from '../../components/ConfirmDialog';
@@ -88,13 +90,7 @@ function ProgrammeView({ data, reload }: { data: ProgrammeData; reload: () => vo
   return (
     <>
       <PageTitle
-        actions={
-          manager && (
-            <Link className="button" to={`/programmes/${p.id}/edit`}>
-              {t('programme.edit')}
-            </Link>
-          )
-        }
+        actions={manager && <ButtonLink to={`/programmes/${p.id}/edit`}>{t('programme.edit')}</ButtonLink>}
       >
         {p.title}
       </PageTitle>
@@ -133,8 +129,7 @@ function ProgrammeView({ data, reload }: { data: ProgrammeData; reload: () => vo
         </div>
       )}
 
-      <section className="card" aria-labelledby="sec-dashboard">
-        <h2 id="sec-dashboard">{t('dashboard.title')}</h2>
+      <Card id="sec-dashboard" title={t('dashboard.title')}>
         <div className="grid">
           <BarChart
             title={t('dashboard.tasksByState')}
@@ -180,7 +175,7 @@ function ProgrammeView({ data, reload }: { data: ProgrammeData; reload: () => vo
             )}
           </div>
         </div>
-      </section>
+      </Card>
 
       <PartnersSection
         programme={p}
@@ -192,8 +187,7 @@ function ProgrammeView({ data, reload }: { data: ProgrammeData; reload: () => vo
 
       <ProgrammeListingControls p={p} manager={manager} />
 
-      <section className="card" aria-labelledby="sec-board">
-        <h2 id="sec-board">{t('board.title')}</h2>
+      <Card id="sec-board" title={t('board.title')}>
         <div className="board">
           {TASK_STATES.map((s) => {
             const column = tasks.filter((task) => task.state === s);
@@ -220,10 +214,9 @@ function ProgrammeView({ data, reload }: { data: ProgrammeData; reload: () => vo
         {manager && (
           <NewTaskForm programmeId={p.id} partners={partners} milestones={milestones} onCreated={reload} />
         )}
-      </section>
+      </Card>
 
-      <section className="card" aria-labelledby="sec-milestones">
-        <h2 id="sec-milestones">{t('milestones.title')}</h2>
+      <Card id="sec-milestones" title={t('milestones.title')}>
         {dashboard.milestones.length === 0 ? (
           <p className="muted">{t('milestones.none')}</p>
         ) : (
@@ -258,7 +251,7 @@ function ProgrammeView({ data, reload }: { data: ProgrammeData; reload: () => vo
           />
         )}
         {manager && <NewMilestoneForm programmeId={p.id} onCreated={reload} />}
-      </section>
+      </Card>
 
       <IndicatorsSection
         programmeId={p.id}
@@ -270,8 +263,7 @@ function ProgrammeView({ data, reload }: { data: ProgrammeData; reload: () => vo
         reload={reload}
       />
 
-      <section className="card" aria-labelledby="sec-activity">
-        <h2 id="sec-activity">{t('dashboard.partnerActivity')}</h2>
+      <Card id="sec-activity" title={t('dashboard.partnerActivity')}>
         <DataTable
           rows={dashboard.partners}
           rowKey={(x) => x.organizationId}
@@ -281,7 +273,7 @@ function ProgrammeView({ data, reload }: { data: ProgrammeData; reload: () => vo
             { label: t('dashboard.lastActivity'), cell: (x) => fmtDateTime(x.lastActivityAt, lang) },
           ]}
         />
-      </section>
+      </Card>
     </>
   );
 }

@@ -3,11 +3,11 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { api, call } from '../../api/client';
 import { Page, Programme } from '../../api/types';
 import { useMe } from '../../auth';
-import { fmtDate, PageTitle, StateBadge } from '../../components/common';
+import { fmtDate, PageTitle, StateBadge, ButtonLink } from '../../components/common';
 import { PAGE_SIZE, PagedTable, usePagedList } from '../../components/PagedTable';
 import { useI18n } from '../../i18n';
 import { DIMENSIONS, type Dimension, PROGRAMME_STATUSES } from './constants';
-import { EnumSelect } from '../../components/EnumSelect';
+import { FilterSelect } from '../../components/EnumSelect';
 
 export function ProgrammesPage() {
   const { t, lang } = useI18n();
@@ -46,9 +46,9 @@ export function ProgrammesPage() {
       <PageTitle
         actions={
           canCreate && (
-            <Link className="button primary" to="/programmes/new">
+            <ButtonLink to="/programmes/new" primary>
               {t('programme.new')}
-            </Link>
+            </ButtonLink>
           )
         }
       >
@@ -67,26 +67,20 @@ export function ProgrammesPage() {
           {t('programmes.search')}
           <input type="search" value={draftText} onChange={(e) => setDraftText(e.target.value)} />
         </label>
-        <label>
-          {t('programme.status')}
-          <EnumSelect
-            values={PROGRAMME_STATUSES}
-            labels="state"
-            blank={t('common.any')}
-            value={status}
-            onChange={(e) => set('status', e.target.value)}
-          />
-        </label>
-        <label>
-          {t('programme.dimension')}
-          <EnumSelect
-            values={DIMENSIONS}
-            labels="dimension"
-            blank={t('common.any')}
-            value={dimension}
-            onChange={(e) => set('dimension', e.target.value)}
-          />
-        </label>
+        <FilterSelect
+          label={t('programme.status')}
+          values={PROGRAMME_STATUSES}
+          labels="state"
+          value={status}
+          onChange={(value) => set('status', value)}
+        />
+        <FilterSelect
+          label={t('programme.dimension')}
+          values={DIMENSIONS}
+          labels="dimension"
+          value={dimension}
+          onChange={(value) => set('dimension', value)}
+        />
         <button type="submit">{t('common.search')}</button>
       </form>
       <PagedTable

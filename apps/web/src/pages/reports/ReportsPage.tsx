@@ -1,12 +1,13 @@
 import { allPages } from '../../components/PagedTable';
 import { Paged, PAGE_SIZE, PagedTable, usePagedList } from '../../components/PagedTable';
-import { useEffect, useState } from 'react';
+import { ReactNode, useEffect, useState } from 'react';
 import { api, call, download } from '../../api/client';
 import { Consultation, Page, Programme, Report, ReportSchedule } from '../../api/types';
 import type { components } from '../../api/schema';
-import { fmtDateTime, PageTitle, StateBadge, useLoad } from '../../components/common';
+import { fmtDateTime, PageTitle, StateBadge, useLoad, Card, ItemList } from '../../components/common';
 import { Progress } from '../../components/charts';
-import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
+import { ApiForm, InputField, SelectField, SubForm, useFormValues } from '../../form-fields';
+import { Field, FormAlert, FormState, useApiForm } from '../../forms';
 import { Key, localized, useI18n } from '../../i18n';
 import { EnumSelect } from '../../components/EnumSelect';
 
@@ -33,43 +34,72 @@ const KINDS = Object.keys(KIND_FORMATS) as Kind[];
 
 const FINISHED = ['done', 'failed', 'expired'];
 
-/** The report's kind and a format it comes in: a new kind keeps the format when it still fits. */
-function KindAndFormatFields({
-  form,
-  kind,
-  format,
-  onKind,
-  onFormat,
-}: {
-  form: ReturnType<typeof useApiForm>;
+const CADENCES: Cadence[] = ['weekly', 'monthly'];
+
+/** What a report is: its kind, its format, and the kind's parameters. */
+interface ReportChoice {
   kind: Kind;
   format: Format;
-  onKind: (kind: Kind) => void;
-  onFormat: (format: Format) => void;
+  parameters: Record<string, string>;
+}
+
+const cleanChoice = (r: ReportChoice) => ({ ...r, parameters: cleanParameters(r.parameters) });
+
+/**
+ * The report's fields, as requesting one and scheduling one both ask them: kind and format on one
+ * row (with `extra` fields after them), then the kind's parameters. Another kind starts its
+ * parameters afresh and keeps the format when the kind offers it.
+ */
+function ReportFields({
+  form,
+  value,
+  onChange,
+  extra,
+}: {
+  form: FormState;
+  value: ReportChoice;
+  onChange: (value: ReportChoice) => void;
+  extra?: ReactNode;
 }) {
   const { t } = useI18n();
+  const formats = KIND_FORMATS[value.kind];
   return (
     <>
-      <Field form={form} name="kind" label={t('reports.kind')}>
-        <EnumSelect
+      <div className="row">
+        <SelectField
+          form={form}
+          name="kind"
+          label={t('reports.kind')}
           values={KINDS}
           labels="reportKind"
-          value={kind}
+          value={value.kind}
           onChange={(e) => {
-            const k = e.target.value as Kind;
-            onKind(k);
-            if (!KIND_FORMATS[k].includes(format)) onFormat(KIND_FORMATS[k][0]);
+            const kind = e.target.value as Kind;
+            const allowed = KIND_FORMATS[kind];
+            onChange({
+              kind,
+              format: allowed.includes(value.format) ? value.format : allowed[0],
+              parameters: {},
+            });
           }}
         />
-      </Field>
-      <Field form={form} name="format" label={t('reports.format')}>
-        <EnumSelect
-          values={KIND_FORMATS[kind]}
-          label={(f) => f.toUpperCase()}
-          value={format}
-          onChange={(e) => onFormat(e.target.value as Format)}
+        <SelectField
+          form={form}
+          name="format"
+          label={t('reports.format')}
+          values={formats}
+          optionLabel={(f) => f.toUpperCase()}
+          value={value.format}
+          onChange={(e) => onChange({ ...value, format: e.target.value as Format })}
         />
-      </Field>
+        {extra}
+      </div>
+      <ParametersFields
+        form={form}
+        kind={value.kind}
+        value={value.parameters}
+        onChange={(parameters) => onChange({ ...value, parameters })}
+      />
     </>
   );
 }
@@ -176,9 +206,11 @@ export function ReportsPage() {
   );
   const form = useApiForm();
   const dl = useApiForm();
-  const [kind, setKind] = useState<Kind>('programme_progress');
-  const [format, setFormat] = useState<Format>('csv');
-  const [parameters, setParameters] = useState<Record<string, string>>({});
+  const [report, setReport] = useState<ReportChoice>({
+    kind: 'programme_progress',
+    format: 'csv',
+    parameters: {},
+  });
 
   // Follow reports that are still being built.
   const pending = list.items.some((r) => !FINISHED.includes(r.status));
@@ -188,42 +220,24 @@ export function ReportsPage() {
     return () => clearTimeout(timer);
   });
 
+  const requestReport = async () => {
+    await call(
+      api.POST('/reports', {
+        params: { header: { 'Idempotency-Key': crypto.randomUUID() } },
+        body: cleanChoice(report),
+      }),
+    );
+    list.reload();
+  };
   return (
     <>
       <PageTitle>{t('reports.title')}</PageTitle>
-      <section className="card" aria-labelledby="new-report">
-        <h2 id="new-report">{t('reports.request')}</h2>
-        <form
-          noValidate
-          onSubmit={form.onSubmit(async () => {
-            await call(
-              api.POST('/reports', {
-                params: { header: { 'Idempotency-Key': crypto.randomUUID() } },
-                body: { kind, format, parameters: cleanParameters(parameters) },
-              }),
-            );
-            list.reload();
-          })}
-        >
-          <FormAlert form={form} />
-          <div className="row">
-            <KindAndFormatFields
-              form={form}
-              kind={kind}
-              format={format}
-              onKind={(k) => {
-                setKind(k);
-                setParameters({});
-              }}
-              onFormat={setFormat}
-            />
-          </div>
-          <ParametersFields form={form} kind={kind} value={parameters} onChange={setParameters} />
-          <SubmitButton form={form}>{t('reports.requestSubmit')}</SubmitButton>
-        </form>
-      </section>
-      <section className="card" aria-labelledby="my-reports" aria-live="polite">
-        <h2 id="my-reports">{t('reports.mine')}</h2>
+      <Card id="new-report" title={t('reports.request')}>
+        <ApiForm form={form} submit={t('reports.requestSubmit')} onSubmit={requestReport}>
+          <ReportFields form={form} value={report} onChange={setReport} />
+        </ApiForm>
+      </Card>
+      <Card id="my-reports" title={t('reports.mine')} aria-live="polite">
         <FormAlert form={dl} />
         <PagedTable
           list={list}
@@ -272,7 +286,7 @@ export function ReportsPage() {
             },
           ]}
         />
-      </section>
+      </Card>
       <SchedulesSection />
     </>
   );
@@ -288,90 +302,72 @@ function SchedulesSection() {
     [],
   );
   const form = useApiForm();
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<Kind>('programme_progress');
-  const [format, setFormat] = useState<Format>('pdf');
-  const [cadence, setCadence] = useState<Cadence>('weekly');
-  const [parameters, setParameters] = useState<Record<string, string>>({});
+  const { values: schedule, field, set } = useFormValues(form, { name: '', cadence: 'weekly' as Cadence });
+  const [report, setReport] = useState<ReportChoice>({
+    kind: 'programme_progress',
+    format: 'pdf',
+    parameters: {},
+  });
+  const createSchedule = async () => {
+    await call(
+      api.POST('/report-schedules', {
+        params: { header: { 'Idempotency-Key': crypto.randomUUID() } },
+        body: {
+          ...(schedule.name ? { name: schedule.name } : {}),
+          ...cleanChoice(report),
+          cadence: schedule.cadence,
+        },
+      }),
+    );
+    set('name', '');
+    list.reload();
+  };
   return (
-    <section className="card" aria-labelledby="schedules">
-      <h2 id="schedules">{t('schedules.title')}</h2>
+    <Card id="schedules" title={t('schedules.title')}>
       <Paged list={list}>
-        {(items) =>
-          items.length === 0 ? (
-            <p className="muted">{t('schedules.none')}</p>
-          ) : (
-            <ul className="list">
-              {items.map((s) => (
-                <li key={s.id}>
-                  <strong>{s.name}</strong> · {t(`reportKind.${s.kind}` as Key)} · {s.format.toUpperCase()} ·{' '}
-                  {t(`cadence.${s.cadence}` as Key)}{' '}
-                  <button
-                    type="button"
-                    className="small"
-                    onClick={async () => {
-                      await call(api.DELETE('/report-schedules/{id}', { params: { path: { id: s.id } } }));
-                      list.reload();
-                    }}
-                  >
-                    {t('common.delete')}
-                    <span className="visually-hidden">: {s.name}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )
-        }
+        {(items) => (
+          <ItemList items={items} empty={t('schedules.none')}>
+            {(s) => (
+              <li key={s.id}>
+                <strong>{s.name}</strong> · {t(`reportKind.${s.kind}` as Key)} · {s.format.toUpperCase()} ·{' '}
+                {t(`cadence.${s.cadence}` as Key)}{' '}
+                <button
+                  type="button"
+                  className="small"
+                  onClick={async () => {
+                    await call(api.DELETE('/report-schedules/{id}', { params: { path: { id: s.id } } }));
+                    list.reload();
+                  }}
+                >
+                  {t('common.delete')}
+                  <span className="visually-hidden">: {s.name}</span>
+                </button>
+              </li>
+            )}
+          </ItemList>
+        )}
       </Paged>
-      <form
-        noValidate
-        className="subform"
-        aria-labelledby="new-schedule"
-        onSubmit={form.onSubmit(async () => {
-          await call(
-            api.POST('/report-schedules', {
-              params: { header: { 'Idempotency-Key': crypto.randomUUID() } },
-              body: {
-                ...(name ? { name } : {}),
-                kind,
-                format,
-                cadence,
-                parameters: cleanParameters(parameters),
-              },
-            }),
-          );
-          setName('');
-          list.reload();
-        })}
+      <SubForm
+        form={form}
+        title={t('schedules.new')}
+        submit={t('schedules.create')}
+        onSubmit={createSchedule}
       >
-        <h3 id="new-schedule">{t('schedules.new')}</h3>
-        <FormAlert form={form} />
-        <Field form={form} name="name" label={t('schedules.name')}>
-          <input value={name} onChange={(e) => setName(e.target.value)} />
-        </Field>
-        <div className="row">
-          <KindAndFormatFields
-            form={form}
-            kind={kind}
-            format={format}
-            onKind={(k) => {
-              setKind(k);
-              setParameters({});
-            }}
-            onFormat={setFormat}
-          />
-          <Field form={form} name="cadence" label={t('schedules.cadence')}>
-            <EnumSelect
-              values={['weekly', 'monthly'] as const}
+        <InputField label={t('schedules.name')} {...field('name')} />
+        <ReportFields
+          form={form}
+          value={report}
+          onChange={setReport}
+          extra={
+            <SelectField
+              label={t('schedules.cadence')}
+              values={CADENCES}
               labels="cadence"
-              value={cadence}
-              onChange={(e) => setCadence(e.target.value as Cadence)}
+              {...field('cadence')}
             />
-          </Field>
-        </div>
-        <ParametersFields form={form} kind={kind} value={parameters} onChange={setParameters} />
-        <SubmitButton form={form}>{t('schedules.create')}</SubmitButton>
-      </form>
-    </section>
+          }
+        />
+      </SubForm>
+    </Card>
   );
 }

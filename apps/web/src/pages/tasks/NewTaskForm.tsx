@@ -1,10 +1,18 @@
-import { useState } from 'react';
 import { api, call } from '../../api/client';
 import { Milestone, Partner } from '../../api/types';
-import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
+import {
+  BoundField,
+  FormValues,
+  InputField,
+  OrganizationField,
+  SelectField,
+  SubForm,
+  TextAreaField,
+  useFormValues,
+} from '../../form-fields';
+import { useApiForm } from '../../forms';
 import { useI18n } from '../../i18n';
 import { PRIORITIES } from '../programmes/constants';
-import { EnumSelect } from '../../components/EnumSelect';
 
 export function NewTaskForm({
   programmeId,
@@ -19,120 +27,126 @@ export function NewTaskForm({
 }) {
   const { t } = useI18n();
   const form = useApiForm();
-  const working = partners.filter((x) => x.status === 'active' && x.role !== 'observer');
-  const empty = {
+  const values = useFormValues(form, {
     title: '',
     description: '',
     assigneeOrganizationId: '',
     milestoneId: '',
     dueDate: '',
     priority: 'normal',
+  });
+  const { values: v, reset } = values;
+  const createTask = async () => {
+    await call(
+      api.POST('/programmes/{id}/tasks', {
+        params: { path: { id: programmeId }, header: { 'Idempotency-Key': crypto.randomUUID() } },
+        body: {
+          title: v.title,
+          description: v.description || undefined,
+          assigneeOrganizationId: v.assigneeOrganizationId,
+          milestoneId: v.milestoneId || undefined,
+          dueDate: v.dueDate || undefined,
+          priority: v.priority as (typeof PRIORITIES)[number],
+        },
+      }),
+    );
+    reset();
+    onCreated();
   };
-  const [v, setV] = useState(empty);
-  const change = (k: keyof typeof v) => (e: { target: { value: string } }) =>
-    setV({ ...v, [k]: e.target.value });
   return (
-    <form
-      noValidate
-      className="subform"
-      aria-labelledby="new-task"
-      onSubmit={form.onSubmit(async () => {
-        await call(
-          api.POST('/programmes/{id}/tasks', {
-            params: { path: { id: programmeId }, header: { 'Idempotency-Key': crypto.randomUUID() } },
-            body: {
-              title: v.title,
-              description: v.description || undefined,
-              assigneeOrganizationId: v.assigneeOrganizationId,
-              milestoneId: v.milestoneId || undefined,
-              dueDate: v.dueDate || undefined,
-              priority: v.priority as (typeof PRIORITIES)[number],
-            },
-          }),
-        );
-        setV(empty);
-        onCreated();
-      })}
-    >
-      <h3 id="new-task">{t('task.new')}</h3>
-      <FormAlert form={form} />
-      <Field form={form} name="title" label={t('task.title')}>
-        <input value={v.title} onChange={change('title')} />
-      </Field>
-      <Field form={form} name="description" label={t('task.description')}>
-        <textarea rows={2} value={v.description} onChange={change('description')} />
-      </Field>
-      <div className="row">
-        <Field form={form} name="assigneeOrganizationId" label={t('task.assignee')}>
-          <EnumSelect
-            values={working.map((x) => x.organizationId)}
-            label={(id) => working.find((x) => x.organizationId === id)?.organizationName}
-            blank={t('common.choose')}
-            value={v.assigneeOrganizationId}
-            onChange={change('assigneeOrganizationId')}
-          />
-        </Field>
-        <Field form={form} name="milestoneId" label={t('task.milestone')}>
-          <EnumSelect
-            values={milestones.map((m) => m.id)}
-            label={(id) => milestones.find((m) => m.id === id)?.title}
-            blank={t('common.none')}
-            value={v.milestoneId}
-            onChange={change('milestoneId')}
-          />
-        </Field>
-      </div>
-      <div className="row">
-        <Field form={form} name="dueDate" label={t('task.dueDate')}>
-          <input type="date" value={v.dueDate} onChange={change('dueDate')} />
-        </Field>
-        <Field form={form} name="priority" label={t('task.priority')}>
-          <EnumSelect
-            values={PRIORITIES}
-            labels="priority"
-            value={v.priority}
-            onChange={change('priority')}
-          />
-        </Field>
-      </div>
-      <SubmitButton form={form}>{t('task.create')}</SubmitButton>
-    </form>
+    <SubForm form={form} title={t('task.new')} submit={t('task.create')} onSubmit={createTask}>
+      <TaskFields
+        values={values}
+        partners={partners}
+        milestone={{ choices: milestones, field: values.field('milestoneId') }}
+      />
+    </SubForm>
   );
 }
 
 export function NewMilestoneForm({ programmeId, onCreated }: { programmeId: string; onCreated: () => void }) {
   const { t } = useI18n();
   const form = useApiForm();
-  const [title, setTitle] = useState('');
-  const [dueDate, setDueDate] = useState('');
+  const { values, field, reset } = useFormValues(form, { title: '', dueDate: '' });
+  const createMilestone = async () => {
+    await call(
+      api.POST('/programmes/{id}/milestones', { params: { path: { id: programmeId } }, body: values }),
+    );
+    reset();
+    onCreated();
+  };
   return (
-    <form
-      noValidate
-      className="subform"
-      aria-labelledby="new-milestone"
-      onSubmit={form.onSubmit(async () => {
-        await call(
-          api.POST('/programmes/{id}/milestones', {
-            params: { path: { id: programmeId } },
-            body: { title, dueDate },
-          }),
-        );
-        setTitle('');
-        setDueDate('');
-        onCreated();
-      })}
-    >
-      <h3 id="new-milestone">{t('milestone.new')}</h3>
-      <FormAlert form={form} />
+    <SubForm form={form} title={t('milestone.new')} submit={t('milestone.create')} onSubmit={createMilestone}>
       <div className="row">
-        <Field form={form} name="title" label={t('milestone.title')}>
-          <input value={title} onChange={(e) => setTitle(e.target.value)} />
-        </Field>
-        <Field form={form} name="dueDate" label={t('milestone.due')}>
-          <input type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
-        </Field>
+        <InputField label={t('milestone.title')} {...field('title')} />
+        <InputField type="date" label={t('milestone.due')} {...field('dueDate')} />
       </div>
-      <SubmitButton form={form}>{t('milestone.create')}</SubmitButton>
-    </form>
+    </SubForm>
+  );
+}
+
+/** What a task's fields hold (`useFormValues`). */
+export type TaskValues = {
+  title: string;
+  description: string;
+  assigneeOrganizationId: string;
+  dueDate: string;
+  priority: string;
+};
+
+/**
+ * A task's fields, as creating and editing one ask them: the assignee among the partners who work
+ * on the programme, and, when `milestone` is given (creating), a milestone on the assignee's row.
+ */
+export function TaskFields({
+  values: { field },
+  partners,
+  milestone,
+}: {
+  values: FormValues<TaskValues>;
+  partners: Partner[];
+  milestone?: { choices: Milestone[]; field: BoundField };
+}) {
+  const { t } = useI18n();
+  const working = partners.filter((x) => x.status === 'active' && x.role !== 'observer');
+  const assignee = (
+    <OrganizationField
+      label={t('task.assignee')}
+      organizations={working}
+      blank={milestone && t('common.choose')}
+      {...field('assigneeOrganizationId')}
+    />
+  );
+  const dueAndPriority = (
+    <>
+      <InputField type="date" label={t('task.dueDate')} {...field('dueDate')} />
+      <SelectField label={t('task.priority')} values={PRIORITIES} labels="priority" {...field('priority')} />
+    </>
+  );
+  return (
+    <>
+      <InputField label={t('task.title')} {...field('title')} />
+      <TextAreaField rows={2} label={t('task.description')} {...field('description')} />
+      {milestone ? (
+        <>
+          <div className="row">
+            {assignee}
+            <SelectField
+              label={t('task.milestone')}
+              values={milestone.choices.map((m) => m.id)}
+              optionLabel={(id) => milestone.choices.find((m) => m.id === id)?.title}
+              blank={t('common.none')}
+              {...milestone.field}
+            />
+          </div>
+          <div className="row">{dueAndPriority}</div>
+        </>
+      ) : (
+        <div className="row">
+          {assignee}
+          {dueAndPriority}
+        </div>
+      )}
+    </>
   );
 }

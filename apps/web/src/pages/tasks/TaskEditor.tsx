@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { api, call } from '../../api/client';
 import { itemsOf, Page, Partner, Programme, Task } from '../../api/types';
 import { isAdmin, useMe } from '../../auth';
-import { useLoad } from '../../components/common';
-import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
+import { Card, useLoad } from '../../components/common';
+import { ApiForm, useFormValues } from '../../form-fields';
+import { useApiForm } from '../../forms';
 import { useI18n } from '../../i18n';
 import { PRIORITIES } from '../programmes/constants';
-import { EnumSelect } from '../../components/EnumSelect';
+import { TaskFields } from './NewTaskForm';
 
 /**
  * Managers edit a task (title, description, assignee, due date, priority). The edit carries the
@@ -26,15 +27,14 @@ export function TaskEditor({ task, onSaved }: { task: Task; onSaved: () => void 
   }, [task.programmeId]);
   const form = useApiForm();
   const [open, setOpen] = useState(false);
-  const [v, setV] = useState({
+  const values = useFormValues(form, {
     title: task.title,
     description: task.description,
     assigneeOrganizationId: task.assigneeOrganizationId,
     dueDate: task.dueDate ?? '',
     priority: task.priority,
   });
-  const change = (k: keyof typeof v) => (e: { target: { value: string } }) =>
-    setV({ ...v, [k]: e.target.value });
+  const v = values.values;
   if (!context.data) return null;
   const manager =
     isAdmin(me) ||
@@ -43,16 +43,21 @@ export function TaskEditor({ task, onSaved }: { task: Task; onSaved: () => void 
     );
   if (!manager || task.state === 'cancelled') return null;
   return (
-    <section className="card" aria-labelledby="sec-edit-task">
-      <h2 id="sec-edit-task">{t('task.edit')}</h2>
+    <Card id="sec-edit-task" title={t('task.edit')}>
       {!open ? (
         <button type="button" onClick={() => setOpen(true)} aria-expanded={false}>
           {t('task.edit')}
         </button>
       ) : (
-        <form
-          noValidate
-          onSubmit={form.onSubmit(async () => {
+        <ApiForm
+          form={form}
+          submit={t('common.save')}
+          actions={
+            <button type="button" onClick={() => setOpen(false)}>
+              {t('common.cancel')}
+            </button>
+          }
+          onSubmit={async () => {
             await call(
               api.PATCH('/tasks/{id}', {
                 params: { path: { id: task.id }, header: { 'If-Match': `"${task.version}"` } },
@@ -74,47 +79,11 @@ export function TaskEditor({ task, onSaved }: { task: Task; onSaved: () => void 
             );
             setOpen(false);
             onSaved();
-          })}
+          }}
         >
-          <FormAlert form={form} />
-          <Field form={form} name="title" label={t('task.title')}>
-            <input value={v.title} onChange={change('title')} />
-          </Field>
-          <Field form={form} name="description" label={t('task.description')}>
-            <textarea rows={2} value={v.description} onChange={change('description')} />
-          </Field>
-          <div className="row">
-            <Field form={form} name="assigneeOrganizationId" label={t('task.assignee')}>
-              <select value={v.assigneeOrganizationId} onChange={change('assigneeOrganizationId')}>
-                {context.data.partners
-                  .filter((x) => x.status === 'active' && x.role !== 'observer')
-                  .map((x) => (
-                    <option key={x.organizationId} value={x.organizationId}>
-                      {x.organizationName}
-                    </option>
-                  ))}
-              </select>
-            </Field>
-            <Field form={form} name="dueDate" label={t('task.dueDate')}>
-              <input type="date" value={v.dueDate} onChange={change('dueDate')} />
-            </Field>
-            <Field form={form} name="priority" label={t('task.priority')}>
-              <EnumSelect
-                values={PRIORITIES}
-                labels="priority"
-                value={v.priority}
-                onChange={change('priority')}
-              />
-            </Field>
-          </div>
-          <div className="actions">
-            <SubmitButton form={form}>{t('common.save')}</SubmitButton>
-            <button type="button" onClick={() => setOpen(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </form>
+          <TaskFields values={values} partners={context.data.partners} />
+        </ApiForm>
       )}
-    </section>
+    </Card>
   );
 }

@@ -1,7 +1,7 @@
 import { allPages } from '../../components/PagedTable';
 import { api, call } from '../../api/client';
 import { HistoryEntry, Page } from '../../api/types';
-import { Async, fmtDateTime, useLoad } from '../../components/common';
+import { Async, fmtDateTime, useLoad, Card } from '../../components/common';
 import { useI18n } from '../../i18n';
 
 const shown = (v: unknown) =>
@@ -20,8 +20,7 @@ export function TaskHistory({ taskId, version }: { taskId: string; version: numb
     [taskId, version],
   );
   return (
-    <section className="card" aria-labelledby="sec-history">
-      <h2 id="sec-history">{t('history.title')}</h2>
+    <Card id="sec-history" title={t('history.title')}>
       <Async state={history}>
         {(items) => (
           <ol className="list">
@@ -48,6 +47,6 @@ export function TaskHistory({ taskId, version }: { taskId: string; version: numb
           </ol>
         )}
       </Async>
-    </section>
+    </Card>
   );
 }

@@ -3,7 +3,17 @@ import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { api, call } from '../../api/client';
 import { Page, Task, TaskComment } from '../../api/types';
-import { Async, Back, fmtDate, fmtDateTime, PageTitle, StateBadge, useLoad } from '../../components/common';
+import {
+  Async,
+  Back,
+  fmtDate,
+  fmtDateTime,
+  PageTitle,
+  StateBadge,
+  useLoad,
+  Card,
+  AsyncList,
+} from '../../components/common';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
 import { Key, useI18n } from '../../i18n';
 import { TASK_MOVES, moveLabel } from '../programmes/constants';
@@ -76,25 +86,16 @@ export function TaskPage() {
           </div>
           <TaskEditor task={x} onSaved={task.reload} />
           <TaskHistory taskId={x.id} version={x.version} />
-          <section className="card" aria-labelledby="sec-comments">
-            <h2 id="sec-comments">{t('comments.title')}</h2>
-            <Async state={comments}>
-              {(items) =>
-                items.length === 0 ? (
-                  <p className="muted">{t('comments.none')}</p>
-                ) : (
-                  <ol className="list">
-                    {items.map((c) => (
-                      <li key={c.id}>
-                        <strong>{c.authorName}</strong>{' '}
-                        <span className="muted">{fmtDateTime(c.createdAt, lang)}</span>
-                        <p>{c.body}</p>
-                      </li>
-                    ))}
-                  </ol>
-                )
-              }
-            </Async>
+          <Card id="sec-comments" title={t('comments.title')}>
+            <AsyncList state={comments} empty={t('comments.none')} ordered>
+              {(c) => (
+                <li key={c.id}>
+                  <strong>{c.authorName}</strong>{' '}
+                  <span className="muted">{fmtDateTime(c.createdAt, lang)}</span>
+                  <p>{c.body}</p>
+                </li>
+              )}
+            </AsyncList>
             <form
               noValidate
               onSubmit={form.onSubmit(async () => {
@@ -114,7 +115,7 @@ export function TaskPage() {
               </Field>
               <SubmitButton form={form}>{t('comments.submit')}</SubmitButton>
             </form>
-          </section>
+          </Card>
         </>
       )}
     </Async>
