@@ -1,6 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, PlatformRole } from '@tandem/core';
-import { Brackets, ObjectLiteral, SelectQueryBuilder, WhereExpressionBuilder } from 'typeorm';
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+
+type Query<T extends ObjectLiteral> = SelectQueryBuilder<T>;
+
+/**
+ * The rows one of the actor's organisations (`:__orgs`) may read: those it holds itself, or those
+ * on the other side of one of its placements (an employer sees the participants it placed; the
+ * registering organisation, the placements of its participants).
+ */
+const READABLE = {
+  placements: (pl: string) => `(${pl}.employer_organization_id = ANY(CAST(:__orgs AS uuid[]))
+    OR EXISTS (SELECT 1 FROM participants xpa WHERE xpa.id = ${pl}.participant_id
+      AND xpa.registered_by_organization_id = ANY(CAST(:__orgs AS uuid[]))))`,
+  participants: (pa: string) => `(${pa}.registered_by_organization_id = ANY(CAST(:__orgs AS uuid[]))
+    OR EXISTS (SELECT 1 FROM placements xp WHERE xp.participant_id = ${pa}.id
+      AND xp.employer_organization_id = ANY(CAST(:__orgs AS uuid[]))))`,
+};
 
 /**
  * Who sees rows (placements, participants, check-ins), applied inside the SQL of every read. Row-level
@@ -26,37 +42,13 @@ export class PlacementAccessService {
   }
 
   /** Restricts a query over placements (alias `pl`) to rows the actor may read. */
-  scopePlacements<T extends ObjectLiteral>(
-    qb: SelectQueryBuilder<T>,
-    actor: Actor,
-    alias = 'pl',
-  ): SelectQueryBuilder<T> {
-    return qb.andWhere(
-      new Brackets((w: WhereExpressionBuilder) => {
-        w.where(`${alias}.employer_organization_id = ANY(CAST(:__orgs AS uuid[]))`).orWhere(
-          `EXISTS (SELECT 1 FROM participants xpa WHERE xpa.id = ${alias}.participant_id
-             AND xpa.registered_by_organization_id = ANY(CAST(:__orgs AS uuid[])))`,
-        );
-      }),
-      { __orgs: this.orgIds(actor) },
-    );
+  scopePlacements<T extends ObjectLiteral>(qb: Query<T>, actor: Actor, alias = 'pl'): Query<T> {
+    return qb.andWhere(READABLE.placements(alias), { __orgs: this.orgIds(actor) });
   }
 
   /** Restricts a query over participants (alias `pa`) to rows the actor may read. */
-  scopeParticipants<T extends ObjectLiteral>(
-    qb: SelectQueryBuilder<T>,
-    actor: Actor,
-    alias = 'pa',
-  ): SelectQueryBuilder<T> {
-    return qb.andWhere(
-      new Brackets((w: WhereExpressionBuilder) => {
-        w.where(`${alias}.registered_by_organization_id = ANY(CAST(:__orgs AS uuid[]))`).orWhere(
-          `EXISTS (SELECT 1 FROM placements xp WHERE xp.participant_id = ${alias}.id
-               AND xp.employer_organization_id = ANY(CAST(:__orgs AS uuid[])))`,
-        );
-      }),
-      { __orgs: this.orgIds(actor) },
-    );
+  scopeParticipants<T extends ObjectLiteral>(qb: Query<T>, actor: Actor, alias = 'pa'): Query<T> {
+    return qb.andWhere(READABLE.participants(alias), { __orgs: this.orgIds(actor) });
   }
 
   /**
