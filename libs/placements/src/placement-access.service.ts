@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, PlatformRole } from '@tandem/core';
+import { Actor, CoreError, PlatformRole } from '@tandem/core';
+import { PlacementsError, PlacementsErrorCode } from './placements.errors';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 type Query<T extends ObjectLiteral> = SelectQueryBuilder<T>;
@@ -39,6 +40,29 @@ export class PlacementAccessService {
 
   isMemberOf(actor: Actor, organizationId: string): boolean {
     return actor.memberships.some((m) => m.organizationId === organizationId);
+  }
+
+  /**
+   * Only an employer's own members log or import its placements: 400 when `organizationId` names no
+   * organisation (`kind` null), 403 when the actor is not its member, then 422 when it is no employer.
+   */
+  assertEmployerMember(
+    actor: Actor,
+    organizationId: string,
+    kind: string | null,
+    doing: 'log' | 'import',
+  ): void {
+    if (!kind) throw CoreError.invalid('employerOrganizationId', 'is not an organisation');
+    if (!this.isMemberOf(actor, organizationId)) {
+      throw CoreError.forbidden(`Only the employer's own members ${doing} its placements`);
+    }
+    if (kind !== 'employer') {
+      throw new PlacementsError(
+        PlacementsErrorCode.OrganizationCannotDoThis,
+        'employerOrganizationId is not an employer',
+        'employerOrganizationId',
+      );
+    }
   }
 
   /** Restricts a query over placements (alias `pl`) to rows the actor may read. */
