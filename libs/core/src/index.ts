@@ -12,6 +12,7 @@ export * from './database/clock';
 export * from './jobs/job.registry';
 export * from './jobs/job-handler.decorator';
 export * from './jobs/job-queue.service';
+export * from './jobs/repeating-job.handler';
 export * from './jobs/jobs.module';
 export * from './jobs/dead-letter.entity';
 export * from './jobs/dead-letters.service';

@@ -1,5 +1,14 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { AppConfig, Clock, JobHandler, JobMeta, JobName, JobPayload, JobQueueService } from '@tandem/core';
+import { Injectable } from '@nestjs/common';
+import {
+  AppConfig,
+  Clock,
+  JobHandler,
+  JobMeta,
+  JobName,
+  JobPayload,
+  JobQueueService,
+  RepeatingJobHandler,
+} from '@tandem/core';
 import { dueCadences, localTime } from './digest-window';
 import { MailService } from './mail.service';
 import { NotificationsRepository } from './notifications.repository';
@@ -20,27 +29,19 @@ export const DIGEST_SCHEDULER_ID = 'notification-digest-tick';
  * local day (the e-mail's dedupe key), however often the tick runs.
  */
 @Injectable()
-export class DigestHandlers {
-  private readonly logger = new Logger(DigestHandlers.name);
-
+export class DigestHandlers extends RepeatingJobHandler {
   constructor(
     private readonly repository: NotificationsRepository,
-    private readonly jobs: JobQueueService,
+    jobs: JobQueueService,
     private readonly mail: MailService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
-  ) {}
-
-  /** Called by the worker at boot: (re)creates the one tick schedule. */
-  async schedule(): Promise<void> {
-    await this.jobs.upsertScheduler(
-      DIGEST_SCHEDULER_ID,
-      JobName.DigestTick,
-      {},
-      {
-        every: this.config.NOTIFICATION_DIGEST_TICK_MS,
-      },
-    );
+  ) {
+    super(jobs, {
+      schedulerId: DIGEST_SCHEDULER_ID,
+      job: JobName.DigestTick,
+      everyMs: config.NOTIFICATION_DIGEST_TICK_MS,
+    });
   }
 
   @JobHandler(JobName.DigestTick)

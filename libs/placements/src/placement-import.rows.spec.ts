@@ -3,6 +3,7 @@ import {
   headerProblems,
   IMPORT_COLUMNS,
   IMPORT_TEMPLATE_CSV,
+  PARTICIPANT_COLUMNS,
   validateImportRow,
 } from './placement-import.rows';
 
@@ -59,18 +60,7 @@ describe('placement import rows', () => {
       3,
       Object.fromEntries(
         Object.entries(record({ participantReference: 'tp-abcdefghjk' })).map(([k, v]) =>
-          [
-            'yearOfBirth',
-            'gender',
-            'countryOfOrigin',
-            'arrivalYear',
-            'statusCategory',
-            'languages',
-            'consentGivenAt',
-            'consentScope',
-          ].includes(k)
-            ? [k, '']
-            : [k, v],
+          (PARTICIPANT_COLUMNS as string[]).includes(k) ? [k, ''] : [k, v],
         ),
       ),
       NOW,

@@ -4,9 +4,8 @@ import { validateSync, ValidationError } from 'class-validator';
 import { CreateParticipantDto, CreatePlacementDto } from './dto';
 import { ImportRowError } from './entities';
 
-/** The columns of a placements CSV, in the template's order. Header names are exact (any order). */
-export const IMPORT_COLUMNS = [
-  'participantReference',
+/** Filled to register a new participant for the employer; left empty when participantReference is given. */
+const PARTICIPANT_FIELDS = [
   'yearOfBirth',
   'gender',
   'countryOfOrigin',
@@ -15,6 +14,12 @@ export const IMPORT_COLUMNS = [
   'languages',
   'consentGivenAt',
   'consentScope',
+] as const;
+
+/** The columns of a placements CSV, in the template's order. Header names are exact (any order). */
+export const IMPORT_COLUMNS = [
+  'participantReference',
+  ...PARTICIPANT_FIELDS,
   'programmeId',
   'jobTitle',
   'occupationCode',
@@ -25,17 +30,7 @@ export const IMPORT_COLUMNS = [
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
-/** Filled to register a new participant for the employer; left empty when participantReference is given. */
-export const PARTICIPANT_COLUMNS: ImportColumn[] = [
-  'yearOfBirth',
-  'gender',
-  'countryOfOrigin',
-  'arrivalYear',
-  'statusCategory',
-  'languages',
-  'consentGivenAt',
-  'consentScope',
-];
+export const PARTICIPANT_COLUMNS: ImportColumn[] = [...PARTICIPANT_FIELDS];
 
 export const IMPORT_MAX_ROWS = 50_000;
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;

@@ -71,7 +71,12 @@ export class PlacementImportsService {
     file: UploadedCsv | undefined,
     idempotencyKey: string | undefined,
   ): Promise<{ created: boolean; import: PlacementImportView }> {
-    await this.assertEmployerMember(actor, dto.employerOrganizationId);
+    this.access.assertEmployerMember(
+      actor,
+      dto.employerOrganizationId,
+      await this.organizations.kind(dto.employerOrganizationId),
+      'import',
+    );
     const totalRows = this.checkFile(file);
     const sha = createHash('sha256').update(file!.buffer).digest('hex');
     const mode = dto.mode ?? ImportMode.AllOrNothing;
@@ -135,21 +140,6 @@ export class PlacementImportsService {
 
   async errorsCsv(actor: Actor, id: string): Promise<string> {
     return errorsCsv((await this.get(actor, id)).errors);
-  }
-
-  private async assertEmployerMember(actor: Actor, organizationId: string): Promise<void> {
-    const kind = await this.organizations.kind(organizationId);
-    if (!kind) throw CoreError.invalid('employerOrganizationId', 'is not an organisation');
-    if (!this.access.isMemberOf(actor, organizationId)) {
-      throw CoreError.forbidden("Only the employer's own members import its placements");
-    }
-    if (kind !== 'employer') {
-      throw new PlacementsError(
-        PlacementsErrorCode.OrganizationCannotDoThis,
-        'employerOrganizationId is not an employer',
-        'employerOrganizationId',
-      );
-    }
   }
 
   /** Type, size, header and row count; returns the number of data rows (lines, before parsing). */

@@ -1,4 +1,4 @@
-import { DomainError } from '@tandem/core';
+import { LibraryError } from '@tandem/core';
 
 export enum PlacementsErrorCode {
   /** The employer is not an active partner of the programme named. */
@@ -17,9 +17,5 @@ export enum PlacementsErrorCode {
   ImportTooLarge = 'IMPORT_TOO_LARGE',
 }
 
-export class PlacementsError extends DomainError<PlacementsErrorCode> {
-  /** `field`: the request field at fault, reported in the problem's `errors`. */
-  constructor(code: PlacementsErrorCode, message: string, field?: string) {
-    super(code, message, field ? [{ field, message }] : undefined);
-  }
-}
+/** `field`: the request field at fault, reported in the problem's `errors`. */
+export class PlacementsError extends LibraryError<PlacementsErrorCode> {}

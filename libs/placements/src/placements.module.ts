@@ -22,44 +22,34 @@ import { DueCheckInsService } from './due-check-ins.service';
 import { PlacementEditsService } from './placement-edits.service';
 import { PlacementRegistrationService } from './placement-registration.service';
 
+/** What the library offers the others (and the apps); each is also one of its providers. */
+const EXPORTED = [
+  RetentionEvidenceReader,
+  PlacementAccessService,
+  PlacementsRepository,
+  ParticipantsService,
+  PlacementsService,
+  RetentionChecksService,
+  PlacementStatsService,
+  RetentionCheckHandlers,
+  PlacementImportsService,
+  PlacementImportHandler,
+  PlacementsBreakGlassService,
+  DueCheckInsService,
+  PlacementEditsService,
+  PlacementRegistrationService,
+];
+
 /** Pseudonymous participants, their job placements, retention check-ins and statistics. */
 @Module({
   imports: [AuthModule, NotificationsModule, ProgrammesModule, StakeholdersModule],
   providers: [
-    RetentionEvidenceReader,
-    PlacementAccessService,
-    PlacementsRepository,
+    ...EXPORTED,
     ParticipantsRepository,
     CheckInsRepository,
     PlacementImportsRepository,
-    ParticipantsService,
-    PlacementsService,
-    RetentionChecksService,
-    PlacementStatsService,
-    RetentionCheckHandlers,
-    PlacementImportsService,
-    PlacementImportHandler,
-    PlacementsBreakGlassService,
     DueCheckInsRepository,
-    DueCheckInsService,
-    PlacementEditsService,
-    PlacementRegistrationService,
   ],
-  exports: [
-    RetentionEvidenceReader,
-    PlacementAccessService,
-    PlacementsRepository,
-    ParticipantsService,
-    PlacementsService,
-    RetentionChecksService,
-    PlacementStatsService,
-    RetentionCheckHandlers,
-    PlacementImportsService,
-    PlacementImportHandler,
-    PlacementsBreakGlassService,
-    DueCheckInsService,
-    PlacementEditsService,
-    PlacementRegistrationService,
-  ],
+  exports: EXPORTED,
 })
 export class PlacementsModule {}

@@ -42,7 +42,12 @@ export class PlacementsService {
   /** Logs the placement inside the caller's transaction (registering and placing in one step). */
   async createIn(em: EntityManager, actor: Actor, dto: CreatePlacementDto): Promise<string> {
     {
-      await this.assertEmployerMember(actor, em, dto.employerOrganizationId);
+      this.access.assertEmployerMember(
+        actor,
+        dto.employerOrganizationId,
+        await this.organizations.kind(dto.employerOrganizationId, em),
+        'log',
+      );
       if (dto.programmeId) await this.assertProgrammePartner(em, dto.programmeId, dto.employerOrganizationId);
       await this.assertPlaceable(em, dto);
       if (dto.startDate < '1950-01-01' || dto.startDate > addMonths(isoDate(this.clock.now()), 12)) {
@@ -160,21 +165,6 @@ export class PlacementsService {
     placement.participant =
       (await this.participants.findForPlacement(placement.participantId, em)) ?? undefined;
     return placement;
-  }
-
-  private async assertEmployerMember(actor: Actor, em: EntityManager, organizationId: string): Promise<void> {
-    const kind = await this.organizations.kind(organizationId, em);
-    if (!kind) throw CoreError.invalid('employerOrganizationId', 'is not an organisation');
-    if (!this.access.isMemberOf(actor, organizationId)) {
-      throw CoreError.forbidden("Only the employer's own members log its placements");
-    }
-    if (kind !== 'employer') {
-      throw new PlacementsError(
-        PlacementsErrorCode.OrganizationCannotDoThis,
-        'employerOrganizationId is not an employer',
-        'employerOrganizationId',
-      );
-    }
   }
 
   private async assertProgrammePartner(

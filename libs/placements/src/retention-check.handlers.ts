@@ -1,6 +1,15 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, Clock, JOB_QUEUE, JobHandler, JobName, JobPayload, JobQueueService } from '@tandem/core';
+import {
+  AppConfig,
+  Clock,
+  JOB_QUEUE,
+  JobHandler,
+  JobName,
+  JobPayload,
+  JobQueueService,
+  RepeatingJobHandler,
+} from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import { OrganizationsRepository } from '@tandem/stakeholders';
 import { DataSource, EntityManager } from 'typeorm';
@@ -32,27 +41,26 @@ export const SWEEP_BATCH = 5000;
  * Summaries are bulk notifications: their e-mails go on the bulk queue.
  */
 @Injectable()
-export class RetentionCheckHandlers {
-  private readonly logger = new Logger(RetentionCheckHandlers.name);
-
+export class RetentionCheckHandlers extends RepeatingJobHandler {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly jobs: JobQueueService,
+    jobs: JobQueueService,
     private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly organizations: OrganizationsRepository,
     private readonly checkIns: CheckInsRepository,
-  ) {}
+  ) {
+    super(jobs, {
+      schedulerId: CHECK_IN_SWEEP_SCHEDULER_ID,
+      job: JobName.CheckInSweep,
+      everyMs: config.CHECK_IN_SWEEP_MS,
+    });
+  }
 
   /** Called by the worker at boot: (re)creates the one sweep schedule. */
-  async scheduleSweep(): Promise<void> {
-    await this.jobs.upsertScheduler(
-      CHECK_IN_SWEEP_SCHEDULER_ID,
-      JobName.CheckInSweep,
-      {},
-      { every: this.config.CHECK_IN_SWEEP_MS },
-    );
+  scheduleSweep(): Promise<void> {
+    return this.schedule();
   }
 
   @JobHandler(JobName.CheckInSweep)
@@ -124,7 +132,7 @@ export class RetentionCheckHandlers {
    * schedule any more; removes the placement's per-check-in delayed jobs if Redis still holds any.
    */
   @JobHandler(JobName.PlacementCheckIns)
-  async schedule({ placementId }: JobPayload<JobName.PlacementCheckIns>): Promise<void> {
+  async dropLegacyJobs({ placementId }: JobPayload<JobName.PlacementCheckIns>): Promise<void> {
     for (const months of [3, 6, 12]) {
       await this.dropDelayed(JobName.CheckInDue, checkInJobId(placementId, months));
       await this.dropDelayed(JobName.CheckInReminder, checkInReminderJobId(placementId, months));

@@ -7,6 +7,15 @@ export interface Column {
   header: string;
 }
 
+/**
+ * A section's columns from `{ rowKey: header }`, in the order written: each column's key and
+ * header said once, in one line where they fit. (No row key is an integer, which JavaScript would
+ * move to the front of the object.)
+ */
+export function columns(headers: Record<string, string>): Column[] {
+  return Object.entries(headers).map(([key, header]) => ({ key, header }));
+}
+
 /** A bar chart drawn in the PDF: one group of bars per category, one bar per series. */
 export interface BarChart {
   title: string;

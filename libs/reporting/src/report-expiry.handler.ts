@@ -1,5 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { AppConfig, JobHandler, JobName, JobQueueService } from '@tandem/core';
+import { Injectable } from '@nestjs/common';
+import { AppConfig, JobHandler, JobName, JobQueueService, RepeatingJobHandler } from '@tandem/core';
 import { ReportsRepository } from './reports.repository';
 import { ReportStorage } from './storage/report-storage';
 
@@ -12,26 +12,18 @@ export const REPORT_EXPIRE_SCHEDULER = 'report-expire';
  * running for ever.
  */
 @Injectable()
-export class ReportExpiryHandler {
-  private readonly logger = new Logger(ReportExpiryHandler.name);
-
+export class ReportExpiryHandler extends RepeatingJobHandler {
   constructor(
     private readonly reports: ReportsRepository,
     private readonly storage: ReportStorage,
-    private readonly jobs: JobQueueService,
+    jobs: JobQueueService,
     private readonly config: AppConfig,
-  ) {}
-
-  /** Called by the worker at boot: (re)creates the one `report-expire` scheduler. */
-  async schedule(): Promise<void> {
-    await this.jobs.upsertScheduler(
-      REPORT_EXPIRE_SCHEDULER,
-      JobName.ReportExpire,
-      {},
-      {
-        every: this.config.REPORT_EXPIRE_EVERY_MS,
-      },
-    );
+  ) {
+    super(jobs, {
+      schedulerId: REPORT_EXPIRE_SCHEDULER,
+      job: JobName.ReportExpire,
+      everyMs: config.REPORT_EXPIRE_EVERY_MS,
+    });
   }
 
   @JobHandler(JobName.ReportExpire)

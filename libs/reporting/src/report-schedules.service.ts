@@ -5,6 +5,7 @@ import {
   CoreError,
   DomainError,
   JobName,
+  mapPage,
   OutboxService,
   Page,
   PageQueryDto,
@@ -23,22 +24,7 @@ import { ReportScheduleView } from './report-schedule.view';
 
 export const schedulerIdOf = (scheduleId: string): string => `report-schedule.${scheduleId}`;
 
-const view = (s: ReportSchedule): ReportScheduleView => ({
-  id: s.id,
-  name: s.name,
-  kind: s.kind,
-  format: s.format,
-  parameters: s.parameters,
-  cadence: s.cadence,
-  recipients: s.recipientUserIds,
-  ownerUserId: s.ownerUserId,
-  schedulerId: schedulerIdOf(s.id),
-  lastFiredAt: s.lastFiredAt,
-  createdAt: s.createdAt,
-  updatedAt: s.updatedAt,
-  version: s.version,
-});
-
+/** What the schedule makes: also the audit trail's before and after of an edit. */
 const snapshot = (s: ReportSchedule) => ({
   name: s.name,
   kind: s.kind,
@@ -46,6 +32,17 @@ const snapshot = (s: ReportSchedule) => ({
   parameters: s.parameters,
   cadence: s.cadence,
   recipients: s.recipientUserIds,
+});
+
+const view = (s: ReportSchedule): ReportScheduleView => ({
+  id: s.id,
+  ...snapshot(s),
+  ownerUserId: s.ownerUserId,
+  schedulerId: schedulerIdOf(s.id),
+  lastFiredAt: s.lastFiredAt,
+  createdAt: s.createdAt,
+  updatedAt: s.updatedAt,
+  version: s.version,
 });
 
 /**
@@ -145,7 +142,7 @@ export class ReportSchedulesService {
 
   async list(actor: Actor, query: PageQueryDto): Promise<Page<ReportScheduleView>> {
     const page = await this.schedules.listOwned(actor.userId, query);
-    return { items: page.items.map(view), nextCursor: page.nextCursor, total: page.total };
+    return mapPage(page, view);
   }
 
   async update(

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import { Clock, CoreError, JobName, OutboxService, Page, TransactionService, Actor } from '@tandem/core';
+import {
+  Clock,
+  CoreError,
+  JobName,
+  mapPage,
+  OutboxService,
+  Page,
+  TransactionService,
+  Actor,
+} from '@tandem/core';
 import { Readable } from 'node:stream';
 import { CreateReportDto, ListReportsDto } from './dto';
 import { Report, ReportStatus } from './entities';
@@ -65,7 +74,7 @@ export class ReportsService {
 
   async list(actor: Actor, query: ListReportsDto): Promise<Page<ReportView>> {
     const page = await this.reports.listReadable(actor.userId, query);
-    return { items: page.items.map(reportView), nextCursor: page.nextCursor, total: page.total };
+    return mapPage(page, reportView);
   }
 
   /** The file: 409 until it is built (or when it failed), 410 once expired. */

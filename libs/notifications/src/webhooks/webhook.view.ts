@@ -42,15 +42,20 @@ export class WebhookDeliveryPageDto {
   @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
 }
 
-/** Never the secret: it is shown once, at creation or rotation. */
-export const webhookView = (w: Webhook): WebhookDto => ({
-  id: w.id,
+/** What the audit trail keeps of an endpoint: everything but the secret. */
+export const webhookSnapshot = (w: Webhook) => ({
   organizationId: w.organizationId,
   url: w.url,
   eventTypes: w.eventTypes,
   description: w.description,
   enabled: w.enabled,
   disabledReason: w.disabledReason,
+});
+
+/** Never the secret: it is shown once, at creation or rotation. */
+export const webhookView = (w: Webhook): WebhookDto => ({
+  id: w.id,
+  ...webhookSnapshot(w),
   disabledAt: w.disabledAt,
   consecutiveFailures: w.consecutiveFailures,
   createdAt: w.createdAt,

@@ -10,16 +10,7 @@ import { generateWebhookSecret } from './webhook-signature';
 import { assertPublicDestination, urlProblem } from './webhook-url-guard';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { Webhook } from './webhook.entity';
-
-/** What the audit trail keeps of an endpoint: everything but the secret. */
-const snapshot = (w: Webhook): Record<string, unknown> => ({
-  organizationId: w.organizationId,
-  url: w.url,
-  eventTypes: w.eventTypes,
-  description: w.description,
-  enabled: w.enabled,
-  disabledReason: w.disabledReason,
-});
+import { webhookSnapshot } from './webhook.view';
 
 export interface CreateWebhookInput {
   url: string;
@@ -102,7 +93,7 @@ export class WebhooksService {
         action: 'create',
         entityType: 'webhook',
         entityId: saved.id,
-        after: snapshot(saved),
+        after: webhookSnapshot(saved),
       });
       return saved;
     });
@@ -132,7 +123,7 @@ export class WebhooksService {
     this.assertManager(actor, organizationId);
     await this.validate(input);
     const webhook = await this.findOrFail(organizationId, id);
-    const before = snapshot(webhook);
+    const before = webhookSnapshot(webhook);
     if (input.url !== undefined) webhook.url = input.url;
     if (input.eventTypes !== undefined) webhook.eventTypes = [...new Set(input.eventTypes)];
     if (input.description !== undefined) webhook.description = input.description;
@@ -150,7 +141,7 @@ export class WebhooksService {
         entityType: 'webhook',
         entityId: id,
         before,
-        after: snapshot(saved),
+        after: webhookSnapshot(saved),
       });
       return saved;
     });
@@ -165,7 +156,7 @@ export class WebhooksService {
         action: 'delete',
         entityType: 'webhook',
         entityId: id,
-        before: snapshot(webhook),
+        before: webhookSnapshot(webhook),
       });
     });
   }

@@ -1,7 +1,7 @@
 import { Actor } from '@tandem/core';
 import { Injectable } from '@nestjs/common';
 import { CoherenceService } from '@tandem/indicators';
-import { fromArray, ReportContent, Row } from '../report-content';
+import { columns, fromArray, ReportContent, Row } from '../report-content';
 
 /**
  * coherence: the policy-coherence matrix of a territory (GET /territories/{code}/coherence as a
@@ -47,24 +47,20 @@ export class CoherenceSource {
         {
           name: 'cells',
           title: 'Who acts where: level × policy area × dimension',
-          columns: [
-            { key: 'level', header: 'Government level' },
-            { key: 'policyArea', header: 'Policy area' },
-            { key: 'dimension', header: 'Dimension' },
-            { key: 'programme', header: 'Programme' },
-            { key: 'mainstreaming', header: 'Mainstreaming' },
-            { key: 'partners', header: 'Partners' },
-          ],
+          columns: columns({
+            level: 'Government level',
+            policyArea: 'Policy area',
+            dimension: 'Dimension',
+            programme: 'Programme',
+            mainstreaming: 'Mainstreaming',
+            partners: 'Partners',
+          }),
           rows: () => fromArray(filled),
         },
         {
           name: 'gaps',
           title: 'Empty cells: no programme',
-          columns: [
-            { key: 'level', header: 'Government level' },
-            { key: 'policyArea', header: 'Policy area' },
-            { key: 'dimension', header: 'Dimension' },
-          ],
+          columns: columns({ level: 'Government level', policyArea: 'Policy area', dimension: 'Dimension' }),
           rows: () => fromArray(empty),
         },
       ],

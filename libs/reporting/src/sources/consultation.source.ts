@@ -8,7 +8,7 @@ import {
   LocalizedText,
   ResultsService,
 } from '@tandem/consultations';
-import { BarChart, fromArray, ReportContent, Row } from '../report-content';
+import { columns, BarChart, fromArray, ReportContent, Row } from '../report-content';
 
 /** A suppressed cell is a gap in a chart, never a bar. */
 const numeric = (n: number | string): number | null => (typeof n === 'number' ? n : null);
@@ -87,10 +87,7 @@ export class ConsultationSource {
         {
           name: 'participation_by_kind',
           title: 'Participation by stakeholder kind',
-          columns: [
-            { key: 'kind', header: 'Stakeholder kind' },
-            { key: 'organizations', header: 'Organisations that answered' },
-          ],
+          columns: columns({ kind: 'Stakeholder kind', organizations: 'Organisations that answered' }),
           rows: () =>
             fromArray(r.participation.byKind.map((k) => ({ kind: k.kind, organizations: k.count }))),
           charts: r.participation.byKind.length
@@ -111,10 +108,7 @@ export class ConsultationSource {
               {
                 name: 'respondents',
                 title: 'Respondents',
-                columns: [
-                  { key: 'organization', header: 'Organisation' },
-                  { key: 'kind', header: 'Kind' },
-                ],
+                columns: columns({ organization: 'Organisation', kind: 'Kind' }),
                 rows: () =>
                   fromArray(
                     (r.participation.respondents ?? []).map((x) => ({
@@ -127,13 +121,13 @@ export class ConsultationSource {
         {
           name: 'questions',
           title: 'Questions',
-          columns: [
-            { key: 'question', header: 'Question' },
-            { key: 'type', header: 'Type' },
-            { key: 'answered', header: 'Answered' },
-            { key: 'skipped', header: 'Skipped' },
-            { key: 'average', header: 'Average' },
-          ],
+          columns: columns({
+            question: 'Question',
+            type: 'Type',
+            answered: 'Answered',
+            skipped: 'Skipped',
+            average: 'Average',
+          }),
           rows: () =>
             fromArray(
               r.questions.map((q) => ({
@@ -148,12 +142,12 @@ export class ConsultationSource {
         {
           name: 'question_results',
           title: 'Results per question',
-          columns: [
-            { key: 'question', header: 'Question' },
-            { key: 'option', header: 'Answer' },
-            { key: 'count', header: 'Organisations' },
-            { key: 'percentage', header: '%' },
-          ],
+          columns: columns({
+            question: 'Question',
+            option: 'Answer',
+            count: 'Organisations',
+            percentage: '%',
+          }),
           rows: () => fromArray(optionRows),
           charts,
         },
@@ -163,20 +157,17 @@ export class ConsultationSource {
           note: r.anonymous
             ? 'Anonymous consultation: answers are shown without organisations, in text order.'
             : undefined,
-          columns: [
-            { key: 'question', header: 'Question' },
-            { key: 'answer', header: 'Answer' },
-            ...(r.anonymous ? [] : [{ key: 'organization', header: 'Organisation' }]),
-          ],
+          columns: columns({
+            question: 'Question',
+            answer: 'Answer',
+            ...(r.anonymous ? {} : { organization: 'Organisation' }),
+          }),
           rows: () => fromArray(textRows),
         },
         {
           name: 'outcome',
           title: 'Published outcome ("you said, we did")',
-          columns: [
-            { key: 'item', header: 'Item' },
-            { key: 'text', header: 'Text' },
-          ],
+          columns: columns({ item: 'Item', text: 'Text' }),
           rows: () =>
             fromArray(
               outcome

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { GoodIdeasRepository } from '@tandem/good-ideas';
-import { fromArray, ReportContent, Row } from '../report-content';
+import { columns, fromArray, ReportContent, Row } from '../report-content';
 
 /**
  * good_ideas: the published catalogue, one row per idea with its four criteria ratings, its
@@ -36,25 +36,25 @@ export class GoodIdeasSource {
         {
           name: 'ideas',
           title: 'Published good ideas',
-          columns: [
-            { key: 'title', header: 'Title' },
-            { key: 'organization', header: 'Organisation' },
-            { key: 'city', header: 'City' },
-            { key: 'country', header: 'Country' },
-            { key: 'published_on', header: 'Published' },
-            { key: 'practical', header: 'Practical' },
-            { key: 'innovative', header: 'Innovative' },
-            { key: 'successful', header: 'Successful' },
-            { key: 'transferable', header: 'Transferable' },
-            { key: 'endorsements', header: 'Endorsements' },
-            { key: 'adaptations', header: 'Adaptations' },
-            { key: 'adapted_in', header: 'Adapted in' },
-            { key: 'themes', header: 'Themes' },
-            { key: 'dimensions', header: 'Dimensions' },
-            { key: 'partner_kinds', header: 'Partner kinds' },
-            { key: 'languages', header: 'Languages' },
-            { key: 'slug', header: 'Slug' },
-          ],
+          columns: columns({
+            title: 'Title',
+            organization: 'Organisation',
+            city: 'City',
+            country: 'Country',
+            published_on: 'Published',
+            practical: 'Practical',
+            innovative: 'Innovative',
+            successful: 'Successful',
+            transferable: 'Transferable',
+            endorsements: 'Endorsements',
+            adaptations: 'Adaptations',
+            adapted_in: 'Adapted in',
+            themes: 'Themes',
+            dimensions: 'Dimensions',
+            partner_kinds: 'Partner kinds',
+            languages: 'Languages',
+            slug: 'Slug',
+          }),
           rows: () => fromArray(rows as unknown as Row[]),
           charts: [
             {

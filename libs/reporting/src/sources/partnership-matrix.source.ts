@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 
 import { ProgrammeAccessService } from '@tandem/programmes';
 import { DataSource } from 'typeorm';
-import { ReportContent, Row } from '../report-content';
+import { columns, ReportContent, Row } from '../report-content';
 import { cursorRows } from '@tandem/core';
 import { visibleProgrammesSql } from './visible-programmes';
 
@@ -94,41 +94,41 @@ export class PartnershipMatrixSource {
         {
           name: 'programmes',
           title: 'Programmes: levels of government and stakeholders taking part',
-          columns: [
-            { key: 'programme', header: 'Programme' },
-            { key: 'programmeStatus', header: 'Status' },
-            { key: 'country', header: 'Country' },
-            { key: 'region', header: 'Region' },
-            { key: 'city', header: 'City' },
-            { key: 'startDate', header: 'Start' },
-            { key: 'endDate', header: 'End' },
-            { key: 'partners', header: 'Partners' },
-            { key: 'governmentLevels', header: 'Government levels' },
-            { key: 'otherStakeholderKinds', header: 'Other stakeholders' },
-            { key: 'wholeOfGovernment', header: 'Whole of government (2+ levels)' },
-            { key: 'wholeOfSociety', header: 'Whole of society (government + others)' },
-          ],
+          columns: columns({
+            programme: 'Programme',
+            programmeStatus: 'Status',
+            country: 'Country',
+            region: 'Region',
+            city: 'City',
+            startDate: 'Start',
+            endDate: 'End',
+            partners: 'Partners',
+            governmentLevels: 'Government levels',
+            otherStakeholderKinds: 'Other stakeholders',
+            wholeOfGovernment: 'Whole of government (2+ levels)',
+            wholeOfSociety: 'Whole of society (government + others)',
+          }),
           rows: stream(programmesSql),
         },
         {
           name: 'matrix',
           title: 'Who does what where',
-          columns: [
-            { key: 'organization', header: 'Organisation' },
-            { key: 'organizationKind', header: 'Kind' },
-            { key: 'governmentLevel', header: 'Government level' },
-            { key: 'role', header: 'Role' },
-            { key: 'programme', header: 'Programme' },
-            { key: 'dimension', header: 'Integration dimension' },
-            { key: 'country', header: 'Country' },
-            { key: 'region', header: 'Region' },
-            { key: 'city', header: 'City' },
-            { key: 'startDate', header: 'Start' },
-            { key: 'endDate', header: 'End' },
-            { key: 'targetGroup', header: 'Target group' },
-            { key: 'governmentLevels', header: 'Government levels in programme' },
-            { key: 'otherStakeholderKinds', header: 'Other stakeholders in programme' },
-          ],
+          columns: columns({
+            organization: 'Organisation',
+            organizationKind: 'Kind',
+            governmentLevel: 'Government level',
+            role: 'Role',
+            programme: 'Programme',
+            dimension: 'Integration dimension',
+            country: 'Country',
+            region: 'Region',
+            city: 'City',
+            startDate: 'Start',
+            endDate: 'End',
+            targetGroup: 'Target group',
+            governmentLevels: 'Government levels in programme',
+            otherStakeholderKinds: 'Other stakeholders in programme',
+          }),
           rows: stream(matrixSql),
         },
       ],

@@ -11,7 +11,7 @@ import {
 } from '@tandem/placements';
 import { ProgrammeAccessService, ProgrammesRepository } from '@tandem/programmes';
 import { OrganizationsRepository } from '@tandem/stakeholders';
-import { Cell, fromArray, ReportContent, Row, Section } from '../report-content';
+import { columns, Cell, fromArray, ReportContent, Row, Section } from '../report-content';
 import { CopyCell, copyCsvInto, copyStatement, sqlLiteral } from '../writers/copy-csv';
 
 export interface PlacementsParameters {
@@ -19,20 +19,20 @@ export interface PlacementsParameters {
   employerOrganizationId?: string;
 }
 
-const ROW_COLUMNS = [
-  { key: 'placementId', header: 'Placement' },
-  { key: 'participantReference', header: 'Participant reference' },
-  { key: 'employer', header: 'Employer' },
-  { key: 'programme', header: 'Programme' },
-  { key: 'jobTitle', header: 'Job title' },
-  { key: 'occupationCode', header: 'ISCO-08' },
-  { key: 'sector', header: 'ISIC section' },
-  { key: 'contractType', header: 'Contract type' },
-  { key: 'hoursPerWeek', header: 'Hours per week' },
-  { key: 'startDate', header: 'Start date' },
-  { key: 'placementStatus', header: 'Status' },
-  { key: 'endDate', header: 'End date' },
-];
+const ROW_COLUMNS = columns({
+  placementId: 'Placement',
+  participantReference: 'Participant reference',
+  employer: 'Employer',
+  programme: 'Programme',
+  jobTitle: 'Job title',
+  occupationCode: 'ISCO-08',
+  sector: 'ISIC section',
+  contractType: 'Contract type',
+  hoursPerWeek: 'Hours per week',
+  startDate: 'Start date',
+  placementStatus: 'Status',
+  endDate: 'End date',
+});
 
 /** The placements row section's cells in SQL (as `rows` below builds them), names looked up in literals. */
 function copyCells(
@@ -108,10 +108,7 @@ export class PlacementsSource {
     ): Section => ({
       name,
       title,
-      columns: [
-        { key: 'key', header: keyHeader },
-        { key: 'people', header: 'People' },
-      ],
+      columns: columns({ key: keyHeader, people: 'People' }),
       rows: () => fromArray(cells.map((c) => ({ key: label(c.key), people: c.people }))),
       charts: cells.some((c) => typeof c.people === 'number')
         ? [
@@ -133,10 +130,7 @@ export class PlacementsSource {
       {
         name: 'summary',
         title: 'Summary',
-        columns: [
-          { key: 'metric', header: 'Metric' },
-          { key: 'value', header: 'Value' },
-        ],
+        columns: columns({ metric: 'Metric', value: 'Value' }),
         rows: () =>
           fromArray([
             { metric: 'placements', value: s.total.placements },
@@ -171,13 +165,13 @@ export class PlacementsSource {
       {
         name: 'retention',
         title: 'Retention at 3, 6 and 12 months',
-        columns: [
-          { key: 'months', header: 'Months' },
-          { key: 'answered', header: 'Answered' },
-          { key: 'retained', header: 'Still employed' },
-          { key: 'left', header: 'Left' },
-          { key: 'rate', header: 'Retention rate' },
-        ],
+        columns: columns({
+          months: 'Months',
+          answered: 'Answered',
+          retained: 'Still employed',
+          left: 'Left',
+          rate: 'Retention rate',
+        }),
         rows: () => fromArray(s.retention.map((r) => ({ ...r }) as Row)),
         charts: [
           {

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 
 import { DASHBOARD_TASK_STATES, DashboardService } from '@tandem/dashboard';
 import { ProgrammeAccessService } from '@tandem/programmes';
-import { fromArray, ReportContent } from '../report-content';
+import { columns, fromArray, ReportContent } from '../report-content';
 
 const round = (n: number | null, d = 3): number | null =>
   n === null ? null : Math.round(n * 10 ** d) / 10 ** d;
@@ -45,10 +45,7 @@ export class ProgrammeProgressSource {
         {
           name: 'tasks_by_state',
           title: 'Tasks by state',
-          columns: [
-            { key: 'state', header: 'State' },
-            { key: 'tasks', header: 'Tasks' },
-          ],
+          columns: columns({ state: 'State', tasks: 'Tasks' }),
           rows: () => fromArray(DASHBOARD_TASK_STATES.map((s) => ({ state: s, tasks: d.tasksByState[s] }))),
           charts: [
             {
@@ -90,14 +87,14 @@ export class ProgrammeProgressSource {
         {
           name: 'milestones',
           title: 'Milestones',
-          columns: [
-            { key: 'milestone', header: 'Milestone' },
-            { key: 'dueDate', header: 'Due' },
-            { key: 'tasksDone', header: 'Tasks done' },
-            { key: 'tasksTotal', header: 'Tasks' },
-            { key: 'progress', header: 'Progress' },
-            { key: 'overdue', header: 'Overdue' },
-          ],
+          columns: columns({
+            milestone: 'Milestone',
+            dueDate: 'Due',
+            tasksDone: 'Tasks done',
+            tasksTotal: 'Tasks',
+            progress: 'Progress',
+            overdue: 'Overdue',
+          }),
           rows: () =>
             fromArray(
               d.milestones.map((m) => ({
@@ -113,12 +110,7 @@ export class ProgrammeProgressSource {
         {
           name: 'overdue_tasks',
           title: 'Overdue work',
-          columns: [
-            { key: 'task', header: 'Task' },
-            { key: 'dueDate', header: 'Due' },
-            { key: 'state', header: 'State' },
-            { key: 'organization', header: 'Assigned to' },
-          ],
+          columns: columns({ task: 'Task', dueDate: 'Due', state: 'State', organization: 'Assigned to' }),
           rows: () =>
             fromArray(
               d.overdueTasks.map((t) => ({
@@ -132,16 +124,16 @@ export class ProgrammeProgressSource {
         {
           name: 'indicators',
           title: 'Indicators against baseline and target',
-          columns: [
-            { key: 'indicator', header: 'Indicator' },
-            { key: 'dimension', header: 'Dimension' },
-            { key: 'unit', header: 'Unit' },
-            { key: 'baseline', header: 'Baseline' },
-            { key: 'latest', header: 'Latest value' },
-            { key: 'periodEnd', header: 'Period end' },
-            { key: 'target', header: 'Target' },
-            { key: 'progress', header: 'Progress' },
-          ],
+          columns: columns({
+            indicator: 'Indicator',
+            dimension: 'Dimension',
+            unit: 'Unit',
+            baseline: 'Baseline',
+            latest: 'Latest value',
+            periodEnd: 'Period end',
+            target: 'Target',
+            progress: 'Progress',
+          }),
           rows: () =>
             fromArray(
               d.indicators.map((i) => ({
@@ -164,14 +156,14 @@ export class ProgrammeProgressSource {
         {
           name: 'partner_contributions',
           title: 'Partner contributions',
-          columns: [
-            { key: 'organization', header: 'Partner' },
-            { key: 'role', header: 'Role' },
-            { key: 'partnerStatus', header: 'Status' },
-            { key: 'tasks', header: 'Tasks' },
-            { key: 'done', header: 'Done' },
-            { key: 'lastActivityAt', header: 'Last activity' },
-          ],
+          columns: columns({
+            organization: 'Partner',
+            role: 'Role',
+            partnerStatus: 'Status',
+            tasks: 'Tasks',
+            done: 'Done',
+            lastActivityAt: 'Last activity',
+          }),
           rows: () =>
             fromArray(
               d.partners.map((x) => {

@@ -2,7 +2,7 @@ import { Actor } from '@tandem/core';
 import { Injectable } from '@nestjs/common';
 import { ComparisonQueryDto, ComparisonService } from '@tandem/indicators';
 import { plainToInstance } from 'class-transformer';
-import { fromArray, ReportContent, Row } from '../report-content';
+import { columns, fromArray, ReportContent, Row } from '../report-content';
 
 export interface TerritoryComparisonParameters {
   framework: string;
@@ -75,20 +75,20 @@ export class TerritoryComparisonSource {
           name: 'ranking',
           title: 'Ranking by gap and by change in gap',
           note: 'Rank 1 by gap is the most favourable to migrants; rank 1 by change the most improved. smallSample: the publisher flagged the figure as resting on a small sample.',
-          columns: [
-            { key: 'rankByGap', header: 'Rank by gap' },
-            { key: 'territory', header: 'Territory' },
-            { key: 'code', header: 'Code' },
-            { key: 'period', header: 'Latest year' },
-            { key: 'migrant', header: 'Migrants' },
-            { key: 'host', header: 'Host population' },
-            { key: 'gap', header: 'Gap (migrant − host)' },
-            { key: 'favourableGap', header: 'Favourable gap' },
-            { key: 'change', header: 'Change in gap' },
-            { key: 'changeFrom', header: 'Change since' },
-            { key: 'rankByChange', header: 'Rank by change' },
-            { key: 'smallSample', header: 'Small sample' },
-          ],
+          columns: columns({
+            rankByGap: 'Rank by gap',
+            territory: 'Territory',
+            code: 'Code',
+            period: 'Latest year',
+            migrant: 'Migrants',
+            host: 'Host population',
+            gap: 'Gap (migrant − host)',
+            favourableGap: 'Favourable gap',
+            change: 'Change in gap',
+            changeFrom: 'Change since',
+            rankByChange: 'Rank by change',
+            smallSample: 'Small sample',
+          }),
           rows: () => fromArray(ranking),
           charts: [
             {
@@ -101,15 +101,15 @@ export class TerritoryComparisonSource {
         {
           name: 'trend',
           title: 'Figures per year',
-          columns: [
-            { key: 'territory', header: 'Territory' },
-            { key: 'code', header: 'Code' },
-            { key: 'period', header: 'Year' },
-            { key: 'migrant', header: 'Migrants' },
-            { key: 'host', header: 'Host population' },
-            { key: 'gap', header: 'Gap' },
-            { key: 'smallSample', header: 'Small sample' },
-          ],
+          columns: columns({
+            territory: 'Territory',
+            code: 'Code',
+            period: 'Year',
+            migrant: 'Migrants',
+            host: 'Host population',
+            gap: 'Gap',
+            smallSample: 'Small sample',
+          }),
           rows: () => fromArray(trend),
         },
       ],

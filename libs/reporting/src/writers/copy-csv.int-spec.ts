@@ -1,7 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { openTestDataSource } from '../../../../test/support/integration';
-import { fromArray, ReportContent, Row, Section } from '../report-content';
+import { columns, fromArray, ReportContent, Row, Section } from '../report-content';
 import { copyCsvInto, copyStatement, RecordEnds } from './copy-csv';
 import { writeCsv } from './csv.writer';
 
@@ -52,11 +52,7 @@ describe('CSV row sections written by PostgreSQL (COPY … TO STDOUT)', () => {
     const section: Section = {
       name: 'people',
       title: 'People',
-      columns: [
-        { key: 'name', header: 'Name' },
-        { key: 'note', header: 'Note' },
-        { key: 'hours', header: 'Hours' },
-      ],
+      columns: columns({ name: 'Name', note: 'Note', hours: 'Hours' }),
       rows: () => fromArray(TRICKY),
     };
     if (viaCopy)
@@ -83,10 +79,7 @@ describe('CSV row sections written by PostgreSQL (COPY … TO STDOUT)', () => {
         {
           name: 'summary',
           title: 'Summary',
-          columns: [
-            { key: 'metric', header: 'Metric' },
-            { key: 'value', header: 'Value' },
-          ],
+          columns: columns({ metric: 'Metric', value: 'Value' }),
           rows: () => fromArray([{ metric: '=cells', value: TRICKY.length }]),
         },
         section,

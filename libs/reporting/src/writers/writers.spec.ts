@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
-import { fromArray, ReportContent, Row } from '../report-content';
+import { columns, fromArray, ReportContent, Row } from '../report-content';
 import { writeCsv } from './csv.writer';
 import { writeJson } from './json.writer';
 import { writePdf } from './pdf.writer';
@@ -18,10 +18,7 @@ const content = (): ReportContent => ({
     {
       name: 'summary',
       title: 'Summary',
-      columns: [
-        { key: 'metric', header: 'Metric' },
-        { key: 'value', header: 'Value' },
-      ],
+      columns: columns({ metric: 'Metric', value: 'Value' }),
       rows: () =>
         fromArray([
           { metric: 'formula', value: '=HYPERLINK("x")' },
@@ -33,10 +30,7 @@ const content = (): ReportContent => ({
     {
       name: 'rows',
       title: 'Rows',
-      columns: [
-        { key: 'id', header: 'Id' },
-        { key: 'name', header: 'Name' },
-      ],
+      columns: columns({ id: 'Id', name: 'Name' }),
       rows: () => many(250),
     },
   ],
