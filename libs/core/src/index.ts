@@ -45,3 +45,4 @@ export * from './validation/value-list';
 export * from './search/arabic';
 export * from './validation/blank';
 export * from './sessions/session-events';
+export * from './testing/service-test-doubles';
