@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Page, PageQueryDto, paginate } from '@tandem/core';
-import { DataSource, EntityManager } from 'typeorm';
-import { IndicatorValue } from '../entities';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { IndicatorValue, ReportingPeriodLock } from '../entities';
 
 export interface ValueWrite {
   /** [value, migrantValue, hostValue] as numeric strings; a gap sends [null, migrant, host]. */
@@ -96,11 +96,29 @@ export class IndicatorValuesRepository {
       .getRepository(IndicatorValue)
       .createQueryBuilder('v')
       .where('v.indicator_id = :indicatorId', { indicatorId });
-    return paginate(qb, {
-      keys: ['v.period_start', 'v.period_end', 'v.id'],
-      direction: 'ASC',
-      cursorOf: (v) => [v.periodStart, v.periodEnd, v.id],
-      query,
-    });
+    return pageInPeriodOrder(qb, 'v', query);
   }
+
+  /** The reporting-period locks of a programme, in period order too. */
+  locksOfProgramme(programmeId: string, query: PageQueryDto): Promise<Page<ReportingPeriodLock>> {
+    const qb = this.dataSource
+      .getRepository(ReportingPeriodLock)
+      .createQueryBuilder('l')
+      .where('l.programme_id = :programmeId', { programmeId });
+    return pageInPeriodOrder(qb, 'l', query);
+  }
+}
+
+/** A page of rows that each cover a period (values, locks): by start, then end, then id. */
+function pageInPeriodOrder<T extends { periodStart: string; periodEnd: string; id: string }>(
+  qb: SelectQueryBuilder<T>,
+  alias: string,
+  query: PageQueryDto,
+): Promise<Page<T>> {
+  return paginate(qb, {
+    keys: [`${alias}.period_start`, `${alias}.period_end`, `${alias}.id`],
+    direction: 'ASC',
+    cursorOf: (r) => [r.periodStart, r.periodEnd, r.id],
+    query,
+  });
 }

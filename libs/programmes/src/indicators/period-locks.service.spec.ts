@@ -5,6 +5,7 @@ import { DataSource, QueryFailedError } from 'typeorm';
 import { Programme, ProgrammeStatus, ReportingPeriodLock } from '../entities';
 import { ProgrammeAccessService } from '../programme-access.service';
 import { ProgrammesErrorCode } from '../programmes.errors';
+import { IndicatorValuesRepository } from './indicator-values.repository';
 import { PeriodLocksService } from './period-locks.service';
 
 const PROGRAMME = '11111111-1111-4111-8111-111111111111';
@@ -31,7 +32,7 @@ describe(PeriodLocksService.name, () => {
     };
     audit = { record: jest.fn() };
     sut = new PeriodLocksService(
-      {} as DataSource,
+      new IndicatorValuesRepository({} as DataSource),
       transactionOver(em),
       access as unknown as ProgrammeAccessService,
       audit as unknown as AuditService,
