@@ -46,3 +46,4 @@ export * from './search/arabic';
 export * from './validation/blank';
 export * from './sessions/session-events';
 export * from './testing/service-test-doubles';
+export * from './validation/query-filters';
