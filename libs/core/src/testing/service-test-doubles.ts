@@ -50,3 +50,9 @@ export async function errorCodeOf(call: Promise<unknown>): Promise<string> {
   }
   return 'ok';
 }
+
+/** The moves a transition table allows, as sorted `from→to` strings, to compare with the documented list. */
+export const movesOf = (transitions: Record<string, readonly string[]>): string[] =>
+  Object.entries(transitions)
+    .flatMap(([from, tos]) => tos.map((to) => `${from}→${to}`))
+    .sort();

@@ -39,6 +39,6 @@ export function OptionalGcmObjectives(example: number[], integerMessage?: string
     ArrayUnique(),
     IsArray(),
     IsOptional(),
-    ApiPropertyOptional({ type: [Number], example, uniqueItems: true }),
+    ApiPropertyOptional({ type: [Number], example, uniqueItems: true, minimum: 1, maximum: 23 }),
   );
 }
