@@ -47,3 +47,4 @@ export * from './validation/blank';
 export * from './sessions/session-events';
 export * from './testing/service-test-doubles';
 export * from './validation/query-filters';
+export * from './search/search-page-query.dto';

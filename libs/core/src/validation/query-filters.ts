@@ -1,8 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../pagination/page';
+import { IsIn, IsOptional } from 'class-validator';
 import { blankAsAbsent } from './blank';
 
 /**
@@ -21,14 +20,4 @@ export function OptionalFilterValue(
     IsOptional(),
     ApiPropertyOptional({ enum: values, ...(description ? { description } : {}) }),
   );
-}
-
-/** A page of a public search: `q`, words in any supported language, then the page's own filters. */
-export class SearchPageQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Words in any supported language (English, French, Spanish, Arabic)' })
-  @IsOptional()
-  @Transform(blankAsAbsent)
-  @IsString()
-  @MaxLength(200)
-  q?: string;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Page, PageQueryDto, paginate } from '@tandem/core';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget } from 'typeorm';
 import { IndicatorValue, ReportingPeriodLock } from '../entities';
 
 export interface ValueWrite {
@@ -92,33 +92,30 @@ export class IndicatorValuesRepository {
 
   /** The values of an indicator in period order (start, then end). */
   list(indicatorId: string, query: PageQueryDto): Promise<Page<IndicatorValue>> {
-    const qb = this.dataSource
-      .getRepository(IndicatorValue)
-      .createQueryBuilder('v')
-      .where('v.indicator_id = :indicatorId', { indicatorId });
-    return pageInPeriodOrder(qb, 'v', query);
+    return this.pageInPeriodOrder(IndicatorValue, 'indicator_id', indicatorId, query);
   }
 
   /** The reporting-period locks of a programme, in period order too. */
   locksOfProgramme(programmeId: string, query: PageQueryDto): Promise<Page<ReportingPeriodLock>> {
-    const qb = this.dataSource
-      .getRepository(ReportingPeriodLock)
-      .createQueryBuilder('l')
-      .where('l.programme_id = :programmeId', { programmeId });
-    return pageInPeriodOrder(qb, 'l', query);
+    return this.pageInPeriodOrder(ReportingPeriodLock, 'programme_id', programmeId, query);
   }
-}
 
-/** A page of rows that each cover a period (values, locks): by start, then end, then id. */
-function pageInPeriodOrder<T extends { periodStart: string; periodEnd: string; id: string }>(
-  qb: SelectQueryBuilder<T>,
-  alias: string,
-  query: PageQueryDto,
-): Promise<Page<T>> {
-  return paginate(qb, {
-    keys: [`${alias}.period_start`, `${alias}.period_end`, `${alias}.id`],
-    direction: 'ASC',
-    cursorOf: (r) => [r.periodStart, r.periodEnd, r.id],
-    query,
-  });
+  /** A page of the rows (values, locks) of one parent, each covering a period: by start, then end, then id. */
+  private pageInPeriodOrder<T extends { periodStart: string; periodEnd: string; id: string }>(
+    entity: EntityTarget<T>,
+    parentColumn: 'indicator_id' | 'programme_id',
+    parentId: string,
+    query: PageQueryDto,
+  ): Promise<Page<T>> {
+    const qb = this.dataSource
+      .getRepository(entity)
+      .createQueryBuilder('r')
+      .where(`r.${parentColumn} = :parentId`, { parentId });
+    return paginate(qb, {
+      keys: ['r.period_start', 'r.period_end', 'r.id'],
+      direction: 'ASC',
+      cursorOf: (r) => [r.periodStart, r.periodEnd, r.id],
+      query,
+    });
+  }
 }
