@@ -1,12 +1,10 @@
+import { movesOf } from '@tandem/core';
 import { ConsultationStatus as S } from './entities';
 import { canTransition, CONSULTATION_TRANSITIONS, isEditable } from './consultation-lifecycle';
 
 describe('consultation lifecycle', () => {
   it('allows exactly the documented moves', () => {
-    const allowed = Object.entries(CONSULTATION_TRANSITIONS).flatMap(([from, tos]) =>
-      tos.map((to) => `${from}→${to}`),
-    );
-    expect(allowed.sort()).toEqual(
+    expect(movesOf(CONSULTATION_TRANSITIONS)).toEqual(
       [
         'draft→scheduled',
         'draft→cancelled',

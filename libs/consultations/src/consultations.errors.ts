@@ -1,4 +1,4 @@
-import { DomainError } from '@tandem/core';
+import { LibraryError } from '@tandem/core';
 
 export enum ConsultationsErrorCode {
   ConsultationTransitionNotAllowed = 'CONSULTATION_TRANSITION_NOT_ALLOWED',
@@ -18,9 +18,5 @@ export enum ConsultationsErrorCode {
   OutcomeNotPublished = 'OUTCOME_NOT_PUBLISHED',
 }
 
-export class ConsultationsError extends DomainError<ConsultationsErrorCode> {
-  /** `field`: the request field at fault, reported in the problem's `errors`. */
-  constructor(code: ConsultationsErrorCode, message: string, field?: string) {
-    super(code, message, field ? [{ field, message }] : undefined);
-  }
-}
+/** `field`: the request field at fault, reported in the problem's `errors`. */
+export class ConsultationsError extends LibraryError<ConsultationsErrorCode> {}

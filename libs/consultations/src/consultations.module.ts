@@ -23,43 +23,35 @@ import { PublicConsultationsRepository } from './public-consultations.repository
 import { PublicConsultationsService } from './public-consultations.service';
 import { PublicOutcomeService } from './public-outcome.service';
 
+/** What other libraries and the apps use (the repositories and internal services stay inside). */
+const EXPORTED = [
+  PublishedOutcomesReader,
+  ConsultationAccessService,
+  ConsultationsService,
+  QuestionsService,
+  QuestionOrderService,
+  ResponsesService,
+  ResultsService,
+  OutcomeService,
+  ConsultationTimersHandlers,
+  MeetingsService,
+  MeetingReminderHandlers,
+  PublicConsultationsService,
+];
+
 /** Consultations run by government organisations: questions, invitees, responses, results, outcome. */
 @Module({
   imports: [AuthModule, NotificationsModule, ProgrammesModule, StakeholdersModule],
   providers: [
-    PublishedOutcomesReader,
-    ConsultationAccessService,
+    ...EXPORTED,
     ConsultationsRepository,
     QuestionsRepository,
     ResponsesRepository,
     MeetingsRepository,
-    ConsultationLifecycleService,
-    ConsultationsService,
-    QuestionsService,
-    QuestionOrderService,
-    ResponsesService,
-    ResultsService,
-    OutcomeService,
-    ConsultationTimersHandlers,
-    MeetingsService,
-    MeetingReminderHandlers,
     PublicConsultationsRepository,
-    PublicConsultationsService,
+    ConsultationLifecycleService,
     PublicOutcomeService,
   ],
-  exports: [
-    PublishedOutcomesReader,
-    ConsultationAccessService,
-    ConsultationsService,
-    QuestionsService,
-    QuestionOrderService,
-    ResponsesService,
-    ResultsService,
-    OutcomeService,
-    ConsultationTimersHandlers,
-    MeetingsService,
-    MeetingReminderHandlers,
-    PublicConsultationsService,
-  ],
+  exports: EXPORTED,
 })
 export class ConsultationsModule {}

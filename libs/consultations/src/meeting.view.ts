@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { MeetingStatus, MeetingType, RsvpStatus } from './entities';
+import { ConsultationMeeting, MeetingStatus, MeetingType, RsvpStatus } from './entities';
 
 export class MyRsvpView {
   @ApiProperty({ enum: RsvpStatus })
@@ -38,3 +38,16 @@ export class MeetingView {
   rsvps?: MeetingRsvpView[];
   version!: number;
 }
+
+/** A meeting's own settings: the first fields of its view, and what the audit trail keeps of it. */
+export const meetingSettings = (m: ConsultationMeeting) => ({
+  consultationId: m.consultationId,
+  title: m.title,
+  type: m.type,
+  startsAt: m.startsAt,
+  endsAt: m.endsAt,
+  location: m.location,
+  onlineUrl: m.onlineUrl,
+  capacity: m.capacity,
+  status: m.status,
+});

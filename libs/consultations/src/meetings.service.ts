@@ -27,7 +27,7 @@ import {
   RsvpStatus,
 } from './entities';
 import { inDefaultLanguage } from './localized-text';
-import { MeetingView } from './meeting.view';
+import { meetingSettings, MeetingView } from './meeting.view';
 import { MeetingsRepository, RsvpRow } from './meetings.repository';
 
 /**
@@ -71,7 +71,7 @@ export class MeetingsService {
         action: 'create',
         entityType: 'consultation_meeting',
         entityId: m.id,
-        after: this.snapshot(m),
+        after: meetingSettings(m),
       });
       return m.id;
     });
@@ -101,7 +101,7 @@ export class MeetingsService {
       const m = await this.lockMeeting(em, consultationId, meetingId);
       assertVersion(m, expectedVersion, 'meeting');
       this.assertMeetingLive(c, m);
-      const before = this.snapshot(m);
+      const before = meetingSettings(m);
       const startsBefore = m.startsAt.getTime();
       if (dto.title !== undefined) m.title = dto.title;
       if (dto.type !== undefined) m.type = dto.type;
@@ -129,7 +129,7 @@ export class MeetingsService {
         entityType: 'consultation_meeting',
         entityId: meetingId,
         before,
-        after: this.snapshot(m),
+        after: meetingSettings(m),
       });
     });
     return this.view(actor, consultationId, meetingId, true);
@@ -393,15 +393,7 @@ export class MeetingsService {
     const mine = rsvps.find((r) => r.user_id === actor.userId);
     return {
       id: m.id,
-      consultationId,
-      title: m.title,
-      type: m.type,
-      startsAt: m.startsAt,
-      endsAt: m.endsAt,
-      location: m.location,
-      onlineUrl: m.onlineUrl,
-      capacity: m.capacity,
-      status: m.status,
+      ...meetingSettings(m),
       attendingCount,
       waitlistCount: queue.length,
       seatsLeft: m.capacity === null ? null : Math.max(0, m.capacity - attendingCount),
@@ -437,19 +429,5 @@ export class MeetingsService {
         status: r.status,
         attended: r.attended,
       }));
-  }
-
-  private snapshot(m: ConsultationMeeting): Record<string, unknown> {
-    return {
-      consultationId: m.consultationId,
-      title: m.title,
-      type: m.type,
-      startsAt: m.startsAt,
-      endsAt: m.endsAt,
-      location: m.location,
-      onlineUrl: m.onlineUrl,
-      capacity: m.capacity,
-      status: m.status,
-    };
   }
 }

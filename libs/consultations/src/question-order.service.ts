@@ -1,29 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import { Actor, CoreError, TransactionService } from '@tandem/core';
-import { ConsultationAccessService } from './consultation-access.service';
+import { Actor, CoreError } from '@tandem/core';
 import { questionView, QuestionView } from './consultation.view';
 import { ConsultationsRepository } from './consultations.repository';
-import { ConsultationsService } from './consultations.service';
 import { ReorderQuestionsDto } from './dto';
 import { QuestionsRepository } from './questions.repository';
+import { QuestionsService } from './questions.service';
 
 /** Puts a draft's questions in a new order in one go (owners, before it opens; 409 after). */
 @Injectable()
 export class QuestionOrderService {
   constructor(
-    private readonly tx: TransactionService,
+    private readonly drafts: QuestionsService,
     private readonly questions: QuestionsRepository,
     private readonly repository: ConsultationsRepository,
-    private readonly access: ConsultationAccessService,
-    private readonly consultations: ConsultationsService,
     private readonly audit: AuditService,
   ) {}
 
   async reorder(actor: Actor, consultationId: string, dto: ReorderQuestionsDto): Promise<QuestionView[]> {
-    await this.tx.run(async (em) => {
-      const { consultation: c } = await this.access.require(actor, consultationId, 'manage', em, 'update');
-      this.consultations.assertEditable(c.status);
+    await this.drafts.editDraft(actor, consultationId, async (em) => {
       const all = await this.questions.ordered(consultationId, em);
       const known = new Set(all.map((q) => q.id));
       if (dto.questionIds.length !== all.length || dto.questionIds.some((id) => !known.has(id)))

@@ -7,7 +7,7 @@ import { questionView, QuestionView } from './consultation.view';
 import { ConsultationsRepository } from './consultations.repository';
 import { ConsultationsService } from './consultations.service';
 import { CreateQuestionDto, UpdateQuestionDto } from './dto';
-import { ConsultationQuestion, ConsultationStatus, QuestionType } from './entities';
+import { Consultation, ConsultationQuestion, ConsultationStatus, QuestionType } from './entities';
 import { QuestionsRepository } from './questions.repository';
 
 const CHOICE = new Set([QuestionType.SingleChoice, QuestionType.MultipleChoice]);
@@ -36,9 +36,7 @@ export class QuestionsService {
     dto: CreateQuestionDto,
     bankQuestionId: string | null = null,
   ): Promise<QuestionView> {
-    const id = await this.tx.run(async (em) => {
-      const { consultation: c } = await this.access.require(actor, consultationId, 'manage', em, 'update');
-      this.consultations.assertEditable(c.status);
+    const id = await this.editDraft(actor, consultationId, async (em, c) => {
       const shape = this.checkShape(dto.type, dto.options ?? [], dto.maxLength);
       const existing = await this.ordered(em, consultationId);
       const q = await this.questions.insert(em, {
@@ -52,13 +50,7 @@ export class QuestionsService {
         bankQuestionId,
       });
       await this.reorder(em, [...existing, q], q, dto.position);
-      await this.afterChange(em, c.id, c.status);
-      await this.audit.record(em, {
-        action: 'create',
-        entityType: 'consultation_question',
-        entityId: q.id,
-        after: this.snapshot(q),
-      });
+      await this.recordChange(em, c, 'create', q, undefined, this.snapshot(q));
       return q.id;
     });
     return questionView(await this.questions.getById(id));
@@ -70,12 +62,9 @@ export class QuestionsService {
     questionId: string,
     dto: UpdateQuestionDto,
   ): Promise<QuestionView> {
-    await this.tx.run(async (em) => {
-      const { consultation: c } = await this.access.require(actor, consultationId, 'manage', em, 'update');
-      this.consultations.assertEditable(c.status);
+    await this.editDraft(actor, consultationId, async (em, c) => {
       const all = await this.ordered(em, consultationId);
-      const q = all.find((x) => x.id === questionId);
-      if (!q) throw CoreError.notFound('Question');
+      const q = questionIn(all, questionId);
       const before = this.snapshot(q);
       const type = dto.type ?? q.type;
       const shape = this.checkShape(
@@ -94,35 +83,54 @@ export class QuestionsService {
       q.maxLength = shape.maxLength;
       await this.questions.save(em, q);
       if (dto.position !== undefined) await this.reorder(em, all, q, dto.position);
-      await this.afterChange(em, c.id, c.status);
-      await this.audit.record(em, {
-        action: 'update',
-        entityType: 'consultation_question',
-        entityId: q.id,
-        before,
-        after: this.snapshot(q),
-      });
+      await this.recordChange(em, c, 'update', q, before, this.snapshot(q));
     });
     return questionView(await this.questions.getById(questionId));
   }
 
   async remove(actor: Actor, consultationId: string, questionId: string): Promise<void> {
-    await this.tx.run(async (em) => {
-      const { consultation: c } = await this.access.require(actor, consultationId, 'manage', em, 'update');
-      this.consultations.assertEditable(c.status);
+    await this.editDraft(actor, consultationId, async (em, c) => {
       const all = await this.ordered(em, consultationId);
-      const q = all.find((x) => x.id === questionId);
-      if (!q) throw CoreError.notFound('Question');
+      const q = questionIn(all, questionId);
       await this.questions.delete(em, q.id);
       const rest = all.filter((x) => x.id !== q.id);
       await this.renumber(em, rest);
-      await this.afterChange(em, c.id, c.status);
-      await this.audit.record(em, {
-        action: 'delete',
-        entityType: 'consultation_question',
-        entityId: q.id,
-        before: this.snapshot(q),
-      });
+      await this.recordChange(em, c, 'delete', q, this.snapshot(q));
+    });
+  }
+
+  /**
+   * Runs `work` in one transaction once the actor may edit the consultation's questions: its owners,
+   * and only before it opens (409 after).
+   */
+  editDraft<T>(
+    actor: Actor,
+    consultationId: string,
+    work: (em: EntityManager, c: Consultation) => Promise<T>,
+  ): Promise<T> {
+    return this.tx.run(async (em) => {
+      const { consultation: c } = await this.access.require(actor, consultationId, 'manage', em, 'update');
+      this.consultations.assertEditable(c.status);
+      return work(em, c);
+    });
+  }
+
+  /** After a question changed: the consultation's version moves on and the audit trail keeps the change. */
+  private async recordChange(
+    em: EntityManager,
+    c: Consultation,
+    action: 'create' | 'update' | 'delete',
+    q: ConsultationQuestion,
+    before?: Record<string, unknown>,
+    after?: Record<string, unknown>,
+  ): Promise<void> {
+    await this.afterChange(em, c.id, c.status);
+    await this.audit.record(em, {
+      action,
+      entityType: 'consultation_question',
+      entityId: q.id,
+      before,
+      after,
     });
   }
 
@@ -193,4 +201,10 @@ export class QuestionsService {
     const { id: _id, ...rest } = questionView(q);
     return { consultationId: q.consultationId, ...rest };
   }
+}
+
+function questionIn(all: ConsultationQuestion[], questionId: string): ConsultationQuestion {
+  const q = all.find((x) => x.id === questionId);
+  if (!q) throw CoreError.notFound('Question');
+  return q;
 }

@@ -46,3 +46,6 @@ export * from './validation/value-list';
 export * from './search/arabic';
 export * from './validation/blank';
 export * from './sessions/session-events';
+export * from './testing/service-test-doubles';
+export * from './validation/query-filters';
+export * from './search/search-page-query.dto';

@@ -255,6 +255,19 @@ export function summaryView(idea: GoodIdea, organizationName: string): GoodIdeaS
   };
 }
 
+/** What the idea says and who helped, as both its private and its public page show it. */
+export function contentView(idea: GoodIdea) {
+  const t = textIn(idea);
+  return {
+    challenge: t.challenge,
+    approach: t.approach,
+    texts: textsView(idea),
+    partners: idea.partners,
+    resources: idea.resources,
+    startedOn: idea.startedOn,
+  };
+}
+
 export function assessmentView(a: GoodIdeaAssessment): AssessmentResponse {
   return { criterion: a.criterion, rating: a.rating, rationale: a.rationale, assessedAt: a.assessedAt };
 }

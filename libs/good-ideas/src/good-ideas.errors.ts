@@ -1,4 +1,4 @@
-import { DomainError } from '@tandem/core';
+import { LibraryError } from '@tandem/core';
 
 export enum GoodIdeasErrorCode {
   GoodIdeaTransitionNotAllowed = 'GOOD_IDEA_TRANSITION_NOT_ALLOWED',
@@ -11,9 +11,5 @@ export enum GoodIdeasErrorCode {
   GoodIdeaProgrammeNotLed = 'GOOD_IDEA_PROGRAMME_NOT_LED',
 }
 
-export class GoodIdeasError extends DomainError<GoodIdeasErrorCode> {
-  /** `field`: the request field at fault, reported in the problem's `errors`. */
-  constructor(code: GoodIdeasErrorCode, message: string, field?: string) {
-    super(code, message, field ? [{ field, message }] : undefined);
-  }
-}
+/** `field`: the request field at fault, reported in the problem's `errors`. */
+export class GoodIdeasError extends LibraryError<GoodIdeasErrorCode> {}

@@ -25,6 +25,7 @@ import { GoodIdeaAccessService } from './good-idea-access.service';
 import { GoodIdeaEvidenceService } from './good-idea-evidence.service';
 import {
   assessmentView,
+  contentView,
   EvidenceResponse,
   GoodIdeaResponse,
   GoodIdeaSummaryResponse,
@@ -32,7 +33,6 @@ import {
   recognitionView,
   summaryView,
   textIn,
-  textsView,
 } from './good-idea.view';
 import { GOOD_IDEA_SUBJECT, GoodIdeaNotification, GoodIdeaNotificationType } from './good-ideas.events';
 import { GoodIdeasError, GoodIdeasErrorCode } from './good-ideas.errors';
@@ -360,18 +360,12 @@ export class GoodIdeasService {
     const endorsements = await this.ideas.endorsements(em, idea.id);
     const adaptations = await this.ideas.adaptations(em, idea.id);
     const evidence = withEvidence ? await this.evidence.live(em, idea.programmeId) : null;
-    const t = textIn(idea);
     return {
       ...summaryView(idea, orgName ?? ''),
       programmeId: idea.programmeId,
       parentIdeaId: idea.parentIdeaId,
       territoryId: idea.territoryId,
-      challenge: t.challenge,
-      approach: t.approach,
-      texts: textsView(idea),
-      partners: idea.partners,
-      resources: idea.resources,
-      startedOn: idea.startedOn,
+      ...contentView(idea),
       returnedReason: idea.returnedReason,
       submittedAt: idea.submittedAt,
       assessments: assessments.map(assessmentView),

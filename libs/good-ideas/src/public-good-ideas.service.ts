@@ -4,13 +4,12 @@ import { ListPublicGoodIdeasDto } from './dto';
 import { GoodIdea } from './entities';
 import {
   assessmentView,
+  contentView,
   EvidenceResponse,
   GoodIdeaSummaryResponse,
   PublicGoodIdeaResponse,
   recognitionView,
   summaryView,
-  textIn,
-  textsView,
 } from './good-idea.view';
 import { GoodIdeaEvidenceService } from './good-idea-evidence.service';
 import { GoodIdeasRepository } from './good-ideas.repository';
@@ -60,16 +59,10 @@ export class PublicGoodIdeasService {
     const adaptations = await this.ideas.adaptations(em, idea.id);
     const evidence = await this.evidence.live(em, idea.programmeId);
     const parentSlug = await this.ideas.slugOf(em, idea.parentIdeaId);
-    const t = textIn(idea);
     return {
       ...summaryView(idea, orgName ?? ''),
       parentSlug,
-      challenge: t.challenge,
-      approach: t.approach,
-      texts: textsView(idea),
-      partners: idea.partners,
-      resources: idea.resources,
-      startedOn: idea.startedOn,
+      ...contentView(idea),
       assessments: assessments.map(assessmentView),
       recognitions: endorsements.map(recognitionView),
       adaptations,

@@ -1,15 +1,9 @@
-import { Actor, PlatformRole } from '@tandem/core';
+import { userActor } from '@tandem/core';
 import { CoherenceService, isMainstreaming } from './coherence.service';
 import { MeasuringRepository } from './measuring.repository';
 import { TerritoriesService } from './territories.service';
 
-const actor: Actor = {
-  userId: 'u',
-  email: 'e',
-  platformRole: PlatformRole.User,
-  sessionId: null,
-  memberships: [],
-};
+const actor = userActor({ userId: 'u', email: 'e' });
 const programme = (id: string, extra: object) => ({
   id,
   title: id,

@@ -1,4 +1,4 @@
-import { DomainError } from '@tandem/core';
+import { LibraryError } from '@tandem/core';
 
 export enum IndicatorsErrorCode {
   TerritoryExists = 'TERRITORY_EXISTS',
@@ -7,8 +7,5 @@ export enum IndicatorsErrorCode {
   ObservationImportInvalid = 'OBSERVATION_IMPORT_INVALID',
 }
 
-export class IndicatorsError extends DomainError<IndicatorsErrorCode> {
-  constructor(code: IndicatorsErrorCode, message: string, field?: string) {
-    super(code, message, field ? [{ field, message }] : undefined);
-  }
-}
+/** `field`: the request field at fault, reported in the problem's `errors`. */
+export class IndicatorsError extends LibraryError<IndicatorsErrorCode> {}

@@ -1,4 +1,4 @@
-import { Actor, PlatformRole } from '@tandem/core';
+import { userActor } from '@tandem/core';
 import { BankQuestion } from './entities';
 import { MeasuringRepository } from './measuring.repository';
 import { QuestionBankService } from './question-bank.service';
@@ -79,13 +79,7 @@ describe(QuestionBankService.name, () => {
       {} as never,
       {} as never,
     );
-    const actor: Actor = {
-      userId: 'u',
-      email: 'e',
-      platformRole: PlatformRole.User,
-      sessionId: null,
-      memberships: [],
-    };
+    const actor = userActor({ userId: 'u', email: 'e' });
     await expect(
       guarded.create(actor, { type: 'scale', prompt: { en: 'x' }, dimensions: ['social'] }),
     ).rejects.toThrow('forbidden');

@@ -1,12 +1,10 @@
+import { movesOf } from '@tandem/core';
 import { ProgrammeStatus as S } from './entities';
 import { canTransition, isClosed, PROGRAMME_TRANSITIONS } from './programme-lifecycle';
 
 describe('programme lifecycle', () => {
   it('allows exactly the documented moves', () => {
-    const allowed = Object.entries(PROGRAMME_TRANSITIONS).flatMap(([from, tos]) =>
-      tos.map((to) => `${from}→${to}`),
-    );
-    expect(allowed.sort()).toEqual(
+    expect(movesOf(PROGRAMME_TRANSITIONS)).toEqual(
       [
         'draft→active',
         'draft→cancelled',

@@ -141,7 +141,8 @@ export class OrganizationsService {
     return def;
   }
 
-  private snapshot(o: Organization): Record<string, unknown> {
+  /** The organisation's own fields: the first of its view, and what the audit trail keeps. */
+  private snapshot(o: Organization) {
     return {
       kind: o.kind,
       name: o.name,
@@ -155,12 +156,7 @@ export class OrganizationsService {
   view(o: Organization): OrganizationView {
     return {
       id: o.id,
-      kind: o.kind,
-      name: o.name,
-      country: o.country,
-      city: o.city,
-      contactEmail: o.contactEmail,
-      website: o.website,
+      ...this.snapshot(o),
       profile: this.kindOf(o.kind).view(o),
       createdAt: o.createdAt,
       updatedAt: o.updatedAt,

@@ -1,22 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
 import { ActorLoader, User } from '@tandem/auth';
-import {
-  CoreError,
-  CoreErrorCode,
-  Page,
-  PageQueryDto,
-  paginate,
-  TransactionService,
-  Actor,
-} from '@tandem/core';
+import { CoreError, CoreErrorCode, Page, PageQueryDto, TransactionService, Actor } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import { ProgrammeAccessService } from '@tandem/programmes';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { CreateTaskCommentDto } from './dto';
 import { TaskComment } from './entities';
 import { excerpt, parseMentions } from './mentions';
+import { TaskCommentsRepository } from './task-comments.repository';
 import { TaskAccessService } from './task-access.service';
 import { TasksRepository } from './tasks.repository';
 import { TaskCommentView } from './task-comment.view';
@@ -24,7 +16,7 @@ import { TaskCommentView } from './task-comment.view';
 @Injectable()
 export class TaskCommentsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly comments: TaskCommentsRepository,
     private readonly tx: TransactionService,
     private readonly taskAccess: TaskAccessService,
     private readonly programmes: ProgrammeAccessService,
@@ -90,17 +82,7 @@ export class TaskCommentsService {
   /** Oldest first, as a conversation reads. */
   async list(actor: Actor, taskId: string, query: PageQueryDto): Promise<Page<TaskCommentView>> {
     await this.taskAccess.load(actor, taskId);
-    const qb = this.dataSource
-      .getRepository(TaskComment)
-      .createQueryBuilder('c')
-      .leftJoinAndSelect('c.author', 'u')
-      .where('c.task_id = :taskId', { taskId });
-    const page = await paginate(qb, {
-      keys: ['c.created_at', 'c.id'],
-      direction: 'ASC',
-      cursorOf: (c) => [c.createdAt.toISOString(), c.id],
-      query,
-    });
+    const page = await this.comments.pageOfTask(taskId, query);
     return {
       items: page.items.map((c) => ({
         id: c.id,

@@ -27,16 +27,7 @@ export class TaskView {
 export function taskView(task: Task, blockedBy: string[], today: string): TaskView {
   return {
     id: task.id,
-    programmeId: task.programmeId,
-    milestoneId: task.milestoneId,
-    title: task.title,
-    description: task.description,
-    assigneeOrganizationId: task.assigneeOrganizationId,
-    assigneeUserId: task.assigneeUserId,
-    priority: task.priority,
-    dueDate: task.dueDate,
-    state: task.state,
-    blockedReason: task.blockedReason,
+    ...editableFields(task),
     blockedBy: [...blockedBy].sort(),
     overdue: task.dueDate !== null && task.dueDate < today && isOpen(task.state),
     completedAt: task.completedAt,
@@ -50,6 +41,15 @@ export function taskView(task: Task, blockedBy: string[], today: string): TaskVi
 /** What the audit trail keeps of a task: everything a person edits, and its dependencies. */
 export function taskSnapshot(task: Task, blockedBy: string[]): Record<string, unknown> {
   return {
+    ...editableFields(task),
+    completedAt: task.completedAt,
+    blockedBy: [...blockedBy].sort(),
+  };
+}
+
+/** What people edit on a task (directly or by moving it): shared by its view and its audit snapshot. */
+function editableFields(task: Task) {
+  return {
     programmeId: task.programmeId,
     milestoneId: task.milestoneId,
     title: task.title,
@@ -60,7 +60,5 @@ export function taskSnapshot(task: Task, blockedBy: string[]): Record<string, un
     dueDate: task.dueDate,
     state: task.state,
     blockedReason: task.blockedReason,
-    completedAt: task.completedAt,
-    blockedBy: [...blockedBy].sort(),
   };
 }

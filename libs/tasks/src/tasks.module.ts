@@ -5,6 +5,7 @@ import { NotificationsModule } from '@tandem/notifications';
 import { ProgrammesModule } from '@tandem/programmes';
 import { StakeholdersModule } from '@tandem/stakeholders';
 import { TaskAccessService } from './task-access.service';
+import { TaskCommentsRepository } from './task-comments.repository';
 import { TaskCommentsService } from './task-comments.service';
 import { TaskHistoryService } from './task-history.service';
 import { TaskReminderHandlers } from './task-reminders.handlers';
@@ -16,6 +17,7 @@ import { TasksService } from './tasks.service';
   imports: [AuthModule, NotificationsModule, ProgrammesModule, StakeholdersModule],
   providers: [
     TasksRepository,
+    TaskCommentsRepository,
     TaskTemplatesReader,
     TaskAccessService,
     TasksService,

@@ -7,10 +7,10 @@ import {
   DomainError,
   JobName,
   OutboxService,
-  TransactionService,
+  transactionOver,
+  userActor,
   Actor,
   MembershipRole,
-  PlatformRole,
 } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import {
@@ -38,13 +38,12 @@ const USER = '40000000-0000-4000-8000-000000000007';
 const COLLEAGUE = '40000000-0000-4000-8000-000000000008';
 const NOW = new Date('2027-03-01T12:00:00Z');
 
-const actor = (orgId?: string): Actor => ({
-  userId: USER,
-  email: 'someone@test',
-  platformRole: PlatformRole.User,
-  sessionId: null,
-  memberships: orgId ? [{ organizationId: orgId, role: MembershipRole.Member }] : [],
-});
+const actor = (orgId?: string): Actor =>
+  userActor({
+    userId: USER,
+    email: 'someone@test',
+    memberships: orgId ? [{ organizationId: orgId, role: MembershipRole.Member }] : [],
+  });
 
 const accessOf = (over: Partial<ProgrammeAccess> = {}): ProgrammeAccess => ({
   programme: { id: PROGRAMME, title: 'Jobs Bridge', status: ProgrammeStatus.Active } as Programme,
@@ -135,13 +134,10 @@ describe(TasksService.name, () => {
     audit = { record: jest.fn(async () => undefined) };
     notifications = { notify: jest.fn(async () => undefined) };
     outbox = { publish: jest.fn(async () => 'event-id') };
-    const tx = {
-      run: (work: (m: EntityManager) => Promise<unknown>) => work(em as unknown as EntityManager),
-    };
     const dataSource = { manager: em } as unknown as DataSource;
     sut = new TasksService(
       dataSource,
-      tx as TransactionService,
+      transactionOver(em),
       repo,
       new TaskAccessService(dataSource, repo, programmes),
       programmes,

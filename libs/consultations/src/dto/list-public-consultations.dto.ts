@@ -1,21 +1,19 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { blankAsAbsent as blank, IsTerritoryCode, PageQueryDto } from '@tandem/core';
+import {
+  blankAsAbsent as blank,
+  IsTerritoryCode,
+  OptionalFilterValue,
+  SearchPageQueryDto,
+} from '@tandem/core';
 import { INTEGRATION_DIMENSIONS } from '@tandem/programmes';
 import { Transform } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsISO8601, IsOptional, Matches } from 'class-validator';
 
 export const PUBLIC_LANGUAGES = ['en', 'fr', 'es', 'ar'] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Filters of the public outcomes (issue 20); every one narrows. Newest public first. */
-export class ListPublicConsultationsDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Words in any supported language (English, French, Spanish, Arabic)' })
-  @IsOptional()
-  @Transform(blank)
-  @IsString()
-  @MaxLength(200)
-  q?: string;
-
+export class ListPublicConsultationsDto extends SearchPageQueryDto {
   @ApiPropertyOptional({
     example: 'PT-NV-riverton',
     description: 'Outcomes of governments whose jurisdiction is this territory or lies under it',
@@ -25,19 +23,14 @@ export class ListPublicConsultationsDto extends PageQueryDto {
   @IsTerritoryCode()
   territory?: string;
 
-  @ApiPropertyOptional({
-    enum: INTEGRATION_DIMENSIONS,
-    description: 'Consultations informing a programme on this dimension',
-  })
-  @IsOptional()
-  @Transform(blank)
-  @IsIn(INTEGRATION_DIMENSIONS, { message: `dimension must be one of: ${INTEGRATION_DIMENSIONS.join(', ')}` })
+  @OptionalFilterValue(
+    INTEGRATION_DIMENSIONS,
+    'dimension',
+    'Consultations informing a programme on this dimension',
+  )
   dimension?: string;
 
-  @ApiPropertyOptional({ enum: PUBLIC_LANGUAGES, description: 'Consultations offered in this language' })
-  @IsOptional()
-  @Transform(blank)
-  @IsIn(PUBLIC_LANGUAGES, { message: `language must be one of: ${PUBLIC_LANGUAGES.join(', ')}` })
+  @OptionalFilterValue(PUBLIC_LANGUAGES, 'language', 'Consultations offered in this language')
   language?: string;
 
   @ApiPropertyOptional({ example: '2026-01-01', description: 'Outcome published on or after (YYYY-MM-DD)' })
@@ -54,12 +47,6 @@ export class ListPublicConsultationsDto extends PageQueryDto {
   @IsISO8601({ strict: true }, { message: 'to must be a date YYYY-MM-DD' })
   to?: string;
 
-  @ApiPropertyOptional({
-    enum: PUBLIC_LANGUAGES,
-    description: 'Language of the server-rendered page (HTML only)',
-  })
-  @IsOptional()
-  @Transform(blank)
-  @IsIn(PUBLIC_LANGUAGES, { message: `lang must be one of: ${PUBLIC_LANGUAGES.join(', ')}` })
+  @OptionalFilterValue(PUBLIC_LANGUAGES, 'lang', 'Language of the server-rendered page (HTML only)')
   lang?: string;
 }

@@ -1,6 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CountryCode, IsCalendarDate, OptionalText, OptionalValueList } from '@tandem/core';
-import { INTEGRATION_DIMENSIONS, SDG_TARGET, TARGET_GROUPS } from '@tandem/programmes';
+import {
+  INTEGRATION_DIMENSIONS,
+  OptionalGcmObjectives,
+  OptionalSdgTargets,
+  TARGET_GROUPS,
+} from '@tandem/programmes';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -8,15 +13,11 @@ import {
   ArrayUnique,
   IsArray,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   IsUrl,
   IsUUID,
-  Matches,
-  Max,
   MaxLength,
-  Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
@@ -117,24 +118,10 @@ export class CreateGoodIdeaDto {
   @OptionalValueList(TARGET_GROUPS, 'targetGroups')
   targetGroups?: string[];
 
-  @ApiPropertyOptional({ type: [String], example: ['8.8', '10.7'] })
-  @IsOptional()
-  @IsArray()
-  @ArrayUnique()
-  @ArrayMaxSize(169)
-  @Matches(SDG_TARGET, {
-    each: true,
-    message: 'each of sdgTargets must be an SDG target such as 10.7 or 16.b',
-  })
+  @OptionalSdgTargets(['8.8', '10.7'])
   sdgTargets?: string[];
 
-  @ApiPropertyOptional({ type: [Number], example: [16, 18] })
-  @IsOptional()
-  @IsArray()
-  @ArrayUnique()
-  @IsInt({ each: true, message: 'each of gcmObjectives must be an integer' })
-  @Min(1, { each: true, message: 'each of gcmObjectives must be between 1 and 23' })
-  @Max(23, { each: true, message: 'each of gcmObjectives must be between 1 and 23' })
+  @OptionalGcmObjectives([16, 18], 'each of gcmObjectives must be an integer')
   gcmObjectives?: number[];
 
   @ApiPropertyOptional({ type: [GoodIdeaResourceDto] })

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { blankAsAbsent as blank, PageQueryDto } from '@tandem/core';
+import { blankAsAbsent as blank, OptionalFilterValue, PageQueryDto, SearchPageQueryDto } from '@tandem/core';
 import { INTEGRATION_DIMENSIONS, SDG_TARGET, TARGET_GROUPS } from '@tandem/programmes';
 import { Transform } from 'class-transformer';
 import {
@@ -26,14 +26,7 @@ const list = ({ value }: { value: unknown }) =>
     : (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).filter(Boolean);
 
 /** Filters of the public catalogue; every one narrows (AND), a list filter matches any of its values. */
-export class ListPublicGoodIdeasDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Words in any supported language (English, French, Spanish, Arabic)' })
-  @IsOptional()
-  @Transform(blank)
-  @IsString()
-  @MaxLength(200)
-  q?: string;
-
+export class ListPublicGoodIdeasDto extends SearchPageQueryDto {
   @ApiPropertyOptional({ example: 'CA' })
   @IsOptional()
   @Transform(({ value }) =>
@@ -49,22 +42,13 @@ export class ListPublicGoodIdeasDto extends PageQueryDto {
   @MaxLength(120)
   city?: string;
 
-  @ApiPropertyOptional({ enum: INTEGRATION_DIMENSIONS })
-  @IsOptional()
-  @Transform(blank)
-  @IsIn(INTEGRATION_DIMENSIONS, { message: `dimension must be one of: ${INTEGRATION_DIMENSIONS.join(', ')}` })
+  @OptionalFilterValue(INTEGRATION_DIMENSIONS, 'dimension')
   dimension?: string;
 
-  @ApiPropertyOptional({ enum: GOOD_IDEA_THEMES })
-  @IsOptional()
-  @Transform(blank)
-  @IsIn(GOOD_IDEA_THEMES, { message: `theme must be one of: ${GOOD_IDEA_THEMES.join(', ')}` })
+  @OptionalFilterValue(GOOD_IDEA_THEMES, 'theme')
   theme?: string;
 
-  @ApiPropertyOptional({ enum: TARGET_GROUPS })
-  @IsOptional()
-  @Transform(blank)
-  @IsIn(TARGET_GROUPS, { message: `targetGroup must be one of: ${TARGET_GROUPS.join(', ')}` })
+  @OptionalFilterValue(TARGET_GROUPS, 'targetGroup')
   targetGroup?: string;
 
   @ApiPropertyOptional({ example: '10.7' })
@@ -96,19 +80,10 @@ export class ListPublicGoodIdeasDto extends PageQueryDto {
   })
   partnerKind?: string[];
 
-  @ApiPropertyOptional({ enum: GOOD_IDEA_LANGUAGES, description: 'Ideas available in this language' })
-  @IsOptional()
-  @Transform(blank)
-  @IsIn(GOOD_IDEA_LANGUAGES, { message: `language must be one of: ${GOOD_IDEA_LANGUAGES.join(', ')}` })
+  @OptionalFilterValue(GOOD_IDEA_LANGUAGES, 'language', 'Ideas available in this language')
   language?: string;
 
-  @ApiPropertyOptional({
-    enum: GOOD_IDEA_LANGUAGES,
-    description: 'Language of the server-rendered page (HTML only)',
-  })
-  @IsOptional()
-  @Transform(blank)
-  @IsIn(GOOD_IDEA_LANGUAGES, { message: `lang must be one of: ${GOOD_IDEA_LANGUAGES.join(', ')}` })
+  @OptionalFilterValue(GOOD_IDEA_LANGUAGES, 'lang', 'Language of the server-rendered page (HTML only)')
   lang?: string;
 }
 

@@ -9,29 +9,23 @@ import {
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsISO4217CurrencyCode,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
-  Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
 import { INTEGRATION_DIMENSIONS, TARGET_GROUPS } from '../entities';
+import { OptionalGcmObjectives, OptionalSdgTargets } from './global-goal-fields';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
-/** SDG targets are "goal.target": 1–17 then a number or a letter (e.g. 10.7, 16.b). */
-export const SDG_TARGET = /^([1-9]|1[0-7])\.([1-9]\d?|[a-d])$/;
 
 export class BudgetDto {
   @ApiProperty({ example: '250000.00', description: 'Decimal amount, up to 2 decimals' })
@@ -100,24 +94,10 @@ export class CreateProgrammeDto {
   @OptionalValueList(INTEGRATION_DIMENSIONS, 'dimensions')
   dimensions?: string[];
 
-  @ApiPropertyOptional({ type: [String], example: ['10.2', '10.7', '16.7'] })
-  @IsOptional()
-  @IsArray()
-  @ArrayUnique()
-  @ArrayMaxSize(169)
-  @Matches(SDG_TARGET, {
-    each: true,
-    message: 'each of sdgTargets must be an SDG target such as 10.7 or 16.b',
-  })
+  @OptionalSdgTargets(['10.2', '10.7', '16.7'])
   sdgTargets?: string[];
 
-  @ApiPropertyOptional({ type: [Number], example: [5, 16] })
-  @IsOptional()
-  @IsArray()
-  @ArrayUnique()
-  @IsInt({ each: true })
-  @Min(1, { each: true, message: 'each of gcmObjectives must be between 1 and 23' })
-  @Max(23, { each: true, message: 'each of gcmObjectives must be between 1 and 23' })
+  @OptionalGcmObjectives([5, 16])
   gcmObjectives?: number[];
 
   @ApiPropertyOptional({ enum: POLICY_AREAS, isArray: true, description: 'Policy areas it touches' })

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Page, PageQueryDto, paginate } from '@tandem/core';
-import { DataSource, EntityManager } from 'typeorm';
-import { IndicatorValue } from '../entities';
+import { DataSource, EntityManager, EntityTarget } from 'typeorm';
+import { IndicatorValue, ReportingPeriodLock } from '../entities';
 
 export interface ValueWrite {
   /** [value, migrantValue, hostValue] as numeric strings; a gap sends [null, migrant, host]. */
@@ -92,14 +92,29 @@ export class IndicatorValuesRepository {
 
   /** The values of an indicator in period order (start, then end). */
   list(indicatorId: string, query: PageQueryDto): Promise<Page<IndicatorValue>> {
+    return this.pageInPeriodOrder(IndicatorValue, 'indicator_id', indicatorId, query);
+  }
+
+  /** The reporting-period locks of a programme, in period order too. */
+  locksOfProgramme(programmeId: string, query: PageQueryDto): Promise<Page<ReportingPeriodLock>> {
+    return this.pageInPeriodOrder(ReportingPeriodLock, 'programme_id', programmeId, query);
+  }
+
+  /** A page of the rows (values, locks) of one parent, each covering a period: by start, then end, then id. */
+  private pageInPeriodOrder<T extends { periodStart: string; periodEnd: string; id: string }>(
+    entity: EntityTarget<T>,
+    parentColumn: 'indicator_id' | 'programme_id',
+    parentId: string,
+    query: PageQueryDto,
+  ): Promise<Page<T>> {
     const qb = this.dataSource
-      .getRepository(IndicatorValue)
-      .createQueryBuilder('v')
-      .where('v.indicator_id = :indicatorId', { indicatorId });
+      .getRepository(entity)
+      .createQueryBuilder('r')
+      .where(`r.${parentColumn} = :parentId`, { parentId });
     return paginate(qb, {
-      keys: ['v.period_start', 'v.period_end', 'v.id'],
+      keys: ['r.period_start', 'r.period_end', 'r.id'],
       direction: 'ASC',
-      cursorOf: (v) => [v.periodStart, v.periodEnd, v.id],
+      cursorOf: (r) => [r.periodStart, r.periodEnd, r.id],
       query,
     });
   }

@@ -1,7 +1,7 @@
 import { AuditService } from '@tandem/audit';
 
-import { DomainError, TransactionService, Actor, MembershipRole, PlatformRole } from '@tandem/core';
-import { DataSource, EntityManager } from 'typeorm';
+import { errorCodeOf as codeOf, MembershipRole, transactionOver, userActor } from '@tandem/core';
+import { DataSource } from 'typeorm';
 import { Indicator, IndicatorKind, IndicatorValue, Programme, ProgrammeStatus } from '../entities';
 import { ProgrammeAccess } from '../programme-access.service';
 import { ProgrammesErrorCode } from '../programmes.errors';
@@ -15,13 +15,11 @@ const ORG = '22222222-2222-4222-8222-222222222222';
 const INDICATOR = '33333333-3333-4333-8333-333333333333';
 const VALUE = '55555555-5555-4555-8555-555555555555';
 
-const actor: Actor = {
+const actor = userActor({
   userId: '44444444-4444-4444-8444-444444444444',
   email: 'staff@partner.test',
-  platformRole: PlatformRole.User,
-  sessionId: null,
   memberships: [{ organizationId: ORG, role: MembershipRole.Member }],
-};
+});
 
 const storedValue = (fields: Partial<IndicatorValue> = {}): IndicatorValue =>
   Object.assign(new IndicatorValue(), {
@@ -69,26 +67,14 @@ describe(IndicatorValuesService.name, () => {
     hostValue: 72,
   });
 
-  const codeOf = async (p: Promise<unknown>) => {
-    try {
-      await p;
-    } catch (err) {
-      return (err as DomainError).code;
-    }
-    return 'ok';
-  };
-
   beforeEach(() => {
     em = { query: jest.fn(), findOne: jest.fn(), findOneByOrFail: jest.fn() };
     indicators = { requireIndicator: jest.fn().mockResolvedValue(inScope(IndicatorKind.Gap)) };
     audit = { record: jest.fn() };
-    const tx = {
-      run: (work: (m: EntityManager) => Promise<unknown>) => work(em as unknown as EntityManager),
-    };
     sut = new IndicatorValuesService(
       // The real repository over the mocked EntityManager: the SQL it sends is what is checked.
       new IndicatorValuesRepository({} as DataSource),
-      tx as unknown as TransactionService,
+      transactionOver(em),
       indicators as unknown as IndicatorsService,
       audit as unknown as AuditService,
     );

@@ -87,15 +87,7 @@ export function indicatorView(i: Indicator): IndicatorView {
 export function indicatorValueView(v: IndicatorValue): IndicatorValueView {
   return {
     id: v.id,
-    indicatorId: v.indicatorId,
-    periodStart: v.periodStart,
-    periodEnd: v.periodEnd,
-    value: toNumber(v.value),
-    migrantValue: toNumberOrNull(v.migrantValue),
-    hostValue: toNumberOrNull(v.hostValue),
-    note: v.note,
-    reportedByUserId: v.reportedByUserId,
-    reportedByOrganizationId: v.reportedByOrganizationId,
+    ...reportedFields(v),
     createdAt: v.createdAt,
     updatedAt: v.updatedAt,
   };
@@ -103,6 +95,11 @@ export function indicatorValueView(v: IndicatorValue): IndicatorValueView {
 
 /** What the audit trail keeps of a reported value. */
 export function indicatorValueSnapshot(v: IndicatorValue): Record<string, unknown> {
+  return reportedFields(v);
+}
+
+/** What a partner reported, and who: shared by the value's view and its audit snapshot. */
+function reportedFields(v: IndicatorValue) {
   return {
     indicatorId: v.indicatorId,
     periodStart: v.periodStart,

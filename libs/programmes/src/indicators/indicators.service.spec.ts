@@ -1,6 +1,12 @@
 import { AuditService } from '@tandem/audit';
 
-import { CoreError, CoreErrorCode, DomainError, TransactionService, Actor, PlatformRole } from '@tandem/core';
+import {
+  CoreError,
+  CoreErrorCode,
+  domainFailureOf as failure,
+  transactionOver,
+  userActor,
+} from '@tandem/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { Indicator, IndicatorDirection, IndicatorKind, Programme, ProgrammeStatus } from '../entities';
 import { ProgrammeAccessService } from '../programme-access.service';
@@ -9,13 +15,7 @@ import { IndicatorsService } from './indicators.service';
 
 const PROGRAMME = '11111111-1111-4111-8111-111111111111';
 const INDICATOR = '33333333-3333-4333-8333-333333333333';
-const actor: Actor = {
-  userId: '44444444-4444-4444-8444-444444444444',
-  email: 'manager@lead.test',
-  platformRole: PlatformRole.User,
-  sessionId: null,
-  memberships: [],
-};
+const actor = userActor({ userId: '44444444-4444-4444-8444-444444444444', email: 'manager@lead.test' });
 
 const indicator = (fields: Partial<Indicator> = {}): Indicator =>
   Object.assign(new Indicator(), {
@@ -38,16 +38,6 @@ describe(IndicatorsService.name, () => {
   let access: { require: jest.Mock };
   let audit: { record: jest.Mock };
 
-  const failure = async (p: Promise<unknown>) => {
-    try {
-      await p;
-    } catch (err) {
-      const e = err as DomainError;
-      return { code: e.code, message: e.message, fields: (e.errors ?? []).map((x) => x.field) };
-    }
-    throw new Error('expected a failure');
-  };
-
   beforeEach(() => {
     em = { findOne: jest.fn(), findOneBy: jest.fn(), update: jest.fn(), findOneByOrFail: jest.fn() };
     access = {
@@ -56,12 +46,9 @@ describe(IndicatorsService.name, () => {
       }),
     };
     audit = { record: jest.fn() };
-    const tx = {
-      run: (work: (m: EntityManager) => Promise<unknown>) => work(em as unknown as EntityManager),
-    };
     sut = new IndicatorsService(
       new IndicatorsRepository({} as DataSource),
-      tx as unknown as TransactionService,
+      transactionOver(em),
       access as unknown as ProgrammeAccessService,
       audit as unknown as AuditService,
     );

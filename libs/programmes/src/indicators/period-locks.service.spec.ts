@@ -1,36 +1,22 @@
 import { AuditService } from '@tandem/audit';
 
-import { CoreErrorCode, DomainError, TransactionService, Actor, PlatformRole } from '@tandem/core';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { CoreErrorCode, errorCodeOf as codeOf, transactionOver, userActor } from '@tandem/core';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { Programme, ProgrammeStatus, ReportingPeriodLock } from '../entities';
 import { ProgrammeAccessService } from '../programme-access.service';
 import { ProgrammesErrorCode } from '../programmes.errors';
+import { IndicatorValuesRepository } from './indicator-values.repository';
 import { PeriodLocksService } from './period-locks.service';
 
 const PROGRAMME = '11111111-1111-4111-8111-111111111111';
 const LOCK = '22222222-2222-4222-8222-222222222222';
-const actor: Actor = {
-  userId: '44444444-4444-4444-8444-444444444444',
-  email: 'manager@lead.test',
-  platformRole: PlatformRole.User,
-  sessionId: null,
-  memberships: [],
-};
+const actor = userActor({ userId: '44444444-4444-4444-8444-444444444444', email: 'manager@lead.test' });
 
 describe(PeriodLocksService.name, () => {
   let sut: PeriodLocksService;
   let em: { save: jest.Mock; create: jest.Mock; findOneBy: jest.Mock; delete: jest.Mock };
   let access: { require: jest.Mock };
   let audit: { record: jest.Mock };
-
-  const codeOf = async (p: Promise<unknown>) => {
-    try {
-      await p;
-    } catch (err) {
-      return (err as DomainError).code;
-    }
-    return 'ok';
-  };
 
   beforeEach(() => {
     em = {
@@ -45,12 +31,9 @@ describe(PeriodLocksService.name, () => {
       }),
     };
     audit = { record: jest.fn() };
-    const tx = {
-      run: (work: (m: EntityManager) => Promise<unknown>) => work(em as unknown as EntityManager),
-    };
     sut = new PeriodLocksService(
-      {} as DataSource,
-      tx as unknown as TransactionService,
+      new IndicatorValuesRepository({} as DataSource),
+      transactionOver(em),
       access as unknown as ProgrammeAccessService,
       audit as unknown as AuditService,
     );

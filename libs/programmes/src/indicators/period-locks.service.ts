@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
 
 import {
@@ -8,14 +7,13 @@ import {
   mapPage,
   Page,
   PageQueryDto,
-  paginate,
   TransactionService,
   Actor,
 } from '@tandem/core';
-import { DataSource } from 'typeorm';
 import { ReportingPeriodLock } from '../entities';
 import { ProgrammeAccessService } from '../programme-access.service';
 import { ProgrammesError, ProgrammesErrorCode } from '../programmes.errors';
+import { IndicatorValuesRepository } from './indicator-values.repository';
 import { LockPeriodDto } from './dto/lock-period.dto';
 import { PeriodLockView, periodLockView } from './indicator.view';
 import { assertProgrammeOpen } from './programme-open';
@@ -28,7 +26,7 @@ import { assertPeriod } from './reporting';
 @Injectable()
 export class PeriodLocksService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly values: IndicatorValuesRepository,
     private readonly tx: TransactionService,
     private readonly access: ProgrammeAccessService,
     private readonly audit: AuditService,
@@ -94,16 +92,6 @@ export class PeriodLocksService {
 
   async list(actor: Actor, programmeId: string, query: PageQueryDto): Promise<Page<PeriodLockView>> {
     await this.access.require(actor, programmeId, 'read');
-    const qb = this.dataSource
-      .getRepository(ReportingPeriodLock)
-      .createQueryBuilder('l')
-      .where('l.programme_id = :programmeId', { programmeId });
-    const page = await paginate(qb, {
-      keys: ['l.period_start', 'l.period_end', 'l.id'],
-      direction: 'ASC',
-      cursorOf: (l) => [l.periodStart, l.periodEnd, l.id],
-      query,
-    });
-    return mapPage(page, periodLockView);
+    return mapPage(await this.values.locksOfProgramme(programmeId, query), periodLockView);
   }
 }

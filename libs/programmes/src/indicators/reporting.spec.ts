@@ -1,4 +1,4 @@
-import { CoreErrorCode, DomainError, Actor, MembershipRole, PlatformRole } from '@tandem/core';
+import { CoreErrorCode, DomainError, Actor, MembershipRole, userActor } from '@tandem/core';
 import { IndicatorKind } from '../entities';
 import { ProgrammesErrorCode } from '../programmes.errors';
 import { ReportIndicatorValueDto } from './dto/report-indicator-value.dto';
@@ -8,13 +8,12 @@ const LEAD = '11111111-1111-4111-8111-111111111111';
 const ORG_A = '22222222-2222-4222-8222-222222222222';
 const ORG_B = '33333333-3333-4333-8333-333333333333';
 
-const actorIn = (...orgs: string[]): Actor => ({
-  userId: '44444444-4444-4444-8444-444444444444',
-  email: 'someone@test',
-  platformRole: PlatformRole.User,
-  sessionId: null,
-  memberships: orgs.map((organizationId) => ({ organizationId, role: MembershipRole.Member })),
-});
+const actorIn = (...orgs: string[]): Actor =>
+  userActor({
+    userId: '44444444-4444-4444-8444-444444444444',
+    email: 'someone@test',
+    memberships: orgs.map((organizationId) => ({ organizationId, role: MembershipRole.Member })),
+  });
 
 const failure = (fn: () => unknown) => {
   try {

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsCalendarDate } from '@tandem/core';
 
-export class LockPeriodDto {
+/** A reporting period: what a lock covers, and what a reported value is for. */
+export class ReportingPeriodDto {
   @ApiProperty({ example: '2027-01-01' })
   @IsCalendarDate()
   periodStart!: string;
@@ -10,3 +11,5 @@ export class LockPeriodDto {
   @IsCalendarDate()
   periodEnd!: string;
 }
+
+export class LockPeriodDto extends ReportingPeriodDto {}

@@ -1,21 +1,14 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
-import { IsCalendarDate, OptionalText } from '@tandem/core';
+import { OptionalText } from '@tandem/core';
 import { IsIndicatorNumber } from './indicator-fields';
+import { ReportingPeriodDto } from './lock-period.dto';
 
 /**
  * A value for one period. Which number fields apply depends on the indicator's kind, known only
  * once it is loaded, so the service checks that part (see `valueFieldsFor`).
  */
-export class ReportIndicatorValueDto {
-  @ApiProperty({ example: '2027-01-01' })
-  @IsCalendarDate()
-  periodStart!: string;
-
-  @ApiProperty({ example: '2027-03-31', description: 'On or after periodStart' })
-  @IsCalendarDate()
-  periodEnd!: string;
-
+export class ReportIndicatorValueDto extends ReportingPeriodDto {
   @ApiPropertyOptional({ example: 42.5, description: 'Plain indicators only' })
   @IsOptional()
   @IsIndicatorNumber()
