@@ -126,6 +126,13 @@ describe(MailService.name, () => {
           for (const r of rows) status.set(r.id.slice(3), 'sent');
           unrecorded -= rows.length;
         }),
+        // One statement doing both (record first, then claim), as PostgreSQL runs it.
+        recordAndClaimEmails: jest.fn(
+          async (rows: { id: string; notificationDeliveryId: string | null }[], keys: string[]) => {
+            await repository.markEmailsSent(rows);
+            return repository.claimEmails(keys);
+          },
+        ),
         markDeliveriesSent: jest.fn(
           async (ids: string[]) => void statements.push(`deliveries ${ids.length}`),
         ),
