@@ -280,25 +280,26 @@ export class PlacementsRepository {
     qb.orderBy('pl.start_date').addOrderBy('pl.id');
     const [sql, params] = qb.getQueryAndParameters();
     // The total and the programmes named need neither the order (a million-row sort) nor the
-    // participants (every placement has one: participant_id is NOT NULL, foreign key RESTRICT).
-    const totals = this.dataSource
+    // participants (every placement has one: participant_id is NOT NULL, foreign key RESTRICT);
+    // counted per programme (a hash of a few hundred groups, not a sort of a million ids).
+    const perProgramme = this.dataSource
       .getRepository(Placement)
       .createQueryBuilder('pl')
-      .select('count(*)', 'n')
-      .addSelect(
-        'array_agg(DISTINCT pl.programme_id) FILTER (WHERE pl.programme_id IS NOT NULL)',
-        'programmeIds',
-      )
+      .select('pl.programme_id', 'programme_id')
+      .addSelect('count(*)', 'n')
       .where('pl.employer_organization_id = ANY(CAST(:employers AS uuid[]))', {
         employers: scope.employerIds,
       });
     if (scope.programmeId)
-      totals.andWhere('pl.programme_id = :programmeId', { programmeId: scope.programmeId });
-    this.access.scopePlacements(totals, actor);
-    const { n, programmeIds } = (await totals.getRawOne<{ n: string; programmeIds: string[] | null }>())!;
+      perProgramme.andWhere('pl.programme_id = :programmeId', { programmeId: scope.programmeId });
+    this.access.scopePlacements(perProgramme, actor);
+    perProgramme.groupBy('pl.programme_id');
+    const groups = await perProgramme.getRawMany<{ programme_id: string | null; n: string }>();
+    const n = groups.reduce((sum, g) => sum + Number(g.n), 0);
+    const programmeIds = groups.flatMap((g) => (g.programme_id ? [g.programme_id] : []));
     return {
-      total: Number(n),
-      programmeIds: programmeIds ?? [],
+      total: n,
+      programmeIds,
       rows: () => cursorRows<PlacementReportRow>(this.dataSource, sql, params),
       query: { sql, params },
     };
