@@ -110,22 +110,38 @@ describe(MailService.name, () => {
           statements.push(`ensure ${rows.length}`);
           for (const r of rows) if (!status.has(r.dedupeKey)) status.set(r.dedupeKey, 'pending');
         }),
-        claimEmails: jest.fn(async (keys: string[]) => {
-          statements.push(`claim ${keys.length}`);
-          return keys.map((k) => {
-            const was = status.get(k)!;
-            if (was !== 'pending') return { dedupe_key: k, claimed_id: null, status: was };
-            status.set(k, 'sending');
-            unrecorded++;
-            peakUnrecorded = Math.max(peakUnrecorded, unrecorded);
-            return { dedupe_key: k, claimed_id: `id-${k}`, status: was };
-          });
-        }),
-        markEmailsSent: jest.fn(async (rows: { id: string; notificationDeliveryId: string | null }[]) => {
-          statements.push(`record ${rows.length}`);
-          for (const r of rows) status.set(r.id.slice(3), 'sent');
-          unrecorded -= rows.length;
-        }),
+        claimEmails: jest.fn(
+          async (
+            keys: string[],
+          ): Promise<{ dedupe_key: string; claimed_id: string | null; status: string }[]> => {
+            statements.push(`claim ${keys.length}`);
+            return keys.map((k) => {
+              const was = status.get(k)!;
+              if (was !== 'pending') return { dedupe_key: k, claimed_id: null, status: was };
+              status.set(k, 'sending');
+              unrecorded++;
+              peakUnrecorded = Math.max(peakUnrecorded, unrecorded);
+              return { dedupe_key: k, claimed_id: `id-${k}`, status: was };
+            });
+          },
+        ),
+        markEmailsSent: jest.fn(
+          async (rows: { id: string; notificationDeliveryId: string | null }[]): Promise<void> => {
+            statements.push(`record ${rows.length}`);
+            for (const r of rows) status.set(r.id.slice(3), 'sent');
+            unrecorded -= rows.length;
+          },
+        ),
+        // One statement doing both (record first, then claim), as PostgreSQL runs it.
+        recordAndClaimEmails: jest.fn(
+          async (
+            rows: { id: string; notificationDeliveryId: string | null }[],
+            keys: string[],
+          ): Promise<{ dedupe_key: string; claimed_id: string | null; status: string }[]> => {
+            await repository.markEmailsSent(rows);
+            return repository.claimEmails(keys);
+          },
+        ),
         markDeliveriesSent: jest.fn(
           async (ids: string[]) => void statements.push(`deliveries ${ids.length}`),
         ),

@@ -34,6 +34,19 @@ export interface BatchOutcome {
 
 type ClaimResult = { id: string } | 'sent' | 'held';
 
+/** A message the server has accepted, to be recorded sent. */
+interface Accepted {
+  id: string;
+  messageId: string;
+  notificationDeliveryId: string | null;
+}
+
+/** One claim of a batch sender, with the record of its previous message when it has one. */
+interface ClaimOp {
+  key: string;
+  record: Accepted | null;
+}
+
 /**
  * The delivery is being sent by another worker (its lease has not run out): retry later. Thrown so
  * a job handler that does not expect it simply fails and is retried with backoff.
@@ -44,6 +57,9 @@ export class EmailInFlightError extends Error {
     this.name = 'EmailInFlightError';
   }
 }
+
+/** Messages a batch sender sends in a row before it lets another batch's sender have its slot. */
+const SLOT_TURN = 20;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -72,12 +88,15 @@ export class MailService implements OnApplicationShutdown {
   /** Messages claimed and not yet recorded, per process: at most SMTP_POOL_SIZE (the crash window). */
   private slotsFree: number;
   private readonly slotWaiters: (() => void)[] = [];
-  /** Batch sending: concurrent claims (and records) of this process go to PostgreSQL as one statement. */
-  private readonly claims: GroupCommit<string, ClaimResult>;
-  private readonly records: GroupCommit<
-    { id: string; messageId: string; notificationDeliveryId: string | null },
-    undefined
-  >;
+  /** Waiters for a slot that send one message each (sendOnce: invitations, single e-mails). */
+  private singleWaiting = 0;
+  /**
+   * Batch sending: concurrent claims of this process go to PostgreSQL as one statement, each with
+   * the record of its sender's previous message (one round trip per message, not two); records
+   * with no claim after them (the last of a sender's run) go in a statement of their own.
+   */
+  private readonly claims: GroupCommit<ClaimOp, ClaimResult>;
+  private readonly records: GroupCommit<Accepted, undefined>;
 
   constructor(
     private readonly config: AppConfig,
@@ -101,8 +120,22 @@ export class MailService implements OnApplicationShutdown {
     );
     this.host = new URL(config.PUBLIC_URL).hostname || 'tandem';
     this.slotsFree = config.SMTP_POOL_SIZE;
-    this.claims = new GroupCommit(async (keys) => {
-      const rows = await this.repository.claimEmails(keys, this.config.EMAIL_LEASE_MS);
+    this.claims = new GroupCommit(async (ops) => {
+      const keys = ops.map((o) => o.key);
+      const recorded = ops.flatMap((o) => (o.record ? [o.record] : []));
+      let rows: Awaited<ReturnType<NotificationsRepository['claimEmails']>>;
+      if (!recorded.length) rows = await this.repository.claimEmails(keys, this.config.EMAIL_LEASE_MS);
+      else
+        try {
+          rows = await this.repository.recordAndClaimEmails(recorded, keys, this.config.EMAIL_LEASE_MS);
+        } catch (err) {
+          // The records must land whatever happens: alone, retried until PostgreSQL answers; the
+          // claims fail (nothing was claimed: the statement is atomic).
+          await this.retryUntilRecorded(recorded.map((x) => x.id).join(','), () =>
+            this.repository.markEmailsSent(recorded),
+          );
+          throw err;
+        }
       const byKey = new Map(rows.map((r) => [r.dedupe_key, r]));
       return keys.map((k): ClaimResult => {
         const row = byKey.get(k);
@@ -118,12 +151,17 @@ export class MailService implements OnApplicationShutdown {
     });
   }
 
-  private async acquireSlot(): Promise<void> {
+  private async acquireSlot(single = false): Promise<void> {
     if (this.slotsFree > 0) {
       this.slotsFree--;
       return;
     }
-    await new Promise<void>((resolve) => this.slotWaiters.push(resolve));
+    if (single) this.singleWaiting++;
+    try {
+      await new Promise<void>((resolve) => this.slotWaiters.push(resolve));
+    } finally {
+      if (single) this.singleWaiting--;
+    }
   }
 
   private releaseSlot(): void {
@@ -149,7 +187,7 @@ export class MailService implements OnApplicationShutdown {
   ): Promise<'sent' | 'already-sent'> {
     // A slot is held from the claim to the record, so at most SMTP_POOL_SIZE messages per process
     // are ever claimed and unrecorded: that bounds what a crash can repeat.
-    await this.acquireSlot();
+    await this.acquireSlot(true);
     try {
       return await this.claimSendRecord(dedupeKey, email, alsoMark);
     } finally {
@@ -213,9 +251,10 @@ export class MailService implements OnApplicationShutdown {
    * (one per pooled connection), but with a handful of statements per batch instead of six per
    * message: the deliveries' rows are ensured in one statement, and the claims and the records of
    * the messages in flight at the same moment (across all batches of this process) are grouped into
-   * one statement each (GroupCommit). A message still holds its slot from its claim until its record
-   * has committed, so at most SMTP_POOL_SIZE messages per process are ever claimed and unrecorded:
-   * the crash window is unchanged. Stops starting messages when `stopping` fires.
+   * one statement each (GroupCommit), a sender's record of its last message sharing the statement
+   * of its next claim. A message still holds its slot from its claim until its record has
+   * committed, so at most SMTP_POOL_SIZE messages per process are ever claimed and unrecorded: the
+   * crash window is unchanged. Stops starting messages when `stopping` fires.
    */
   async sendBatch(items: BatchEmail[], stopping?: AbortSignal): Promise<BatchOutcome> {
     const outcome: BatchOutcome = { sent: 0, alreadySent: 0, inFlightElsewhere: 0, notStarted: 0 };
@@ -224,47 +263,65 @@ export class MailService implements OnApplicationShutdown {
     );
     const alreadySent: string[] = [];
     let next = 0;
+    const more = () => next < items.length && !stopping?.aborted;
+    // A sender keeps its slot from one message to the next: its next claim goes in the same
+    // statement as the record of the message just accepted, so it still holds at most one message
+    // claimed and unrecorded, for one round trip per message instead of two. It hands the slot
+    // over at once to a single message waiting (an invitation), and every SLOT_TURN messages to
+    // other batches' senders.
     const lane = async (): Promise<void> => {
-      while (next < items.length && !stopping?.aborted) {
-        const item = items[next++];
-        try {
-          const result = await this.sendGrouped(item);
-          if (result === 'sent') outcome.sent++;
-          else if (result === 'held') outcome.inFlightElsewhere++;
-          else {
-            outcome.alreadySent++;
-            if (item.notificationDeliveryId) alreadySent.push(item.notificationDeliveryId);
+      let holding = false;
+      let turn = 0;
+      let accepted: Accepted | null = null;
+      try {
+        while (more()) {
+          if (holding && (this.singleWaiting > 0 || (turn >= SLOT_TURN && this.slotWaiters.length))) {
+            // Someone else (an invitation, another batch) waits: record, then hand the slot over.
+            if (accepted) await this.records.submit(accepted);
+            accepted = null;
+            this.releaseSlot();
+            holding = false;
           }
-        } catch (err) {
-          // Keep going: one bad mailbox must not hold up the rest of the batch.
-          outcome.failed = err as Error;
+          if (!holding) {
+            await this.acquireSlot();
+            holding = true;
+            turn = 0;
+            if (!more()) break;
+          }
+          const item = items[next++];
+          turn++;
+          const previous = accepted;
+          accepted = null;
+          try {
+            const claim = await this.claims.submit({ key: item.dedupeKey, record: previous });
+            if (claim === 'held') {
+              outcome.inFlightElsewhere++;
+              continue;
+            }
+            if (claim === 'sent') {
+              outcome.alreadySent++;
+              if (item.notificationDeliveryId) alreadySent.push(item.notificationDeliveryId);
+              continue;
+            }
+            const messageId = this.messageIdOf(item.dedupeKey);
+            await this.exchange(item.email, messageId, claim.id);
+            accepted = { id: claim.id, messageId, notificationDeliveryId: item.notificationDeliveryId };
+            outcome.sent++;
+            this.logger.log({ msg: 'email sent', template: item.email.template, deliveryId: claim.id });
+          } catch (err) {
+            // Keep going: one bad mailbox must not hold up the rest of the batch.
+            outcome.failed = err as Error;
+          }
         }
+      } finally {
+        if (accepted) await this.records.submit(accepted); // retried until PostgreSQL answers
+        if (holding) this.releaseSlot();
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, this.config.SMTP_POOL_SIZE) }, lane));
     outcome.notStarted = items.length - next;
     await this.repository.markDeliveriesSent(alreadySent);
     return outcome;
-  }
-
-  private async sendGrouped(item: BatchEmail): Promise<'sent' | 'already-sent' | 'held'> {
-    await this.acquireSlot();
-    try {
-      const claim = await this.claims.submit(item.dedupeKey);
-      if (claim === 'sent') return 'already-sent';
-      if (claim === 'held') return 'held';
-      const messageId = this.messageIdOf(item.dedupeKey);
-      await this.exchange(item.email, messageId, claim.id);
-      await this.records.submit({
-        id: claim.id,
-        messageId,
-        notificationDeliveryId: item.notificationDeliveryId,
-      });
-      this.logger.log({ msg: 'email sent', template: item.email.template, deliveryId: claim.id });
-      return 'sent';
-    } finally {
-      this.releaseSlot();
-    }
   }
 
   /** The SMTP exchange; on refusal the claim is given back (the lease covers a failed release). */

@@ -221,6 +221,48 @@ export class NotificationsRepository {
     );
   }
 
+  /**
+   * `markEmailsSent` for `sent` and `claimEmails` for `dedupeKeys` in ONE statement: a sender that
+   * has just had its 250 records that message and claims its next one in a single round trip. The
+   * record and the claim commit together, so a sender never holds more than one message claimed
+   * and unrecorded. Claim results as `claimEmails`.
+   */
+  async recordAndClaimEmails(
+    sent: { id: string; messageId: string; notificationDeliveryId: string | null }[],
+    dedupeKeys: string[],
+    leaseMs: number,
+  ): Promise<{ dedupe_key: string; claimed_id: string | null; status: string }[]> {
+    const deliveries = sent.map((s) => s.notificationDeliveryId).filter((d): d is string => !!d);
+    return (await this.dataSource.query(
+      `WITH emails AS (
+         UPDATE email_deliveries e
+            SET status = 'sent', sent_at = now(), message_id = u.message_id, lease_until = NULL, last_error = NULL
+           FROM unnest($1::uuid[], $2::text[]) AS u(id, message_id)
+          WHERE e.id = u.id
+         RETURNING e.id
+       ), notified AS (
+         UPDATE notification_deliveries d SET status = 'sent', sent_at = now()
+           FROM unnest($3::uuid[]) AS x(id)
+          WHERE d.id = x.id AND d.status = 'pending'
+         RETURNING d.id
+       ), candidates AS (
+         SELECT id FROM email_deliveries
+          WHERE dedupe_key = ANY($4::text[])
+            AND (status = 'pending' OR (status = 'sending' AND lease_until < now()))
+          ORDER BY id FOR UPDATE SKIP LOCKED
+       ), claimed AS (
+         UPDATE email_deliveries e
+            SET status = 'sending', lease_until = now() + make_interval(secs => $5), attempts = e.attempts + 1
+           FROM candidates c WHERE e.id = c.id
+         RETURNING e.id, e.dedupe_key
+       )
+       SELECT e.dedupe_key, c.id AS claimed_id, e.status
+         FROM email_deliveries e LEFT JOIN claimed c ON c.dedupe_key = e.dedupe_key
+        WHERE e.dedupe_key = ANY($4::text[])`,
+      [sent.map((s) => s.id), sent.map((s) => s.messageId), deliveries, dedupeKeys, leaseMs / 1000],
+    )) as { dedupe_key: string; claimed_id: string | null; status: string }[];
+  }
+
   /** Notification deliveries whose e-mail an earlier attempt already sent. */
   async markDeliveriesSent(deliveryIds: string[]): Promise<void> {
     if (!deliveryIds.length) return;

@@ -19,6 +19,12 @@ export const PLACEMENT_BREAKDOWNS = {
   byStatusCategory: "COALESCE(s.status_category, 'unknown')",
 } as const;
 
+/** The breakdowns over the participant's columns (the others read placements only). */
+const PARTICIPANT_BREAKDOWNS: readonly (keyof typeof PLACEMENT_BREAKDOWNS)[] = [
+  'byCountryOfOrigin',
+  'byStatusCategory',
+];
+
 /** One placement as the placements report lists it (ids where other libraries own the names). */
 export interface PlacementReportRow {
   placementId: string;
@@ -180,18 +186,31 @@ export class PlacementsRepository {
     if (scope.programmeId) where.push(`pl.programme_id = ${param(scope.programmeId)}`);
     if (scope.employerIds)
       where.push(`pl.employer_organization_id = ANY(${param(scope.employerIds)}::uuid[])`);
-    const own = param(scope.ownOrgIds);
-    const scoped = `WITH s AS (
+    // Every row is the asker's own when the scope is their own employers (an employer's exact
+    // view): then "own" needs no participant, and only the two breakdowns over the participant's
+    // columns (country of origin, status category) join participants, instead of every pass.
+    const allOwn = !!scope.employerIds && scope.employerIds.every((e) => scope.ownOrgIds.includes(e));
+    let ownSql = 'true';
+    if (!allOwn) {
+      const own = param(scope.ownOrgIds);
+      ownSql = `(pl.employer_organization_id = ANY(${own}::uuid[]) OR pa.registered_by_organization_id = ANY(${own}::uuid[]))`;
+    }
+    const scopedOf = (withPeople: boolean) => {
+      const join = withPeople || !allOwn;
+      return `WITH s AS (
       SELECT pl.id, pl.participant_id, pl.employer_organization_id, pl.sector, pl.occupation_code, pl.contract_type,
-             pa.country_of_origin, pa.status_category,
-             (pl.employer_organization_id = ANY(${own}::uuid[]) OR pa.registered_by_organization_id = ANY(${own}::uuid[])) AS own
-        FROM placements pl JOIN participants pa ON pa.id = pl.participant_id
+             ${join ? 'pa.country_of_origin, pa.status_category,' : ''} ${ownSql} AS own
+        FROM placements pl ${join ? 'JOIN participants pa ON pa.id = pl.participant_id' : ''}
        WHERE ${where.join(' AND ') || 'true'})`;
+    };
+    const scoped = scopedOf(false);
+    // When every row is own, the own counts are the same aggregates, which PostgreSQL computes once.
+    const ownOnly = allOwn ? '' : ' FILTER (WHERE s.own)';
     return this.dataSource.transaction('REPEATABLE READ', async (em) => {
       const [total] = await em.query<PlacementCounts['total'][]>(
-        `${scoped} SELECT count(*)::int AS placements, count(DISTINCT participant_id)::int AS people,
-                      count(*) FILTER (WHERE own)::int AS "ownPlacements",
-                      count(DISTINCT participant_id) FILTER (WHERE own)::int AS "ownPeople" FROM s`,
+        `${scoped} SELECT count(*)::int AS placements, count(DISTINCT s.participant_id)::int AS people,
+                      count(*)${ownOnly}::int AS "ownPlacements",
+                      count(DISTINCT s.participant_id)${ownOnly}::int AS "ownPeople" FROM s`,
         params,
       );
       const breakdowns = {} as PlacementCounts['breakdowns'];
@@ -200,8 +219,8 @@ export class PlacementsRepository {
         string,
       ][]) {
         breakdowns[name] = await em.query<{ key: string; people: number; own: number }[]>(
-          `${scoped} SELECT ${expr} AS key, count(DISTINCT s.participant_id)::int AS people,
-                        count(DISTINCT s.participant_id) FILTER (WHERE s.own)::int AS own
+          `${scopedOf(PARTICIPANT_BREAKDOWNS.includes(name))} SELECT ${expr} AS key, count(DISTINCT s.participant_id)::int AS people,
+                        count(DISTINCT s.participant_id)${ownOnly}::int AS own
                    FROM s GROUP BY 1 ORDER BY 1`,
           params,
         );
@@ -258,19 +277,29 @@ export class PlacementsRepository {
       });
     if (scope.programmeId) qb.andWhere('pl.programme_id = :programmeId', { programmeId: scope.programmeId });
     this.access.scopePlacements(qb, actor);
-    // The totals need no order (a million-row sort for a count).
-    const [unordered, unorderedParams] = qb.getQueryAndParameters();
     qb.orderBy('pl.start_date').addOrderBy('pl.id');
     const [sql, params] = qb.getQueryAndParameters();
-    // One pass for both (a million rows is a second a pass).
-    const [{ n, programmeIds }] = await this.dataSource.query<{ n: string; programmeIds: string[] | null }[]>(
-      `SELECT count(*) AS n, array_agg(DISTINCT q."programmeId") FILTER (WHERE q."programmeId" IS NOT NULL) AS "programmeIds"
-         FROM (${unordered}) q`,
-      unorderedParams,
-    );
+    // The total and the programmes named need neither the order (a million-row sort) nor the
+    // participants (every placement has one: participant_id is NOT NULL, foreign key RESTRICT);
+    // counted per programme (a hash of a few hundred groups, not a sort of a million ids).
+    const perProgramme = this.dataSource
+      .getRepository(Placement)
+      .createQueryBuilder('pl')
+      .select('pl.programme_id', 'programme_id')
+      .addSelect('count(*)', 'n')
+      .where('pl.employer_organization_id = ANY(CAST(:employers AS uuid[]))', {
+        employers: scope.employerIds,
+      });
+    if (scope.programmeId)
+      perProgramme.andWhere('pl.programme_id = :programmeId', { programmeId: scope.programmeId });
+    this.access.scopePlacements(perProgramme, actor);
+    perProgramme.groupBy('pl.programme_id');
+    const groups = await perProgramme.getRawMany<{ programme_id: string | null; n: string }>();
+    const n = groups.reduce((sum, g) => sum + Number(g.n), 0);
+    const programmeIds = groups.flatMap((g) => (g.programme_id ? [g.programme_id] : []));
     return {
-      total: Number(n),
-      programmeIds: programmeIds ?? [],
+      total: n,
+      programmeIds,
       rows: () => cursorRows<PlacementReportRow>(this.dataSource, sql, params),
       query: { sql, params },
     };

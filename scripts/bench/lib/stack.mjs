@@ -125,3 +125,37 @@ export const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
+
+/**
+ * Waits until the worker has nothing left to do: every outbox event relayed and no BullMQ job
+ * waiting or active (delayed jobs are future work and do not count). A worker started on an empty
+ * Redis first rebuilds its time-based work from PostgreSQL (RedisRebuild: one "(re)schedule" event
+ * per open task with a due date, 36,686 at the national scale, and the overdue reminders they fire);
+ * a scenario started before that backlog drains measures the backlog, not itself.
+ */
+export async function settle(stack, { timeoutMs = 900_000 } = {}) {
+  const { default: Redis } = await import('ioredis');
+  const redis = new Redis(stack.redisUrl, { maxRetriesPerRequest: null });
+  const started = Date.now();
+  try {
+    await until(
+      async () => {
+        const { rows } = await stack.db.query(
+          `SELECT count(*)::int AS n FROM outbox_events WHERE dispatched_at IS NULL AND available_at <= now()`,
+        );
+        if (rows[0].n > 0) return false;
+        let busy = 0;
+        for (const key of await redis.keys('bull:*:meta')) {
+          const q = key.slice(0, -'meta'.length);
+          busy += (await redis.llen(`${q}wait`)) + (await redis.llen(`${q}active`));
+          busy += await redis.zcard(`${q}prioritized`);
+        }
+        return busy === 0;
+      },
+      { every: 500, timeoutMs, what: 'the worker to settle' },
+    );
+  } finally {
+    redis.disconnect();
+  }
+  return (Date.now() - started) / 1000;
+}
