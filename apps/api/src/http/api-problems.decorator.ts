@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import { PROBLEM_CONTENT_TYPE, ProblemDto } from './problem';
 
 const DESCRIPTIONS: Record<number, string> = {
@@ -31,5 +31,26 @@ export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecor
 /** A route behind the bearer token: documents the scheme and the 401. */
 export const Authenticated = (): MethodDecorator & ClassDecorator =>
   applyDecorators(ApiBearerAuth(), ApiProblems(401));
+
+/** What an operation does and how it fails, as the OpenAPI document shows it. */
+export interface OperationDoc {
+  summary: string;
+  description?: string;
+  /** The problem+json statuses it may answer with (the 401 of `@Authenticated()` comes on its own). */
+  problems?: number[];
+  /** The write needs `If-Match` with the ETag read (see `IfMatchVersion`): documents the header. */
+  ifMatch?: boolean;
+}
+
+/** One decorator for an operation's documentation: `@ApiOperation`, its `@ApiProblems` and, for versioned writes, the If-Match header. */
+export function Operation({ problems = [], ifMatch = false, ...operation }: OperationDoc): MethodDecorator {
+  return applyDecorators(
+    ApiOperation(operation),
+    ...(ifMatch
+      ? [ApiHeader({ name: 'If-Match', required: true, description: 'ETag of the version you read' })]
+      : []),
+    ApiProblems(...problems),
+  );
+}
 
 export { ProblemDto };
