@@ -115,15 +115,13 @@ export class DemoCity {
   /** A staff account of an organisation (same password as the demo logins), with its audit rows. */
   async addStaff(orgName: string, staff: StaffSpec): Promise<void> {
     const audit = this.app.get(AuditService);
-    await this.app
-      .get(TransactionService)
-      .run((em) =>
-        saveMember(em, audit, {
-          ...staff,
-          passwordHash: this.passwordHash,
-          organizationId: this.org(orgName),
-        }),
-      );
+    await this.app.get(TransactionService).run((em) =>
+      saveMember(em, audit, {
+        ...staff,
+        passwordHash: this.passwordHash,
+        organizationId: this.org(orgName),
+      }),
+    );
   }
 
   /** The person (as the API would see them signed in) with this e-mail. */
