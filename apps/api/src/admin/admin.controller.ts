@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
   CoreError,
@@ -27,9 +27,9 @@ export class AdminController {
   @Operation({
     summary: 'Jobs that failed for good, newest first (platform admins)',
     description: 'Any queue; filter `queue`, `replayed`; keyset pages.',
+    ok: DeadLetterPageDto,
     problems: [400, 403],
   })
-  @ApiOkResponse({ type: DeadLetterPageDto })
   list(@CurrentActor() actor: Actor, @Query() query: ListDeadLettersDto) {
     return this.deadLetters.list(actor, query);
   }
@@ -39,9 +39,9 @@ export class AdminController {
   @Operation({
     summary: 'Enqueue a dead job again, once (platform admins)',
     description: 'The replay gets a new job id (`replayJobId`); a second replay is 409.',
+    ok: DeadLetterDto,
     problems: [400, 403, 404, 409],
   })
-  @ApiOkResponse({ type: DeadLetterDto })
   replay(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.deadLetters.replay(actor, id);
   }

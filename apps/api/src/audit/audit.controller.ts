@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { AuditEventView, ListAuditEventsDto } from '@tandem/audit';
 import { Actor, PageOf } from '@tandem/core';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -13,8 +13,11 @@ export class AuditController {
   constructor(private readonly audit: AuditTrailService) {}
 
   @Get()
-  @Operation({ summary: 'The audit trail, newest first (platform admins)', problems: [400, 403] })
-  @ApiOkResponse({ type: PageOf(AuditEventView) })
+  @Operation({
+    summary: 'The audit trail, newest first (platform admins)',
+    ok: PageOf(AuditEventView),
+    problems: [400, 403],
+  })
   list(@CurrentActor() actor: Actor, @Query() filter: ListAuditEventsDto) {
     return this.audit.list(actor, filter);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { AuthService, LoginDto, RefreshDto, TokenPairDto } from '@tandem/auth';
 import { CurrentActor } from './current-actor.decorator';
 import { LoginGuard } from './login.guard';
@@ -20,10 +20,10 @@ export class AuthController {
     summary: 'Sign in with e-mail and password',
     description:
       'Throttled per address and e-mail; an account is locked for a while after repeated failures (429 with Retry-After).',
+    ok: TokenPairDto,
     problems: [400, 401, 429],
   })
   @ApiBody({ type: LoginDto })
-  @ApiOkResponse({ type: TokenPairDto })
   login(@CurrentActor() pair: unknown): TokenPairDto {
     // LoginGuard (passport-local) put the issued pair on the request.
     return pair as TokenPairDto;
@@ -35,9 +35,9 @@ export class AuthController {
   @Operation({
     summary: 'Exchange a refresh token for a new pair',
     description: 'Single use. Presenting a used token revokes the whole session.',
+    ok: TokenPairDto,
     problems: [400, 401, 429],
   })
-  @ApiOkResponse({ type: TokenPairDto })
   refresh(@Body() dto: RefreshDto): Promise<TokenPairDto> {
     return this.auth.refresh(dto.refreshToken);
   }

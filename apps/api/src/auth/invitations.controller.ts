@@ -1,5 +1,5 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { AcceptInvitationDto, InvitationsService, TokenPairDto } from '@tandem/auth';
 import { CoreError } from '@tandem/core';
 import { Public } from './public.decorator';
@@ -18,9 +18,9 @@ export class InvitationsController {
     summary: 'Accept an invitation with the token from its e-mail',
     description:
       'Creates the account (or, for an existing account, checks its password), joins the organisation and signs in.',
+    created: TokenPairDto,
     problems: [400, 401, 404, 409, 410],
   })
-  @ApiCreatedResponse({ type: TokenPairDto })
   accept(@Param('token') token: string, @Body() dto: AcceptInvitationDto): Promise<TokenPairDto> {
     if (!TOKEN.test(token)) throw CoreError.invalid('token', 'is not an invitation token');
     return this.invitations.accept(token, dto);

@@ -11,7 +11,7 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   ConsultationsService,
   ConsultationTransitionDto,
@@ -71,9 +71,9 @@ export class ConsultationsController {
     summary: 'Consultations I may see',
     description:
       "The owning organisation's members see its consultations; invitees (everyone for all_organizations) once scheduled. Filters status, organizationId; newest first.",
+    ok: PageOf(ConsultationView),
     problems: [400],
   })
-  @ApiOkResponse({ type: PageOf(ConsultationView) })
   list(@CurrentActor() actor: Actor, @Query() filter: ListConsultationsDto) {
     return this.consultations.list(actor, filter);
   }

@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Actor } from '@tandem/core';
 import { CuratorResponse, GoodIdeaCuratorsService } from '@tandem/good-ideas';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -13,8 +13,11 @@ export class GoodIdeaCuratorsController {
   constructor(private readonly curators: GoodIdeaCuratorsService) {}
 
   @Get()
-  @Operation({ summary: 'Organisations with the curator role (platform admins)', problems: [403] })
-  @ApiOkResponse({ type: [CuratorResponse] })
+  @Operation({
+    summary: 'Organisations with the curator role (platform admins)',
+    ok: [CuratorResponse],
+    problems: [403],
+  })
   list(@CurrentActor() actor: Actor): Promise<CuratorResponse[]> {
     return this.curators.list(actor);
   }
@@ -22,9 +25,9 @@ export class GoodIdeaCuratorsController {
   @Put(':organizationId')
   @Operation({
     summary: 'Give an organisation the curator role: its members review good ideas',
+    ok: CuratorResponse,
     problems: [400, 403],
   })
-  @ApiOkResponse({ type: CuratorResponse })
   grant(
     @CurrentActor() actor: Actor,
     @UuidParam('organizationId') organizationId: string,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@tandem/core';
 import {
   AdaptationResponse,
@@ -39,9 +39,9 @@ export class GoodIdeasController {
       'From a programme (`programmeId`): a manager of it who belongs to its lead organisation; the lead ' +
       'organisation is the author. `title`, `summary`, `challenge`, `approach` are in the first of `languages`; ' +
       '`texts` carries the other languages.',
+    created: GoodIdeaResponse,
     problems: [400, 403, 404, 422],
   })
-  @ApiCreatedResponse({ type: GoodIdeaResponse })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateGoodIdeaDto): Promise<GoodIdeaResponse> {
     return this.ideas.create(actor, dto);
   }
@@ -50,9 +50,9 @@ export class GoodIdeasController {
   @Operation({
     summary:
       'Good ideas you may see: published ones, your organisations’, and (reviewers) those under review',
+    ok: GoodIdeaPageResponse,
     problems: [400],
   })
-  @ApiOkResponse({ type: GoodIdeaPageResponse })
   list(@CurrentActor() actor: Actor, @Query() filter: ListGoodIdeasDto) {
     return this.ideas.list(actor, filter);
   }
@@ -60,9 +60,9 @@ export class GoodIdeasController {
   @Get(':id')
   @Operation({
     summary: 'A good idea with its live evidence (404 when unpublished and not yours)',
+    ok: GoodIdeaResponse,
     problems: [400, 404],
   })
-  @ApiOkResponse({ type: GoodIdeaResponse })
   get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<GoodIdeaResponse> {
     return this.ideas.get(actor, id);
   }
@@ -70,10 +70,10 @@ export class GoodIdeasController {
   @Patch(':id')
   @Operation({
     summary: 'Edit a draft or returned idea (its authors); If-Match required',
+    ok: GoodIdeaResponse,
     problems: [400, 403, 404, 409, 412, 428],
   })
   @ApiHeader({ name: 'If-Match', required: true })
-  @ApiOkResponse({ type: GoodIdeaResponse })
   update(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
@@ -90,9 +90,9 @@ export class GoodIdeasController {
     description:
       'draft|returned → submitted (one language complete) → published (all four criteria assessed; the ' +
       'evidence is frozen into a dated snapshot) or returned; published → archived.',
+    ok: GoodIdeaResponse,
     problems: [400, 403, 404, 409, 422],
   })
-  @ApiOkResponse({ type: GoodIdeaResponse })
   transition(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
@@ -106,9 +106,9 @@ export class GoodIdeasController {
   @Operation({
     summary: 'Rate one of the four criteria with a written rationale (reviewers, while submitted)',
     description: 'practical, innovative, successful, transferable; sending a criterion again replaces it.',
+    ok: GoodIdeaResponse,
     problems: [400, 403, 404, 409],
   })
-  @ApiOkResponse({ type: GoodIdeaResponse })
   assess(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
@@ -121,9 +121,9 @@ export class GoodIdeasController {
   @Idempotent()
   @Operation({
     summary: 'Endorse a published idea in the name of your organisation (org admins; not your own)',
+    created: RecognitionResponse,
     problems: [400, 403, 404, 409, 422],
   })
-  @ApiCreatedResponse({ type: RecognitionResponse })
   endorse(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
@@ -139,9 +139,9 @@ export class GoodIdeasController {
     description:
       'Milestones shifted as offsets from `startDate`, tasks from the templates, indicators as slots without ' +
       'baselines, partner roles as open slots by kind; linked back to the idea; the authors are notified.',
+    created: AdaptationResponse,
     problems: [400, 403, 404, 409],
   })
-  @ApiCreatedResponse({ type: AdaptationResponse })
   adapt(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,

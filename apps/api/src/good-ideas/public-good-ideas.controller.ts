@@ -34,11 +34,11 @@ export class PublicGoodIdeasController {
     description:
       'Full-text search in English, French, Spanish and Arabic, filters, keyset pages, newest first. ' +
       'Browsers asking for text/html get the server-rendered page (`lang=en|fr|es|ar`).',
+    ok: GoodIdeaPageResponse,
     problems: [400, 429],
   })
   @ApiProduces('application/json', 'text/html')
   @ApiQuery({ name: 'lang', required: false, enum: ['en', 'fr', 'es', 'ar'] })
-  @ApiOkResponse({ type: GoodIdeaPageResponse })
   async list(
     @Req() req: Request,
     @Res() res: Response,
@@ -62,11 +62,11 @@ export class PublicGoodIdeasController {
   @Get(':slug')
   @Operation({
     summary: 'A published good idea by its slug (404 for anything not published)',
+    ok: PublicGoodIdeaResponse,
     problems: [404, 429],
   })
   @ApiProduces('application/json', 'text/html')
   @ApiQuery({ name: 'lang', required: false, enum: ['en', 'fr', 'es', 'ar'] })
-  @ApiOkResponse({ type: PublicGoodIdeaResponse })
   async get(
     @Req() req: Request,
     @Res() res: Response,

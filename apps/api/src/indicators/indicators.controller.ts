@@ -53,9 +53,9 @@ export class IndicatorsController {
   @Operation({
     summary: "The programme's indicators (everyone who reads the programme)",
     description: 'Keyset pages `{items, nextCursor}` in order of creation; filters `dimension`, `kind`.',
+    ok: PageOf(IndicatorView),
     problems: [400, 404],
   })
-  @ApiOkResponse({ type: PageOf(IndicatorView) })
   list(
     @CurrentActor() actor: Actor,
     @UuidParam('id') programmeId: string,
@@ -112,9 +112,9 @@ export class IndicatorsController {
   @Operation({
     summary: "An indicator's values (everyone who reads its programme)",
     description: 'Keyset pages `{items, nextCursor}` in period order.',
+    ok: PageOf(IndicatorValueView),
     problems: [400, 404],
   })
-  @ApiOkResponse({ type: PageOf(IndicatorValueView) })
   listValues(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: PageQueryDto) {
     return this.values.list(actor, id, query);
   }

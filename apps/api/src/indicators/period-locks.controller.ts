@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Actor, PageOf, PageQueryDto } from '@tandem/core';
 import { LockPeriodDto, PeriodLocksService, PeriodLockView } from '@tandem/programmes';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -30,9 +30,9 @@ export class PeriodLocksController {
   @Operation({
     summary: "The programme's locked reporting periods (everyone who reads the programme)",
     description: 'Keyset pages `{items, nextCursor}` in period order.',
+    ok: PageOf(PeriodLockView),
     problems: [400, 404],
   })
-  @ApiOkResponse({ type: PageOf(PeriodLockView) })
   list(@CurrentActor() actor: Actor, @UuidParam('id') programmeId: string, @Query() query: PageQueryDto) {
     return this.locks.list(actor, programmeId, query);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import {
   NotificationPreferencesDto,
   PreferencesService,
@@ -16,8 +16,10 @@ export class NotificationPreferencesController {
   constructor(private readonly preferences: PreferencesService) {}
 
   @Get()
-  @Operation({ summary: 'My notification preferences: language, time zone, e-mail per type' })
-  @ApiOkResponse({ type: NotificationPreferencesDto })
+  @Operation({
+    summary: 'My notification preferences: language, time zone, e-mail per type',
+    ok: NotificationPreferencesDto,
+  })
   get(@CurrentActor() actor: Actor) {
     return this.preferences.get(actor.userId);
   }
@@ -27,9 +29,9 @@ export class NotificationPreferencesController {
     summary: 'Replace my notification preferences',
     description:
       'E-mail per type: immediate, daily_digest, weekly_digest (Mondays) or off; digests go out at 08:00 in `timeZone`. In-app is always on.',
+    ok: NotificationPreferencesDto,
     problems: [400],
   })
-  @ApiOkResponse({ type: NotificationPreferencesDto })
   put(@CurrentActor() actor: Actor, @Body() dto: PutNotificationPreferencesDto) {
     return this.preferences.put(actor.userId, {
       language: dto.language,

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Actor, AppConfig } from '@tandem/core';
 import {
   InboxService,
@@ -24,8 +24,11 @@ export class NotificationsController {
   ) {}
 
   @Get()
-  @Operation({ summary: 'My in-app notifications, newest first; each links to its subject', problems: [400] })
-  @ApiOkResponse({ type: NotificationPageDto })
+  @Operation({
+    summary: 'My in-app notifications, newest first; each links to its subject',
+    ok: NotificationPageDto,
+    problems: [400],
+  })
   async list(@CurrentActor() actor: Actor, @Query() query: ListNotificationsDto) {
     const page = await this.inbox.list(actor.userId, query);
     return {
@@ -35,15 +38,16 @@ export class NotificationsController {
   }
 
   @Get('types')
-  @Operation({ summary: 'Every notification type (for preferences and webhook subscriptions)' })
-  @ApiOkResponse({ type: NotificationTypesView })
+  @Operation({
+    summary: 'Every notification type (for preferences and webhook subscriptions)',
+    ok: NotificationTypesView,
+  })
   types(): NotificationTypesView {
     return { types: NOTIFICATION_TYPES };
   }
 
   @Get('unread-count')
-  @Operation({ summary: 'How many of my notifications are unread' })
-  @ApiOkResponse({ type: UnreadCountView })
+  @Operation({ summary: 'How many of my notifications are unread', ok: UnreadCountView })
   async unreadCount(@CurrentActor() actor: Actor): Promise<UnreadCountView> {
     return { unread: await this.inbox.unreadCount(actor.userId) };
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CreateInvitationDto, InvitationsService, InvitationView } from '@tandem/auth';
 import { Actor, PageOf, PageQueryDto } from '@tandem/core';
 import {
@@ -43,9 +43,9 @@ export class OrganizationsController {
   @Operation({
     summary: 'The directory of organisations',
     description: 'Keyset pages `{items, nextCursor}` ordered by name.',
+    ok: PageOf(OrganizationSummary),
     problems: [400],
   })
-  @ApiOkResponse({ type: PageOf(OrganizationSummary) })
   list(@CurrentActor() actor: Actor, @Query() filter: ListOrganizationsDto) {
     return this.organizations.list(actor, filter);
   }
@@ -73,8 +73,11 @@ export class OrganizationsController {
   }
 
   @Get(':id/members')
-  @Operation({ summary: "An organisation's members (its members and platform admins)", problems: [400, 404] })
-  @ApiOkResponse({ type: PageOf(MemberView) })
+  @Operation({
+    summary: "An organisation's members (its members and platform admins)",
+    ok: PageOf(MemberView),
+    problems: [400, 404],
+  })
   listMembers(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() page: PageQueryDto) {
     return this.members.list(actor, id, page);
   }

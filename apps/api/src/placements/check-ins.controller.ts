@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { Actor, PageOf } from '@tandem/core';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import {
   AnswerCheckInDto,
   CheckInListItem,
@@ -28,9 +28,9 @@ export class CheckInsController {
     summary: 'Check-ins to answer now, for my employers',
     description:
       'Unanswered check-ins of active placements whose date has come (opened by the sweep or not yet), oldest first; `overdue` when more than 14 days old. employerOrganizationId: one of mine (another organisation: 404).',
+    ok: PageOf(DueCheckInView),
     problems: [400, 404],
   })
-  @ApiOkResponse({ type: PageOf(DueCheckInView) })
   listDue(@CurrentActor() actor: Actor, @Query() filter: ListDueCheckInsDto) {
     return this.due.list(actor, filter);
   }
@@ -39,9 +39,9 @@ export class CheckInsController {
   @Operation({
     summary: 'Retention check-ins of the placements I may see',
     description: 'Filters status (scheduled, due, answered, cancelled) and placementId; oldest due first.',
+    ok: PageOf(CheckInListItem),
     problems: [400],
   })
-  @ApiOkResponse({ type: PageOf(CheckInListItem) })
   list(@CurrentActor() actor: Actor, @Query() filter: ListCheckInsDto) {
     return this.checks.list(actor, filter);
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { Actor, PageOf } from '@tandem/core';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import {
   CreateParticipantDto,
   ListParticipantsDto,
@@ -34,9 +34,9 @@ export class ParticipantsController {
   @Operation({
     summary: 'The participants my organisations registered',
     description: 'Filter programmeId.',
+    ok: PageOf(ParticipantView),
     problems: [400],
   })
-  @ApiOkResponse({ type: PageOf(ParticipantView) })
   list(@CurrentActor() actor: Actor, @Query() filter: ListParticipantsDto) {
     return this.participants.list(actor, filter);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Actor } from '@tandem/core';
 import {
   BreakGlassDto,
@@ -23,9 +23,9 @@ export class PlacementsBreakGlassController {
     summary: 'Break glass: a platform admin reads one placement, with a reason that is audited',
     description:
       'Platform admins only (403 for everyone else). The read and its reason enter the audit trail.',
+    ok: PlacementView,
     problems: [400, 403, 404],
   })
-  @ApiOkResponse({ type: PlacementView })
   placement(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: BreakGlassDto) {
     return this.breakGlass.placement(actor, id, dto.reason);
   }
@@ -36,9 +36,9 @@ export class PlacementsBreakGlassController {
     summary: 'Break glass: a platform admin reads one participant, with a reason that is audited',
     description:
       'Platform admins only (403 for everyone else). The read and its reason enter the audit trail.',
+    ok: ParticipantView,
     problems: [400, 403, 404],
   })
-  @ApiOkResponse({ type: ParticipantView })
   participant(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: BreakGlassDto) {
     return this.breakGlass.participant(actor, id, dto.reason);
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { Actor, PageOf } from '@tandem/core';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import {
   CreatePlacementDto,
   EndPlacementDto,
@@ -38,9 +38,9 @@ export class PlacementsController {
     summary: "Register the person and log their placement in one step (the employer's members)",
     description:
       'One transaction: the pseudonymous participant (registered by the employer, under the programme if named) and the placement with its check-ins, or nothing at all. Errors name `participant.<field>` and the job fields.',
+    created: PlacementView,
     problems: [400, 403, 422],
   })
-  @ApiCreatedResponse({ type: PlacementView })
   @LocatedAt('/placements')
   register(@CurrentActor() actor: Actor, @Body() dto: RegisterPlacementDto) {
     return this.registration.register(actor, dto);
@@ -64,9 +64,9 @@ export class PlacementsController {
     summary: 'Placements I may see',
     description:
       "An employer's members see its own; programme managers those linked to their programmes. Filters programmeId, employerOrganizationId, status, startFrom/startTo, sector; keyset pages, newest first.",
+    ok: PageOf(PlacementView),
     problems: [400],
   })
-  @ApiOkResponse({ type: PageOf(PlacementView) })
   list(@CurrentActor() actor: Actor, @Query() filter: ListPlacementsDto) {
     return this.placements.list(actor, filter);
   }
@@ -94,9 +94,9 @@ export class PlacementsController {
     description:
       'jobTitle, occupationCode, sector, contractType, hoursPerWeek; absent fields stay. Requires If-Match with the ETag read; 409 once the placement ended.',
     ifMatch: true,
+    ok: PlacementView,
     problems: [400, 403, 404, 409, 412, 428],
   })
-  @ApiOkResponse({ type: PlacementView })
   async update(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,

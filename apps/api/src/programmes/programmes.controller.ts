@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { Actor, PageOf } from '@tandem/core';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import {
   AddManagerDto,
   AddPartnerDto,
@@ -50,9 +50,9 @@ export class ProgrammesController {
     summary: 'Programmes I may see',
     description:
       'Filters status, dimension, country, city, partnerOrganizationId, text; keyset pages, newest first.',
+    ok: PageOf(ProgrammeView),
     problems: [400],
   })
-  @ApiOkResponse({ type: PageOf(ProgrammeView) })
   list(@CurrentActor() actor: Actor, @Query() filter: ListProgrammesDto) {
     return this.programmes.list(actor, filter);
   }

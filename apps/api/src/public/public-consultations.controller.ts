@@ -31,10 +31,10 @@ export class PublicConsultationsController {
     description:
       'Filters territory, dimension, language, from/to (outcome date); full-text search in English, French, ' +
       'Spanish and Arabic; keyset pages, newest public first. Browsers asking for text/html get the page.',
+    ok: PublicConsultationPage,
     problems: [400, 429],
   })
   @ApiProduces('application/json', 'text/html')
-  @ApiOkResponse({ type: PublicConsultationPage })
   async list(@Req() req: Request, @Res() res: Response, @Query() filter: ListPublicConsultationsDto) {
     const lang = pageLang(filter.lang);
     delete filter.lang;
@@ -63,11 +63,11 @@ export class PublicConsultationsController {
   @Get(':id')
   @Operation({
     summary: 'A public outcome with its results and decisions (404 unless made public)',
+    ok: PublicConsultationView,
     problems: [400, 404, 429],
   })
   @ApiProduces('application/json', 'text/html')
   @ApiQuery({ name: 'lang', required: false, enum: ['en', 'fr', 'es', 'ar'] })
-  @ApiOkResponse({ type: PublicConsultationView })
   async get(
     @Req() req: Request,
     @Res() res: Response,

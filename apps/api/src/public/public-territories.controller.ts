@@ -32,11 +32,11 @@ export class PublicTerritoriesController {
   @Get(':code')
   @Operation({
     summary: "A territory's public page: public outcomes, good ideas, listed programmes, official figures",
+    ok: TerritoryPageView,
     problems: [400, 404, 429],
   })
   @ApiProduces('application/json', 'text/html')
   @ApiQuery({ name: 'lang', required: false, enum: ['en', 'fr', 'es', 'ar'] })
-  @ApiOkResponse({ type: TerritoryPageView })
   async get(
     @Req() req: Request,
     @Res() res: Response,

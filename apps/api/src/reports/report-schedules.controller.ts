@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, PageOf, PageQueryDto } from '@tandem/core';
 import {
   CreateReportScheduleDto,
@@ -26,24 +26,26 @@ export class ReportSchedulesController {
     summary: 'Schedule a report weekly or monthly',
     description:
       'A job scheduler `report-schedule.{id}` builds it (weekly: Mondays 06:00 UTC; monthly: the 1st, 06:00 UTC) and notifies the recipients (report.scheduled_ready) with the report to download. Each recipient must be allowed to see what the report shows (422 naming recipients.<i>).',
+    created: ReportScheduleView,
     problems: [400, 403, 404, 422],
   })
-  @ApiCreatedResponse({ type: ReportScheduleView })
   @LocatedAt('/report-schedules')
   create(@CurrentActor() actor: Actor, @Body() dto: CreateReportScheduleDto) {
     return this.schedules.create(actor, dto);
   }
 
   @Get()
-  @Operation({ summary: 'My report schedules (keyset pages, newest first)', problems: [400] })
-  @ApiOkResponse({ type: PageOf(ReportScheduleView) })
+  @Operation({
+    summary: 'My report schedules (keyset pages, newest first)',
+    ok: PageOf(ReportScheduleView),
+    problems: [400],
+  })
   list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto) {
     return this.schedules.list(actor, query);
   }
 
   @Get(':id')
-  @Operation({ summary: 'One of my report schedules (ETag)', problems: [400, 404] })
-  @ApiOkResponse({ type: ReportScheduleView })
+  @Operation({ summary: 'One of my report schedules (ETag)', ok: ReportScheduleView, problems: [400, 404] })
   get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.schedules.get(actor, id);
   }
@@ -51,9 +53,9 @@ export class ReportSchedulesController {
   @Patch(':id')
   @Operation({
     summary: 'Edit a schedule (owner, If-Match); a new cadence moves its job scheduler',
+    ok: ReportScheduleView,
     problems: [400, 403, 404, 412, 422, 428],
   })
-  @ApiOkResponse({ type: ReportScheduleView })
   update(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,

@@ -37,9 +37,9 @@ export class ReportsController {
   @Operation({
     summary: 'My reports (requested by me, or delivered to me by a schedule)',
     description: 'Filters status, kind, format, scheduleId; keyset pages, newest first.',
+    ok: PageOf(ReportView),
     problems: [400],
   })
-  @ApiOkResponse({ type: PageOf(ReportView) })
   list(@CurrentActor() actor: Actor, @Query() query: ListReportsDto) {
     return this.reports.list(actor, query);
   }
@@ -47,9 +47,9 @@ export class ReportsController {
   @Get(':id')
   @Operation({
     summary: 'A report: status (queued, running, done, failed with failureReason, expired) and progress',
+    ok: ReportView,
     problems: [400, 404],
   })
-  @ApiOkResponse({ type: ReportView })
   get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.reports.get(actor, id);
   }

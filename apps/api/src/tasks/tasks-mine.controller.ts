@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { Actor, PageOf } from '@tandem/core';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { ListMyTasksDto, TasksService, TaskView } from '@tandem/tasks';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Authenticated, Operation } from '../http/api-problems.decorator';
@@ -17,9 +17,9 @@ export class MyTasksController {
     description:
       'Open tasks assigned to me or to one of my organisations, in programmes I may read: overdue ' +
       'first, then by due date (undated last), urgent before low; keyset pages `{items, nextCursor}`.',
+    ok: PageOf(TaskView),
     problems: [400],
   })
-  @ApiOkResponse({ type: PageOf(TaskView) })
   list(@CurrentActor() actor: Actor, @Query() filter: ListMyTasksDto) {
     return this.tasks.listMine(actor, filter);
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { Actor, PageOf } from '@tandem/core';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CreateTaskDto, ListTasksDto, TasksService, TaskView } from '@tandem/tasks';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { LocatedAt } from '../http/location.interceptor';
@@ -35,9 +35,9 @@ export class ProgrammeTasksController {
     description:
       'Filters `state` (one or a comma-separated list), `assigneeOrganizationId`, `assigneeUserId`, ' +
       '`milestoneId`, `overdue`; keyset pages `{items, nextCursor}` in the order the tasks were created.',
+    ok: PageOf(TaskView),
     problems: [400, 404],
   })
-  @ApiOkResponse({ type: PageOf(TaskView) })
   list(@CurrentActor() actor: Actor, @UuidParam('id') programmeId: string, @Query() filter: ListTasksDto) {
     return this.tasks.list(actor, programmeId, filter);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, PageOf, PageQueryDto } from '@tandem/core';
 import {
   CreateTaskCommentDto,
@@ -85,9 +85,9 @@ export class TasksController {
   @Get(':id/comments')
   @Operation({
     summary: "A task's comments, oldest first; keyset pages `{items, nextCursor}`",
+    ok: PageOf(TaskCommentView),
     problems: [400, 404],
   })
-  @ApiOkResponse({ type: PageOf(TaskCommentView) })
   listComments(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() page: PageQueryDto) {
     return this.comments.list(actor, id, page);
   }
@@ -96,9 +96,9 @@ export class TasksController {
   @Operation({
     summary: 'Who changed what on a task, and when',
     description: 'From the audit trail, the task and its comments, newest first; keyset pages.',
+    ok: PageOf(TaskHistoryEntry),
     problems: [400, 404],
   })
-  @ApiOkResponse({ type: PageOf(TaskHistoryEntry) })
   listHistory(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() page: PageQueryDto) {
     return this.history.list(actor, id, page);
   }

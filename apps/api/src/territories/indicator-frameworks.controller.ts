@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import {
   CatalogueService,
   ComparisonQueryDto,
@@ -20,8 +20,10 @@ export class IndicatorFrameworksController {
   ) {}
 
   @Get()
-  @Operation({ summary: 'The indicator frameworks Tandem carries (every signed-in user)' })
-  @ApiOkResponse({ type: [FrameworkView] })
+  @Operation({
+    summary: 'The indicator frameworks Tandem carries (every signed-in user)',
+    ok: [FrameworkView],
+  })
   frameworks(): Promise<FrameworkView[]> {
     return this.catalogue.frameworks();
   }
@@ -31,9 +33,9 @@ export class IndicatorFrameworksController {
     summary: 'The indicators of a framework, in its order',
     description:
       'Each with its definition, unit, direction (increase: higher is better), kind (gap or plain), comparison population and usual data source.',
+    ok: [FrameworkIndicatorView],
     problems: [404],
   })
-  @ApiOkResponse({ type: [FrameworkIndicatorView] })
   indicators(@Param('code') code: string): Promise<FrameworkIndicatorView[]> {
     return this.catalogue.indicators(code);
   }
@@ -43,9 +45,9 @@ export class IndicatorFrameworksController {
     summary: 'One indicator across territories, ranked by gap and by change in gap',
     description:
       '`indicator` is the code within the framework; `territories` a comma-separated list. rankByGap 1 = most favourable to migrants; rankByChange 1 = most improved. smallSample flags figures the publisher marked as resting on a small sample.',
+    ok: ComparisonView,
     problems: [400, 404],
   })
-  @ApiOkResponse({ type: ComparisonView })
   compare(@Param('code') code: string, @Query() query: ComparisonQueryDto): Promise<ComparisonView> {
     return this.comparison.compare(code, query);
   }

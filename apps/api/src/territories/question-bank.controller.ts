@@ -26,17 +26,20 @@ export class QuestionBankController {
   @Operation({
     summary: 'The shared question bank (every signed-in user)',
     description: 'Filter `dimension`; keyset pages.',
+    ok: BankQuestionPageView,
     problems: [400],
   })
-  @ApiOkResponse({ type: BankQuestionPageView })
   list(@Query() query: ListBankQuestionsDto) {
     return this.bank.list(query);
   }
 
   @Post('question-bank')
   @Idempotent()
-  @Operation({ summary: 'Add a question to the bank (platform admins)', problems: [400, 403] })
-  @ApiCreatedResponse({ type: BankQuestionView })
+  @Operation({
+    summary: 'Add a question to the bank (platform admins)',
+    created: BankQuestionView,
+    problems: [400, 403],
+  })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateBankQuestionDto): Promise<BankQuestionView> {
     return this.bank.create(actor, dto);
   }
@@ -53,9 +56,9 @@ export class QuestionBankController {
     summary: 'Combined answers across published consultations that used the question',
     description:
       'Counts under the anonymity threshold (5) are null and marked suppressed, per consultation and combined; no organisation is named.',
+    ok: BankQuestionResultsView,
     problems: [400, 404],
   })
-  @ApiOkResponse({ type: BankQuestionResultsView })
   results(@UuidParam('id') id: string): Promise<BankQuestionResultsView> {
     return this.bank.results(id);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Actor, mapPage, PageQueryDto } from '@tandem/core';
 import {
   CreateWebhookDto,
@@ -29,9 +29,9 @@ export class WebhooksController {
     summary: 'Register a webhook endpoint (org admins of the organisation)',
     description:
       'Events whose recipients include a member of this organisation are POSTed, signed, to `url`. The `secret` is in this response only.',
+    created: WebhookWithSecretDto,
     problems: [400, 403, 404, 422],
   })
-  @ApiCreatedResponse({ type: WebhookWithSecretDto })
   @LocatedAt('/organizations/:id/webhooks')
   async create(
     @CurrentActor() actor: Actor,
@@ -45,9 +45,9 @@ export class WebhooksController {
   @Get()
   @Operation({
     summary: "An organisation's webhook endpoints (secrets never shown)",
+    ok: WebhookPageDto,
     problems: [400, 403, 404],
   })
-  @ApiOkResponse({ type: WebhookPageDto })
   async list(
     @CurrentActor() actor: Actor,
     @UuidParam('id') organizationId: string,
@@ -57,8 +57,7 @@ export class WebhooksController {
   }
 
   @Get(':webhookId')
-  @Operation({ summary: 'One webhook endpoint', problems: [400, 403, 404] })
-  @ApiOkResponse({ type: WebhookDto })
+  @Operation({ summary: 'One webhook endpoint', ok: WebhookDto, problems: [400, 403, 404] })
   async get(
     @CurrentActor() actor: Actor,
     @UuidParam('id') organizationId: string,
@@ -70,9 +69,9 @@ export class WebhooksController {
   @Patch(':webhookId')
   @Operation({
     summary: 'Change url, event types or description; enable or disable',
+    ok: WebhookDto,
     problems: [400, 403, 404, 422],
   })
-  @ApiOkResponse({ type: WebhookDto })
   async update(
     @CurrentActor() actor: Actor,
     @UuidParam('id') organizationId: string,
@@ -96,9 +95,9 @@ export class WebhooksController {
   @Post(':webhookId/rotate-secret')
   @Operation({
     summary: 'Replace the signing secret; the new one is in this response only',
+    created: WebhookWithSecretDto,
     problems: [400, 403, 404],
   })
-  @ApiCreatedResponse({ type: WebhookWithSecretDto })
   async rotate(
     @CurrentActor() actor: Actor,
     @UuidParam('id') organizationId: string,
@@ -111,9 +110,9 @@ export class WebhooksController {
   @Get(':webhookId/deliveries')
   @Operation({
     summary: 'The delivery log of an endpoint, newest first (keyset pages)',
+    ok: WebhookDeliveryPageDto,
     problems: [400, 403, 404],
   })
-  @ApiOkResponse({ type: WebhookDeliveryPageDto })
   async deliveries(
     @CurrentActor() actor: Actor,
     @UuidParam('id') organizationId: string,
