@@ -126,9 +126,10 @@ export class TerritoriesController {
   @Operation({
     summary: 'Publish many observations from a CSV',
     description: `Header with these columns (any order; hostValue, sampleSize, smallSample, sourceUrl may be empty): ${OBSERVATION_COLUMNS.join(', ')}. Each row follows the rules of POST …/observations; problems come back as errors [{row, column, reason}] (the header is row 1). all_or_nothing (default) writes nothing if a row is bad; valid_rows writes the good ones.`,
-    ok: ObservationImportView,
     problems: [400, 403, 404, 415, 422],
   })
+  // Its own decorator, below @Operation: this POST answers 200 only (no HttpCode), and OpenAPI must not add a 201.
+  @ApiOkResponse({ type: ObservationImportView })
   import(
     @CurrentActor() actor: Actor,
     @Param('code') code: string,
