@@ -1,18 +1,18 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import { hashPassword, User } from '@tandem/auth';
+import { hashPassword } from '@tandem/auth';
 import { TransactionService, MembershipRole, SYSTEM_ACTOR } from '@tandem/core';
 import {
   CreateOrganizationDto,
   Organization,
   OrganizationKind,
   OrganizationsService,
-  Membership,
 } from '@tandem/stakeholders';
 import { KUOPIO_LOGIN, seedGoodIdeas } from './seed/good-ideas.seed';
 import { seedMeasuring } from './seed/measuring.seed';
 import { seedLivingCity } from './seed/demo-city.seed';
 import { seedPublicPage } from './seed/public-page.seed';
+import { saveMember } from './seed/demo-city-support';
 
 export const DEMO_PASSWORD = 'Tandem-demo-2026!';
 
@@ -171,23 +171,8 @@ export async function seedDemoCity(
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await tx.run(async (em) => {
     for (const u of USERS) {
-      const user = await em.save(User, em.create(User, { email: u.email, name: u.name, passwordHash }));
-      await audit.record(em, {
-        action: 'create',
-        entityType: 'user',
-        entityId: user.id,
-        after: { email: u.email, name: u.name },
-      });
-      const m = await em.save(
-        Membership,
-        em.create(Membership, { userId: user.id, organizationId: ids.get(u.org)!, role: u.membership }),
-      );
-      await audit.record(em, {
-        action: 'create',
-        entityType: 'membership',
-        entityId: m.id,
-        after: { userId: user.id, organizationId: m.organizationId, role: m.role },
-      });
+      const member = { email: u.email, name: u.name, passwordHash, role: u.membership };
+      await saveMember(em, audit, { ...member, organizationId: ids.get(u.org)! });
     }
   });
   await seedMeasuring(app);

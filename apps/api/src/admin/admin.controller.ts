@@ -1,5 +1,5 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
   CoreError,
@@ -11,8 +11,8 @@ import {
 import { Response } from 'express';
 import { DASHBOARD_COOKIE, DASHBOARD_PATH, QueueDashboardAuth } from './queue-dashboard.auth';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
-import { uuidParam } from '../http/validation.pipe';
+import { Authenticated, Operation } from '../http/api-problems.decorator';
+import { UuidParam } from '../http/validation.pipe';
 
 @ApiTags('admin')
 @Authenticated()
@@ -24,36 +24,36 @@ export class AdminController {
   ) {}
 
   @Get('dead-letters')
-  @ApiOperation({
+  @Operation({
     summary: 'Jobs that failed for good, newest first (platform admins)',
     description: 'Any queue; filter `queue`, `replayed`; keyset pages.',
+    ok: DeadLetterPageDto,
+    problems: [400, 403],
   })
-  @ApiOkResponse({ type: DeadLetterPageDto })
-  @ApiProblems(400, 403)
   list(@CurrentActor() actor: Actor, @Query() query: ListDeadLettersDto) {
     return this.deadLetters.list(actor, query);
   }
 
   @Post('dead-letters/:id/replay')
   @HttpCode(200)
-  @ApiOperation({
+  @Operation({
     summary: 'Enqueue a dead job again, once (platform admins)',
     description: 'The replay gets a new job id (`replayJobId`); a second replay is 409.',
+    ok: DeadLetterDto,
+    problems: [400, 403, 404, 409],
   })
-  @ApiOkResponse({ type: DeadLetterDto })
-  @ApiProblems(400, 403, 404, 409)
-  replay(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
+  replay(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.deadLetters.replay(actor, id);
   }
 
   @Post('queues/session')
   @HttpCode(204)
-  @ApiOperation({
+  @Operation({
     summary: 'Open the queue dashboard in a browser (platform admins)',
     description: `Sets an HttpOnly, SameSite=Strict cookie for ${DASHBOARD_PATH}, valid 15 minutes; then open ${DASHBOARD_PATH}.`,
+    problems: [403],
   })
   @ApiNoContentResponse({ description: 'Cookie set' })
-  @ApiProblems(403)
   session(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): void {
     if (actor.platformRole !== 'admin')
       throw CoreError.forbidden('Only platform admins may open the queue dashboard');

@@ -1,9 +1,9 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { AcceptInvitationDto, InvitationsService, TokenPairDto } from '@tandem/auth';
 import { CoreError } from '@tandem/core';
 import { Public } from './public.decorator';
-import { ApiProblems } from '../http/api-problems.decorator';
+import { Operation } from '../http/api-problems.decorator';
 
 const TOKEN = /^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/;
 
@@ -14,13 +14,13 @@ export class InvitationsController {
 
   @Post(':token/accept')
   @Public()
-  @ApiOperation({
+  @Operation({
     summary: 'Accept an invitation with the token from its e-mail',
     description:
       'Creates the account (or, for an existing account, checks its password), joins the organisation and signs in.',
+    created: TokenPairDto,
+    problems: [400, 401, 404, 409, 410],
   })
-  @ApiCreatedResponse({ type: TokenPairDto })
-  @ApiProblems(400, 401, 404, 409, 410)
   accept(@Param('token') token: string, @Body() dto: AcceptInvitationDto): Promise<TokenPairDto> {
     if (!TOKEN.test(token)) throw CoreError.invalid('token', 'is not an invitation token');
     return this.invitations.accept(token, dto);

@@ -1,6 +1,6 @@
 import { Actor } from '@tandem/core';
-import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Put, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, Patch, Post, Put, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
 
 import {
   CreateMeetingDto,
@@ -11,10 +11,10 @@ import {
 } from '@tandem/consultations';
 import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
+import { Authenticated, Operation } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/etag';
 import { Idempotent } from '../http/idempotency.interceptor';
-import { uuidParam } from '../http/validation.pipe';
+import { UuidParam } from '../http/validation.pipe';
 
 @ApiTags('consultations')
 @Authenticated()
@@ -24,48 +24,45 @@ export class ConsultationMeetingsController {
 
   @Post()
   @Idempotent()
-  @ApiOperation({
+  @Operation({
     summary: 'Schedule a meeting (owners)',
     description: 'in_person needs a location, online an onlineUrl, hybrid both; capacity optional.',
+    problems: [400, 403, 404, 409, 422],
   })
-  @ApiProblems(400, 403, 404, 409, 422)
-  async create(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Body() dto: CreateMeetingDto,
-  ) {
+  async create(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: CreateMeetingDto) {
     return this.meetings.create(actor, id, dto);
   }
 
   @Get()
-  @ApiOperation({ summary: 'Meetings of the consultation, soonest first, with seats and your RSVP' })
-  @ApiProblems(400, 404)
-  list(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
+  @Operation({
+    summary: 'Meetings of the consultation, soonest first, with seats and your RSVP',
+    problems: [400, 404],
+  })
+  list(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.meetings.list(actor, id);
   }
 
   @Get(':meetingId')
-  @ApiOperation({ summary: 'A meeting (owners also see who answered and who came)' })
-  @ApiProblems(400, 404)
+  @Operation({ summary: 'A meeting (owners also see who answered and who came)', problems: [400, 404] })
   async get(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Param('meetingId', uuidParam('meetingId')) meetingId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('meetingId') meetingId: string,
   ) {
     return this.meetings.get(actor, id, meetingId);
   }
 
   @Patch(':meetingId')
-  @ApiOperation({
+  @Operation({
     summary: 'Move or change a meeting (owners); requires If-Match',
     description: 'Those attending or waiting are told when it moves; more seats move the waiting list up.',
+    ifMatch: true,
+    problems: [400, 403, 404, 409, 412, 422, 428],
   })
-  @ApiHeader({ name: 'If-Match', required: true, description: 'ETag of the version you read' })
-  @ApiProblems(400, 403, 404, 409, 412, 422, 428)
   async update(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Param('meetingId', uuidParam('meetingId')) meetingId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('meetingId') meetingId: string,
     @IfMatchVersion() expectedVersion: number,
     @Body() dto: UpdateMeetingDto,
   ) {
@@ -74,54 +71,54 @@ export class ConsultationMeetingsController {
 
   @Post(':meetingId/cancel')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Cancel a meeting (owners); those attending or waiting are told' })
-  @ApiProblems(400, 403, 404)
+  @Operation({
+    summary: 'Cancel a meeting (owners); those attending or waiting are told',
+    problems: [400, 403, 404],
+  })
   cancel(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Param('meetingId', uuidParam('meetingId')) meetingId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('meetingId') meetingId: string,
   ) {
     return this.meetings.cancel(actor, id, meetingId);
   }
 
   @Post(':meetingId/rsvp')
   @HttpCode(200)
-  @ApiOperation({
+  @Operation({
     summary: 'Say whether you come (members of invited organisations)',
     description:
       'Up to capacity you are attending, then on the waiting list; when a seat frees the first waiting moves up and is notified.',
+    problems: [400, 403, 404, 409],
   })
-  @ApiProblems(400, 403, 404, 409)
   rsvp(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Param('meetingId', uuidParam('meetingId')) meetingId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('meetingId') meetingId: string,
     @Body() dto: RsvpDto,
   ) {
     return this.meetings.rsvp(actor, id, meetingId, dto);
   }
 
   @Put(':meetingId/attendance')
-  @ApiOperation({ summary: 'Record who came (owners)' })
-  @ApiProblems(400, 403, 404, 409)
+  @Operation({ summary: 'Record who came (owners)', problems: [400, 403, 404, 409] })
   attendance(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Param('meetingId', uuidParam('meetingId')) meetingId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('meetingId') meetingId: string,
     @Body() dto: RecordAttendanceDto,
   ) {
     return this.meetings.recordAttendance(actor, id, meetingId, dto);
   }
 
   @Get(':meetingId/calendar.ics')
-  @ApiOperation({ summary: 'The meeting as an iCalendar file' })
+  @Operation({ summary: 'The meeting as an iCalendar file', problems: [400, 404] })
   @ApiProduces('text/calendar')
   @Header('Content-Type', 'text/calendar; charset=utf-8')
-  @ApiProblems(400, 404)
   async calendar(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Param('meetingId', uuidParam('meetingId')) meetingId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('meetingId') meetingId: string,
     @Res({ passthrough: true }) res: Response,
   ) {
     const { filename, body } = await this.meetings.calendar(actor, id, meetingId);

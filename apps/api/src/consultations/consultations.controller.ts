@@ -5,14 +5,13 @@ import {
   Get,
   Header,
   HttpCode,
-  Param,
   Patch,
   Post,
   Put,
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   ConsultationsService,
   ConsultationTransitionDto,
@@ -34,10 +33,11 @@ import {
 import { Actor, CoreError, PageOf } from '@tandem/core';
 import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
+import { LocatedAt } from '../http/location.interceptor';
+import { Authenticated, Operation } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/etag';
 import { Idempotent } from '../http/idempotency.interceptor';
-import { uuidParam } from '../http/validation.pipe';
+import { UuidParam } from '../http/validation.pipe';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -56,47 +56,43 @@ export class ConsultationsController {
 
   @Post()
   @Idempotent()
-  @ApiOperation({
+  @Operation({
     summary: 'Draft a consultation (members of the owning government organisation)',
     description: 'Texts per language (`{"en": "…", "ar": "…"}`); the first of `languages` is the default.',
+    problems: [400, 403, 422],
   })
-  @ApiProblems(400, 403, 422)
-  async create(
-    @CurrentActor() actor: Actor,
-    @Body() dto: CreateConsultationDto,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const c = await this.consultations.create(actor, dto);
-    res.setHeader('Location', `/consultations/${c.id}`);
-    return c;
+  @LocatedAt('/consultations')
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateConsultationDto) {
+    return this.consultations.create(actor, dto);
   }
 
   @Get()
-  @ApiOperation({
+  @Operation({
     summary: 'Consultations I may see',
     description:
       "The owning organisation's members see its consultations; invitees (everyone for all_organizations) once scheduled. Filters status, organizationId; newest first.",
+    ok: PageOf(ConsultationView),
+    problems: [400],
   })
-  @ApiProblems(400)
-  @ApiOkResponse({ type: PageOf(ConsultationView) })
   list(@CurrentActor() actor: Actor, @Query() filter: ListConsultationsDto) {
     return this.consultations.list(actor, filter);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A consultation with its questions' })
-  @ApiProblems(400, 404)
-  async get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
+  @Operation({ summary: 'A consultation with its questions', problems: [400, 404] })
+  async get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.consultations.get(actor, id);
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Edit a consultation before it opens (owners); requires If-Match' })
-  @ApiHeader({ name: 'If-Match', required: true, description: 'ETag of the version you read' })
-  @ApiProblems(400, 403, 404, 409, 412, 422, 428)
+  @Operation({
+    summary: 'Edit a consultation before it opens (owners); requires If-Match',
+    ifMatch: true,
+    problems: [400, 403, 404, 409, 412, 422, 428],
+  })
   async update(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @IfMatchVersion() expectedVersion: number,
     @Body() dto: UpdateConsultationDto,
   ) {
@@ -105,63 +101,60 @@ export class ConsultationsController {
 
   @Post(':id/transitions')
   @HttpCode(200)
-  @ApiOperation({
+  @Operation({
     summary: 'Move the consultation through its lifecycle (owners)',
     description:
       'draft → scheduled → open → closed; cancelled from draft, scheduled or open. The worker opens and closes it on its dates. Anything else is 409; scheduling with a text missing in an offered language is 422.',
+    problems: [400, 403, 404, 409, 422],
   })
-  @ApiProblems(400, 403, 404, 409, 422)
   async transition(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() dto: ConsultationTransitionDto,
   ) {
     return this.consultations.transition(actor, id, dto.to);
   }
 
   @Get(':id/questions')
-  @ApiOperation({ summary: 'The questions, in order' })
-  @ApiProblems(400, 404)
-  listQuestions(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
+  @Operation({ summary: 'The questions, in order', problems: [400, 404] })
+  listQuestions(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.questions.list(actor, id);
   }
 
   @Post(':id/questions')
   @Idempotent()
-  @ApiOperation({
+  @Operation({
     summary: 'Add a question (owners, before it opens)',
     description: 'type text | single_choice | multiple_choice | scale (1 to 5); 409 once open.',
+    problems: [400, 403, 404, 409, 422],
   })
-  @ApiProblems(400, 403, 404, 409, 422)
-  addQuestion(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Body() dto: CreateQuestionDto,
-  ) {
+  addQuestion(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: CreateQuestionDto) {
     return this.questions.add(actor, id, dto);
   }
 
   @Put(':id/questions/order')
-  @ApiOperation({
+  @Operation({
     summary: 'Put the questions in a new order (owners, before it opens)',
     description: 'questionIds lists every question once, in the new order; 409 once open. Audited.',
+    problems: [400, 403, 404, 409],
   })
-  @ApiProblems(400, 403, 404, 409)
   reorderQuestions(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() dto: ReorderQuestionsDto,
   ) {
     return this.questionOrder.reorder(actor, id, dto);
   }
 
   @Patch(':id/questions/:questionId')
-  @ApiOperation({ summary: 'Edit or move a question (owners, before it opens)' })
-  @ApiProblems(400, 403, 404, 409, 422)
+  @Operation({
+    summary: 'Edit or move a question (owners, before it opens)',
+    problems: [400, 403, 404, 409, 422],
+  })
   updateQuestion(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Param('questionId', uuidParam('questionId')) questionId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('questionId') questionId: string,
     @Body() dto: UpdateQuestionDto,
   ) {
     return this.questions.update(actor, id, questionId, dto);
@@ -169,40 +162,35 @@ export class ConsultationsController {
 
   @Delete(':id/questions/:questionId')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Remove a question (owners, before it opens)' })
-  @ApiProblems(400, 403, 404, 409, 422)
+  @Operation({ summary: 'Remove a question (owners, before it opens)', problems: [400, 403, 404, 409, 422] })
   async removeQuestion(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Param('questionId', uuidParam('questionId')) questionId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('questionId') questionId: string,
   ) {
     await this.questions.remove(actor, id, questionId);
   }
 
   @Post(':id/responses')
-  @ApiOperation({
+  @Operation({
     summary: 'Answer for your organisation (members of invited organisations, while open)',
     description:
       'One response per organisation: a second is 409 (change it with PUT …/responses/mine). Each bad answer is a 400 naming `answers.<questionId>`.',
+    problems: [400, 403, 404, 409, 422],
   })
-  @ApiProblems(400, 403, 404, 409, 422)
-  async respond(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Body() dto: SubmitResponseDto,
-  ) {
+  async respond(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: SubmitResponseDto) {
     return (await this.responses.submit(actor, id, dto, 'create')).response;
   }
 
   @Put(':id/responses/mine')
-  @ApiOperation({
+  @Operation({
     summary: "Create or replace your organisation's response (until it closes)",
     description: 'Returns 201 when it created the response, 200 when it replaced it.',
+    problems: [400, 403, 404, 409, 422],
   })
-  @ApiProblems(400, 403, 404, 409, 422)
   async upsertMine(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() dto: SubmitResponseDto,
     @Res({ passthrough: true }) res: Response,
   ) {
@@ -212,12 +200,11 @@ export class ConsultationsController {
   }
 
   @Get(':id/responses/mine')
-  @ApiOperation({ summary: "Your organisation's response" })
+  @Operation({ summary: "Your organisation's response", problems: [400, 403, 404, 422] })
   @ApiQuery({ name: 'organizationId', required: false })
-  @ApiProblems(400, 403, 404, 422)
   mine(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Query('organizationId') organizationId?: string,
   ) {
     if (organizationId !== undefined && !UUID.test(organizationId))
@@ -226,24 +213,24 @@ export class ConsultationsController {
   }
 
   @Get(':id/results')
-  @ApiOperation({
+  @Operation({
     summary: 'Results (owners at any time; invitees once the outcome is published)',
     description:
       'Per question counts and percentages, scale average and distribution, free-text answers; participation by stakeholder kind and response rate. Anonymous consultations never pair an organisation with an answer.',
+    problems: [400, 403, 404],
   })
-  @ApiProblems(400, 403, 404)
-  getResults(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
+  getResults(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.results.results(actor, id);
   }
 
   @Get(':id/results.csv')
-  @ApiOperation({
+  @Operation({
     summary: 'Results as CSV: one row per response (no organisation columns when anonymous)',
     description: 'Choices are written as their labels in `language`, never as their internal values.',
+    problems: [400, 403, 404],
   })
   @ApiProduces('text/csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
-  @ApiProblems(400, 403, 404)
   @ApiQuery({
     name: 'language',
     required: false,
@@ -251,7 +238,7 @@ export class ConsultationsController {
   })
   async resultsCsv(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Res({ passthrough: true }) res: Response,
     @Query('language') language?: string,
   ) {
@@ -261,14 +248,14 @@ export class ConsultationsController {
   }
 
   @Post(':id/outcome')
-  @ApiOperation({
+  @Operation({
     summary: 'Publish the outcome, "you said, we did" (owners, once closed)',
     description: 'Moves it to outcome_published and notifies every organisation that answered.',
+    problems: [400, 403, 404, 409],
   })
-  @ApiProblems(400, 403, 404, 409)
   async publishOutcome(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() dto: PublishOutcomeDto,
     @Res({ passthrough: true }) res: Response,
   ) {

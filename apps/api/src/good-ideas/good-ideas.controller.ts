@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@tandem/core';
 import {
   AdaptationResponse,
@@ -17,10 +17,10 @@ import {
   UpdateGoodIdeaDto,
 } from '@tandem/good-ideas';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
+import { Authenticated, Operation } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/etag';
 import { Idempotent } from '../http/idempotency.interceptor';
-import { uuidParam } from '../http/validation.pipe';
+import { UuidParam } from '../http/validation.pipe';
 
 @ApiTags('good ideas')
 @Authenticated()
@@ -33,46 +33,50 @@ export class GoodIdeasController {
 
   @Post()
   @Idempotent()
-  @ApiOperation({
+  @Operation({
     summary: 'Write a good idea (a draft)',
     description:
       'From a programme (`programmeId`): a manager of it who belongs to its lead organisation; the lead ' +
       'organisation is the author. `title`, `summary`, `challenge`, `approach` are in the first of `languages`; ' +
       '`texts` carries the other languages.',
+    created: GoodIdeaResponse,
+    problems: [400, 403, 404, 422],
   })
-  @ApiCreatedResponse({ type: GoodIdeaResponse })
-  @ApiProblems(400, 403, 404, 422)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateGoodIdeaDto): Promise<GoodIdeaResponse> {
     return this.ideas.create(actor, dto);
   }
 
   @Get()
-  @ApiOperation({
+  @Operation({
     summary:
       'Good ideas you may see: published ones, your organisations’, and (reviewers) those under review',
+    ok: GoodIdeaPageResponse,
+    problems: [400],
   })
-  @ApiOkResponse({ type: GoodIdeaPageResponse })
-  @ApiProblems(400)
   list(@CurrentActor() actor: Actor, @Query() filter: ListGoodIdeasDto) {
     return this.ideas.list(actor, filter);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A good idea with its live evidence (404 when unpublished and not yours)' })
-  @ApiOkResponse({ type: GoodIdeaResponse })
-  @ApiProblems(400, 404)
-  get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<GoodIdeaResponse> {
+  @Operation({
+    summary: 'A good idea with its live evidence (404 when unpublished and not yours)',
+    ok: GoodIdeaResponse,
+    problems: [400, 404],
+  })
+  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<GoodIdeaResponse> {
     return this.ideas.get(actor, id);
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Edit a draft or returned idea (its authors); If-Match required' })
+  @Operation({
+    summary: 'Edit a draft or returned idea (its authors); If-Match required',
+    ok: GoodIdeaResponse,
+    problems: [400, 403, 404, 409, 412, 428],
+  })
   @ApiHeader({ name: 'If-Match', required: true })
-  @ApiOkResponse({ type: GoodIdeaResponse })
-  @ApiProblems(400, 403, 404, 409, 412, 428)
   update(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @IfMatchVersion() version: number,
     @Body() dto: UpdateGoodIdeaDto,
   ): Promise<GoodIdeaResponse> {
@@ -81,17 +85,17 @@ export class GoodIdeasController {
 
   @Post(':id/transitions')
   @HttpCode(200)
-  @ApiOperation({
+  @Operation({
     summary: 'Move an idea: submitted (authors), published or returned with a reason (reviewers), archived',
     description:
       'draft|returned → submitted (one language complete) → published (all four criteria assessed; the ' +
       'evidence is frozen into a dated snapshot) or returned; published → archived.',
+    ok: GoodIdeaResponse,
+    problems: [400, 403, 404, 409, 422],
   })
-  @ApiOkResponse({ type: GoodIdeaResponse })
-  @ApiProblems(400, 403, 404, 409, 422)
   transition(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() dto: TransitionGoodIdeaDto,
   ): Promise<GoodIdeaResponse> {
     return this.ideas.transition(actor, id, dto);
@@ -99,15 +103,15 @@ export class GoodIdeasController {
 
   @Post(':id/assessments')
   @HttpCode(200)
-  @ApiOperation({
+  @Operation({
     summary: 'Rate one of the four criteria with a written rationale (reviewers, while submitted)',
     description: 'practical, innovative, successful, transferable; sending a criterion again replaces it.',
+    ok: GoodIdeaResponse,
+    problems: [400, 403, 404, 409],
   })
-  @ApiOkResponse({ type: GoodIdeaResponse })
-  @ApiProblems(400, 403, 404, 409)
   assess(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() dto: AssessCriterionDto,
   ): Promise<GoodIdeaResponse> {
     return this.ideas.assess(actor, id, dto);
@@ -115,14 +119,14 @@ export class GoodIdeasController {
 
   @Post(':id/endorsements')
   @Idempotent()
-  @ApiOperation({
+  @Operation({
     summary: 'Endorse a published idea in the name of your organisation (org admins; not your own)',
+    created: RecognitionResponse,
+    problems: [400, 403, 404, 409, 422],
   })
-  @ApiCreatedResponse({ type: RecognitionResponse })
-  @ApiProblems(400, 403, 404, 409, 422)
   endorse(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() dto: CreateEndorsementDto,
   ): Promise<RecognitionResponse> {
     return this.travel.endorse(actor, id, dto);
@@ -130,17 +134,17 @@ export class GoodIdeasController {
 
   @Post(':id/adaptations')
   @Idempotent()
-  @ApiOperation({
+  @Operation({
     summary: 'Adapt a published idea for your city: a draft programme led by your organisation',
     description:
       'Milestones shifted as offsets from `startDate`, tasks from the templates, indicators as slots without ' +
       'baselines, partner roles as open slots by kind; linked back to the idea; the authors are notified.',
+    created: AdaptationResponse,
+    problems: [400, 403, 404, 409],
   })
-  @ApiCreatedResponse({ type: AdaptationResponse })
-  @ApiProblems(400, 403, 404, 409)
   adapt(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() dto: CreateAdaptationDto,
   ): Promise<AdaptationResponse> {
     return this.travel.adapt(actor, id, dto);

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AppConfig, CoreError } from '@tandem/core';
 import {
   GoodIdeaPageResponse,
@@ -9,7 +9,7 @@ import {
 } from '@tandem/good-ideas';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/public.decorator';
-import { ApiProblems } from '../http/api-problems.decorator';
+import { Operation } from '../http/api-problems.decorator';
 import { sendAtom, sendPublic } from '../public/public-response';
 import { pageLang, renderAtom, renderCatalogue, renderIdea } from './public-pages';
 
@@ -29,16 +29,16 @@ export class PublicGoodIdeasController {
   ) {}
 
   @Get()
-  @ApiOperation({
+  @Operation({
     summary: 'Search the catalogue of published good ideas (no sign-in)',
     description:
       'Full-text search in English, French, Spanish and Arabic, filters, keyset pages, newest first. ' +
       'Browsers asking for text/html get the server-rendered page (`lang=en|fr|es|ar`).',
+    ok: GoodIdeaPageResponse,
+    problems: [400, 429],
   })
   @ApiProduces('application/json', 'text/html')
   @ApiQuery({ name: 'lang', required: false, enum: ['en', 'fr', 'es', 'ar'] })
-  @ApiOkResponse({ type: GoodIdeaPageResponse })
-  @ApiProblems(400, 429)
   async list(
     @Req() req: Request,
     @Res() res: Response,
@@ -51,7 +51,7 @@ export class PublicGoodIdeasController {
   }
 
   @Get('feed.atom')
-  @ApiOperation({ summary: 'Atom feed of newly published good ideas' })
+  @Operation({ summary: 'Atom feed of newly published good ideas' })
   @ApiProduces('application/atom+xml')
   @ApiOkResponse({ description: 'Atom 1.0 feed', schema: { type: 'string' } })
   async feed(@Res() res: Response): Promise<void> {
@@ -60,11 +60,13 @@ export class PublicGoodIdeasController {
   }
 
   @Get(':slug')
-  @ApiOperation({ summary: 'A published good idea by its slug (404 for anything not published)' })
+  @Operation({
+    summary: 'A published good idea by its slug (404 for anything not published)',
+    ok: PublicGoodIdeaResponse,
+    problems: [404, 429],
+  })
   @ApiProduces('application/json', 'text/html')
   @ApiQuery({ name: 'lang', required: false, enum: ['en', 'fr', 'es', 'ar'] })
-  @ApiOkResponse({ type: PublicGoodIdeaResponse })
-  @ApiProblems(404, 429)
   async get(
     @Req() req: Request,
     @Res() res: Response,

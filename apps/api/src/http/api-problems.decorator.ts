@@ -1,5 +1,12 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse } from '@nestjs/swagger';
+import { applyDecorators, Type } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+} from '@nestjs/swagger';
 import { PROBLEM_CONTENT_TYPE, ProblemDto } from './problem';
 
 const DESCRIPTIONS: Record<number, string> = {
@@ -31,5 +38,41 @@ export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecor
 /** A route behind the bearer token: documents the scheme and the 401. */
 export const Authenticated = (): MethodDecorator & ClassDecorator =>
   applyDecorators(ApiBearerAuth(), ApiProblems(401));
+
+/** What an operation does and how it fails, as the OpenAPI document shows it. */
+export interface OperationDoc {
+  summary: string;
+  description?: string;
+  /** The 200 answer's schema (`PageOf(View)` for keyset pages, `[View]` for a list). */
+  ok?: Type | [Type];
+  /** The 201 answer's schema. */
+  created?: Type | [Type];
+  /** The problem+json statuses it may answer with (the 401 of `@Authenticated()` comes on its own). */
+  problems?: number[];
+  /** The write needs `If-Match` with the ETag read (see `IfMatchVersion`): documents the header. */
+  ifMatch?: boolean;
+}
+
+/**
+ * One decorator for an operation's documentation: `@ApiOperation`, its answer's schema, its `@ApiProblems`
+ * and, for versioned writes, the If-Match header.
+ */
+export function Operation({
+  problems = [],
+  ifMatch = false,
+  ok,
+  created,
+  ...operation
+}: OperationDoc): MethodDecorator {
+  return applyDecorators(
+    ApiOperation(operation),
+    ...(ok ? [ApiOkResponse({ type: ok })] : []),
+    ...(created ? [ApiCreatedResponse({ type: created })] : []),
+    ...(ifMatch
+      ? [ApiHeader({ name: 'If-Match', required: true, description: 'ETag of the version you read' })]
+      : []),
+    ApiProblems(...problems),
+  );
+}
 
 export { ProblemDto };

@@ -26,6 +26,24 @@ const TITLES: Partial<Record<number, string>> = {
 
 const slug = (code: string) => code.toLowerCase().replace(/_/g, '-');
 
+type ProblemBase = Pick<ProblemDto, 'instance' | 'requestId'>;
+
+/** One problem body: its type is the code as a slug, its title the status's (or `fallbackTitle`). */
+const problemOf = (
+  status: number,
+  code: string,
+  detail: string,
+  base: ProblemBase,
+  fallbackTitle = 'Error',
+): ProblemDto => ({
+  type: PROBLEM_TYPE_BASE + slug(code),
+  title: TITLES[status] ?? fallbackTitle,
+  status,
+  detail,
+  code,
+  ...base,
+});
+
 /** Turns every error into RFC 9457 problem+json. Unknown errors are a 500 with an id that is logged. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -60,42 +78,23 @@ export class ProblemFilter implements ExceptionFilter {
   }
 
   private toProblem(exception: unknown, req: Request & { id?: string }, res: Response): ProblemDto {
-    const base = { instance: req.originalUrl?.split('?')[0], requestId: requestIdOf(req, res) };
+    const base: ProblemBase = { instance: req.originalUrl?.split('?')[0], requestId: requestIdOf(req, res) };
     if (exception instanceof DomainError) {
       const status = statusOf(exception.code as ErrorCode);
       return {
-        type: PROBLEM_TYPE_BASE + slug(exception.code),
-        title: TITLES[status] ?? 'Error',
-        status,
-        detail: exception.message,
-        code: exception.code,
-        ...base,
+        ...problemOf(status, exception.code, exception.message, base),
         ...(exception.errors ? { errors: exception.errors } : {}),
       };
     }
     if (exception instanceof ThrottlerException) {
-      return {
-        type: PROBLEM_TYPE_BASE + 'rate-limited',
-        title: TITLES[429]!,
-        status: 429,
-        detail: 'Too many requests; slow down and retry later',
-        code: 'RATE_LIMITED',
-        ...base,
-      };
+      return problemOf(429, 'RATE_LIMITED', 'Too many requests; slow down and retry later', base);
     }
     // body-parser: malformed JSON, too large, wrong charset.
     const parserError = exception as { type?: string; status?: number; expose?: boolean; message?: string };
     const isJsonSyntax =
       exception instanceof HttpException && exception.getStatus() === 400 && /JSON/.test(exception.message);
     if (parserError?.type === 'entity.parse.failed' || isJsonSyntax) {
-      return {
-        type: PROBLEM_TYPE_BASE + 'malformed-request',
-        title: TITLES[400]!,
-        status: 400,
-        detail: 'The request body is not valid JSON',
-        code: 'MALFORMED_REQUEST',
-        ...base,
-      };
+      return problemOf(400, 'MALFORMED_REQUEST', 'The request body is not valid JSON', base);
     }
     if (
       parserError?.expose &&
@@ -103,15 +102,8 @@ export class ProblemFilter implements ExceptionFilter {
       parserError.status >= 400 &&
       parserError.status < 500
     ) {
-      const status = parserError.status;
-      return {
-        type: PROBLEM_TYPE_BASE + 'malformed-request',
-        title: TITLES[status] ?? 'Bad request',
-        status,
-        detail: parserError.message ?? 'Bad request',
-        code: 'MALFORMED_REQUEST',
-        ...base,
-      };
+      const detail = parserError.message ?? 'Bad request';
+      return problemOf(parserError.status, 'MALFORMED_REQUEST', detail, base, 'Bad request');
     }
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       const status = exception.getStatus();
@@ -123,14 +115,7 @@ export class ProblemFilter implements ExceptionFilter {
             : `HTTP_${status}`;
       const detail =
         status === HttpStatus.NOT_FOUND ? `No route ${req.method} ${base.instance}` : exception.message;
-      return {
-        type: PROBLEM_TYPE_BASE + slug(code),
-        title: TITLES[status] ?? 'Error',
-        status,
-        detail,
-        code,
-        ...base,
-      };
+      return problemOf(status, code, detail, base);
     }
     const errorId = randomUUID();
     this.logger.error({
@@ -138,13 +123,7 @@ export class ProblemFilter implements ExceptionFilter {
       errorId,
       err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : exception,
     });
-    return {
-      type: PROBLEM_TYPE_BASE + 'internal-error',
-      title: TITLES[500]!,
-      status: 500,
-      detail: `Something went wrong on our side. Quote error id ${errorId} when reporting it.`,
-      code: 'INTERNAL_ERROR',
-      ...base,
-    };
+    const detail = `Something went wrong on our side. Quote error id ${errorId} when reporting it.`;
+    return problemOf(500, 'INTERNAL_ERROR', detail, base);
   }
 }

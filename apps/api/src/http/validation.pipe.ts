@@ -1,4 +1,4 @@
-import { ParseUUIDPipe, ValidationPipe } from '@nestjs/common';
+import { Param, ParseUUIDPipe, ValidationPipe } from '@nestjs/common';
 import { CoreError, flattenValidationErrors, validationFailed } from '@tandem/core';
 
 /** Unknown fields are rejected; every bad field is named in the problem's `errors`. */
@@ -18,3 +18,6 @@ export const uuidParam = (name: string): ParseUUIDPipe =>
     version: undefined,
     exceptionFactory: () => CoreError.invalid(name, 'must be a UUID'),
   });
+
+/** A path parameter that must be a UUID: `@UuidParam('id') id: string` (400 naming it otherwise). */
+export const UuidParam = (name: string): ParameterDecorator => Param(name, uuidParam(name));

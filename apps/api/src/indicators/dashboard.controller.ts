@@ -1,11 +1,11 @@
 import { Actor } from '@tandem/core';
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 
 import { DashboardService } from '@tandem/dashboard';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
-import { uuidParam } from '../http/validation.pipe';
+import { Authenticated, Operation } from '../http/api-problems.decorator';
+import { UuidParam } from '../http/validation.pipe';
 
 @ApiTags('programmes')
 @Authenticated()
@@ -14,7 +14,7 @@ export class DashboardController {
   constructor(private readonly dashboard: DashboardService) {}
 
   @Get()
-  @ApiOperation({
+  @Operation({
     summary: 'The programme at a glance (everyone who reads the programme)',
     description:
       'Tasks by state and by assignee partner; open tasks past their due date (UTC); milestones with ' +
@@ -23,9 +23,9 @@ export class DashboardController {
       'to [0, 1] in `progress` and unclamped in `progressRaw`; and each partner with the time of its ' +
       "members' last audited change to the programme's tasks, comments, indicator values or partnership. " +
       'Counts, values and ratios are JSON numbers; ratios are rounded to 6 decimals.',
+    problems: [400, 404],
   })
-  @ApiProblems(400, 404)
-  get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) programmeId: string) {
+  get(@CurrentActor() actor: Actor, @UuidParam('id') programmeId: string) {
     return this.dashboard.get(actor, programmeId);
   }
 }

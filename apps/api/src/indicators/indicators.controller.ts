@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, PageOf, PageQueryDto } from '@tandem/core';
 import {
   CreateIndicatorDto,
@@ -13,10 +13,11 @@ import {
 } from '@tandem/programmes';
 import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
+import { LocatedAt } from '../http/location.interceptor';
+import { Authenticated, Operation } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/etag';
 import { Idempotent } from '../http/idempotency.interceptor';
-import { uuidParam } from '../http/validation.pipe';
+import { UuidParam } from '../http/validation.pipe';
 
 const NUMBERS =
   'Baseline, target and values are JSON numbers (at most 4 decimals, within ±10^12); the database keeps them as exact decimals.';
@@ -32,56 +33,53 @@ export class IndicatorsController {
 
   @Post('programmes/:id/indicators')
   @Idempotent()
-  @ApiOperation({
+  @Operation({
     summary: 'Define an indicator of the programme (programme managers)',
     description:
       `kind plain (default) or gap. A gap indicator's baseline and target are gaps (migrant − host); its ` +
       `target must be a narrower gap. direction must agree with baseline → target. ${NUMBERS}`,
+    problems: [400, 403, 404, 409],
   })
-  @ApiProblems(400, 403, 404, 409)
-  async create(
+  @LocatedAt('/indicators')
+  create(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) programmeId: string,
+    @UuidParam('id') programmeId: string,
     @Body() dto: CreateIndicatorDto,
-    @Res({ passthrough: true }) res: Response,
   ) {
-    const indicator = await this.indicators.create(actor, programmeId, dto);
-    res.setHeader('Location', `/indicators/${indicator.id}`);
-    return indicator;
+    return this.indicators.create(actor, programmeId, dto);
   }
 
   @Get('programmes/:id/indicators')
-  @ApiOperation({
+  @Operation({
     summary: "The programme's indicators (everyone who reads the programme)",
     description: 'Keyset pages `{items, nextCursor}` in order of creation; filters `dimension`, `kind`.',
+    ok: PageOf(IndicatorView),
+    problems: [400, 404],
   })
-  @ApiProblems(400, 404)
-  @ApiOkResponse({ type: PageOf(IndicatorView) })
   list(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) programmeId: string,
+    @UuidParam('id') programmeId: string,
     @Query() query: ListIndicatorsDto,
   ) {
     return this.indicators.list(actor, programmeId, query);
   }
 
   @Get('indicators/:id')
-  @ApiOperation({ summary: 'An indicator (everyone who reads its programme)' })
-  @ApiProblems(400, 404)
-  async get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
+  @Operation({ summary: 'An indicator (everyone who reads its programme)', problems: [400, 404] })
+  async get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.indicators.get(actor, id);
   }
 
   @Patch('indicators/:id')
-  @ApiOperation({
+  @Operation({
     summary: 'Edit an indicator (programme managers)',
     description: `Every field but kind. Requires If-Match with the ETag read. ${NUMBERS}`,
+    ifMatch: true,
+    problems: [400, 403, 404, 409, 412, 428],
   })
-  @ApiHeader({ name: 'If-Match', required: true, description: 'ETag of the version you read' })
-  @ApiProblems(400, 403, 404, 409, 412, 428)
   async update(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @IfMatchVersion() expectedVersion: number,
     @Body() dto: UpdateIndicatorDto,
   ) {
@@ -89,19 +87,19 @@ export class IndicatorsController {
   }
 
   @Post('indicators/:id/values')
-  @ApiOperation({
+  @Operation({
     summary: 'Report the value of a period (programme managers and working partners)',
     description:
       'Plain indicators take `value`; gap indicators take `migrantValue` and `hostValue` and store the gap ' +
       '(migrant − host) as `value`. Reporting the same period again corrects it: value, note and reporter are replaced (200 instead of 201). ' +
       '409 PERIOD_LOCKED while a locked reporting period overlaps the period. `organizationId` says which ' +
       `of your organisations you report for, required when you belong to several. ${NUMBERS}`,
+    problems: [400, 403, 404, 409, 422],
   })
   @ApiOkResponse({ description: 'The value of that period, corrected', type: IndicatorValueView })
-  @ApiProblems(400, 403, 404, 409, 422)
   async report(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() dto: ReportIndicatorValueDto,
     @Res({ passthrough: true }) res: Response,
   ) {
@@ -111,17 +109,13 @@ export class IndicatorsController {
   }
 
   @Get('indicators/:id/values')
-  @ApiOperation({
+  @Operation({
     summary: "An indicator's values (everyone who reads its programme)",
     description: 'Keyset pages `{items, nextCursor}` in period order.',
+    ok: PageOf(IndicatorValueView),
+    problems: [400, 404],
   })
-  @ApiProblems(400, 404)
-  @ApiOkResponse({ type: PageOf(IndicatorValueView) })
-  listValues(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Query() query: PageQueryDto,
-  ) {
+  listValues(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: PageQueryDto) {
     return this.values.list(actor, id, query);
   }
 }

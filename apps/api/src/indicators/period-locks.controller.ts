@@ -1,11 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { Actor, PageOf, PageQueryDto } from '@tandem/core';
 import { LockPeriodDto, PeriodLocksService, PeriodLockView } from '@tandem/programmes';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
+import { Authenticated, Operation } from '../http/api-problems.decorator';
 import { Idempotent } from '../http/idempotency.interceptor';
-import { uuidParam } from '../http/validation.pipe';
+import { UuidParam } from '../http/validation.pipe';
 
 @ApiTags('indicators')
 @Authenticated()
@@ -15,44 +15,35 @@ export class PeriodLocksController {
 
   @Post()
   @Idempotent()
-  @ApiOperation({
+  @Operation({
     summary: 'Lock a reporting period (programme managers)',
     description:
       'While locked, no indicator value whose period overlaps it can be reported or corrected. ' +
       '409 PERIOD_ALREADY_LOCKED when this exact period is locked already.',
+    problems: [400, 403, 404, 409, 422],
   })
-  @ApiProblems(400, 403, 404, 409, 422)
-  lock(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) programmeId: string,
-    @Body() dto: LockPeriodDto,
-  ) {
+  lock(@CurrentActor() actor: Actor, @UuidParam('id') programmeId: string, @Body() dto: LockPeriodDto) {
     return this.locks.lock(actor, programmeId, dto);
   }
 
   @Get()
-  @ApiOperation({
+  @Operation({
     summary: "The programme's locked reporting periods (everyone who reads the programme)",
     description: 'Keyset pages `{items, nextCursor}` in period order.',
+    ok: PageOf(PeriodLockView),
+    problems: [400, 404],
   })
-  @ApiProblems(400, 404)
-  @ApiOkResponse({ type: PageOf(PeriodLockView) })
-  list(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) programmeId: string,
-    @Query() query: PageQueryDto,
-  ) {
+  list(@CurrentActor() actor: Actor, @UuidParam('id') programmeId: string, @Query() query: PageQueryDto) {
     return this.locks.list(actor, programmeId, query);
   }
 
   @Delete(':lockId')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Unlock a reporting period (programme managers)' })
-  @ApiProblems(400, 403, 404, 409)
+  @Operation({ summary: 'Unlock a reporting period (programme managers)', problems: [400, 403, 404, 409] })
   async unlock(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) programmeId: string,
-    @Param('lockId', uuidParam('lockId')) lockId: string,
+    @UuidParam('id') programmeId: string,
+    @UuidParam('lockId') lockId: string,
   ): Promise<void> {
     await this.locks.unlock(actor, programmeId, lockId);
   }

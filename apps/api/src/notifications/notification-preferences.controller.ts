@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import {
   NotificationPreferencesDto,
   PreferencesService,
   PutNotificationPreferencesDto,
 } from '@tandem/notifications';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
+import { Authenticated, Operation } from '../http/api-problems.decorator';
 import { Actor } from '@tandem/core';
 
 @ApiTags('notifications')
@@ -16,20 +16,22 @@ export class NotificationPreferencesController {
   constructor(private readonly preferences: PreferencesService) {}
 
   @Get()
-  @ApiOperation({ summary: 'My notification preferences: language, time zone, e-mail per type' })
-  @ApiOkResponse({ type: NotificationPreferencesDto })
+  @Operation({
+    summary: 'My notification preferences: language, time zone, e-mail per type',
+    ok: NotificationPreferencesDto,
+  })
   get(@CurrentActor() actor: Actor) {
     return this.preferences.get(actor.userId);
   }
 
   @Put()
-  @ApiOperation({
+  @Operation({
     summary: 'Replace my notification preferences',
     description:
       'E-mail per type: immediate, daily_digest, weekly_digest (Mondays) or off; digests go out at 08:00 in `timeZone`. In-app is always on.',
+    ok: NotificationPreferencesDto,
+    problems: [400],
   })
-  @ApiOkResponse({ type: NotificationPreferencesDto })
-  @ApiProblems(400)
   put(@CurrentActor() actor: Actor, @Body() dto: PutNotificationPreferencesDto) {
     return this.preferences.put(actor.userId, {
       language: dto.language,

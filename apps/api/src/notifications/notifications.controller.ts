@@ -1,5 +1,5 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { Actor, AppConfig } from '@tandem/core';
 import {
   InboxService,
@@ -11,8 +11,8 @@ import {
   UnreadCountView,
 } from '@tandem/notifications';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
-import { uuidParam } from '../http/validation.pipe';
+import { Authenticated, Operation } from '../http/api-problems.decorator';
+import { UuidParam } from '../http/validation.pipe';
 
 @ApiTags('notifications')
 @Authenticated()
@@ -24,9 +24,11 @@ export class NotificationsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'My in-app notifications, newest first; each links to its subject' })
-  @ApiOkResponse({ type: NotificationPageDto })
-  @ApiProblems(400)
+  @Operation({
+    summary: 'My in-app notifications, newest first; each links to its subject',
+    ok: NotificationPageDto,
+    problems: [400],
+  })
   async list(@CurrentActor() actor: Actor, @Query() query: ListNotificationsDto) {
     const page = await this.inbox.list(actor.userId, query);
     return {
@@ -36,31 +38,31 @@ export class NotificationsController {
   }
 
   @Get('types')
-  @ApiOperation({ summary: 'Every notification type (for preferences and webhook subscriptions)' })
-  @ApiOkResponse({ type: NotificationTypesView })
+  @Operation({
+    summary: 'Every notification type (for preferences and webhook subscriptions)',
+    ok: NotificationTypesView,
+  })
   types(): NotificationTypesView {
     return { types: NOTIFICATION_TYPES };
   }
 
   @Get('unread-count')
-  @ApiOperation({ summary: 'How many of my notifications are unread' })
-  @ApiOkResponse({ type: UnreadCountView })
+  @Operation({ summary: 'How many of my notifications are unread', ok: UnreadCountView })
   async unreadCount(@CurrentActor() actor: Actor): Promise<UnreadCountView> {
     return { unread: await this.inbox.unreadCount(actor.userId) };
   }
 
   @Post('read-all')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Mark all my notifications read' })
+  @Operation({ summary: 'Mark all my notifications read' })
   async readAll(@CurrentActor() actor: Actor): Promise<void> {
     await this.inbox.markAllRead(actor.userId);
   }
 
   @Post(':id/read')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Mark one of my notifications read' })
-  @ApiProblems(400, 404)
-  async read(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<void> {
+  @Operation({ summary: 'Mark one of my notifications read', problems: [400, 404] })
+  async read(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<void> {
     await this.inbox.markRead(actor.userId, id);
   }
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckService,
@@ -9,6 +9,7 @@ import {
 import { JobQueueService, withTimeout } from '@tandem/core';
 import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '../auth/public.decorator';
+import { Operation } from '../http/api-problems.decorator';
 import { ShutdownState } from './shutdown-state';
 
 @ApiTags('health')
@@ -25,7 +26,7 @@ export class HealthController {
   ) {}
 
   @Get('live')
-  @ApiOperation({ summary: 'The process is up (no dependencies checked)' })
+  @Operation({ summary: 'The process is up (no dependencies checked)' })
   @ApiOkResponse({
     schema: {
       type: 'object',
@@ -39,7 +40,7 @@ export class HealthController {
 
   @Get('ready')
   @HealthCheck()
-  @ApiOperation({
+  @Operation({
     summary: 'PostgreSQL and Redis answer and the api is not shutting down: 200, otherwise 503',
   })
   ready() {

@@ -34,36 +34,23 @@ export class MetricsService implements OnModuleInit {
     collectDefaultMetrics({ register: this.registry, prefix: 'tandem_' });
     const jobs = this.jobs;
     const outbox = this.outbox;
-    new Gauge({
-      name: 'tandem_queue_jobs',
-      help: 'Jobs in each queue by state (waiting, active, delayed, failed); absent while Redis is unreachable',
-      labelNames: ['queue', 'state'] as const,
-      registers: [this.registry],
-      async collect() {
-        for (const name of Object.values(QueueName)) {
-          const counts = await orElse(
-            jobs.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized'),
-            1000,
-            null,
-          );
-          if (!counts) continue;
-          for (const [state, n] of Object.entries(counts)) this.set({ queue: name, state }, n);
-        }
-      },
-    });
-    new Gauge({
-      name: 'tandem_job_outcomes_total',
-      help: 'Jobs finished by each queue since it was created, by outcome (completed, failed, retried)',
-      labelNames: ['queue', 'outcome'] as const,
-      registers: [this.registry],
-      async collect() {
-        for (const name of Object.values(QueueName)) {
-          const counts = await orElse(jobs.redis.hgetall(JOB_OUTCOME_KEY(name)), 1000, null);
-          if (!counts) continue;
-          for (const [outcome, n] of Object.entries(counts)) this.set({ queue: name, outcome }, Number(n));
-        }
-      },
-    });
+    this.perQueueGauge(
+      'tandem_queue_jobs',
+      'Jobs in each queue by state (waiting, active, delayed, failed); absent while Redis is unreachable',
+      'state',
+      (queue) =>
+        orElse(
+          jobs.queue(queue).getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized'),
+          1000,
+          null,
+        ),
+    );
+    this.perQueueGauge(
+      'tandem_job_outcomes_total',
+      'Jobs finished by each queue since it was created, by outcome (completed, failed, retried)',
+      'outcome',
+      (queue) => orElse(jobs.redis.hgetall(JOB_OUTCOME_KEY(queue)), 1000, null),
+    );
     new Gauge({
       name: 'tandem_outbox_pending_events',
       help: 'Outbox events not yet handed to Redis (grows while Redis is down)',
@@ -71,6 +58,28 @@ export class MetricsService implements OnModuleInit {
       async collect() {
         const pending = await orElse<number | null>(outbox.pendingCount(), 1000, null);
         if (pending !== null) this.set(pending);
+      },
+    });
+  }
+
+  /** A gauge with one series per queue and `label` value, read at scrape time (absent when `read` gives null). */
+  private perQueueGauge(
+    name: string,
+    help: string,
+    label: string,
+    read: (queue: QueueName) => Promise<Record<string, number | string> | null>,
+  ): void {
+    new Gauge({
+      name,
+      help,
+      labelNames: ['queue', label],
+      registers: [this.registry],
+      async collect() {
+        for (const queue of Object.values(QueueName)) {
+          const counts = await read(queue);
+          if (!counts) continue;
+          for (const [value, n] of Object.entries(counts)) this.set({ queue, [label]: value }, Number(n));
+        }
       },
     });
   }

@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CreateInvitationDto, InvitationsService, InvitationView } from '@tandem/auth';
 import { Actor, PageOf, PageQueryDto } from '@tandem/core';
 import {
@@ -12,11 +12,11 @@ import {
   UpdateMemberDto,
   UpdateOrganizationDto,
 } from '@tandem/stakeholders';
-import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
+import { LocatedAt } from '../http/location.interceptor';
+import { Authenticated, Operation } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/etag';
-import { uuidParam } from '../http/validation.pipe';
+import { UuidParam } from '../http/validation.pipe';
 
 @ApiTags('organizations')
 @Authenticated()
@@ -29,49 +29,43 @@ export class OrganizationsController {
   ) {}
 
   @Post()
-  @ApiOperation({
+  @Operation({
     summary: 'Onboard an organisation (platform admins)',
     description: 'The profile must fit the kind.',
+    problems: [400, 403, 409],
   })
-  @ApiProblems(400, 403, 409)
-  async create(
-    @CurrentActor() actor: Actor,
-    @Body() dto: CreateOrganizationDto,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const org = await this.organizations.create(actor, dto);
-    res.setHeader('Location', `/organizations/${org.id}`);
-    return org;
+  @LocatedAt('/organizations')
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateOrganizationDto) {
+    return this.organizations.create(actor, dto);
   }
 
   @Get()
-  @ApiOperation({
+  @Operation({
     summary: 'The directory of organisations',
     description: 'Keyset pages `{items, nextCursor}` ordered by name.',
+    ok: PageOf(OrganizationSummary),
+    problems: [400],
   })
-  @ApiProblems(400)
-  @ApiOkResponse({ type: PageOf(OrganizationSummary) })
   list(@CurrentActor() actor: Actor, @Query() filter: ListOrganizationsDto) {
     return this.organizations.list(actor, filter);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'An organisation in full (its members and platform admins)' })
-  @ApiProblems(400, 404)
-  async get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
+  @Operation({ summary: 'An organisation in full (its members and platform admins)', problems: [400, 404] })
+  async get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.organizations.get(actor, id);
   }
 
   @Patch(':id')
-  @ApiOperation({
+  @Operation({
     summary: 'Edit an organisation (its org admins and platform admins)',
     description: 'Requires If-Match with the ETag read.',
+    ifMatch: true,
+    problems: [400, 403, 404, 409, 412, 428],
   })
-  @ApiHeader({ name: 'If-Match', required: true, description: 'ETag of the version you read' })
-  @ApiProblems(400, 403, 404, 409, 412, 428)
   async update(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @IfMatchVersion() expectedVersion: number,
     @Body() dto: UpdateOrganizationDto,
   ) {
@@ -79,24 +73,24 @@ export class OrganizationsController {
   }
 
   @Get(':id/members')
-  @ApiOperation({ summary: "An organisation's members (its members and platform admins)" })
-  @ApiProblems(400, 404)
-  @ApiOkResponse({ type: PageOf(MemberView) })
-  listMembers(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Query() page: PageQueryDto,
-  ) {
+  @Operation({
+    summary: "An organisation's members (its members and platform admins)",
+    ok: PageOf(MemberView),
+    problems: [400, 404],
+  })
+  listMembers(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() page: PageQueryDto) {
     return this.members.list(actor, id, page);
   }
 
   @Patch(':id/members/:userId')
-  @ApiOperation({ summary: "Change a member's role (org admins and platform admins)" })
-  @ApiProblems(400, 403, 404, 409)
+  @Operation({
+    summary: "Change a member's role (org admins and platform admins)",
+    problems: [400, 403, 404, 409],
+  })
   changeRole(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Param('userId', uuidParam('userId')) userId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('userId') userId: string,
     @Body() dto: UpdateMemberDto,
   ) {
     return this.members.changeRole(actor, id, userId, dto);
@@ -104,26 +98,28 @@ export class OrganizationsController {
 
   @Delete(':id/members/:userId')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Remove a member (org admins and platform admins); the last org admin stays' })
-  @ApiProblems(400, 403, 404, 409)
+  @Operation({
+    summary: 'Remove a member (org admins and platform admins); the last org admin stays',
+    problems: [400, 403, 404, 409],
+  })
   async removeMember(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Param('userId', uuidParam('userId')) userId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('userId') userId: string,
   ) {
     await this.members.remove(actor, id, userId);
   }
 
   @Post(':id/invitations')
-  @ApiOperation({
+  @Operation({
     summary: 'Invite someone into the organisation (its org admins and platform admins)',
     description: 'The e-mail is sent by the worker.',
+    problems: [400, 403, 404, 409],
   })
   @ApiCreatedResponse({ description: 'The invitation, pending', type: InvitationView })
-  @ApiProblems(400, 403, 404, 409)
   createInvitation(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() dto: CreateInvitationDto,
   ) {
     return this.invitations.create(actor, id, dto);

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { Actor, PageOf } from '@tandem/core';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import {
   AnswerCheckInDto,
   CheckInListItem,
@@ -11,8 +11,8 @@ import {
   RetentionChecksService,
 } from '@tandem/placements';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
-import { uuidParam } from '../http/validation.pipe';
+import { Authenticated, Operation } from '../http/api-problems.decorator';
+import { UuidParam } from '../http/validation.pipe';
 
 @ApiTags('placements')
 @Authenticated()
@@ -24,40 +24,36 @@ export class CheckInsController {
   ) {}
 
   @Get('due')
-  @ApiOperation({
+  @Operation({
     summary: 'Check-ins to answer now, for my employers',
     description:
       'Unanswered check-ins of active placements whose date has come (opened by the sweep or not yet), oldest first; `overdue` when more than 14 days old. employerOrganizationId: one of mine (another organisation: 404).',
+    ok: PageOf(DueCheckInView),
+    problems: [400, 404],
   })
-  @ApiProblems(400, 404)
-  @ApiOkResponse({ type: PageOf(DueCheckInView) })
   listDue(@CurrentActor() actor: Actor, @Query() filter: ListDueCheckInsDto) {
     return this.due.list(actor, filter);
   }
 
   @Get()
-  @ApiOperation({
+  @Operation({
     summary: 'Retention check-ins of the placements I may see',
     description: 'Filters status (scheduled, due, answered, cancelled) and placementId; oldest due first.',
+    ok: PageOf(CheckInListItem),
+    problems: [400],
   })
-  @ApiProblems(400)
-  @ApiOkResponse({ type: PageOf(CheckInListItem) })
   list(@CurrentActor() actor: Actor, @Query() filter: ListCheckInsDto) {
     return this.checks.list(actor, filter);
   }
 
   @Post(':id/answer')
   @HttpCode(200)
-  @ApiOperation({
+  @Operation({
     summary: "Answer a due check-in (the employer's members)",
     description: 'stillEmployed false needs leftOn and ends the placement on that date.',
+    problems: [400, 403, 404, 409, 422],
   })
-  @ApiProblems(400, 403, 404, 409, 422)
-  answer(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Body() dto: AnswerCheckInDto,
-  ) {
+  answer(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: AnswerCheckInDto) {
     return this.checks.answer(actor, id, dto);
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { classificationLists, ClassificationsView } from '@tandem/placements';
-import { Authenticated } from '../http/api-problems.decorator';
+import { Authenticated, Operation } from '../http/api-problems.decorator';
 
 @ApiTags('placements')
 @Authenticated()
@@ -9,12 +9,12 @@ import { Authenticated } from '../http/api-problems.decorator';
 export class ClassificationsController {
   @Get()
   @Header('Cache-Control', 'private, max-age=86400')
-  @ApiOperation({
+  @Operation({
     summary: 'The code lists placements and participants accept',
     description:
       'ISO 3166-1 alpha-2 countries and ISO 639-1 languages exactly as the validation accepts them (named by the client in its reader’s language), ISIC Rev.4 sections, and the ISCO-08 unit groups with their official titles.',
+    ok: ClassificationsView,
   })
-  @ApiOkResponse({ type: ClassificationsView })
   list(): ClassificationsView {
     return classificationLists();
   }

@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { Actor, PageOf } from '@tandem/core';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import {
   CreateParticipantDto,
   ListParticipantsDto,
@@ -8,9 +8,9 @@ import {
   ParticipantView,
 } from '@tandem/placements';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
+import { Authenticated, Operation } from '../http/api-problems.decorator';
 import { Idempotent } from '../http/idempotency.interceptor';
-import { uuidParam } from '../http/validation.pipe';
+import { UuidParam } from '../http/validation.pipe';
 
 @ApiTags('placements')
 @Authenticated()
@@ -20,47 +20,47 @@ export class ParticipantsController {
 
   @Post()
   @Idempotent()
-  @ApiOperation({
+  @Operation({
     summary: 'Register a pseudonymous participant',
     description:
       "Employers' members register the people they hire; civil-society and service-provider partners of a programme register its participants (programmeId). Returns an id and a generated reference code; no names or contact details are ever stored. Consent is required.",
+    problems: [400, 403, 404, 422],
   })
-  @ApiProblems(400, 403, 404, 422)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateParticipantDto) {
     return this.participants.create(actor, dto);
   }
 
   @Get()
-  @ApiOperation({
+  @Operation({
     summary: 'The participants my organisations registered',
     description: 'Filter programmeId.',
+    ok: PageOf(ParticipantView),
+    problems: [400],
   })
-  @ApiProblems(400)
-  @ApiOkResponse({ type: PageOf(ParticipantView) })
   list(@CurrentActor() actor: Actor, @Query() filter: ListParticipantsDto) {
     return this.participants.list(actor, filter);
   }
 
   @Get(':id')
-  @ApiOperation({
+  @Operation({
     summary: 'A participant',
     description:
       'The registering organisation and employers that placed them; everyone else (programme managers and platform admins included) 404.',
+    problems: [400, 404],
   })
-  @ApiProblems(400, 404)
-  get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
+  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.participants.get(actor, id);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({
+  @Operation({
     summary: 'Erase a participant on request (the registering organisation)',
     description:
       'Removes every personal attribute and the consent record; the row and its placements stay (anonymous), so counts stay right.',
+    problems: [400, 403, 404],
   })
-  @ApiProblems(400, 403, 404)
-  async erase(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<void> {
+  async erase(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<void> {
     await this.participants.erase(actor, id);
   }
 }

@@ -5,14 +5,13 @@ import {
   Get,
   Header,
   Headers,
-  Param,
   Post,
   Res,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 
 import {
   CreatePlacementImportDto,
@@ -25,8 +24,8 @@ import {
 } from '@tandem/placements';
 import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
-import { uuidParam } from '../http/validation.pipe';
+import { Authenticated, Operation } from '../http/api-problems.decorator';
+import { UuidParam } from '../http/validation.pipe';
 
 @ApiTags('placements')
 @Authenticated()
@@ -48,11 +47,11 @@ export class PlacementImportsController {
       },
     },
   })
-  @ApiOperation({
+  @Operation({
     summary: 'Import placements from a CSV (the employer’s members)',
     description: `UTF-8, comma-separated, header row with exactly these columns (any order): ${IMPORT_COLUMNS.join(', ')}. Each row either names an existing participant (participantReference) or describes a new one (the participant columns, languages separated by ";"). At most ${IMPORT_MAX_ROWS} rows and ${IMPORT_MAX_BYTES} bytes. 202 with the import; the worker validates every row. mode all_or_nothing (default) creates nothing if any row is bad; valid_rows creates the good ones. The same Idempotency-Key, or the same file again while its earlier import is pending or created rows, returns that import (200) instead of a new one.`,
+    problems: [400, 403, 409, 413, 415, 422],
   })
-  @ApiProblems(400, 403, 409, 413, 415, 422)
   async create(
     @CurrentActor() actor: Actor,
     @Body() dto: CreatePlacementImportDto,
@@ -70,29 +69,28 @@ export class PlacementImportsController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="placements-template.csv"')
   @ApiProduces('text/csv')
-  @ApiOperation({ summary: 'The CSV template: the header and two example rows' })
+  @Operation({ summary: 'The CSV template: the header and two example rows' })
   template(): string {
     return IMPORT_TEMPLATE_CSV;
   }
 
   @Get(':id')
-  @ApiOperation({
+  @Operation({
     summary:
       'An import: progress (processedRows of totalRows), counts and every bad row (row, column, reason)',
+    problems: [400, 404],
   })
-  @ApiProblems(400, 404)
-  get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
+  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.imports.get(actor, id);
   }
 
   @Get(':id/errors.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @ApiProduces('text/csv')
-  @ApiOperation({ summary: "An import's bad rows as CSV (row, column, reason)" })
-  @ApiProblems(400, 404)
+  @Operation({ summary: "An import's bad rows as CSV (row, column, reason)", problems: [400, 404] })
   async errors(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
     res.setHeader('Content-Disposition', `attachment; filename="import-${id}-errors.csv"`);

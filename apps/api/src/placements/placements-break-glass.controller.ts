@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { Actor } from '@tandem/core';
 import {
   BreakGlassDto,
@@ -8,8 +8,8 @@ import {
   PlacementsBreakGlassService,
 } from '@tandem/placements';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
-import { uuidParam } from '../http/validation.pipe';
+import { Authenticated, Operation } from '../http/api-problems.decorator';
+import { UuidParam } from '../http/validation.pipe';
 
 @ApiTags('admin')
 @Authenticated()
@@ -19,35 +19,27 @@ export class PlacementsBreakGlassController {
 
   @Post('placements/:id')
   @HttpCode(200)
-  @ApiOperation({
+  @Operation({
     summary: 'Break glass: a platform admin reads one placement, with a reason that is audited',
     description:
       'Platform admins only (403 for everyone else). The read and its reason enter the audit trail.',
+    ok: PlacementView,
+    problems: [400, 403, 404],
   })
-  @ApiOkResponse({ type: PlacementView })
-  @ApiProblems(400, 403, 404)
-  placement(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Body() dto: BreakGlassDto,
-  ) {
+  placement(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: BreakGlassDto) {
     return this.breakGlass.placement(actor, id, dto.reason);
   }
 
   @Post('participants/:id')
   @HttpCode(200)
-  @ApiOperation({
+  @Operation({
     summary: 'Break glass: a platform admin reads one participant, with a reason that is audited',
     description:
       'Platform admins only (403 for everyone else). The read and its reason enter the audit trail.',
+    ok: ParticipantView,
+    problems: [400, 403, 404],
   })
-  @ApiOkResponse({ type: ParticipantView })
-  @ApiProblems(400, 403, 404)
-  participant(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Body() dto: BreakGlassDto,
-  ) {
+  participant(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: BreakGlassDto) {
     return this.breakGlass.participant(actor, id, dto.reason);
   }
 }

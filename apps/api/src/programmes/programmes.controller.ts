@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { Actor, PageOf } from '@tandem/core';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import {
   AddManagerDto,
   AddPartnerDto,
@@ -16,12 +16,12 @@ import {
   UpdatePartnerDto,
   UpdateProgrammeDto,
 } from '@tandem/programmes';
-import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
+import { LocatedAt } from '../http/location.interceptor';
+import { Authenticated, Operation } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/etag';
 import { Idempotent } from '../http/idempotency.interceptor';
-import { uuidParam } from '../http/validation.pipe';
+import { UuidParam } from '../http/validation.pipe';
 
 @ApiTags('programmes')
 @Authenticated()
@@ -35,48 +35,45 @@ export class ProgrammesController {
 
   @Post()
   @Idempotent()
-  @ApiOperation({
+  @Operation({
     summary: 'Set up a programme (org admins of the lead organisation)',
     description: 'Starts as draft; the lead joins as its first partner.',
+    problems: [400, 403, 409, 422],
   })
-  @ApiProblems(400, 403, 409, 422)
-  async create(
-    @CurrentActor() actor: Actor,
-    @Body() dto: CreateProgrammeDto,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const p = await this.programmes.create(actor, dto);
-    res.setHeader('Location', `/programmes/${p.id}`);
-    return p;
+  @LocatedAt('/programmes')
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateProgrammeDto) {
+    return this.programmes.create(actor, dto);
   }
 
   @Get()
-  @ApiOperation({
+  @Operation({
     summary: 'Programmes I may see',
     description:
       'Filters status, dimension, country, city, partnerOrganizationId, text; keyset pages, newest first.',
+    ok: PageOf(ProgrammeView),
+    problems: [400],
   })
-  @ApiProblems(400)
-  @ApiOkResponse({ type: PageOf(ProgrammeView) })
   list(@CurrentActor() actor: Actor, @Query() filter: ListProgrammesDto) {
     return this.programmes.list(actor, filter);
   }
 
   @Get(':id')
-  @ApiOperation({
+  @Operation({
     summary: 'A programme (its managers, partners, observers, invited partners, platform admins)',
+    problems: [400, 404],
   })
-  @ApiProblems(400, 404)
-  async get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
+  async get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.programmes.get(actor, id);
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Edit a programme (managers); requires If-Match' })
-  @ApiProblems(400, 403, 404, 409, 412, 422, 428)
+  @Operation({
+    summary: 'Edit a programme (managers); requires If-Match',
+    problems: [400, 403, 404, 409, 412, 422, 428],
+  })
   async update(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @IfMatchVersion() expectedVersion: number,
     @Body() dto: UpdateProgrammeDto,
   ) {
@@ -85,48 +82,42 @@ export class ProgrammesController {
 
   @Post(':id/transitions')
   @HttpCode(200)
-  @ApiOperation({
+  @Operation({
     summary: 'Move the programme through its lifecycle (managers)',
     description:
       'draft → active ↔ suspended → completed → archived; draft → cancelled. Anything else is 409.',
+    problems: [400, 403, 404, 409],
   })
-  @ApiProblems(400, 403, 404, 409)
   async transition(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() dto: ProgrammeTransitionDto,
   ) {
     return this.programmes.transition(actor, id, dto.to);
   }
 
   @Get(':id/partners')
-  @ApiOperation({ summary: 'Partners with their role and status, including past ones' })
-  @ApiProblems(400, 404)
-  listPartners(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
+  @Operation({ summary: 'Partners with their role and status, including past ones', problems: [400, 404] })
+  listPartners(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.partners.list(actor, id);
   }
 
   @Post(':id/partners')
-  @ApiOperation({
+  @Operation({
     summary: 'Invite an organisation as partner (managers)',
     description: 'The partner starts as invited; its org admins accept or decline.',
+    problems: [400, 403, 404, 409],
   })
-  @ApiProblems(400, 403, 404, 409)
-  addPartner(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Body() dto: AddPartnerDto,
-  ) {
+  addPartner(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: AddPartnerDto) {
     return this.partners.add(actor, id, dto);
   }
 
   @Patch(':id/partners/:organizationId')
-  @ApiOperation({ summary: "Change a partner's role or agreement (managers)" })
-  @ApiProblems(400, 403, 404, 409)
+  @Operation({ summary: "Change a partner's role or agreement (managers)", problems: [400, 403, 404, 409] })
   updatePartner(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Param('organizationId', uuidParam('organizationId')) organizationId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('organizationId') organizationId: string,
     @Body() dto: UpdatePartnerDto,
   ) {
     return this.partners.update(actor, id, organizationId, dto);
@@ -134,106 +125,107 @@ export class ProgrammesController {
 
   @Post(':id/partners/:organizationId/accept')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Accept the invitation (org admins of the invited organisation)' })
-  @ApiProblems(400, 403, 404, 409)
+  @Operation({
+    summary: 'Accept the invitation (org admins of the invited organisation)',
+    problems: [400, 403, 404, 409],
+  })
   accept(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Param('organizationId', uuidParam('organizationId')) organizationId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('organizationId') organizationId: string,
   ) {
     return this.partners.answer(actor, id, organizationId, 'accept');
   }
 
   @Post(':id/partners/:organizationId/decline')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Decline the invitation (org admins of the invited organisation)' })
-  @ApiProblems(400, 403, 404, 409)
+  @Operation({
+    summary: 'Decline the invitation (org admins of the invited organisation)',
+    problems: [400, 403, 404, 409],
+  })
   decline(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Param('organizationId', uuidParam('organizationId')) organizationId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('organizationId') organizationId: string,
   ) {
     return this.partners.answer(actor, id, organizationId, 'decline');
   }
 
   @Post(':id/partners/:organizationId/leave')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Leave the programme (org admins of the partner); its history stays' })
-  @ApiProblems(400, 403, 404, 409)
+  @Operation({
+    summary: 'Leave the programme (org admins of the partner); its history stays',
+    problems: [400, 403, 404, 409],
+  })
   leave(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Param('organizationId', uuidParam('organizationId')) organizationId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('organizationId') organizationId: string,
   ) {
     return this.partners.end(actor, id, organizationId, 'leave');
   }
 
   @Delete(':id/partners/:organizationId')
-  @ApiOperation({ summary: 'Remove a partner (managers); its history stays' })
-  @ApiProblems(400, 403, 404, 409)
+  @Operation({ summary: 'Remove a partner (managers); its history stays', problems: [400, 403, 404, 409] })
   remove(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Param('organizationId', uuidParam('organizationId')) organizationId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('organizationId') organizationId: string,
   ) {
     return this.partners.end(actor, id, organizationId, 'remove');
   }
 
   @Get(':id/managers')
-  @ApiOperation({ summary: 'Who manages the programme: org admins of the lead and named managers' })
-  @ApiProblems(400, 404)
-  managers(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
+  @Operation({
+    summary: 'Who manages the programme: org admins of the lead and named managers',
+    problems: [400, 404],
+  })
+  managers(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.staff.listManagers(actor, id);
   }
 
   @Post(':id/managers')
-  @ApiOperation({ summary: 'Name a member of the lead organisation programme manager (lead org admins)' })
-  @ApiProblems(400, 403, 404, 422)
-  addManager(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Body() dto: AddManagerDto,
-  ) {
+  @Operation({
+    summary: 'Name a member of the lead organisation programme manager (lead org admins)',
+    problems: [400, 403, 404, 422],
+  })
+  addManager(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: AddManagerDto) {
     return this.staff.addManager(actor, id, dto);
   }
 
   @Delete(':id/managers/:userId')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Withdraw a named programme manager (lead org admins)' })
-  @ApiProblems(400, 403, 404)
+  @Operation({ summary: 'Withdraw a named programme manager (lead org admins)', problems: [400, 403, 404] })
   async removeManager(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Param('userId', uuidParam('userId')) userId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('userId') userId: string,
   ) {
     await this.staff.removeManager(actor, id, userId);
   }
 
   @Get(':id/milestones')
-  @ApiOperation({ summary: 'Milestones with progress derived from their tasks' })
-  @ApiProblems(400, 404)
-  milestones(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
+  @Operation({ summary: 'Milestones with progress derived from their tasks', problems: [400, 404] })
+  milestones(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.staff.listMilestones(actor, id);
   }
 
   @Post(':id/milestones')
-  @ApiOperation({ summary: 'Add a milestone (managers)' })
-  @ApiProblems(400, 403, 404)
+  @Operation({ summary: 'Add a milestone (managers)', problems: [400, 403, 404] })
   createMilestone(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() dto: CreateMilestoneDto,
   ) {
     return this.staff.createMilestone(actor, id, dto);
   }
 
   @Patch(':id/milestones/:milestoneId')
-  @ApiOperation({ summary: 'Edit a milestone (managers)' })
-  @ApiProblems(400, 403, 404)
+  @Operation({ summary: 'Edit a milestone (managers)', problems: [400, 403, 404] })
   updateMilestone(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Param('milestoneId', uuidParam('milestoneId')) milestoneId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('milestoneId') milestoneId: string,
     @Body() dto: UpdateMilestoneDto,
   ) {
     return this.staff.updateMilestone(actor, id, milestoneId, dto);

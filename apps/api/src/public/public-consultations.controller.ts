@@ -1,5 +1,5 @@
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   ListPublicConsultationsDto,
   PublicConsultationPage,
@@ -10,8 +10,8 @@ import { AppConfig } from '@tandem/core';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/public.decorator';
 import { pageLang } from '../good-ideas/public-pages';
-import { ApiProblems } from '../http/api-problems.decorator';
-import { uuidParam } from '../http/validation.pipe';
+import { Operation } from '../http/api-problems.decorator';
+import { UuidParam } from '../http/validation.pipe';
 import { renderConsultation, renderConsultationList, renderOutcomesAtom } from './public-html';
 import { sendAtom, sendPublic } from './public-response';
 
@@ -26,15 +26,15 @@ export class PublicConsultationsController {
   ) {}
 
   @Get()
-  @ApiOperation({
+  @Operation({
     summary: 'Search the public consultation outcomes (no sign-in)',
     description:
       'Filters territory, dimension, language, from/to (outcome date); full-text search in English, French, ' +
       'Spanish and Arabic; keyset pages, newest public first. Browsers asking for text/html get the page.',
+    ok: PublicConsultationPage,
+    problems: [400, 429],
   })
   @ApiProduces('application/json', 'text/html')
-  @ApiOkResponse({ type: PublicConsultationPage })
-  @ApiProblems(400, 429)
   async list(@Req() req: Request, @Res() res: Response, @Query() filter: ListPublicConsultationsDto) {
     const lang = pageLang(filter.lang);
     delete filter.lang;
@@ -43,10 +43,9 @@ export class PublicConsultationsController {
   }
 
   @Get('feed.atom')
-  @ApiOperation({ summary: 'Atom feed of newly public consultation outcomes' })
+  @Operation({ summary: 'Atom feed of newly public consultation outcomes', problems: [429] })
   @ApiProduces('application/atom+xml')
   @ApiOkResponse({ description: 'Atom 1.0 feed', schema: { type: 'string' } })
-  @ApiProblems(429)
   async feed(@Res() res: Response) {
     const items = await this.outcomes.latest();
     sendAtom(
@@ -62,15 +61,17 @@ export class PublicConsultationsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A public outcome with its results and decisions (404 unless made public)' })
+  @Operation({
+    summary: 'A public outcome with its results and decisions (404 unless made public)',
+    ok: PublicConsultationView,
+    problems: [400, 404, 429],
+  })
   @ApiProduces('application/json', 'text/html')
   @ApiQuery({ name: 'lang', required: false, enum: ['en', 'fr', 'es', 'ar'] })
-  @ApiOkResponse({ type: PublicConsultationView })
-  @ApiProblems(400, 404, 429)
   async get(
     @Req() req: Request,
     @Res() res: Response,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Query('lang') lang?: string,
   ) {
     const view = await this.outcomes.get(id);

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { PublicConsultationsService } from '@tandem/consultations';
 import { AppConfig, CoreError, parseTerritoryCode } from '@tandem/core';
 import { PublicGoodIdeasService } from '@tandem/good-ideas';
@@ -7,7 +7,7 @@ import { TerritoryPageService, TerritoryPageView } from '@tandem/public-pages';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/public.decorator';
 import { pageLang } from '../good-ideas/public-pages';
-import { ApiProblems } from '../http/api-problems.decorator';
+import { Operation } from '../http/api-problems.decorator';
 import { renderOutcomesAtom, renderTerritory } from './public-html';
 import { sendAtom, sendPublic } from './public-response';
 
@@ -30,13 +30,13 @@ export class PublicTerritoriesController {
   ) {}
 
   @Get(':code')
-  @ApiOperation({
+  @Operation({
     summary: "A territory's public page: public outcomes, good ideas, listed programmes, official figures",
+    ok: TerritoryPageView,
+    problems: [400, 404, 429],
   })
   @ApiProduces('application/json', 'text/html')
   @ApiQuery({ name: 'lang', required: false, enum: ['en', 'fr', 'es', 'ar'] })
-  @ApiOkResponse({ type: TerritoryPageView })
-  @ApiProblems(400, 404, 429)
   async get(
     @Req() req: Request,
     @Res() res: Response,
@@ -48,12 +48,12 @@ export class PublicTerritoriesController {
   }
 
   @Get(':code/feed.atom')
-  @ApiOperation({
+  @Operation({
     summary: "Atom feed of a territory's newly public outcomes and newly published good ideas",
+    problems: [400, 404, 429],
   })
   @ApiProduces('application/atom+xml')
   @ApiOkResponse({ description: 'Atom 1.0 feed', schema: { type: 'string' } })
-  @ApiProblems(400, 404, 429)
   async feed(@Res() res: Response, @Param('code') code: string) {
     const view = await this.pages.page(territoryCode(code));
     sendAtom(

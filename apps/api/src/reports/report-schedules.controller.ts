@@ -1,11 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, PageOf, PageQueryDto } from '@tandem/core';
 import {
   CreateReportScheduleDto,
@@ -13,12 +7,12 @@ import {
   ReportSchedulesService,
   UpdateReportScheduleDto,
 } from '@tandem/reporting';
-import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
+import { LocatedAt } from '../http/location.interceptor';
+import { Authenticated, Operation } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/etag';
 import { Idempotent } from '../http/idempotency.interceptor';
-import { uuidParam } from '../http/validation.pipe';
+import { UuidParam } from '../http/validation.pipe';
 
 @ApiTags('reports')
 @Authenticated()
@@ -28,46 +22,43 @@ export class ReportSchedulesController {
 
   @Post()
   @Idempotent()
-  @ApiOperation({
+  @Operation({
     summary: 'Schedule a report weekly or monthly',
     description:
       'A job scheduler `report-schedule.{id}` builds it (weekly: Mondays 06:00 UTC; monthly: the 1st, 06:00 UTC) and notifies the recipients (report.scheduled_ready) with the report to download. Each recipient must be allowed to see what the report shows (422 naming recipients.<i>).',
+    created: ReportScheduleView,
+    problems: [400, 403, 404, 422],
   })
-  @ApiCreatedResponse({ type: ReportScheduleView })
-  @ApiProblems(400, 403, 404, 422)
-  async create(
-    @CurrentActor() actor: Actor,
-    @Body() dto: CreateReportScheduleDto,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const s = await this.schedules.create(actor, dto);
-    res.setHeader('Location', `/report-schedules/${s.id}`);
-    return s;
+  @LocatedAt('/report-schedules')
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateReportScheduleDto) {
+    return this.schedules.create(actor, dto);
   }
 
   @Get()
-  @ApiOperation({ summary: 'My report schedules (keyset pages, newest first)' })
-  @ApiOkResponse({ type: PageOf(ReportScheduleView) })
-  @ApiProblems(400)
+  @Operation({
+    summary: 'My report schedules (keyset pages, newest first)',
+    ok: PageOf(ReportScheduleView),
+    problems: [400],
+  })
   list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto) {
     return this.schedules.list(actor, query);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One of my report schedules (ETag)' })
-  @ApiOkResponse({ type: ReportScheduleView })
-  @ApiProblems(400, 404)
-  get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
+  @Operation({ summary: 'One of my report schedules (ETag)', ok: ReportScheduleView, problems: [400, 404] })
+  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.schedules.get(actor, id);
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Edit a schedule (owner, If-Match); a new cadence moves its job scheduler' })
-  @ApiOkResponse({ type: ReportScheduleView })
-  @ApiProblems(400, 403, 404, 412, 422, 428)
+  @Operation({
+    summary: 'Edit a schedule (owner, If-Match); a new cadence moves its job scheduler',
+    ok: ReportScheduleView,
+    problems: [400, 403, 404, 412, 422, 428],
+  })
   update(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @IfMatchVersion() expectedVersion: number,
     @Body() dto: UpdateReportScheduleDto,
   ) {
@@ -76,10 +67,9 @@ export class ReportSchedulesController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a schedule (owner): its job scheduler is removed' })
+  @Operation({ summary: 'Delete a schedule (owner): its job scheduler is removed', problems: [400, 404] })
   @ApiNoContentResponse({ description: 'Deleted; its job scheduler is removed' })
-  @ApiProblems(400, 404)
-  async remove(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<void> {
+  async remove(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<void> {
     await this.schedules.remove(actor, id);
   }
 }

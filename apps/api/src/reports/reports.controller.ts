@@ -1,12 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { Actor, PageOf } from '@tandem/core';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CreateReportDto, KIND_FORMATS, ListReportsDto, ReportView, ReportsService } from '@tandem/reporting';
 import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
+import { LocatedAt } from '../http/location.interceptor';
+import { Authenticated, Operation } from '../http/api-problems.decorator';
 import { Idempotent } from '../http/idempotency.interceptor';
-import { uuidParam } from '../http/validation.pipe';
+import { UuidParam } from '../http/validation.pipe';
 
 const MATRIX = Object.entries(KIND_FORMATS)
   .map(([k, f]) => `${k}: ${f.join(', ')}`)
@@ -21,40 +22,35 @@ export class ReportsController {
   @Post()
   @HttpCode(202)
   @Idempotent()
-  @ApiOperation({
+  @Operation({
     summary: 'Request a report; the worker builds it',
     description: `202 with the report (status queued) and its Location. Formats by kind: ${MATRIX}. The requester must be allowed to see what the report shows (404 otherwise, e.g. a programme they cannot read); the worker checks again, as the requester, when it builds. The requester is notified (report.ready / report.failed).`,
+    problems: [400, 403, 404],
   })
   @ApiResponse({ status: 202, type: ReportView, description: 'Queued; Location: /reports/{id}' })
-  @ApiProblems(400, 403, 404)
-  async create(
-    @CurrentActor() actor: Actor,
-    @Body() dto: CreateReportDto,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const report = await this.reports.create(actor, dto);
-    res.setHeader('Location', `/reports/${report.id}`);
-    return report;
+  @LocatedAt('/reports')
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateReportDto) {
+    return this.reports.create(actor, dto);
   }
 
   @Get()
-  @ApiOperation({
+  @Operation({
     summary: 'My reports (requested by me, or delivered to me by a schedule)',
     description: 'Filters status, kind, format, scheduleId; keyset pages, newest first.',
+    ok: PageOf(ReportView),
+    problems: [400],
   })
-  @ApiOkResponse({ type: PageOf(ReportView) })
-  @ApiProblems(400)
   list(@CurrentActor() actor: Actor, @Query() query: ListReportsDto) {
     return this.reports.list(actor, query);
   }
 
   @Get(':id')
-  @ApiOperation({
+  @Operation({
     summary: 'A report: status (queued, running, done, failed with failureReason, expired) and progress',
+    ok: ReportView,
+    problems: [400, 404],
   })
-  @ApiOkResponse({ type: ReportView })
-  @ApiProblems(400, 404)
-  get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
+  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.reports.get(actor, id);
   }
 
@@ -66,18 +62,18 @@ export class ReportsController {
     'application/pdf',
     'application/xml',
   )
-  @ApiOperation({
+  @Operation({
     summary: 'The report file, with its content type and file name',
     description: '409 while queued or running (and when it failed), 410 once expired.',
+    problems: [400, 404, 409, 410],
   })
-  @ApiProblems(400, 404, 409, 410)
   @ApiOkResponse({
     description: 'The file, in the content type of its format',
     schema: { type: 'string', format: 'binary' },
   })
   async download(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const file = await this.reports.download(actor, id);

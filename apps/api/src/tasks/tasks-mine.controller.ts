@@ -1,9 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { Actor, PageOf } from '@tandem/core';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { ListMyTasksDto, TasksService, TaskView } from '@tandem/tasks';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
+import { Authenticated, Operation } from '../http/api-problems.decorator';
 
 @ApiTags('tasks')
 @Authenticated()
@@ -12,14 +12,14 @@ export class MyTasksController {
   constructor(private readonly tasks: TasksService) {}
 
   @Get()
-  @ApiOperation({
+  @Operation({
     summary: 'My open tasks across programmes',
     description:
       'Open tasks assigned to me or to one of my organisations, in programmes I may read: overdue ' +
       'first, then by due date (undated last), urgent before low; keyset pages `{items, nextCursor}`.',
+    ok: PageOf(TaskView),
+    problems: [400],
   })
-  @ApiProblems(400)
-  @ApiOkResponse({ type: PageOf(TaskView) })
   list(@CurrentActor() actor: Actor, @Query() filter: ListMyTasksDto) {
     return this.tasks.listMine(actor, filter);
   }

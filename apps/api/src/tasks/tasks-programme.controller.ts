@@ -1,12 +1,12 @@
-import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { Actor, PageOf } from '@tandem/core';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CreateTaskDto, ListTasksDto, TasksService, TaskView } from '@tandem/tasks';
-import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
+import { LocatedAt } from '../http/location.interceptor';
+import { Authenticated, Operation } from '../http/api-problems.decorator';
 import { Idempotent } from '../http/idempotency.interceptor';
-import { uuidParam } from '../http/validation.pipe';
+import { UuidParam } from '../http/validation.pipe';
 
 /** The work plan of one programme. */
 @ApiTags('tasks')
@@ -17,38 +17,28 @@ export class ProgrammeTasksController {
 
   @Post()
   @Idempotent()
-  @ApiOperation({
+  @Operation({
     summary: 'Create a task (programme managers)',
     description:
       'Assigned to an active partner with a working role, optionally to one of its members; ' +
       '`blockedBy` lists tasks of the same programme that must be finished first.',
+    problems: [400, 403, 404, 409, 422],
   })
-  @ApiProblems(400, 403, 404, 409, 422)
-  async create(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) programmeId: string,
-    @Body() dto: CreateTaskDto,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const task = await this.tasks.create(actor, programmeId, dto);
-    res.setHeader('Location', `/tasks/${task.id}`);
-    return task;
+  @LocatedAt('/tasks')
+  create(@CurrentActor() actor: Actor, @UuidParam('id') programmeId: string, @Body() dto: CreateTaskDto) {
+    return this.tasks.create(actor, programmeId, dto);
   }
 
   @Get()
-  @ApiOperation({
+  @Operation({
     summary: "A programme's tasks (anyone who may read the programme)",
     description:
       'Filters `state` (one or a comma-separated list), `assigneeOrganizationId`, `assigneeUserId`, ' +
       '`milestoneId`, `overdue`; keyset pages `{items, nextCursor}` in the order the tasks were created.',
+    ok: PageOf(TaskView),
+    problems: [400, 404],
   })
-  @ApiProblems(400, 404)
-  @ApiOkResponse({ type: PageOf(TaskView) })
-  list(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) programmeId: string,
-    @Query() filter: ListTasksDto,
-  ) {
+  list(@CurrentActor() actor: Actor, @UuidParam('id') programmeId: string, @Query() filter: ListTasksDto) {
     return this.tasks.list(actor, programmeId, filter);
   }
 }

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, PageOf, PageQueryDto } from '@tandem/core';
 import {
   CreateTaskCommentDto,
@@ -12,10 +12,10 @@ import {
   UpdateTaskDto,
 } from '@tandem/tasks';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
+import { Authenticated, Operation } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/etag';
 import { Idempotent } from '../http/idempotency.interceptor';
-import { uuidParam } from '../http/validation.pipe';
+import { UuidParam } from '../http/validation.pipe';
 
 @ApiTags('tasks')
 @Authenticated()
@@ -28,24 +28,23 @@ export class TasksController {
   ) {}
 
   @Get(':id')
-  @ApiOperation({ summary: 'A task (anyone who may read its programme)' })
-  @ApiProblems(400, 404)
-  async get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
+  @Operation({ summary: 'A task (anyone who may read its programme)', problems: [400, 404] })
+  async get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.tasks.get(actor, id);
   }
 
   @Patch(':id')
-  @ApiOperation({
+  @Operation({
     summary: 'Edit a task',
     description:
       'Programme managers may change every field; members of the assignee organisation may change ' +
       '`description`, and `assigneeUserId` to one of their colleagues. Requires If-Match with the ETag read.',
+    ifMatch: true,
+    problems: [400, 403, 404, 409, 412, 422, 428],
   })
-  @ApiHeader({ name: 'If-Match', required: true, description: 'ETag of the version you read' })
-  @ApiProblems(400, 403, 404, 409, 412, 422, 428)
   async update(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @IfMatchVersion() expectedVersion: number,
     @Body() dto: UpdateTaskDto,
   ) {
@@ -54,17 +53,17 @@ export class TasksController {
 
   @Post(':id/transitions')
   @HttpCode(200)
-  @ApiOperation({
+  @Operation({
     summary: 'Move a task through its states',
     description:
       'todo → in_progress → done; in_progress ↔ blocked (with a reason); done → in_progress (reopen); ' +
       'anything but cancelled → cancelled (programme managers only). A task cannot start while a task ' +
       'it waits for is open. Programme managers and members of the assignee organisation.',
+    problems: [400, 403, 404, 409],
   })
-  @ApiProblems(400, 403, 404, 409)
   async transition(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() dto: TransitionTaskDto,
   ) {
     return this.tasks.transition(actor, id, dto);
@@ -72,45 +71,35 @@ export class TasksController {
 
   @Post(':id/comments')
   @Idempotent()
-  @ApiOperation({
+  @Operation({
     summary: 'Comment on a task (programme managers and working partners)',
     description:
       'Mention someone with `@` and their e-mail address; they are notified if they may read the programme.',
+    problems: [400, 403, 404, 409],
   })
   @ApiCreatedResponse({ description: 'The comment', type: TaskCommentView })
-  @ApiProblems(400, 403, 404, 409)
-  addComment(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Body() dto: CreateTaskCommentDto,
-  ) {
+  addComment(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: CreateTaskCommentDto) {
     return this.comments.add(actor, id, dto);
   }
 
   @Get(':id/comments')
-  @ApiOperation({ summary: "A task's comments, oldest first; keyset pages `{items, nextCursor}`" })
-  @ApiProblems(400, 404)
-  @ApiOkResponse({ type: PageOf(TaskCommentView) })
-  listComments(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Query() page: PageQueryDto,
-  ) {
+  @Operation({
+    summary: "A task's comments, oldest first; keyset pages `{items, nextCursor}`",
+    ok: PageOf(TaskCommentView),
+    problems: [400, 404],
+  })
+  listComments(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() page: PageQueryDto) {
     return this.comments.list(actor, id, page);
   }
 
   @Get(':id/history')
-  @ApiOperation({
+  @Operation({
     summary: 'Who changed what on a task, and when',
     description: 'From the audit trail, the task and its comments, newest first; keyset pages.',
+    ok: PageOf(TaskHistoryEntry),
+    problems: [400, 404],
   })
-  @ApiProblems(400, 404)
-  @ApiOkResponse({ type: PageOf(TaskHistoryEntry) })
-  listHistory(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Query() page: PageQueryDto,
-  ) {
+  listHistory(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() page: PageQueryDto) {
     return this.history.list(actor, id, page);
   }
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import {
   CatalogueService,
   ComparisonQueryDto,
@@ -8,7 +8,7 @@ import {
   FrameworkIndicatorView,
   FrameworkView,
 } from '@tandem/indicators';
-import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
+import { Authenticated, Operation } from '../http/api-problems.decorator';
 
 @ApiTags('measuring')
 @Authenticated()
@@ -20,32 +20,34 @@ export class IndicatorFrameworksController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The indicator frameworks Tandem carries (every signed-in user)' })
-  @ApiOkResponse({ type: [FrameworkView] })
+  @Operation({
+    summary: 'The indicator frameworks Tandem carries (every signed-in user)',
+    ok: [FrameworkView],
+  })
   frameworks(): Promise<FrameworkView[]> {
     return this.catalogue.frameworks();
   }
 
   @Get(':code/indicators')
-  @ApiOperation({
+  @Operation({
     summary: 'The indicators of a framework, in its order',
     description:
       'Each with its definition, unit, direction (increase: higher is better), kind (gap or plain), comparison population and usual data source.',
+    ok: [FrameworkIndicatorView],
+    problems: [404],
   })
-  @ApiOkResponse({ type: [FrameworkIndicatorView] })
-  @ApiProblems(404)
   indicators(@Param('code') code: string): Promise<FrameworkIndicatorView[]> {
     return this.catalogue.indicators(code);
   }
 
   @Get(':code/comparison')
-  @ApiOperation({
+  @Operation({
     summary: 'One indicator across territories, ranked by gap and by change in gap',
     description:
       '`indicator` is the code within the framework; `territories` a comma-separated list. rankByGap 1 = most favourable to migrants; rankByChange 1 = most improved. smallSample flags figures the publisher marked as resting on a small sample.',
+    ok: ComparisonView,
+    problems: [400, 404],
   })
-  @ApiOkResponse({ type: ComparisonView })
-  @ApiProblems(400, 404)
   compare(@Param('code') code: string, @Query() query: ComparisonQueryDto): Promise<ComparisonView> {
     return this.comparison.compare(code, query);
   }

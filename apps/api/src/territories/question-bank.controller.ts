@@ -1,7 +1,7 @@
 import { Actor } from '@tandem/core';
 import { QuestionView } from '@tandem/consultations';
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   AddBankQuestionDto,
   BankQuestionPageView,
@@ -12,9 +12,9 @@ import {
   QuestionBankService,
 } from '@tandem/indicators';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
+import { ApiProblems, Authenticated, Operation } from '../http/api-problems.decorator';
 import { Idempotent } from '../http/idempotency.interceptor';
-import { uuidParam } from '../http/validation.pipe';
+import { UuidParam } from '../http/validation.pipe';
 
 @ApiTags('measuring')
 @Authenticated()
@@ -23,21 +23,23 @@ export class QuestionBankController {
   constructor(private readonly bank: QuestionBankService) {}
 
   @Get('question-bank')
-  @ApiOperation({
+  @Operation({
     summary: 'The shared question bank (every signed-in user)',
     description: 'Filter `dimension`; keyset pages.',
+    ok: BankQuestionPageView,
+    problems: [400],
   })
-  @ApiOkResponse({ type: BankQuestionPageView })
-  @ApiProblems(400)
   list(@Query() query: ListBankQuestionsDto) {
     return this.bank.list(query);
   }
 
   @Post('question-bank')
   @Idempotent()
-  @ApiOperation({ summary: 'Add a question to the bank (platform admins)' })
-  @ApiCreatedResponse({ type: BankQuestionView })
-  @ApiProblems(400, 403)
+  @Operation({
+    summary: 'Add a question to the bank (platform admins)',
+    created: BankQuestionView,
+    problems: [400, 403],
+  })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateBankQuestionDto): Promise<BankQuestionView> {
     return this.bank.create(actor, dto);
   }
@@ -45,34 +47,34 @@ export class QuestionBankController {
   @Get('question-bank/:id')
   @ApiOkResponse({ type: BankQuestionView })
   @ApiProblems(400, 404)
-  get(@Param('id', uuidParam('id')) id: string): Promise<BankQuestionView> {
+  get(@UuidParam('id') id: string): Promise<BankQuestionView> {
     return this.bank.get(id);
   }
 
   @Get('question-bank/:id/results')
-  @ApiOperation({
+  @Operation({
     summary: 'Combined answers across published consultations that used the question',
     description:
       'Counts under the anonymity threshold (5) are null and marked suppressed, per consultation and combined; no organisation is named.',
+    ok: BankQuestionResultsView,
+    problems: [400, 404],
   })
-  @ApiOkResponse({ type: BankQuestionResultsView })
-  @ApiProblems(400, 404)
-  results(@Param('id', uuidParam('id')) id: string): Promise<BankQuestionResultsView> {
+  results(@UuidParam('id') id: string): Promise<BankQuestionResultsView> {
     return this.bank.results(id);
   }
 
   @Post('consultations/:id/questions/from-bank')
   @Idempotent()
-  @ApiOperation({
+  @Operation({
     summary: 'Add a bank question to a consultation in one step (its officers, while a draft)',
     description:
       'Copies the wording and options; the copy keeps bankQuestionId so its results add up across cities.',
+    problems: [400, 403, 404, 409],
   })
   @ApiCreatedResponse({ type: QuestionView, description: 'The consultation question' })
-  @ApiProblems(400, 403, 404, 409)
   addToConsultation(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) consultationId: string,
+    @UuidParam('id') consultationId: string,
     @Body() dto: AddBankQuestionDto,
   ) {
     return this.bank.addToConsultation(actor, consultationId, dto.bankQuestionId);

@@ -11,15 +11,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import {
-  ApiBody,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   CoherenceService,
   CoherenceView,
@@ -40,7 +32,7 @@ import {
 } from '@tandem/indicators';
 import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
+import { ApiProblems, Authenticated, Operation } from '../http/api-problems.decorator';
 import { Idempotent } from '../http/idempotency.interceptor';
 
 @ApiTags('measuring')
@@ -55,26 +47,26 @@ export class TerritoriesController {
   ) {}
 
   @Get()
-  @ApiOperation({
+  @Operation({
     summary: 'Territories (every signed-in user)',
     description: 'Filters `parent`, `country`; by code.',
+    ok: [TerritoryView],
   })
   @ApiQuery({ name: 'parent', required: false })
   @ApiQuery({ name: 'country', required: false })
-  @ApiOkResponse({ type: [TerritoryView] })
   list(@Query('parent') parent?: string, @Query('country') country?: string): Promise<TerritoryView[]> {
     return this.territories.list({ parent: parent || undefined, country: country || undefined });
   }
 
   @Post()
   @Idempotent()
-  @ApiOperation({
+  @Operation({
     summary: 'Register a territory (platform admins; governments under their jurisdiction)',
     description:
       'Codes: CA (ISO 3166-1), CA-ON (ISO 3166-2), CA-ON-riverton (a city: lower-case slug). The parent must exist.',
+    created: TerritoryView,
+    problems: [400, 403, 409, 422],
   })
-  @ApiCreatedResponse({ type: TerritoryView })
-  @ApiProblems(400, 403, 409, 422)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateTerritoryDto): Promise<TerritoryView> {
     return this.territories.create(actor, dto);
   }
@@ -87,23 +79,25 @@ export class TerritoriesController {
   }
 
   @Get(':code/observations')
-  @ApiOperation({ summary: 'Official observations published for the territory' })
-  @ApiOkResponse({ type: [ObservationView] })
-  @ApiProblems(400, 404)
+  @Operation({
+    summary: 'Official observations published for the territory',
+    ok: [ObservationView],
+    problems: [400, 404],
+  })
   listObservations(@Param('code') code: string, @Query() query: ProfileQueryDto): Promise<ObservationView[]> {
     return this.observations.list(code, query.framework);
   }
 
   @Post(':code/observations')
   @Idempotent()
-  @ApiOperation({
+  @Operation({
     summary:
       'Publish an official observation (members of a government whose jurisdiction covers the territory)',
     description:
       'One framework indicator and year: the migrant value, and for a gap indicator the host value, with the source. 201 when new; 200 when it revises the figure already published for that indicator and year.',
+    created: ObservationView,
+    problems: [400, 403, 404],
   })
-  @ApiCreatedResponse({ type: ObservationView })
-  @ApiProblems(400, 403, 404)
   async record(
     @CurrentActor() actor: Actor,
     @Param('code') code: string,
@@ -129,12 +123,13 @@ export class TerritoriesController {
       },
     },
   })
-  @ApiOperation({
+  @Operation({
     summary: 'Publish many observations from a CSV',
     description: `Header with these columns (any order; hostValue, sampleSize, smallSample, sourceUrl may be empty): ${OBSERVATION_COLUMNS.join(', ')}. Each row follows the rules of POST …/observations; problems come back as errors [{row, column, reason}] (the header is row 1). all_or_nothing (default) writes nothing if a row is bad; valid_rows writes the good ones.`,
+    problems: [400, 403, 404, 415, 422],
   })
+  // Its own decorator, below @Operation: this POST answers 200 only (no HttpCode), and OpenAPI must not add a 201.
   @ApiOkResponse({ type: ObservationImportView })
-  @ApiProblems(400, 403, 404, 415, 422)
   import(
     @CurrentActor() actor: Actor,
     @Param('code') code: string,
@@ -147,13 +142,13 @@ export class TerritoriesController {
   }
 
   @Get(':code/profile')
-  @ApiOperation({
+  @Operation({
     summary: 'The integration profile of a territory',
     description:
       'For every framework indicator with data: the latest migrant and host values, the gap (migrant − host) and its trend, and the programmes in the territory (that you may read) on that dimension with their indicator results; an adopted indicator is set against the official gap.',
+    ok: TerritoryProfileView,
+    problems: [400, 404],
   })
-  @ApiOkResponse({ type: TerritoryProfileView })
-  @ApiProblems(400, 404)
   profile(
     @CurrentActor() actor: Actor,
     @Param('code') code: string,
@@ -163,13 +158,13 @@ export class TerritoriesController {
   }
 
   @Get(':code/coherence')
-  @ApiOperation({
+  @Operation({
     summary: 'Policy coherence: government levels × policy areas × integration dimensions',
     description:
       'Every cell, empty ones included, with the programmes (that you may read) in the territory and their partners; mainstreamingCount counts general programmes naming migrants among their target groups.',
+    ok: CoherenceView,
+    problems: [404],
   })
-  @ApiOkResponse({ type: CoherenceView })
-  @ApiProblems(404)
   coherenceMatrix(@CurrentActor() actor: Actor, @Param('code') code: string): Promise<CoherenceView> {
     return this.coherence.matrix(actor, code);
   }

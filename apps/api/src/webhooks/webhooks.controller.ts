@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { Actor, mapPage, PageQueryDto } from '@tandem/core';
 import {
   CreateWebhookDto,
@@ -13,10 +13,10 @@ import {
   webhookView,
   WebhookWithSecretDto,
 } from '@tandem/notifications';
-import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiProblems, Authenticated } from '../http/api-problems.decorator';
-import { uuidParam } from '../http/validation.pipe';
+import { LocatedAt } from '../http/location.interceptor';
+import { Authenticated, Operation } from '../http/api-problems.decorator';
+import { UuidParam } from '../http/validation.pipe';
 
 @ApiTags('webhooks')
 @Authenticated()
@@ -25,56 +25,57 @@ export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
   @Post()
-  @ApiOperation({
+  @Operation({
     summary: 'Register a webhook endpoint (org admins of the organisation)',
     description:
       'Events whose recipients include a member of this organisation are POSTed, signed, to `url`. The `secret` is in this response only.',
+    created: WebhookWithSecretDto,
+    problems: [400, 403, 404, 422],
   })
-  @ApiCreatedResponse({ type: WebhookWithSecretDto })
-  @ApiProblems(400, 403, 404, 422)
+  @LocatedAt('/organizations/:id/webhooks')
   async create(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) organizationId: string,
+    @UuidParam('id') organizationId: string,
     @Body() dto: CreateWebhookDto,
-    @Res({ passthrough: true }) res: Response,
   ) {
     const { webhook, secret } = await this.webhooks.create(actor, organizationId, dto);
-    res.setHeader('Location', `/organizations/${organizationId}/webhooks/${webhook.id}`);
     return { ...webhookView(webhook), secret };
   }
 
   @Get()
-  @ApiOperation({ summary: "An organisation's webhook endpoints (secrets never shown)" })
-  @ApiOkResponse({ type: WebhookPageDto })
-  @ApiProblems(400, 403, 404)
+  @Operation({
+    summary: "An organisation's webhook endpoints (secrets never shown)",
+    ok: WebhookPageDto,
+    problems: [400, 403, 404],
+  })
   async list(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) organizationId: string,
+    @UuidParam('id') organizationId: string,
     @Query() query: PageQueryDto,
   ) {
     return mapPage(await this.webhooks.list(actor, organizationId, query), webhookView);
   }
 
   @Get(':webhookId')
-  @ApiOperation({ summary: 'One webhook endpoint' })
-  @ApiOkResponse({ type: WebhookDto })
-  @ApiProblems(400, 403, 404)
+  @Operation({ summary: 'One webhook endpoint', ok: WebhookDto, problems: [400, 403, 404] })
   async get(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) organizationId: string,
-    @Param('webhookId', uuidParam('webhookId')) id: string,
+    @UuidParam('id') organizationId: string,
+    @UuidParam('webhookId') id: string,
   ) {
     return webhookView(await this.webhooks.get(actor, organizationId, id));
   }
 
   @Patch(':webhookId')
-  @ApiOperation({ summary: 'Change url, event types or description; enable or disable' })
-  @ApiOkResponse({ type: WebhookDto })
-  @ApiProblems(400, 403, 404, 422)
+  @Operation({
+    summary: 'Change url, event types or description; enable or disable',
+    ok: WebhookDto,
+    problems: [400, 403, 404, 422],
+  })
   async update(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) organizationId: string,
-    @Param('webhookId', uuidParam('webhookId')) id: string,
+    @UuidParam('id') organizationId: string,
+    @UuidParam('webhookId') id: string,
     @Body() dto: UpdateWebhookDto,
   ) {
     return webhookView(await this.webhooks.update(actor, organizationId, id, dto));
@@ -82,37 +83,40 @@ export class WebhooksController {
 
   @Delete(':webhookId')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Remove a webhook endpoint (and its delivery log)' })
-  @ApiProblems(400, 403, 404)
+  @Operation({ summary: 'Remove a webhook endpoint (and its delivery log)', problems: [400, 403, 404] })
   async remove(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) organizationId: string,
-    @Param('webhookId', uuidParam('webhookId')) id: string,
+    @UuidParam('id') organizationId: string,
+    @UuidParam('webhookId') id: string,
   ): Promise<void> {
     await this.webhooks.remove(actor, organizationId, id);
   }
 
   @Post(':webhookId/rotate-secret')
-  @ApiOperation({ summary: 'Replace the signing secret; the new one is in this response only' })
-  @ApiCreatedResponse({ type: WebhookWithSecretDto })
-  @ApiProblems(400, 403, 404)
+  @Operation({
+    summary: 'Replace the signing secret; the new one is in this response only',
+    created: WebhookWithSecretDto,
+    problems: [400, 403, 404],
+  })
   async rotate(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) organizationId: string,
-    @Param('webhookId', uuidParam('webhookId')) id: string,
+    @UuidParam('id') organizationId: string,
+    @UuidParam('webhookId') id: string,
   ) {
     const { webhook, secret } = await this.webhooks.rotateSecret(actor, organizationId, id);
     return { ...webhookView(webhook), secret };
   }
 
   @Get(':webhookId/deliveries')
-  @ApiOperation({ summary: 'The delivery log of an endpoint, newest first (keyset pages)' })
-  @ApiOkResponse({ type: WebhookDeliveryPageDto })
-  @ApiProblems(400, 403, 404)
+  @Operation({
+    summary: 'The delivery log of an endpoint, newest first (keyset pages)',
+    ok: WebhookDeliveryPageDto,
+    problems: [400, 403, 404],
+  })
   async deliveries(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) organizationId: string,
-    @Param('webhookId', uuidParam('webhookId')) id: string,
+    @UuidParam('id') organizationId: string,
+    @UuidParam('webhookId') id: string,
     @Query() query: ListWebhookDeliveriesDto,
   ) {
     return mapPage(await this.webhooks.deliveries(actor, organizationId, id, query), webhookDeliveryView);

@@ -9,8 +9,27 @@ import {
   OrganizationKind,
   OrganizationsService,
 } from '@tandem/stakeholders';
+import { EntityManager } from 'typeorm';
 
 const DAY_MS = 86_400_000;
+
+/** A demo account: the user and its membership, each with the audit row the API would write. */
+export async function saveMember(
+  em: EntityManager,
+  audit: AuditService,
+  member: { email: string; name: string; passwordHash: string; organizationId: string; role: MembershipRole },
+): Promise<void> {
+  const { email, name, passwordHash, organizationId, role } = member;
+  const user = await em.save(User, em.create(User, { email, name, passwordHash }));
+  await audit.record(em, { action: 'create', entityType: 'user', entityId: user.id, after: { email, name } });
+  const m = await em.save(Membership, em.create(Membership, { userId: user.id, organizationId, role }));
+  await audit.record(em, {
+    action: 'create',
+    entityType: 'membership',
+    entityId: m.id,
+    after: { userId: user.id, organizationId: m.organizationId, role: m.role },
+  });
+}
 
 /**
  * The demo city's calendar. Every date of the living demo city is `anchor` ± a fixed number of days,
@@ -96,28 +115,13 @@ export class DemoCity {
   /** A staff account of an organisation (same password as the demo logins), with its audit rows. */
   async addStaff(orgName: string, staff: StaffSpec): Promise<void> {
     const audit = this.app.get(AuditService);
-    await this.app.get(TransactionService).run(async (em) => {
-      const user = await em.save(
-        User,
-        em.create(User, { email: staff.email, name: staff.name, passwordHash: this.passwordHash }),
-      );
-      await audit.record(em, {
-        action: 'create',
-        entityType: 'user',
-        entityId: user.id,
-        after: { email: staff.email, name: staff.name },
-      });
-      const m = await em.save(
-        Membership,
-        em.create(Membership, { userId: user.id, organizationId: this.org(orgName), role: staff.role }),
-      );
-      await audit.record(em, {
-        action: 'create',
-        entityType: 'membership',
-        entityId: m.id,
-        after: { userId: user.id, organizationId: m.organizationId, role: m.role },
-      });
-    });
+    await this.app.get(TransactionService).run((em) =>
+      saveMember(em, audit, {
+        ...staff,
+        passwordHash: this.passwordHash,
+        organizationId: this.org(orgName),
+      }),
+    );
   }
 
   /** The person (as the API would see them signed in) with this e-mail. */
