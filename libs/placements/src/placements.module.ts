@@ -10,6 +10,7 @@ import { ParticipantsService } from './participants.service';
 import { PlacementAccessService } from './placement-access.service';
 import { PlacementImportHandler } from './placement-import.handler';
 import { PlacementImportsRepository } from './placement-imports.repository';
+import { PlacementImportStagingRepository } from './placement-import-staging.repository';
 import { PlacementImportsService } from './placement-imports.service';
 import { PlacementStatsService } from './placement-stats.service';
 import { PlacementsBreakGlassService } from './placements-break-glass.service';
@@ -32,6 +33,7 @@ import { PlacementRegistrationService } from './placement-registration.service';
     ParticipantsRepository,
     CheckInsRepository,
     PlacementImportsRepository,
+    PlacementImportStagingRepository,
     ParticipantsService,
     PlacementsService,
     RetentionChecksService,
