@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { openTestDataSource, Rows } from '../../../test/support/integration';
 import { ContractType, Gender, StatusCategory } from './entities';
-import { PlacementImportStagingRepository, stagingLine } from './placement-import-staging.repository';
+import {
+  PlacementImportStagingRepository,
+  stagingLine,
+  timeOrderedIds,
+} from './placement-import-staging.repository';
 import { ImportRow } from './placement-import.rows';
 
 describe(`${PlacementImportStagingRepository.name} (PostgreSQL)`, () => {
@@ -60,12 +64,23 @@ describe(`${PlacementImportStagingRepository.name} (PostgreSQL)`, () => {
   });
 
   const stage = (rows: ImportRow[]) =>
-    rows.map((r) =>
-      stagingLine(
-        r,
-        r.participantReference ? null : { id: randomUUID(), referenceCode: `TP-T${r.row}XXXXXXX` },
-      ),
-    );
+    rows.map((r) => {
+      const [placementId, a, b, c, participantId] = timeOrderedIds(5);
+      return stagingLine(r, {
+        placementId,
+        checkIds: [a, b, c],
+        participant: r.participantReference
+          ? null
+          : { id: participantId, referenceCode: `TP-T${r.row}XXXXXXX` },
+      });
+    });
+
+  it('makes time-ordered version 7 UUIDs', () => {
+    const ids = timeOrderedIds(4000, Date.parse('2026-11-26T01:00:00Z'));
+    expect(new Set(ids).size).toBe(4000);
+    expect([...ids].sort()).toEqual(ids);
+    for (const id of ids) expect(id).toMatch(/^01a2155d-d280-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
 
   beforeAll(async () => {
     ds = await openTestDataSource();
@@ -163,6 +178,13 @@ describe(`${PlacementImportStagingRepository.name} (PostgreSQL)`, () => {
     );
     expect(placed.map((p) => p.reference_code)).toEqual([ref.own, ref.own, ref.viaProgramme, 'TP-T2XXXXXXX']);
     expect(placed.every((p) => p.checks === 3 && p.job_title === 'Cook, "chef"\nnight')).toBe(true);
+    const [{ due }] = await ds.query(
+      `SELECT string_agg(rc.months || ':' || to_char(rc.due_on, 'YYYY-MM-DD'), ',' ORDER BY rc.months) AS due
+         FROM retention_checks rc JOIN placements pl ON pl.id = rc.placement_id
+        WHERE pl.import_id = $1 AND pl.start_date = '2026-04-01'`,
+      [importId],
+    );
+    expect(due).toBe('3:2026-07-01,6:2026-10-01,12:2027-04-01');
     expect(placed[3]).toMatchObject({ languages: ['ar', 'en'], consent_scope: 'follow-up\tand\\reports' });
     expect(placed[3].consent_given_at?.toISOString()).toBe('2026-01-10T00:00:00.000Z');
     // The staging table went with the transaction.

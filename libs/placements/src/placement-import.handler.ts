@@ -5,12 +5,16 @@ import { Clock, JobHandler, JobName, JobPayload } from '@tandem/core';
 import { ProgrammesRepository } from '@tandem/programmes';
 import { parse } from 'csv-parse';
 import { Readable } from 'node:stream';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { ImportMode, ImportRowError, ImportStatus } from './entities';
+import { CHECK_IN_MONTHS, ImportMode, ImportRowError, ImportStatus } from './entities';
 import { NotPlainCsv, plainCsvRecords } from './placement-import.csv';
 import { headerProblems, IMPORT_MAX_ROWS, ImportRow, validateImportRow } from './placement-import.rows';
-import { PlacementImportStagingRepository, stagingLine } from './placement-import-staging.repository';
+import {
+  PlacementImportStagingRepository,
+  stagingLine,
+  timeOrderedIds,
+} from './placement-import-staging.repository';
 import { PlacementImportsRepository } from './placement-imports.repository';
 
 /** Rows validated between two pauses for the event loop (and one COPY chunk). */
@@ -183,15 +187,18 @@ export class PlacementImportHandler {
     let batch: ImportRow[] = [];
     const now = this.clock.now();
     const flush = () => {
-      const fresh = batch.filter((r) => !r.participantReference);
-      const codes = referenceCodes(fresh.length);
+      const fresh = batch.filter((r) => !r.participantReference).length;
+      const codes = referenceCodes(fresh);
+      const ids = timeOrderedIds(batch.length * (2 + CHECK_IN_MONTHS.length));
       let k = 0;
+      let c = 0;
       let text = '';
       for (const r of batch) {
-        text += stagingLine(
-          r,
-          r.participantReference ? null : { id: randomUUID(), referenceCode: codes[k++] },
-        );
+        text += stagingLine(r, {
+          placementId: ids[k++],
+          checkIds: CHECK_IN_MONTHS.map(() => ids[k++]),
+          participant: r.participantReference ? null : { id: ids[k++], referenceCode: codes[c++] },
+        });
       }
       if (text) lines.push(text);
       staged += batch.length;
