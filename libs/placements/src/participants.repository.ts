@@ -2,20 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@tandem/core';
 import { Page, paginateByCreation, updatedRows } from '@tandem/core';
-import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { DataSource, DeepPartial, EntityManager } from 'typeorm';
 import { ListParticipantsDto } from './dto';
 import { Participant } from './entities';
 import { PlacementAccessService } from './placement-access.service';
-
-/** What the import checks of a participant found by reference code. */
-export interface ParticipantByReference {
-  id: string;
-  reference_code: string;
-  registered_by_organization_id: string;
-  programme_id: string | null;
-  erased_at: Date | null;
-}
 
 /**
  * Queries over participants. Reads for a person take the actor, whose scope is part of the query
@@ -30,12 +20,6 @@ export class ParticipantsRepository {
 
   insert(em: EntityManager, values: DeepPartial<Participant>): Promise<Participant> {
     return em.save(Participant, em.create(Participant, values));
-  }
-
-  /** Many at once (CSV import); the new ids in the order given. */
-  async insertMany(em: EntityManager, values: QueryDeepPartialEntity<Participant>[]): Promise<string[]> {
-    const inserted = await em.insert(Participant, values);
-    return inserted.identifiers.map((x) => (x as { id: string }).id);
   }
 
   /** By id, unscoped: only for showing back what the caller has just written. */
@@ -96,14 +80,5 @@ export class ParticipantsRepository {
       ),
     );
     return rows.length > 0;
-  }
-
-  /** By reference code, for the import's checks (any organisation's: the caller decides). */
-  async findByReferences(references: string[]): Promise<ParticipantByReference[]> {
-    if (!references.length) return [];
-    return this.dataSource.query(
-      `SELECT id, reference_code, registered_by_organization_id, programme_id, erased_at FROM participants WHERE reference_code = ANY($1)`,
-      [references],
-    );
   }
 }

@@ -1,8 +1,20 @@
-import { toCsv } from '@tandem/core';
-import { plainToInstance } from 'class-transformer';
-import { validateSync, ValidationError } from 'class-validator';
-import { CreateParticipantDto, CreatePlacementDto } from './dto';
-import { ImportRowError } from './entities';
+import { isCalendarDate, toCsv } from '@tandem/core';
+import {
+  arrayMaxSize,
+  isIn,
+  isInt,
+  isISO31661Alpha2,
+  isISO6391,
+  isISO8601,
+  isNumber,
+  isUUID,
+  max,
+  maxLength,
+  min,
+} from 'class-validator';
+import { isIsco08, ISIC4_SECTIONS } from './classifications';
+import { CreatePlacementDto, Isco08Constraint } from './dto';
+import { ContractType, Gender, ImportRowError, StatusCategory } from './entities';
 
 /** Filled to register a new participant for the employer; left empty when participantReference is given. */
 const PARTICIPANT_FIELDS = [
@@ -87,41 +99,70 @@ export function headerProblems(header: string[]): string | null {
   return parts.length ? parts.join('; ') : null;
 }
 
+/** A new participant's columns, checked and normalised (countries upper case, languages lower case). */
+export interface ImportParticipant {
+  yearOfBirth: number;
+  gender: Gender;
+  countryOfOrigin: string;
+  arrivalYear: number;
+  statusCategory: StatusCategory;
+  languages: string[];
+  consent: { givenAt: string; scope: string };
+}
+
 export interface ImportRow {
   row: number;
   participantReference: string | null;
-  participant: CreateParticipantDto | null;
+  participant: ImportParticipant | null;
   placement: Omit<CreatePlacementDto, 'participantId' | 'employerOrganizationId'>;
 }
 
-const PLACEHOLDER = '00000000-0000-4000-8000-000000000000';
 const REFERENCE = /^TP-[0-9A-Z]{8,13}$/;
-
-const toInt = (v: string): number | string => (/^-?\d+$/.test(v) ? Number(v) : v);
-const toNumber = (v: string): number | string => (v !== '' && Number.isFinite(Number(v)) ? Number(v) : v);
-
-function collect(
-  errors: ValidationError[],
-  column: (property: string) => string,
-  out: { column: string; reason: string }[],
-) {
-  for (const e of errors) {
-    for (const message of Object.values(e.constraints ?? {}))
-      out.push({ column: column(e.property), reason: message });
-    if (e.children?.length) collect(e.children, (p) => column(`${e.property}.${p}`), out);
-  }
-}
-
-const CONSENT_COLUMNS: Record<string, string> = {
-  'consent.givenAt': 'consentGivenAt',
-  'consent.scope': 'consentScope',
-  consent: 'consentGivenAt',
-};
+const NOT_BLANK = /\S/;
+const INTEGER = /^-?\d+$/;
+const GENDERS = Object.values(Gender) as string[];
+const STATUS_CATEGORIES = Object.values(StatusCategory) as string[];
+const CONTRACT_TYPES = Object.values(ContractType) as string[];
 
 /**
- * Validates one CSV record (already mapped by header) with the same rules as the API, reporting
- * each problem against its column. Checks that need the database (references, programmes) are the
- * caller's.
+ * The messages the API's DTOs give (CreatePlacementDto, CreateParticipantDto, ConsentDto), checked
+ * with class-validator's own functions but without its per-object metadata walk, which was most of
+ * an import's time. `placement-import.rows.spec.ts` compares both, message by message, in order.
+ */
+const M = {
+  programmeId: 'programmeId must be a UUID',
+  jobTitleLength: 'jobTitle must be shorter than or equal to 200 characters',
+  jobTitleBlank: 'jobTitle must not be blank',
+  occupationCode: new Isco08Constraint().defaultMessage(),
+  sector: 'sector must be an ISIC Rev.4 section letter (A–U)',
+  startDate: 'startDate must be a date YYYY-MM-DD',
+  contractType: `contractType must be one of: ${CONTRACT_TYPES.join(', ')}`,
+  hoursNumber: 'hoursPerWeek must be a number (one decimal at most)',
+  hoursMin: 'hoursPerWeek must not be less than 1',
+  hoursMax: 'hoursPerWeek must not be greater than 80',
+  gender: `gender must be one of: ${GENDERS.join(', ')}`,
+  country: 'countryOfOrigin must be an ISO 3166-1 alpha-2 country code',
+  statusCategory: `statusCategory must be one of: ${STATUS_CATEGORIES.join(', ')}`,
+  languagesCount: 'languages must contain no more than 20 elements',
+  languagesCode: 'languages must be ISO 639-1 language codes',
+  givenAt: 'consent.givenAt must be an ISO 8601 date or date-time',
+  scopeLength: 'scope must be shorter than or equal to 500 characters',
+  scopeBlank: 'consent.scope must not be blank',
+};
+
+type Problems = { column: string; reason: string }[];
+
+/** IsInt, Min(1900), Max(2100) (class-validator runs a property's decorators bottom up) on a column converted as the import always did (digits → number). */
+function checkYear(column: string, value: number | string, out: Problems): void {
+  if (!max(value, 2100)) out.push({ column, reason: `${column} must not be greater than 2100` });
+  if (!min(value, 1900)) out.push({ column, reason: `${column} must not be less than 1900` });
+  if (!isInt(value)) out.push({ column, reason: `${column} must be an integer number` });
+}
+
+/**
+ * Validates one CSV record (already mapped by header) with the same rules and messages as the
+ * API, reporting each problem against its column. Checks that need the database (references,
+ * programmes, duplicates) are the caller's.
  */
 export function validateImportRow(
   row: number,
@@ -129,69 +170,97 @@ export function validateImportRow(
   now: Date,
 ): { row: ImportRow; errors: ImportRowError[] } | { row: null; errors: ImportRowError[] } {
   const v = (c: ImportColumn) => (record[c] ?? '').trim();
-  const problems: { column: string; reason: string }[] = [];
+  const problems: Problems = [];
 
-  const placementPlain = {
-    participantId: PLACEHOLDER,
-    employerOrganizationId: PLACEHOLDER,
-    ...(v('programmeId') ? { programmeId: v('programmeId') } : {}),
-    jobTitle: v('jobTitle'),
-    occupationCode: v('occupationCode'),
-    sector: v('sector').toUpperCase(),
-    startDate: v('startDate'),
-    contractType: v('contractType'),
-    hoursPerWeek: toNumber(v('hoursPerWeek')),
-  };
-  const placement = plainToInstance(CreatePlacementDto, placementPlain);
-  collect(validateSync(placement), (p) => p, problems);
+  // CreatePlacementDto, property by property in its order (participant and employer are given).
+  const programmeId = v('programmeId') || undefined;
+  if (programmeId !== undefined && !isUUID(programmeId))
+    problems.push({ column: 'programmeId', reason: M.programmeId });
+  const jobTitle = v('jobTitle');
+  if (!NOT_BLANK.test(jobTitle)) problems.push({ column: 'jobTitle', reason: M.jobTitleBlank });
+  if (!maxLength(jobTitle, 200)) problems.push({ column: 'jobTitle', reason: M.jobTitleLength });
+  const occupationCode = v('occupationCode');
+  if (!isIsco08(occupationCode)) problems.push({ column: 'occupationCode', reason: M.occupationCode });
+  const sector = v('sector').toUpperCase();
+  if (!isIn(sector, ISIC4_SECTIONS)) problems.push({ column: 'sector', reason: M.sector });
+  const startDate = v('startDate');
+  if (!isCalendarDate(startDate)) problems.push({ column: 'startDate', reason: M.startDate });
+  const contractType = v('contractType');
+  if (!CONTRACT_TYPES.includes(contractType))
+    problems.push({ column: 'contractType', reason: M.contractType });
+  // @Type(() => Number): whatever the cell holds becomes Number(cell) ('' → 0, 'lots' → NaN).
+  const hoursPerWeek = Number(v('hoursPerWeek'));
+  if (!max(hoursPerWeek, 80)) problems.push({ column: 'hoursPerWeek', reason: M.hoursMax });
+  if (!min(hoursPerWeek, 1)) problems.push({ column: 'hoursPerWeek', reason: M.hoursMin });
+  if (!isNumber(hoursPerWeek, { maxDecimalPlaces: 1 }))
+    problems.push({ column: 'hoursPerWeek', reason: M.hoursNumber });
 
   const reference = v('participantReference');
-  let participant: CreateParticipantDto | null = null;
+  let participant: ImportParticipant | null = null;
   if (reference) {
     if (!REFERENCE.test(reference.toUpperCase()))
       problems.push({ column: 'participantReference', reason: 'is not a participant reference code (TP-…)' });
     for (const c of PARTICIPANT_COLUMNS)
       if (v(c)) problems.push({ column: c, reason: 'must be empty when participantReference is given' });
   } else {
-    const plain = {
-      yearOfBirth: toInt(v('yearOfBirth')),
-      gender: v('gender'),
-      countryOfOrigin: v('countryOfOrigin').toUpperCase(),
-      arrivalYear: toInt(v('arrivalYear')),
-      statusCategory: v('statusCategory'),
-      languages: v('languages')
-        .split(/[;\s]+/)
-        .filter(Boolean)
-        .map((l) => l.toLowerCase()),
-      consent: { givenAt: v('consentGivenAt'), scope: v('consentScope') },
-    };
-    participant = plainToInstance(CreateParticipantDto, plain);
     const before = problems.length;
-    collect(validateSync(participant), (p) => CONSENT_COLUMNS[p] ?? p, problems);
-    if (!plain.languages.length)
+    const yearCell = v('yearOfBirth');
+    const yearOfBirth = INTEGER.test(yearCell) ? Number(yearCell) : yearCell;
+    checkYear('yearOfBirth', yearOfBirth, problems);
+    const gender = v('gender');
+    if (!GENDERS.includes(gender)) problems.push({ column: 'gender', reason: M.gender });
+    const countryOfOrigin = v('countryOfOrigin').toUpperCase();
+    if (!isISO31661Alpha2(countryOfOrigin)) problems.push({ column: 'countryOfOrigin', reason: M.country });
+    const arrivalCell = v('arrivalYear');
+    const arrivalYear = INTEGER.test(arrivalCell) ? Number(arrivalCell) : arrivalCell;
+    checkYear('arrivalYear', arrivalYear, problems);
+    const statusCategory = v('statusCategory');
+    if (!STATUS_CATEGORIES.includes(statusCategory))
+      problems.push({ column: 'statusCategory', reason: M.statusCategory });
+    const languages = v('languages')
+      .split(/[;\s]+/)
+      .filter(Boolean)
+      .map((l) => l.toLowerCase());
+    if (!languages.every((l) => isISO6391(l)))
+      problems.push({ column: 'languages', reason: M.languagesCode });
+    if (!arrayMaxSize(languages, 20)) problems.push({ column: 'languages', reason: M.languagesCount });
+    const givenAt = v('consentGivenAt');
+    if (!isISO8601(givenAt, { strict: true })) problems.push({ column: 'consentGivenAt', reason: M.givenAt });
+    const scope = v('consentScope');
+    if (!NOT_BLANK.test(scope)) problems.push({ column: 'consentScope', reason: M.scopeBlank });
+    if (!maxLength(scope, 500)) problems.push({ column: 'consentScope', reason: M.scopeLength });
+    if (!languages.length)
       problems.push({ column: 'languages', reason: 'languages must list at least one ISO 639-1 code' });
     if (problems.length === before) {
-      if (Date.parse(plain.consent.givenAt) > now.getTime() + 5 * 60_000)
+      if (Date.parse(givenAt) > now.getTime() + 5 * 60_000)
         problems.push({ column: 'consentGivenAt', reason: 'cannot be in the future' });
-      if ((plain.arrivalYear as number) < (plain.yearOfBirth as number))
+      if ((arrivalYear as number) < (yearOfBirth as number))
         problems.push({ column: 'arrivalYear', reason: 'cannot be before yearOfBirth' });
     }
+    participant = {
+      yearOfBirth: yearOfBirth as number,
+      gender: gender as Gender,
+      countryOfOrigin,
+      arrivalYear: arrivalYear as number,
+      statusCategory: statusCategory as StatusCategory,
+      languages,
+      consent: { givenAt, scope },
+    };
   }
-  const errors = problems.map((p) => ({ row, ...p }));
-  if (errors.length) return { row: null, errors };
+  if (problems.length) return { row: null, errors: problems.map((p) => ({ row, ...p })) };
   return {
     row: {
       row,
       participantReference: reference ? reference.toUpperCase() : null,
       participant,
       placement: {
-        programmeId: placement.programmeId,
-        jobTitle: placement.jobTitle.trim(),
-        occupationCode: placement.occupationCode,
-        sector: placement.sector,
-        startDate: placement.startDate,
-        contractType: placement.contractType,
-        hoursPerWeek: placement.hoursPerWeek,
+        programmeId,
+        jobTitle,
+        occupationCode,
+        sector,
+        startDate,
+        contractType: contractType as ContractType,
+        hoursPerWeek,
       },
     },
     errors: [],

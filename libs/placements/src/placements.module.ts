@@ -10,6 +10,7 @@ import { ParticipantsService } from './participants.service';
 import { PlacementAccessService } from './placement-access.service';
 import { PlacementImportHandler } from './placement-import.handler';
 import { PlacementImportsRepository } from './placement-imports.repository';
+import { PlacementImportStagingRepository } from './placement-import-staging.repository';
 import { PlacementImportsService } from './placement-imports.service';
 import { PlacementStatsService } from './placement-stats.service';
 import { PlacementsBreakGlassService } from './placements-break-glass.service';
@@ -48,6 +49,7 @@ const EXPORTED = [
     ParticipantsRepository,
     CheckInsRepository,
     PlacementImportsRepository,
+    PlacementImportStagingRepository,
     DueCheckInsRepository,
   ],
   exports: EXPORTED,

@@ -304,15 +304,4 @@ export class PlacementsRepository {
       query: { sql, params },
     };
   }
-
-  /** The start dates of the employer's placements of these participants, as `participantId|date`. */
-  async startsOf(employerId: string, participantIds: string[]): Promise<Set<string>> {
-    if (!participantIds.length) return new Set();
-    const found: { participant_id: string; start_date: string }[] = await this.dataSource.query(
-      `SELECT participant_id, to_char(start_date, 'YYYY-MM-DD') AS start_date FROM placements
-        WHERE employer_organization_id = $1 AND participant_id = ANY($2::uuid[])`,
-      [employerId, participantIds],
-    );
-    return new Set(found.map((f) => `${f.participant_id}|${f.start_date}`));
-  }
 }
