@@ -138,6 +138,13 @@ export async function settle(stack, { timeoutMs = 900_000 } = {}) {
   const redis = new Redis(stack.redisUrl, { maxRetriesPerRequest: null });
   const started = Date.now();
   try {
+    // A worker on an empty Redis first writes its rebuild events (apps/worker/src/redis-rebuild.service.ts)
+    // and then sets this marker: until it is there, an empty outbox proves nothing.
+    await until(async () => (await redis.exists('tandem:redis-state')) === 1, {
+      every: 500,
+      timeoutMs,
+      what: 'the worker to check Redis for its state',
+    });
     await until(
       async () => {
         const { rows } = await stack.db.query(
