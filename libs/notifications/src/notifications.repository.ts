@@ -91,6 +91,43 @@ export interface DigestItemRow {
 const CADENCE_SQL = `COALESCE(np.email_by_type ->> n.type, np.email_default)`;
 
 /**
+ * Records e-mails the server accepted ($1 ids, $2 message ids) and their notification deliveries
+ * ($3) as sent: two CTEs, `emails` and `notified`, for a statement to start with.
+ */
+const RECORD_SENT_SQL = `emails AS (
+         UPDATE email_deliveries e
+            SET status = 'sent', sent_at = now(), message_id = u.message_id, lease_until = NULL, last_error = NULL
+           FROM unnest($1::uuid[], $2::text[]) AS u(id, message_id)
+          WHERE e.id = u.id
+         RETURNING e.id
+       ), notified AS (
+         UPDATE notification_deliveries d SET status = 'sent', sent_at = now()
+           FROM unnest($3::uuid[]) AS x(id)
+          WHERE d.id = x.id AND d.status = 'pending'
+         RETURNING d.id
+       )`;
+
+/**
+ * Claims the pending (or lease-expired) e-mails of the dedupe keys in parameter `keys` for a lease of
+ * parameter `lease` seconds, skipping rows another transaction is claiming, and selects per key the
+ * claimed id or null with its status: CTEs `candidates` and `claimed`, then the final SELECT.
+ */
+const claimSql = (keys: string, lease: string) => `candidates AS (
+         SELECT id FROM email_deliveries
+          WHERE dedupe_key = ANY(${keys}::text[])
+            AND (status = 'pending' OR (status = 'sending' AND lease_until < now()))
+          ORDER BY id FOR UPDATE SKIP LOCKED
+       ), claimed AS (
+         UPDATE email_deliveries e
+            SET status = 'sending', lease_until = now() + make_interval(secs => ${lease}), attempts = e.attempts + 1
+           FROM candidates c WHERE e.id = c.id
+         RETURNING e.id, e.dedupe_key
+       )
+       SELECT e.dedupe_key, c.id AS claimed_id, e.status
+         FROM email_deliveries e LEFT JOIN claimed c ON c.dedupe_key = e.dedupe_key
+        WHERE e.dedupe_key = ANY(${keys}::text[])`;
+
+/**
  * Every query of the sending side of notifications: fan-out, e-mail deliveries (claim, lease, mark
  * sent), batch slices and digests. Worker-only: none of it is scoped by an actor, because the
  * recipients were resolved when the event was written.
@@ -179,23 +216,11 @@ export class NotificationsRepository {
     dedupeKeys: string[],
     leaseMs: number,
   ): Promise<{ dedupe_key: string; claimed_id: string | null; status: string }[]> {
-    return (await this.dataSource.query(
-      `WITH candidates AS (
-         SELECT id FROM email_deliveries
-          WHERE dedupe_key = ANY($1::text[])
-            AND (status = 'pending' OR (status = 'sending' AND lease_until < now()))
-          ORDER BY id FOR UPDATE SKIP LOCKED
-       ), claimed AS (
-         UPDATE email_deliveries e
-            SET status = 'sending', lease_until = now() + make_interval(secs => $2), attempts = e.attempts + 1
-           FROM candidates c WHERE e.id = c.id
-         RETURNING e.id, e.dedupe_key
-       )
-       SELECT e.dedupe_key, c.id AS claimed_id, e.status
-         FROM email_deliveries e LEFT JOIN claimed c ON c.dedupe_key = e.dedupe_key
-        WHERE e.dedupe_key = ANY($1::text[])`,
-      [dedupeKeys, leaseMs / 1000],
-    )) as { dedupe_key: string; claimed_id: string | null; status: string }[];
+    return (await this.dataSource.query(`WITH ${claimSql('$1', '$2')}`, [dedupeKeys, leaseMs / 1000])) as {
+      dedupe_key: string;
+      claimed_id: string | null;
+      status: string;
+    }[];
   }
 
   /**
@@ -207,16 +232,8 @@ export class NotificationsRepository {
   ): Promise<void> {
     const deliveries = sent.map((s) => s.notificationDeliveryId).filter((d): d is string => !!d);
     await this.dataSource.query(
-      `WITH emails AS (
-         UPDATE email_deliveries e
-            SET status = 'sent', sent_at = now(), message_id = u.message_id, lease_until = NULL, last_error = NULL
-           FROM unnest($1::uuid[], $2::text[]) AS u(id, message_id)
-          WHERE e.id = u.id
-         RETURNING e.id
-       )
-       UPDATE notification_deliveries d SET status = 'sent', sent_at = now()
-         FROM unnest($3::uuid[]) AS x(id)
-        WHERE d.id = x.id AND d.status = 'pending'`,
+      `WITH ${RECORD_SENT_SQL}
+       SELECT count(*) FROM notified`,
       [sent.map((s) => s.id), sent.map((s) => s.messageId), deliveries],
     );
   }
@@ -233,34 +250,13 @@ export class NotificationsRepository {
     leaseMs: number,
   ): Promise<{ dedupe_key: string; claimed_id: string | null; status: string }[]> {
     const deliveries = sent.map((s) => s.notificationDeliveryId).filter((d): d is string => !!d);
-    return (await this.dataSource.query(
-      `WITH emails AS (
-         UPDATE email_deliveries e
-            SET status = 'sent', sent_at = now(), message_id = u.message_id, lease_until = NULL, last_error = NULL
-           FROM unnest($1::uuid[], $2::text[]) AS u(id, message_id)
-          WHERE e.id = u.id
-         RETURNING e.id
-       ), notified AS (
-         UPDATE notification_deliveries d SET status = 'sent', sent_at = now()
-           FROM unnest($3::uuid[]) AS x(id)
-          WHERE d.id = x.id AND d.status = 'pending'
-         RETURNING d.id
-       ), candidates AS (
-         SELECT id FROM email_deliveries
-          WHERE dedupe_key = ANY($4::text[])
-            AND (status = 'pending' OR (status = 'sending' AND lease_until < now()))
-          ORDER BY id FOR UPDATE SKIP LOCKED
-       ), claimed AS (
-         UPDATE email_deliveries e
-            SET status = 'sending', lease_until = now() + make_interval(secs => $5), attempts = e.attempts + 1
-           FROM candidates c WHERE e.id = c.id
-         RETURNING e.id, e.dedupe_key
-       )
-       SELECT e.dedupe_key, c.id AS claimed_id, e.status
-         FROM email_deliveries e LEFT JOIN claimed c ON c.dedupe_key = e.dedupe_key
-        WHERE e.dedupe_key = ANY($4::text[])`,
-      [sent.map((s) => s.id), sent.map((s) => s.messageId), deliveries, dedupeKeys, leaseMs / 1000],
-    )) as { dedupe_key: string; claimed_id: string | null; status: string }[];
+    return (await this.dataSource.query(`WITH ${RECORD_SENT_SQL}, ${claimSql('$4', '$5')}`, [
+      sent.map((s) => s.id),
+      sent.map((s) => s.messageId),
+      deliveries,
+      dedupeKeys,
+      leaseMs / 1000,
+    ])) as { dedupe_key: string; claimed_id: string | null; status: string }[];
   }
 
   /** Notification deliveries whose e-mail an earlier attempt already sent. */
