@@ -5,6 +5,7 @@ import SMTPPool from 'nodemailer/lib/smtp-pool';
 import { EntityManager } from 'typeorm';
 import { GroupCommit } from './group-commit';
 import { NotificationsRepository } from './notifications.repository';
+import { smtpSocketWithoutNagle } from './smtp-socket';
 import { RenderedEmail } from './templates/layout';
 
 export interface OutgoingEmail extends RenderedEmail {
@@ -113,6 +114,7 @@ export class MailService implements OnApplicationShutdown {
           ? { rateLimit: config.SMTP_RATE_LIMIT, rateDelta: config.SMTP_RATE_DELTA_MS }
           : {}),
         connectionTimeout: Math.min(timeout, 30_000),
+        getSocket: smtpSocketWithoutNagle(Math.min(timeout, 30_000)),
         greetingTimeout: Math.min(timeout, 30_000),
         socketTimeout: timeout,
       }),
