@@ -28,6 +28,7 @@ export * from './utils/timeout';
 export * from './idempotency/idempotency-key.entity';
 export * from './idempotency/idempotency.service';
 export * from './validation/calendar-date';
+export * from './validation/instant';
 export * from './validation/optional-text';
 export * from './validation/country-code';
 export * from './pagination/page-of';
