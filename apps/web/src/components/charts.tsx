@@ -10,19 +10,20 @@ export interface Bar {
   display?: string;
 }
 
+/** The width of every chart's drawing (SVG user units; it scales to the space it is given). */
+export const CHART_WIDTH = 420;
+
 /**
  * The frame every chart shares: its caption, the drawing (an SVG hidden from assistive technology;
  * none when `drawing` is null) and the table that carries the same numbers (`children`: its rows).
  */
 export function ChartFrame({
   title,
-  width,
   height,
   drawing,
   children,
 }: {
   title: string;
-  width: number;
   height: number;
   drawing: ReactNode;
   children: ReactNode;
@@ -32,7 +33,12 @@ export function ChartFrame({
     <figure className="chart" aria-labelledby={`${id}-cap`}>
       <figcaption id={`${id}-cap`}>{title}</figcaption>
       {drawing !== null && (
-        <svg viewBox={`0 0 ${width} ${height}`} role="presentation" aria-hidden="true" focusable="false">
+        <svg
+          viewBox={`0 0 ${CHART_WIDTH} ${height}`}
+          role="presentation"
+          aria-hidden="true"
+          focusable="false"
+        >
           {drawing}
         </svg>
       )}
@@ -66,12 +72,11 @@ export function BarChart({
   const top = Math.max(max ?? 0, ...bars.map((b) => b.value), 1);
   const rowH = 28;
   const labelW = 180;
-  const width = 420;
+  const width = CHART_WIDTH;
   const height = bars.length * rowH + 8;
   return (
     <ChartFrame
       title={title}
-      width={width}
       height={height}
       drawing={bars.map((b, i) => {
         const w = Math.max(0, (b.value / top) * (width - labelW - 70));
@@ -117,7 +122,7 @@ export function IndicatorChart({
   unit: string;
   labels: { period: string; value: string; baseline: string; target: string };
 }) {
-  const width = 420;
+  const width = CHART_WIDTH;
   const height = 180;
   const pad = 36;
   const { lo, span } = extent([baseline, target, ...points.map((p) => p.value)]);
@@ -128,7 +133,6 @@ export function IndicatorChart({
   return (
     <ChartFrame
       title={title}
-      width={width}
       height={height}
       drawing={
         <>

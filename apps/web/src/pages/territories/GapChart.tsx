@@ -1,6 +1,6 @@
 // The gap (migrant − host) over time as an SVG line, with the same numbers in a table. The SVG is
 // hidden from assistive technology; the table carries the figures (see components/charts.tsx).
-import { ChartFrame, extent } from '../../components/charts';
+import { CHART_WIDTH, ChartFrame, extent } from '../../components/charts';
 import { useI18n } from '../../i18n';
 import type { TrendPoint } from '../../api/types';
 import { fmt, signed } from './format';
@@ -8,7 +8,7 @@ import { fmt, signed } from './format';
 export function GapChart({ title, unit, points }: { title: string; unit: string; points: TrendPoint[] }) {
   const { t, lang } = useI18n();
   const gaps = points.filter((p) => p.gap !== null) as (TrendPoint & { gap: number })[];
-  const width = 420;
+  const width = CHART_WIDTH;
   const height = 160;
   const pad = { l: 48, r: 16, t: 26, b: 28 };
   const { hi, span } = extent([0, ...gaps.map((p) => p.gap)]);
@@ -17,7 +17,6 @@ export function GapChart({ title, unit, points }: { title: string; unit: string;
   return (
     <ChartFrame
       title={title}
-      width={width}
       height={height}
       drawing={
         gaps.length > 0 ? (
