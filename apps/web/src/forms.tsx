@@ -140,13 +140,19 @@ export function Field({ form, name, label, hint, children }: FieldProps) {
         'aria-invalid': error ? true : undefined,
         'aria-describedby': describedBy || undefined,
       })}
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      )}
+      <FieldError id={id} error={error} />
     </div>
+  );
+}
+
+/** The API's message for a field (none without one), which the field names in `aria-describedby`. */
+function FieldError({ id, error }: { id: string; error: string | undefined }) {
+  if (!error) return null;
+  return (
+    <p className="field-error" id={`${id}-error`}>
+      <span aria-hidden="true">⚠ </span>
+      {error}
+    </p>
   );
 }
 
@@ -174,12 +180,7 @@ export function FieldSet({
     >
       <legend>{legend}</legend>
       {children}
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      )}
+      <FieldError id={id} error={error} />
     </fieldset>
   );
 }

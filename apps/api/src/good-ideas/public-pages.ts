@@ -393,11 +393,59 @@ function select(
   return `<div><label for="f-${name}">${esc(label)}</label><select id="f-${name}" name="${name}">${opts}</select></div>`;
 }
 
-const qs = (params: Record<string, string | number | undefined>) =>
+/** A query string of the parameters that have a value, in their order. */
+export const qs = (params: Record<string, string | number | undefined>) =>
   Object.entries(params)
     .filter(([, v]) => v !== undefined && v !== '')
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
     .join('&');
+
+/** A public search page: what it lists, its search form (free text, then `fields`), the results and the next link. */
+export interface SearchPage {
+  lang: PageLang;
+  /** The heading, also the start of the page title. */
+  heading: string;
+  intro: string;
+  /** The page title after the heading. */
+  site: string;
+  /** Where the page is served: the form's action and the start of its canonical address. */
+  path: string;
+  /** The page's texts: `search` (the button and the form's name) and `searchLabel`. */
+  labels: Record<string, string>;
+  q: string | undefined;
+  /** The form's other fields, each a line ending in a newline. */
+  fields: string;
+  results: string;
+  next: string;
+  /** The page's query string (its filters and language). */
+  query: string;
+}
+
+export function searchPage(p: SearchPage, publicUrl: string, site?: PageSite): string {
+  const body = `<h1>${esc(p.heading)}</h1>
+<p>${esc(p.intro)}</p>
+<form class="filters" role="search" method="get" action="${p.path}" aria-label="${esc(p.labels.search)}">
+<input type="hidden" name="lang" value="${p.lang}">
+<div><label for="f-q">${esc(p.labels.searchLabel)}</label><input id="f-q" type="search" name="q" value="${esc(p.q)}"></div>
+${p.fields}<div><button type="submit">${esc(p.labels.search)}</button></div>
+</form>
+${p.results}
+${p.next}`;
+  const self = `${p.path}?${p.query}`;
+  return layout(
+    {
+      lang: p.lang,
+      title: `${p.heading} · ${p.site}`,
+      description: p.intro,
+      url: self,
+      type: 'website',
+      alternates: self,
+    },
+    body,
+    publicUrl,
+    site,
+  );
+}
 
 export function renderCatalogue(
   lang: PageLang,
@@ -433,36 +481,30 @@ export function renderCatalogue(
   const next = page.nextCursor
     ? `<nav aria-label="${esc(t.pages)}"><a rel="next" href="/public/good-ideas?${esc(qs({ ...f, lang, cursor: page.nextCursor }))}">${esc(t.next)}</a></nav>`
     : '';
-  const body = `<h1>${esc(t.catalogue)}</h1>
-<p>${esc(t.intro)}</p>
-<form class="filters" role="search" method="get" action="/public/good-ideas" aria-label="${esc(t.search)}">
-<input type="hidden" name="lang" value="${lang}">
-<div><label for="f-q">${esc(t.searchLabel)}</label><input id="f-q" type="search" name="q" value="${esc(f.q)}"></div>
-<div><label for="f-country">${esc(t.country)}</label><input id="f-country" name="country" maxlength="2" value="${esc(f.country)}"></div>
+  return searchPage(
+    {
+      lang,
+      heading: t.catalogue,
+      intro: t.intro,
+      site: t.site,
+      path: '/public/good-ideas',
+      labels: t,
+      q: f.q,
+      fields: `<div><label for="f-country">${esc(t.country)}</label><input id="f-country" name="country" maxlength="2" value="${esc(f.country)}"></div>
 <div><label for="f-city">${esc(t.city)}</label><input id="f-city" name="city" value="${esc(f.city)}"></div>
 ${select('dimension', t.dimension, INTEGRATION_DIMENSIONS, f.dimension, lang)}
 ${select('theme', t.theme, GOOD_IDEA_THEMES, f.theme, lang)}
 ${select('targetGroup', t.targetGroup, TARGET_GROUPS, f.targetGroup, lang)}
 ${select('partnerKind', t.partnerKind, ORGANIZATION_KINDS, f.partnerKind, lang)}
 ${select('language', t.language, ['en', 'fr', 'es', 'ar'], f.language, lang)}
-<div><button type="submit">${esc(t.search)}</button></div>
-</form>
-<p role="status">${esc(page.items.length ? fmt(t.results, { n: page.items.length }) : t.none)}</p>
+`,
+      results: `<p role="status">${esc(page.items.length ? fmt(t.results, { n: page.items.length }) : t.none)}</p>
 <ol class="results">
 ${items}
-</ol>
-${next}`;
-  const self = `/public/good-ideas?${qs({ ...f, lang })}`;
-  return layout(
-    {
-      lang,
-      title: `${t.catalogue} · ${t.site}`,
-      description: t.intro,
-      url: self,
-      type: 'website',
-      alternates: self,
+</ol>`,
+      next,
+      query: qs({ ...f, lang }),
     },
-    body,
     publicUrl,
   );
 }

@@ -5,7 +5,17 @@ import type {
   PublicQuestionResult,
 } from '@tandem/consultations';
 import type { TerritoryPageView } from '@tandem/public-pages';
-import { dirOf, esc, fmt, layout, PageLang, PageSite, table } from '../good-ideas/public-pages';
+import {
+  dirOf,
+  esc,
+  fmt,
+  layout,
+  PageLang,
+  PageSite,
+  qs,
+  searchPage,
+  table,
+} from '../good-ideas/public-pages';
 
 /**
  * Server-rendered public outcomes and territory pages (issue 20), on the good-ideas pages' layout:
@@ -218,40 +228,32 @@ export function renderConsultationList(
   publicUrl: string,
 ): string {
   const t = UI[lang];
-  const keep = (extra: Record<string, string | undefined>) =>
-    Object.entries({
-      q: filter.q,
-      territory: filter.territory,
-      dimension: filter.dimension,
-      language: filter.language,
-      from: filter.from,
-      to: filter.to,
-      lang,
-      ...extra,
-    })
-      .filter(([, v]) => v)
-      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v!)}`)
-      .join('&');
-  const body = `<h1>${esc(t.outcomes)}</h1>
-<p>${esc(t.intro)}</p>
-<form class="filters" role="search" method="get" action="/public/consultations" aria-label="${esc(t.search)}">
-<input type="hidden" name="lang" value="${lang}">
-<div><label for="f-q">${esc(t.searchLabel)}</label><input id="f-q" type="search" name="q" value="${esc(filter.q)}"></div>
-<div><button type="submit">${esc(t.search)}</button></div>
-</form>
-${page.items.length ? `<ol class="results">${page.items.map((c) => summaryItem(c, lang)).join('\n')}</ol>` : `<p>${esc(t.none)}</p>`}
-${page.nextCursor ? `<nav aria-label="${esc(t.next)}"><a rel="next" href="/public/consultations?${esc(keep({ cursor: page.nextCursor }))}">${esc(t.next)}</a></nav>` : ''}`;
-  const self = `/public/consultations?${keep({})}`;
-  return layout(
+  const f = {
+    q: filter.q,
+    territory: filter.territory,
+    dimension: filter.dimension,
+    language: filter.language,
+    from: filter.from,
+    to: filter.to,
+  };
+  return searchPage(
     {
       lang,
-      title: `${t.outcomes} · Tandem`,
-      description: t.intro,
-      url: self,
-      type: 'website',
-      alternates: self,
+      heading: t.outcomes,
+      intro: t.intro,
+      site: 'Tandem',
+      path: '/public/consultations',
+      labels: t,
+      q: filter.q,
+      fields: '',
+      results: page.items.length
+        ? `<ol class="results">${page.items.map((c) => summaryItem(c, lang)).join('\n')}</ol>`
+        : `<p>${esc(t.none)}</p>`,
+      next: page.nextCursor
+        ? `<nav aria-label="${esc(t.next)}"><a rel="next" href="/public/consultations?${esc(qs({ ...f, lang, cursor: page.nextCursor }))}">${esc(t.next)}</a></nav>`
+        : '',
+      query: qs({ ...f, lang }),
     },
-    body,
     publicUrl,
     site(lang),
   );

@@ -10,6 +10,18 @@ import { Column, DataTable, ErrorBox, Loading } from './common';
 /** Rows asked for per page: a screenful, then "show more". */
 export const PAGE_SIZE = 25;
 
+/**
+ * The query of one page: its size, the cursor and the filters that are set, in their order (a filter
+ * that is empty, false or undefined is left out, so the API applies none).
+ */
+export function pageQuery<F extends object = object>(
+  cursor: string | undefined,
+  filters?: F,
+): { limit: number; cursor: string | undefined } & Partial<F> {
+  const set = Object.entries(filters ?? {}).filter(([, v]) => v !== '' && v !== false && v !== undefined);
+  return { limit: PAGE_SIZE, cursor, ...(Object.fromEntries(set) as Partial<F>) };
+}
+
 export interface PagedList<T> {
   items: T[];
   /** The whole list's size, when the API counted it. */

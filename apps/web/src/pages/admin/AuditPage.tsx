@@ -1,4 +1,4 @@
-import { PagedTable, PAGE_SIZE, usePagedList } from '../../components/PagedTable';
+import { PagedTable, pageQuery, usePagedList } from '../../components/PagedTable';
 import { useState } from 'react';
 import { api, call } from '../../api/client';
 import { AuditEvent, Page } from '../../api/types';
@@ -21,12 +21,7 @@ export function AdminAuditPage() {
       call<Page<AuditEvent>>(
         api.GET('/audit-events', {
           params: {
-            query: {
-              limit: PAGE_SIZE,
-              cursor,
-              ...(filter.entityType && { entityType: filter.entityType }),
-              ...(filter.entityId && { entityId: filter.entityId }),
-            },
+            query: pageQuery(cursor, filter),
           },
         }),
       ),

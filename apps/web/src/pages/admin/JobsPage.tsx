@@ -1,5 +1,5 @@
 import { ConfirmButton } from '../../components/ConfirmDialog';
-import { PAGE_SIZE, PagedTable, usePagedList } from '../../components/PagedTable';
+import { pageQuery, PagedTable, usePagedList } from '../../components/PagedTable';
 import { api, call } from '../../api/client';
 import { DeadLetter, Page } from '../../api/types';
 import { fmtDateTime, PageTitle, Card } from '../../components/common';
@@ -14,9 +14,7 @@ export function AdminJobsPage() {
   const replay = useApiForm();
   const list = usePagedList(
     (cursor) =>
-      call<Page<DeadLetter>>(
-        api.GET('/admin/dead-letters', { params: { query: { limit: PAGE_SIZE, cursor } } }),
-      ),
+      call<Page<DeadLetter>>(api.GET('/admin/dead-letters', { params: { query: pageQuery(cursor) } })),
     [],
   );
   return (

@@ -1,5 +1,5 @@
 import { ConfirmButton } from '../../components/ConfirmDialog';
-import { PAGE_SIZE, PagedTable, usePagedList } from '../../components/PagedTable';
+import { pageQuery, PagedTable, usePagedList } from '../../components/PagedTable';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { api, call } from '../../api/client';
@@ -22,7 +22,7 @@ export function AdminOrganizationPage() {
     (cursor) =>
       call<Page<Member>>(
         api.GET('/organizations/{id}/members', {
-          params: { path: { id }, query: { limit: PAGE_SIZE, cursor } },
+          params: { path: { id }, query: pageQuery(cursor) },
         }),
       ),
     [id],

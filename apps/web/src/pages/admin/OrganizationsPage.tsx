@@ -1,4 +1,4 @@
-import { PAGE_SIZE, PagedTable, usePagedList } from '../../components/PagedTable';
+import { pageQuery, PagedTable, usePagedList } from '../../components/PagedTable';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, call } from '../../api/client';
@@ -51,7 +51,7 @@ export function AdminOrganizationsPage() {
       call<Page<Organization>>(
         api.GET('/organizations', {
           params: {
-            query: { limit: PAGE_SIZE, cursor, ...(kind && { kind: kind as Kind }), ...(text && { text }) },
+            query: pageQuery(cursor, { kind: kind as Kind, text }),
           },
         }),
       ),

@@ -3,17 +3,14 @@ import { api, call } from '../../api/client';
 import { Consultation, Page } from '../../api/types';
 import { orgsOfKind, useMe } from '../../auth';
 import { fmtDateTime, PageTitle, StateBadge, ButtonLink } from '../../components/common';
-import { PAGE_SIZE, PagedTable, usePagedList } from '../../components/PagedTable';
+import { pageQuery, PagedTable, usePagedList } from '../../components/PagedTable';
 import { localized, useI18n } from '../../i18n';
 
 export function ConsultationsPage() {
   const { t, lang } = useI18n();
   const me = useMe();
   const list = usePagedList(
-    (cursor) =>
-      call<Page<Consultation>>(
-        api.GET('/consultations', { params: { query: { limit: PAGE_SIZE, cursor } } }),
-      ),
+    (cursor) => call<Page<Consultation>>(api.GET('/consultations', { params: { query: pageQuery(cursor) } })),
     [],
   );
   const mine = new Set(me.memberships.map((m) => m.organizationId));

@@ -1,4 +1,4 @@
-import { Paged, PAGE_SIZE, usePagedList } from '../../components/PagedTable';
+import { Paged, pageQuery, usePagedList } from '../../components/PagedTable';
 import { refreshAfterChange } from '../../query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -14,7 +14,7 @@ export function NotificationsPage() {
     (cursor) =>
       call<Page<Notification>>(
         api.GET('/notifications', {
-          params: { query: { limit: PAGE_SIZE, cursor, ...(unreadOnly ? { unread: true } : {}) } },
+          params: { query: pageQuery(cursor, { unread: unreadOnly }) },
         }),
       ),
     [unreadOnly],

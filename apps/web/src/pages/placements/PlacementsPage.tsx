@@ -4,7 +4,7 @@ import { api, call } from '../../api/client';
 import { Page, Placement, PlacementStats } from '../../api/types';
 import { BarChart } from '../../components/charts';
 import { fmtDate, PageTitle, StateBadge, useLoad, Card, ButtonLink } from '../../components/common';
-import { PAGE_SIZE, PagedTable, usePagedList } from '../../components/PagedTable';
+import { pageQuery, PagedTable, usePagedList } from '../../components/PagedTable';
 import { Key, useI18n } from '../../i18n';
 import { SECTORS, type Sector, useEmployers } from './constants';
 import { FilterSelect } from '../../components/EnumSelect';
@@ -19,12 +19,7 @@ export function PlacementsPage() {
       call<Page<Placement>>(
         api.GET('/placements', {
           params: {
-            query: {
-              limit: PAGE_SIZE,
-              cursor,
-              ...(status && { status: status as 'active' | 'ended' }),
-              ...(sector && { sector: sector as Sector }),
-            },
+            query: pageQuery(cursor, { status: status as 'active' | 'ended', sector: sector as Sector }),
           },
         }),
       ),

@@ -4,7 +4,7 @@ import { api, call } from '../../api/client';
 import { Page, Programme } from '../../api/types';
 import { useMe } from '../../auth';
 import { fmtDate, PageTitle, StateBadge, ButtonLink } from '../../components/common';
-import { PAGE_SIZE, PagedTable, usePagedList } from '../../components/PagedTable';
+import { pageQuery, PagedTable, usePagedList } from '../../components/PagedTable';
 import { useI18n } from '../../i18n';
 import { DIMENSIONS, type Dimension, PROGRAMME_STATUSES } from './constants';
 import { FilterSelect } from '../../components/EnumSelect';
@@ -22,13 +22,11 @@ export function ProgrammesPage() {
       call<Page<Programme>>(
         api.GET('/programmes', {
           params: {
-            query: {
-              limit: PAGE_SIZE,
-              cursor,
-              ...(status && { status: status as (typeof PROGRAMME_STATUSES)[number] }),
-              ...(dimension && { dimension: dimension as Dimension }),
-              ...(text && { text }),
-            },
+            query: pageQuery(cursor, {
+              status: status as (typeof PROGRAMME_STATUSES)[number],
+              dimension: dimension as Dimension,
+              text,
+            }),
           },
         }),
       ),

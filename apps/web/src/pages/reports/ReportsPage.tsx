@@ -1,5 +1,5 @@
 import { allPages } from '../../components/PagedTable';
-import { Paged, PAGE_SIZE, PagedTable, usePagedList } from '../../components/PagedTable';
+import { Paged, pageQuery, PagedTable, usePagedList } from '../../components/PagedTable';
 import { ReactNode, useEffect, useState } from 'react';
 import { api, call, download } from '../../api/client';
 import { Consultation, Page, Programme, Report, ReportSchedule } from '../../api/types';
@@ -201,7 +201,7 @@ const cleanParameters = (p: Record<string, string>) =>
 export function ReportsPage() {
   const { t, lang } = useI18n();
   const list = usePagedList(
-    (cursor) => call<Page<Report>>(api.GET('/reports', { params: { query: { limit: PAGE_SIZE, cursor } } })),
+    (cursor) => call<Page<Report>>(api.GET('/reports', { params: { query: pageQuery(cursor) } })),
     [],
   );
   const form = useApiForm();
@@ -296,9 +296,7 @@ function SchedulesSection() {
   const { t } = useI18n();
   const list = usePagedList(
     (cursor) =>
-      call<Page<ReportSchedule>>(
-        api.GET('/report-schedules', { params: { query: { limit: PAGE_SIZE, cursor } } }),
-      ),
+      call<Page<ReportSchedule>>(api.GET('/report-schedules', { params: { query: pageQuery(cursor) } })),
     [],
   );
   const form = useApiForm();
