@@ -136,6 +136,10 @@ describe(`${TaskRemindersRepository.name} claims and ${TaskReminderSweep.name} (
     await sweepOf().sweep();
     expect(sent).toHaveLength(1);
     await setDue(id, '2027-04-01');
+    // Its due-soon time (2027-04-01T00:00Z, 24 h before the end of the day) has not come yet.
+    await sweepOf().sweep();
+    expect(sent).toHaveLength(1);
+    now = new Date('2027-04-01T01:00:00Z');
     await sweepOf().sweep();
     expect(sent.map((s) => s.dedupeKey)).toEqual([`task-due:${id}:2027-03-31`, `task-due:${id}:2027-04-01`]);
     now = new Date('2027-04-02T00:00:00Z');

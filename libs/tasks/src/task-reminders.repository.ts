@@ -37,17 +37,21 @@ export class TaskRemindersRepository {
    */
   claimDue(em: EntityManager, kind: ReminderKind, now: Date, limit: number): Promise<ClaimedReminder[]> {
     const { at, sentAt } = COLUMNS[kind];
+    // A final SELECT, not a bare UPDATE … RETURNING, which TypeORM answers as [rows, count].
     return em.query(
       `WITH batch AS (
          SELECT id FROM tasks
           WHERE ${at} <= $1 AND ${sentAt} IS NULL
           ORDER BY ${at}, id LIMIT $2 FOR UPDATE SKIP LOCKED
+       ), claimed AS (
+         UPDATE tasks t SET ${sentAt} = $1 FROM batch WHERE t.id = batch.id
+         RETURNING t.id, t.title, t.state, to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate",
+                   t.programme_id AS "programmeId",
+                   t.assignee_organization_id AS "assigneeOrganizationId",
+                   t.assignee_user_id AS "assigneeUserId", t.${at} AS at
        )
-       UPDATE tasks t SET ${sentAt} = $1 FROM batch WHERE t.id = batch.id
-       RETURNING t.id, t.title, t.state, to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate",
-                 t.programme_id AS "programmeId",
-                 t.assignee_organization_id AS "assigneeOrganizationId",
-                 t.assignee_user_id AS "assigneeUserId"`,
+       SELECT id, title, state, "dueDate", "programmeId", "assigneeOrganizationId", "assigneeUserId"
+         FROM claimed ORDER BY at, id`,
       [now, limit],
     );
   }
