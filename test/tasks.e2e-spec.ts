@@ -3,6 +3,7 @@ import IORedis from 'ioredis';
 import { auditOf, bearer, expectProblem, onboardUser, Session } from './support/fixtures';
 import { ProgrammeSetup, setupProgramme, waitForNotification } from './support/programmes';
 import { TestSmtpServer } from './support/smtp';
+import { jobNames as jobNamesIn } from './support/jobs';
 import { TestStack } from './support/stack';
 
 /** A date `offset` days from today (UTC), YYYY-MM-DD. */
@@ -757,16 +758,7 @@ describe('tasks: the work plan, its state machine, dependencies, comments, remin
   });
 
   describe('reminders', () => {
-    /** Every job Redis holds for any queue, by name (BullMQ keeps one hash per job). */
-    const jobNames = async () => {
-      const names: string[] = [];
-      for (const key of await redis.keys('bull:*')) {
-        if ((await redis.type(key)) !== 'hash') continue;
-        const name = await redis.hget(key, 'name');
-        if (name) names.push(name);
-      }
-      return names;
-    };
+    const jobNames = () => jobNamesIn(redis);
     const delayed = () => redis.zrange('bull:reminders:delayed', 0, -1);
     /** The reminder columns of a task: when each is due and whether it was sent (the sweep's rows). */
     const reminderRow = async (id: string) => {
