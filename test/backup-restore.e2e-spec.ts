@@ -88,7 +88,7 @@ describe('backup and restore: the data, report files and pending work all come b
       encoding: 'utf8',
     });
     expect(migrate.status).toBe(0);
-    // A one-hour lead: the reminder of a task due in two days is pending (delayed in Redis), not sent.
+    // A one-hour lead: the reminder of a task due in two days is pending (a date on its row), not sent.
     stack = await new TestStack({
       smtp,
       databaseUrl,
@@ -131,10 +131,15 @@ describe('backup and restore: the data, report files and pending work all come b
           dueDate,
         })
         .expect(201);
-      const dueSoonId = `task-due:${task.body.id}:${dueDate}`;
-      await until('the task reminder delayed in Redis', async () =>
-        (await reminders.getJob(dueSoonId))?.isDelayed(),
-      );
+      /** The task's due-soon reminder, if it is still to send (the sweep's row). */
+      const pendingReminder = async () =>
+        (
+          await stack.query<{ due_soon_at: Date }>(
+            `SELECT due_soon_at FROM tasks WHERE id = $1 AND due_soon_sent_at IS NULL`,
+            [task.body.id],
+          )
+        )[0]?.due_soon_at;
+      expect(await pendingReminder()).toEqual(new Date(Date.parse(`${dueDate}T00:00:00Z`) + 23 * 3_600_000));
       await until('the assignment e-mail', async () =>
         smtp.to(implementer.email).find((m) => m.subject.includes('Renew the venue contract')),
       );
@@ -263,18 +268,19 @@ describe('backup and restore: the data, report files and pending work all come b
       expect(pending.body.id).toBeDefined();
 
       step('Time-based work rebuilt');
-      // Time-based work rebuilt from PostgreSQL: the task's reminders and the schedule's job scheduler.
+      // Time-based work rebuilt from PostgreSQL: the schedule's job scheduler; the task's reminder
+      // needs no rebuild (a date on its restored row) and the sweep's scheduler is set at every start.
       expect(stack.recentLogs()).toMatch(/time-based work rebuilt from PostgreSQL/);
-      const rebuilt = await until('the task reminder rebuilt', async () => {
-        const job = await reminders.getJob(dueSoonId);
-        return job && (await job.isDelayed()) ? job : undefined;
-      });
-      expect(await reminders.getJob(`task-overdue:${task.body.id}:${dueDate}`)).toBeDefined();
+      expect(await pendingReminder()).toBeDefined();
       await until('the schedule job scheduler rebuilt', () => reports.getJobScheduler(schedulerId));
+      await until('the task reminder sweep scheduled', () =>
+        reminders.getJobScheduler('task-reminder-sweep'),
+      );
+      expect((await reminders.getDelayed()).filter((j) => j.id?.includes(task.body.id))).toEqual([]);
 
       step('The reminder fires');
       // The reminder fires (brought forward: its time is two days away), once.
-      await rebuilt.promote();
+      await stack.query(`UPDATE tasks SET due_soon_at = now() WHERE id = $1`, [task.body.id]);
       await until('the due-soon e-mail', async () =>
         smtp
           .to(implementer.email)

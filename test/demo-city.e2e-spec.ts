@@ -62,6 +62,33 @@ describe('living demo city', () => {
     expect(found).toEqual(expected);
   });
 
+  it("reminds its overdue tasks' assignees through the task reminder sweep", async () => {
+    const OPEN = `t.state IN ('todo', 'in_progress', 'blocked') AND p.status NOT IN ('archived', 'cancelled')`;
+    const late = await stack.query<{ id: string }>(
+      `SELECT t.id FROM tasks t JOIN programmes p ON p.id = t.programme_id
+        WHERE ${OPEN} AND t.due_date < (now() AT TIME ZONE 'UTC')::date`,
+    );
+    expect(late.length).toBeGreaterThanOrEqual(3);
+    const ids = late.map((t) => t.id);
+    // The sweep (every second here) stamps each one and its overdue reminder reaches the assignees.
+    const until = Date.now() + 30_000;
+    const reminded = async () =>
+      (
+        await stack.query<{ n: number }>(
+          `SELECT count(DISTINCT subject_id)::int AS n FROM notifications WHERE type = 'task.overdue' AND subject_id = ANY($1::uuid[])`,
+          [ids],
+        )
+      )[0].n;
+    while ((await reminded()) < 3 && Date.now() < until) await new Promise((r) => setTimeout(r, 250));
+    expect(await reminded()).toBeGreaterThanOrEqual(3);
+    // Tasks due later wait with their reminders pending, as dates on their rows.
+    const [{ pending }] = await stack.query<{ pending: number }>(
+      `SELECT count(*)::int AS pending FROM tasks t JOIN programmes p ON p.id = t.programme_id
+        WHERE ${OPEN} AND t.due_soon_at > now() AND t.due_soon_sent_at IS NULL`,
+    );
+    expect(pending).toBeGreaterThan(0);
+  });
+
   it('holds programmes in every state with partners of all four kinds, milestones, tasks and indicators', async () => {
     const programmes = await list(admin, '/programmes');
     expect(new Set(programmes.map((p) => p.status))).toEqual(

@@ -3,6 +3,7 @@ import IORedis from 'ioredis';
 import { auditOf, bearer, createOrganization, expectProblem, onboardUser, Session } from './support/fixtures';
 import { ProgrammeSetup, setupProgramme, waitForNotification } from './support/programmes';
 import { TestSmtpServer } from './support/smtp';
+import { jobNames as jobNamesIn } from './support/jobs';
 import { TestStack } from './support/stack';
 
 const REMINDER_SECONDS = 4;
@@ -830,16 +831,7 @@ describe('placements: participants, placements, retention check-ins, statistics,
       const hr = await onboardUser(stack, smtp, s.admin, employer, 'hr@quay-bakery.test', 'org_admin');
       const redis = new IORedis(stack.redis.url, { maxRetriesPerRequest: null });
       try {
-        /** Every job Redis holds for any queue, by name (BullMQ keeps one hash per job). */
-        const jobNames = async () => {
-          const names: string[] = [];
-          for (const key of await redis.keys('bull:*')) {
-            if ((await redis.type(key)) !== 'hash') continue;
-            const name = await redis.hget(key, 'name');
-            if (name) names.push(name);
-          }
-          return names;
-        };
+        const jobNames = () => jobNamesIn(redis);
         const before = await jobNames();
         const rows = Array.from(
           { length: 50 },
@@ -869,10 +861,11 @@ describe('placements: participants, placements, retention check-ins, statistics,
             : undefined,
         );
         // Redis: no job was added per row or per check-in (only the import, its fan-out and e-mail
-        // batch; the sweep's own runs, one a second here, do not count).
+        // batch; the sweeps' own runs, one a second each here, do not count).
         const perItem = ['placement.check-ins', 'placement.check-in-due', 'placement.check-in-reminder'];
         const after = await jobNames();
-        const other = (names: string[]) => names.filter((n) => n !== 'placement.check-in-sweep');
+        const sweeps = ['placement.check-in-sweep', 'task.reminder-sweep'];
+        const other = (names: string[]) => names.filter((n) => !sweeps.includes(n));
         expect(other(after).length - other(before).length).toBeLessThan(10);
         expect(after.filter((n) => perItem.includes(n))).toEqual([]);
         const delayed = await Promise.all(

@@ -3,6 +3,7 @@ import IORedis from 'ioredis';
 import { auditOf, bearer, expectProblem, onboardUser, Session } from './support/fixtures';
 import { ProgrammeSetup, setupProgramme, waitForNotification } from './support/programmes';
 import { TestSmtpServer } from './support/smtp';
+import { jobNames as jobNamesIn } from './support/jobs';
 import { TestStack } from './support/stack';
 
 /** A date `offset` days from today (UTC), YYYY-MM-DD. */
@@ -757,7 +758,21 @@ describe('tasks: the work plan, its state machine, dependencies, comments, remin
   });
 
   describe('reminders', () => {
+    const jobNames = () => jobNamesIn(redis);
     const delayed = () => redis.zrange('bull:reminders:delayed', 0, -1);
+    /** The reminder columns of a task: when each is due and whether it was sent (the sweep's rows). */
+    const reminderRow = async (id: string) => {
+      const [row] = await stack.query<{
+        due_soon_at: Date | null;
+        due_soon_sent_at: Date | null;
+        overdue_at: Date | null;
+        overdue_sent_at: Date | null;
+      }>(`SELECT due_soon_at, due_soon_sent_at, overdue_at, overdue_sent_at FROM tasks WHERE id = $1`, [id]);
+      return row;
+    };
+    /** The end of a due date (UTC), less `hours`. */
+    const endOf = (date: string, hours = 0) =>
+      new Date(Date.parse(`${date}T00:00:00Z`) + (24 - hours) * 3_600_000);
 
     it('a task due tomorrow is "due soon" at once (72 h lead), exactly once', async () => {
       const task = await createTask({
@@ -772,12 +787,15 @@ describe('tasks: the work plan, its state machine, dependencies, comments, remin
         new Date(`${day(1)}T00:00:00Z`),
       );
       expect((due[0] as unknown as { title: string }).title).toContain(longDate);
-      // Another change reschedules (the same job id: nothing new) ...
+      // Another change leaves the reminders as they are (nothing sent again) ...
       await move(task.id, implementer, 'in_progress').expect(200);
       await waitForNotification(stack, s.manager, 'task.state_changed', task.id);
-      // ... and the overdue reminder waits for the end of tomorrow.
-      expect(await delayed()).toContain(`task-overdue:${task.id}:${day(1)}`);
-      await sleep(1000);
+      // ... and the overdue reminder waits for the end of tomorrow, as a date on the row.
+      const row = await reminderRow(task.id);
+      expect(row.overdue_at).toEqual(endOf(day(1)));
+      expect(row.overdue_sent_at).toBeNull();
+      expect(row.due_soon_sent_at).not.toBeNull();
+      await sleep(2000);
       const rows = await stack.query(
         `SELECT user_id FROM notifications WHERE type = 'task.due_soon' AND subject_id = $1`,
         [task.id],
@@ -799,23 +817,26 @@ describe('tasks: the work plan, its state machine, dependencies, comments, remin
         dueDate: day(20),
         assigneeUserId: colleague.userId,
       });
-      const waitForDelayed = async (id: string) => {
-        const until = Date.now() + 10_000;
-        while (!(await delayed()).includes(id) && Date.now() < until) await sleep(100);
-        return (await delayed()).includes(id);
-      };
-      expect(await waitForDelayed(`task-due:${task.id}:${day(20)}`)).toBe(true);
+      expect(await reminderRow(task.id)).toMatchObject({
+        due_soon_at: endOf(day(20), 72),
+        due_soon_sent_at: null,
+      });
       await patch(task.id, s.manager, { dueDate: day(1) }).then((r) => expect(r.status).toBe(200));
       expect(await waitForNotification(stack, colleague, 'task.due_soon', task.id)).toHaveLength(1);
-      // The reminder of the old date is gone from Redis, not merely ignored.
-      const until = Date.now() + 5000;
-      while ((await delayed()).includes(`task-due:${task.id}:${day(20)}`) && Date.now() < until)
-        await sleep(100);
-      expect(await delayed()).not.toContain(`task-due:${task.id}:${day(20)}`);
+      // The old date's reminder is gone, not merely ignored: the row holds the new date's.
+      expect(await reminderRow(task.id)).toMatchObject({
+        due_soon_at: endOf(day(1), 72),
+        overdue_at: endOf(day(1)),
+      });
+      const [sent] = await stack.query<{ dedupe_key: string }>(
+        `SELECT dedupe_key FROM notifications WHERE type = 'task.due_soon' AND subject_id = $1`,
+        [task.id],
+      );
+      expect(sent.dedupe_key).toBe(`task-due:${task.id}:${day(1)}`);
     });
 
     it('a task moved months away, or finished, gets no reminder', async () => {
-      // With the worker down, both changes are waiting in the outbox when it comes back, as after an outage.
+      // With the worker down, both changes are made before it comes back, as after an outage.
       await stack.killWorker();
       const movedAway = await createTask({
         title: 'Renew the insurance',
@@ -831,17 +852,18 @@ describe('tasks: the work plan, its state machine, dependencies, comments, remin
       await move(finished.id, implementer, 'in_progress').expect(200);
       await move(finished.id, implementer, 'done').expect(200);
       await stack.startWorker();
-      // A control task scheduled after them proves the worker has caught up.
+      // A control task created after them proves the worker has caught up.
       const control = await createTask({
         title: 'Control',
         dueDate: day(1),
         assigneeUserId: implementer.userId,
       });
       await waitForNotification(stack, implementer, 'task.due_soon', control.id);
-      const until = Date.now() + 10_000;
-      while (!(await delayed()).includes(`task-due:${movedAway.id}:${day(150)}`) && Date.now() < until)
-        await sleep(100);
-      expect(await delayed()).toContain(`task-due:${movedAway.id}:${day(150)}`);
+      expect(await reminderRow(movedAway.id)).toMatchObject({
+        due_soon_at: endOf(day(150), 72),
+        due_soon_sent_at: null,
+      });
+      expect(await reminderRow(finished.id)).toMatchObject({ due_soon_at: null, overdue_at: null });
       await sleep(1500);
       const rows = await stack.query(
         `SELECT type, subject_id FROM notifications WHERE type IN ('task.due_soon', 'task.overdue') AND subject_id = ANY($1::uuid[])`,
@@ -849,7 +871,26 @@ describe('tasks: the work plan, its state machine, dependencies, comments, remin
       );
       expect(rows).toEqual([]);
       const pending = await delayed();
-      expect(pending.filter((id) => id.includes(finished.id))).toEqual([]);
+      expect(pending.filter((id) => id.includes(finished.id) || id.includes(movedAway.id))).toEqual([]);
+    });
+
+    const i = (t: TaskBody) => t.dueDate === day(1);
+    it('20 dated tasks add no job per task to Redis: their reminders are rows, found by the sweep', async () => {
+      const before = await jobNames();
+      const delayedBefore = await redis.zcard('bull:reminders:delayed');
+      const created: TaskBody[] = [];
+      for (let i = 0; i < 20; i++)
+        created.push(await createTask({ title: `Dated ${i}`, dueDate: day(i % 2 ? 1 : -1) }));
+      for (const t of created)
+        await waitForNotification(stack, implementer, i(t) ? 'task.due_soon' : 'task.overdue', t.id);
+      // Per task only its events' jobs (assignment and reminder fan-outs, their e-mail batches); no
+      // scheduling or delayed reminder job; the sweep's own runs do not count.
+      const perTask = ['task.reminders', 'task.due-soon', 'task.overdue'];
+      const after = await jobNames();
+      expect(after.filter((n) => perTask.includes(n))).toEqual([]);
+      const fanOuts = (names: string[]) => names.filter((n) => n === 'notification.fan-out').length;
+      expect(fanOuts(after) - fanOuts(before)).toBe(40);
+      expect(await redis.zcard('bull:reminders:delayed')).toBe(delayedBefore);
     });
   });
 });

@@ -173,6 +173,18 @@ export async function seedScale(db, name) {
                ELSE (ARRAY['todo','in_progress','done','done','cancelled'])[1 + g % 5] END AS state) st`,
     [s.programmes, s.partnerOpenTasks, ORG.partner, USERS.manager.id, s.tasks],
   );
+  // Their reminder dates (the task reminder sweep's columns), as migration 1797100000000 backfills an
+  // existing database: the reminders still to come are pending, those whose time has passed count as sent.
+  await db.query(
+    `UPDATE tasks SET
+       overdue_at = (due_date + 1)::timestamp AT TIME ZONE 'UTC',
+       overdue_sent_at = CASE WHEN (due_date + 1)::timestamp AT TIME ZONE 'UTC' <= now() THEN now() END,
+       due_soon_at = CASE WHEN (due_date + 1)::timestamp AT TIME ZONE 'UTC' > now()
+                          THEN (due_date + 1)::timestamp AT TIME ZONE 'UTC' - interval '24 hours' END,
+       due_soon_sent_at = CASE WHEN (due_date + 1)::timestamp AT TIME ZONE 'UTC' - interval '24 hours' <= now()
+                                AND (due_date + 1)::timestamp AT TIME ZONE 'UTC' > now() THEN now() END
+     WHERE due_date IS NOT NULL AND state IN ('todo', 'in_progress', 'blocked')`,
+  );
   // Participants and placements of the employer (half of them in a programme).
   await db.query(
     `INSERT INTO participants (id, reference_code, registered_by_organization_id, year_of_birth, gender, country_of_origin,

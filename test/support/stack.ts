@@ -135,6 +135,7 @@ export class TestStack {
       OUTBOX_POLL_MS: '500',
       JOB_LOCK_MS: '3000',
       CHECK_IN_SWEEP_MS: '1000',
+      TASK_REMINDER_SWEEP_MS: '1000',
       // A killed worker's in-flight e-mails are re-sent once their lease runs out: keep it short here.
       EMAIL_LEASE_MS: '4000',
       ...this.options.env,

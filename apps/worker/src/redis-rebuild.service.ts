@@ -9,15 +9,11 @@ export const REDIS_STATE_KEY = 'tandem:redis-state';
  * For each kind of time-based work kept as delayed jobs or job schedulers in Redis: the
  * "(re)schedule" job that rebuilds them from a row, and the rows that may still have some pending.
  * The handlers re-read the row and decide (they are the same ones a change of date runs), so
- * these predicates only need to be generous, not exact. Retention check-ins are not here: their dates
- * live in `retention_checks` and the one sweep job scheduler is upserted at every start.
+ * these predicates only need to be generous, not exact. Retention check-ins and task reminders are not
+ * here: their dates live in rows (`retention_checks`, `tasks`) and their sweeps' job schedulers are
+ * upserted at every start.
  */
 export const REBUILDS: RebuildSource[] = [
-  {
-    job: JobName.TaskReminders,
-    key: 'taskId',
-    ids: `SELECT id FROM tasks WHERE due_date IS NOT NULL AND state NOT IN ('done', 'cancelled')`,
-  },
   {
     job: JobName.ConsultationTimers,
     key: 'consultationId',
@@ -40,8 +36,8 @@ export const REBUILDS: RebuildSource[] = [
 /**
  * Redis holds only what PostgreSQL can re-create. Events not yet relayed are rows (the relay sends
  * them whatever Redis remembers); the digest tick and report expiry schedulers are upserted at every
- * start (WorkerSchedules), and so is the check-in sweep (check-in dates are rows it finds by
- * itself); what remains is the delayed work of rows: task reminders, consultation
+ * start (WorkerSchedules), and so are the check-in and task reminder sweeps (their dates are rows
+ * they find by themselves); what remains is the delayed work of rows: consultation
  * open/close/closing reminders, meeting reminders, agreement reminders and report schedules' job
  * schedulers. When a worker starts and finds Redis without the marker key (a
  * new or flushed Redis, or a database restored from a backup next to an empty one), it writes one

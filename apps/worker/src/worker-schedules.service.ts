@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DigestHandlers } from '@tandem/notifications';
 import { RetentionCheckHandlers } from '@tandem/placements';
 import { ReportExpiryHandler } from '@tandem/reporting';
+import { TaskReminderSweep } from '@tandem/tasks';
 
 /**
  * Repeating jobs. Fixed scheduler ids: each replica upserts the same schedule, so it runs once.
@@ -15,12 +16,14 @@ export class WorkerSchedules implements OnApplicationBootstrap {
     private readonly digests: DigestHandlers,
     private readonly reportExpiry: ReportExpiryHandler,
     private readonly checkIns: RetentionCheckHandlers,
+    private readonly taskReminders: TaskReminderSweep,
   ) {}
 
   onApplicationBootstrap(): void {
     this.keepTrying('digest tick', () => this.digests.schedule());
     this.keepTrying('report expiry', () => this.reportExpiry.schedule());
     this.keepTrying('check-in sweep', () => this.checkIns.scheduleSweep());
+    this.keepTrying('task reminder sweep', () => this.taskReminders.schedule());
   }
 
   private keepTrying(what: string, schedule: () => Promise<void>): void {

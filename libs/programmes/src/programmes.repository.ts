@@ -58,6 +58,19 @@ export class ProgrammesRepository {
     return new Map(rows.map((r) => [r.id, r.title]));
   }
 
+  /** Titles and statuses of programmes by id (the task reminder sweep: a closed programme reminds no one). */
+  async titlesAndStatuses(
+    ids: string[],
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, { title: string; status: ProgrammeStatus }>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; title: string; status: ProgrammeStatus }[] = await em.query(
+      `SELECT id, title, status FROM programmes WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, { title: r.title, status: r.status }]));
+  }
+
   /** The organisation's place in the programme (any status), if it has one. */
   async partnership(em: EntityManager, programmeId: string, orgId: string): Promise<PartnershipRow | null> {
     return (await this.partnershipsOf(em, programmeId, [orgId]))[0] ?? null;

@@ -10,7 +10,7 @@ export * from './task-access.service';
 export * from './tasks.service';
 export * from './task-comments.service';
 export * from './task-history.service';
-export * from './task-reminders.handlers';
+export * from './task-reminder-sweep.handler';
 export * from './tasks.module';
 export * from './task-comment.view';
 export * from './task-history.view';

@@ -1,57 +1,43 @@
-import { JobName } from '@tandem/core';
-
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
-export type ReminderJob = JobName.TaskDueSoon | JobName.TaskOverdue;
+export type ReminderKind = 'due_soon' | 'overdue';
 
-export interface PlannedReminder {
-  job: ReminderJob;
-  jobId: string;
-  fireAt: Date;
-  delayMs: number;
+/** When a task's reminders are due: stored on the task row, found by the sweep. */
+export interface ReminderDates {
+  dueSoonAt: Date | null;
+  overdueAt: Date | null;
 }
 
 /** A task is due at the end of its due date, in UTC. */
 export const dueEnd = (dueDate: string): Date => new Date(Date.parse(`${dueDate}T00:00:00Z`) + DAY_MS);
 
 /**
- * Deterministic ids that carry the due date: a changed date makes new jobs (the old ones find the
- * date moved and do nothing), the same date twice is one job. BullMQ reserves ':' in custom ids
- * except in exactly three parts, which these have.
- */
-export const reminderJobId = (job: ReminderJob, taskId: string, dueDate: string): string =>
-  `${job === JobName.TaskDueSoon ? 'task-due' : 'task-overdue'}:${taskId}:${dueDate}`;
-
-/**
  * The reminders an open task with a due date should have: "due soon" `leadHours` before it is due
- * (unless it is already overdue, when the overdue one says it all), and "overdue" when it is.
+ * (unless it is already overdue, when the overdue one says it all), and "overdue" when it is. A
+ * time already past means "at the next sweep". A closed task, or one without a due date, has none.
  */
-export function planReminders(
-  taskId: string,
-  dueDate: string,
+export function reminderDates(
+  dueDate: string | null,
+  open: boolean,
   now: Date,
   leadHours: number,
-): PlannedReminder[] {
+): ReminderDates {
+  if (!dueDate || !open) return { dueSoonAt: null, overdueAt: null };
   const end = dueEnd(dueDate);
-  const plan: PlannedReminder[] = [];
-  if (now < end) {
-    const fireAt = new Date(end.getTime() - leadHours * HOUR_MS);
-    plan.push({
-      job: JobName.TaskDueSoon,
-      jobId: reminderJobId(JobName.TaskDueSoon, taskId, dueDate),
-      fireAt,
-      delayMs: Math.max(0, fireAt.getTime() - now.getTime()),
-    });
-  }
-  plan.push({
-    job: JobName.TaskOverdue,
-    jobId: reminderJobId(JobName.TaskOverdue, taskId, dueDate),
-    fireAt: end,
-    delayMs: Math.max(0, end.getTime() - now.getTime()),
-  });
-  return plan;
+  return {
+    dueSoonAt: now < end ? new Date(end.getTime() - leadHours * HOUR_MS) : null,
+    overdueAt: end,
+  };
 }
+
+/**
+ * The notification's dedupe key: the task and its due date, so a reminder goes out once per date
+ * (a moved date reminds again, the same date never twice). The same strings as the delayed jobs'
+ * ids before the sweep, so a reminder one of them sent is not sent again.
+ */
+export const reminderDedupeKey = (kind: ReminderKind, taskId: string, dueDate: string): string =>
+  `${kind === 'due_soon' ? 'task-due' : 'task-overdue'}:${taskId}:${dueDate}`;
 
 /** Today's date in UTC, YYYY-MM-DD: a task is overdue when its due date is before it. */
 export const todayUtc = (now: Date): string => now.toISOString().slice(0, 10);

@@ -8,7 +8,8 @@ import { TaskAccessService } from './task-access.service';
 import { TaskCommentsRepository } from './task-comments.repository';
 import { TaskCommentsService } from './task-comments.service';
 import { TaskHistoryService } from './task-history.service';
-import { TaskReminderHandlers } from './task-reminders.handlers';
+import { TaskReminderSweep } from './task-reminder-sweep.handler';
+import { TaskRemindersRepository } from './task-reminders.repository';
 import { TasksRepository } from './tasks.repository';
 import { TasksService } from './tasks.service';
 
@@ -23,8 +24,9 @@ import { TasksService } from './tasks.service';
     TasksService,
     TaskCommentsService,
     TaskHistoryService,
-    TaskReminderHandlers,
+    TaskRemindersRepository,
+    TaskReminderSweep,
   ],
-  exports: [TaskTemplatesReader, TasksService, TaskCommentsService, TaskHistoryService, TaskReminderHandlers],
+  exports: [TaskTemplatesReader, TasksService, TaskCommentsService, TaskHistoryService, TaskReminderSweep],
 })
 export class TasksModule {}

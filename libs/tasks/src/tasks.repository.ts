@@ -143,7 +143,9 @@ export class TasksRepository {
     em: EntityManager,
     id: string,
     expected: { state: TaskState; assigneeOrganizationId?: string },
-    set: { state: TaskState; blockedReason: string | null; completedAt: Date | null },
+    set: { state: TaskState; blockedReason: string | null; completedAt: Date | null } & Partial<
+      Pick<Task, 'dueSoonAt' | 'overdueAt'>
+    >,
   ): Promise<boolean> {
     const qb = em
       .createQueryBuilder()

@@ -1,12 +1,11 @@
 import { AuditService } from '@tandem/audit';
 
 import {
+  AppConfig,
   Clock,
   CoreError,
   CoreErrorCode,
   DomainError,
-  JobName,
-  OutboxService,
   transactionOver,
   userActor,
   Actor,
@@ -97,7 +96,6 @@ describe(TasksService.name, () => {
   let programmes: jest.Mocked<ProgrammeAccessService>;
   let audit: { record: jest.Mock };
   let notifications: { notify: jest.Mock };
-  let outbox: { publish: jest.Mock };
   let em: { save: jest.Mock; create: jest.Mock; findOneByOrFail: jest.Mock; update: jest.Mock };
   let stored: Task;
 
@@ -133,7 +131,6 @@ describe(TasksService.name, () => {
     } as unknown as jest.Mocked<ProgrammeAccessService>;
     audit = { record: jest.fn(async () => undefined) };
     notifications = { notify: jest.fn(async () => undefined) };
-    outbox = { publish: jest.fn(async () => 'event-id') };
     const dataSource = { manager: em } as unknown as DataSource;
     sut = new TasksService(
       dataSource,
@@ -143,8 +140,8 @@ describe(TasksService.name, () => {
       programmes,
       audit as unknown as AuditService,
       notifications as unknown as NotificationsService,
-      outbox as unknown as OutboxService,
       { now: () => NOW } as Clock,
+      { TASK_DUE_REMINDER_HOURS: 24 } as AppConfig,
     );
   });
 
@@ -165,6 +162,9 @@ describe(TasksService.name, () => {
           state: TaskState.Todo,
           priority: TaskPriority.Normal,
           createdByUserId: USER,
+          // Its reminders are dates on the row, for the sweep: 24 h before the end of the due date, and at it.
+          dueSoonAt: new Date('2027-03-31T00:00:00Z'),
+          overdueAt: new Date('2027-04-01T00:00:00Z'),
         }),
       );
       expect(repo.lockProgramme).toHaveBeenCalledWith(em, PROGRAMME);
@@ -180,7 +180,6 @@ describe(TasksService.name, () => {
           recipients: { userIds: [COLLEAGUE], exceptUserId: USER },
         }),
       );
-      expect(outbox.publish).toHaveBeenCalledWith(em, JobName.TaskReminders, { taskId: TASK });
       expect(view).toMatchObject({ id: TASK, state: 'todo', blockedBy: [OTHER_TASK], overdue: false });
     });
 
@@ -266,7 +265,6 @@ describe(TasksService.name, () => {
           recipients: { programmeManagersOf: PROGRAMME, organizationIds: [IMPLEMENTER], exceptUserId: USER },
         }),
       );
-      expect(outbox.publish).toHaveBeenCalledWith(em, JobName.TaskReminders, { taskId: TASK });
       expect(view.state).toBe('in_progress');
     });
 
@@ -280,7 +278,29 @@ describe(TasksService.name, () => {
         state: TaskState.Done,
         blockedReason: null,
         completedAt: NOW,
+        // Finishing drops the reminders.
+        dueSoonAt: null,
+        overdueAt: null,
       });
+    });
+
+    it('brings the reminders back when a done task is reopened', async () => {
+      stored = taskOf({ state: TaskState.Done });
+      repo.findById.mockResolvedValue(stored);
+      await sut.transition(actor(), TASK, { to: TaskState.InProgress });
+      expect(repo.compareAndSetState.mock.calls[0][3]).toMatchObject({
+        state: TaskState.InProgress,
+        dueSoonAt: new Date('2027-03-31T00:00:00Z'),
+        overdueAt: new Date('2027-04-01T00:00:00Z'),
+      });
+    });
+
+    it('leaves the reminders alone between open states', async () => {
+      stored = taskOf({ state: TaskState.InProgress });
+      repo.findById.mockResolvedValue(stored);
+      await sut.transition(actor(), TASK, { to: TaskState.Blocked, reason: 'waiting' });
+      expect(repo.compareAndSetState.mock.calls[0][3]).not.toHaveProperty('dueSoonAt');
+      expect(repo.compareAndSetState.mock.calls[0][3]).not.toHaveProperty('overdueAt');
     });
 
     it('needs a reason to block (400 naming reason), before touching the database', async () => {
@@ -399,10 +419,23 @@ describe(TasksService.name, () => {
     it('moves the reminders when the due date changes', async () => {
       em.findOneByOrFail.mockResolvedValue(taskOf({ dueDate: '2027-06-30', version: 4 }));
       await sut.update(actor(), TASK, 3, { dueDate: '2027-06-30' });
-      expect(outbox.publish).toHaveBeenCalledWith(em, JobName.TaskReminders, {
-        taskId: TASK,
-        previousDueDate: '2027-03-31',
+      // New dates, and the old date's "sent" stamps cleared: the new date reminds again.
+      expect(em.update.mock.calls[0][2]).toMatchObject({
+        dueDate: '2027-06-30',
+        dueSoonAt: new Date('2027-06-30T00:00:00Z'),
+        overdueAt: new Date('2027-07-01T00:00:00Z'),
+        dueSoonSentAt: null,
+        overdueSentAt: null,
       });
+    });
+
+    it('drops the reminders when the due date is removed, and leaves them alone on other edits', async () => {
+      await sut.update(actor(), TASK, 3, { dueDate: null });
+      expect(em.update.mock.calls[0][2]).toMatchObject({ dueDate: null, dueSoonAt: null, overdueAt: null });
+      em.update.mockClear();
+      await sut.update(actor(), TASK, 3, { title: 'Book the hall' });
+      expect(em.update.mock.calls[0][2]).not.toHaveProperty('dueSoonAt');
+      expect(em.update.mock.calls[0][2]).not.toHaveProperty('dueSoonSentAt');
     });
 
     it('tells the new assignee, and drops a person who is not in the new organisation', async () => {

@@ -3,11 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
 
 import {
+  AppConfig,
   Clock,
   CoreError,
   CoreErrorCode,
-  JobName,
-  OutboxService,
   mapPage,
   Page,
   TransactionService,
@@ -20,8 +19,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CreateTaskDto, ListMyTasksDto, ListTasksDto, TransitionTaskDto, UpdateTaskDto } from './dto';
 import { Task, TaskPriority, TaskState } from './entities';
 import { TaskAccessService } from './task-access.service';
-import { todayUtc } from './task-reminder-schedule';
-import { canTransition, needsDependenciesDone } from './task-state-machine';
+import { ReminderDates, reminderDates, todayUtc } from './task-reminder-schedule';
+import { canTransition, isOpen, needsDependenciesDone } from './task-state-machine';
 import { taskSnapshot, TaskView, taskView } from './task.view';
 import { TasksError, TasksErrorCode } from './tasks.errors';
 import { TasksRepository } from './tasks.repository';
@@ -39,8 +38,8 @@ export class TasksService {
     private readonly programmes: ProgrammeAccessService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
-    private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   async create(actor: Actor, programmeId: string, dto: CreateTaskDto): Promise<TaskView> {
@@ -70,6 +69,7 @@ export class TasksService {
           blockedReason: null,
           completedAt: null,
           createdByUserId: actor.userId,
+          ...this.reminders(dto.dueDate ?? null, true),
         }),
       );
       // A new task has no dependants yet, so this cannot close a loop; checked anyway so the rule
@@ -83,7 +83,6 @@ export class TasksService {
         after: taskSnapshot(task, blockedBy),
       });
       await this.notifyAssigned(em, actor, access, task);
-      if (task.dueDate) await this.outbox.publish(em, JobName.TaskReminders, { taskId: id });
       return taskView(task, blockedBy, this.today());
     });
   }
@@ -187,6 +186,14 @@ export class TasksService {
           milestoneId: next.milestoneId,
           assigneeOrganizationId: next.assigneeOrganizationId,
           assigneeUserId: next.assigneeUserId,
+          // A new date re-arms both reminders (the old date's stamps no longer apply).
+          ...(next.dueDate !== current.dueDate
+            ? {
+                ...this.reminders(next.dueDate, isOpen(current.state)),
+                dueSoonSentAt: null,
+                overdueSentAt: null,
+              }
+            : {}),
           version: () => 'version + 1',
           updatedAt: () => 'now()',
         },
@@ -200,11 +207,6 @@ export class TasksService {
         after: taskSnapshot(task, deps),
       });
       if (reassigned) await this.notifyAssigned(em, actor, access, task);
-      if (task.dueDate !== current.dueDate)
-        await this.outbox.publish(em, JobName.TaskReminders, {
-          taskId: id,
-          previousDueDate: current.dueDate,
-        });
       return taskView(task, deps, this.today());
     });
   }
@@ -244,6 +246,8 @@ export class TasksService {
           state: dto.to,
           blockedReason: dto.to === TaskState.Blocked ? reason : null,
           completedAt: dto.to === TaskState.Done ? this.clock.now() : null,
+          // Finishing drops the reminders, reopening brings back those not sent for this date.
+          ...(isOpen(from) !== isOpen(dto.to) ? this.reminders(current.dueDate, isOpen(dto.to)) : {}),
         },
       );
       if (!moved) {
@@ -284,8 +288,6 @@ export class TasksService {
           actorName: await this.tasks.userName(em, actor.userId),
         },
       });
-      // Finishing drops the reminders, reopening brings them back.
-      if (task.dueDate) await this.outbox.publish(em, JobName.TaskReminders, { taskId: id });
       return taskView(task, deps, this.today());
     });
   }
@@ -406,6 +408,11 @@ export class TasksService {
       nextCursor: page.nextCursor,
       total: page.total,
     };
+  }
+
+  /** When the reminders of a task due on `dueDate` are due (the sweep sends them). */
+  private reminders(dueDate: string | null, open: boolean): ReminderDates {
+    return reminderDates(dueDate, open, this.clock.now(), this.config.TASK_DUE_REMINDER_HOURS);
   }
 
   private today(): string {

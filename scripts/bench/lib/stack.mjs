@@ -130,8 +130,9 @@ export const median = (xs) => {
  * Waits until the worker has nothing left to do: every outbox event relayed and no BullMQ job
  * waiting or active (delayed jobs are future work and do not count). A worker started on an empty
  * Redis first rebuilds its time-based work from PostgreSQL (RedisRebuild: one "(re)schedule" event
- * per open task with a due date, 36,686 at the national scale, and the overdue reminders they fire);
- * a scenario started before that backlog drains measures the backlog, not itself.
+ * per row with delayed work; before the task reminder sweep that was one per open task with a due
+ * date, 36,686 at the national scale); a scenario started before that backlog drains measures the
+ * backlog, not itself.
  */
 export async function settle(stack, { timeoutMs = 900_000 } = {}) {
   const { default: Redis } = await import('ioredis');

@@ -366,6 +366,13 @@ export class AppConfig extends DatabaseConfig {
   @Min(500)
   CHECK_IN_SWEEP_MS = 60_000;
 
+  /** How often the task reminder sweep sends the due-soon and overdue reminders whose time has come (ms). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(500)
+  TASK_REMINDER_SWEEP_MS = 60_000;
+
   /**
    * The built web console (index.html and assets) that the api serves under /app. Default: the
    * `web` folder beside the api bundle (dist/apps/web). Nothing is served when it has no index.html.

@@ -81,10 +81,11 @@ export class JobQueueService implements OnApplicationShutdown {
 
   /**
    * Per-job overrides of the defaults: webhook receivers get their own, configurable backoff; a
-   * digest tick or a check-in sweep is not retried (the next one does its work).
+   * digest tick or a sweep (check-ins, task reminders) is not retried (the next one does its work).
    */
   private optionsOf(name: JobName): JobsOptions {
-    if (name === JobName.DigestTick || name === JobName.CheckInSweep) return { attempts: 1 };
+    if (name === JobName.DigestTick || name === JobName.CheckInSweep || name === JobName.TaskReminderSweep)
+      return { attempts: 1 };
     if (name === JobName.WebhookDeliver)
       return {
         attempts: this.config.WEBHOOK_MAX_ATTEMPTS,

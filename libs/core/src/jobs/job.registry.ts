@@ -24,12 +24,14 @@ export enum JobName {
   AgreementReminders = 'partner.agreement-reminders',
   /** Delayed: the agreement expires in AGREEMENT_REMINDER_DAYS; tell the programme managers. */
   AgreementExpiring = 'partner.agreement-expiring',
-  /** A task was created, its due date changed or its state changed: (re)schedule its reminders. */
+  /** Legacy (before the task reminder sweep): events still in an outbox are ignored. */
   TaskReminders = 'task.reminders',
-  /** Delayed: the task is due in TASK_DUE_REMINDER_HOURS; tell its assignee. */
+  /** Legacy delayed job (one per task before the sweep): ignored, the sweep sends the reminder. */
   TaskDueSoon = 'task.due-soon',
-  /** Delayed: the end of the task's due date (UTC) has passed; tell its assignee. */
+  /** Legacy delayed job (one per task before the sweep): ignored, the sweep sends the reminder. */
   TaskOverdue = 'task.overdue',
+  /** Job scheduler `task-reminder-sweep` (TASK_REMINDER_SWEEP_MS): send the task reminders whose time has come. */
+  TaskReminderSweep = 'task.reminder-sweep',
   /** A consultation was scheduled, opened or its dates changed: (re)schedule its open, close and reminder jobs. */
   ConsultationTimers = 'consultation.timers',
   /** Delayed to opensAt: open the consultation (once) and notify its invitees. */
@@ -79,7 +81,6 @@ export interface JobPayloads {
   [JobName.NotificationFanOut]: NotificationRequest;
   [JobName.AgreementReminders]: { partnerId: string };
   [JobName.AgreementExpiring]: { partnerId: string; expiresOn: string };
-  /** `previousDueDate`: the due date before this change, whose delayed reminders are now stale. */
   [JobName.TaskReminders]: { taskId: string; previousDueDate?: string | null };
   [JobName.TaskDueSoon]: { taskId: string; dueDate: string };
   [JobName.TaskOverdue]: { taskId: string; dueDate: string };
@@ -106,6 +107,7 @@ export interface JobPayloads {
   [JobName.ReportScheduleFire]: { scheduleId: string };
   [JobName.NotificationBulkEmailBatch]: { fanOutId: string; batch: number };
   [JobName.CheckInSweep]: Record<string, never>;
+  [JobName.TaskReminderSweep]: Record<string, never>;
 }
 
 /** Who should hear about something; the union of all given sets, minus `exceptUserId`. */
@@ -167,6 +169,7 @@ export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
   [JobName.ReportScheduleFire]: QueueName.Reports,
   [JobName.NotificationBulkEmailBatch]: QueueName.BulkEmail,
   [JobName.CheckInSweep]: QueueName.Reminders,
+  [JobName.TaskReminderSweep]: QueueName.Reminders,
 };
 
 export type JobPayload<J extends JobName> = JobPayloads[J];

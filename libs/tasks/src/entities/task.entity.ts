@@ -45,6 +45,9 @@ export const OPEN_TASK_STATES: readonly TaskState[] = [
 @Index('idx_tasks_open_user_order', { synchronize: false })
 @Index('idx_tasks_programme_overdue', { synchronize: false })
 @Index('idx_tasks_milestone_state', { synchronize: false })
+// The reminder sweep's pending rows (migration 1797100000000, TaskReminderDates).
+@Index('idx_tasks_due_soon_pending', { synchronize: false })
+@Index('idx_tasks_overdue_pending', { synchronize: false })
 export class Task {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -103,6 +106,23 @@ export class Task {
 
   @Column({ type: 'uuid', nullable: true })
   createdByUserId!: string | null;
+
+  /**
+   * When the "due soon" and "overdue" reminders are due (task-reminder-schedule.ts), set with every
+   * change of due date or state; null when there is none (no due date, task closed). The sweep
+   * (TaskReminderSweep) sends each once and stamps `…SentAt`; a new due date clears the stamps.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  dueSoonAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  dueSoonSentAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  overdueAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  overdueSentAt!: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt!: Date;
