@@ -8,22 +8,24 @@ import { ListPlacementsDto } from './dto';
 import { CHECK_IN_MONTHS, Placement } from './entities';
 import { PlacementAccessService } from './placement-access.service';
 
-/** The breakdowns of placement statistics: name → the SQL expression over `s` (see `counts`). */
+/** The breakdowns of placement statistics: name → the SQL expression of its key, over the
+ * placement (`pl`) or its participant (`pa`) (see `counts`). */
 export const PLACEMENT_BREAKDOWNS = {
-  bySector: 's.sector',
-  byOccupationGroup: 'left(s.occupation_code, 1)',
-  byContractType: 's.contract_type',
+  bySector: 'pl.sector',
+  byOccupationGroup: 'left(pl.occupation_code, 1)',
+  byContractType: 'pl.contract_type',
   // Erased participants still count, under "unknown".
-  byCountryOfOrigin: "COALESCE(s.country_of_origin, 'unknown')",
-  byEmployer: 's.employer_organization_id::text',
-  byStatusCategory: "COALESCE(s.status_category, 'unknown')",
+  byCountryOfOrigin: "COALESCE(pa.country_of_origin, 'unknown')",
+  byEmployer: 'pl.employer_organization_id::text',
+  byStatusCategory: "COALESCE(pa.status_category, 'unknown')",
 } as const;
 
-/** The breakdowns over the participant's columns (the others read placements only). */
-const PARTICIPANT_BREAKDOWNS: readonly (keyof typeof PLACEMENT_BREAKDOWNS)[] = [
-  'byCountryOfOrigin',
-  'byStatusCategory',
-];
+type BreakdownName = keyof typeof PLACEMENT_BREAKDOWNS;
+const BREAKDOWN_NAMES = Object.keys(PLACEMENT_BREAKDOWNS) as BreakdownName[];
+/** The breakdowns over the participant's columns: one key per person, whatever their placements. */
+const PARTICIPANT_BREAKDOWNS: readonly BreakdownName[] = ['byCountryOfOrigin', 'byStatusCategory'];
+/** The breakdowns over the placement's columns: a person with several placements may have several keys. */
+const PER_PLACEMENT_BREAKDOWNS = BREAKDOWN_NAMES.filter((n) => !PARTICIPANT_BREAKDOWNS.includes(n));
 
 /** One placement as the placements report lists it (ids where other libraries own the names). */
 export interface PlacementReportRow {
@@ -173,6 +175,17 @@ export class PlacementsRepository {
    * Exact counts (the caller suppresses small cells) over the placements of a programme and/or of
    * some employers; `employerIds: null` means every employer (the caller has decided who may see
    * that). One REPEATABLE READ snapshot, so the total, the breakdowns and the rates agree.
+   *
+   * The total and every breakdown come from one statement over one pass of the placements: they
+   * are first reduced to one row per person (a hash aggregate on participant_id), which then has
+   * one key per breakdown, counted in GROUPING SETS. A person's participant columns (country of
+   * origin, status category) are one key whatever their placements; the placement columns are one
+   * key only for a person with one placement in the scope, so the people with several (`m`: usually
+   * none or few, found by a second hash aggregate of participant_id alone) are counted apart,
+   * row by row with count(DISTINCT …), and added: each person is counted once per key, as a
+   * count(DISTINCT participant_id) per key over the joined rows would (placement-stats.int-spec.ts
+   * compares both). Before: one statement per breakdown, each sorting the scope's participant ids
+   * (on disk at a million).
    */
   counts(scope: {
     programmeId: string | null;
@@ -186,45 +199,90 @@ export class PlacementsRepository {
     if (scope.programmeId) where.push(`pl.programme_id = ${param(scope.programmeId)}`);
     if (scope.employerIds)
       where.push(`pl.employer_organization_id = ANY(${param(scope.employerIds)}::uuid[])`);
+    const inScope = where.join(' AND ') || 'true';
     // Every row is the asker's own when the scope is their own employers (an employer's exact
-    // view): then "own" needs no participant, and only the two breakdowns over the participant's
-    // columns (country of origin, status category) join participants, instead of every pass.
+    // view): then "own" needs neither the employer nor the participant.
     const allOwn = !!scope.employerIds && scope.employerIds.every((e) => scope.ownOrgIds.includes(e));
-    let ownSql = 'true';
+    let ownPlacement = 'true'; // placed by one of the asker's organisations
+    let ownParticipant = 'false'; // registered by one of them (then each of their placements is own)
     if (!allOwn) {
       const own = param(scope.ownOrgIds);
-      ownSql = `(pl.employer_organization_id = ANY(${own}::uuid[]) OR pa.registered_by_organization_id = ANY(${own}::uuid[]))`;
+      ownPlacement = `pl.employer_organization_id = ANY(${own}::uuid[])`;
+      ownParticipant = `pa.registered_by_organization_id = ANY(${own}::uuid[])`;
     }
-    const scopedOf = (withPeople: boolean) => {
-      const join = withPeople || !allOwn;
-      return `WITH s AS (
-      SELECT pl.id, pl.participant_id, pl.employer_organization_id, pl.sector, pl.occupation_code, pl.contract_type,
-             ${join ? 'pa.country_of_origin, pa.status_category,' : ''} ${ownSql} AS own
-        FROM placements pl ${join ? 'JOIN participants pa ON pa.id = pl.participant_id' : ''}
-       WHERE ${where.join(' AND ') || 'true'})`;
-    };
-    const scoped = scopedOf(false);
-    // When every row is own, the own counts are the same aggregates, which PostgreSQL computes once.
-    const ownOnly = allOwn ? '' : ' FILTER (WHERE s.own)';
+    const key = (n: BreakdownName) => `${PLACEMENT_BREAKDOWNS[n]} AS "${n}"`;
+    const perPlacement = PER_PLACEMENT_BREAKDOWNS.map((n) => `'${n}'`).join(', ');
+    const nameOf = (from: string, names: readonly BreakdownName[]) =>
+      `CASE ${names.map((n) => `WHEN GROUPING(${from}."${n}") = 0 THEN '${n}'`).join(' ')} ELSE 'total' END`;
+    const keyOf = (from: string, names: readonly BreakdownName[]) =>
+      `COALESCE(${names.map((n) => `${from}."${n}"::text`).join(', ')})`;
+    const sets = (from: string, names: readonly BreakdownName[]) =>
+      names.map((n) => `(${from}."${n}")`).join(', ');
+    const statement = `WITH p AS (
+      SELECT pl.participant_id, count(*) AS n, count(*) FILTER (WHERE ${ownPlacement}) AS n_own,
+             ${PER_PLACEMENT_BREAKDOWNS.map((n) => `min(${PLACEMENT_BREAKDOWNS[n]}) AS "${n}"`).join(', ')}
+        FROM placements pl WHERE ${inScope} GROUP BY pl.participant_id),
+    q AS (
+      SELECT p.*, ${PARTICIPANT_BREAKDOWNS.map(key).join(', ')},
+             CASE WHEN ${ownParticipant} THEN p.n ELSE p.n_own END AS own_n
+        FROM p JOIN participants pa ON pa.id = p.participant_id),
+    one AS (
+      SELECT ${nameOf('q', BREAKDOWN_NAMES)} AS name, ${keyOf('q', BREAKDOWN_NAMES)} AS key,
+             count(*) AS people, count(*) FILTER (WHERE q.own_n > 0) AS own,
+             count(*) FILTER (WHERE q.n = 1) AS people1, count(*) FILTER (WHERE q.n = 1 AND q.own_n > 0) AS own1,
+             sum(q.n) AS placements, sum(q.own_n) AS own_placements
+        FROM q GROUP BY GROUPING SETS ((), ${sets('q', BREAKDOWN_NAMES)})),
+    m AS (
+      SELECT pl.participant_id, ${PER_PLACEMENT_BREAKDOWNS.map(key).join(', ')},
+             (${ownPlacement} OR ${ownParticipant}) AS own
+        FROM placements pl JOIN participants pa ON pa.id = pl.participant_id
+       WHERE ${inScope} AND pl.participant_id IN (
+             SELECT pl.participant_id FROM placements pl WHERE ${inScope}
+              GROUP BY pl.participant_id HAVING count(*) > 1)),
+    several AS (
+      SELECT ${nameOf('m', PER_PLACEMENT_BREAKDOWNS)} AS name, ${keyOf('m', PER_PLACEMENT_BREAKDOWNS)} AS key,
+             count(DISTINCT m.participant_id) AS people,
+             count(DISTINCT m.participant_id) FILTER (WHERE m.own) AS own
+        FROM m GROUP BY GROUPING SETS (${sets('m', PER_PLACEMENT_BREAKDOWNS)}))
+    SELECT c.name, c.key, sum(c.people)::int AS people, sum(c.own)::int AS own,
+           COALESCE(sum(c.placements), 0)::int AS placements, COALESCE(sum(c.own_placements), 0)::int AS "ownPlacements"
+      FROM (SELECT name, key,
+                   CASE WHEN name IN (${perPlacement}) THEN people1 ELSE people END AS people,
+                   CASE WHEN name IN (${perPlacement}) THEN own1 ELSE own END AS own,
+                   placements, own_placements
+              FROM one
+            UNION ALL
+            SELECT name, key, people, own, 0, 0 FROM several) c
+     GROUP BY c.name, c.key
+     ORDER BY c.name, c.key`;
+    const scoped = `WITH s AS (
+      SELECT pl.id, ${allOwn ? 'true' : `(${ownPlacement} OR ${ownParticipant})`} AS own
+        FROM placements pl ${allOwn ? '' : 'JOIN participants pa ON pa.id = pl.participant_id'}
+       WHERE ${inScope})`;
     return this.dataSource.transaction('REPEATABLE READ', async (em) => {
-      const [total] = await em.query<PlacementCounts['total'][]>(
-        `${scoped} SELECT count(*)::int AS placements, count(DISTINCT s.participant_id)::int AS people,
-                      count(*)${ownOnly}::int AS "ownPlacements",
-                      count(DISTINCT s.participant_id)${ownOnly}::int AS "ownPeople" FROM s`,
-        params,
-      );
-      const breakdowns = {} as PlacementCounts['breakdowns'];
-      for (const [name, expr] of Object.entries(PLACEMENT_BREAKDOWNS) as [
-        keyof typeof PLACEMENT_BREAKDOWNS,
-        string,
-      ][]) {
-        breakdowns[name] = await em.query<{ key: string; people: number; own: number }[]>(
-          `${scopedOf(PARTICIPANT_BREAKDOWNS.includes(name))} SELECT ${expr} AS key, count(DISTINCT s.participant_id)::int AS people,
-                        count(DISTINCT s.participant_id)${ownOnly}::int AS own
-                   FROM s GROUP BY 1 ORDER BY 1`,
-          params,
-        );
-      }
+      const cells = await em.query<
+        {
+          name: BreakdownName | 'total';
+          key: string;
+          people: number;
+          own: number;
+          placements: number;
+          ownPlacements: number;
+        }[]
+      >(statement, params);
+      const totalRow = cells.find((c) => c.name === 'total');
+      const total = {
+        placements: totalRow?.placements ?? 0,
+        people: totalRow?.people ?? 0,
+        ownPlacements: totalRow?.ownPlacements ?? 0,
+        ownPeople: totalRow?.own ?? 0,
+      };
+      const breakdowns = Object.fromEntries(
+        BREAKDOWN_NAMES.map((n) => [
+          n,
+          cells.filter((c) => c.name === n).map(({ key, people, own }) => ({ key, people, own })),
+        ]),
+      ) as PlacementCounts['breakdowns'];
       const retention = await em.query<PlacementCounts['retention']>(
         `${scoped} SELECT rc.months::int AS months,
                       count(*)::int AS answered,
