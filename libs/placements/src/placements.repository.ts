@@ -185,15 +185,16 @@ export class PlacementsRepository {
    * that). One REPEATABLE READ snapshot, so the total, the breakdowns and the rates agree.
    *
    * The total and every breakdown come from one statement over one pass of the placements: they
-   * are first reduced to one row per person (a hash aggregate on participant_id), which then has
-   * one key per breakdown, counted in GROUPING SETS. A person's participant columns (country of
-   * origin, status category) are one key whatever their placements; the placement columns are one
-   * key only for a person with one placement in the scope, so the people with several (`m`: usually
-   * none or few, found by a second hash aggregate of participant_id alone) are counted apart,
-   * row by row with count(DISTINCT …), and added: each person is counted once per key, as a
-   * count(DISTINCT participant_id) per key over the joined rows would (placement-stats.int-spec.ts
-   * compares both). Before: one statement per breakdown, each sorting the scope's participant ids
-   * (on disk at a million).
+   * are first reduced to one row per person (GROUP BY participant_id: their number of placements,
+   * the own ones, min() of each placement column), joined to participants once, then counted in
+   * GROUPING SETS (a few dozen groups). A person's participant columns (country of origin, status
+   * category) are one key whatever their placements; the placement columns are one key only for a
+   * person with one placement in the scope. The people with several (usually none or few) come
+   * back from the same statement as an array; only when there are some, a second statement counts
+   * their placements row by row with count(DISTINCT …) and adds them. So each person counts once
+   * per key, as count(DISTINCT participant_id) per key over the joined rows did before (one
+   * statement per breakdown, each sorting the scope's participant ids, on disk at a million);
+   * placement-counts.int-spec.ts compares both, figure for figure.
    */
   counts(scope: {
     programmeId: string | null;
