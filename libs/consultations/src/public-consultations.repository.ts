@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { normalizeArabic, Page, paginate } from '@tandem/core';
-import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { DataSourceRepository, normalizeArabic, Page, paginate } from '@tandem/core';
+import { Brackets, EntityManager } from 'typeorm';
 import { ListPublicConsultationsDto } from './dto';
 import { Consultation, ConsultationStatus } from './entities';
 import { CONSULTATION_SEARCH_DOCUMENTS as DOCS } from './public-consultation-search';
@@ -19,13 +18,7 @@ export interface PublicConsultationScope {
  * `public_outcome` and a published outcome, so nothing else can be read from here.
  */
 @Injectable()
-export class PublicConsultationsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
-
+export class PublicConsultationsRepository extends DataSourceRepository {
   private publicOnly() {
     return this.dataSource
       .getRepository(Consultation)

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   CoreError,
   CoreErrorCode,
+  DataSourceRepository,
   isUniqueViolation,
   Page,
   paginate,
   paginateByCreation,
 } from '@tandem/core';
-import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { Brackets, EntityManager } from 'typeorm';
 import { ListGoodIdeasDto, ListPublicGoodIdeasDto } from './dto';
 import {
   GoodIdea,
@@ -55,13 +55,7 @@ const PUBLISHED = GoodIdeaStatus.Published;
  * by accident; `findById` is for the access service, which decides what the caller may see.
  */
 @Injectable()
-export class GoodIdeasRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
-
+export class GoodIdeasRepository extends DataSourceRepository {
   findById(em: EntityManager, id: string, lock = false): Promise<GoodIdea | null> {
     return em.findOne(GoodIdea, {
       where: { id },

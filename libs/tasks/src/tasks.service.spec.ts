@@ -18,6 +18,7 @@ import {
   PartnerStatus,
   Programme,
   ProgrammeAccess,
+  programmeAccessOf,
   ProgrammeAccessService,
   ProgrammeStatus,
 } from '@tandem/programmes';
@@ -45,15 +46,11 @@ const actor = (orgId?: string): Actor =>
     memberships: orgId ? [{ organizationId: orgId, role: MembershipRole.Member }] : [],
   });
 
-const accessOf = (over: Partial<ProgrammeAccess> = {}): ProgrammeAccess => ({
-  programme: { id: PROGRAMME, title: 'Jobs Bridge', status: ProgrammeStatus.Active } as Programme,
-  isPlatformAdmin: false,
-  isManager: false,
-  activePartnerOrgIds: [],
-  workingPartnerOrgIds: [],
-  invitedOrgIds: [],
-  ...over,
-});
+const accessOf = (over: Partial<ProgrammeAccess> = {}): ProgrammeAccess =>
+  programmeAccessOf(
+    { id: PROGRAMME, title: 'Jobs Bridge', status: ProgrammeStatus.Active } as Programme,
+    over,
+  );
 const MANAGER = accessOf({ isManager: true });
 const IMPLEMENTER_STAFF = accessOf({
   activePartnerOrgIds: [IMPLEMENTER],
