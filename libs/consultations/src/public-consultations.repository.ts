@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSourceRepository, normalizeArabic, Page, paginate } from '@tandem/core';
-import { Brackets, EntityManager } from 'typeorm';
+import { DataSourceRepository, matchesInAnyLanguage, Page, paginate } from '@tandem/core';
+import { EntityManager } from 'typeorm';
 import { ListPublicConsultationsDto } from './dto';
 import { Consultation, ConsultationStatus } from './entities';
 import { CONSULTATION_SEARCH_DOCUMENTS as DOCS } from './public-consultation-search';
@@ -40,17 +40,7 @@ export class PublicConsultationsRepository extends DataSourceRepository {
   search(filter: ListPublicConsultationsDto, scope: PublicConsultationScope): Promise<Page<Consultation>> {
     const qb = this.publicOnly();
     const q = filter.q?.trim();
-    if (q)
-      qb.andWhere(
-        new Brackets((w) => {
-          w.where(`${DOCS.en} @@ websearch_to_tsquery('english'::regconfig, :q)`, { q })
-            .orWhere(`${DOCS.fr} @@ websearch_to_tsquery('french'::regconfig, :q)`)
-            .orWhere(`${DOCS.es} @@ websearch_to_tsquery('spanish'::regconfig, :q)`)
-            .orWhere(`${DOCS.ar} @@ websearch_to_tsquery('simple'::regconfig, :qar)`, {
-              qar: normalizeArabic(q),
-            });
-        }),
-      );
+    if (q) qb.andWhere(matchesInAnyLanguage(DOCS, q));
     if (scope.organizationIds)
       qb.andWhere('c.organization_id = ANY(:orgs::uuid[])', { orgs: scope.organizationIds });
     if (scope.programmeIds)

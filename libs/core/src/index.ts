@@ -46,6 +46,7 @@ export * from './telemetry';
 export * from './vocabulary/measuring';
 export * from './validation/value-list';
 export * from './search/arabic';
+export * from './search/multilingual-search';
 export * from './validation/blank';
 export * from './sessions/session-events';
 export * from './testing/service-test-doubles';

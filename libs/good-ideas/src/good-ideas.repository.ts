@@ -4,6 +4,7 @@ import {
   CoreErrorCode,
   DataSourceRepository,
   isUniqueViolation,
+  matchesInAnyLanguage,
   Page,
   paginate,
   paginateByCreation,
@@ -18,7 +19,7 @@ import {
   GoodIdeaEndorsement,
   GoodIdeaStatus,
 } from './entities';
-import { normalizeArabic, SEARCH_DOCUMENTS } from './good-idea-search';
+import { SEARCH_DOCUMENTS } from './good-idea-search';
 import { AdaptationSummaryResponse, EndorsementRow } from './good-idea.view';
 
 export interface GoodIdeaReportRow {
@@ -320,18 +321,7 @@ export class GoodIdeasRepository extends DataSourceRepository {
     const qb = this.dataSource.getRepository(GoodIdea).createQueryBuilder('gi');
     qb.where('gi.status = :published', { published: PUBLISHED });
     const q = filter.q?.trim();
-    if (q) {
-      qb.andWhere(
-        new Brackets((w) => {
-          w.where(`${SEARCH_DOCUMENTS.en} @@ websearch_to_tsquery('english'::regconfig, :q)`, { q })
-            .orWhere(`${SEARCH_DOCUMENTS.fr} @@ websearch_to_tsquery('french'::regconfig, :q)`)
-            .orWhere(`${SEARCH_DOCUMENTS.es} @@ websearch_to_tsquery('spanish'::regconfig, :q)`)
-            .orWhere(`${SEARCH_DOCUMENTS.ar} @@ websearch_to_tsquery('simple'::regconfig, :qar)`, {
-              qar: normalizeArabic(q),
-            });
-        }),
-      );
-    }
+    if (q) qb.andWhere(matchesInAnyLanguage(SEARCH_DOCUMENTS, q));
     if (filter.country) qb.andWhere('gi.country = :country', { country: filter.country });
     if (filter.city) qb.andWhere('lower(gi.city) = lower(:city)', { city: filter.city.trim() });
     if (filter.dimension) qb.andWhere(':dimension = ANY(gi.dimensions)', { dimension: filter.dimension });
