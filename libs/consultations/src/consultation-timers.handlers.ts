@@ -1,6 +1,14 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, Clock, JobHandler, JobName, JobPayload, JobQueueService } from '@tandem/core';
+import {
+  AppConfig,
+  Clock,
+  DatabaseJobHandlers,
+  JobHandler,
+  JobName,
+  JobPayload,
+  JobQueueService,
+} from '@tandem/core';
 import { DataSource } from 'typeorm';
 import { ConsultationLifecycleService } from './consultation-lifecycle.service';
 import { ConsultationsRepository } from './consultations.repository';
@@ -15,17 +23,17 @@ import { textIn } from './localized-text';
  * replicas, a retry, or an officer opening it by hand never open it twice.
  */
 @Injectable()
-export class ConsultationTimersHandlers {
-  private readonly logger = new Logger(ConsultationTimersHandlers.name);
-
+export class ConsultationTimersHandlers extends DatabaseJobHandlers {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
     private readonly jobs: JobQueueService,
     private readonly lifecycle: ConsultationLifecycleService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly consultations: ConsultationsRepository,
-  ) {}
+  ) {
+    super(dataSource);
+  }
 
   @JobHandler(JobName.ConsultationTimers)
   async schedule({ consultationId }: JobPayload<JobName.ConsultationTimers>): Promise<void> {

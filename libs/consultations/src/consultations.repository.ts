@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, PlatformRole } from '@tandem/core';
+import { Actor, DataSourceRepository, PlatformRole } from '@tandem/core';
 import { Page, paginateByCreation } from '@tandem/core';
-import { DataSource, DeepPartial, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DeepPartial, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { ListConsultationsDto } from './dto';
 import {
   Consultation,
@@ -18,14 +17,7 @@ import {
  * access first. Status moves are compare-and-set updates.
  */
 @Injectable()
-export class ConsultationsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** Outside a transaction (reads after a commit, and the readers of other libraries). */
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
-
+export class ConsultationsRepository extends DataSourceRepository {
   findById(id: string, em: EntityManager = this.dataSource.manager): Promise<Consultation | null> {
     return em.findOneBy(Consultation, { id });
   }

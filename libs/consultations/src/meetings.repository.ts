@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSourceRepository } from '@tandem/core';
+import { EntityManager } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Consultation, ConsultationMeeting, MeetingRsvp, MeetingStatus, RsvpStatus } from './entities';
 
@@ -16,14 +16,7 @@ export interface RsvpRow {
  * meeting are serialised by `lock` on the meeting row: the seats counted are the seats given.
  */
 @Injectable()
-export class MeetingsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** Outside a transaction, for the readers of other libraries. */
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
-
+export class MeetingsRepository extends DataSourceRepository {
   findById(id: string): Promise<ConsultationMeeting | null> {
     return this.dataSource.manager.findOneBy(ConsultationMeeting, { id });
   }

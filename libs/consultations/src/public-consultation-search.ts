@@ -1,4 +1,4 @@
-import { ARABIC_FROM, ARABIC_TO } from '@tandem/core';
+import { searchDocuments } from '@tandem/core';
 
 /**
  * Full-text search over public consultations, the same design as good ideas' (good-idea-search.ts):
@@ -12,9 +12,4 @@ const doc = (lang: string) =>
   `coalesce(outcome #>> '{summary,${lang}}', '')`;
 
 /** The indexed document of each language, as SQL over a row of consultations (unqualified columns). */
-export const CONSULTATION_SEARCH_DOCUMENTS = {
-  en: `to_tsvector('english'::regconfig, ${doc('en')})`,
-  fr: `to_tsvector('french'::regconfig, ${doc('fr')})`,
-  es: `to_tsvector('spanish'::regconfig, ${doc('es')})`,
-  ar: `to_tsvector('simple'::regconfig, translate(${doc('ar')}, '${ARABIC_FROM}', '${ARABIC_TO}'))`,
-} as const;
+export const CONSULTATION_SEARCH_DOCUMENTS = searchDocuments(doc);

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { normalizeArabic, Page, paginate } from '@tandem/core';
-import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { DataSourceRepository, matchesInAnyLanguage, Page, paginate } from '@tandem/core';
+import { EntityManager } from 'typeorm';
 import { ListPublicConsultationsDto } from './dto';
 import { Consultation, ConsultationStatus } from './entities';
 import { CONSULTATION_SEARCH_DOCUMENTS as DOCS } from './public-consultation-search';
@@ -19,13 +18,7 @@ export interface PublicConsultationScope {
  * `public_outcome` and a published outcome, so nothing else can be read from here.
  */
 @Injectable()
-export class PublicConsultationsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
-
+export class PublicConsultationsRepository extends DataSourceRepository {
   private publicOnly() {
     return this.dataSource
       .getRepository(Consultation)
@@ -47,17 +40,7 @@ export class PublicConsultationsRepository {
   search(filter: ListPublicConsultationsDto, scope: PublicConsultationScope): Promise<Page<Consultation>> {
     const qb = this.publicOnly();
     const q = filter.q?.trim();
-    if (q)
-      qb.andWhere(
-        new Brackets((w) => {
-          w.where(`${DOCS.en} @@ websearch_to_tsquery('english'::regconfig, :q)`, { q })
-            .orWhere(`${DOCS.fr} @@ websearch_to_tsquery('french'::regconfig, :q)`)
-            .orWhere(`${DOCS.es} @@ websearch_to_tsquery('spanish'::regconfig, :q)`)
-            .orWhere(`${DOCS.ar} @@ websearch_to_tsquery('simple'::regconfig, :qar)`, {
-              qar: normalizeArabic(q),
-            });
-        }),
-      );
+    if (q) qb.andWhere(matchesInAnyLanguage(DOCS, q));
     if (scope.organizationIds)
       qb.andWhere('c.organization_id = ANY(:orgs::uuid[])', { orgs: scope.organizationIds });
     if (scope.programmeIds)

@@ -4,6 +4,8 @@ import {
   IndicatorDirection,
   IndicatorKind,
   indicatorProgress,
+  LatestValueColumns,
+  latestValueOf,
   loadMilestones,
   PartnerRole,
   PartnerStatus,
@@ -129,7 +131,7 @@ export class DashboardRepository {
   }
 
   async indicators(em: EntityManager, programmeId: string): Promise<IndicatorStatus[]> {
-    const rows: {
+    const rows: (LatestValueColumns & {
       id: string;
       name: string;
       kind: IndicatorKind;
@@ -138,12 +140,7 @@ export class DashboardRepository {
       direction: IndicatorDirection;
       baseline: string;
       target: string;
-      period_start: string | null;
-      period_end: string | null;
-      value: string | null;
-      migrant_value: string | null;
-      host_value: string | null;
-    }[] = await em.query(
+    })[] = await em.query(
       `SELECT i.id, i.name, i.kind, i.dimension, i.unit, i.direction, i.baseline, i.target,
               to_char(lv.period_start, 'YYYY-MM-DD') AS period_start,
               to_char(lv.period_end, 'YYYY-MM-DD') AS period_end,
@@ -174,16 +171,7 @@ export class DashboardRepository {
         direction: r.direction,
         baseline,
         target,
-        latestValue:
-          latest === null
-            ? null
-            : {
-                periodStart: r.period_start!,
-                periodEnd: r.period_end!,
-                value: latest,
-                migrantValue: toNumberOrNull(r.migrant_value),
-                hostValue: toNumberOrNull(r.host_value),
-              },
+        latestValue: latestValueOf(r),
         progress: progress?.progress ?? null,
         progressRaw: progress?.progressRaw ?? null,
       };

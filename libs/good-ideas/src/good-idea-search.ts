@@ -1,4 +1,4 @@
-import { ARABIC_FROM, ARABIC_TO } from '@tandem/core';
+import { searchDocuments } from '@tandem/core';
 
 /**
  * Full-text search over good ideas, one PostgreSQL text search configuration per language:
@@ -21,9 +21,4 @@ const doc = (lang: string) =>
   `coalesce(texts #>> '{${lang},challenge}', '') || ' ' || coalesce(texts #>> '{${lang},approach}', '')`;
 
 /** The indexed document of each language, as SQL over a row of good_ideas (unqualified columns). */
-export const SEARCH_DOCUMENTS: Record<keyof typeof SEARCH_CONFIGS, string> = {
-  en: `to_tsvector('english'::regconfig, ${doc('en')})`,
-  fr: `to_tsvector('french'::regconfig, ${doc('fr')})`,
-  es: `to_tsvector('spanish'::regconfig, ${doc('es')})`,
-  ar: `to_tsvector('simple'::regconfig, translate(${doc('ar')}, '${ARABIC_FROM}', '${ARABIC_TO}'))`,
-};
+export const SEARCH_DOCUMENTS: Record<keyof typeof SEARCH_CONFIGS, string> = searchDocuments(doc);

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   CoreError,
   CoreErrorCode,
+  DataSourceRepository,
   isUniqueViolation,
+  matchesInAnyLanguage,
   Page,
   paginate,
   paginateByCreation,
 } from '@tandem/core';
-import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { Brackets, EntityManager } from 'typeorm';
 import { ListGoodIdeasDto, ListPublicGoodIdeasDto } from './dto';
 import {
   GoodIdea,
@@ -18,7 +19,7 @@ import {
   GoodIdeaEndorsement,
   GoodIdeaStatus,
 } from './entities';
-import { normalizeArabic, SEARCH_DOCUMENTS } from './good-idea-search';
+import { SEARCH_DOCUMENTS } from './good-idea-search';
 import { AdaptationSummaryResponse, EndorsementRow } from './good-idea.view';
 
 export interface GoodIdeaReportRow {
@@ -55,13 +56,7 @@ const PUBLISHED = GoodIdeaStatus.Published;
  * by accident; `findById` is for the access service, which decides what the caller may see.
  */
 @Injectable()
-export class GoodIdeasRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
-
+export class GoodIdeasRepository extends DataSourceRepository {
   findById(em: EntityManager, id: string, lock = false): Promise<GoodIdea | null> {
     return em.findOne(GoodIdea, {
       where: { id },
@@ -326,18 +321,7 @@ export class GoodIdeasRepository {
     const qb = this.dataSource.getRepository(GoodIdea).createQueryBuilder('gi');
     qb.where('gi.status = :published', { published: PUBLISHED });
     const q = filter.q?.trim();
-    if (q) {
-      qb.andWhere(
-        new Brackets((w) => {
-          w.where(`${SEARCH_DOCUMENTS.en} @@ websearch_to_tsquery('english'::regconfig, :q)`, { q })
-            .orWhere(`${SEARCH_DOCUMENTS.fr} @@ websearch_to_tsquery('french'::regconfig, :q)`)
-            .orWhere(`${SEARCH_DOCUMENTS.es} @@ websearch_to_tsquery('spanish'::regconfig, :q)`)
-            .orWhere(`${SEARCH_DOCUMENTS.ar} @@ websearch_to_tsquery('simple'::regconfig, :qar)`, {
-              qar: normalizeArabic(q),
-            });
-        }),
-      );
-    }
+    if (q) qb.andWhere(matchesInAnyLanguage(SEARCH_DOCUMENTS, q));
     if (filter.country) qb.andWhere('gi.country = :country', { country: filter.country });
     if (filter.city) qb.andWhere('lower(gi.city) = lower(:city)', { city: filter.city.trim() });
     if (filter.dimension) qb.andWhere(':dimension = ANY(gi.dimensions)', { dimension: filter.dimension });

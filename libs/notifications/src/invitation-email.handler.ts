@@ -1,7 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { InvitationReader } from '@tandem/auth';
-import { AppConfig, Clock, JobHandler, JobName, JobPayload } from '@tandem/core';
+import { AppConfig, Clock, DatabaseJobHandlers, JobHandler, JobName, JobPayload } from '@tandem/core';
 import { OrganizationsRepository } from '@tandem/stakeholders';
 import { DataSource } from 'typeorm';
 import { MailService } from './mail.service';
@@ -13,17 +13,17 @@ import { pickLanguage } from './templates/layout';
  * Runs in the worker; safe to run twice (one e-mail per invitation).
  */
 @Injectable()
-export class InvitationEmailHandler {
-  private readonly logger = new Logger(InvitationEmailHandler.name);
-
+export class InvitationEmailHandler extends DatabaseJobHandlers {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
     private readonly mail: MailService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly organizations: OrganizationsRepository,
     private readonly invitations: InvitationReader,
-  ) {}
+  ) {
+    super(dataSource);
+  }
 
   @JobHandler(JobName.InvitationEmail)
   async handle({ invitationId }: JobPayload<JobName.InvitationEmail>): Promise<void> {

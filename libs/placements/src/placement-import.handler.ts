@@ -1,7 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
-import { Clock, JobHandler, JobName, JobPayload } from '@tandem/core';
+import { Clock, DatabaseJobHandlers, JobHandler, JobName, JobPayload } from '@tandem/core';
 import { ProgrammesRepository } from '@tandem/programmes';
 import { parse } from 'csv-parse';
 import { Readable } from 'node:stream';
@@ -88,17 +88,17 @@ function referenceCodes(n: number): string[] {
  * half-way leaves nothing behind and the retried job starts over.
  */
 @Injectable()
-export class PlacementImportHandler {
-  private readonly logger = new Logger(PlacementImportHandler.name);
-
+export class PlacementImportHandler extends DatabaseJobHandlers {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly imports: PlacementImportsRepository,
     private readonly staging: PlacementImportStagingRepository,
     private readonly programmes: ProgrammesRepository,
-  ) {}
+  ) {
+    super(dataSource);
+  }
 
   @JobHandler(JobName.PlacementImport)
   async run({ importId }: JobPayload<JobName.PlacementImport>): Promise<void> {

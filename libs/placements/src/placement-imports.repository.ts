@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { updatedRows } from '@tandem/core';
-import { DataSource, DeepPartial, EntityManager } from 'typeorm';
+import { DataSourceRepository, updatedRows } from '@tandem/core';
+import { DeepPartial, EntityManager } from 'typeorm';
 import { ImportMode, ImportRowError, ImportStatus, PlacementImport } from './entities';
 
 /** An import the worker has claimed. */
@@ -18,14 +17,7 @@ export interface ClaimedImport {
  * compare-and-set updates on the status, so a second run (retry, second worker) changes nothing.
  */
 @Injectable()
-export class PlacementImportsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** Outside a transaction, for the readers of other libraries. */
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
-
+export class PlacementImportsRepository extends DataSourceRepository {
   findById(id: string): Promise<PlacementImport | null> {
     return this.dataSource.getRepository(PlacementImport).findOneBy({ id });
   }

@@ -2,16 +2,10 @@ import { PlatformRole } from '@tandem/core';
 import { ProgrammesRepository } from './programmes.repository';
 import { Programme } from './entities';
 import { ProgrammeAccess, ProgrammeAccessService } from './programme-access.service';
+import { programmeAccessOf } from './testing/programme-access.double';
 
-const base = (over: Partial<ProgrammeAccess>): ProgrammeAccess => ({
-  programme: { id: 'p' } as Programme,
-  isPlatformAdmin: false,
-  isManager: false,
-  activePartnerOrgIds: [],
-  workingPartnerOrgIds: [],
-  invitedOrgIds: [],
-  ...over,
-});
+const base = (over: Partial<ProgrammeAccess>): ProgrammeAccess =>
+  programmeAccessOf({ id: 'p' } as Programme, over);
 
 describe(ProgrammeAccessService.name, () => {
   const sut = new ProgrammeAccessService({} as ProgrammesRepository);

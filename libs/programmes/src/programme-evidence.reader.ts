@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { LatestValue, LatestValueColumns, latestValueOf } from './indicators/latest-value';
 
 /**
  * Read-only views of one programme for other domains (good ideas): its partners by kind, its
@@ -23,13 +24,7 @@ export interface IndicatorEvidence {
   direction: string;
   baseline: number;
   target: number;
-  latest: {
-    periodStart: string;
-    periodEnd: string;
-    value: number;
-    migrantValue: number | null;
-    hostValue: number | null;
-  } | null;
+  latest: LatestValue | null;
   /** Gap indicators: latest gap minus baseline gap (negative when a negative gap widened). */
   gapChange: number | null;
   /** Gap indicators: true when the absolute gap is smaller than at baseline. */
@@ -52,8 +47,6 @@ export interface ProgrammeStructure {
   partnerSlots: { kind: string; role: string; sector: string | null; governmentLevel: string | null }[];
 }
 
-const num = (v: string | null): number | null => (v === null ? null : Number(v));
-
 /** What other libraries (good ideas) may read of a programme as evidence: its partners by kind, its indicators, its structure. */
 @Injectable()
 export class ProgrammeEvidenceReader {
@@ -73,7 +66,7 @@ export class ProgrammeEvidenceReader {
 
   async indicators(em: EntityManager, programmeId: string): Promise<IndicatorEvidence[]> {
     const rows = await em.query<
-      {
+      (LatestValueColumns & {
         name: string;
         dimension: string;
         unit: string;
@@ -81,12 +74,7 @@ export class ProgrammeEvidenceReader {
         direction: string;
         baseline: string;
         target: string;
-        period_start: string | null;
-        period_end: string | null;
-        value: string | null;
-        migrant_value: string | null;
-        host_value: string | null;
-      }[]
+      })[]
     >(
       `SELECT i.name, i.dimension, i.unit, i.kind, i.direction, i.baseline, i.target,
               v.period_start::text, v.period_end::text, v.value, v.migrant_value, v.host_value
@@ -100,16 +88,7 @@ export class ProgrammeEvidenceReader {
     );
     return rows.map((r) => {
       const baseline = Number(r.baseline);
-      const latest =
-        r.value === null
-          ? null
-          : {
-              periodStart: r.period_start!,
-              periodEnd: r.period_end!,
-              value: Number(r.value),
-              migrantValue: num(r.migrant_value),
-              hostValue: num(r.host_value),
-            };
+      const latest = latestValueOf(r);
       const isGap = r.kind === 'gap';
       return {
         name: r.name,

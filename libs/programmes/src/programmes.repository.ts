@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, adminOrgIds, isPlatformAdmin, memberOrgIds, Page, paginateByCreation } from '@tandem/core';
-import { Brackets, DataSource, EntityManager, SelectQueryBuilder, WhereExpressionBuilder } from 'typeorm';
+import {
+  Actor,
+  adminOrgIds,
+  DataSourceRepository,
+  isPlatformAdmin,
+  memberOrgIds,
+  Page,
+  paginateByCreation,
+} from '@tandem/core';
+import { Brackets, EntityManager, SelectQueryBuilder, WhereExpressionBuilder } from 'typeorm';
 import { ListProgrammesDto } from './dto';
 import { PartnerRole, PartnerStatus, Programme, ProgrammeManager, ProgrammeStatus } from './entities';
 
@@ -16,13 +23,7 @@ export interface PartnershipRow {
  * `scopeVisible`, so a list that forgets the policy does not compile.
  */
 @Injectable()
-export class ProgrammesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
-
+export class ProgrammesRepository extends DataSourceRepository {
   /** A programme by id, unscoped: callers go through ProgrammeAccessService. `lock`: FOR UPDATE. */
   findById(em: EntityManager, id: string, lock = false): Promise<Programme | null> {
     return em.findOne(Programme, {

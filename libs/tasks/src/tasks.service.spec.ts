@@ -17,6 +17,7 @@ import {
   PartnerStatus,
   Programme,
   ProgrammeAccess,
+  programmeAccessOf,
   ProgrammeAccessService,
   ProgrammeStatus,
 } from '@tandem/programmes';
@@ -44,15 +45,11 @@ const actor = (orgId?: string): Actor =>
     memberships: orgId ? [{ organizationId: orgId, role: MembershipRole.Member }] : [],
   });
 
-const accessOf = (over: Partial<ProgrammeAccess> = {}): ProgrammeAccess => ({
-  programme: { id: PROGRAMME, title: 'Jobs Bridge', status: ProgrammeStatus.Active } as Programme,
-  isPlatformAdmin: false,
-  isManager: false,
-  activePartnerOrgIds: [],
-  workingPartnerOrgIds: [],
-  invitedOrgIds: [],
-  ...over,
-});
+const accessOf = (over: Partial<ProgrammeAccess> = {}): ProgrammeAccess =>
+  programmeAccessOf(
+    { id: PROGRAMME, title: 'Jobs Bridge', status: ProgrammeStatus.Active } as Programme,
+    over,
+  );
 const MANAGER = accessOf({ isManager: true });
 const IMPLEMENTER_STAFF = accessOf({
   activePartnerOrgIds: [IMPLEMENTER],

@@ -9,10 +9,7 @@ import {
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayUnique,
-  IsArray,
   IsBoolean,
-  IsIn,
   IsISO4217CurrencyCode,
   IsOptional,
   IsString,
@@ -100,14 +97,7 @@ export class CreateProgrammeDto {
   @OptionalGcmObjectives([5, 16])
   gcmObjectives?: number[];
 
-  @ApiPropertyOptional({ enum: POLICY_AREAS, isArray: true, description: 'Policy areas it touches' })
-  @IsOptional()
-  @IsArray()
-  @ArrayUnique()
-  @IsIn(POLICY_AREAS, {
-    each: true,
-    message: `each of policyAreas must be one of: ${POLICY_AREAS.join(', ')}`,
-  })
+  @OptionalValueList(POLICY_AREAS, 'policyAreas', { description: 'Policy areas it touches' })
   policyAreas?: string[];
 
   @ApiPropertyOptional({

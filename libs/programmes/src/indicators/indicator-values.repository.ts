@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Page, PageQueryDto, paginate } from '@tandem/core';
-import { DataSource, EntityManager, EntityTarget } from 'typeorm';
+import { DataSourceRepository, Page, PageQueryDto, paginate } from '@tandem/core';
+import { EntityManager, EntityTarget } from 'typeorm';
 import { IndicatorValue, ReportingPeriodLock } from '../entities';
 
 export interface ValueWrite {
@@ -17,13 +16,7 @@ const VALUE = 'COALESCE($1::numeric, $2::numeric - $3::numeric)';
 
 /** Queries over indicator values and reporting-period locks. Callers have checked the actor. */
 @Injectable()
-export class IndicatorValuesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
-
+export class IndicatorValuesRepository extends DataSourceRepository {
   /** The value of the period, locked for a correction (FOR UPDATE), or null. */
   findForPeriod(em: EntityManager, indicatorId: string, periodStart: string, periodEnd: string) {
     return em.findOne(IndicatorValue, {

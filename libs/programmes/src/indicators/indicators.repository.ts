@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Page, paginateByCreation } from '@tandem/core';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSourceRepository, Page, paginateByCreation } from '@tandem/core';
+import { EntityManager } from 'typeorm';
 import { Indicator, IndicatorDirection, IndicatorKind } from '../entities';
 import { ListIndicatorsDto } from './dto/list-indicators.dto';
 
@@ -16,13 +15,7 @@ export interface FrameworkDefinition {
 
 /** Queries over a programme's indicator definitions; lists take the programme the caller may read. */
 @Injectable()
-export class IndicatorsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
-
+export class IndicatorsRepository extends DataSourceRepository {
   listOfProgramme(programmeId: string, query: ListIndicatorsDto): Promise<Page<Indicator>> {
     const qb = this.dataSource
       .getRepository(Indicator)

@@ -1,15 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsTerritoryCode, POLICY_AREAS } from '@tandem/core';
-import {
-  ArrayUnique,
-  IsArray,
-  IsEnum,
-  IsIn,
-  IsOptional,
-  IsString,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { IsTerritoryCode, OptionalValueList, POLICY_AREAS } from '@tandem/core';
+import { IsEnum, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { GovernmentLevel } from './government-profile.entity';
 
 export class GovernmentProfileDto {
@@ -31,13 +22,6 @@ export class GovernmentProfileDto {
   @IsTerritoryCode()
   territoryCode?: string | null;
 
-  @ApiPropertyOptional({ enum: POLICY_AREAS, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayUnique()
-  @IsIn(POLICY_AREAS, {
-    each: true,
-    message: `each of policyAreas must be one of: ${POLICY_AREAS.join(', ')}`,
-  })
+  @OptionalValueList(POLICY_AREAS, 'policyAreas')
   policyAreas?: string[];
 }
