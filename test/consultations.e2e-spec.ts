@@ -940,6 +940,15 @@ describe('consultations: a municipal officer consults migrant communities, from 
         .send({ ...body, onlineUrl: undefined });
       expectProblem(bad, 400);
       expect(bad.body.errors[0].field).toBe('onlineUrl');
+      // A week date is ISO 8601 but names no instant anyone can store: 400 on the field, not a 500.
+      const weekDate = await http()
+        .post(base)
+        .set(bearer(officer))
+        .send({ ...body, startsAt: '2027-W05-3' });
+      expectProblem(weekDate, 400);
+      expect(weekDate.body.errors).toEqual([
+        { field: 'startsAt', message: 'startsAt must be an ISO 8601 date-time' },
+      ]);
       expectProblem(await http().post(base).set(bearer(amira)).send(body), 403);
       expectProblem(await http().post(base).set(bearer(outsider)).send(body), 404);
       const created = await http().post(base).set(bearer(officer)).send(body).expect(201);

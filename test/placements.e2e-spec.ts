@@ -152,6 +152,17 @@ describe('placements: participants, placements, retention check-ins, statistics,
         .send(person({ consent: { givenAt: '2026-01-10T09:00:00Z' } }));
       expectProblem(noScope, 400);
       expect(noScope.body.errors.map((e: { field: string }) => e.field)).toContain('consent.scope');
+      // ISO 8601 forms no one can store (an ordinal date, year 0000) are a 400 on the field, not a 500.
+      for (const givenAt of ['2026-051', '0000-01-01T00:00:00Z']) {
+        const unreadable = await http()
+          .post('/participants')
+          .set(bearer(hrA))
+          .send(person({ consent: { givenAt, scope: 'placement follow-up' } }));
+        expectProblem(unreadable, 400);
+        expect(unreadable.body.errors).toEqual([
+          expect.objectContaining({ field: 'consent.givenAt', message: expect.stringMatching(/ISO 8601/) }),
+        ]);
+      }
     });
 
     it('an employer registers its own hire; programme partners register for the programme; others may not', async () => {
@@ -749,6 +760,7 @@ describe('placements: participants, placements, retention check-ins, statistics,
         `,${newPerson()},${s.programmeId},Cook,5120,I,${ago(1)},permanent,40`,
         `,${newPerson()},,Cook,5120,I,${ago(1)},permanent`,
         `TP-0000000001,,,,,,,,,,Cook,5120,I,${ago(1)},permanent,40`,
+        `,${newPerson().replace('2026-01-10T09:00:00Z', '2026-W05-3')},,Cook,5120,I,${ago(1)},permanent,40`,
       );
       const strict = await upload(hrA, content);
       expect(strict.status).toBe(202);
@@ -756,9 +768,9 @@ describe('placements: participants, placements, retention check-ins, statistics,
       expect(rejected).toMatchObject({
         status: 'rejected',
         createdCount: 0,
-        errorCount: 4,
-        totalRows: 6,
-        processedRows: 6,
+        errorCount: 5,
+        totalRows: 7,
+        processedRows: 7,
       });
       expect(rejected.errors).toEqual(
         expect.arrayContaining([
@@ -766,6 +778,7 @@ describe('placements: participants, placements, retention check-ins, statistics,
           { row: 4, column: 'sector', reason: expect.any(String) },
           { row: 7, column: 'participantReference', reason: expect.any(String) },
           { row: 6, column: '*', reason: expect.stringMatching(/15 fields/) },
+          { row: 8, column: 'consentGivenAt', reason: expect.stringMatching(/ISO 8601/) },
         ]),
       );
       expect(await createdBy(strict.body.id)).toBe(0);
@@ -782,7 +795,7 @@ describe('placements: participants, placements, retention check-ins, statistics,
       expect(lenient.status).toBe(202);
       expect(lenient.body.id).not.toBe(strict.body.id);
       const kept = await finished(hrA, lenient.body.id);
-      expect(kept).toMatchObject({ status: 'completed', createdCount: 2, errorCount: 4 });
+      expect(kept).toMatchObject({ status: 'completed', createdCount: 2, errorCount: 5 });
       expect(await createdBy(lenient.body.id)).toBe(2);
       // Uploaded again: the earlier import stands.
       const again = await upload(hrA, content, { mode: 'valid_rows' });

@@ -1,11 +1,10 @@
-import { isCalendarDate, toCsv } from '@tandem/core';
+import { isCalendarDate, isInstant, toCsv } from '@tandem/core';
 import {
   arrayMaxSize,
   isIn,
   isInt,
   isISO31661Alpha2,
   isISO6391,
-  isISO8601,
   isNumber,
   isUUID,
   max,
@@ -225,7 +224,7 @@ export function validateImportRow(
       problems.push({ column: 'languages', reason: M.languagesCode });
     if (!arrayMaxSize(languages, 20)) problems.push({ column: 'languages', reason: M.languagesCount });
     const givenAt = v('consentGivenAt');
-    if (!isISO8601(givenAt, { strict: true })) problems.push({ column: 'consentGivenAt', reason: M.givenAt });
+    if (!isInstant(givenAt)) problems.push({ column: 'consentGivenAt', reason: M.givenAt });
     const scope = v('consentScope');
     if (!NOT_BLANK.test(scope)) problems.push({ column: 'consentScope', reason: M.scopeBlank });
     if (!maxLength(scope, 500)) problems.push({ column: 'consentScope', reason: M.scopeLength });

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsUUID } from 'class-validator';
-import { OptionalText, PageQueryDto } from '@tandem/core';
+import { IsOptional, IsUUID } from 'class-validator';
+import { IsInstant, OptionalText, PageQueryDto } from '@tandem/core';
 
 export class ListAuditEventsDto extends PageQueryDto {
   @OptionalText(64, { example: 'organization' })
@@ -16,11 +16,11 @@ export class ListAuditEventsDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'From this instant (inclusive), ISO 8601' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant({ message: '$property must be a valid ISO 8601 date string' })
   from?: string;
 
   @ApiPropertyOptional({ description: 'Up to this instant (exclusive), ISO 8601' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant({ message: '$property must be a valid ISO 8601 date string' })
   to?: string;
 }

@@ -7,13 +7,13 @@ import {
   IsBoolean,
   IsEnum,
   IsInt,
-  IsISO8601,
   IsOptional,
   Max,
   Min,
   IsUUID,
   Matches,
 } from 'class-validator';
+import { IsInstant } from '@tandem/core';
 import { ConsultationAudience, LocalizedText } from '../entities';
 import { IsLocalizedText, LANGUAGE_TAG } from '../localized-text';
 
@@ -46,11 +46,11 @@ export class CreateConsultationDto {
   languages!: string[];
 
   @ApiProperty({ example: '2027-03-01T09:00:00Z' })
-  @IsISO8601({ strict: true }, { message: 'opensAt must be an ISO 8601 date-time' })
+  @IsInstant({ message: 'opensAt must be an ISO 8601 date-time' })
   opensAt!: string;
 
   @ApiProperty({ example: '2027-03-31T17:00:00Z' })
-  @IsISO8601({ strict: true }, { message: 'closesAt must be an ISO 8601 date-time' })
+  @IsInstant({ message: 'closesAt must be an ISO 8601 date-time' })
   closesAt!: string;
 
   @ApiPropertyOptional({ default: false })

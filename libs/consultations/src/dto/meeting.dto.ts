@@ -6,7 +6,6 @@ import {
   IsBoolean,
   IsEnum,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUrl,
@@ -16,6 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsInstant } from '@tandem/core';
 import { MeetingType } from '../entities';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -33,11 +33,11 @@ export class CreateMeetingDto {
   type!: MeetingType;
 
   @ApiProperty({ example: '2027-03-10T18:00:00Z' })
-  @IsISO8601({ strict: true }, { message: 'startsAt must be an ISO 8601 date-time' })
+  @IsInstant({ message: 'startsAt must be an ISO 8601 date-time' })
   startsAt!: string;
 
   @ApiProperty({ example: '2027-03-10T20:00:00Z' })
-  @IsISO8601({ strict: true }, { message: 'endsAt must be an ISO 8601 date-time' })
+  @IsInstant({ message: 'endsAt must be an ISO 8601 date-time' })
   endsAt!: string;
 
   @ApiPropertyOptional({ description: 'Required for in_person and hybrid' })

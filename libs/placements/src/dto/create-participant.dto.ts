@@ -9,7 +9,6 @@ import {
   IsInt,
   IsISO31661Alpha2,
   IsISO6391,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -19,6 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsInstant } from '@tandem/core';
 import { Gender, StatusCategory } from '../entities';
 
 /**
@@ -31,7 +31,7 @@ const Year = (example: number): PropertyDecorator =>
 
 export class ConsentDto {
   @ApiProperty({ example: '2027-02-01T10:00:00Z', description: 'When the person gave consent' })
-  @IsISO8601({ strict: true }, { message: 'consent.givenAt must be an ISO 8601 date or date-time' })
+  @IsInstant({ message: 'consent.givenAt must be an ISO 8601 date or date-time' })
   givenAt!: string;
 
   @ApiProperty({ example: 'placement follow-up and aggregate reporting' })
