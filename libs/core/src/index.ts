@@ -46,6 +46,8 @@ export * from './validation/value-list';
 export * from './search/arabic';
 export * from './validation/blank';
 export * from './sessions/session-events';
+export * from './read-cache/data-change-feed';
+export * from './read-cache/read-cache';
 export * from './testing/service-test-doubles';
 export * from './validation/query-filters';
 export * from './search/search-page-query.dto';
