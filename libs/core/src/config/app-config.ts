@@ -394,7 +394,10 @@ export class AppConfig extends DatabaseConfig {
   @Min(1)
   SESSION_CACHE_MAX = 10_000;
 
-  /** How long a logout or a role change waits for every replica to confirm its cache eviction (ms). */
+  /**
+   * How long a logout, a role change or a write request (read cache) waits for every replica to
+   * confirm its cache eviction (ms).
+   */
   @IsOptional()
   @Type(() => Number)
   @IsInt()

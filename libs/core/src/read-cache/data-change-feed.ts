@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Client } from 'pg';
 import { AppConfig } from '../config/app-config';
@@ -16,7 +17,7 @@ export interface DataChangeListener {
   reset(): void;
 }
 
-/** How often the listening connection proves it is alive. */
+/** How often the listening connection proves it is alive (by hearing its own notification). */
 const HEARTBEAT_MS = 1000;
 /** Silence after which the feed counts as lost (a loaded machine may answer late). */
 const STALE_MS = 5000;
@@ -40,6 +41,8 @@ export class DataChangeFeed implements OnApplicationShutdown {
   private heartbeat?: NodeJS.Timeout;
   private retry?: NodeJS.Timeout;
   private stopped = false;
+  /** This process's own heartbeat channel: hearing it proves notifications reach this connection. */
+  private readonly heartbeatChannel = `tandem_reads_hb_${randomBytes(6).toString('hex')}`;
 
   constructor(private readonly config: AppConfig) {}
 
@@ -81,13 +84,13 @@ export class DataChangeFeed implements OnApplicationShutdown {
     };
     client.on('error', (err) => down(err.message));
     client.on('end', () => down('closed'));
-    client.on('notification', () => {
+    client.on('notification', (msg) => {
       this.lastHeard = Date.now();
-      for (const l of this.listeners) l.changed();
+      if (msg.channel === READS_CHANGED_CHANNEL) for (const l of this.listeners) l.changed();
     });
     try {
       await client.connect();
-      await client.query(`LISTEN ${READS_CHANGED_CHANNEL}`);
+      await client.query(`LISTEN ${READS_CHANGED_CHANNEL}; LISTEN ${this.heartbeatChannel}`);
       if (lost) return;
       // Anything committed before the LISTEN took effect was not heard: start from nothing.
       this.resetAll();
@@ -98,20 +101,21 @@ export class DataChangeFeed implements OnApplicationShutdown {
     }
   }
 
-  /** A half-open connection looks up forever: a query a second proves it is not, or drops it. */
+  /**
+   * A half-open connection looks up forever, and a connection that answers queries may still not
+   * deliver notifications (a transaction-mode pooler in between): each second the connection
+   * notifies its own heartbeat channel, and only hearing it back counts. Silent for STALE_MS: the
+   * connection is dropped (and `live` is already false).
+   */
   private startHeartbeat(): void {
     this.heartbeat = setInterval(() => {
       const client = this.client;
       if (!this.up || !client) return;
-      const timer = setTimeout(() => client.emit('error', new Error('heartbeat timed out')), STALE_MS);
-      timer.unref();
-      client
-        .query('SELECT 1')
-        .then(() => {
-          clearTimeout(timer);
-          if (client === this.client) this.lastHeard = Date.now();
-        })
-        .catch(() => clearTimeout(timer));
+      if (Date.now() - this.lastHeard >= STALE_MS) {
+        client.emit('error', new Error('no heartbeat heard'));
+        return;
+      }
+      void client.query(`NOTIFY ${this.heartbeatChannel}`).catch(() => undefined);
     }, HEARTBEAT_MS);
     this.heartbeat.unref();
   }
