@@ -26,8 +26,10 @@ export class ReadCache implements SessionEvictionListener, DataChangeListener {
   private readonly entries?: LRUCache<string, string>;
   private epoch = 0;
   private listening = false;
+  /** Counts since start (the api's metrics): served from memory, rendered and offered, rendered while not live. */
   hits = 0;
   misses = 0;
+  bypasses = 0;
 
   constructor(
     config: AppConfig,
@@ -73,6 +75,7 @@ export class ReadCache implements SessionEvictionListener, DataChangeListener {
     if (!entries) return render();
     this.start();
     if (!this.live) {
+      this.bypasses++;
       if (entries.size) this.reset();
       return render();
     }
