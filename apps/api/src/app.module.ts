@@ -31,6 +31,7 @@ import { TerritoriesApiModule } from './territories/territories-api.module';
 import { PublicApiModule } from './public/public-api.module';
 import { ETagInterceptor } from './http/etag.interceptor';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { ReadCacheInterceptor } from './http/read-cache.interceptor';
 import { InputHygieneMiddleware } from './http/input-hygiene.middleware';
 import { PathParamsGuard } from './http/path-params.guard';
 import { UnexpectedBodyGuard } from './http/unexpected-body.guard';
@@ -107,6 +108,8 @@ export class ApiModule implements NestModule {
         // ETag outermost, so replayed idempotent responses carry it too.
         { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        // Innermost: a write's cached reads are dropped everywhere once its handler has finished.
+        { provide: APP_INTERCEPTOR, useClass: ReadCacheInterceptor },
         // Order matters: rate limits first (cheap, and they protect sign-in), then authentication.
         // Path ids are checked before anything else, so nothing downstream meets a malformed one.
         { provide: APP_GUARD, useClass: PathParamsGuard },

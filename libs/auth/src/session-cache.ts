@@ -62,6 +62,8 @@ export class SessionCache implements SessionEvictionListener {
   }
 
   evict({ sessionIds, userIds }: SessionEviction): void {
+    // A write request's `reads` eviction changes no session: in-flight loads stay storable.
+    if (!sessionIds.length && !userIds.length) return;
     this.epoch++;
     const entries = this.entries;
     if (!entries) return;

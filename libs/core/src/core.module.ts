@@ -4,6 +4,8 @@ import { Clock } from './database/clock';
 import { TransactionService } from './database/transaction.service';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { OutboxService } from './outbox/outbox.service';
+import { DataChangeFeed } from './read-cache/data-change-feed';
+import { ReadCache } from './read-cache/read-cache';
 import { SessionEvents } from './sessions/session-events';
 
 /** Configuration, clock, transactions and the outbox: what every domain library builds on. */
@@ -20,8 +22,18 @@ export class CoreModule {
         OutboxService,
         IdempotencyService,
         SessionEvents,
+        DataChangeFeed,
+        ReadCache,
       ],
-      exports: [AppConfig, Clock, TransactionService, OutboxService, IdempotencyService, SessionEvents],
+      exports: [
+        AppConfig,
+        Clock,
+        TransactionService,
+        OutboxService,
+        IdempotencyService,
+        SessionEvents,
+        ReadCache,
+      ],
     };
   }
 }

@@ -50,6 +50,8 @@ export * from './search/arabic';
 export * from './search/multilingual-search';
 export * from './validation/blank';
 export * from './sessions/session-events';
+export * from './read-cache/data-change-feed';
+export * from './read-cache/read-cache';
 export * from './testing/service-test-doubles';
 export * from './validation/query-filters';
 export * from './search/search-page-query.dto';

@@ -55,6 +55,8 @@ export async function startStack() {
         OUTBOX_POLL_MS: '200',
         API_RATE_LIMIT: '100000000',
         LOGIN_RATE_LIMIT: '100000',
+        // `READ_CACHE_TTL_MS=0 npm run bench` measures the reads without the api's cache of responses.
+        ...(process.env.READ_CACHE_TTL_MS ? { READ_CACHE_TTL_MS: process.env.READ_CACHE_TTL_MS } : {}),
         ...extra,
       };
     },

@@ -5,6 +5,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { DashboardService } from '@tandem/dashboard';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Authenticated, Operation } from '../http/api-problems.decorator';
+import { CachedRead } from '../http/read-cache.interceptor';
 import { UuidParam } from '../http/validation.pipe';
 
 @ApiTags('programmes')
@@ -14,6 +15,7 @@ export class DashboardController {
   constructor(private readonly dashboard: DashboardService) {}
 
   @Get()
+  @CachedRead()
   @Operation({
     summary: 'The programme at a glance (everyone who reads the programme)',
     description:

@@ -1,5 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { JOB_OUTCOME_KEY, JobQueueService, OutboxRepository, QueueName, withTimeout } from '@tandem/core';
+import {
+  JOB_OUTCOME_KEY,
+  JobQueueService,
+  OutboxRepository,
+  QueueName,
+  ReadCache,
+  withTimeout,
+} from '@tandem/core';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** A scrape never waits on a dependency that is down: that series is just absent (or the fallback). */
@@ -28,6 +35,7 @@ export class MetricsService implements OnModuleInit {
   constructor(
     private readonly jobs: JobQueueService,
     private readonly outbox: OutboxRepository,
+    private readonly readCache: ReadCache,
   ) {}
 
   onModuleInit(): void {
@@ -58,6 +66,18 @@ export class MetricsService implements OnModuleInit {
       async collect() {
         const pending = await orElse<number | null>(outbox.pendingCount(), 1000, null);
         if (pending !== null) this.set(pending);
+      },
+    });
+    const readCache = this.readCache;
+    new Gauge({
+      name: 'tandem_read_cache_lookups',
+      help: 'Cached reads (GET /me/tasks, dashboard) answered since start: hit, miss, or bypass (cache not live)',
+      labelNames: ['result'],
+      registers: [this.registry],
+      collect() {
+        this.set({ result: 'hit' }, readCache.hits);
+        this.set({ result: 'miss' }, readCache.misses);
+        this.set({ result: 'bypass' }, readCache.bypasses);
       },
     });
   }

@@ -4,6 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { ListMyTasksDto, TasksService, TaskView } from '@tandem/tasks';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Authenticated, Operation } from '../http/api-problems.decorator';
+import { CachedRead } from '../http/read-cache.interceptor';
 
 @ApiTags('tasks')
 @Authenticated()
@@ -12,6 +13,7 @@ export class MyTasksController {
   constructor(private readonly tasks: TasksService) {}
 
   @Get()
+  @CachedRead()
   @Operation({
     summary: 'My open tasks across programmes',
     description:

@@ -401,13 +401,37 @@ export class AppConfig extends DatabaseConfig {
   @Min(1)
   SESSION_CACHE_MAX = 10_000;
 
-  /** How long a logout or a role change waits for every replica to confirm its cache eviction (ms). */
+  /**
+   * How long a logout, a role change or a write request (read cache) waits for every replica to
+   * confirm its cache eviction (ms).
+   */
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(10)
   @Max(10_000)
   SESSION_EVICT_ACK_TIMEOUT_MS = 1000;
+
+  /**
+   * How long an api replica may answer `GET /me/tasks` and `GET /programmes/{id}/dashboard` from its
+   * in-process cache of rendered responses (ms); 0 turns the cache off. Every committed write to the
+   * tables they read drops the cache on every replica (PostgreSQL notifications, and write requests
+   * over Redis before they answer); this caps only what a replica cut off without knowing it could
+   * serve (docs/performance.md#reads).
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  READ_CACHE_TTL_MS = 5_000;
+
+  /** Rendered read responses each api replica keeps at most (least recently used leave first). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  READ_CACHE_MAX = 1_000;
 }
 
 export class ConfigValidationError extends Error {

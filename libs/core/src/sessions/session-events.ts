@@ -8,13 +8,21 @@ import { createRedis } from '../jobs/redis';
 export const SESSION_EVICT_CHANNEL = 'tandem:sessions:evict';
 export const SESSION_EVICT_ACK_CHANNEL = 'tandem:sessions:evict-ack';
 
-/** What changed: sessions that ended, users whose sessions must be re-read (role, memberships, …). */
+/**
+ * What changed: sessions that ended, users whose sessions must be re-read (role, memberships, …),
+ * and (`reads`) data that cached read responses may show (ReadCache: a write request answered).
+ */
 export interface SessionEviction {
   sessionIds: string[];
   userIds: string[];
+  /** True after a write request: cached reads must be read again. Older replicas ignore it. */
+  reads?: boolean;
 }
 
-/** A cache of sessions (auth's SessionCache): told of every eviction, and to forget all on a gap. */
+/**
+ * A per-replica cache (auth's SessionCache, core's ReadCache): told of every eviction, and to forget
+ * all on a gap. Each listener takes what concerns it from the eviction.
+ */
 export interface SessionEvictionListener {
   evict(eviction: SessionEviction): void;
   /** The feed was interrupted (Redis away): messages may have been missed, so forget everything. */
@@ -80,8 +88,17 @@ export class SessionEvents implements OnApplicationShutdown {
     await this.publish({ sessionIds: [], userIds });
   }
 
+  /**
+   * A write request has committed: every replica's cached reads (ReadCache) are dropped, and
+   * acknowledged, before it answers. PostgreSQL's notifications (DataChangeFeed) reach the replicas
+   * too, but with no promise of being heard before the writer answers; this is that promise.
+   */
+  async readsChanged(): Promise<void> {
+    await this.publish({ sessionIds: [], userIds: [], reads: true });
+  }
+
   private async publish(eviction: SessionEviction): Promise<void> {
-    if (!eviction.sessionIds.length && !eviction.userIds.length) return;
+    if (!eviction.sessionIds.length && !eviction.userIds.length && !eviction.reads) return;
     this.deliver(eviction);
     const id = randomUUID();
     try {
@@ -103,7 +120,7 @@ export class SessionEvents implements OnApplicationShutdown {
         ]);
         if (late)
           this.logger.warn(
-            `session eviction ${id}: ${entry.acks} of ${entry.expected} replicas acknowledged within ${timeout} ms`,
+            `eviction ${id}: ${entry.acks} of ${entry.expected} replicas acknowledged within ${timeout} ms`,
           );
       } finally {
         this.pending.delete(id);
@@ -212,7 +229,7 @@ export class SessionEvents implements OnApplicationShutdown {
       if (entry && ++entry.acks >= entry.expected) entry.done();
       return;
     }
-    this.deliver({ sessionIds: msg.sessionIds ?? [], userIds: msg.userIds ?? [] });
+    this.deliver({ sessionIds: msg.sessionIds ?? [], userIds: msg.userIds ?? [], reads: msg.reads === true });
     void this.publisherConnection()
       .publish(SESSION_EVICT_ACK_CHANNEL, JSON.stringify({ id: msg.id }))
       .catch(() => undefined);

@@ -18,6 +18,7 @@ import { ReadPathIndexes1796100000000 } from './1796100000000-ReadPathIndexes';
 import { CheckInSweepIndexes1796200000000 } from './1796200000000-CheckInSweepIndexes';
 import { PublicConsultations1796500000000 } from './1796500000000-PublicConsultations';
 import { ProgrammeActivity1796700000000 } from './1796700000000-ProgrammeActivity';
+import { ReadChangeNotify1797000000000 } from './1797000000000-ReadChangeNotify';
 import { TaskReminderDates1797100000000 } from './1797100000000-TaskReminderDates';
 
 /** Every migration, in order. Add each generated one here: the webpack bundles need explicit imports. */
@@ -43,5 +44,6 @@ export const MIGRATIONS: Function[] = [
   CheckInSweepIndexes1796200000000,
   PublicConsultations1796500000000,
   ProgrammeActivity1796700000000,
+  ReadChangeNotify1797000000000,
   TaskReminderDates1797100000000,
 ];
