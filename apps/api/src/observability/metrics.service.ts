@@ -71,11 +71,12 @@ export class MetricsService implements OnModuleInit {
     const readCache = this.readCache;
     new Gauge({
       name: 'tandem_read_cache_lookups',
-      help: 'Cached reads (GET /me/tasks, dashboard) answered since start: hit, miss, or bypass (cache not live)',
+      help: 'Cached reads (GET /me/tasks, dashboard) answered since start: hit, shared (joined a concurrent render of the same key), miss, or bypass (cache not live)',
       labelNames: ['result'],
       registers: [this.registry],
       collect() {
         this.set({ result: 'hit' }, readCache.hits);
+        this.set({ result: 'shared' }, readCache.shared);
         this.set({ result: 'miss' }, readCache.misses);
         this.set({ result: 'bypass' }, readCache.bypasses);
       },

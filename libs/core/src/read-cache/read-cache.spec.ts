@@ -126,6 +126,45 @@ describe(ReadCache.name, () => {
     expect(await sut.read(key, render)).toBe('{"version":1}');
   });
 
+  it('concurrent misses of one key share one render; after a change a new request does not join it', async () => {
+    let release!: () => void;
+    let slowRenders = 0;
+    const slow = async () => {
+      slowRenders++;
+      const seen = version; // what the read saw when it began
+      await new Promise<void>((r) => (release = r));
+      return JSON.stringify({ version: seen });
+    };
+    const first = sut.read(key, slow);
+    const second = sut.read(key, slow);
+    const other = sut.read(ReadCache.keyOf(actorOf(OTHER), '/me/tasks', {}, '2026-11-26'), render);
+    await Promise.resolve();
+    expect(slowRenders).toBe(1);
+    // A change while the render is in flight: a request arriving now renders for itself.
+    feed.listener!.changed();
+    version = 2;
+    const afterChange = sut.read(key, render);
+    release();
+    expect(await first).toBe('{"version":1}');
+    expect(await second).toBe('{"version":1}');
+    expect(await afterChange).toBe('{"version":2}');
+    expect(await other).toBe('{"version":1}');
+    expect([sut.shared, renders]).toEqual([1, 2]);
+  });
+
+  it('a failed shared render fails every request that joined it, and stores nothing', async () => {
+    let fail!: (e: Error) => void;
+    const failing = () => new Promise<string>((_, reject) => (fail = reject));
+    const first = sut.read(key, failing);
+    const second = sut.read(key, failing);
+    await Promise.resolve();
+    fail(new Error('not found'));
+    await expect(first).rejects.toThrow('not found');
+    await expect(second).rejects.toThrow('not found');
+    expect(sut.size).toBe(0);
+    expect(await sut.read(key, render)).toBe('{"version":1}');
+  });
+
   it('bypasses (and forgets) while either feed is not live', async () => {
     await sut.read(key, render);
     feed.live = false;

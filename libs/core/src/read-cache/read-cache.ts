@@ -26,8 +26,14 @@ export class ReadCache implements SessionEvictionListener, DataChangeListener {
   private readonly entries?: LRUCache<string, string>;
   private epoch = 0;
   private listening = false;
-  /** Counts since start (the api's metrics): served from memory, rendered and offered, rendered while not live. */
+  /** Renders in flight, by key: concurrent misses of one key in one epoch share a single render. */
+  private readonly rendering = new Map<string, { epoch: number; body: Promise<string> }>();
+  /**
+   * Counts since start (the api's metrics): served from memory, answered by a concurrent render of
+   * the same key, rendered and offered, rendered while not live.
+   */
   hits = 0;
+  shared = 0;
   misses = 0;
   bypasses = 0;
 
@@ -84,11 +90,25 @@ export class ReadCache implements SessionEvictionListener, DataChangeListener {
       this.hits++;
       return hit;
     }
-    this.misses++;
     const epoch = this.epoch;
-    const body = await render();
-    if (epoch === this.epoch && this.live) entries.set(key, body);
-    return body;
+    const inFlight = this.rendering.get(key);
+    // Joining is safe only within the epoch the render started in: a request that arrives after a
+    // change must not be answered by a read that may have begun before it.
+    if (inFlight && inFlight.epoch === epoch) {
+      this.shared++;
+      return inFlight.body;
+    }
+    this.misses++;
+    const body = render();
+    const flight = { epoch, body };
+    this.rendering.set(key, flight);
+    try {
+      const text = await body;
+      if (epoch === this.epoch && this.live) entries.set(key, text);
+      return text;
+    } finally {
+      if (this.rendering.get(key) === flight) this.rendering.delete(key);
+    }
   }
 
   /**
