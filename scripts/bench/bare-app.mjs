@@ -5,6 +5,7 @@
 // node scripts/bench/bare-app.mjs <port> <body.json> <jwt secret>
 import '../lib/use-node24.mjs';
 import 'reflect-metadata';
+import { createSecretKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Controller, Get, Injectable, Module } from '@nestjs/common';
 import { APP_GUARD, NestFactory } from '@nestjs/core';
@@ -20,7 +21,9 @@ class BareJwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor() {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: secret,
+      // The secret as a KeyObject, as the api passes it (apps/api/src/auth/jwt.strategy.ts): a string
+      // would make jsonwebtoken try it as a PEM key first on every request.
+      secretOrKey: createSecretKey(Buffer.from(secret, 'utf8')),
       algorithms: ['HS256'],
       ignoreExpiration: false,
     });
