@@ -1,7 +1,7 @@
-import { AppConfig, Clock, JobName, JobQueueService } from '@tandem/core';
+import { AppConfig, Clock, dataSourceOver, JobName, JobQueueService } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import { OrganizationsRepository } from '@tandem/stakeholders';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { CheckInsRepository, OrganisationCount } from './check-ins.repository';
 import { CHECK_IN_SWEEP_SCHEDULER_ID, RetentionCheckHandlers, SWEEP_BATCH } from './retention-check.handlers';
 
@@ -15,15 +15,7 @@ describe(RetentionCheckHandlers.name, () => {
     rest: OrganisationCount[] = [],
   ) => {
     const em = {} as EntityManager;
-    const transactions: string[] = [];
-    const dataSource = {
-      transaction: jest.fn(async (work: (em: EntityManager) => Promise<unknown>) => {
-        transactions.push('begin');
-        const result = await work(em);
-        transactions.push('commit');
-        return result;
-      }),
-    } as unknown as DataSource;
+    const { dataSource, transactions } = dataSourceOver(em);
     const checkIns = {
       openDueBatch: jest.fn(async () => opened.shift() ?? []),
       remindBatch: jest.fn(async () => reminded.shift() ?? []),

@@ -1,7 +1,7 @@
-import { AppConfig, Clock, JobName, JobQueueService } from '@tandem/core';
+import { AppConfig, Clock, dataSourceOver, JobName, JobQueueService } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import { ProgrammeStatus, ProgrammesRepository } from '@tandem/programmes';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { TaskState } from './entities';
 import {
   REMINDER_SWEEP_BATCH,
@@ -33,15 +33,7 @@ describe(TaskReminderSweep.name, () => {
   /** What each successive claim of a kind returns. */
   const setup = (batches: Partial<Record<ReminderKind, ClaimedReminder[][]>>, now = NOW) => {
     const em = {} as EntityManager;
-    const transactions: string[] = [];
-    const dataSource = {
-      transaction: jest.fn(async (work: (em: EntityManager) => Promise<unknown>) => {
-        transactions.push('begin');
-        const result = await work(em);
-        transactions.push('commit');
-        return result;
-      }),
-    } as unknown as DataSource;
+    const { dataSource, transactions } = dataSourceOver(em);
     const reminders = {
       claimDue: jest.fn(async (_em: EntityManager, kind: ReminderKind) => batches[kind]?.shift() ?? []),
     };

@@ -1,4 +1,4 @@
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor, PlatformRole } from '../actor/actor';
 import { TransactionService } from '../database/transaction.service';
 import { DomainError } from '../errors/domain-error';
@@ -14,6 +14,23 @@ export const transactionOver = (em: object): TransactionService =>
   ({
     run: <T>(work: (m: EntityManager) => Promise<T>) => work(em as EntityManager),
   }) as unknown as TransactionService;
+
+/**
+ * A DataSource whose `transaction` runs the work on the given (mocked) EntityManager and logs
+ * 'begin' and 'commit' around it in `transactions`: what a sweep spec checks about its batches.
+ */
+export const dataSourceOver = (em: object): { dataSource: DataSource; transactions: string[] } => {
+  const transactions: string[] = [];
+  const dataSource = {
+    transaction: async <T>(work: (m: EntityManager) => Promise<T>): Promise<T> => {
+      transactions.push('begin');
+      const result = await work(em as EntityManager);
+      transactions.push('commit');
+      return result;
+    },
+  } as unknown as DataSource;
+  return { dataSource, transactions };
+};
 
 /** A user with no platform role, no session and no membership unless given. */
 export const userActor = (fields: Partial<Actor> & Pick<Actor, 'userId' | 'email'>): Actor => ({
