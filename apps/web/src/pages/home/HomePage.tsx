@@ -11,6 +11,17 @@ interface ToAnswer {
   answered: boolean;
 }
 
+/** A date after an entry of a list, in muted text: " · due 3 May 2026". */
+function DateNote({ label, date }: { label: string; date: string | null | undefined }) {
+  const { lang } = useI18n();
+  return (
+    <span className="muted">
+      {' '}
+      · {label} {fmtDate(date, lang)}
+    </span>
+  );
+}
+
 export function HomePage() {
   const me = useMe();
   const { t, lang } = useI18n();
@@ -79,10 +90,7 @@ export function HomePage() {
                     {t('task.overdue')}
                   </span>
                 )}
-                <span className="muted">
-                  {' '}
-                  · {t('task.due')} {fmtDate(task.dueDate, lang)}
-                </span>
+                <DateNote label={t('task.due')} date={task.dueDate} />
               </li>
             )}
           </AsyncList>
@@ -108,10 +116,7 @@ export function HomePage() {
                 <Link to={`/consultations/${c.id}/respond`}>
                   {localized(c.title, lang, c.defaultLanguage)}
                 </Link>
-                <span className="muted">
-                  {' '}
-                  · {t('consultation.closes')} {fmtDate(c.closesAt, lang)}
-                </span>
+                <DateNote label={t('consultation.closes')} date={c.closesAt} />
               </li>
             )}
           </AsyncList>
