@@ -3,6 +3,7 @@ import { api, call, ApiError } from '../../api/client';
 import { CheckIn, Consultation, itemsOf, Notification, Page, Task } from '../../api/types';
 import { orgsOfKind, useMe } from '../../auth';
 import { Async, fmtDate, PageTitle, StateBadge, useLoad, Card, AsyncList } from '../../components/common';
+import { OverdueBadge } from '../../components/OverdueBadge';
 import { localized, useI18n } from '../../i18n';
 import { subjectPage } from '../notifications/NotificationsPage';
 
@@ -84,12 +85,7 @@ export function HomePage() {
             {(task) => (
               <li key={task.id}>
                 <Link to={`/tasks/${task.id}`}>{task.title}</Link> <StateBadge state={task.state} />
-                {task.overdue && (
-                  <span className="badge badge-overdue">
-                    <span aria-hidden="true">⚠ </span>
-                    {t('task.overdue')}
-                  </span>
-                )}
+                {task.overdue && <OverdueBadge />}
                 <DateNote label={t('task.due')} date={task.dueDate} />
               </li>
             )}

@@ -16,6 +16,7 @@ import {
   Card,
   ButtonLink,
 } from '../../components/common';
+import { OverdueBadge } from '../../components/OverdueBadge';
 import { FormAlert, useApiForm } from '../../forms';
 import { ConfirmButton } from '../../components/ConfirmDialog';
 import { Key, useI18n } from '../../i18n';
@@ -227,13 +228,7 @@ function ProgrammeView({ data, reload }: { data: ProgrammeData; reload: () => vo
                 label: t('milestone.title'),
                 cell: (m) => (
                   <>
-                    {m.title}{' '}
-                    {m.overdue && (
-                      <span className="badge badge-overdue">
-                        <span aria-hidden="true">⚠ </span>
-                        {t('task.overdue')}
-                      </span>
-                    )}
+                    {m.title} {m.overdue && <OverdueBadge />}
                   </>
                 ),
               },
