@@ -1,7 +1,7 @@
 import { ReactNode } from 'react';
 import { Link, NavLink } from 'react-router-dom';
 
-/** One entry of a navigation list; `false` leaves out an entry the user may not use. */
+/** One entry of a navigation list. */
 export interface NavItem {
   to: string;
   label: ReactNode;
@@ -10,8 +10,9 @@ export interface NavItem {
 }
 
 /**
- * A navigation landmark's list of links. The main menu marks the current page (`NavLink`,
- * `aria-current="page"`); a sub-menu whose page has its own heading uses plain links.
+ * A navigation landmark's list of links; a `false` item (an entry the user may not use) is left out.
+ * The main menu marks the current page (`NavLink`, `aria-current="page"`); a sub-menu whose page has
+ * its own heading uses plain links.
  */
 export function NavList({ items, current = true }: { items: (NavItem | false)[]; current?: boolean }) {
   return (
