@@ -2,10 +2,11 @@ import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from './api/client';
 import type { UnreadCount } from './api/types';
-import { Link, Navigate, NavLink, Route, Routes, useLocation } from 'react-router-dom';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { isAdmin, orgsOfKind, useAuth } from './auth';
 import { focusHeadingOnNextPage, Loading } from './components/common';
 import { EnumSelect } from './components/EnumSelect';
+import { NavList } from './components/NavList';
 import { LANGUAGE_NAMES, LANGUAGE_STORAGE_KEY, UI_LANGUAGES, UiLanguage, useI18n } from './i18n';
 import type { components } from './api/schema';
 
@@ -163,47 +164,28 @@ function Shell({ children }: { children: React.ReactNode }) {
         </Link>
         {me && (
           <nav aria-label={t('nav.main')}>
-            <ul>
-              <li>
-                <NavLink to="/" end>
-                  {t('nav.home')}
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to="/programmes">{t('nav.programmes')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/consultations">{t('nav.consultations')}</NavLink>
-              </li>
-              {(employer || isAdmin(me)) && (
-                <li>
-                  <NavLink to="/placements">{t('nav.placements')}</NavLink>
-                </li>
-              )}
-              <li>
-                <NavLink to="/territories">{t('nav.territories')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/reports">{t('nav.reports')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/good-ideas">{t('nav.goodIdeas')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/notifications">
-                  {t('nav.notifications')}
-                  <UnreadCount />
-                </NavLink>
-              </li>
-              {isAdmin(me) && (
-                <li>
-                  <NavLink to="/admin/organizations">{t('nav.admin')}</NavLink>
-                </li>
-              )}
-              <li>
-                <NavLink to="/profile">{t('nav.profile')}</NavLink>
-              </li>
-            </ul>
+            <NavList
+              items={[
+                { to: '/', label: t('nav.home'), end: true },
+                { to: '/programmes', label: t('nav.programmes') },
+                { to: '/consultations', label: t('nav.consultations') },
+                (employer || isAdmin(me)) && { to: '/placements', label: t('nav.placements') },
+                { to: '/territories', label: t('nav.territories') },
+                { to: '/reports', label: t('nav.reports') },
+                { to: '/good-ideas', label: t('nav.goodIdeas') },
+                {
+                  to: '/notifications',
+                  label: (
+                    <>
+                      {t('nav.notifications')}
+                      <UnreadCount />
+                    </>
+                  ),
+                },
+                isAdmin(me) && { to: '/admin/organizations', label: t('nav.admin') },
+                { to: '/profile', label: t('nav.profile') },
+              ]}
+            />
           </nav>
         )}
         <div className="topbar-end">

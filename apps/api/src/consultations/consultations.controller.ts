@@ -30,11 +30,11 @@ import {
   UpdateConsultationDto,
   UpdateQuestionDto,
 } from '@tandem/consultations';
-import { Actor, CoreError, PageOf } from '@tandem/core';
+import { Actor, CoreError } from '@tandem/core';
 import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { LocatedAt } from '../http/location.interceptor';
-import { Authenticated, Operation } from '../http/api-problems.decorator';
+import { Authenticated, Operation, PagedList } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/etag';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { UuidParam } from '../http/validation.pipe';
@@ -67,12 +67,10 @@ export class ConsultationsController {
   }
 
   @Get()
-  @Operation({
+  @PagedList(ConsultationView, {
     summary: 'Consultations I may see',
     description:
       "The owning organisation's members see its consultations; invitees (everyone for all_organizations) once scheduled. Filters status, organizationId; newest first.",
-    ok: PageOf(ConsultationView),
-    problems: [400],
   })
   list(@CurrentActor() actor: Actor, @Query() filter: ListConsultationsDto) {
     return this.consultations.list(actor, filter);

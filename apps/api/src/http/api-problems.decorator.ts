@@ -7,6 +7,7 @@ import {
   ApiOperation,
   ApiResponse,
 } from '@nestjs/swagger';
+import { PageOf } from '@tandem/core';
 import { PROBLEM_CONTENT_TYPE, ProblemDto } from './problem';
 
 const DESCRIPTIONS: Record<number, string> = {
@@ -74,5 +75,19 @@ export function Operation({
     ApiProblems(...problems),
   );
 }
+
+/** What a list operation says of itself: its answer and its problems are the preset's. */
+type ListDoc = Pick<OperationDoc, 'summary' | 'description'>;
+
+/** A keyset-paged list (`{items, nextCursor}` of `item`); a bad filter or cursor is a 400. */
+export const PagedList = (item: Type, doc: ListDoc): MethodDecorator =>
+  Operation({ ...doc, ok: PageOf(item), problems: [400] });
+
+/**
+ * The keyset-paged list of a record named in the path (a task's comments, an organisation's members):
+ * as `PagedList`, and a 404 when the caller may not see that record.
+ */
+export const PagedChildList = (item: Type, doc: ListDoc): MethodDecorator =>
+  Operation({ ...doc, ok: PageOf(item), problems: [400, 404] });
 
 export { ProblemDto };

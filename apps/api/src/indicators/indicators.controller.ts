@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, PageOf, PageQueryDto } from '@tandem/core';
+import { Actor, PageQueryDto } from '@tandem/core';
 import {
   CreateIndicatorDto,
   IndicatorsService,
@@ -14,7 +14,7 @@ import {
 import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { LocatedAt } from '../http/location.interceptor';
-import { Authenticated, Operation } from '../http/api-problems.decorator';
+import { Authenticated, Operation, PagedChildList } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/etag';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { UuidParam } from '../http/validation.pipe';
@@ -50,11 +50,9 @@ export class IndicatorsController {
   }
 
   @Get('programmes/:id/indicators')
-  @Operation({
+  @PagedChildList(IndicatorView, {
     summary: "The programme's indicators (everyone who reads the programme)",
     description: 'Keyset pages `{items, nextCursor}` in order of creation; filters `dimension`, `kind`.',
-    ok: PageOf(IndicatorView),
-    problems: [400, 404],
   })
   list(
     @CurrentActor() actor: Actor,
@@ -109,11 +107,9 @@ export class IndicatorsController {
   }
 
   @Get('indicators/:id/values')
-  @Operation({
+  @PagedChildList(IndicatorValueView, {
     summary: "An indicator's values (everyone who reads its programme)",
     description: 'Keyset pages `{items, nextCursor}` in period order.',
-    ok: PageOf(IndicatorValueView),
-    problems: [400, 404],
   })
   listValues(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: PageQueryDto) {
     return this.values.list(actor, id, query);

@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Actor, PageOf, PageQueryDto } from '@tandem/core';
+import { Actor, PageQueryDto } from '@tandem/core';
 import { LockPeriodDto, PeriodLocksService, PeriodLockView } from '@tandem/programmes';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Authenticated, Operation } from '../http/api-problems.decorator';
+import { Authenticated, Operation, PagedChildList } from '../http/api-problems.decorator';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { UuidParam } from '../http/validation.pipe';
 
@@ -27,11 +27,9 @@ export class PeriodLocksController {
   }
 
   @Get()
-  @Operation({
+  @PagedChildList(PeriodLockView, {
     summary: "The programme's locked reporting periods (everyone who reads the programme)",
     description: 'Keyset pages `{items, nextCursor}` in period order.',
-    ok: PageOf(PeriodLockView),
-    problems: [400, 404],
   })
   list(@CurrentActor() actor: Actor, @UuidParam('id') programmeId: string, @Query() query: PageQueryDto) {
     return this.locks.list(actor, programmeId, query);

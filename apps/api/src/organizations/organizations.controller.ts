@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CreateInvitationDto, InvitationsService, InvitationView } from '@tandem/auth';
-import { Actor, PageOf, PageQueryDto } from '@tandem/core';
+import { Actor, PageQueryDto } from '@tandem/core';
 import {
   CreateOrganizationDto,
   ListOrganizationsDto,
@@ -14,7 +14,7 @@ import {
 } from '@tandem/stakeholders';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { LocatedAt } from '../http/location.interceptor';
-import { Authenticated, Operation } from '../http/api-problems.decorator';
+import { Authenticated, Operation, PagedList, PagedChildList } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/etag';
 import { UuidParam } from '../http/validation.pipe';
 
@@ -40,11 +40,9 @@ export class OrganizationsController {
   }
 
   @Get()
-  @Operation({
+  @PagedList(OrganizationSummary, {
     summary: 'The directory of organisations',
     description: 'Keyset pages `{items, nextCursor}` ordered by name.',
-    ok: PageOf(OrganizationSummary),
-    problems: [400],
   })
   list(@CurrentActor() actor: Actor, @Query() filter: ListOrganizationsDto) {
     return this.organizations.list(actor, filter);
@@ -73,11 +71,7 @@ export class OrganizationsController {
   }
 
   @Get(':id/members')
-  @Operation({
-    summary: "An organisation's members (its members and platform admins)",
-    ok: PageOf(MemberView),
-    problems: [400, 404],
-  })
+  @PagedChildList(MemberView, { summary: "An organisation's members (its members and platform admins)" })
   listMembers(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() page: PageQueryDto) {
     return this.members.list(actor, id, page);
   }

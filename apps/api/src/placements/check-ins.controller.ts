@@ -11,7 +11,7 @@ import {
   RetentionChecksService,
 } from '@tandem/placements';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Authenticated, Operation } from '../http/api-problems.decorator';
+import { Authenticated, Operation, PagedList } from '../http/api-problems.decorator';
 import { UuidParam } from '../http/validation.pipe';
 
 @ApiTags('placements')
@@ -36,11 +36,9 @@ export class CheckInsController {
   }
 
   @Get()
-  @Operation({
+  @PagedList(CheckInListItem, {
     summary: 'Retention check-ins of the placements I may see',
     description: 'Filters status (scheduled, due, answered, cancelled) and placementId; oldest due first.',
-    ok: PageOf(CheckInListItem),
-    problems: [400],
   })
   list(@CurrentActor() actor: Actor, @Query() filter: ListCheckInsDto) {
     return this.checks.list(actor, filter);

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { Actor, PageOf } from '@tandem/core';
+import { Actor } from '@tandem/core';
 import { ApiTags } from '@nestjs/swagger';
 import {
   CreateParticipantDto,
@@ -8,7 +8,7 @@ import {
   ParticipantView,
 } from '@tandem/placements';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Authenticated, Operation } from '../http/api-problems.decorator';
+import { Authenticated, Operation, PagedList } from '../http/api-problems.decorator';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { UuidParam } from '../http/validation.pipe';
 
@@ -31,11 +31,9 @@ export class ParticipantsController {
   }
 
   @Get()
-  @Operation({
+  @PagedList(ParticipantView, {
     summary: 'The participants my organisations registered',
     description: 'Filter programmeId.',
-    ok: PageOf(ParticipantView),
-    problems: [400],
   })
   list(@CurrentActor() actor: Actor, @Query() filter: ListParticipantsDto) {
     return this.participants.list(actor, filter);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { Actor, PageOf } from '@tandem/core';
+import { Actor } from '@tandem/core';
 import { ApiTags } from '@nestjs/swagger';
 import {
   CreatePlacementDto,
@@ -16,7 +16,7 @@ import {
 } from '@tandem/placements';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { LocatedAt } from '../http/location.interceptor';
-import { Authenticated, Operation } from '../http/api-problems.decorator';
+import { Authenticated, Operation, PagedList } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/etag';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { UuidParam } from '../http/validation.pipe';
@@ -60,12 +60,10 @@ export class PlacementsController {
   }
 
   @Get()
-  @Operation({
+  @PagedList(PlacementView, {
     summary: 'Placements I may see',
     description:
       "An employer's members see its own; programme managers those linked to their programmes. Filters programmeId, employerOrganizationId, status, startFrom/startTo, sector; keyset pages, newest first.",
-    ok: PageOf(PlacementView),
-    problems: [400],
   })
   list(@CurrentActor() actor: Actor, @Query() filter: ListPlacementsDto) {
     return this.placements.list(actor, filter);

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { Actor, PageOf } from '@tandem/core';
+import { Actor } from '@tandem/core';
 import { ApiTags } from '@nestjs/swagger';
 import {
   AddManagerDto,
@@ -18,7 +18,7 @@ import {
 } from '@tandem/programmes';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { LocatedAt } from '../http/location.interceptor';
-import { Authenticated, Operation } from '../http/api-problems.decorator';
+import { Authenticated, Operation, PagedList } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/etag';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { UuidParam } from '../http/validation.pipe';
@@ -46,12 +46,10 @@ export class ProgrammesController {
   }
 
   @Get()
-  @Operation({
+  @PagedList(ProgrammeView, {
     summary: 'Programmes I may see',
     description:
       'Filters status, dimension, country, city, partnerOrganizationId, text; keyset pages, newest first.',
-    ok: PageOf(ProgrammeView),
-    problems: [400],
   })
   list(@CurrentActor() actor: Actor, @Query() filter: ListProgrammesDto) {
     return this.programmes.list(actor, filter);

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, PageOf, PageQueryDto } from '@tandem/core';
+import { Actor, PageQueryDto } from '@tandem/core';
 import {
   CreateReportScheduleDto,
   ReportScheduleView,
@@ -9,7 +9,7 @@ import {
 } from '@tandem/reporting';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { LocatedAt } from '../http/location.interceptor';
-import { Authenticated, Operation } from '../http/api-problems.decorator';
+import { Authenticated, Operation, PagedList } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/etag';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { UuidParam } from '../http/validation.pipe';
@@ -35,11 +35,7 @@ export class ReportSchedulesController {
   }
 
   @Get()
-  @Operation({
-    summary: 'My report schedules (keyset pages, newest first)',
-    ok: PageOf(ReportScheduleView),
-    problems: [400],
-  })
+  @PagedList(ReportScheduleView, { summary: 'My report schedules (keyset pages, newest first)' })
   list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto) {
     return this.schedules.list(actor, query);
   }

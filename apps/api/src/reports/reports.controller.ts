@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { Actor, PageOf } from '@tandem/core';
+import { Actor } from '@tandem/core';
 import { ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CreateReportDto, KIND_FORMATS, ListReportsDto, ReportView, ReportsService } from '@tandem/reporting';
 import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { LocatedAt } from '../http/location.interceptor';
-import { Authenticated, Operation } from '../http/api-problems.decorator';
+import { Authenticated, Operation, PagedList } from '../http/api-problems.decorator';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { UuidParam } from '../http/validation.pipe';
 
@@ -34,11 +34,9 @@ export class ReportsController {
   }
 
   @Get()
-  @Operation({
+  @PagedList(ReportView, {
     summary: 'My reports (requested by me, or delivered to me by a schedule)',
     description: 'Filters status, kind, format, scheduleId; keyset pages, newest first.',
-    ok: PageOf(ReportView),
-    problems: [400],
   })
   list(@CurrentActor() actor: Actor, @Query() query: ListReportsDto) {
     return this.reports.list(actor, query);

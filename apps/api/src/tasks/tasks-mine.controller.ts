@@ -1,9 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { Actor, PageOf } from '@tandem/core';
+import { Actor } from '@tandem/core';
 import { ApiTags } from '@nestjs/swagger';
 import { ListMyTasksDto, TasksService, TaskView } from '@tandem/tasks';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Authenticated, Operation } from '../http/api-problems.decorator';
+import { Authenticated, PagedList } from '../http/api-problems.decorator';
 import { CachedRead } from '../http/read-cache.interceptor';
 
 @ApiTags('tasks')
@@ -14,13 +14,11 @@ export class MyTasksController {
 
   @Get()
   @CachedRead()
-  @Operation({
+  @PagedList(TaskView, {
     summary: 'My open tasks across programmes',
     description:
       'Open tasks assigned to me or to one of my organisations, in programmes I may read: overdue ' +
       'first, then by due date (undated last), urgent before low; keyset pages `{items, nextCursor}`.',
-    ok: PageOf(TaskView),
-    problems: [400],
   })
   list(@CurrentActor() actor: Actor, @Query() filter: ListMyTasksDto) {
     return this.tasks.listMine(actor, filter);

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { Actor, PageOf } from '@tandem/core';
+import { Actor } from '@tandem/core';
 import { ApiTags } from '@nestjs/swagger';
 import { CreateTaskDto, ListTasksDto, TasksService, TaskView } from '@tandem/tasks';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { LocatedAt } from '../http/location.interceptor';
-import { Authenticated, Operation } from '../http/api-problems.decorator';
+import { Authenticated, Operation, PagedChildList } from '../http/api-problems.decorator';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { UuidParam } from '../http/validation.pipe';
 
@@ -30,13 +30,11 @@ export class ProgrammeTasksController {
   }
 
   @Get()
-  @Operation({
+  @PagedChildList(TaskView, {
     summary: "A programme's tasks (anyone who may read the programme)",
     description:
       'Filters `state` (one or a comma-separated list), `assigneeOrganizationId`, `assigneeUserId`, ' +
       '`milestoneId`, `overdue`; keyset pages `{items, nextCursor}` in the order the tasks were created.',
-    ok: PageOf(TaskView),
-    problems: [400, 404],
   })
   list(@CurrentActor() actor: Actor, @UuidParam('id') programmeId: string, @Query() filter: ListTasksDto) {
     return this.tasks.list(actor, programmeId, filter);

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, PageOf, PageQueryDto } from '@tandem/core';
+import { Actor, PageQueryDto } from '@tandem/core';
 import {
   CreateTaskCommentDto,
   TaskCommentsService,
@@ -12,7 +12,7 @@ import {
   UpdateTaskDto,
 } from '@tandem/tasks';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Authenticated, Operation } from '../http/api-problems.decorator';
+import { Authenticated, Operation, PagedChildList } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/etag';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { UuidParam } from '../http/validation.pipe';
@@ -83,21 +83,17 @@ export class TasksController {
   }
 
   @Get(':id/comments')
-  @Operation({
+  @PagedChildList(TaskCommentView, {
     summary: "A task's comments, oldest first; keyset pages `{items, nextCursor}`",
-    ok: PageOf(TaskCommentView),
-    problems: [400, 404],
   })
   listComments(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() page: PageQueryDto) {
     return this.comments.list(actor, id, page);
   }
 
   @Get(':id/history')
-  @Operation({
+  @PagedChildList(TaskHistoryEntry, {
     summary: 'Who changed what on a task, and when',
     description: 'From the audit trail, the task and its comments, newest first; keyset pages.',
-    ok: PageOf(TaskHistoryEntry),
-    problems: [400, 404],
   })
   listHistory(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() page: PageQueryDto) {
     return this.history.list(actor, id, page);

@@ -16,7 +16,7 @@ import {
   ResponsesService,
 } from '@tandem/consultations';
 import { ORG_ADMINS } from './demo-city-programmes.seed';
-import { atTime, DemoCalendar, DemoCity } from './demo-city-support';
+import { atTime, LivingCity } from './demo-city-support';
 
 const t = (en: string, fr: string, ar: string): LocalizedText => ({ en, fr, ar });
 
@@ -385,20 +385,11 @@ export const CONSULTATIONS: ConsultationSpec[] = [
 ];
 
 /** Runs each consultation through its life with the consultation services; past ones at their dates. */
-export async function seedDemoConsultations(
-  app: INestApplicationContext,
-  city: DemoCity,
-  cal: DemoCalendar,
-): Promise<void> {
-  for (const spec of CONSULTATIONS) await seedConsultation(app, city, cal, spec);
+export async function seedDemoConsultations(living: LivingCity): Promise<void> {
+  for (const spec of CONSULTATIONS) await seedConsultation(living, spec);
 }
 
-async function seedConsultation(
-  app: INestApplicationContext,
-  city: DemoCity,
-  cal: DemoCalendar,
-  spec: ConsultationSpec,
-): Promise<void> {
+async function seedConsultation({ app, city, cal }: LivingCity, spec: ConsultationSpec): Promise<void> {
   const consultations = app.get(ConsultationsService);
   const questions = app.get(QuestionsService);
   const meetings = app.get(MeetingsService);

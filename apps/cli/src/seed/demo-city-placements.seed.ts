@@ -1,4 +1,3 @@
-import { INestApplicationContext } from '@nestjs/common';
 import {
   ContractType,
   Gender,
@@ -10,7 +9,7 @@ import {
 } from '@tandem/placements';
 import { ReportCadence, ReportFormat, ReportKind, ReportSchedulesService } from '@tandem/reporting';
 import { ORG_ADMINS } from './demo-city-programmes.seed';
-import { atTime, DemoCalendar, DemoCity } from './demo-city-support';
+import { atTime, LivingCity } from './demo-city-support';
 
 /** An answer to the 3-, 6- or 12-month check-in, given a few days after it fell due. */
 type CheckInAnswer = { stillEmployed: true } | { stillEmployed: false; leftOn: number; reason: string };
@@ -162,12 +161,7 @@ const SECTOR: Record<string, string> = {
  * Registers the participants, logs the placements, opens the check-ins whose date has come (the same
  * sweep the worker runs) and answers the ones the employers already answered, at their dates.
  */
-export async function seedDemoPlacements(
-  app: INestApplicationContext,
-  city: DemoCity,
-  cal: DemoCalendar,
-  programmeId: string,
-): Promise<void> {
+export async function seedDemoPlacements({ app, city, cal }: LivingCity, programmeId: string): Promise<void> {
   const participants = app.get(ParticipantsService);
   const placements = app.get(PlacementsService);
   const checkIns = app.get(RetentionChecksService);
@@ -226,11 +220,7 @@ export async function seedDemoPlacements(
 }
 
 /** The Welcome Centre's manager gets the network's progress report every month, and the City the placements. */
-export async function seedDemoReportSchedules(
-  app: INestApplicationContext,
-  city: DemoCity,
-  programmeId: string,
-): Promise<void> {
+export async function seedDemoReportSchedules({ app, city }: LivingCity, programmeId: string): Promise<void> {
   const schedules = app.get(ReportSchedulesService);
   await schedules.create(await city.actor(ORG_ADMINS['Riverton Welcome Centre']), {
     name: 'Riverton Welcome Network: monthly progress',

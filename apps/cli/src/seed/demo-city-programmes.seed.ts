@@ -1,4 +1,3 @@
-import { INestApplicationContext } from '@nestjs/common';
 import { Actor, TransactionService } from '@tandem/core';
 import {
   CreateIndicatorDto,
@@ -15,7 +14,7 @@ import {
   ProgrammesService,
 } from '@tandem/programmes';
 import { TaskPriority, TasksService, TaskState } from '@tandem/tasks';
-import { atTime, DemoCalendar, DemoCity } from './demo-city-support';
+import { atTime, DemoCalendar, LivingCity } from './demo-city-support';
 
 /** Who signs in for each organisation that leads or joins a programme (its org admin). */
 export const ORG_ADMINS: Record<string, string> = {
@@ -473,23 +472,15 @@ export const PROGRAMMES: ProgrammeSpec[] = [
 ];
 
 /** Sets up every programme through the programmes and tasks services, as its managers and partners would. */
-export async function seedDemoProgrammes(
-  app: INestApplicationContext,
-  city: DemoCity,
-  cal: DemoCalendar,
-): Promise<Map<string, string>> {
+export async function seedDemoProgrammes(living: LivingCity): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
-  for (const spec of PROGRAMMES) ids.set(spec.fields.title, await seedProgramme(app, city, cal, spec));
-  await seedKuopioWork(app, city, cal);
+  for (const spec of PROGRAMMES) ids.set(spec.fields.title, await seedProgramme(living, spec));
+  await seedKuopioWork(living);
   return ids;
 }
 
-async function seedProgramme(
-  app: INestApplicationContext,
-  city: DemoCity,
-  cal: DemoCalendar,
-  spec: ProgrammeSpec,
-): Promise<string> {
+async function seedProgramme(living: LivingCity, spec: ProgrammeSpec): Promise<string> {
+  const { app, city, cal } = living;
   const programmes = app.get(ProgrammesService);
   const partners = app.get(PartnersService);
   const manager = await city.actor(ORG_ADMINS[spec.lead]);
@@ -515,8 +506,8 @@ async function seedProgramme(
     milestoneIds.push(
       (await milestones.createMilestone(manager, programme.id, { title, dueDate: cal.day(due) })).id,
     );
-  await seedTasks(app, city, manager, programme.id, spec.tasks, milestoneIds, cal);
-  await seedIndicators(app, city, manager, programme.id, spec.indicators, cal);
+  await seedTasks(living, manager, programme.id, spec.tasks, milestoneIds);
+  await seedIndicators(living, manager, programme.id, spec.indicators);
 
   for (const move of spec.moves.slice(working[0] ? 1 : 0))
     await programmes.transition(manager, programme.id, move);
@@ -524,13 +515,11 @@ async function seedProgramme(
 }
 
 async function seedTasks(
-  app: INestApplicationContext,
-  city: DemoCity,
+  { app, city, cal }: LivingCity,
   manager: Actor,
   programmeId: string,
   specs: TaskSpec[],
   milestoneIds: string[],
-  cal: DemoCalendar,
 ): Promise<void> {
   const tasks = app.get(TasksService);
   const taskIds = new Map<string, string>();
@@ -559,12 +548,10 @@ async function seedTasks(
 }
 
 async function seedIndicators(
-  app: INestApplicationContext,
-  city: DemoCity,
+  { app, city, cal }: LivingCity,
   manager: Actor,
   programmeId: string,
   specs: IndicatorSpec[],
-  cal: DemoCalendar,
 ): Promise<void> {
   const indicators = app.get(IndicatorsService);
   const values = app.get(IndicatorValuesService);
@@ -585,11 +572,7 @@ async function seedIndicators(
 }
 
 /** The City of Kuopio's adapted draft (good-ideas seed) gets its first to-dos, so its home has work too. */
-async function seedKuopioWork(
-  app: INestApplicationContext,
-  city: DemoCity,
-  cal: DemoCalendar,
-): Promise<void> {
+async function seedKuopioWork({ app, city, cal }: LivingCity): Promise<void> {
   const kuopio = await app
     .get(TransactionService)
     .run((em) => em.findOneBy(Programme, { leadOrganizationId: city.org('City of Kuopio') }));

@@ -135,5 +135,12 @@ export class DemoCity {
   }
 }
 
+/** What each part of the living demo city is seeded with: the services, the city, its calendar. */
+export interface LivingCity {
+  app: INestApplicationContext;
+  city: DemoCity;
+  cal: DemoCalendar;
+}
+
 export const PT_CITY = { country: 'PT', city: 'Riverton' } as const;
 export { OrganizationKind, MembershipRole };

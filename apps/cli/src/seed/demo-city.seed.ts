@@ -86,11 +86,12 @@ export async function seedLivingCity(app: INestApplicationContext, password: str
       await city.addStaff(org, { email, name: STAFF_NAMES[email], role: MembershipRole.OrgAdmin });
 
   const cal = new DemoCalendar(app.get(Clock).now());
-  const programmes = await timed('programmes', () => seedDemoProgrammes(app, city, cal));
+  const living = { app, city, cal };
+  const programmes = await timed('programmes', () => seedDemoProgrammes(living));
   const network = programmes.get(NETWORK_PROGRAMME)!;
-  await timed('consultations', () => seedDemoConsultations(app, city, cal));
-  await timed('placements', () => seedDemoPlacements(app, city, cal, network));
-  await seedDemoReportSchedules(app, city, network);
+  await timed('consultations', () => seedDemoConsultations(living));
+  await timed('placements', () => seedDemoPlacements(living, network));
+  await seedDemoReportSchedules(living, network);
   console.log(
     `living demo city seeded in ${((Date.now() - started) / 1000).toFixed(1)} s (${parts.join(', ')})`,
   );

@@ -118,3 +118,49 @@ export function ConfirmButton({
     </button>
   );
 }
+
+/**
+ * A lifecycle move of a record ("Activate", "Close"…) asked for first: the dialog names the move and
+ * the record, and a move to `cancelled` stands apart as the dangerous one.
+ */
+export function MoveButton({
+  form,
+  to,
+  label,
+  record,
+  body,
+  className,
+  move,
+}: {
+  form: FormState;
+  /** The state it moves to. */
+  to: string;
+  /** The move's name, on the button and the dialog's confirming button. */
+  label: string;
+  /** What moves (its title), named in the dialog's question. */
+  record: string;
+  body: ReactNode;
+  /** The button's class for any move but cancelling. */
+  className?: string;
+  move: () => Promise<void>;
+}) {
+  const t = useT();
+  const cancelling = to === 'cancelled';
+  return (
+    <span className={cancelling ? 'danger-zone' : undefined}>
+      <ConfirmButton
+        form={form}
+        className={cancelling ? 'danger' : className}
+        ask={{
+          title: t('confirm.actionTitle', { action: label, title: record }),
+          body,
+          confirm: label,
+          danger: cancelling,
+        }}
+        action={move}
+      >
+        {label}
+      </ConfirmButton>
+    </span>
+  );
+}

@@ -2,6 +2,7 @@
 // every chart carries its numbers in a real <table> beside it, so nothing is conveyed by shape or
 // colour alone. No chart library: two chart kinds do not justify ~100 kB of JavaScript.
 import { ReactNode, useId } from 'react';
+import { ColumnHeads } from './common';
 
 export interface Bar {
   label: string;
@@ -158,12 +159,7 @@ export function IndicatorChart({
         </>
       }
     >
-      <thead>
-        <tr>
-          <th scope="col">{labels.period}</th>
-          <th scope="col">{labels.value}</th>
-        </tr>
-      </thead>
+      <ColumnHeads labels={[labels.period, labels.value]} />
       <tbody>
         <tr>
           <th scope="row">{labels.baseline}</th>

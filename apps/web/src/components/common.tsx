@@ -79,15 +79,11 @@ export function DataTable<T>({
   if (rows.length === 0 && empty !== undefined) return <p className="muted">{empty}</p>;
   return (
     <table className={className}>
-      <thead>
-        <tr>
-          {columns.map((c) => (
-            <th key={c.label} scope="col">
-              {c.actions ? <span className="visually-hidden">{c.label}</span> : c.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <ColumnHeads
+        labels={columns.map((c) =>
+          c.actions ? <span className="visually-hidden">{c.label}</span> : c.label,
+        )}
+      />
       <tbody>
         {rows.map((row) => (
           <tr key={rowKey(row)}>
@@ -100,6 +96,21 @@ export function DataTable<T>({
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** A table's header row: a `<th scope="col">` for each column, in order. */
+export function ColumnHeads({ labels }: { labels: ReactNode[] }) {
+  return (
+    <thead>
+      <tr>
+        {labels.map((label, i) => (
+          <th key={i} scope="col">
+            {label}
+          </th>
+        ))}
+      </tr>
+    </thead>
   );
 }
 

@@ -1,21 +1,18 @@
-import { Link } from 'react-router-dom';
+import { NavList } from '../../components/NavList';
 import { useI18n } from '../../i18n';
 
 export function AdminNav() {
   const { t } = useI18n();
   return (
     <nav aria-label={t('admin.nav')} className="subnav">
-      <ul>
-        <li>
-          <Link to="/admin/organizations">{t('admin.organizations')}</Link>
-        </li>
-        <li>
-          <Link to="/admin/audit">{t('admin.audit')}</Link>
-        </li>
-        <li>
-          <Link to="/admin/jobs">{t('admin.queues')}</Link>
-        </li>
-      </ul>
+      <NavList
+        current={false}
+        items={[
+          { to: '/admin/organizations', label: t('admin.organizations') },
+          { to: '/admin/audit', label: t('admin.audit') },
+          { to: '/admin/jobs', label: t('admin.queues') },
+        ]}
+      />
     </nav>
   );
 }

@@ -11,6 +11,13 @@ import { Key, useI18n } from '../../i18n';
 
 const MEMBER_ROLES = ['member', 'org_admin'] as const;
 
+/** The invitation form as it opens: a plain member, e-mailed in English. */
+const NEW_INVITATION = {
+  email: '',
+  role: 'member' as 'org_admin' | 'member',
+  language: 'en' as 'en' | 'fr' | 'es' | 'ar',
+};
+
 export function AdminOrganizationPage() {
   const { id = '' } = useParams();
   const { t, lang } = useI18n();
@@ -30,15 +37,7 @@ export function AdminOrganizationPage() {
   const roleAction = (m: Member) => (m.role === 'org_admin' ? t('org.makeMember') : t('org.makeAdmin'));
   const form = useApiForm();
   const memberForm = useApiForm();
-  const {
-    values: invitation,
-    field,
-    set,
-  } = useFormValues(form, {
-    email: '',
-    role: 'member' as 'org_admin' | 'member',
-    language: 'en' as 'en' | 'fr' | 'es' | 'ar',
-  });
+  const { values: invitation, field, set } = useFormValues(form, NEW_INVITATION);
   const [sent, setSent] = useState('');
   const inviteMember = async () => {
     setSent('');

@@ -16,7 +16,7 @@ import {
 } from '../../components/common';
 import { ApiForm, InputField, TextAreaField, useFormValues } from '../../form-fields';
 import { FormAlert, SubmitButton, useApiForm } from '../../forms';
-import { ConfirmButton, useConfirm } from '../../components/ConfirmDialog';
+import { useConfirm, MoveButton } from '../../components/ConfirmDialog';
 import { Key, localized, useI18n } from '../../i18n';
 import { MeetingsSection } from './MeetingsSection';
 import { QuestionsSection } from './QuestionsSection';
@@ -83,31 +83,23 @@ function Editor({ c, reload }: { c: Consultation; reload: () => void }) {
       <FormAlert form={moveForm} />
       <div className="actions">
         {(moves[c.status] ?? []).map((to) => (
-          <span key={to} className={to === 'cancelled' ? 'danger-zone' : undefined}>
-            <ConfirmButton
-              form={moveForm}
-              className={to === 'cancelled' ? 'danger' : 'primary'}
-              ask={{
-                title: t('confirm.actionTitle', {
-                  action: t(`consultation.to.${to}` as Key),
-                  title: localized(c.title, lang, c.defaultLanguage),
+          <MoveButton
+            key={to}
+            form={moveForm}
+            to={to}
+            label={t(`consultation.to.${to}` as Key)}
+            record={localized(c.title, lang, c.defaultLanguage)}
+            body={t(`confirm.consultation.${CONFIRM_MOVE[to] ?? 'open'}` as Key)}
+            className="primary"
+            move={async () => {
+              await call(
+                api.POST('/consultations/{id}/transitions', {
+                  params: { path: { id: c.id } },
+                  body: { to: to as 'scheduled' },
                 }),
-                body: t(`confirm.consultation.${CONFIRM_MOVE[to] ?? 'open'}` as Key),
-                confirm: t(`consultation.to.${to}` as Key),
-                danger: to === 'cancelled',
-              }}
-              action={async () => {
-                await call(
-                  api.POST('/consultations/{id}/transitions', {
-                    params: { path: { id: c.id } },
-                    body: { to: to as 'scheduled' },
-                  }),
-                );
-              }}
-            >
-              {t(`consultation.to.${to}` as Key)}
-            </ConfirmButton>
-          </span>
+              );
+            }}
+          />
         ))}
         {c.status !== 'draft' && (
           <ButtonLink to={`/consultations/${c.id}/results`}>{t('consultation.results')}</ButtonLink>

@@ -16,6 +16,17 @@ import { Key, respondText, RespondKey, useI18n } from '../../i18n';
 
 const MEETING_TYPES = ['in_person', 'online', 'hybrid'];
 
+/** The new-meeting form as it opens: in person, two days from now, for an hour and a half. */
+const newMeeting = () => ({
+  title: '',
+  type: 'in_person',
+  startsAt: localDateTime(60 * 24 * 2),
+  endsAt: localDateTime(60 * 24 * 2 + 90),
+  location: '',
+  onlineUrl: '',
+  capacity: '',
+});
+
 /**
  * A consultation's meetings. Owners manage them in the interface language; a respondent sees them
  * in the language they answer in (`language`), like the form around them.
@@ -51,19 +62,7 @@ export function MeetingsSection({
   const form = useApiForm();
   const rsvp = useApiForm();
   const confirm = useConfirm();
-  const {
-    values: v,
-    field,
-    reset,
-  } = useFormValues(form, {
-    title: '',
-    type: 'in_person',
-    startsAt: localDateTime(60 * 24 * 2),
-    endsAt: localDateTime(60 * 24 * 2 + 90),
-    location: '',
-    onlineUrl: '',
-    capacity: '',
-  });
+  const { values: v, field, reset } = useFormValues(form, newMeeting());
   const createMeeting = async () => {
     await call(
       api.POST('/consultations/{id}/meetings', {

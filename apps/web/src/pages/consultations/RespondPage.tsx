@@ -7,7 +7,7 @@ import { Async, Back, fmtDateTime, PageTitle, useLoad, Card } from '../../compon
 import { Field, FieldSet, FormAlert, SubmitButton, useApiForm } from '../../forms';
 import { isRtl, localized, respondText, useI18n } from '../../i18n';
 import { MeetingsSection } from './MeetingsSection';
-import { LANGUAGE_NAMES, loadConsultation } from './shared';
+import { LanguageSelect, loadConsultation } from './shared';
 
 /** The respondent's form, in the language they pick among those offered (Arabic right-to-left). */
 export function RespondPage() {
@@ -69,13 +69,7 @@ function RespondForm({ c, initialLanguage }: { c: Consultation; initialLanguage:
     <div lang={language} dir={dir} className="respond">
       <PageTitle>{text(c.title)}</PageTitle>
       <Field form={form} name="language" label={rt('respond.language')}>
-        <select value={language} onChange={(e) => setLanguage(e.target.value)}>
-          {c.languages.map((l) => (
-            <option key={l} value={l} lang={l}>
-              {LANGUAGE_NAMES[l] ?? l}
-            </option>
-          ))}
-        </select>
+        <LanguageSelect languages={c.languages} value={language} onChange={setLanguage} />
       </Field>
       {text(c.description) && <p>{text(c.description)}</p>}
       <p>

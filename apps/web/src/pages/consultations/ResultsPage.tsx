@@ -7,7 +7,7 @@ import { BarChart } from '../../components/charts';
 import { Async, Back, fmtDateTime, PageTitle, useLoad, Card } from '../../components/common';
 import { FormAlert, useApiForm } from '../../forms';
 import { isRtl, Key, localized, respondText, useI18n } from '../../i18n';
-import { LANGUAGE_NAMES, loadConsultation } from './shared';
+import { LANGUAGE_NAMES, LanguageSelect, loadConsultation } from './shared';
 import { PublicOutcomeControls } from '../public/PublicOutcomeControls';
 
 export function ConsultationResultsPage() {
@@ -153,13 +153,7 @@ export function ConsultationOutcomePage() {
               <PageTitle>{text(c.title)}</PageTitle>
               <label>
                 {respondText(l, 'respond.language')}{' '}
-                <select value={l} onChange={(e) => setLanguage(e.target.value)}>
-                  {c.languages.map((x) => (
-                    <option key={x} value={x} lang={x}>
-                      {LANGUAGE_NAMES[x] ?? x}
-                    </option>
-                  ))}
-                </select>
+                <LanguageSelect languages={c.languages} value={l} onChange={setLanguage} />
               </label>
               {c.outcome ? (
                 <Card id="sec-you-said" title={respondText(l, 'respond.outcomeTitle')}>

@@ -3,6 +3,7 @@ import { api, call } from '../../api/client';
 import { Consultation, Localized, Organization, Page } from '../../api/types';
 import { ReactNode } from 'react';
 import { Async, useLoad } from '../../components/common';
+import { EnumSelect, EnumSelectProps } from '../../components/EnumSelect';
 import { BoundField, CheckboxList, InputField, TextAreaField } from '../../form-fields';
 import { FieldSet, FormState } from '../../forms';
 import { isRtl, Key, useI18n } from '../../i18n';
@@ -65,6 +66,29 @@ export function InviteeChecks({
           </>
         );
       }}
+    />
+  );
+}
+
+/**
+ * The choice among a consultation's languages, each named in itself (marked with its `lang`); a
+ * `Field` around it gives it its id, name and aria attributes.
+ */
+export function LanguageSelect({
+  languages,
+  onChange,
+  ...select
+}: Omit<EnumSelectProps<string>, 'values' | 'label' | 'labels' | 'optionLang' | 'onChange'> & {
+  languages: readonly string[];
+  onChange: (language: string) => void;
+}) {
+  return (
+    <EnumSelect
+      {...select}
+      values={languages}
+      label={(l) => LANGUAGE_NAMES[l] ?? l}
+      optionLang={(l) => l}
+      onChange={(e) => onChange(e.target.value)}
     />
   );
 }

@@ -235,43 +235,34 @@ function TravelForm({ id, orgs, onDone }: { id: string; orgs: string[]; onDone: 
       setMessage(err instanceof ApiError ? err.message : String(err));
     }
   };
+  /** A form's submit handler: runs `work`, then says `done` (or the API's message). */
+  const submitting = (work: () => Promise<unknown>, done: string) => (e: FormEvent) => {
+    e.preventDefault();
+    void attempt(work, done);
+  };
+  const endorse = () =>
+    call(
+      api.POST('/good-ideas/{id}/endorsements', {
+        params: { path: { id } },
+        body: { organizationId, statement },
+      }),
+    );
+  const adapt = () =>
+    call(
+      api.POST('/good-ideas/{id}/adaptations', {
+        params: { path: { id } },
+        body: { organizationId, city, startDate },
+      }),
+    );
   return (
     <div>
       <p role="status">{message}</p>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void attempt(
-            () =>
-              call(
-                api.POST('/good-ideas/{id}/endorsements', {
-                  params: { path: { id } },
-                  body: { organizationId, statement },
-                }),
-              ),
-            t('goodIdeas.endorsed'),
-          );
-        }}
-      >
+      <form onSubmit={submitting(endorse, t('goodIdeas.endorsed'))}>
         <label htmlFor="gi-statement">{t('goodIdeas.statement')}</label>
         <input id="gi-statement" value={statement} onChange={(e) => setStatement(e.target.value)} />
         <button type="submit">{t('goodIdeas.endorse')}</button>
       </form>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void attempt(
-            () =>
-              call(
-                api.POST('/good-ideas/{id}/adaptations', {
-                  params: { path: { id } },
-                  body: { organizationId, city, startDate },
-                }),
-              ),
-            t('goodIdeas.adapted'),
-          );
-        }}
-      >
+      <form onSubmit={submitting(adapt, t('goodIdeas.adapted'))}>
         <label htmlFor="gi-city">{t('goodIdeas.city')}</label>
         <input id="gi-city" value={city} onChange={(e) => setCity(e.target.value)} />
         <label htmlFor="gi-start">{t('goodIdeas.startDate')}</label>

@@ -3,12 +3,24 @@ import { api, call, ApiError } from '../../api/client';
 import { CheckIn, Consultation, itemsOf, Notification, Page, Task } from '../../api/types';
 import { orgsOfKind, useMe } from '../../auth';
 import { Async, fmtDate, PageTitle, StateBadge, useLoad, Card, AsyncList } from '../../components/common';
+import { OverdueBadge } from '../../components/OverdueBadge';
 import { localized, useI18n } from '../../i18n';
 import { subjectPage } from '../notifications/NotificationsPage';
 
 interface ToAnswer {
   consultation: Consultation;
   answered: boolean;
+}
+
+/** A date after an entry of a list, in muted text: " · due 3 May 2026". */
+function DateNote({ label, date }: { label: string; date: string | null | undefined }) {
+  const { lang } = useI18n();
+  return (
+    <span className="muted">
+      {' '}
+      · {label} {fmtDate(date, lang)}
+    </span>
+  );
 }
 
 export function HomePage() {
@@ -73,16 +85,8 @@ export function HomePage() {
             {(task) => (
               <li key={task.id}>
                 <Link to={`/tasks/${task.id}`}>{task.title}</Link> <StateBadge state={task.state} />
-                {task.overdue && (
-                  <span className="badge badge-overdue">
-                    <span aria-hidden="true">⚠ </span>
-                    {t('task.overdue')}
-                  </span>
-                )}
-                <span className="muted">
-                  {' '}
-                  · {t('task.due')} {fmtDate(task.dueDate, lang)}
-                </span>
+                {task.overdue && <OverdueBadge />}
+                <DateNote label={t('task.due')} date={task.dueDate} />
               </li>
             )}
           </AsyncList>
@@ -108,10 +112,7 @@ export function HomePage() {
                 <Link to={`/consultations/${c.id}/respond`}>
                   {localized(c.title, lang, c.defaultLanguage)}
                 </Link>
-                <span className="muted">
-                  {' '}
-                  · {t('consultation.closes')} {fmtDate(c.closesAt, lang)}
-                </span>
+                <DateNote label={t('consultation.closes')} date={c.closesAt} />
               </li>
             )}
           </AsyncList>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, ApiError, call, download, rawFetch } from '../../api/client';
 import { PlacementImport } from '../../api/types';
-import { PageTitle, StateBadge } from '../../components/common';
+import { PageTitle, StateBadge, ColumnHeads } from '../../components/common';
 import { ApiForm, OrganizationField, RadioList } from '../../form-fields';
 import { Field, FieldSet, useApiForm } from '../../forms';
 import { useI18n } from '../../i18n';
@@ -99,13 +99,7 @@ export function ImportPage() {
             <>
               <table className="row-errors">
                 <caption>{t('import.rowErrors')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('import.row')}</th>
-                    <th scope="col">{t('import.column')}</th>
-                    <th scope="col">{t('import.reason')}</th>
-                  </tr>
-                </thead>
+                <ColumnHeads labels={[t('import.row'), t('import.column'), t('import.reason')]} />
                 <tbody>
                   {current.errors.map((e, i) => (
                     <tr key={i}>

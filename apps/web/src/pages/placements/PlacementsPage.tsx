@@ -3,7 +3,15 @@ import { Link } from 'react-router-dom';
 import { api, call } from '../../api/client';
 import { Page, Placement, PlacementStats } from '../../api/types';
 import { BarChart } from '../../components/charts';
-import { fmtDate, PageTitle, StateBadge, useLoad, Card, ButtonLink } from '../../components/common';
+import {
+  fmtDate,
+  PageTitle,
+  StateBadge,
+  useLoad,
+  Card,
+  ButtonLink,
+  ColumnHeads,
+} from '../../components/common';
 import { pageQuery, PagedTable, usePagedList } from '../../components/PagedTable';
 import { Key, useI18n } from '../../i18n';
 import { SECTORS, type Sector, useEmployers } from './constants';
@@ -120,14 +128,14 @@ function PlacementFigures() {
         />
         <table>
           <caption>{t('placements.retention')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('placements.months')}</th>
-              <th scope="col">{t('placements.answered')}</th>
-              <th scope="col">{t('placements.stayed')}</th>
-              <th scope="col">{t('placements.rate')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            labels={[
+              t('placements.months'),
+              t('placements.answered'),
+              t('placements.stayed'),
+              t('placements.rate'),
+            ]}
+          />
           <tbody>
             {s.retention.map((r) => (
               <tr key={r.months}>

@@ -9,6 +9,16 @@ import { useI18n } from '../../i18n';
 import { DIMENSIONS, type Dimension } from './constants';
 import { ValueForm } from './ValueForm';
 
+/** The new-indicator form as it opens. */
+const NEW_INDICATOR = {
+  name: '',
+  dimension: 'economic',
+  unit: '%',
+  baseline: '',
+  target: '',
+  direction: 'increase',
+};
+
 export function IndicatorsSection({
   programmeId,
   indicators,
@@ -24,18 +34,7 @@ export function IndicatorsSection({
 }) {
   const { t } = useI18n();
   const form = useApiForm();
-  const {
-    values: v,
-    field,
-    reset,
-  } = useFormValues(form, {
-    name: '',
-    dimension: 'economic',
-    unit: '%',
-    baseline: '',
-    target: '',
-    direction: 'increase',
-  });
+  const { values: v, field, reset } = useFormValues(form, NEW_INDICATOR);
   const createIndicator = async () => {
     await call(
       api.POST('/programmes/{id}/indicators', {

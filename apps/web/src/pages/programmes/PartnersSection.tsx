@@ -10,6 +10,9 @@ import { FormAlert, useApiForm } from '../../forms';
 import { Key, useI18n } from '../../i18n';
 import { PARTNER_ROLES } from './constants';
 
+/** The invitation form as it opens: no organisation chosen yet, as an implementer. */
+const NEW_INVITATION = { organizationId: '', role: 'implementer' as (typeof PARTNER_ROLES)[number] };
+
 export function PartnersSection({
   programme,
   partners,
@@ -27,14 +30,7 @@ export function PartnersSection({
   const form = useApiForm();
   const answer = useApiForm();
   const confirm = useConfirm();
-  const {
-    values: invitation,
-    field,
-    set,
-  } = useFormValues(form, {
-    organizationId: '',
-    role: 'implementer' as (typeof PARTNER_ROLES)[number],
-  });
+  const { values: invitation, field, set } = useFormValues(form, NEW_INVITATION);
   const orgs = useLoad(
     async () =>
       manager

@@ -16,8 +16,9 @@ import {
   Card,
   ButtonLink,
 } from '../../components/common';
+import { OverdueBadge } from '../../components/OverdueBadge';
 import { FormAlert, useApiForm } from '../../forms';
-import { ConfirmButton } from '../../components/ConfirmDialog';
+import { MoveButton } from '../../components/ConfirmDialog';
 import { Key, useI18n } from '../../i18n';
 import { IndicatorsSection } from './IndicatorsSection';
 import { PartnersSection } from './PartnersSection';
@@ -103,28 +104,19 @@ function ProgrammeView({ data, reload }: { data: ProgrammeData; reload: () => vo
         <div className="actions" aria-label={t('programme.changeStatus')}>
           <FormAlert form={moveForm} />
           {PROGRAMME_MOVES[p.status].map((to) => (
-            <span key={to} className={to === 'cancelled' ? 'danger-zone' : undefined}>
-              <ConfirmButton
-                form={moveForm}
-                className={to === 'cancelled' ? 'danger' : undefined}
-                ask={{
-                  title: t('confirm.actionTitle', { action: t(`programme.to.${to}` as Key), title: p.title }),
-                  body: t(`confirm.programme.${to === 'draft' ? 'other' : to}` as Key),
-                  confirm: t(`programme.to.${to}` as Key),
-                  danger: to === 'cancelled',
-                }}
-                action={async () => {
-                  await call(
-                    api.POST('/programmes/{id}/transitions', {
-                      params: { path: { id: p.id } },
-                      body: { to },
-                    }),
-                  );
-                }}
-              >
-                {t(`programme.to.${to}` as Key)}
-              </ConfirmButton>
-            </span>
+            <MoveButton
+              key={to}
+              form={moveForm}
+              to={to}
+              label={t(`programme.to.${to}` as Key)}
+              record={p.title}
+              body={t(`confirm.programme.${to === 'draft' ? 'other' : to}` as Key)}
+              move={async () => {
+                await call(
+                  api.POST('/programmes/{id}/transitions', { params: { path: { id: p.id } }, body: { to } }),
+                );
+              }}
+            />
           ))}
         </div>
       )}
@@ -227,13 +219,7 @@ function ProgrammeView({ data, reload }: { data: ProgrammeData; reload: () => vo
                 label: t('milestone.title'),
                 cell: (m) => (
                   <>
-                    {m.title}{' '}
-                    {m.overdue && (
-                      <span className="badge badge-overdue">
-                        <span aria-hidden="true">⚠ </span>
-                        {t('task.overdue')}
-                      </span>
-                    )}
+                    {m.title} {m.overdue && <OverdueBadge />}
                   </>
                 ),
               },

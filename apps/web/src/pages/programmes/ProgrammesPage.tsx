@@ -38,6 +38,11 @@ export function ProgrammesPage() {
     else next.delete(key);
     setParams(next, { replace: true });
   };
+  /** A filter kept in the address, so a filtered list can be bookmarked and shared. */
+  const filter = (key: string) => ({
+    value: params.get(key) ?? '',
+    onChange: (value: string) => set(key, value),
+  });
   const canCreate = me.memberships.some((m) => m.role === 'org_admin');
   return (
     <>
@@ -69,15 +74,13 @@ export function ProgrammesPage() {
           label={t('programme.status')}
           values={PROGRAMME_STATUSES}
           labels="state"
-          value={status}
-          onChange={(value) => set('status', value)}
+          {...filter('status')}
         />
         <FilterSelect
           label={t('programme.dimension')}
           values={DIMENSIONS}
           labels="dimension"
-          value={dimension}
-          onChange={(value) => set('dimension', value)}
+          {...filter('dimension')}
         />
         <button type="submit">{t('common.search')}</button>
       </form>

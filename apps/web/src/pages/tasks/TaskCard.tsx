@@ -1,4 +1,5 @@
 import { fmtDate } from '../../components/common';
+import { OverdueBadge } from '../../components/OverdueBadge';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, call } from '../../api/client';
@@ -39,12 +40,7 @@ export function TaskCard({
       <div className="muted small-text">
         {orgName} · {t(`priority.${task.priority}` as Key)}
         {task.dueDate && ` · ${t('task.due')} ${fmtDate(task.dueDate, lang)}`}
-        {task.overdue && (
-          <span className="badge badge-overdue">
-            <span aria-hidden="true">⚠ </span>
-            {t('task.overdue')}
-          </span>
-        )}
+        {task.overdue && <OverdueBadge />}
       </div>
       <FormAlert form={form} />
       {canMove && (

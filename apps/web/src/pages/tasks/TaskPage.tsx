@@ -14,6 +14,7 @@ import {
   Card,
   AsyncList,
 } from '../../components/common';
+import { OverdueBadge } from '../../components/OverdueBadge';
 import { Field, FormAlert, SubmitButton, useApiForm } from '../../forms';
 import { Key, useI18n } from '../../i18n';
 import { TASK_MOVES, moveLabel } from '../programmes/constants';
@@ -45,12 +46,7 @@ export function TaskPage() {
           <p>
             <StateBadge state={x.state} /> · {t(`priority.${x.priority}` as Key)} · {t('task.due')}{' '}
             {fmtDate(x.dueDate, lang)}
-            {x.overdue && (
-              <span className="badge badge-overdue">
-                <span aria-hidden="true">⚠ </span>
-                {t('task.overdue')}
-              </span>
-            )}
+            {x.overdue && <OverdueBadge />}
           </p>
           {x.description && <p>{x.description}</p>}
           {x.blockedReason && (

@@ -4,6 +4,7 @@ import { CHART_WIDTH, ChartFrame, extent } from '../../components/charts';
 import { useI18n } from '../../i18n';
 import type { TrendPoint } from '../../api/types';
 import { fmt, signed } from './format';
+import { ColumnHeads } from '../../components/common';
 
 export function GapChart({ title, unit, points }: { title: string; unit: string; points: TrendPoint[] }) {
   const { t, lang } = useI18n();
@@ -57,15 +58,15 @@ export function GapChart({ title, unit, points }: { title: string; unit: string;
         ) : null
       }
     >
-      <thead>
-        <tr>
-          <th scope="col">{t('measure.period')}</th>
-          <th scope="col">{t('measure.migrant')}</th>
-          <th scope="col">{t('measure.host')}</th>
-          <th scope="col">{t('measure.gap', { unit })}</th>
-          <th scope="col">{t('measure.smallSample')}</th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        labels={[
+          t('measure.period'),
+          t('measure.migrant'),
+          t('measure.host'),
+          t('measure.gap', { unit }),
+          t('measure.smallSample'),
+        ]}
+      />
       <tbody>
         {points.map((p) => (
           <tr key={p.period}>

@@ -1,6 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { api, call } from '../../api/client';
-import { Async, Back, ErrorBox, PageTitle, useLoad } from '../../components/common';
+import { Async, Back, ErrorBox, PageTitle, useLoad, ColumnHeads } from '../../components/common';
 import { localized, useI18n } from '../../i18n';
 import type { FrameworkIndicator, Territory, TerritoryComparison as Comparison } from '../../api/types';
 import { fmt, signed } from './format';
@@ -83,17 +83,17 @@ export function TerritoryComparisonPage() {
           <caption>
             {localized(result.indicator.name, lang)} ({result.indicator.unit}) — {t('measure.rankNote')}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('measure.rankByGap')}</th>
-              <th scope="col">{t('measure.territory')}</th>
-              <th scope="col">{t('measure.period')}</th>
-              <th scope="col">{t('measure.gap', { unit: result.indicator.unit })}</th>
-              <th scope="col">{t('measure.change')}</th>
-              <th scope="col">{t('measure.rankByChange')}</th>
-              <th scope="col">{t('measure.smallSample')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            labels={[
+              t('measure.rankByGap'),
+              t('measure.territory'),
+              t('measure.period'),
+              t('measure.gap', { unit: result.indicator.unit }),
+              t('measure.change'),
+              t('measure.rankByChange'),
+              t('measure.smallSample'),
+            ]}
+          />
           <tbody>
             {result.territories.map((r) => (
               <tr key={r.territory.code}>
