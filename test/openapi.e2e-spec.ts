@@ -18,6 +18,7 @@ interface Schema {
   format?: string;
 }
 interface Operation {
+  parameters?: { name: string; in: string; required?: boolean }[];
   responses?: Record<string, { content?: Record<string, { schema?: Schema }> }>;
 }
 interface Document {
@@ -72,6 +73,23 @@ describe('OpenAPI document', () => {
   it('describes the body of every 2xx response (204 excepted) with a schema', () => {
     expect(Object.keys(doc.paths).length).toBeGreaterThan(50);
     expect(responsesWithoutSchema(doc)).toEqual([]);
+  });
+
+  it('documents the required If-Match header on every versioned write (those answering 428)', () => {
+    const versioned = Object.entries(doc.paths).flatMap(([route, operations]) =>
+      Object.entries(operations)
+        .filter(([, op]) => op.responses?.['428'])
+        .map(([verb, op]) => ({
+          operation: `${verb.toUpperCase()} ${route}`,
+          ifMatch: (op.parameters ?? []).some(
+            (p) => p.in === 'header' && p.name === 'If-Match' && p.required,
+          ),
+        })),
+    );
+    // Programmes, tasks, indicators, organisations, placements, consultations, meetings, good ideas,
+    // report schedules.
+    expect(versioned.length).toBeGreaterThanOrEqual(9);
+    expect(versioned.filter((v) => !v.ifMatch)).toEqual([]);
   });
 
   it('has no component schema that is an undescribed object', () => {

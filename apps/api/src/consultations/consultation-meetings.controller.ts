@@ -56,7 +56,6 @@ export class ConsultationMeetingsController {
   @Operation({
     summary: 'Move or change a meeting (owners); requires If-Match',
     description: 'Those attending or waiting are told when it moves; more seats move the waiting list up.',
-    ifMatch: true,
     problems: [400, 403, 404, 409, 412, 422, 428],
   })
   async update(

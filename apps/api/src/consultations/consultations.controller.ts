@@ -85,7 +85,6 @@ export class ConsultationsController {
   @Patch(':id')
   @Operation({
     summary: 'Edit a consultation before it opens (owners); requires If-Match',
-    ifMatch: true,
     problems: [400, 403, 404, 409, 412, 422, 428],
   })
   async update(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Actor } from '@tandem/core';
 import {
   AdaptationResponse,
@@ -73,7 +73,6 @@ export class GoodIdeasController {
     ok: GoodIdeaResponse,
     problems: [400, 403, 404, 409, 412, 428],
   })
-  @ApiHeader({ name: 'If-Match', required: true })
   update(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,

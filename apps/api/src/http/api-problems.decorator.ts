@@ -1,12 +1,5 @@
 import { applyDecorators, Type } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import { PageOf } from '@tandem/core';
 import { PROBLEM_CONTENT_TYPE, ProblemDto } from './problem';
 
@@ -50,28 +43,17 @@ export interface OperationDoc {
   created?: Type | [Type];
   /** The problem+json statuses it may answer with (the 401 of `@Authenticated()` comes on its own). */
   problems?: number[];
-  /** The write needs `If-Match` with the ETag read (see `IfMatchVersion`): documents the header. */
-  ifMatch?: boolean;
 }
 
 /**
- * One decorator for an operation's documentation: `@ApiOperation`, its answer's schema, its `@ApiProblems`
- * and, for versioned writes, the If-Match header.
+ * One decorator for an operation's documentation: `@ApiOperation`, its answer's schema and its
+ * `@ApiProblems` (a versioned write's If-Match header is documented by `@IfMatchVersion()` itself).
  */
-export function Operation({
-  problems = [],
-  ifMatch = false,
-  ok,
-  created,
-  ...operation
-}: OperationDoc): MethodDecorator {
+export function Operation({ problems = [], ok, created, ...operation }: OperationDoc): MethodDecorator {
   return applyDecorators(
     ApiOperation(operation),
     ...(ok ? [ApiOkResponse({ type: ok })] : []),
     ...(created ? [ApiCreatedResponse({ type: created })] : []),
-    ...(ifMatch
-      ? [ApiHeader({ name: 'If-Match', required: true, description: 'ETag of the version you read' })]
-      : []),
     ApiProblems(...problems),
   );
 }

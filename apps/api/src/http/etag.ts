@@ -1,4 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
 import { CoreError, CoreErrorCode } from '@tandem/core';
 
 export const etagOf = (version: number): string => `"${version}"`;
@@ -17,9 +18,24 @@ export function versionFromIfMatch(header: string | undefined): number {
   return Number(match[1]);
 }
 
-/** The version the client read, from `If-Match` (428 without it, 400 if it is not our ETag). */
-export const IfMatchVersion = createParamDecorator((_: unknown, ctx: ExecutionContext): number =>
-  versionFromIfMatch(
-    ctx.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers['if-match'],
-  ),
+/**
+ * The version the client read, from `If-Match` (428 without it, 400 if it is not our ETag). It also
+ * documents the required header on its operation, so no versioned write can leave it out of OpenAPI.
+ */
+export const IfMatchVersion = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): number =>
+    versionFromIfMatch(
+      ctx.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers['if-match'],
+    ),
+  [
+    (target: object, key: string | symbol | undefined) => {
+      if (key === undefined) return;
+      const describe = ApiHeader({
+        name: 'If-Match',
+        required: true,
+        description: 'ETag of the version you read',
+      });
+      describe(target, key, Object.getOwnPropertyDescriptor(target, key)!);
+    },
+  ],
 );

@@ -72,7 +72,6 @@ export class IndicatorsController {
   @Operation({
     summary: 'Edit an indicator (programme managers)',
     description: `Every field but kind. Requires If-Match with the ETag read. ${NUMBERS}`,
-    ifMatch: true,
     problems: [400, 403, 404, 409, 412, 428],
   })
   async update(

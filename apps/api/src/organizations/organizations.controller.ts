@@ -58,7 +58,6 @@ export class OrganizationsController {
   @Operation({
     summary: 'Edit an organisation (its org admins and platform admins)',
     description: 'Requires If-Match with the ETag read.',
-    ifMatch: true,
     problems: [400, 403, 404, 409, 412, 428],
   })
   async update(

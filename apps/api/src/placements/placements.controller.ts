@@ -91,7 +91,6 @@ export class PlacementsController {
     summary: "Correct an active placement's job details (the employer's members)",
     description:
       'jobTitle, occupationCode, sector, contractType, hoursPerWeek; absent fields stay. Requires If-Match with the ETag read; 409 once the placement ended.',
-    ifMatch: true,
     ok: PlacementView,
     problems: [400, 403, 404, 409, 412, 428],
   })

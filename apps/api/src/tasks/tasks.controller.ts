@@ -39,7 +39,6 @@ export class TasksController {
     description:
       'Programme managers may change every field; members of the assignee organisation may change ' +
       '`description`, and `assigneeUserId` to one of their colleagues. Requires If-Match with the ETag read.',
-    ifMatch: true,
     problems: [400, 403, 404, 409, 412, 422, 428],
   })
   async update(

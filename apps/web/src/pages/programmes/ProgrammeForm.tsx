@@ -49,9 +49,8 @@ function ProgrammeForm({ programme }: { programme?: Programme }) {
     if (programme) {
       await call(
         api.PATCH('/programmes/{id}', {
-          params: { path: { id: programme.id } },
+          params: { path: { id: programme.id }, header: { 'If-Match': `"${programme.version}"` } },
           body: common,
-          headers: { 'If-Match': `"${programme.version}"` },
         }),
       );
       navigate(`/programmes/${programme.id}`);

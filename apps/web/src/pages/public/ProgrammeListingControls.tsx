@@ -33,9 +33,8 @@ export function ProgrammeListingControls({ p, manager }: { p: Programme; manager
     await form.run(async () => {
       await call(
         api.PATCH('/programmes/{id}', {
-          params: { path: { id: p.id } },
+          params: { path: { id: p.id }, header: { 'If-Match': `"${p.version}"` } },
           body: { listedPublicly },
-          headers: { 'If-Match': `"${p.version}"` },
         }),
       );
     });
