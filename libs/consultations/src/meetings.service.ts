@@ -1,16 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
+import { DomainWrite } from '@tandem/audit';
 import { UsersRepository } from '@tandem/auth';
-import {
-  Clock,
-  CoreError,
-  JobName,
-  OutboxService,
-  TransactionService,
-  validationFailed,
-  Actor,
-  assertVersion,
-} from '@tandem/core';
+import { Clock, CoreError, JobName, validationFailed, Actor, assertVersion } from '@tandem/core';
 import { MeetingParams, NotificationsService } from '@tandem/notifications';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { EntityManager } from 'typeorm';
@@ -40,18 +31,16 @@ const CLOSED = new Set<ConsultationStatus>([ConsultationStatus.Closed, Consultat
 @Injectable()
 export class MeetingsService {
   constructor(
-    private readonly tx: TransactionService,
+    private readonly write: DomainWrite,
     private readonly meetings: MeetingsRepository,
     private readonly access: ConsultationAccessService,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
     private readonly users: UsersRepository,
   ) {}
 
   async create(actor: Actor, consultationId: string, dto: CreateMeetingDto): Promise<MeetingView> {
-    const id = await this.tx.run(async (em) => {
+    const id = await this.write.run(async (em) => {
       const { consultation: c } = await this.access.require(actor, consultationId, 'manage', em, 'share');
       this.assertConsultationLive(c);
       const m = Object.assign(new ConsultationMeeting(), {
@@ -66,8 +55,8 @@ export class MeetingsService {
       });
       this.assertShape(m);
       await this.meetings.save(em, m);
-      await this.outbox.publish(em, JobName.ConsultationMeetingTimers, { meetingId: m.id });
-      await this.audit.record(em, {
+      await this.write.publish(em, JobName.ConsultationMeetingTimers, { meetingId: m.id });
+      await this.write.audit(em, {
         action: 'create',
         entityType: 'consultation_meeting',
         entityId: m.id,
@@ -96,7 +85,7 @@ export class MeetingsService {
     expectedVersion: number,
     dto: UpdateMeetingDto,
   ): Promise<MeetingView> {
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       const { consultation: c } = await this.access.require(actor, consultationId, 'manage', em, 'share');
       const m = await this.lockMeeting(em, consultationId, meetingId);
       assertVersion(m, expectedVersion, 'meeting');
@@ -116,7 +105,7 @@ export class MeetingsService {
       const moved = m.startsAt.getTime() !== startsBefore;
       if (moved) {
         // A new reminder for the new time; the old one finds the time changed and does nothing.
-        await this.outbox.publish(em, JobName.ConsultationMeetingTimers, { meetingId });
+        await this.write.publish(em, JobName.ConsultationMeetingTimers, { meetingId });
         await this.tell(em, c, m, 'consultation.meeting_changed', [
           RsvpStatus.Attending,
           RsvpStatus.Waitlisted,
@@ -124,7 +113,7 @@ export class MeetingsService {
       }
       // More seats (or none limited): the waiting list moves up.
       await this.promote(em, c, m);
-      await this.audit.record(em, {
+      await this.write.audit(em, {
         action: 'update',
         entityType: 'consultation_meeting',
         entityId: meetingId,
@@ -136,7 +125,7 @@ export class MeetingsService {
   }
 
   async cancel(actor: Actor, consultationId: string, meetingId: string): Promise<MeetingView> {
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       const { consultation: c } = await this.access.require(actor, consultationId, 'manage', em, 'share');
       const m = await this.lockMeeting(em, consultationId, meetingId);
       if (m.status === MeetingStatus.Cancelled) return;
@@ -145,7 +134,7 @@ export class MeetingsService {
         RsvpStatus.Attending,
         RsvpStatus.Waitlisted,
       ]);
-      await this.audit.record(em, {
+      await this.write.audit(em, {
         action: 'update',
         entityType: 'consultation_meeting',
         entityId: meetingId,
@@ -157,7 +146,7 @@ export class MeetingsService {
   }
 
   async rsvp(actor: Actor, consultationId: string, meetingId: string, dto: RsvpDto): Promise<MeetingView> {
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       const a = await this.access.require(actor, consultationId, 'respond', em, 'share');
       const organizationId = this.organizationFor(a, dto.organizationId);
       const m = await this.lockMeeting(em, consultationId, meetingId);
@@ -204,7 +193,7 @@ export class MeetingsService {
     meetingId: string,
     dto: RecordAttendanceDto,
   ): Promise<MeetingView> {
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       const { consultation: c } = await this.access.require(actor, consultationId, 'manage', em, 'share');
       const m = await this.lockMeeting(em, consultationId, meetingId);
       if (m.status === MeetingStatus.Cancelled)
@@ -232,7 +221,7 @@ export class MeetingsService {
             attended: x.attended,
           });
       }
-      await this.audit.record(em, {
+      await this.write.audit(em, {
         action: 'update',
         entityType: 'consultation_meeting',
         entityId: meetingId,

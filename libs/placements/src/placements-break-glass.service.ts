@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
-import { Actor, CoreError, PlatformRole, TransactionService } from '@tandem/core';
+import { DomainWrite } from '@tandem/audit';
+import { Actor, CoreError, PlatformRole } from '@tandem/core';
 import { EntityManager } from 'typeorm';
 import { Participant, Placement, RetentionCheck } from './entities';
 import { participantView, ParticipantView } from './participant.view';
@@ -13,14 +13,11 @@ import { placementView, PlacementView } from './placement.view';
  */
 @Injectable()
 export class PlacementsBreakGlassService {
-  constructor(
-    private readonly tx: TransactionService,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly write: DomainWrite) {}
 
   async placement(actor: Actor, id: string, reason: string): Promise<PlacementView> {
     this.assertAdmin(actor);
-    return this.tx.run(async (em) => {
+    return this.write.run(async (em) => {
       const placement = await em.findOne(Placement, { where: { id }, relations: { participant: true } });
       if (!placement) throw CoreError.notFound('Placement');
       await this.record(em, 'placement', id, reason);
@@ -30,7 +27,7 @@ export class PlacementsBreakGlassService {
 
   async participant(actor: Actor, id: string, reason: string): Promise<ParticipantView> {
     this.assertAdmin(actor);
-    return this.tx.run(async (em) => {
+    return this.write.run(async (em) => {
       const participant = await em.findOneBy(Participant, { id });
       if (!participant) throw CoreError.notFound('Participant');
       await this.record(em, 'participant', id, reason);
@@ -44,7 +41,7 @@ export class PlacementsBreakGlassService {
   }
 
   private record(em: EntityManager, entityType: string, entityId: string, reason: string) {
-    return this.audit.record(em, {
+    return this.write.audit(em, {
       action: 'read',
       entityType,
       entityId,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
-import { Actor, Clock, CoreError, mapPage, Page, TransactionService } from '@tandem/core';
+import { DomainWrite } from '@tandem/audit';
+import { Actor, Clock, CoreError, mapPage, Page } from '@tandem/core';
 import { ProgrammesRepository } from '@tandem/programmes';
 import { OrganizationsRepository } from '@tandem/stakeholders';
 import { EntityManager } from 'typeorm';
@@ -23,19 +23,18 @@ import { PlacementsRepository } from './placements.repository';
 @Injectable()
 export class PlacementsService {
   constructor(
-    private readonly tx: TransactionService,
+    private readonly write: DomainWrite,
     private readonly placements: PlacementsRepository,
     private readonly participants: ParticipantsRepository,
     private readonly checkIns: CheckInsRepository,
     private readonly access: PlacementAccessService,
-    private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly organizations: OrganizationsRepository,
     private readonly programmes: ProgrammesRepository,
   ) {}
 
   async create(actor: Actor, dto: CreatePlacementDto): Promise<PlacementView> {
-    const id = await this.tx.run((em) => this.createIn(em, actor, dto));
+    const id = await this.write.run((em) => this.createIn(em, actor, dto));
     return this.get(actor, id);
   }
 
@@ -79,7 +78,7 @@ export class PlacementsService {
           status: RetentionCheckStatus.Scheduled,
         })),
       );
-      await this.audit.record(em, {
+      await this.write.audit(em, {
         action: 'create',
         entityType: 'placement',
         entityId: placement.id,
@@ -102,7 +101,7 @@ export class PlacementsService {
 
   /** The employer ends a placement; check-ins dated after the end are cancelled. */
   async end(actor: Actor, id: string, dto: EndPlacementDto): Promise<PlacementView> {
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       const placement = await this.findVisible(actor, id, em, true);
       if (!this.access.isMemberOf(actor, placement.employerOrganizationId)) {
         throw CoreError.forbidden('Only members of the employer end its placements');
@@ -150,7 +149,7 @@ export class PlacementsService {
     placement.version += 1;
     await this.placements.save(em, placement);
     await this.checkIns.cancelAfter(em, placement.id, endDate);
-    await this.audit.record(em, {
+    await this.write.audit(em, {
       action: 'update',
       entityType: 'placement',
       entityId: placement.id,

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService } from '@tandem/audit';
+import { DomainWrite } from '@tandem/audit';
 
-import { CoreError, TransactionService, Actor, MembershipRole } from '@tandem/core';
+import { CoreError, Actor, MembershipRole } from '@tandem/core';
 import { UsersRepository } from '@tandem/auth';
 import { MembershipsRepository } from '@tandem/stakeholders';
 import { DataSource } from 'typeorm';
@@ -23,9 +23,8 @@ export class ManagersMilestonesService {
     private readonly programmes: ProgrammesRepository,
     private readonly memberships: MembershipsRepository,
     private readonly users: UsersRepository,
-    private readonly tx: TransactionService,
+    private readonly write: DomainWrite,
     private readonly access: ProgrammeAccessService,
-    private readonly audit: AuditService,
   ) {}
 
   async listManagers(actor: Actor, programmeId: string): Promise<ManagerView[]> {
@@ -54,7 +53,7 @@ export class ManagersMilestonesService {
 
   /** Only org admins of the lead organisation name managers, and only among its members. */
   async addManager(actor: Actor, programmeId: string, dto: AddManagerDto): Promise<ManagerView[]> {
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       const { programme } = await this.access.require(actor, programmeId, 'manage', em);
       const leadAdmin = actor.memberships.some(
         (m) => m.organizationId === programme.leadOrganizationId && m.role === MembershipRole.OrgAdmin,
@@ -69,7 +68,7 @@ export class ManagersMilestonesService {
         );
       }
       if (!(await this.programmes.addNamedManager(em, programmeId, dto.userId))) return;
-      await this.audit.record(em, {
+      await this.write.audit(em, {
         action: 'create',
         entityType: 'programme_manager',
         entityId: dto.userId,
@@ -80,7 +79,7 @@ export class ManagersMilestonesService {
   }
 
   async removeManager(actor: Actor, programmeId: string, userId: string): Promise<void> {
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       const { programme } = await this.access.require(actor, programmeId, 'manage', em);
       if (
         !actor.memberships.some(
@@ -91,7 +90,7 @@ export class ManagersMilestonesService {
       }
       if (!(await this.programmes.removeNamedManager(em, programmeId, userId)))
         throw CoreError.notFound('Programme manager');
-      await this.audit.record(em, {
+      await this.write.audit(em, {
         action: 'delete',
         entityType: 'programme_manager',
         entityId: userId,
@@ -106,13 +105,13 @@ export class ManagersMilestonesService {
   }
 
   async createMilestone(actor: Actor, programmeId: string, dto: CreateMilestoneDto): Promise<MilestoneView> {
-    const id = await this.tx.run(async (em) => {
+    const id = await this.write.run(async (em) => {
       await this.access.require(actor, programmeId, 'manage', em);
       const m = await em.save(
         Milestone,
         em.create(Milestone, { programmeId, title: dto.title.trim(), dueDate: dto.dueDate }),
       );
-      await this.audit.record(em, {
+      await this.write.audit(em, {
         action: 'create',
         entityType: 'milestone',
         entityId: m.id,
@@ -129,7 +128,7 @@ export class ManagersMilestonesService {
     milestoneId: string,
     dto: UpdateMilestoneDto,
   ): Promise<MilestoneView> {
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       await this.access.require(actor, programmeId, 'manage', em);
       const m = await em.findOne(Milestone, {
         where: { id: milestoneId, programmeId },
@@ -140,7 +139,7 @@ export class ManagersMilestonesService {
       if (dto.title !== undefined) m.title = dto.title.trim();
       if (dto.dueDate !== undefined) m.dueDate = dto.dueDate;
       await em.save(Milestone, m);
-      await this.audit.record(em, {
+      await this.write.audit(em, {
         action: 'update',
         entityType: 'milestone',
         entityId: m.id,

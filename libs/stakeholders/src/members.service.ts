@@ -1,15 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
-import {
-  Actor,
-  CoreError,
-  MembershipRole,
-  Page,
-  PageQueryDto,
-  mapPage,
-  SessionEvents,
-  TransactionService,
-} from '@tandem/core';
+import { DomainWrite } from '@tandem/audit';
+import { Actor, CoreError, MembershipRole, Page, PageQueryDto, mapPage, SessionEvents } from '@tandem/core';
 import { EntityManager } from 'typeorm';
 import { UpdateMemberDto } from './dto/update-member.dto';
 import { MemberPerson, Membership } from './entities/membership.entity';
@@ -25,8 +16,7 @@ export class MembersService {
     private readonly memberships: MembershipsRepository,
     private readonly organizations: OrganizationsRepository,
     private readonly access: OrganizationAccessService,
-    private readonly tx: TransactionService,
-    private readonly audit: AuditService,
+    private readonly write: DomainWrite,
     private readonly sessions: SessionEvents,
   ) {}
 
@@ -45,13 +35,13 @@ export class MembersService {
     dto: UpdateMemberDto,
   ): Promise<MemberView> {
     this.access.assert(actor, organizationId, 'manageMembers');
-    const view = await this.tx.run(async (em) => {
+    const view = await this.write.run(async (em) => {
       const membership = await this.lockMembership(em, organizationId, userId);
       if (membership.role === dto.role) return this.view(membership, membership.user!);
       if (membership.role === MembershipRole.OrgAdmin)
         await this.assertAnotherAdmin(em, organizationId, userId);
       await this.memberships.setRole(em, membership.id, dto.role);
-      await this.audit.record(em, {
+      await this.write.audit(em, {
         action: 'update',
         entityType: 'membership',
         entityId: membership.id,
@@ -67,12 +57,12 @@ export class MembersService {
 
   async remove(actor: Actor, organizationId: string, userId: string): Promise<void> {
     this.access.assert(actor, organizationId, 'manageMembers');
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       const membership = await this.lockMembership(em, organizationId, userId);
       if (membership.role === MembershipRole.OrgAdmin)
         await this.assertAnotherAdmin(em, organizationId, userId);
       await this.memberships.remove(em, membership.id);
-      await this.audit.record(em, {
+      await this.write.audit(em, {
         action: 'delete',
         entityType: 'membership',
         entityId: membership.id,

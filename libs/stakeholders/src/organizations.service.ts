@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
+import { DomainWrite } from '@tandem/audit';
 import {
   CoreError,
   isUniqueViolation,
   mapPage,
   Page,
-  TransactionService,
   validateNested,
   Actor,
   assertVersion,
@@ -30,8 +29,7 @@ export class OrganizationsService {
     @Inject(ORGANIZATION_KINDS) kinds: OrganizationKindDefinition[],
     private readonly organizations: OrganizationsRepository,
     private readonly access: OrganizationAccessService,
-    private readonly tx: TransactionService,
-    private readonly audit: AuditService,
+    private readonly write: DomainWrite,
   ) {
     this.kinds = new Map(kinds.map((k) => [k.kind, k]));
   }
@@ -40,7 +38,7 @@ export class OrganizationsService {
     this.access.assertCanCreate(actor);
     const kind = this.kindOf(dto.kind);
     const profile = await validateNested(kind.profileDto, dto.profile, 'profile');
-    const id = await this.tx.run(async (em) => {
+    const id = await this.write.run(async (em) => {
       const org = em.create(Organization, {
         kind: dto.kind,
         name: dto.name,
@@ -51,7 +49,7 @@ export class OrganizationsService {
       });
       await this.saveUnique(em, org);
       await kind.save(em, org.id, profile);
-      await this.audit.record(em, {
+      await this.write.audit(em, {
         action: 'create',
         entityType: 'organization',
         entityId: org.id,
@@ -81,7 +79,7 @@ export class OrganizationsService {
     dto: UpdateOrganizationDto,
   ): Promise<OrganizationView> {
     this.access.assert(actor, id, 'update');
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       const org = await this.organizations.findLocked(em, id);
       if (!org) throw CoreError.notFound('Organization');
       assertVersion(org, expectedVersion, 'organisation');
@@ -103,7 +101,7 @@ export class OrganizationsService {
       org.version += 1;
       org.updatedAt = new Date();
       await this.saveUnique(em, org, true);
-      await this.audit.record(em, {
+      await this.write.audit(em, {
         action: 'update',
         entityType: 'organization',
         entityId: id,

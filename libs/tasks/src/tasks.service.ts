@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService } from '@tandem/audit';
+import { DomainWrite } from '@tandem/audit';
 
 import {
   AppConfig,
@@ -9,7 +9,6 @@ import {
   CoreErrorCode,
   mapPage,
   Page,
-  TransactionService,
   Actor,
   assertVersion,
 } from '@tandem/core';
@@ -32,18 +31,17 @@ const ASSIGNEE_EDITABLE: ReadonlySet<keyof UpdateTaskDto> = new Set(['descriptio
 export class TasksService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly tx: TransactionService,
+    private readonly write: DomainWrite,
     private readonly tasks: TasksRepository,
     private readonly taskAccess: TaskAccessService,
     private readonly programmes: ProgrammeAccessService,
-    private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
 
   async create(actor: Actor, programmeId: string, dto: CreateTaskDto): Promise<TaskView> {
-    return this.tx.run(async (em) => {
+    return this.write.run(async (em) => {
       const access = await this.programmes.require(actor, programmeId, 'manage', em);
       this.taskAccess.assertProgrammeOpen(access);
       const assigneeUserId = dto.assigneeUserId ?? null;
@@ -76,7 +74,7 @@ export class TasksService {
       // lives in one place.
       await this.setPrerequisites(em, id, blockedBy);
       const task = await em.findOneByOrFail(Task, { id });
-      await this.audit.record(em, {
+      await this.write.audit(em, {
         action: 'create',
         entityType: 'task',
         entityId: id,
@@ -111,7 +109,7 @@ export class TasksService {
    * does the task. Fields sent with their current value are not changes.
    */
   async update(actor: Actor, id: string, expectedVersion: number, dto: UpdateTaskDto): Promise<TaskView> {
-    return this.tx.run(async (em) => {
+    return this.write.run(async (em) => {
       const { task: seen, access } = await this.taskAccess.load(actor, id, em);
       if (!this.taskAccess.canWork(access, seen))
         throw CoreError.forbidden(
@@ -199,7 +197,7 @@ export class TasksService {
         },
       );
       const task = await em.findOneByOrFail(Task, { id });
-      await this.audit.record(em, {
+      await this.write.audit(em, {
         action: 'update',
         entityType: 'task',
         entityId: id,
@@ -215,7 +213,7 @@ export class TasksService {
     const reason = dto.reason?.trim() || null;
     if (dto.to === TaskState.Blocked && !reason)
       throw CoreError.invalid('reason', 'is required to block a task');
-    return this.tx.run(async (em) => {
+    return this.write.run(async (em) => {
       const { task: current, access } = await this.taskAccess.load(actor, id, em);
       this.taskAccess.assertCanTransition(access, current, dto.to);
       this.taskAccess.assertProgrammeOpen(access);
@@ -259,7 +257,7 @@ export class TasksService {
       }
       const task = await em.findOneByOrFail(Task, { id });
       const deps = (await this.tasks.dependenciesOf(em, [id])).get(id) ?? [];
-      await this.audit.record(em, {
+      await this.write.audit(em, {
         action: 'update',
         entityType: 'task',
         entityId: id,

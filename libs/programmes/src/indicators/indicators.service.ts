@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
+import { DomainWrite } from '@tandem/audit';
 
 import {
   CoreError,
@@ -7,7 +7,6 @@ import {
   DomainError,
   mapPage,
   Page,
-  TransactionService,
   validationFailed,
   Actor,
   assertVersion,
@@ -33,13 +32,12 @@ export interface IndicatorInScope {
 export class IndicatorsService {
   constructor(
     private readonly indicators: IndicatorsRepository,
-    private readonly tx: TransactionService,
+    private readonly write: DomainWrite,
     private readonly access: ProgrammeAccessService,
-    private readonly audit: AuditService,
   ) {}
 
   async create(actor: Actor, programmeId: string, dto: CreateIndicatorDto): Promise<IndicatorView> {
-    return this.tx.run(async (em) => {
+    return this.write.run(async (em) => {
       const { programme } = await this.access.require(actor, programmeId, 'manage', em);
       assertProgrammeOpen(programme);
       const def = dto.frameworkIndicatorCode ? await this.adopted(em, dto) : dto;
@@ -61,7 +59,7 @@ export class IndicatorsService {
         }),
       );
       const saved = await em.findOneByOrFail(Indicator, { id: indicator.id });
-      await this.audit.record(em, {
+      await this.write.audit(em, {
         action: 'create',
         entityType: 'indicator',
         entityId: saved.id,
@@ -88,7 +86,7 @@ export class IndicatorsService {
     expectedVersion: number,
     dto: UpdateIndicatorDto,
   ): Promise<IndicatorView> {
-    return this.tx.run(async (em) => {
+    return this.write.run(async (em) => {
       // FOR NO KEY UPDATE: serialises edits of the definition without blocking values being reported
       // against it (their foreign key only takes a key-share lock).
       const locked = await em.findOne(Indicator, { where: { id }, lock: { mode: 'for_no_key_update' } });
@@ -128,7 +126,7 @@ export class IndicatorsService {
         },
       );
       const saved = await em.findOneByOrFail(Indicator, { id });
-      await this.audit.record(em, {
+      await this.write.audit(em, {
         action: 'update',
         entityType: 'indicator',
         entityId: id,
