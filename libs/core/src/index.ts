@@ -32,6 +32,8 @@ export * from './idempotency/idempotency.service';
 export * from './validation/calendar-date';
 export * from './validation/instant';
 export * from './validation/optional-text';
+export * from './validation/nested';
+export * from './validation/non-blank-text';
 export * from './validation/country-code';
 export * from './pagination/page-of';
 export * from './jobs/dto/list-dead-letters.dto';

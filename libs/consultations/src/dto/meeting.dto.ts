@@ -1,8 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  IsArray,
   IsBoolean,
   IsEnum,
   IsInt,
@@ -13,9 +11,8 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
-import { IsInstant } from '@tandem/core';
+import { IsInstant, NestedList } from '@tandem/core';
 import { MeetingType } from '../entities';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -89,10 +86,6 @@ export class AttendeeDto {
 }
 
 export class RecordAttendanceDto {
-  @ApiProperty({ type: [AttendeeDto] })
-  @IsArray()
-  @ArrayMaxSize(5000)
-  @ValidateNested({ each: true })
-  @Type(() => AttendeeDto)
+  @NestedList(AttendeeDto, 5000)
   attendees!: AttendeeDto[];
 }

@@ -1,19 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsEnum,
-  IsInt,
-  IsOptional,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { LocalizedText, QuestionType, TEXT_ANSWER_LIMIT } from '../entities';
 import { IsLocalizedText } from '../localized-text';
+import { OptionalNestedList } from '@tandem/core';
 
 export class QuestionOptionDto {
   @ApiProperty({ example: 'buses', description: 'Stable key the answers refer to' })
@@ -34,12 +23,7 @@ export class CreateQuestionDto {
   @IsLocalizedText(2000)
   prompt!: LocalizedText;
 
-  @ApiPropertyOptional({ type: [QuestionOptionDto], description: 'For single_choice and multiple_choice' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => QuestionOptionDto)
+  @OptionalNestedList(QuestionOptionDto, 50, { description: 'For single_choice and multiple_choice' })
   options?: QuestionOptionDto[];
 
   @ApiPropertyOptional({ default: false })

@@ -10,15 +10,12 @@ import {
   IsISO31661Alpha2,
   IsISO6391,
   IsOptional,
-  IsString,
   IsUUID,
-  Matches,
   Max,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsInstant } from '@tandem/core';
+import { IsInstant, NonBlankText } from '@tandem/core';
 import { Gender, StatusCategory } from '../entities';
 
 /**
@@ -34,10 +31,7 @@ export class ConsentDto {
   @IsInstant({ message: 'consent.givenAt must be an ISO 8601 date or date-time' })
   givenAt!: string;
 
-  @ApiProperty({ example: 'placement follow-up and aggregate reporting' })
-  @IsString()
-  @MaxLength(500)
-  @Matches(/\S/, { message: 'consent.scope must not be blank' })
+  @NonBlankText(500, 'consent.scope', { example: 'placement follow-up and aggregate reporting' })
   scope!: string;
 }
 

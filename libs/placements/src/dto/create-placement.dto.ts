@@ -5,17 +5,14 @@ import {
   IsIn,
   IsNumber,
   IsOptional,
-  IsString,
   IsUUID,
-  Matches,
   Max,
-  MaxLength,
   Min,
   Validate,
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
-import { IsCalendarDate } from '@tandem/core';
+import { IsCalendarDate, NonBlankText } from '@tandem/core';
 import { isIsco08, ISIC4_SECTIONS } from '../classifications';
 import { ContractType } from '../entities';
 
@@ -45,10 +42,7 @@ export class CreatePlacementDto {
   @IsUUID()
   programmeId?: string;
 
-  @ApiProperty({ example: 'Kitchen assistant' })
-  @IsString()
-  @MaxLength(200)
-  @Matches(/\S/, { message: 'jobTitle must not be blank' })
+  @NonBlankText(200, 'jobTitle', { example: 'Kitchen assistant' })
   jobTitle!: string;
 
   @ApiProperty({ example: '9412', description: 'ISCO-08' })
@@ -82,9 +76,6 @@ export class EndPlacementDto {
   @IsCalendarDate({ message: 'endDate must be a date YYYY-MM-DD' })
   endDate!: string;
 
-  @ApiProperty({ example: 'contract ended' })
-  @IsString()
-  @MaxLength(500)
-  @Matches(/\S/, { message: 'reason must not be blank' })
+  @NonBlankText(500, 'reason', { example: 'contract ended' })
   reason!: string;
 }

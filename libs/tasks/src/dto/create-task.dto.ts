@@ -8,22 +8,18 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
 } from 'class-validator';
 import { TaskPriority } from '../entities';
-import { IsCalendarDate } from '@tandem/core';
+import { IsCalendarDate, NonBlankText } from '@tandem/core';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export const MAX_DEPENDENCIES = 50;
 
 export class CreateTaskDto {
-  @ApiProperty({ example: 'Book the venue for the first language course' })
   @Transform(trim)
-  @IsString()
-  @MaxLength(200)
-  @Matches(/\S/, { message: 'title must not be blank' })
+  @NonBlankText(200, 'title', { example: 'Book the venue for the first language course' })
   title!: string;
 
   @ApiPropertyOptional({ example: 'Two rooms, 20 people each, step-free access.' })

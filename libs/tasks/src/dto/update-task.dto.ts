@@ -8,12 +8,11 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   ValidateIf,
 } from 'class-validator';
 import { TaskPriority } from '../entities';
-import { IsCalendarDate } from '@tandem/core';
+import { IsCalendarDate, NonBlankText } from '@tandem/core';
 import { MAX_DEPENDENCIES } from './create-task.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -26,12 +25,9 @@ const present = (_: object, v: unknown): boolean => v !== undefined;
  * `milestoneId`, `assigneeUserId` and `dueDate` are cleared with null; `blockedBy` replaces the list.
  */
 export class UpdateTaskDto {
-  @ApiPropertyOptional()
   @ValidateIf(present)
   @Transform(trim)
-  @IsString()
-  @MaxLength(200)
-  @Matches(/\S/, { message: 'title must not be blank' })
+  @NonBlankText(200, 'title', { required: false })
   title?: string;
 
   @ApiPropertyOptional()
