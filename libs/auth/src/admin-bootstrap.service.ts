@@ -40,13 +40,13 @@ export class AdminBootstrapService {
       if (existing) {
         await em.update(User, { id: existing.id }, { platformRole: PlatformRole.Admin });
         user = existing;
-        await this.write.audit(em, {
-          action: 'update',
-          entityType: 'user',
-          entityId: user.id,
-          before: { platformRole: existing.platformRole },
-          after: { platformRole: PlatformRole.Admin },
-        });
+        await this.write.auditUpdate(
+          em,
+          'user',
+          user.id,
+          { platformRole: existing.platformRole },
+          { platformRole: PlatformRole.Admin },
+        );
       } else {
         user = await em.save(
           User,
@@ -57,11 +57,10 @@ export class AdminBootstrapService {
             platformRole: PlatformRole.Admin,
           }),
         );
-        await this.write.audit(em, {
-          action: 'create',
-          entityType: 'user',
-          entityId: user.id,
-          after: { email: user.email, name: user.name, platformRole: user.platformRole },
+        await this.write.auditCreate(em, 'user', user.id, {
+          email: user.email,
+          name: user.name,
+          platformRole: user.platformRole,
         });
       }
       this.logger.log({ msg: 'platform admin created from ADMIN_EMAIL', email: lower });

@@ -70,13 +70,7 @@ export class InvitationsService {
       });
       for (const old of pending) {
         await em.update(Invitation, { id: old.id }, { revokedAt: now });
-        await this.write.audit(em, {
-          action: 'update',
-          entityType: 'invitation',
-          entityId: old.id,
-          before: { revokedAt: null },
-          after: { revokedAt: now },
-        });
+        await this.write.auditUpdate(em, 'invitation', old.id, { revokedAt: null }, { revokedAt: now });
       }
       const invitation = em.create(Invitation, {
         organizationId,
@@ -98,17 +92,12 @@ export class InvitationsService {
         }
         throw err;
       }
-      await this.write.audit(em, {
-        action: 'create',
-        entityType: 'invitation',
-        entityId: invitation.id,
-        after: {
-          organizationId,
-          email,
-          role: invitation.role,
-          language: invitation.language,
-          expiresAt: invitation.expiresAt,
-        },
+      await this.write.auditCreate(em, 'invitation', invitation.id, {
+        organizationId,
+        email,
+        role: invitation.role,
+        language: invitation.language,
+        expiresAt: invitation.expiresAt,
       });
       await this.write.publish(em, JobName.InvitationEmail, { invitationId: invitation.id });
       return this.view(invitation, now);

@@ -40,13 +40,7 @@ export class ConsultationLifecycleService {
   ): Promise<Consultation | null> {
     if (!(await this.consultations.move(em, id, from, to, when))) return null;
     const c = await this.consultations.getById(id, em);
-    await this.write.audit(em, {
-      action: 'update',
-      entityType: 'consultation',
-      entityId: id,
-      before: { status: from },
-      after: { status: to },
-    });
+    await this.write.auditUpdate(em, 'consultation', id, { status: from }, { status: to });
     await this.sideEffects(em, c, from, to);
     return c;
   }

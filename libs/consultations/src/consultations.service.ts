@@ -65,12 +65,7 @@ export class ConsultationsService {
         createdByUserId: actor.userId,
       });
       await this.consultations.invite(em, c.id, invited);
-      await this.write.audit(em, {
-        action: 'create',
-        entityType: 'consultation',
-        entityId: c.id,
-        after: consultationSnapshot(c, invited),
-      });
+      await this.write.auditCreate(em, 'consultation', c.id, consultationSnapshot(c, invited));
       return c.id;
     });
     return this.load(this.consultations.manager, id, true);
@@ -134,13 +129,7 @@ export class ConsultationsService {
         if (c.opensAt.getTime() !== datesBefore[0] || c.closesAt.getTime() !== datesBefore[1])
           await this.write.publish(em, JobName.ConsultationTimers, { consultationId: id });
       }
-      await this.write.audit(em, {
-        action: 'update',
-        entityType: 'consultation',
-        entityId: id,
-        before,
-        after: consultationSnapshot(c, invited),
-      });
+      await this.write.auditUpdate(em, 'consultation', id, before, consultationSnapshot(c, invited));
     });
     return this.load(this.consultations.manager, id, true);
   }

@@ -56,12 +56,7 @@ export class MeetingsService {
       this.assertShape(m);
       await this.meetings.save(em, m);
       await this.write.publish(em, JobName.ConsultationMeetingTimers, { meetingId: m.id });
-      await this.write.audit(em, {
-        action: 'create',
-        entityType: 'consultation_meeting',
-        entityId: m.id,
-        after: meetingSettings(m),
-      });
+      await this.write.auditCreate(em, 'consultation_meeting', m.id, meetingSettings(m));
       return m.id;
     });
     return this.view(actor, consultationId, id, true);
@@ -113,13 +108,7 @@ export class MeetingsService {
       }
       // More seats (or none limited): the waiting list moves up.
       await this.promote(em, c, m);
-      await this.write.audit(em, {
-        action: 'update',
-        entityType: 'consultation_meeting',
-        entityId: meetingId,
-        before,
-        after: meetingSettings(m),
-      });
+      await this.write.auditUpdate(em, 'consultation_meeting', meetingId, before, meetingSettings(m));
     });
     return this.view(actor, consultationId, meetingId, true);
   }
@@ -134,13 +123,13 @@ export class MeetingsService {
         RsvpStatus.Attending,
         RsvpStatus.Waitlisted,
       ]);
-      await this.write.audit(em, {
-        action: 'update',
-        entityType: 'consultation_meeting',
-        entityId: meetingId,
-        before: { status: m.status },
-        after: { status: MeetingStatus.Cancelled },
-      });
+      await this.write.auditUpdate(
+        em,
+        'consultation_meeting',
+        meetingId,
+        { status: m.status },
+        { status: MeetingStatus.Cancelled },
+      );
     });
     return this.view(actor, consultationId, meetingId, true);
   }

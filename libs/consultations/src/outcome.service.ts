@@ -58,13 +58,7 @@ export class OutcomeService {
           ConsultationsErrorCode.ConsultationTransitionNotAllowed,
           'The consultation changed status meanwhile; reload and retry',
         );
-      await this.write.audit(em, {
-        action: 'update',
-        entityType: 'consultation',
-        entityId: id,
-        before: { outcome: null },
-        after: { outcome },
-      });
+      await this.write.auditUpdate(em, 'consultation', id, { outcome: null }, { outcome });
       const participants = await this.responses.respondingOrganizations(em, id);
       // One notification per organisation member, identical for all: it says nothing of who answered what.
       await this.lifecycle.notifyInTheirLanguage(em, c, {

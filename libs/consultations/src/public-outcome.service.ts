@@ -62,13 +62,7 @@ export class PublicOutcomeService {
         ...after,
         publicOutcomeAt: publicOutcome && !c.publicOutcome ? this.clock.now() : c.publicOutcomeAt,
       });
-      await this.write.audit(em, {
-        action: 'update',
-        entityType: 'consultation',
-        entityId: id,
-        before,
-        after,
-      });
+      await this.write.auditUpdate(em, 'consultation', id, before, after);
     });
   }
 }

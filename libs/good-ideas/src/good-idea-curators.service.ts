@@ -32,12 +32,7 @@ export class GoodIdeaCuratorsService {
       if (!(await this.ideas.organization(em, organizationId)))
         throw CoreError.invalid('organizationId', 'is not an organisation');
       const c = await this.ideas.grantCurator(em, organizationId, actor.userId);
-      await this.write.audit(em, {
-        action: 'create',
-        entityType: 'good_idea_curator',
-        entityId: organizationId,
-        after: { organizationId },
-      });
+      await this.write.auditCreate(em, 'good_idea_curator', organizationId, { organizationId });
       return { organizationId: c.organizationId, grantedAt: c.grantedAt };
     });
   }
@@ -46,12 +41,7 @@ export class GoodIdeaCuratorsService {
     this.assertAdmin(actor);
     await this.write.run(async (em) => {
       if (!(await this.ideas.revokeCurator(em, organizationId))) throw CoreError.notFound('Curator');
-      await this.write.audit(em, {
-        action: 'delete',
-        entityType: 'good_idea_curator',
-        entityId: organizationId,
-        before: { organizationId },
-      });
+      await this.write.auditDelete(em, 'good_idea_curator', organizationId, { organizationId });
     });
   }
 }

@@ -92,11 +92,11 @@ export class GoodIdeaTravelService {
         }
         throw err;
       }
-      await this.write.audit(em, {
-        action: 'create',
-        entityType: 'good_idea_endorsement',
-        entityId: endorsementId,
-        after: { ideaId: id, organizationId: dto.organizationId, kind, statement: dto.statement },
+      await this.write.auditCreate(em, 'good_idea_endorsement', endorsementId, {
+        ideaId: id,
+        organizationId: dto.organizationId,
+        kind,
+        statement: dto.statement,
       });
       const orgName = (await this.ideas.organizationName(em, dto.organizationId)) ?? '';
       await this.ideasService.notify(
@@ -206,16 +206,11 @@ export class GoodIdeaTravelService {
         partnerSlots,
         createdByUserId: actor.userId,
       });
-      await this.write.audit(em, {
-        action: 'create',
-        entityType: 'good_idea_adaptation',
-        entityId: adaptation.id,
-        after: {
-          ideaId: idea.id,
-          programmeId: programme.id,
-          organizationId: dto.organizationId,
-          city: dto.city,
-        },
+      await this.write.auditCreate(em, 'good_idea_adaptation', adaptation.id, {
+        ideaId: idea.id,
+        programmeId: programme.id,
+        organizationId: dto.organizationId,
+        city: dto.city,
       });
       await this.ideasService.notify(
         em,

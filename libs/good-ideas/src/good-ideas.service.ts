@@ -142,12 +142,7 @@ export class GoodIdeasService {
         texts,
         createdByUserId: actor.userId,
       });
-      await this.write.audit(em, {
-        action: 'create',
-        entityType: 'good_idea',
-        entityId: id,
-        after: ideaSnapshot(idea),
-      });
+      await this.write.auditCreate(em, 'good_idea', id, ideaSnapshot(idea));
       return this.view(em, idea, true);
     });
   }
@@ -210,13 +205,7 @@ export class GoodIdeasService {
         changes.partnerKinds = [...new Set(dto.partners.map((p) => p.kind))].sort();
       }
       const idea = await this.ideas.update(em, id, changes);
-      await this.write.audit(em, {
-        action: 'update',
-        entityType: 'good_idea',
-        entityId: id,
-        before: ideaSnapshot(current),
-        after: ideaSnapshot(idea),
-      });
+      await this.write.auditUpdate(em, 'good_idea', id, ideaSnapshot(current), ideaSnapshot(idea));
       return this.view(em, idea, true);
     });
   }
@@ -278,13 +267,13 @@ export class GoodIdeasService {
           'to',
         );
       const idea = (await this.ideas.findById(em, id))!;
-      await this.write.audit(em, {
-        action: 'update',
-        entityType: 'good_idea',
-        entityId: id,
-        before: { status: before.status },
-        after: { status: idea.status, reason: idea.returnedReason },
-      });
+      await this.write.auditUpdate(
+        em,
+        'good_idea',
+        id,
+        { status: before.status },
+        { status: idea.status, reason: idea.returnedReason },
+      );
       const title = textIn(idea).title;
       if (dto.to === S.Submitted) {
         const orgName = (await this.ideas.organizationName(em, idea.organizationId)) ?? '';

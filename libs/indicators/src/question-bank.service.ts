@@ -53,11 +53,11 @@ export class QuestionBankService {
         dimensions: dto.dimensions,
         createdByUserId: actor.userId,
       });
-      await this.write.audit(em, {
-        action: 'create',
-        entityType: MeasuringAuditEntity.BankQuestion,
-        entityId: q.id,
-        after: { type: q.type, prompt: q.prompt, options: q.options, dimensions: q.dimensions },
+      await this.write.auditCreate(em, MeasuringAuditEntity.BankQuestion, q.id, {
+        type: q.type,
+        prompt: q.prompt,
+        options: q.options,
+        dimensions: q.dimensions,
       });
       return bankQuestionView(q);
     });

@@ -49,11 +49,11 @@ export class TerritoriesService {
           parentCode: parsed.parent,
           name: dto.name,
         });
-        await this.write.audit(em, {
-          action: 'create',
-          entityType: MeasuringAuditEntity.Territory,
-          entityId: t.code,
-          after: { code: t.code, kind: t.kind, name: t.name, parentCode: t.parentCode },
+        await this.write.auditCreate(em, MeasuringAuditEntity.Territory, t.code, {
+          code: t.code,
+          kind: t.kind,
+          name: t.name,
+          parentCode: t.parentCode,
         });
         return territoryView(t);
       });

@@ -92,12 +92,7 @@ export class ParticipantsService {
         erasedAt: null,
         createdByUserId: actor.userId,
       });
-      await this.write.audit(em, {
-        action: 'create',
-        entityType: 'participant',
-        entityId: participant.id,
-        after: participantAuditSnapshot(participant),
-      });
+      await this.write.auditCreate(em, 'participant', participant.id, participantAuditSnapshot(participant));
       return participant.id;
     }
   }
@@ -126,13 +121,7 @@ export class ParticipantsService {
         throw CoreError.forbidden('Only the organisation that registered the participant may erase them');
       }
       if (!(await this.participants.erase(em, id))) return;
-      await this.write.audit(em, {
-        action: 'update',
-        entityType: 'participant',
-        entityId: id,
-        before: { erased: false },
-        after: { erased: true },
-      });
+      await this.write.auditUpdate(em, 'participant', id, { erased: false }, { erased: true });
     });
   }
 

@@ -78,12 +78,7 @@ export class PlacementsService {
           status: RetentionCheckStatus.Scheduled,
         })),
       );
-      await this.write.audit(em, {
-        action: 'create',
-        entityType: 'placement',
-        entityId: placement.id,
-        after: placementSnapshot(placement),
-      });
+      await this.write.auditCreate(em, 'placement', placement.id, placementSnapshot(placement));
       // No job per check-in: the sweep finds their dates in retention_checks.
       return placement.id;
     }
@@ -149,13 +144,7 @@ export class PlacementsService {
     placement.version += 1;
     await this.placements.save(em, placement);
     await this.checkIns.cancelAfter(em, placement.id, endDate);
-    await this.write.audit(em, {
-      action: 'update',
-      entityType: 'placement',
-      entityId: placement.id,
-      before,
-      after: placementSnapshot(placement),
-    });
+    await this.write.auditUpdate(em, 'placement', placement.id, before, placementSnapshot(placement));
   }
 
   async findVisible(actor: Actor, id: string, em?: EntityManager, lock = false): Promise<Placement> {

@@ -68,12 +68,7 @@ export class ManagersMilestonesService {
         );
       }
       if (!(await this.programmes.addNamedManager(em, programmeId, dto.userId))) return;
-      await this.write.audit(em, {
-        action: 'create',
-        entityType: 'programme_manager',
-        entityId: dto.userId,
-        after: { programmeId, userId: dto.userId },
-      });
+      await this.write.auditCreate(em, 'programme_manager', dto.userId, { programmeId, userId: dto.userId });
     });
     return this.listManagers(actor, programmeId);
   }
@@ -90,12 +85,7 @@ export class ManagersMilestonesService {
       }
       if (!(await this.programmes.removeNamedManager(em, programmeId, userId)))
         throw CoreError.notFound('Programme manager');
-      await this.write.audit(em, {
-        action: 'delete',
-        entityType: 'programme_manager',
-        entityId: userId,
-        before: { programmeId, userId },
-      });
+      await this.write.auditDelete(em, 'programme_manager', userId, { programmeId, userId });
     });
   }
 
@@ -111,11 +101,10 @@ export class ManagersMilestonesService {
         Milestone,
         em.create(Milestone, { programmeId, title: dto.title.trim(), dueDate: dto.dueDate }),
       );
-      await this.write.audit(em, {
-        action: 'create',
-        entityType: 'milestone',
-        entityId: m.id,
-        after: { programmeId, title: m.title, dueDate: m.dueDate },
+      await this.write.auditCreate(em, 'milestone', m.id, {
+        programmeId,
+        title: m.title,
+        dueDate: m.dueDate,
       });
       return m.id;
     });
@@ -139,13 +128,7 @@ export class ManagersMilestonesService {
       if (dto.title !== undefined) m.title = dto.title.trim();
       if (dto.dueDate !== undefined) m.dueDate = dto.dueDate;
       await em.save(Milestone, m);
-      await this.write.audit(em, {
-        action: 'update',
-        entityType: 'milestone',
-        entityId: m.id,
-        before,
-        after: { title: m.title, dueDate: m.dueDate },
-      });
+      await this.write.auditUpdate(em, 'milestone', m.id, before, { title: m.title, dueDate: m.dueDate });
     });
     return (await this.milestones('m.id = $2', [milestoneId]))[0];
   }

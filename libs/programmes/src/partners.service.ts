@@ -84,12 +84,7 @@ export class PartnersService {
           ProgrammePartner,
           em.create(ProgrammePartner, { programmeId, organizationId: dto.organizationId, ...fields }),
         );
-        await this.write.audit(em, {
-          action: 'create',
-          entityType: 'programme_partner',
-          entityId: partner.id,
-          after: snapshot(partner),
-        });
+        await this.write.auditCreate(em, 'programme_partner', partner.id, snapshot(partner));
       }
       await this.notifications.notify(em, {
         type: 'programme.partner_invited',
@@ -225,13 +220,7 @@ export class PartnersService {
     const before = snapshot(partner);
     apply(partner);
     await em.save(ProgrammePartner, partner);
-    await this.write.audit(em, {
-      action: 'update',
-      entityType: 'programme_partner',
-      entityId: partner.id,
-      before,
-      after: snapshot(partner),
-    });
+    await this.write.auditUpdate(em, 'programme_partner', partner.id, before, snapshot(partner));
     return before;
   }
 

@@ -55,12 +55,7 @@ export class ProgrammesService {
           createdByUserId: actor.userId,
         }),
       );
-      await this.write.audit(em, {
-        action: 'create',
-        entityType: 'programme',
-        entityId: programme.id,
-        after: programmeSnapshot(programme),
-      });
+      await this.write.auditCreate(em, 'programme', programme.id, programmeSnapshot(programme));
       const lead = await em.save(
         ProgrammePartner,
         em.create(ProgrammePartner, {
@@ -70,16 +65,11 @@ export class ProgrammesService {
           status: PartnerStatus.Active,
         }),
       );
-      await this.write.audit(em, {
-        action: 'create',
-        entityType: 'programme_partner',
-        entityId: lead.id,
-        after: {
-          programmeId: programme.id,
-          organizationId: lead.organizationId,
-          role: lead.role,
-          status: lead.status,
-        },
+      await this.write.auditCreate(em, 'programme_partner', lead.id, {
+        programmeId: programme.id,
+        organizationId: lead.organizationId,
+        role: lead.role,
+        status: lead.status,
       });
       return programme.id;
     });
@@ -126,13 +116,7 @@ export class ProgrammesService {
       this.assertDates(programme.startDate, programme.endDate);
       programme.version += 1;
       await em.save(Programme, programme);
-      await this.write.audit(em, {
-        action: 'update',
-        entityType: 'programme',
-        entityId: id,
-        before,
-        after: programmeSnapshot(programme),
-      });
+      await this.write.auditUpdate(em, 'programme', id, before, programmeSnapshot(programme));
     });
     return programmeView((await this.programmes.findById(this.programmes.manager, id))!);
   }
@@ -156,13 +140,7 @@ export class ProgrammesService {
           'to',
         );
       }
-      await this.write.audit(em, {
-        action: 'update',
-        entityType: 'programme',
-        entityId: id,
-        before: { status: from },
-        after: { status: to },
-      });
+      await this.write.auditUpdate(em, 'programme', id, { status: from }, { status: to });
     });
     return programmeView((await this.programmes.findById(this.programmes.manager, id))!);
   }

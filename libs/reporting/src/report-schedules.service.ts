@@ -114,12 +114,7 @@ export class ReportSchedulesService {
         cadence: dto.cadence,
         recipientUserIds: recipients,
       });
-      await this.write.audit(em, {
-        action: 'create',
-        entityType: 'report_schedule',
-        entityId: saved.id,
-        after: snapshot(saved),
-      });
+      await this.write.auditCreate(em, 'report_schedule', saved.id, snapshot(saved));
       await this.write.publish(em, JobName.ReportScheduleSync, { scheduleId: saved.id });
       return saved.id;
     });
@@ -166,13 +161,7 @@ export class ReportSchedulesService {
       s.cadence = dto.cadence ?? s.cadence;
       s.recipientUserIds = next.recipients;
       const saved = await this.schedules.save(em, s);
-      await this.write.audit(em, {
-        action: 'update',
-        entityType: 'report_schedule',
-        entityId: id,
-        before,
-        after: snapshot(saved),
-      });
+      await this.write.auditUpdate(em, 'report_schedule', id, before, snapshot(saved));
       await this.write.publish(em, JobName.ReportScheduleSync, { scheduleId: id });
     });
     return this.get(actor, id);
@@ -182,12 +171,7 @@ export class ReportSchedulesService {
     await this.write.run(async (em) => {
       const s = await this.owned(actor, id, em, true);
       await this.schedules.delete(em, id);
-      await this.write.audit(em, {
-        action: 'delete',
-        entityType: 'report_schedule',
-        entityId: id,
-        before: snapshot(s),
-      });
+      await this.write.auditDelete(em, 'report_schedule', id, snapshot(s));
       await this.write.publish(em, JobName.ReportScheduleSync, { scheduleId: id });
     });
   }

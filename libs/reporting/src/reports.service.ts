@@ -39,11 +39,10 @@ export class ReportsService {
         requestedByUserId: actor.userId,
         status: ReportStatus.Queued,
       });
-      await this.write.audit(em, {
-        action: 'create',
-        entityType: 'report',
-        entityId: saved.id,
-        after: { kind: saved.kind, format: saved.format, parameters },
+      await this.write.auditCreate(em, 'report', saved.id, {
+        kind: saved.kind,
+        format: saved.format,
+        parameters,
       });
       await this.write.publish(em, JobName.ReportBuild, { reportId: saved.id });
       return saved.id;

@@ -41,13 +41,13 @@ export class MembersService {
       if (membership.role === MembershipRole.OrgAdmin)
         await this.assertAnotherAdmin(em, organizationId, userId);
       await this.memberships.setRole(em, membership.id, dto.role);
-      await this.write.audit(em, {
-        action: 'update',
-        entityType: 'membership',
-        entityId: membership.id,
-        before: { role: membership.role },
-        after: { role: dto.role },
-      });
+      await this.write.auditUpdate(
+        em,
+        'membership',
+        membership.id,
+        { role: membership.role },
+        { role: dto.role },
+      );
       return this.view({ ...membership, role: dto.role }, membership.user!);
     });
     // Committed: the member's cached sessions on every api replica carry the new role from now on.
@@ -62,11 +62,10 @@ export class MembersService {
       if (membership.role === MembershipRole.OrgAdmin)
         await this.assertAnotherAdmin(em, organizationId, userId);
       await this.memberships.remove(em, membership.id);
-      await this.write.audit(em, {
-        action: 'delete',
-        entityType: 'membership',
-        entityId: membership.id,
-        before: { userId, organizationId, role: membership.role },
+      await this.write.auditDelete(em, 'membership', membership.id, {
+        userId,
+        organizationId,
+        role: membership.role,
       });
     });
     await this.sessions.usersChanged([userId]);

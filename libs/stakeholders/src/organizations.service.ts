@@ -49,12 +49,7 @@ export class OrganizationsService {
       });
       await this.saveUnique(em, org);
       await kind.save(em, org.id, profile);
-      await this.write.audit(em, {
-        action: 'create',
-        entityType: 'organization',
-        entityId: org.id,
-        after: { ...this.snapshot(org), profile },
-      });
+      await this.write.auditCreate(em, 'organization', org.id, { ...this.snapshot(org), profile });
       return org.id;
     });
     return this.view(await this.load(id));
@@ -101,13 +96,7 @@ export class OrganizationsService {
       org.version += 1;
       org.updatedAt = new Date();
       await this.saveUnique(em, org, true);
-      await this.write.audit(em, {
-        action: 'update',
-        entityType: 'organization',
-        entityId: id,
-        before,
-        after: { ...this.snapshot(org), profile },
-      });
+      await this.write.auditUpdate(em, 'organization', id, before, { ...this.snapshot(org), profile });
     });
     return this.view(await this.load(id));
   }

@@ -45,11 +45,10 @@ export class TaskCommentsService {
           mentionedUserIds: mentioned,
         }),
       );
-      await this.write.audit(em, {
-        action: 'create',
-        entityType: 'task_comment',
-        entityId: comment.id,
-        after: { taskId, body: dto.body, mentionedUserIds: mentioned },
+      await this.write.auditCreate(em, 'task_comment', comment.id, {
+        taskId,
+        body: dto.body,
+        mentionedUserIds: mentioned,
       });
       const authorName = await this.tasks.userName(em, actor.userId);
       const others = mentioned.filter((id) => id !== actor.userId);

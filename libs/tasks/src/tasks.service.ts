@@ -74,12 +74,7 @@ export class TasksService {
       // lives in one place.
       await this.setPrerequisites(em, id, blockedBy);
       const task = await em.findOneByOrFail(Task, { id });
-      await this.write.audit(em, {
-        action: 'create',
-        entityType: 'task',
-        entityId: id,
-        after: taskSnapshot(task, blockedBy),
-      });
+      await this.write.auditCreate(em, 'task', id, taskSnapshot(task, blockedBy));
       await this.notifyAssigned(em, actor, access, task);
       return taskView(task, blockedBy, this.today());
     });
@@ -197,13 +192,13 @@ export class TasksService {
         },
       );
       const task = await em.findOneByOrFail(Task, { id });
-      await this.write.audit(em, {
-        action: 'update',
-        entityType: 'task',
-        entityId: id,
-        before: taskSnapshot(current, currentDeps),
-        after: taskSnapshot(task, deps),
-      });
+      await this.write.auditUpdate(
+        em,
+        'task',
+        id,
+        taskSnapshot(current, currentDeps),
+        taskSnapshot(task, deps),
+      );
       if (reassigned) await this.notifyAssigned(em, actor, access, task);
       return taskView(task, deps, this.today());
     });
@@ -257,18 +252,18 @@ export class TasksService {
       }
       const task = await em.findOneByOrFail(Task, { id });
       const deps = (await this.tasks.dependenciesOf(em, [id])).get(id) ?? [];
-      await this.write.audit(em, {
-        action: 'update',
-        entityType: 'task',
-        entityId: id,
-        before: { state: from, blockedReason: current.blockedReason, completedAt: current.completedAt },
-        after: {
+      await this.write.auditUpdate(
+        em,
+        'task',
+        id,
+        { state: from, blockedReason: current.blockedReason, completedAt: current.completedAt },
+        {
           state: task.state,
           blockedReason: task.blockedReason,
           completedAt: task.completedAt,
           ...(reason ? { reason } : {}),
         },
-      });
+      );
       await this.notifications.notify(em, {
         type: 'task.state_changed',
         subject: { type: 'task', id },

@@ -10,13 +10,14 @@ import { ArrayMaxSize, IsArray, IsOptional, ValidateNested } from 'class-validat
  * ArrayMaxSize inside a composed decorator. `api` adds to the schema (a description).
  */
 
-/** A required list of at most `maxItems` objects of class `type`. */
+/** A list of at most `maxItems` objects of class `type`; optional with `api.required: false`. */
 export function NestedList(type: Class, maxItems: number, api: ApiPropertyOptions = {}): PropertyDecorator {
   return applyDecorators(
     Type(() => type),
     ValidateNested({ each: true }),
     ArrayMaxSize(maxItems),
     IsArray(),
+    ...(api.required === false ? [IsOptional()] : []),
     ApiProperty({ maxItems, type: [type], ...api } as ApiPropertyOptions),
   );
 }
@@ -27,14 +28,7 @@ export function OptionalNestedList(
   maxItems: number,
   api: ApiPropertyOptions = {},
 ): PropertyDecorator {
-  return applyDecorators(
-    Type(() => type),
-    ValidateNested({ each: true }),
-    ArrayMaxSize(maxItems),
-    IsArray(),
-    IsOptional(),
-    ApiPropertyOptional({ maxItems, type: [type], ...api } as ApiPropertyOptions),
-  );
+  return NestedList(type, maxItems, { ...api, required: false } as ApiPropertyOptions);
 }
 
 /** An optional object of class `type`. */

@@ -59,12 +59,7 @@ export class IndicatorsService {
         }),
       );
       const saved = await em.findOneByOrFail(Indicator, { id: indicator.id });
-      await this.write.audit(em, {
-        action: 'create',
-        entityType: 'indicator',
-        entityId: saved.id,
-        after: indicatorSnapshot(saved),
-      });
+      await this.write.auditCreate(em, 'indicator', saved.id, indicatorSnapshot(saved));
       return indicatorView(saved);
     });
   }
@@ -126,13 +121,7 @@ export class IndicatorsService {
         },
       );
       const saved = await em.findOneByOrFail(Indicator, { id });
-      await this.write.audit(em, {
-        action: 'update',
-        entityType: 'indicator',
-        entityId: id,
-        before,
-        after: indicatorSnapshot(saved),
-      });
+      await this.write.auditUpdate(em, 'indicator', id, before, indicatorSnapshot(saved));
       return indicatorView(saved);
     });
   }

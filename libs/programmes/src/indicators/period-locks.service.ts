@@ -49,11 +49,10 @@ export class PeriodLocksService {
         }
         throw err;
       }
-      await this.write.audit(em, {
-        action: 'create',
-        entityType: 'reporting_period_lock',
-        entityId: lock.id,
-        after: { programmeId, periodStart: lock.periodStart, periodEnd: lock.periodEnd },
+      await this.write.auditCreate(em, 'reporting_period_lock', lock.id, {
+        programmeId,
+        periodStart: lock.periodStart,
+        periodEnd: lock.periodEnd,
       });
       return periodLockView(lock);
     });
@@ -66,17 +65,12 @@ export class PeriodLocksService {
       const lock = await em.findOneBy(ReportingPeriodLock, { id: lockId, programmeId });
       if (!lock) throw CoreError.notFound('Period lock');
       await em.delete(ReportingPeriodLock, { id: lockId });
-      await this.write.audit(em, {
-        action: 'delete',
-        entityType: 'reporting_period_lock',
-        entityId: lock.id,
-        before: {
-          programmeId,
-          periodStart: lock.periodStart,
-          periodEnd: lock.periodEnd,
-          lockedByUserId: lock.lockedByUserId,
-          lockedAt: lock.lockedAt,
-        },
+      await this.write.auditDelete(em, 'reporting_period_lock', lock.id, {
+        programmeId,
+        periodStart: lock.periodStart,
+        periodEnd: lock.periodEnd,
+        lockedByUserId: lock.lockedByUserId,
+        lockedAt: lock.lockedAt,
       });
     });
   }
