@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainWrite } from '@tandem/audit';
 import { UsersRepository } from '@tandem/auth';
-import { Clock, CoreError, JobName, validationFailed, Actor, assertVersion } from '@tandem/core';
+import { Clock, CoreError, JobName, validationFailed, Actor, assertVersion, orNotFound } from '@tandem/core';
 import { MeetingParams, NotificationsService } from '@tandem/notifications';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { EntityManager } from 'typeorm';
@@ -226,8 +226,7 @@ export class MeetingsService {
     meetingId: string,
   ): Promise<{ filename: string; body: string }> {
     const { consultation: c } = await this.access.require(actor, consultationId, 'read');
-    const m = await this.meetings.findInConsultation(consultationId, meetingId);
-    if (!m) throw CoreError.notFound('Meeting');
+    const m = orNotFound(await this.meetings.findInConsultation(consultationId, meetingId), 'Meeting');
     const title = inDefaultLanguage(c.title, c.languages);
     const cal = ical({
       name: title,
@@ -321,9 +320,7 @@ export class MeetingsService {
     consultationId: string,
     meetingId: string,
   ): Promise<ConsultationMeeting> {
-    const m = await this.meetings.lock(em, consultationId, meetingId);
-    if (!m) throw CoreError.notFound('Meeting');
-    return m;
+    return orNotFound(await this.meetings.lock(em, consultationId, meetingId), 'Meeting');
   }
 
   private assertConsultationLive(c: Consultation): void {
@@ -363,8 +360,7 @@ export class MeetingsService {
     meetingId: string,
     withRsvps: boolean,
   ): Promise<MeetingView> {
-    const m = await this.meetings.findInConsultation(consultationId, meetingId);
-    if (!m) throw CoreError.notFound('Meeting');
+    const m = orNotFound(await this.meetings.findInConsultation(consultationId, meetingId), 'Meeting');
     const rsvps = await this.meetings.rsvps(meetingId);
     const attendingCount = rsvps.filter((r) => r.status === RsvpStatus.Attending).length;
     const queue = rsvps.filter((r) => r.status === RsvpStatus.Waitlisted);

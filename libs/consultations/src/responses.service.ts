@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainWrite } from '@tandem/audit';
-import { Clock, CoreError, FieldError, validationFailed, Actor } from '@tandem/core';
+import { Clock, CoreError, FieldError, validationFailed, Actor, orNotFound } from '@tandem/core';
 import { EntityManager } from 'typeorm';
 import { responseAuditEntry } from './consultation-anonymity';
 import { ConsultationAccessService } from './consultation-access.service';
@@ -83,8 +83,10 @@ export class ResponsesService {
     consultationId: string,
     organizationId: string,
   ): Promise<ResponseView> {
-    const response = await this.responses.ofOrganization(consultationId, organizationId, em);
-    if (!response) throw CoreError.notFound('Response');
+    const response = orNotFound(
+      await this.responses.ofOrganization(consultationId, organizationId, em),
+      'Response',
+    );
     const order = await this.questions.ordered(consultationId, em);
     const a = response.answers;
     return {

@@ -3,6 +3,7 @@ export * from './errors/domain-error';
 export * from './errors/postgres-errors';
 export * from './errors/infrastructure-errors';
 export * from './errors/validation';
+export * from './errors/not-found';
 export * from './context/request-context';
 export * from './pagination/page';
 export * from './pagination/by-creation';

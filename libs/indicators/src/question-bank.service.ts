@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainWrite } from '@tandem/audit';
 import { CreateQuestionDto, QuestionsService, QuestionType, QuestionView } from '@tandem/consultations';
-import { Actor, CoreError, mapPage, Page, validationFailed } from '@tandem/core';
+import { Actor, CoreError, mapPage, Page, validationFailed, orNotFound } from '@tandem/core';
 import { plainToInstance } from 'class-transformer';
 import { CreateBankQuestionDto, ListBankQuestionsDto } from './dto';
 import { BankQuestion } from './entities';
@@ -143,9 +143,7 @@ export class QuestionBankService {
   }
 
   private async require(id: string): Promise<BankQuestion> {
-    const q = await this.repo.bankQuestion(id);
-    if (!q) throw CoreError.notFound('Bank question');
-    return q;
+    return orNotFound(await this.repo.bankQuestion(id), 'Bank question');
   }
 
   private async bankQuestionOrInvalid(id: string): Promise<BankQuestion> {

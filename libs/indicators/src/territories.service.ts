@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainWrite } from '@tandem/audit';
-import { Actor, CoreError, isUniqueViolation, parseTerritoryCode } from '@tandem/core';
+import { Actor, isUniqueViolation, parseTerritoryCode, orNotFound } from '@tandem/core';
 import { CreateTerritoryDto } from './dto';
 import { Territory } from './entities';
 import { IndicatorsError, IndicatorsErrorCode } from './indicators.errors';
@@ -26,9 +26,7 @@ export class TerritoriesService {
   }
 
   async require(code: string): Promise<Territory> {
-    const t = parseTerritoryCode(code) ? await this.repo.territory(code) : null;
-    if (!t) throw CoreError.notFound('Territory');
-    return t;
+    return orNotFound(parseTerritoryCode(code) ? await this.repo.territory(code) : null, 'Territory');
   }
 
   async create(actor: Actor, dto: CreateTerritoryDto): Promise<TerritoryView> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainWrite } from '@tandem/audit';
-import { Clock, CoreError, mapPage, Page, Actor } from '@tandem/core';
+import { Clock, CoreError, mapPage, Page, Actor, orNotFound } from '@tandem/core';
 import { PartnerRole, PartnerStatus, ProgrammeAccessService, ProgrammesRepository } from '@tandem/programmes';
 import { OrganizationsRepository } from '@tandem/stakeholders';
 import { randomInt } from 'node:crypto';
@@ -126,9 +126,7 @@ export class ParticipantsService {
   }
 
   async findVisible(actor: Actor, id: string, em?: EntityManager): Promise<Participant> {
-    const participant = await this.participants.findVisible(actor, id, em);
-    if (!participant) throw CoreError.notFound('Participant');
-    return participant;
+    return orNotFound(await this.participants.findVisible(actor, id, em), 'Participant');
   }
 
   private registeringOrganization(actor: Actor, requested?: string): string {

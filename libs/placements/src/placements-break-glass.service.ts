@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainWrite } from '@tandem/audit';
-import { Actor, CoreError, PlatformRole } from '@tandem/core';
+import { Actor, CoreError, PlatformRole, orNotFound } from '@tandem/core';
 import { EntityManager } from 'typeorm';
 import { Participant, Placement, RetentionCheck } from './entities';
 import { participantView, ParticipantView } from './participant.view';
@@ -18,8 +18,10 @@ export class PlacementsBreakGlassService {
   async placement(actor: Actor, id: string, reason: string): Promise<PlacementView> {
     this.assertAdmin(actor);
     return this.write.run(async (em) => {
-      const placement = await em.findOne(Placement, { where: { id }, relations: { participant: true } });
-      if (!placement) throw CoreError.notFound('Placement');
+      const placement = orNotFound(
+        await em.findOne(Placement, { where: { id }, relations: { participant: true } }),
+        'Placement',
+      );
       await this.record(em, 'placement', id, reason);
       return placementView(placement, await em.findBy(RetentionCheck, { placementId: id }));
     });
@@ -28,8 +30,7 @@ export class PlacementsBreakGlassService {
   async participant(actor: Actor, id: string, reason: string): Promise<ParticipantView> {
     this.assertAdmin(actor);
     return this.write.run(async (em) => {
-      const participant = await em.findOneBy(Participant, { id });
-      if (!participant) throw CoreError.notFound('Participant');
+      const participant = orNotFound(await em.findOneBy(Participant, { id }), 'Participant');
       await this.record(em, 'participant', id, reason);
       return participantView(participant);
     });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainWrite } from '@tandem/audit';
-import { Actor, Clock, CoreError, mapPage, Page } from '@tandem/core';
+import { Actor, Clock, CoreError, mapPage, Page, orNotFound } from '@tandem/core';
 import { ProgrammesRepository } from '@tandem/programmes';
 import { OrganizationsRepository } from '@tandem/stakeholders';
 import { EntityManager } from 'typeorm';
@@ -148,8 +148,7 @@ export class PlacementsService {
   }
 
   async findVisible(actor: Actor, id: string, em?: EntityManager, lock = false): Promise<Placement> {
-    const placement = await this.placements.findVisible(actor, id, em, lock);
-    if (!placement) throw CoreError.notFound('Placement');
+    const placement = orNotFound(await this.placements.findVisible(actor, id, em, lock), 'Placement');
     placement.participant =
       (await this.participants.findForPlacement(placement.participantId, em)) ?? undefined;
     return placement;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainWrite } from '@tandem/audit';
-import { Clock, CoreError, mapPage, Page, Actor } from '@tandem/core';
+import { Clock, CoreError, mapPage, Page, Actor, orNotFound } from '@tandem/core';
 import { CheckInsRepository } from './check-ins.repository';
 import { isoDate } from './classifications';
 import { AnswerCheckInDto, ListCheckInsDto } from './dto';
@@ -37,8 +37,7 @@ export class RetentionChecksService {
    */
   async answer(actor: Actor, id: string, dto: AnswerCheckInDto): Promise<CheckInView> {
     await this.write.run(async (em) => {
-      const visible = await this.checkIns.findVisible(em, actor, id);
-      if (!visible) throw CoreError.notFound('Check-in');
+      const visible = orNotFound(await this.checkIns.findVisible(em, actor, id), 'Check-in');
       // Placement first, then the check-in: the same order as ending a placement, so the two never deadlock.
       const placement = await this.placements.findVisible(actor, visible.placementId, em, true);
       const check = await this.checkIns.lock(em, id);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainWrite } from '@tandem/audit';
 
-import { CoreError, Actor, MembershipRole } from '@tandem/core';
+import { CoreError, Actor, MembershipRole, orNotFound } from '@tandem/core';
 import { UsersRepository } from '@tandem/auth';
 import { MembershipsRepository } from '@tandem/stakeholders';
 import { DataSource } from 'typeorm';
@@ -119,11 +119,13 @@ export class ManagersMilestonesService {
   ): Promise<MilestoneView> {
     await this.write.run(async (em) => {
       await this.access.require(actor, programmeId, 'manage', em);
-      const m = await em.findOne(Milestone, {
-        where: { id: milestoneId, programmeId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!m) throw CoreError.notFound('Milestone');
+      const m = orNotFound(
+        await em.findOne(Milestone, {
+          where: { id: milestoneId, programmeId },
+          lock: { mode: 'pessimistic_write' },
+        }),
+        'Milestone',
+      );
       const before = { title: m.title, dueDate: m.dueDate };
       if (dto.title !== undefined) m.title = dto.title.trim();
       if (dto.dueDate !== undefined) m.dueDate = dto.dueDate;

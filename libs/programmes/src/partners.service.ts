@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainWrite } from '@tandem/audit';
 
-import { CoreError, JobName, Actor, MembershipRole } from '@tandem/core';
+import { CoreError, JobName, Actor, MembershipRole, orNotFound } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import { OrganizationsRepository } from '@tandem/stakeholders';
 import { EntityManager } from 'typeorm';
@@ -250,9 +250,7 @@ export class PartnersService {
     programmeId: string,
     organizationId: string,
   ): Promise<ProgrammePartner> {
-    const partner = await this.partners.lock(em, programmeId, organizationId);
-    if (!partner) throw CoreError.notFound('Partner');
-    return partner;
+    return orNotFound(await this.partners.lock(em, programmeId, organizationId), 'Partner');
   }
 
   private async orgName(em: EntityManager, id: string): Promise<string> {

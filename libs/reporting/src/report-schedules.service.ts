@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DomainWrite } from '@tandem/audit';
 import { ActorLoader } from '@tandem/auth';
 import {
-  CoreError,
   DomainError,
   JobName,
   mapPage,
@@ -10,6 +9,7 @@ import {
   PageQueryDto,
   Actor,
   assertVersion,
+  orNotFound,
 } from '@tandem/core';
 import { EntityManager } from 'typeorm';
 import { CreateReportScheduleDto, UpdateReportScheduleDto } from './dto';
@@ -122,9 +122,7 @@ export class ReportSchedulesService {
   }
 
   private async owned(actor: Actor, id: string, em?: EntityManager, lock = false): Promise<ReportSchedule> {
-    const found = await this.schedules.findOwned(actor.userId, id, em, lock);
-    if (!found) throw CoreError.notFound('Report schedule');
-    return found;
+    return orNotFound(await this.schedules.findOwned(actor.userId, id, em, lock), 'Report schedule');
   }
 
   async get(actor: Actor, id: string): Promise<ReportScheduleView> {

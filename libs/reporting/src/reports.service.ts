@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainWrite } from '@tandem/audit';
-import { Clock, CoreError, JobName, mapPage, Page, Actor } from '@tandem/core';
+import { Clock, JobName, mapPage, Page, Actor, orNotFound } from '@tandem/core';
 import { Readable } from 'node:stream';
 import { CreateReportDto, ListReportsDto } from './dto';
 import { Report, ReportStatus } from './entities';
@@ -51,9 +51,7 @@ export class ReportsService {
   }
 
   private async readable(actor: Actor, id: string): Promise<Report> {
-    const found = await this.reports.findReadable(actor.userId, id);
-    if (!found) throw CoreError.notFound('Report');
-    return found;
+    return orNotFound(await this.reports.findReadable(actor.userId, id), 'Report');
   }
 
   async get(actor: Actor, id: string): Promise<ReportView> {

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DomainWrite } from '@tandem/audit';
-import { Actor, CoreError, MembershipRole, Page, PageQueryDto, mapPage, SessionEvents } from '@tandem/core';
+import {
+  Actor,
+  CoreError,
+  MembershipRole,
+  Page,
+  PageQueryDto,
+  mapPage,
+  SessionEvents,
+  orNotFound,
+} from '@tandem/core';
 import { EntityManager } from 'typeorm';
 import { UpdateMemberDto } from './dto/update-member.dto';
 import { MemberPerson, Membership } from './entities/membership.entity';
@@ -76,9 +85,7 @@ export class MembersService {
     organizationId: string,
     userId: string,
   ): Promise<Membership> {
-    const membership = await this.memberships.lockForChange(em, organizationId, userId);
-    if (!membership) throw CoreError.notFound('Member');
-    return membership;
+    return orNotFound(await this.memberships.lockForChange(em, organizationId, userId), 'Member');
   }
 
   private async assertAnotherAdmin(em: EntityManager, organizationId: string, userId: string): Promise<void> {

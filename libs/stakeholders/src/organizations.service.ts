@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainWrite } from '@tandem/audit';
 import {
-  CoreError,
   isUniqueViolation,
   mapPage,
   Page,
   validateNested,
   Actor,
   assertVersion,
+  orNotFound,
 } from '@tandem/core';
 import { EntityManager } from 'typeorm';
 import { CreateOrganizationDto } from './dto/create-organization.dto';
@@ -75,8 +75,7 @@ export class OrganizationsService {
   ): Promise<OrganizationView> {
     this.access.assert(actor, id, 'update');
     await this.write.run(async (em) => {
-      const org = await this.organizations.findLocked(em, id);
-      if (!org) throw CoreError.notFound('Organization');
+      const org = orNotFound(await this.organizations.findLocked(em, id), 'Organization');
       assertVersion(org, expectedVersion, 'organisation');
       const full = await this.load(id, em);
       const kind = this.kindOf(org.kind);
@@ -117,9 +116,7 @@ export class OrganizationsService {
   }
 
   private async load(id: string, em?: EntityManager): Promise<Organization> {
-    const org = await this.organizations.findWithProfile(id, em);
-    if (!org) throw CoreError.notFound('Organization');
-    return org;
+    return orNotFound(await this.organizations.findWithProfile(id, em), 'Organization');
   }
 
   private kindOf(kind: OrganizationKind): OrganizationKindDefinition {

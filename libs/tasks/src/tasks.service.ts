@@ -11,6 +11,7 @@ import {
   Page,
   Actor,
   assertVersion,
+  orNotFound,
 } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import { PartnerRole, PartnerStatus, ProgrammeAccess, ProgrammeAccessService } from '@tandem/programmes';
@@ -113,8 +114,7 @@ export class TasksService {
       this.taskAccess.assertProgrammeOpen(access);
       // Programme before task, always in this order, so concurrent edits cannot deadlock.
       if (dto.blockedBy !== undefined) await this.tasks.lockProgramme(em, seen.programmeId);
-      const current = await this.tasks.findById(em, id, true);
-      if (!current) throw CoreError.notFound('Task');
+      const current = orNotFound(await this.tasks.findById(em, id, true), 'Task');
       assertVersion(current, expectedVersion, 'task');
       // Reassigned between the first read and the lock: judge against the task as it is now.
       if (!this.taskAccess.canWork(access, current))

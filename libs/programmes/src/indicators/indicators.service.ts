@@ -10,6 +10,7 @@ import {
   validationFailed,
   Actor,
   assertVersion,
+  orNotFound,
 } from '@tandem/core';
 import { EntityManager } from 'typeorm';
 import { Indicator, IndicatorDirection, IndicatorKind } from '../entities';
@@ -84,8 +85,10 @@ export class IndicatorsService {
     return this.write.run(async (em) => {
       // FOR NO KEY UPDATE: serialises edits of the definition without blocking values being reported
       // against it (their foreign key only takes a key-share lock).
-      const locked = await em.findOne(Indicator, { where: { id }, lock: { mode: 'for_no_key_update' } });
-      if (!locked) throw CoreError.notFound('Indicator');
+      const locked = orNotFound(
+        await em.findOne(Indicator, { where: { id }, lock: { mode: 'for_no_key_update' } }),
+        'Indicator',
+      );
       const { indicator, access } = await this.inScope(actor, locked, 'manage', em);
       assertProgrammeOpen(access.programme);
       assertVersion(indicator, expectedVersion, 'indicator');
@@ -139,8 +142,7 @@ export class IndicatorsService {
     em: EntityManager,
     lockProgramme = false,
   ): Promise<IndicatorInScope> {
-    const indicator = await em.findOneBy(Indicator, { id });
-    if (!indicator) throw CoreError.notFound('Indicator');
+    const indicator = orNotFound(await em.findOneBy(Indicator, { id }), 'Indicator');
     return this.inScope(actor, indicator, action, em, lockProgramme);
   }
 

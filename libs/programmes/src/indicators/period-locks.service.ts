@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainWrite } from '@tandem/audit';
 
-import { CoreError, isUniqueViolation, mapPage, Page, PageQueryDto, Actor } from '@tandem/core';
+import { isUniqueViolation, mapPage, Page, PageQueryDto, Actor, orNotFound } from '@tandem/core';
 import { ReportingPeriodLock } from '../entities';
 import { ProgrammeAccessService } from '../programme-access.service';
 import { ProgrammesError, ProgrammesErrorCode } from '../programmes.errors';
@@ -62,8 +62,10 @@ export class PeriodLocksService {
     await this.write.run(async (em) => {
       const { programme } = await this.access.require(actor, programmeId, 'manage', em, true);
       assertProgrammeOpen(programme);
-      const lock = await em.findOneBy(ReportingPeriodLock, { id: lockId, programmeId });
-      if (!lock) throw CoreError.notFound('Period lock');
+      const lock = orNotFound(
+        await em.findOneBy(ReportingPeriodLock, { id: lockId, programmeId }),
+        'Period lock',
+      );
       await em.delete(ReportingPeriodLock, { id: lockId });
       await this.write.auditDelete(em, 'reporting_period_lock', lock.id, {
         programmeId,
