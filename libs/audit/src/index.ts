@@ -8,3 +8,4 @@ export * from './audit.module';
 export * from './dto/list-audit-events.dto';
 export * from './audit-event.view';
 export * from './testing/domain-write-double';
+export * from './audit-snapshot';
