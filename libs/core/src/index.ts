@@ -34,6 +34,7 @@ export * from './validation/calendar-date';
 export * from './validation/instant';
 export * from './validation/optional-text';
 export * from './validation/nested';
+export * from './validation/enum-value';
 export * from './validation/non-blank-text';
 export * from './validation/country-code';
 export * from './pagination/page-of';

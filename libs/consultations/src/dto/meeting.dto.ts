@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
-  IsEnum,
   IsInt,
   IsOptional,
   IsString,
@@ -12,7 +11,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { IsInstant, NestedList } from '@tandem/core';
+import { IsInstant, NestedList, IsEnumValue } from '@tandem/core';
 import { MeetingType } from '../entities';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -26,7 +25,7 @@ export class CreateMeetingDto {
   title!: string;
 
   @ApiProperty({ enum: MeetingType })
-  @IsEnum(MeetingType, { message: `type must be one of: ${Object.values(MeetingType).join(', ')}` })
+  @IsEnumValue(MeetingType, 'type')
   type!: MeetingType;
 
   @ApiProperty({ example: '2027-03-10T18:00:00Z' })

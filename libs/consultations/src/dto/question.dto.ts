@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsEnum, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { LocalizedText, QuestionType, TEXT_ANSWER_LIMIT } from '../entities';
 import { IsLocalizedText } from '../localized-text';
-import { OptionalNestedList } from '@tandem/core';
+import { OptionalNestedList, IsEnumValue } from '@tandem/core';
 
 export class QuestionOptionDto {
   @ApiProperty({ example: 'buses', description: 'Stable key the answers refer to' })
@@ -16,7 +16,7 @@ export class QuestionOptionDto {
 
 export class CreateQuestionDto {
   @ApiProperty({ enum: QuestionType })
-  @IsEnum(QuestionType, { message: `type must be one of: ${Object.values(QuestionType).join(', ')}` })
+  @IsEnumValue(QuestionType, 'type')
   type!: QuestionType;
 
   @ApiProperty({ example: { en: 'Which service matters most?', ar: 'ما الخدمة الأهم؟' } })

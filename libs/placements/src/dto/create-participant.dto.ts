@@ -5,7 +5,6 @@ import {
   ArrayMaxSize,
   IsArray,
   IsDefined,
-  IsEnum,
   IsInt,
   IsISO31661Alpha2,
   IsISO6391,
@@ -15,7 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsInstant, NonBlankText } from '@tandem/core';
+import { IsInstant, NonBlankText, IsEnumValue } from '@tandem/core';
 import { Gender, StatusCategory } from '../entities';
 
 /**
@@ -40,7 +39,7 @@ export class CreateParticipantDto {
   yearOfBirth!: number;
 
   @ApiProperty({ enum: Gender })
-  @IsEnum(Gender, { message: `gender must be one of: ${Object.values(Gender).join(', ')}` })
+  @IsEnumValue(Gender, 'gender')
   gender!: Gender;
 
   @ApiProperty({ example: 'SY', description: 'ISO 3166-1 alpha-2' })
@@ -51,9 +50,7 @@ export class CreateParticipantDto {
   arrivalYear!: number;
 
   @ApiProperty({ enum: StatusCategory })
-  @IsEnum(StatusCategory, {
-    message: `statusCategory must be one of: ${Object.values(StatusCategory).join(', ')}`,
-  })
+  @IsEnumValue(StatusCategory, 'statusCategory')
   statusCategory!: StatusCategory;
 
   @ApiProperty({ example: ['ar', 'en'], description: 'ISO 639-1 codes' })

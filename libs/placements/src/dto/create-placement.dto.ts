@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  IsEnum,
   IsIn,
   IsNumber,
   IsOptional,
@@ -12,7 +11,7 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
-import { IsCalendarDate, NonBlankText } from '@tandem/core';
+import { IsCalendarDate, NonBlankText, IsEnumValue } from '@tandem/core';
 import { isIsco08, ISIC4_SECTIONS } from '../classifications';
 import { ContractType } from '../entities';
 
@@ -58,9 +57,7 @@ export class CreatePlacementDto {
   startDate!: string;
 
   @ApiProperty({ enum: ContractType })
-  @IsEnum(ContractType, {
-    message: `contractType must be one of: ${Object.values(ContractType).join(', ')}`,
-  })
+  @IsEnumValue(ContractType, 'contractType')
   contractType!: ContractType;
 
   @ApiProperty({ example: 37.5 })

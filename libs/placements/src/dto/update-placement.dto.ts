@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEnum, IsIn, IsNumber, Max, Min, Validate, ValidateIf } from 'class-validator';
+import { IsIn, IsNumber, Max, Min, Validate, ValidateIf } from 'class-validator';
 import { ISIC4_SECTIONS } from '../classifications';
 import { ContractType } from '../entities';
 import { Isco08Constraint } from './create-placement.dto';
-import { NonBlankText } from '@tandem/core';
+import { NonBlankText, IsEnumValue } from '@tandem/core';
 
 /** Absent means "leave as is"; null is validated (and refused): none of these fields is clearable. */
 const present = (_: object, v: unknown): boolean => v !== undefined;
@@ -30,9 +30,7 @@ export class UpdatePlacementDto {
 
   @ApiPropertyOptional({ enum: ContractType })
   @ValidateIf(present)
-  @IsEnum(ContractType, {
-    message: `contractType must be one of: ${Object.values(ContractType).join(', ')}`,
-  })
+  @IsEnumValue(ContractType, 'contractType')
   contractType?: ContractType;
 
   @ApiPropertyOptional({ example: 37.5 })

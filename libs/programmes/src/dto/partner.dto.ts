@@ -1,6 +1,6 @@
-import { IsCalendarDate, NonBlankText } from '@tandem/core';
+import { IsCalendarDate, NonBlankText, IsEnumValue } from '@tandem/core';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { PartnerRole } from '../entities';
 
 export class AddPartnerDto {
@@ -9,7 +9,7 @@ export class AddPartnerDto {
   organizationId!: string;
 
   @ApiProperty({ enum: PartnerRole })
-  @IsEnum(PartnerRole, { message: `role must be one of: ${Object.values(PartnerRole).join(', ')}` })
+  @IsEnumValue(PartnerRole, 'role')
   role!: PartnerRole;
 
   @ApiPropertyOptional({ example: '2027-01-15', nullable: true })

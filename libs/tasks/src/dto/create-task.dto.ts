@@ -1,17 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsArray,
-  IsEnum,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { TaskPriority } from '../entities';
-import { IsCalendarDate, NonBlankText } from '@tandem/core';
+import { IsCalendarDate, NonBlankText, IsEnumValue } from '@tandem/core';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -44,7 +35,7 @@ export class CreateTaskDto {
 
   @ApiPropertyOptional({ enum: TaskPriority, default: TaskPriority.Normal })
   @IsOptional()
-  @IsEnum(TaskPriority, { message: `priority must be one of: ${Object.values(TaskPriority).join(', ')}` })
+  @IsEnumValue(TaskPriority, 'priority')
   priority?: TaskPriority;
 
   @ApiPropertyOptional({

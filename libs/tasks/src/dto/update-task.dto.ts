@@ -4,7 +4,6 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
-  IsEnum,
   IsOptional,
   IsString,
   IsUUID,
@@ -12,7 +11,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { TaskPriority } from '../entities';
-import { IsCalendarDate, NonBlankText } from '@tandem/core';
+import { IsCalendarDate, NonBlankText, IsEnumValue } from '@tandem/core';
 import { MAX_DEPENDENCIES } from './create-task.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -53,7 +52,7 @@ export class UpdateTaskDto {
 
   @ApiPropertyOptional({ enum: TaskPriority })
   @ValidateIf(present)
-  @IsEnum(TaskPriority, { message: `priority must be one of: ${Object.values(TaskPriority).join(', ')}` })
+  @IsEnumValue(TaskPriority, 'priority')
   priority?: TaskPriority;
 
   @ApiPropertyOptional({ example: '2027-03-31', nullable: true })
