@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
-import { AppConfig, TransactionService, PlatformRole } from '@tandem/core';
+import { DomainWrite } from '@tandem/audit';
+import { AppConfig, PlatformRole } from '@tandem/core';
 import { User } from './entities';
 import { UsersRepository } from './users.repository';
 import { hashPassword, passwordProblems } from './password';
@@ -21,8 +21,7 @@ export class AdminBootstrapService {
   private readonly logger = new Logger(AdminBootstrapService.name);
 
   constructor(
-    private readonly tx: TransactionService,
-    private readonly audit: AuditService,
+    private readonly write: DomainWrite,
     private readonly config: AppConfig,
     private readonly users: UsersRepository,
   ) {}
@@ -32,7 +31,7 @@ export class AdminBootstrapService {
     if (!email || !password) return 'not-configured';
     const problems = adminConfigProblems(this.config);
     if (problems.length) throw new Error(problems.join('; '));
-    return this.tx.run(async (em) => {
+    return this.write.run(async (em) => {
       await this.users.lockAdminBootstrap(em);
       if (await em.existsBy(User, { platformRole: PlatformRole.Admin })) return 'exists';
       const lower = email.toLowerCase();
@@ -41,13 +40,13 @@ export class AdminBootstrapService {
       if (existing) {
         await em.update(User, { id: existing.id }, { platformRole: PlatformRole.Admin });
         user = existing;
-        await this.audit.record(em, {
-          action: 'update',
-          entityType: 'user',
-          entityId: user.id,
-          before: { platformRole: existing.platformRole },
-          after: { platformRole: PlatformRole.Admin },
-        });
+        await this.write.auditUpdate(
+          em,
+          'user',
+          user.id,
+          { platformRole: existing.platformRole },
+          { platformRole: PlatformRole.Admin },
+        );
       } else {
         user = await em.save(
           User,
@@ -58,11 +57,10 @@ export class AdminBootstrapService {
             platformRole: PlatformRole.Admin,
           }),
         );
-        await this.audit.record(em, {
-          action: 'create',
-          entityType: 'user',
-          entityId: user.id,
-          after: { email: user.email, name: user.name, platformRole: user.platformRole },
+        await this.write.auditCreate(em, 'user', user.id, {
+          email: user.email,
+          name: user.name,
+          platformRole: user.platformRole,
         });
       }
       this.logger.log({ msg: 'platform admin created from ADMIN_EMAIL', email: lower });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
-import { AppConfig, Clock, TransactionService, Actor, SessionEvents } from '@tandem/core';
+import { DomainWrite } from '@tandem/audit';
+import { AppConfig, Clock, Actor, SessionEvents } from '@tandem/core';
 import { MembershipsRepository } from '@tandem/stakeholders';
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -30,9 +30,8 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly throttle: SignInThrottleRepository,
     private readonly memberships: MembershipsRepository,
-    private readonly tx: TransactionService,
+    private readonly write: DomainWrite,
     private readonly tokens: TokenService,
-    private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly sessions: SessionEvents,
@@ -64,7 +63,7 @@ export class AuthService {
       if (until && until > now) throw this.locked(until, now);
       throw new AuthError(AuthErrorCode.InvalidCredentials, 'E-mail or password is wrong');
     }
-    return this.tx.run(async (em) => {
+    return this.write.run(async (em) => {
       await this.throttle.clear(em, key);
       return this.startSession(em, usable);
     });
@@ -73,7 +72,7 @@ export class AuthService {
   /** Opens a session (the family of its refresh tokens) and issues its first pair. */
   async startSession(em: EntityManager, user: User): Promise<TokenPairDto> {
     const session = await em.save(Session, em.create(Session, { userId: user.id }));
-    await this.audit.record(em, {
+    await this.write.audit(em, {
       action: 'create',
       entityType: 'session',
       entityId: session.id,
@@ -89,7 +88,7 @@ export class AuthService {
    */
   async refresh(refreshToken: string): Promise<TokenPairDto> {
     const tokenHash = this.tokens.hashRefreshToken(refreshToken);
-    const outcome = await this.tx.run(async (em) => {
+    const outcome = await this.write.run(async (em) => {
       const token = await em
         .getRepository(RefreshToken)
         .createQueryBuilder('t')
@@ -125,7 +124,7 @@ export class AuthService {
 
   async logout(actor: Actor): Promise<void> {
     if (!actor.sessionId) return;
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       const session = await em.findOneBy(Session, { id: actor.sessionId! });
       if (session && !session.revokedAt) await this.revokeSession(em, session, 'logout', actor.userId);
     });
@@ -140,7 +139,7 @@ export class AuthService {
     actorUserId: string,
   ): Promise<void> {
     await em.update(Session, { id: session.id }, { revokedAt: this.clock.now(), revokedReason: reason });
-    await this.audit.record(em, {
+    await this.write.audit(em, {
       action: 'update',
       entityType: 'session',
       entityId: session.id,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
+import { DomainWrite } from '@tandem/audit';
 import {
   AppConfig,
   Clock,
@@ -7,8 +7,6 @@ import {
   CoreError,
   isUniqueViolation,
   JobName,
-  OutboxService,
-  TransactionService,
   Actor,
   isSystem,
   validationFailed,
@@ -37,13 +35,11 @@ export function invitationStatus(inv: Invitation, now: Date): InvitationView['st
 @Injectable()
 export class InvitationsService {
   constructor(
-    private readonly tx: TransactionService,
+    private readonly write: DomainWrite,
     private readonly organizations: OrganizationsRepository,
     private readonly organizationAccess: OrganizationAccessService,
     private readonly memberships: MembershipsRepository,
     private readonly users: UsersRepository,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
     private readonly auth: AuthService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -55,7 +51,7 @@ export class InvitationsService {
    * address again replaces the pending invitation, so only the newest link works.
    */
   async create(actor: Actor, organizationId: string, dto: CreateInvitationDto): Promise<InvitationView> {
-    return this.tx.run(async (em) => {
+    return this.write.run(async (em) => {
       if (!(await this.organizations.exists(organizationId, em))) throw CoreError.notFound('Organization');
       this.organizationAccess.assert(actor, organizationId, 'invite');
       const email = dto.email.toLowerCase();
@@ -74,13 +70,7 @@ export class InvitationsService {
       });
       for (const old of pending) {
         await em.update(Invitation, { id: old.id }, { revokedAt: now });
-        await this.audit.record(em, {
-          action: 'update',
-          entityType: 'invitation',
-          entityId: old.id,
-          before: { revokedAt: null },
-          after: { revokedAt: now },
-        });
+        await this.write.auditUpdate(em, 'invitation', old.id, { revokedAt: null }, { revokedAt: now });
       }
       const invitation = em.create(Invitation, {
         organizationId,
@@ -102,19 +92,14 @@ export class InvitationsService {
         }
         throw err;
       }
-      await this.audit.record(em, {
-        action: 'create',
-        entityType: 'invitation',
-        entityId: invitation.id,
-        after: {
-          organizationId,
-          email,
-          role: invitation.role,
-          language: invitation.language,
-          expiresAt: invitation.expiresAt,
-        },
+      await this.write.auditCreate(em, 'invitation', invitation.id, {
+        organizationId,
+        email,
+        role: invitation.role,
+        language: invitation.language,
+        expiresAt: invitation.expiresAt,
       });
-      await this.outbox.publish(em, JobName.InvitationEmail, { invitationId: invitation.id });
+      await this.write.publish(em, JobName.InvitationEmail, { invitationId: invitation.id });
       return this.view(invitation, now);
     });
   }
@@ -127,7 +112,7 @@ export class InvitationsService {
   async accept(token: string, dto: AcceptInvitationDto): Promise<TokenPairDto> {
     const id = invitationIdFromToken(this.config.JWT_REFRESH_SECRET, token);
     if (!id) throw new AuthError(AuthErrorCode.InvitationNotFound, 'This invitation link is not valid');
-    const outcome = await this.tx.run(async (em) => {
+    const outcome = await this.write.run(async (em) => {
       const invitation = await em.findOne(Invitation, { where: { id }, lock: { mode: 'pessimistic_write' } });
       const now = this.clock.now();
       if (!invitation || invitation.revokedAt) {
@@ -170,7 +155,7 @@ export class InvitationsService {
             preferredLanguage: invitation.language,
           }),
         );
-        await this.audit.record(em, {
+        await this.write.audit(em, {
           action: 'create',
           entityType: 'user',
           entityId: user.id,
@@ -185,7 +170,7 @@ export class InvitationsService {
       }
       await this.addMembership(em, user.id, invitation);
       await em.update(Invitation, { id: invitation.id }, { acceptedAt: now, acceptedUserId: user.id });
-      await this.audit.record(em, {
+      await this.write.audit(em, {
         action: 'update',
         entityType: 'invitation',
         entityId: invitation.id,
@@ -208,7 +193,7 @@ export class InvitationsService {
       role: invitation.role,
     });
     if (!membership) return; // already a member
-    await this.audit.record(em, {
+    await this.write.audit(em, {
       action: 'create',
       entityType: 'membership',
       entityId: membership.id,

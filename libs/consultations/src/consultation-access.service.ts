@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { authorize, CoreError, Actor, PlatformRole } from '@tandem/core';
+import { authorize, Actor, PlatformRole, orNotFound } from '@tandem/core';
 import { EntityManager } from 'typeorm';
 import { ConsultationsRepository } from './consultations.repository';
 import { Consultation, ConsultationAudience } from './entities';
@@ -34,8 +34,10 @@ export class ConsultationAccessService {
     em: EntityManager = this.consultations.manager,
     lock: 'update' | 'share' | false = false,
   ): Promise<ConsultationAccess> {
-    const consultation = await this.consultations.findForAccess(consultationId, em, lock);
-    if (!consultation) throw CoreError.notFound('Consultation');
+    const consultation = orNotFound(
+      await this.consultations.findForAccess(consultationId, em, lock),
+      'Consultation',
+    );
     const orgIds = actor.memberships.map((m) => m.organizationId);
     const isOwner = orgIds.includes(consultation.organizationId);
     const isPlatformAdmin = actor.platformRole === PlatformRole.Admin;

@@ -1,5 +1,5 @@
-import { AuditService } from '@tandem/audit';
-import { JobName, OutboxService } from '@tandem/core';
+import { domainWriteOver } from '@tandem/audit';
+import { JobName } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConsultationLifecycleService } from './consultation-lifecycle.service';
@@ -36,9 +36,8 @@ describe(ConsultationLifecycleService.name, () => {
     publish = jest.fn();
     em = { query, findOneByOrFail: jest.fn(async () => consultation) } as unknown as EntityManager;
     sut = new ConsultationLifecycleService(
-      { record } as unknown as AuditService,
+      domainWriteOver(em, { audit: { record }, outbox: { publish } }),
       { notify } as unknown as NotificationsService,
-      { publish } as unknown as OutboxService,
       // The real repositories over the mocked connection: the SQL they send is what is checked.
       new ConsultationsRepository({} as DataSource),
       new ResponsesRepository({} as DataSource),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
-import { JobName, OutboxService } from '@tandem/core';
+import { DomainWrite } from '@tandem/audit';
+import { JobName } from '@tandem/core';
 import {
   NotificationParams,
   NotificationsService,
@@ -21,9 +21,8 @@ import { ResponsesRepository } from './responses.repository';
 @Injectable()
 export class ConsultationLifecycleService {
   constructor(
-    private readonly audit: AuditService,
+    private readonly write: DomainWrite,
     private readonly notifications: NotificationsService,
-    private readonly outbox: OutboxService,
     private readonly consultations: ConsultationsRepository,
     private readonly responses: ResponsesRepository,
   ) {}
@@ -41,13 +40,7 @@ export class ConsultationLifecycleService {
   ): Promise<Consultation | null> {
     if (!(await this.consultations.move(em, id, from, to, when))) return null;
     const c = await this.consultations.getById(id, em);
-    await this.audit.record(em, {
-      action: 'update',
-      entityType: 'consultation',
-      entityId: id,
-      before: { status: from },
-      after: { status: to },
-    });
+    await this.write.auditUpdate(em, 'consultation', id, { status: from }, { status: to });
     await this.sideEffects(em, c, from, to);
     return c;
   }
@@ -56,7 +49,7 @@ export class ConsultationLifecycleService {
     const title = inDefaultLanguage(c.title, c.languages);
     const subject = { type: 'consultation', id: c.id };
     if (to === S.Scheduled || to === S.Open) {
-      await this.outbox.publish(em, JobName.ConsultationTimers, { consultationId: c.id });
+      await this.write.publish(em, JobName.ConsultationTimers, { consultationId: c.id });
     }
     if (to === S.Open) {
       await this.notifyInTheirLanguage(em, c, {

@@ -1,17 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
+import { DomainWrite } from '@tandem/audit';
 
-import {
-  Clock,
-  CoreError,
-  JobName,
-  mapPage,
-  OutboxService,
-  Page,
-  TransactionService,
-  Actor,
-  assertVersion,
-} from '@tandem/core';
+import { Clock, CoreError, JobName, mapPage, Page, Actor, assertVersion } from '@tandem/core';
 import { ProgrammesRepository } from '@tandem/programmes';
 import { OrganizationsRepository } from '@tandem/stakeholders';
 import { EntityManager } from 'typeorm';
@@ -31,13 +21,11 @@ import { QuestionsRepository } from './questions.repository';
 @Injectable()
 export class ConsultationsService {
   constructor(
-    private readonly tx: TransactionService,
+    private readonly write: DomainWrite,
     private readonly consultations: ConsultationsRepository,
     private readonly questions: QuestionsRepository,
     private readonly access: ConsultationAccessService,
     private readonly lifecycle: ConsultationLifecycleService,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
     private readonly clock: Clock,
     private readonly organizations: OrganizationsRepository,
     private readonly programmes: ProgrammesRepository,
@@ -60,7 +48,7 @@ export class ConsultationsService {
     const closesAt = new Date(dto.closesAt);
     this.assertDates(opensAt, closesAt);
     const invited = dto.invitedOrganizationIds ?? [];
-    const id = await this.tx.run(async (em) => {
+    const id = await this.write.run(async (em) => {
       await this.assertInvitees(em, dto.organizationId, invited);
       await this.assertProgrammes(em, dto.organizationId, dto.programmeIds ?? []);
       const c = await this.consultations.insert(em, {
@@ -77,12 +65,7 @@ export class ConsultationsService {
         createdByUserId: actor.userId,
       });
       await this.consultations.invite(em, c.id, invited);
-      await this.audit.record(em, {
-        action: 'create',
-        entityType: 'consultation',
-        entityId: c.id,
-        after: consultationSnapshot(c, invited),
-      });
+      await this.write.auditCreate(em, 'consultation', c.id, consultationSnapshot(c, invited));
       return c.id;
     });
     return this.load(this.consultations.manager, id, true);
@@ -109,7 +92,7 @@ export class ConsultationsService {
       await this.publication.set(actor, id, expectedVersion, dto);
       return this.load(this.consultations.manager, id, true);
     }
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       const { consultation: c } = await this.access.require(actor, id, 'manage', em, 'update');
       assertVersion(c, expectedVersion, 'consultation');
       const onlyClosing = Object.entries(dto).every(([k, v]) => k === 'closesAt' || v === undefined);
@@ -144,21 +127,15 @@ export class ConsultationsService {
         await this.assertReady(em, c);
         // New dates, new delayed jobs; the old ones find the dates moved and do nothing.
         if (c.opensAt.getTime() !== datesBefore[0] || c.closesAt.getTime() !== datesBefore[1])
-          await this.outbox.publish(em, JobName.ConsultationTimers, { consultationId: id });
+          await this.write.publish(em, JobName.ConsultationTimers, { consultationId: id });
       }
-      await this.audit.record(em, {
-        action: 'update',
-        entityType: 'consultation',
-        entityId: id,
-        before,
-        after: consultationSnapshot(c, invited),
-      });
+      await this.write.auditUpdate(em, 'consultation', id, before, consultationSnapshot(c, invited));
     });
     return this.load(this.consultations.manager, id, true);
   }
 
   async transition(actor: Actor, id: string, to: S): Promise<ConsultationView> {
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       const { consultation: c } = await this.access.require(actor, id, 'manage', em, 'update');
       if (!canTransition(c.status, to)) {
         const hint = to === S.OutcomePublished ? ' (publish it with POST /consultations/{id}/outcome)' : '';

@@ -1,16 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
+import { DomainWrite } from '@tandem/audit';
 import { UsersRepository } from '@tandem/auth';
-import {
-  Clock,
-  CoreError,
-  JobName,
-  OutboxService,
-  TransactionService,
-  validationFailed,
-  Actor,
-  assertVersion,
-} from '@tandem/core';
+import { Clock, CoreError, JobName, validationFailed, Actor, assertVersion, orNotFound } from '@tandem/core';
 import { MeetingParams, NotificationsService } from '@tandem/notifications';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { EntityManager } from 'typeorm';
@@ -40,18 +31,16 @@ const CLOSED = new Set<ConsultationStatus>([ConsultationStatus.Closed, Consultat
 @Injectable()
 export class MeetingsService {
   constructor(
-    private readonly tx: TransactionService,
+    private readonly write: DomainWrite,
     private readonly meetings: MeetingsRepository,
     private readonly access: ConsultationAccessService,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
     private readonly users: UsersRepository,
   ) {}
 
   async create(actor: Actor, consultationId: string, dto: CreateMeetingDto): Promise<MeetingView> {
-    const id = await this.tx.run(async (em) => {
+    const id = await this.write.run(async (em) => {
       const { consultation: c } = await this.access.require(actor, consultationId, 'manage', em, 'share');
       this.assertConsultationLive(c);
       const m = Object.assign(new ConsultationMeeting(), {
@@ -66,13 +55,8 @@ export class MeetingsService {
       });
       this.assertShape(m);
       await this.meetings.save(em, m);
-      await this.outbox.publish(em, JobName.ConsultationMeetingTimers, { meetingId: m.id });
-      await this.audit.record(em, {
-        action: 'create',
-        entityType: 'consultation_meeting',
-        entityId: m.id,
-        after: meetingSettings(m),
-      });
+      await this.write.publish(em, JobName.ConsultationMeetingTimers, { meetingId: m.id });
+      await this.write.auditCreate(em, 'consultation_meeting', m.id, meetingSettings(m));
       return m.id;
     });
     return this.view(actor, consultationId, id, true);
@@ -96,7 +80,7 @@ export class MeetingsService {
     expectedVersion: number,
     dto: UpdateMeetingDto,
   ): Promise<MeetingView> {
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       const { consultation: c } = await this.access.require(actor, consultationId, 'manage', em, 'share');
       const m = await this.lockMeeting(em, consultationId, meetingId);
       assertVersion(m, expectedVersion, 'meeting');
@@ -116,7 +100,7 @@ export class MeetingsService {
       const moved = m.startsAt.getTime() !== startsBefore;
       if (moved) {
         // A new reminder for the new time; the old one finds the time changed and does nothing.
-        await this.outbox.publish(em, JobName.ConsultationMeetingTimers, { meetingId });
+        await this.write.publish(em, JobName.ConsultationMeetingTimers, { meetingId });
         await this.tell(em, c, m, 'consultation.meeting_changed', [
           RsvpStatus.Attending,
           RsvpStatus.Waitlisted,
@@ -124,19 +108,13 @@ export class MeetingsService {
       }
       // More seats (or none limited): the waiting list moves up.
       await this.promote(em, c, m);
-      await this.audit.record(em, {
-        action: 'update',
-        entityType: 'consultation_meeting',
-        entityId: meetingId,
-        before,
-        after: meetingSettings(m),
-      });
+      await this.write.auditUpdate(em, 'consultation_meeting', meetingId, before, meetingSettings(m));
     });
     return this.view(actor, consultationId, meetingId, true);
   }
 
   async cancel(actor: Actor, consultationId: string, meetingId: string): Promise<MeetingView> {
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       const { consultation: c } = await this.access.require(actor, consultationId, 'manage', em, 'share');
       const m = await this.lockMeeting(em, consultationId, meetingId);
       if (m.status === MeetingStatus.Cancelled) return;
@@ -145,19 +123,19 @@ export class MeetingsService {
         RsvpStatus.Attending,
         RsvpStatus.Waitlisted,
       ]);
-      await this.audit.record(em, {
-        action: 'update',
-        entityType: 'consultation_meeting',
-        entityId: meetingId,
-        before: { status: m.status },
-        after: { status: MeetingStatus.Cancelled },
-      });
+      await this.write.auditUpdate(
+        em,
+        'consultation_meeting',
+        meetingId,
+        { status: m.status },
+        { status: MeetingStatus.Cancelled },
+      );
     });
     return this.view(actor, consultationId, meetingId, true);
   }
 
   async rsvp(actor: Actor, consultationId: string, meetingId: string, dto: RsvpDto): Promise<MeetingView> {
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       const a = await this.access.require(actor, consultationId, 'respond', em, 'share');
       const organizationId = this.organizationFor(a, dto.organizationId);
       const m = await this.lockMeeting(em, consultationId, meetingId);
@@ -204,7 +182,7 @@ export class MeetingsService {
     meetingId: string,
     dto: RecordAttendanceDto,
   ): Promise<MeetingView> {
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       const { consultation: c } = await this.access.require(actor, consultationId, 'manage', em, 'share');
       const m = await this.lockMeeting(em, consultationId, meetingId);
       if (m.status === MeetingStatus.Cancelled)
@@ -232,7 +210,7 @@ export class MeetingsService {
             attended: x.attended,
           });
       }
-      await this.audit.record(em, {
+      await this.write.audit(em, {
         action: 'update',
         entityType: 'consultation_meeting',
         entityId: meetingId,
@@ -248,8 +226,7 @@ export class MeetingsService {
     meetingId: string,
   ): Promise<{ filename: string; body: string }> {
     const { consultation: c } = await this.access.require(actor, consultationId, 'read');
-    const m = await this.meetings.findInConsultation(consultationId, meetingId);
-    if (!m) throw CoreError.notFound('Meeting');
+    const m = orNotFound(await this.meetings.findInConsultation(consultationId, meetingId), 'Meeting');
     const title = inDefaultLanguage(c.title, c.languages);
     const cal = ical({
       name: title,
@@ -343,9 +320,7 @@ export class MeetingsService {
     consultationId: string,
     meetingId: string,
   ): Promise<ConsultationMeeting> {
-    const m = await this.meetings.lock(em, consultationId, meetingId);
-    if (!m) throw CoreError.notFound('Meeting');
-    return m;
+    return orNotFound(await this.meetings.lock(em, consultationId, meetingId), 'Meeting');
   }
 
   private assertConsultationLive(c: Consultation): void {
@@ -385,8 +360,7 @@ export class MeetingsService {
     meetingId: string,
     withRsvps: boolean,
   ): Promise<MeetingView> {
-    const m = await this.meetings.findInConsultation(consultationId, meetingId);
-    if (!m) throw CoreError.notFound('Meeting');
+    const m = orNotFound(await this.meetings.findInConsultation(consultationId, meetingId), 'Meeting');
     const rsvps = await this.meetings.rsvps(meetingId);
     const attendingCount = rsvps.filter((r) => r.status === RsvpStatus.Attending).length;
     const queue = rsvps.filter((r) => r.status === RsvpStatus.Waitlisted);

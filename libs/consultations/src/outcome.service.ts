@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
+import { DomainWrite } from '@tandem/audit';
 
-import { TransactionService, validationFailed, Actor } from '@tandem/core';
+import { validationFailed, Actor } from '@tandem/core';
 import { ConsultationAccessService } from './consultation-access.service';
 import { ConsultationLifecycleService } from './consultation-lifecycle.service';
 import { ConsultationView } from './consultation.view';
@@ -18,18 +18,17 @@ import { ResponsesRepository } from './responses.repository';
 @Injectable()
 export class OutcomeService {
   constructor(
-    private readonly tx: TransactionService,
+    private readonly write: DomainWrite,
     private readonly access: ConsultationAccessService,
     private readonly consultations: ConsultationsService,
     private readonly lifecycle: ConsultationLifecycleService,
-    private readonly audit: AuditService,
     private readonly repository: ConsultationsRepository,
     private readonly questions: QuestionsRepository,
     private readonly responses: ResponsesRepository,
   ) {}
 
   async publish(actor: Actor, id: string, dto: PublishOutcomeDto): Promise<ConsultationView> {
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       const { consultation: c } = await this.access.require(actor, id, 'manage', em, 'update');
       if (c.status !== S.Closed)
         throw new ConsultationsError(
@@ -59,13 +58,7 @@ export class OutcomeService {
           ConsultationsErrorCode.ConsultationTransitionNotAllowed,
           'The consultation changed status meanwhile; reload and retry',
         );
-      await this.audit.record(em, {
-        action: 'update',
-        entityType: 'consultation',
-        entityId: id,
-        before: { outcome: null },
-        after: { outcome },
-      });
+      await this.write.auditUpdate(em, 'consultation', id, { outcome: null }, { outcome });
       const participants = await this.responses.respondingOrganizations(em, id);
       // One notification per organisation member, identical for all: it says nothing of who answered what.
       await this.lifecycle.notifyInTheirLanguage(em, c, {

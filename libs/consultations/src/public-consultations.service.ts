@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CoreError, Page } from '@tandem/core';
+import { Page, orNotFound } from '@tandem/core';
 import { PublicProgrammesReader } from '@tandem/programmes';
 import { OrganizationsRepository } from '@tandem/stakeholders';
 import { KindCount } from './consultation-results.view';
@@ -44,8 +44,7 @@ export class PublicConsultationsService {
   }
 
   async get(id: string): Promise<PublicConsultationView> {
-    const c = await this.repository.findPublic(id);
-    if (!c) throw CoreError.notFound('Consultation');
+    const c = orNotFound(await this.repository.findPublic(id), 'Consultation');
     const [summary] = await this.summaries([c]);
     const results = await this.results.forPublic(c);
     const invitedIds = (await this.consultations.invitedOf([c.id])).get(c.id) ?? [];

@@ -1,6 +1,5 @@
-import { AuditService } from '@tandem/audit';
-import { Actor, Clock, CoreError, TransactionService } from '@tandem/core';
-import { EntityManager } from 'typeorm';
+import { domainWriteOver } from '@tandem/audit';
+import { Actor, Clock, CoreError } from '@tandem/core';
 import { ConsultationAccessService } from './consultation-access.service';
 import { ConsultationsError } from './consultations.errors';
 import { UpdateConsultationDto } from './dto';
@@ -29,12 +28,9 @@ describe(PublicOutcomeService.name, () => {
     setPublication = jest.fn();
     record = jest.fn();
     sut = new PublicOutcomeService(
-      {
-        run: (fn: (em: EntityManager) => unknown) => fn({} as EntityManager),
-      } as unknown as TransactionService,
+      domainWriteOver({}, { audit: { record } }),
       { require: jest.fn(async () => ({ consultation })) } as unknown as ConsultationAccessService,
       { setPublication } as unknown as PublicConsultationsRepository,
-      { record } as unknown as AuditService,
       { now: () => now } as Clock,
     );
   });

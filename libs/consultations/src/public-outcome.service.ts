@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
-import { Actor, assertVersion, Clock, CoreError, TransactionService } from '@tandem/core';
+import { DomainWrite } from '@tandem/audit';
+import { Actor, assertVersion, Clock, CoreError } from '@tandem/core';
 import { ConsultationAccessService } from './consultation-access.service';
 import { ConsultationsError, ConsultationsErrorCode } from './consultations.errors';
 import { UpdateConsultationDto } from './dto';
@@ -17,10 +17,9 @@ const FLAGS = ['publicOutcome', 'publicFreeTexts'] as const;
 @Injectable()
 export class PublicOutcomeService {
   constructor(
-    private readonly tx: TransactionService,
+    private readonly write: DomainWrite,
     private readonly access: ConsultationAccessService,
     private readonly repository: PublicConsultationsRepository,
-    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
@@ -38,7 +37,7 @@ export class PublicOutcomeService {
         other[0],
         'cannot change together with publicOutcome or publicFreeTexts: send them in their own request',
       );
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       const { consultation: c } = await this.access.require(actor, id, 'manage', em, 'update');
       assertVersion(c, expectedVersion, 'consultation');
       const publicOutcome = dto.publicOutcome ?? c.publicOutcome;
@@ -63,13 +62,7 @@ export class PublicOutcomeService {
         ...after,
         publicOutcomeAt: publicOutcome && !c.publicOutcome ? this.clock.now() : c.publicOutcomeAt,
       });
-      await this.audit.record(em, {
-        action: 'update',
-        entityType: 'consultation',
-        entityId: id,
-        before,
-        after,
-      });
+      await this.write.auditUpdate(em, 'consultation', id, before, after);
     });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
-import { CoreError, TransactionService, validationFailed, Actor } from '@tandem/core';
+import { DomainWrite } from '@tandem/audit';
+import { CoreError, validationFailed, Actor } from '@tandem/core';
 import { EntityManager } from 'typeorm';
 import { ConsultationAccessService } from './consultation-access.service';
 import { questionView, QuestionView } from './consultation.view';
@@ -16,12 +16,11 @@ const CHOICE = new Set([QuestionType.SingleChoice, QuestionType.MultipleChoice])
 @Injectable()
 export class QuestionsService {
   constructor(
-    private readonly tx: TransactionService,
+    private readonly write: DomainWrite,
     private readonly questions: QuestionsRepository,
     private readonly repository: ConsultationsRepository,
     private readonly access: ConsultationAccessService,
     private readonly consultations: ConsultationsService,
-    private readonly audit: AuditService,
   ) {}
 
   async list(actor: Actor, consultationId: string): Promise<QuestionView[]> {
@@ -108,7 +107,7 @@ export class QuestionsService {
     consultationId: string,
     work: (em: EntityManager, c: Consultation) => Promise<T>,
   ): Promise<T> {
-    return this.tx.run(async (em) => {
+    return this.write.run(async (em) => {
       const { consultation: c } = await this.access.require(actor, consultationId, 'manage', em, 'update');
       this.consultations.assertEditable(c.status);
       return work(em, c);
@@ -125,7 +124,7 @@ export class QuestionsService {
     after?: Record<string, unknown>,
   ): Promise<void> {
     await this.afterChange(em, c.id, c.status);
-    await this.audit.record(em, {
+    await this.write.audit(em, {
       action,
       entityType: 'consultation_question',
       entityId: q.id,

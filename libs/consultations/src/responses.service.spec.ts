@@ -1,5 +1,5 @@
-import { AuditService } from '@tandem/audit';
-import { Clock, CoreError, TransactionService } from '@tandem/core';
+import { DomainWrite } from '@tandem/audit';
+import { Clock, CoreError } from '@tandem/core';
 import { DataSource } from 'typeorm';
 import { ConsultationAccessService } from './consultation-access.service';
 import { ConsultationQuestion, QuestionType } from './entities';
@@ -28,11 +28,10 @@ const question = (id: string, type: QuestionType, extra: Partial<ConsultationQue
 
 describe(ResponsesService.name, () => {
   const sut = new ResponsesService(
-    {} as TransactionService,
+    {} as DomainWrite,
     new ResponsesRepository({} as DataSource),
     new QuestionsRepository({} as DataSource),
     {} as ConsultationAccessService,
-    {} as AuditService,
     new Clock(),
   );
   const questions = [

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
-import { Clock, CoreError, FieldError, TransactionService, validationFailed, Actor } from '@tandem/core';
+import { DomainWrite } from '@tandem/audit';
+import { Clock, CoreError, FieldError, validationFailed, Actor, orNotFound } from '@tandem/core';
 import { EntityManager } from 'typeorm';
 import { responseAuditEntry } from './consultation-anonymity';
 import { ConsultationAccessService } from './consultation-access.service';
@@ -28,11 +28,10 @@ import { ResponsesRepository } from './responses.repository';
 @Injectable()
 export class ResponsesService {
   constructor(
-    private readonly tx: TransactionService,
+    private readonly write: DomainWrite,
     private readonly responses: ResponsesRepository,
     private readonly questions: QuestionsRepository,
     private readonly access: ConsultationAccessService,
-    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
@@ -42,7 +41,7 @@ export class ResponsesService {
     dto: SubmitResponseDto,
     mode: 'create' | 'upsert',
   ): Promise<{ response: ResponseView; created: boolean }> {
-    return this.tx.run(async (em) => {
+    return this.write.run(async (em) => {
       // FOR SHARE: closing (an UPDATE of the row) waits for answers in flight, and they for it.
       const { consultation: c, respondingOrgIds } = await this.access.require(
         actor,
@@ -68,7 +67,7 @@ export class ResponsesService {
         );
       const { id, created } = saved;
       // Anonymous: the audit row names neither the person, the organisation, the answers nor the response.
-      await this.audit.record(em, responseAuditEntry(c, { id, organizationId, answers }, created));
+      await this.write.audit(em, responseAuditEntry(c, { id, organizationId, answers }, created));
       return { response: await this.view(em, consultationId, organizationId), created };
     });
   }
@@ -84,8 +83,10 @@ export class ResponsesService {
     consultationId: string,
     organizationId: string,
   ): Promise<ResponseView> {
-    const response = await this.responses.ofOrganization(consultationId, organizationId, em);
-    if (!response) throw CoreError.notFound('Response');
+    const response = orNotFound(
+      await this.responses.ofOrganization(consultationId, organizationId, em),
+      'Response',
+    );
     const order = await this.questions.ordered(consultationId, em);
     const a = response.answers;
     return {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, CoreError, isSystem, MembershipRole, PlatformRole } from '@tandem/core';
+import { Actor, CoreError, isSystem, MembershipRole, PlatformRole, orNotFound } from '@tandem/core';
 import { EntityManager } from 'typeorm';
 import { GoodIdea, GoodIdeaStatus } from './entities';
 import { GoodIdeaScope, GoodIdeasRepository } from './good-ideas.repository';
@@ -49,8 +49,7 @@ export class GoodIdeaAccessService {
     em: EntityManager = this.ideas.manager,
     lock = false,
   ): Promise<GoodIdeaAccess> {
-    const idea = await this.ideas.findById(em, id, lock);
-    if (!idea) throw CoreError.notFound('Good idea');
+    const idea = orNotFound(await this.ideas.findById(em, id, lock), 'Good idea');
     // The system (seed, jobs) acts for any organisation.
     const isAuthor = isSystem(actor) || this.orgIds(actor).includes(idea.organizationId);
     const isReviewer = await this.isReviewer(actor, em);

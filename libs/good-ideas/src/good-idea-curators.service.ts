@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
+import { DomainWrite } from '@tandem/audit';
 import { Actor, PlatformRole } from '@tandem/core';
-import { CoreError, TransactionService } from '@tandem/core';
+import { CoreError } from '@tandem/core';
 import { CuratorResponse } from './good-idea.view';
 import { GoodIdeasRepository } from './good-ideas.repository';
 
@@ -9,9 +9,8 @@ import { GoodIdeasRepository } from './good-ideas.repository';
 @Injectable()
 export class GoodIdeaCuratorsService {
   constructor(
-    private readonly tx: TransactionService,
+    private readonly write: DomainWrite,
     private readonly ideas: GoodIdeasRepository,
-    private readonly audit: AuditService,
   ) {}
 
   private assertAdmin(actor: Actor): void {
@@ -29,30 +28,20 @@ export class GoodIdeaCuratorsService {
 
   async grant(actor: Actor, organizationId: string): Promise<CuratorResponse> {
     this.assertAdmin(actor);
-    return this.tx.run(async (em) => {
+    return this.write.run(async (em) => {
       if (!(await this.ideas.organization(em, organizationId)))
         throw CoreError.invalid('organizationId', 'is not an organisation');
       const c = await this.ideas.grantCurator(em, organizationId, actor.userId);
-      await this.audit.record(em, {
-        action: 'create',
-        entityType: 'good_idea_curator',
-        entityId: organizationId,
-        after: { organizationId },
-      });
+      await this.write.auditCreate(em, 'good_idea_curator', organizationId, { organizationId });
       return { organizationId: c.organizationId, grantedAt: c.grantedAt };
     });
   }
 
   async revoke(actor: Actor, organizationId: string): Promise<void> {
     this.assertAdmin(actor);
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       if (!(await this.ideas.revokeCurator(em, organizationId))) throw CoreError.notFound('Curator');
-      await this.audit.record(em, {
-        action: 'delete',
-        entityType: 'good_idea_curator',
-        entityId: organizationId,
-        before: { organizationId },
-      });
+      await this.write.auditDelete(em, 'good_idea_curator', organizationId, { organizationId });
     });
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
+import { DomainWrite } from '@tandem/audit';
 import { Actor } from '@tandem/core';
-import { CoreError, isUniqueViolation, TransactionService } from '@tandem/core';
+import { CoreError, isUniqueViolation } from '@tandem/core';
 import { ManagersMilestonesService, ProgrammesService } from '@tandem/programmes';
 import { TasksService } from '@tandem/tasks';
 import { CreateAdaptationDto, CreateEndorsementDto } from './dto';
@@ -45,7 +45,7 @@ export class GoodIdeaTravelService {
   private readonly logger = new Logger(GoodIdeaTravelService.name);
 
   constructor(
-    private readonly tx: TransactionService,
+    private readonly write: DomainWrite,
     private readonly ideas: GoodIdeasRepository,
     private readonly access: GoodIdeaAccessService,
     private readonly ideasService: GoodIdeasService,
@@ -53,12 +53,11 @@ export class GoodIdeaTravelService {
     private readonly programmes: ProgrammesService,
     private readonly milestones: ManagersMilestonesService,
     private readonly tasks: TasksService,
-    private readonly audit: AuditService,
   ) {}
 
   /** An org admin of another organisation endorses a published idea; one per organisation (409). */
   async endorse(actor: Actor, id: string, dto: CreateEndorsementDto): Promise<RecognitionResponse> {
-    return this.tx.run(async (em) => {
+    return this.write.run(async (em) => {
       const { idea } = await this.access.load(actor, id, em);
       this.assertPublished(idea);
       if (!this.access.isOrgAdmin(actor, dto.organizationId))
@@ -93,11 +92,11 @@ export class GoodIdeaTravelService {
         }
         throw err;
       }
-      await this.audit.record(em, {
-        action: 'create',
-        entityType: 'good_idea_endorsement',
-        entityId: endorsementId,
-        after: { ideaId: id, organizationId: dto.organizationId, kind, statement: dto.statement },
+      await this.write.auditCreate(em, 'good_idea_endorsement', endorsementId, {
+        ideaId: id,
+        organizationId: dto.organizationId,
+        kind,
+        statement: dto.statement,
       });
       const orgName = (await this.ideas.organizationName(em, dto.organizationId)) ?? '';
       await this.ideasService.notify(
@@ -195,7 +194,7 @@ export class GoodIdeaTravelService {
       description: describeSlot(s),
       filledByOrganizationId: null,
     }));
-    return this.tx.run(async (em) => {
+    return this.write.run(async (em) => {
       const adaptation = await this.ideas.insertAdaptation(em, {
         ideaId: idea.id,
         programmeId: programme.id,
@@ -207,16 +206,11 @@ export class GoodIdeaTravelService {
         partnerSlots,
         createdByUserId: actor.userId,
       });
-      await this.audit.record(em, {
-        action: 'create',
-        entityType: 'good_idea_adaptation',
-        entityId: adaptation.id,
-        after: {
-          ideaId: idea.id,
-          programmeId: programme.id,
-          organizationId: dto.organizationId,
-          city: dto.city,
-        },
+      await this.write.auditCreate(em, 'good_idea_adaptation', adaptation.id, {
+        ideaId: idea.id,
+        programmeId: programme.id,
+        organizationId: dto.organizationId,
+        city: dto.city,
       });
       await this.ideasService.notify(
         em,

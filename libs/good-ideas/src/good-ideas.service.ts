@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
+import { DomainWrite } from '@tandem/audit';
 import { Actor, isSystem } from '@tandem/core';
-import { Clock, CoreError, CoreErrorCode, mapPage, Page, TransactionService } from '@tandem/core';
+import { Clock, CoreError, CoreErrorCode, mapPage, Page } from '@tandem/core';
 import { NotificationParams, NotificationsService } from '@tandem/notifications';
 import { UsersRepository } from '@tandem/auth';
 import { ProgrammeAccessService } from '@tandem/programmes';
@@ -68,12 +68,11 @@ const complete = (t: Partial<GoodIdeaText> | undefined): boolean =>
 @Injectable()
 export class GoodIdeasService {
   constructor(
-    private readonly tx: TransactionService,
+    private readonly write: DomainWrite,
     private readonly ideas: GoodIdeasRepository,
     private readonly access: GoodIdeaAccessService,
     private readonly evidence: GoodIdeaEvidenceService,
     private readonly programmes: ProgrammeAccessService,
-    private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
     private readonly users: UsersRepository,
@@ -85,7 +84,7 @@ export class GoodIdeasService {
    * organisation (`organizationId` when they belong to several).
    */
   async create(actor: Actor, dto: CreateGoodIdeaDto): Promise<GoodIdeaResponse> {
-    return this.tx.run(async (em) => {
+    return this.write.run(async (em) => {
       let organizationId: string;
       let parentIdeaId: string | null = null;
       if (dto.programmeId) {
@@ -143,12 +142,7 @@ export class GoodIdeasService {
         texts,
         createdByUserId: actor.userId,
       });
-      await this.audit.record(em, {
-        action: 'create',
-        entityType: 'good_idea',
-        entityId: id,
-        after: ideaSnapshot(idea),
-      });
+      await this.write.auditCreate(em, 'good_idea', id, ideaSnapshot(idea));
       return this.view(em, idea, true);
     });
   }
@@ -174,7 +168,7 @@ export class GoodIdeasService {
     expectedVersion: number,
     dto: UpdateGoodIdeaDto,
   ): Promise<GoodIdeaResponse> {
-    return this.tx.run(async (em) => {
+    return this.write.run(async (em) => {
       const a = await this.access.load(actor, id, em, true);
       this.access.assertAuthor(a);
       const current = a.idea;
@@ -211,19 +205,13 @@ export class GoodIdeasService {
         changes.partnerKinds = [...new Set(dto.partners.map((p) => p.kind))].sort();
       }
       const idea = await this.ideas.update(em, id, changes);
-      await this.audit.record(em, {
-        action: 'update',
-        entityType: 'good_idea',
-        entityId: id,
-        before: ideaSnapshot(current),
-        after: ideaSnapshot(idea),
-      });
+      await this.write.auditUpdate(em, 'good_idea', id, ideaSnapshot(current), ideaSnapshot(idea));
       return this.view(em, idea, true);
     });
   }
 
   async transition(actor: Actor, id: string, dto: TransitionGoodIdeaDto): Promise<GoodIdeaResponse> {
-    return this.tx.run(async (em) => {
+    return this.write.run(async (em) => {
       const a = await this.access.load(actor, id, em, true);
       const rule = TRANSITIONS[dto.to];
       if (!rule) throw CoreError.invalid('to', 'must be one of: submitted, published, returned, archived');
@@ -279,13 +267,13 @@ export class GoodIdeasService {
           'to',
         );
       const idea = (await this.ideas.findById(em, id))!;
-      await this.audit.record(em, {
-        action: 'update',
-        entityType: 'good_idea',
-        entityId: id,
-        before: { status: before.status },
-        after: { status: idea.status, reason: idea.returnedReason },
-      });
+      await this.write.auditUpdate(
+        em,
+        'good_idea',
+        id,
+        { status: before.status },
+        { status: idea.status, reason: idea.returnedReason },
+      );
       const title = textIn(idea).title;
       if (dto.to === S.Submitted) {
         const orgName = (await this.ideas.organizationName(em, idea.organizationId)) ?? '';
@@ -327,7 +315,7 @@ export class GoodIdeasService {
 
   /** A reviewer rates one criterion with a written rationale, while the idea is submitted. */
   async assess(actor: Actor, id: string, dto: AssessCriterionDto): Promise<GoodIdeaResponse> {
-    return this.tx.run(async (em) => {
+    return this.write.run(async (em) => {
       const a = await this.access.load(actor, id, em, true);
       this.access.assertReviewer(a);
       if (a.idea.status !== S.Submitted)
@@ -342,7 +330,7 @@ export class GoodIdeasService {
         rationale: dto.rationale,
         reviewerUserId: actor.userId,
       });
-      await this.audit.record(em, {
+      await this.write.audit(em, {
         action: 'update',
         entityType: 'good_idea_assessment',
         entityId: id,

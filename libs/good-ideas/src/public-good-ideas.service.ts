@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CoreError, mapPage, Page } from '@tandem/core';
+import { mapPage, Page, orNotFound } from '@tandem/core';
 import { ListPublicGoodIdeasDto } from './dto';
 import { GoodIdea } from './entities';
 import {
@@ -36,8 +36,7 @@ export class PublicGoodIdeasService {
 
   async get(slug: string): Promise<PublicGoodIdeaResponse> {
     const em = this.ideas.manager;
-    const idea = await this.ideas.findPublishedBySlug(em, slug);
-    if (!idea) throw CoreError.notFound('Good idea');
+    const idea = orNotFound(await this.ideas.findPublishedBySlug(em, slug), 'Good idea');
     return this.view(idea);
   }
 

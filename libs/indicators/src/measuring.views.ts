@@ -1,3 +1,4 @@
+import { auditSnapshotOf } from '@tandem/audit';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   BankQuestion,
@@ -348,8 +349,7 @@ export function observationView(o: TerritoryObservation): ObservationView {
 
 /** What the audit trail keeps of an observation. */
 export function observationSnapshot(o: TerritoryObservation): Record<string, unknown> {
-  const { id: _i, createdAt: _c, updatedAt: _u, version: _v, ...rest } = observationView(o);
-  return rest;
+  return auditSnapshotOf(observationView(o));
 }
 
 export function bankQuestionView(q: BankQuestion): BankQuestionView {

@@ -1,12 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
-import {
-  Actor,
-  CoreError,
-  flattenValidationErrors,
-  TransactionService,
-  validationFailed,
-} from '@tandem/core';
+import { DomainWrite } from '@tandem/audit';
+import { Actor, CoreError, flattenValidationErrors, validationFailed } from '@tandem/core';
 import { plainToInstance } from 'class-transformer';
 import { parse } from 'csv-parse/sync';
 import { validateSync } from 'class-validator';
@@ -54,11 +48,10 @@ interface FieldProblem {
 @Injectable()
 export class ObservationsService {
   constructor(
-    private readonly tx: TransactionService,
+    private readonly write: DomainWrite,
     private readonly repo: MeasuringRepository,
     private readonly territories: TerritoriesService,
     private readonly access: MeasuringAccessService,
-    private readonly audit: AuditService,
   ) {}
 
   async list(territoryCode: string, framework?: string): Promise<ObservationView[]> {
@@ -73,12 +66,12 @@ export class ObservationsService {
     dto: RecordObservationDto,
   ): Promise<{ view: ObservationView; created: boolean }> {
     await this.territories.require(territoryCode);
-    return this.tx.run(async (em) => {
+    return this.write.run(async (em) => {
       const organizationId = await this.access.publisherFor(em, actor, territoryCode, dto.organizationId);
       const indicators = await this.repo.indicatorsByCode([dto.indicatorCode], em);
       const problems = this.shapeProblems(dto, indicators.get(dto.indicatorCode));
       if (problems.length) throw validationFailed(problems);
-      return this.write(em, actor, territoryCode, organizationId, dto);
+      return this.writeObservation(em, actor, territoryCode, organizationId, dto);
     });
   }
 
@@ -134,7 +127,7 @@ export class ObservationsService {
       );
     const mode = dto.mode ?? ImportMode.AllOrNothing;
 
-    return this.tx.run(async (em) => {
+    return this.write.run(async (em) => {
       const organizationId = await this.access.publisherFor(em, actor, territoryCode, dto.organizationId);
       const plain = rows.map((r) => Object.fromEntries(header.map((h, i) => [h.trim(), r[i] ?? ''])));
       const indicators = await this.repo.indicatorsByCode(
@@ -185,7 +178,7 @@ export class ObservationsService {
       };
       if (errors.length && mode === ImportMode.AllOrNothing) return result;
       for (const dtoRow of good) {
-        const { created } = await this.write(em, actor, territoryCode, organizationId, dtoRow);
+        const { created } = await this.writeObservation(em, actor, territoryCode, organizationId, dtoRow);
         if (created) result.created += 1;
         else result.updated += 1;
       }
@@ -193,7 +186,7 @@ export class ObservationsService {
     });
   }
 
-  private async write(
+  private async writeObservation(
     em: EntityManager,
     actor: Actor,
     territoryCode: string,
@@ -214,7 +207,7 @@ export class ObservationsService {
       publishedByOrganizationId: organizationId,
       publishedByUserId: actor.userId,
     });
-    await this.audit.record(em, {
+    await this.write.audit(em, {
       action: before ? 'update' : 'create',
       entityType: MeasuringAuditEntity.Observation,
       entityId: saved.id,

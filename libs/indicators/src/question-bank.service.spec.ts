@@ -32,7 +32,6 @@ describe(QuestionBankService.name, () => {
     repo as unknown as MeasuringRepository,
     { assertCurator: jest.fn() } as never,
     {} as never,
-    {} as never,
   );
   beforeEach(() => repo.bankQuestion.mockResolvedValue(question));
 
@@ -76,7 +75,6 @@ describe(QuestionBankService.name, () => {
       {} as never,
       repo as never,
       { assertCurator: curatorCheck } as never,
-      {} as never,
       {} as never,
     );
     const actor = userActor({ userId: 'u', email: 'e' });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
+import { DomainWrite } from '@tandem/audit';
 import { CreateQuestionDto, QuestionsService, QuestionType, QuestionView } from '@tandem/consultations';
-import { Actor, CoreError, mapPage, Page, TransactionService, validationFailed } from '@tandem/core';
+import { Actor, CoreError, mapPage, Page, validationFailed, orNotFound } from '@tandem/core';
 import { plainToInstance } from 'class-transformer';
 import { CreateBankQuestionDto, ListBankQuestionsDto } from './dto';
 import { BankQuestion } from './entities';
@@ -27,11 +27,10 @@ const SCALE_POINTS = ['1', '2', '3', '4', '5'];
 @Injectable()
 export class QuestionBankService {
   constructor(
-    private readonly tx: TransactionService,
+    private readonly write: DomainWrite,
     private readonly repo: MeasuringRepository,
     private readonly access: MeasuringAccessService,
     private readonly questions: QuestionsService,
-    private readonly audit: AuditService,
   ) {}
 
   async create(actor: Actor, dto: CreateBankQuestionDto): Promise<BankQuestionView> {
@@ -46,7 +45,7 @@ export class QuestionBankService {
       throw validationFailed([{ field: 'options', message: 'a scale question has no options' }]);
     if (new Set(options.map((o) => o.value)).size !== options.length)
       throw validationFailed([{ field: 'options', message: 'option values must be distinct' }]);
-    return this.tx.run(async (em) => {
+    return this.write.run(async (em) => {
       const q = await this.repo.insertBankQuestion(em, {
         type: dto.type,
         prompt: dto.prompt,
@@ -54,11 +53,11 @@ export class QuestionBankService {
         dimensions: dto.dimensions,
         createdByUserId: actor.userId,
       });
-      await this.audit.record(em, {
-        action: 'create',
-        entityType: MeasuringAuditEntity.BankQuestion,
-        entityId: q.id,
-        after: { type: q.type, prompt: q.prompt, options: q.options, dimensions: q.dimensions },
+      await this.write.auditCreate(em, MeasuringAuditEntity.BankQuestion, q.id, {
+        type: q.type,
+        prompt: q.prompt,
+        options: q.options,
+        dimensions: q.dimensions,
       });
       return bankQuestionView(q);
     });
@@ -144,9 +143,7 @@ export class QuestionBankService {
   }
 
   private async require(id: string): Promise<BankQuestion> {
-    const q = await this.repo.bankQuestion(id);
-    if (!q) throw CoreError.notFound('Bank question');
-    return q;
+    return orNotFound(await this.repo.bankQuestion(id), 'Bank question');
   }
 
   private async bankQuestionOrInvalid(id: string): Promise<BankQuestion> {

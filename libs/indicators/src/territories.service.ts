@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
-import { Actor, CoreError, isUniqueViolation, parseTerritoryCode, TransactionService } from '@tandem/core';
+import { DomainWrite } from '@tandem/audit';
+import { Actor, isUniqueViolation, parseTerritoryCode, orNotFound } from '@tandem/core';
 import { CreateTerritoryDto } from './dto';
 import { Territory } from './entities';
 import { IndicatorsError, IndicatorsErrorCode } from './indicators.errors';
@@ -12,10 +12,9 @@ import { territoryView, TerritoryView } from './measuring.views';
 @Injectable()
 export class TerritoriesService {
   constructor(
-    private readonly tx: TransactionService,
+    private readonly write: DomainWrite,
     private readonly repo: MeasuringRepository,
     private readonly access: MeasuringAccessService,
-    private readonly audit: AuditService,
   ) {}
 
   async list(filter: { parent?: string; country?: string }): Promise<TerritoryView[]> {
@@ -27,15 +26,13 @@ export class TerritoriesService {
   }
 
   async require(code: string): Promise<Territory> {
-    const t = parseTerritoryCode(code) ? await this.repo.territory(code) : null;
-    if (!t) throw CoreError.notFound('Territory');
-    return t;
+    return orNotFound(parseTerritoryCode(code) ? await this.repo.territory(code) : null, 'Territory');
   }
 
   async create(actor: Actor, dto: CreateTerritoryDto): Promise<TerritoryView> {
     const parsed = parseTerritoryCode(dto.code)!;
     try {
-      return await this.tx.run(async (em) => {
+      return await this.write.run(async (em) => {
         await this.access.assertMayRegister(em, actor, dto.code);
         if (parsed.parent && !(await this.repo.territory(parsed.parent, em)))
           throw new IndicatorsError(
@@ -50,11 +47,11 @@ export class TerritoriesService {
           parentCode: parsed.parent,
           name: dto.name,
         });
-        await this.audit.record(em, {
-          action: 'create',
-          entityType: MeasuringAuditEntity.Territory,
-          entityId: t.code,
-          after: { code: t.code, kind: t.kind, name: t.name, parentCode: t.parentCode },
+        await this.write.auditCreate(em, MeasuringAuditEntity.Territory, t.code, {
+          code: t.code,
+          kind: t.kind,
+          name: t.name,
+          parentCode: t.parentCode,
         });
         return territoryView(t);
       });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CoreError, Page, PageQueryDto, paginateByCreation } from '@tandem/core';
+import { Page, PageQueryDto, paginateByCreation, orNotFound } from '@tandem/core';
 import { DataSource, IsNull } from 'typeorm';
 import { Notification } from './entities/notification.entity';
 
@@ -28,8 +28,7 @@ export class InboxService {
 
   async markRead(userId: string, id: string): Promise<void> {
     const repo = this.dataSource.getRepository(Notification);
-    const found = await repo.findOneBy({ id, userId });
-    if (!found) throw CoreError.notFound('Notification');
+    const found = orNotFound(await repo.findOneBy({ id, userId }), 'Notification');
     if (!found.readAt) await repo.update({ id, userId, readAt: IsNull() }, { readAt: new Date() });
   }
 

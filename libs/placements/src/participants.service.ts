@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
-import { Clock, CoreError, mapPage, Page, TransactionService, Actor } from '@tandem/core';
+import { DomainWrite } from '@tandem/audit';
+import { Clock, CoreError, mapPage, Page, Actor, orNotFound } from '@tandem/core';
 import { PartnerRole, PartnerStatus, ProgrammeAccessService, ProgrammesRepository } from '@tandem/programmes';
 import { OrganizationsRepository } from '@tandem/stakeholders';
 import { randomInt } from 'node:crypto';
@@ -42,18 +42,17 @@ const PARTNER_KINDS = new Set(['civil_society', 'migrant_association']);
 @Injectable()
 export class ParticipantsService {
   constructor(
-    private readonly tx: TransactionService,
+    private readonly write: DomainWrite,
     private readonly participants: ParticipantsRepository,
     private readonly access: PlacementAccessService,
     private readonly programmes: ProgrammeAccessService,
-    private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly organizations: OrganizationsRepository,
     private readonly programmeRows: ProgrammesRepository,
   ) {}
 
   async create(actor: Actor, dto: CreateParticipantDto): Promise<ParticipantRegisteredView> {
-    const id = await this.tx.run((em) => this.registerIn(em, actor, dto));
+    const id = await this.write.run((em) => this.registerIn(em, actor, dto));
     return participantRegisteredView(await this.participants.findById(id));
   }
 
@@ -93,12 +92,7 @@ export class ParticipantsService {
         erasedAt: null,
         createdByUserId: actor.userId,
       });
-      await this.audit.record(em, {
-        action: 'create',
-        entityType: 'participant',
-        entityId: participant.id,
-        after: participantAuditSnapshot(participant),
-      });
+      await this.write.auditCreate(em, 'participant', participant.id, participantAuditSnapshot(participant));
       return participant.id;
     }
   }
@@ -121,26 +115,18 @@ export class ParticipantsService {
    * Erasing twice is a no-op.
    */
   async erase(actor: Actor, id: string): Promise<void> {
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       const participant = await this.findVisible(actor, id, em);
       if (!this.access.isMemberOf(actor, participant.registeredByOrganizationId)) {
         throw CoreError.forbidden('Only the organisation that registered the participant may erase them');
       }
       if (!(await this.participants.erase(em, id))) return;
-      await this.audit.record(em, {
-        action: 'update',
-        entityType: 'participant',
-        entityId: id,
-        before: { erased: false },
-        after: { erased: true },
-      });
+      await this.write.auditUpdate(em, 'participant', id, { erased: false }, { erased: true });
     });
   }
 
   async findVisible(actor: Actor, id: string, em?: EntityManager): Promise<Participant> {
-    const participant = await this.participants.findVisible(actor, id, em);
-    if (!participant) throw CoreError.notFound('Participant');
-    return participant;
+    return orNotFound(await this.participants.findVisible(actor, id, em), 'Participant');
   }
 
   private registeringOrganization(actor: Actor, requested?: string): string {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
-import { Actor, assertVersion, CoreError, TransactionService } from '@tandem/core';
+import { DomainWrite } from '@tandem/audit';
+import { Actor, assertVersion, CoreError } from '@tandem/core';
 import { UpdatePlacementDto } from './dto';
 import { PlacementStatus } from './entities';
 import { PlacementAccessService } from './placement-access.service';
@@ -15,11 +15,10 @@ const EDITABLE = ['jobTitle', 'occupationCode', 'sector', 'contractType', 'hours
 @Injectable()
 export class PlacementEditsService {
   constructor(
-    private readonly tx: TransactionService,
+    private readonly write: DomainWrite,
     private readonly placements: PlacementsService,
     private readonly repository: PlacementsRepository,
     private readonly access: PlacementAccessService,
-    private readonly audit: AuditService,
   ) {}
 
   async update(
@@ -28,7 +27,7 @@ export class PlacementEditsService {
     expectedVersion: number,
     dto: UpdatePlacementDto,
   ): Promise<PlacementView> {
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       const placement = await this.placements.findVisible(actor, id, em, true);
       if (!this.access.isMemberOf(actor, placement.employerOrganizationId)) {
         throw CoreError.forbidden('Only members of the employer edit its placements');
@@ -46,7 +45,7 @@ export class PlacementEditsService {
       for (const f of changed) Object.assign(placement, { [f]: next[f] });
       placement.version += 1;
       await this.repository.save(em, placement);
-      await this.audit.record(em, {
+      await this.write.audit(em, {
         action: 'update',
         entityType: 'placement',
         entityId: placement.id,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
-import { Actor, CoreError, PlatformRole, TransactionService } from '@tandem/core';
+import { DomainWrite } from '@tandem/audit';
+import { Actor, CoreError, PlatformRole, orNotFound } from '@tandem/core';
 import { EntityManager } from 'typeorm';
 import { Participant, Placement, RetentionCheck } from './entities';
 import { participantView, ParticipantView } from './participant.view';
@@ -13,16 +13,15 @@ import { placementView, PlacementView } from './placement.view';
  */
 @Injectable()
 export class PlacementsBreakGlassService {
-  constructor(
-    private readonly tx: TransactionService,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly write: DomainWrite) {}
 
   async placement(actor: Actor, id: string, reason: string): Promise<PlacementView> {
     this.assertAdmin(actor);
-    return this.tx.run(async (em) => {
-      const placement = await em.findOne(Placement, { where: { id }, relations: { participant: true } });
-      if (!placement) throw CoreError.notFound('Placement');
+    return this.write.run(async (em) => {
+      const placement = orNotFound(
+        await em.findOne(Placement, { where: { id }, relations: { participant: true } }),
+        'Placement',
+      );
       await this.record(em, 'placement', id, reason);
       return placementView(placement, await em.findBy(RetentionCheck, { placementId: id }));
     });
@@ -30,9 +29,8 @@ export class PlacementsBreakGlassService {
 
   async participant(actor: Actor, id: string, reason: string): Promise<ParticipantView> {
     this.assertAdmin(actor);
-    return this.tx.run(async (em) => {
-      const participant = await em.findOneBy(Participant, { id });
-      if (!participant) throw CoreError.notFound('Participant');
+    return this.write.run(async (em) => {
+      const participant = orNotFound(await em.findOneBy(Participant, { id }), 'Participant');
       await this.record(em, 'participant', id, reason);
       return participantView(participant);
     });
@@ -44,7 +42,7 @@ export class PlacementsBreakGlassService {
   }
 
   private record(em: EntityManager, entityType: string, entityId: string, reason: string) {
-    return this.audit.record(em, {
+    return this.write.audit(em, {
       action: 'read',
       entityType,
       entityId,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
-import { Actor, Clock, CoreError, mapPage, Page, TransactionService } from '@tandem/core';
+import { DomainWrite } from '@tandem/audit';
+import { Actor, Clock, CoreError, mapPage, Page, orNotFound } from '@tandem/core';
 import { ProgrammesRepository } from '@tandem/programmes';
 import { OrganizationsRepository } from '@tandem/stakeholders';
 import { EntityManager } from 'typeorm';
@@ -23,19 +23,18 @@ import { PlacementsRepository } from './placements.repository';
 @Injectable()
 export class PlacementsService {
   constructor(
-    private readonly tx: TransactionService,
+    private readonly write: DomainWrite,
     private readonly placements: PlacementsRepository,
     private readonly participants: ParticipantsRepository,
     private readonly checkIns: CheckInsRepository,
     private readonly access: PlacementAccessService,
-    private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly organizations: OrganizationsRepository,
     private readonly programmes: ProgrammesRepository,
   ) {}
 
   async create(actor: Actor, dto: CreatePlacementDto): Promise<PlacementView> {
-    const id = await this.tx.run((em) => this.createIn(em, actor, dto));
+    const id = await this.write.run((em) => this.createIn(em, actor, dto));
     return this.get(actor, id);
   }
 
@@ -79,12 +78,7 @@ export class PlacementsService {
           status: RetentionCheckStatus.Scheduled,
         })),
       );
-      await this.audit.record(em, {
-        action: 'create',
-        entityType: 'placement',
-        entityId: placement.id,
-        after: placementSnapshot(placement),
-      });
+      await this.write.auditCreate(em, 'placement', placement.id, placementSnapshot(placement));
       // No job per check-in: the sweep finds their dates in retention_checks.
       return placement.id;
     }
@@ -102,7 +96,7 @@ export class PlacementsService {
 
   /** The employer ends a placement; check-ins dated after the end are cancelled. */
   async end(actor: Actor, id: string, dto: EndPlacementDto): Promise<PlacementView> {
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       const placement = await this.findVisible(actor, id, em, true);
       if (!this.access.isMemberOf(actor, placement.employerOrganizationId)) {
         throw CoreError.forbidden('Only members of the employer end its placements');
@@ -150,18 +144,11 @@ export class PlacementsService {
     placement.version += 1;
     await this.placements.save(em, placement);
     await this.checkIns.cancelAfter(em, placement.id, endDate);
-    await this.audit.record(em, {
-      action: 'update',
-      entityType: 'placement',
-      entityId: placement.id,
-      before,
-      after: placementSnapshot(placement),
-    });
+    await this.write.auditUpdate(em, 'placement', placement.id, before, placementSnapshot(placement));
   }
 
   async findVisible(actor: Actor, id: string, em?: EntityManager, lock = false): Promise<Placement> {
-    const placement = await this.placements.findVisible(actor, id, em, lock);
-    if (!placement) throw CoreError.notFound('Placement');
+    const placement = orNotFound(await this.placements.findVisible(actor, id, em, lock), 'Placement');
     placement.participant =
       (await this.participants.findForPlacement(placement.participantId, em)) ?? undefined;
     return placement;

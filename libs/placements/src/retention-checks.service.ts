@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
-import { Clock, CoreError, mapPage, Page, TransactionService, Actor } from '@tandem/core';
+import { DomainWrite } from '@tandem/audit';
+import { Clock, CoreError, mapPage, Page, Actor, orNotFound } from '@tandem/core';
 import { CheckInsRepository } from './check-ins.repository';
 import { isoDate } from './classifications';
 import { AnswerCheckInDto, ListCheckInsDto } from './dto';
@@ -15,11 +15,10 @@ import { CheckInListItem } from './placement.view';
 @Injectable()
 export class RetentionChecksService {
   constructor(
-    private readonly tx: TransactionService,
+    private readonly write: DomainWrite,
     private readonly checkIns: CheckInsRepository,
     private readonly access: PlacementAccessService,
     private readonly placements: PlacementsService,
-    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
@@ -37,9 +36,8 @@ export class RetentionChecksService {
    * active), which cancels the check-ins dated after that.
    */
   async answer(actor: Actor, id: string, dto: AnswerCheckInDto): Promise<CheckInView> {
-    await this.tx.run(async (em) => {
-      const visible = await this.checkIns.findVisible(em, actor, id);
-      if (!visible) throw CoreError.notFound('Check-in');
+    await this.write.run(async (em) => {
+      const visible = orNotFound(await this.checkIns.findVisible(em, actor, id), 'Check-in');
       // Placement first, then the check-in: the same order as ending a placement, so the two never deadlock.
       const placement = await this.placements.findVisible(actor, visible.placementId, em, true);
       const check = await this.checkIns.lock(em, id);
@@ -76,7 +74,7 @@ export class RetentionChecksService {
       check.leftOn = dto.stillEmployed ? null : dto.leftOn!;
       check.reason = dto.reason?.trim() || null;
       await this.checkIns.save(em, check);
-      await this.audit.record(em, {
+      await this.write.audit(em, {
         action: 'update',
         entityType: 'retention_check',
         entityId: check.id,

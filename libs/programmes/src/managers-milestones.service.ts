@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService } from '@tandem/audit';
+import { DomainWrite } from '@tandem/audit';
 
-import { CoreError, TransactionService, Actor, MembershipRole } from '@tandem/core';
+import { CoreError, Actor, MembershipRole, orNotFound } from '@tandem/core';
 import { UsersRepository } from '@tandem/auth';
 import { MembershipsRepository } from '@tandem/stakeholders';
 import { DataSource } from 'typeorm';
@@ -23,9 +23,8 @@ export class ManagersMilestonesService {
     private readonly programmes: ProgrammesRepository,
     private readonly memberships: MembershipsRepository,
     private readonly users: UsersRepository,
-    private readonly tx: TransactionService,
+    private readonly write: DomainWrite,
     private readonly access: ProgrammeAccessService,
-    private readonly audit: AuditService,
   ) {}
 
   async listManagers(actor: Actor, programmeId: string): Promise<ManagerView[]> {
@@ -54,7 +53,7 @@ export class ManagersMilestonesService {
 
   /** Only org admins of the lead organisation name managers, and only among its members. */
   async addManager(actor: Actor, programmeId: string, dto: AddManagerDto): Promise<ManagerView[]> {
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       const { programme } = await this.access.require(actor, programmeId, 'manage', em);
       const leadAdmin = actor.memberships.some(
         (m) => m.organizationId === programme.leadOrganizationId && m.role === MembershipRole.OrgAdmin,
@@ -69,18 +68,13 @@ export class ManagersMilestonesService {
         );
       }
       if (!(await this.programmes.addNamedManager(em, programmeId, dto.userId))) return;
-      await this.audit.record(em, {
-        action: 'create',
-        entityType: 'programme_manager',
-        entityId: dto.userId,
-        after: { programmeId, userId: dto.userId },
-      });
+      await this.write.auditCreate(em, 'programme_manager', dto.userId, { programmeId, userId: dto.userId });
     });
     return this.listManagers(actor, programmeId);
   }
 
   async removeManager(actor: Actor, programmeId: string, userId: string): Promise<void> {
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       const { programme } = await this.access.require(actor, programmeId, 'manage', em);
       if (
         !actor.memberships.some(
@@ -91,12 +85,7 @@ export class ManagersMilestonesService {
       }
       if (!(await this.programmes.removeNamedManager(em, programmeId, userId)))
         throw CoreError.notFound('Programme manager');
-      await this.audit.record(em, {
-        action: 'delete',
-        entityType: 'programme_manager',
-        entityId: userId,
-        before: { programmeId, userId },
-      });
+      await this.write.auditDelete(em, 'programme_manager', userId, { programmeId, userId });
     });
   }
 
@@ -106,17 +95,16 @@ export class ManagersMilestonesService {
   }
 
   async createMilestone(actor: Actor, programmeId: string, dto: CreateMilestoneDto): Promise<MilestoneView> {
-    const id = await this.tx.run(async (em) => {
+    const id = await this.write.run(async (em) => {
       await this.access.require(actor, programmeId, 'manage', em);
       const m = await em.save(
         Milestone,
         em.create(Milestone, { programmeId, title: dto.title.trim(), dueDate: dto.dueDate }),
       );
-      await this.audit.record(em, {
-        action: 'create',
-        entityType: 'milestone',
-        entityId: m.id,
-        after: { programmeId, title: m.title, dueDate: m.dueDate },
+      await this.write.auditCreate(em, 'milestone', m.id, {
+        programmeId,
+        title: m.title,
+        dueDate: m.dueDate,
       });
       return m.id;
     });
@@ -129,24 +117,20 @@ export class ManagersMilestonesService {
     milestoneId: string,
     dto: UpdateMilestoneDto,
   ): Promise<MilestoneView> {
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       await this.access.require(actor, programmeId, 'manage', em);
-      const m = await em.findOne(Milestone, {
-        where: { id: milestoneId, programmeId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!m) throw CoreError.notFound('Milestone');
+      const m = orNotFound(
+        await em.findOne(Milestone, {
+          where: { id: milestoneId, programmeId },
+          lock: { mode: 'pessimistic_write' },
+        }),
+        'Milestone',
+      );
       const before = { title: m.title, dueDate: m.dueDate };
       if (dto.title !== undefined) m.title = dto.title.trim();
       if (dto.dueDate !== undefined) m.dueDate = dto.dueDate;
       await em.save(Milestone, m);
-      await this.audit.record(em, {
-        action: 'update',
-        entityType: 'milestone',
-        entityId: m.id,
-        before,
-        after: { title: m.title, dueDate: m.dueDate },
-      });
+      await this.write.auditUpdate(em, 'milestone', m.id, before, { title: m.title, dueDate: m.dueDate });
     });
     return (await this.milestones('m.id = $2', [milestoneId]))[0];
   }

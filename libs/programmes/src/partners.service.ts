@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
+import { DomainWrite } from '@tandem/audit';
 
-import { CoreError, JobName, OutboxService, TransactionService, Actor, MembershipRole } from '@tandem/core';
+import { CoreError, JobName, Actor, MembershipRole, orNotFound } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import { OrganizationsRepository } from '@tandem/stakeholders';
 import { EntityManager } from 'typeorm';
@@ -34,11 +34,9 @@ export class PartnersService {
   constructor(
     private readonly partners: PartnersRepository,
     private readonly organizations: OrganizationsRepository,
-    private readonly tx: TransactionService,
+    private readonly write: DomainWrite,
     private readonly access: ProgrammeAccessService,
-    private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
-    private readonly outbox: OutboxService,
   ) {}
 
   async list(actor: Actor, programmeId: string): Promise<PartnerView[]> {
@@ -54,7 +52,7 @@ export class PartnersService {
         'role',
       );
     }
-    const id = await this.tx.run(async (em) => {
+    const id = await this.write.run(async (em) => {
       const access = await this.requireOpen(actor, programmeId, em);
       const orgName = (await this.organizations.names([dto.organizationId], em)).get(dto.organizationId);
       if (orgName === undefined) throw CoreError.invalid('organizationId', 'is not an organisation');
@@ -86,12 +84,7 @@ export class PartnersService {
           ProgrammePartner,
           em.create(ProgrammePartner, { programmeId, organizationId: dto.organizationId, ...fields }),
         );
-        await this.audit.record(em, {
-          action: 'create',
-          entityType: 'programme_partner',
-          entityId: partner.id,
-          after: snapshot(partner),
-        });
+        await this.write.auditCreate(em, 'programme_partner', partner.id, snapshot(partner));
       }
       await this.notifications.notify(em, {
         type: 'programme.partner_invited',
@@ -112,7 +105,7 @@ export class PartnersService {
     organizationId: string,
     answer: Answer,
   ): Promise<PartnerView> {
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       const access = await this.access.load(actor, programmeId, em);
       this.assertOrgAdmin(actor, organizationId);
       const partner = await this.lockPartner(em, programmeId, organizationId);
@@ -147,7 +140,7 @@ export class PartnersService {
     organizationId: string,
     how: 'leave' | 'remove',
   ): Promise<PartnerView> {
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       const access =
         how === 'remove'
           ? await this.access.require(actor, programmeId, 'manage', em)
@@ -192,7 +185,7 @@ export class PartnersService {
     organizationId: string,
     dto: UpdatePartnerDto,
   ): Promise<PartnerView> {
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       await this.requireOpen(actor, programmeId, em);
       const partner = await this.lockPartner(em, programmeId, organizationId);
       if (dto.role !== undefined && (dto.role === PartnerRole.Lead) !== (partner.role === PartnerRole.Lead)) {
@@ -227,13 +220,7 @@ export class PartnersService {
     const before = snapshot(partner);
     apply(partner);
     await em.save(ProgrammePartner, partner);
-    await this.audit.record(em, {
-      action: 'update',
-      entityType: 'programme_partner',
-      entityId: partner.id,
-      before,
-      after: snapshot(partner),
-    });
+    await this.write.auditUpdate(em, 'programme_partner', partner.id, before, snapshot(partner));
     return before;
   }
 
@@ -263,9 +250,7 @@ export class PartnersService {
     programmeId: string,
     organizationId: string,
   ): Promise<ProgrammePartner> {
-    const partner = await this.partners.lock(em, programmeId, organizationId);
-    if (!partner) throw CoreError.notFound('Partner');
-    return partner;
+    return orNotFound(await this.partners.lock(em, programmeId, organizationId), 'Partner');
   }
 
   private async orgName(em: EntityManager, id: string): Promise<string> {
@@ -275,6 +260,6 @@ export class PartnersService {
   /** The worker (re)schedules the lead's reminder before the agreement expires; see agreement-reminder.handlers.ts. */
   private async scheduleAgreementReminder(em: EntityManager, partner: ProgrammePartner): Promise<void> {
     if (partner.agreementExpiresOn)
-      await this.outbox.publish(em, JobName.AgreementReminders, { partnerId: partner.id });
+      await this.write.publish(em, JobName.AgreementReminders, { partnerId: partner.id });
   }
 }

@@ -1,3 +1,4 @@
+import { auditSnapshotOf } from '@tandem/audit';
 import { ApiProperty } from '@nestjs/swagger';
 import { Programme } from './entities';
 
@@ -69,6 +70,5 @@ export function programmeView(p: Programme): ProgrammeView {
 
 /** The audited fields of a programme. */
 export function programmeSnapshot(p: Programme): Record<string, unknown> {
-  const { id: _id, createdAt: _c, updatedAt: _u, version: _v, ...rest } = programmeView(p);
-  return rest;
+  return auditSnapshotOf(programmeView(p));
 }

@@ -1,15 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
+import { DomainWrite } from '@tandem/audit';
 
-import {
-  CoreError,
-  mapPage,
-  Page,
-  TransactionService,
-  Actor,
-  MembershipRole,
-  assertVersion,
-} from '@tandem/core';
+import { CoreError, mapPage, Page, Actor, MembershipRole, assertVersion } from '@tandem/core';
 import { OrganizationsRepository } from '@tandem/stakeholders';
 import { CreateProgrammeDto, ListProgrammesDto, UpdateProgrammeDto } from './dto';
 import { PartnerRole, PartnerStatus, Programme, ProgrammePartner, ProgrammeStatus } from './entities';
@@ -24,9 +16,8 @@ export class ProgrammesService {
   constructor(
     private readonly programmes: ProgrammesRepository,
     private readonly organizations: OrganizationsRepository,
-    private readonly tx: TransactionService,
+    private readonly write: DomainWrite,
     private readonly access: ProgrammeAccessService,
-    private readonly audit: AuditService,
   ) {}
 
   /** An org admin of the lead organisation sets up a programme; the lead joins as its first partner. */
@@ -40,7 +31,7 @@ export class ProgrammesService {
       throw CoreError.forbidden('Only org admins of the lead organisation set up its programmes');
     }
     this.assertDates(dto.startDate, dto.endDate);
-    const id = await this.tx.run(async (em) => {
+    const id = await this.write.run(async (em) => {
       const programme = await em.save(
         Programme,
         em.create(Programme, {
@@ -64,12 +55,7 @@ export class ProgrammesService {
           createdByUserId: actor.userId,
         }),
       );
-      await this.audit.record(em, {
-        action: 'create',
-        entityType: 'programme',
-        entityId: programme.id,
-        after: programmeSnapshot(programme),
-      });
+      await this.write.auditCreate(em, 'programme', programme.id, programmeSnapshot(programme));
       const lead = await em.save(
         ProgrammePartner,
         em.create(ProgrammePartner, {
@@ -79,16 +65,11 @@ export class ProgrammesService {
           status: PartnerStatus.Active,
         }),
       );
-      await this.audit.record(em, {
-        action: 'create',
-        entityType: 'programme_partner',
-        entityId: lead.id,
-        after: {
-          programmeId: programme.id,
-          organizationId: lead.organizationId,
-          role: lead.role,
-          status: lead.status,
-        },
+      await this.write.auditCreate(em, 'programme_partner', lead.id, {
+        programmeId: programme.id,
+        organizationId: lead.organizationId,
+        role: lead.role,
+        status: lead.status,
       });
       return programme.id;
     });
@@ -110,7 +91,7 @@ export class ProgrammesService {
     expectedVersion: number,
     dto: UpdateProgrammeDto,
   ): Promise<ProgrammeView> {
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       const { programme } = await this.access.require(actor, id, 'manage', em, true);
       assertVersion(programme, expectedVersion, 'programme');
       if (isClosed(programme.status))
@@ -135,20 +116,14 @@ export class ProgrammesService {
       this.assertDates(programme.startDate, programme.endDate);
       programme.version += 1;
       await em.save(Programme, programme);
-      await this.audit.record(em, {
-        action: 'update',
-        entityType: 'programme',
-        entityId: id,
-        before,
-        after: programmeSnapshot(programme),
-      });
+      await this.write.auditUpdate(em, 'programme', id, before, programmeSnapshot(programme));
     });
     return programmeView((await this.programmes.findById(this.programmes.manager, id))!);
   }
 
   /** Lifecycle moves are compare-and-set on the status, so two managers cannot both move it. */
   async transition(actor: Actor, id: string, to: ProgrammeStatus): Promise<ProgrammeView> {
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       const { programme } = await this.access.require(actor, id, 'manage', em);
       const from = programme.status;
       if (!canTransition(from, to)) {
@@ -165,13 +140,7 @@ export class ProgrammesService {
           'to',
         );
       }
-      await this.audit.record(em, {
-        action: 'update',
-        entityType: 'programme',
-        entityId: id,
-        before: { status: from },
-        after: { status: to },
-      });
+      await this.write.auditUpdate(em, 'programme', id, { status: from }, { status: to });
     });
     return programmeView((await this.programmes.findById(this.programmes.manager, id))!);
   }

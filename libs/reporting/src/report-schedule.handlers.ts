@@ -1,13 +1,6 @@
+import { DomainWrite } from '@tandem/audit';
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  AppConfig,
-  JobHandler,
-  JobName,
-  JobPayload,
-  JobQueueService,
-  OutboxService,
-  TransactionService,
-} from '@tandem/core';
+import { AppConfig, JobHandler, JobName, JobPayload, JobQueueService } from '@tandem/core';
 import { ReportCadence } from './entities';
 import { ReportSchedulesRepository } from './report-schedules.repository';
 import { ReportSchedulesService, schedulerIdOf } from './report-schedules.service';
@@ -39,9 +32,8 @@ export class ReportScheduleHandlers {
   private readonly logger = new Logger(ReportScheduleHandlers.name);
 
   constructor(
-    private readonly tx: TransactionService,
+    private readonly write: DomainWrite,
     private readonly jobs: JobQueueService,
-    private readonly outbox: OutboxService,
     private readonly schedules: ReportSchedulesService,
     private readonly config: AppConfig,
     private readonly repository: ReportSchedulesRepository,
@@ -79,7 +71,7 @@ export class ReportScheduleHandlers {
     }
     const periodKey = periodKeyOf(meta.jobId);
     const { allowed } = await this.schedules.screenRecipients(s.kind, s.parameters, s.recipientUserIds);
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       const reportId = await this.reports.insertScheduled(em, {
         kind: s.kind,
         format: s.format,
@@ -91,7 +83,7 @@ export class ReportScheduleHandlers {
       });
       if (!reportId) return;
       await this.repository.markFired(em, s.id);
-      await this.outbox.publish(em, JobName.ReportBuild, { reportId });
+      await this.write.publish(em, JobName.ReportBuild, { reportId });
     });
     this.logger.log({ msg: 'report schedule fired', scheduleId, periodKey });
   }

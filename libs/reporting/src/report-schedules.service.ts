@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
+import { DomainWrite } from '@tandem/audit';
 import { ActorLoader } from '@tandem/auth';
 import {
-  CoreError,
   DomainError,
   JobName,
   mapPage,
-  OutboxService,
   Page,
   PageQueryDto,
-  TransactionService,
   Actor,
   assertVersion,
+  orNotFound,
 } from '@tandem/core';
 import { EntityManager } from 'typeorm';
 import { CreateReportScheduleDto, UpdateReportScheduleDto } from './dto';
@@ -54,11 +52,9 @@ const view = (s: ReportSchedule): ReportScheduleView => ({
 @Injectable()
 export class ReportSchedulesService {
   constructor(
-    private readonly tx: TransactionService,
+    private readonly write: DomainWrite,
     private readonly schedules: ReportSchedulesRepository,
     private readonly sources: ReportSources,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
     private readonly actors: ActorLoader,
   ) {}
 
@@ -108,7 +104,7 @@ export class ReportSchedulesService {
   async create(actor: Actor, dto: CreateReportScheduleDto): Promise<ReportScheduleView> {
     const recipients = dto.recipients ?? [actor.userId];
     const parameters = await this.validate(actor, { ...dto, recipients });
-    const id = await this.tx.run(async (em) => {
+    const id = await this.write.run(async (em) => {
       const saved = await this.schedules.insert(em, {
         ownerUserId: actor.userId,
         name: dto.name ?? `${dto.kind} (${dto.cadence})`,
@@ -118,22 +114,15 @@ export class ReportSchedulesService {
         cadence: dto.cadence,
         recipientUserIds: recipients,
       });
-      await this.audit.record(em, {
-        action: 'create',
-        entityType: 'report_schedule',
-        entityId: saved.id,
-        after: snapshot(saved),
-      });
-      await this.outbox.publish(em, JobName.ReportScheduleSync, { scheduleId: saved.id });
+      await this.write.auditCreate(em, 'report_schedule', saved.id, snapshot(saved));
+      await this.write.publish(em, JobName.ReportScheduleSync, { scheduleId: saved.id });
       return saved.id;
     });
     return this.get(actor, id);
   }
 
   private async owned(actor: Actor, id: string, em?: EntityManager, lock = false): Promise<ReportSchedule> {
-    const found = await this.schedules.findOwned(actor.userId, id, em, lock);
-    if (!found) throw CoreError.notFound('Report schedule');
-    return found;
+    return orNotFound(await this.schedules.findOwned(actor.userId, id, em, lock), 'Report schedule');
   }
 
   async get(actor: Actor, id: string): Promise<ReportScheduleView> {
@@ -159,7 +148,7 @@ export class ReportSchedulesService {
       recipients: dto.recipients ?? current.recipientUserIds,
     };
     const parameters = await this.validate(actor, next);
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       const s = await this.owned(actor, id, em, true);
       assertVersion(s, expectedVersion, 'schedule');
       const before = snapshot(s);
@@ -170,29 +159,18 @@ export class ReportSchedulesService {
       s.cadence = dto.cadence ?? s.cadence;
       s.recipientUserIds = next.recipients;
       const saved = await this.schedules.save(em, s);
-      await this.audit.record(em, {
-        action: 'update',
-        entityType: 'report_schedule',
-        entityId: id,
-        before,
-        after: snapshot(saved),
-      });
-      await this.outbox.publish(em, JobName.ReportScheduleSync, { scheduleId: id });
+      await this.write.auditUpdate(em, 'report_schedule', id, before, snapshot(saved));
+      await this.write.publish(em, JobName.ReportScheduleSync, { scheduleId: id });
     });
     return this.get(actor, id);
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       const s = await this.owned(actor, id, em, true);
       await this.schedules.delete(em, id);
-      await this.audit.record(em, {
-        action: 'delete',
-        entityType: 'report_schedule',
-        entityId: id,
-        before: snapshot(s),
-      });
-      await this.outbox.publish(em, JobName.ReportScheduleSync, { scheduleId: id });
+      await this.write.auditDelete(em, 'report_schedule', id, snapshot(s));
+      await this.write.publish(em, JobName.ReportScheduleSync, { scheduleId: id });
     });
   }
 }

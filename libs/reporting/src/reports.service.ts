@@ -1,15 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
-import {
-  Clock,
-  CoreError,
-  JobName,
-  mapPage,
-  OutboxService,
-  Page,
-  TransactionService,
-  Actor,
-} from '@tandem/core';
+import { DomainWrite } from '@tandem/audit';
+import { Clock, JobName, mapPage, Page, Actor, orNotFound } from '@tandem/core';
 import { Readable } from 'node:stream';
 import { CreateReportDto, ListReportsDto } from './dto';
 import { Report, ReportStatus } from './entities';
@@ -29,12 +20,10 @@ import { ReportStorage } from './storage/report-storage';
 @Injectable()
 export class ReportsService {
   constructor(
-    private readonly tx: TransactionService,
+    private readonly write: DomainWrite,
     private readonly reports: ReportsRepository,
     private readonly sources: ReportSources,
     private readonly storage: ReportStorage,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
     private readonly clock: Clock,
   ) {}
 
@@ -42,7 +31,7 @@ export class ReportsService {
     assertFormat(dto.kind, dto.format);
     const parameters = validateParameters(dto.kind, dto.parameters);
     await this.sources.check(actor, dto.kind, parameters);
-    const id = await this.tx.run(async (em) => {
+    const id = await this.write.run(async (em) => {
       const saved = await this.reports.insert(em, {
         kind: dto.kind,
         format: dto.format,
@@ -50,22 +39,19 @@ export class ReportsService {
         requestedByUserId: actor.userId,
         status: ReportStatus.Queued,
       });
-      await this.audit.record(em, {
-        action: 'create',
-        entityType: 'report',
-        entityId: saved.id,
-        after: { kind: saved.kind, format: saved.format, parameters },
+      await this.write.auditCreate(em, 'report', saved.id, {
+        kind: saved.kind,
+        format: saved.format,
+        parameters,
       });
-      await this.outbox.publish(em, JobName.ReportBuild, { reportId: saved.id });
+      await this.write.publish(em, JobName.ReportBuild, { reportId: saved.id });
       return saved.id;
     });
     return this.get(actor, id);
   }
 
   private async readable(actor: Actor, id: string): Promise<Report> {
-    const found = await this.reports.findReadable(actor.userId, id);
-    if (!found) throw CoreError.notFound('Report');
-    return found;
+    return orNotFound(await this.reports.findReadable(actor.userId, id), 'Report');
   }
 
   async get(actor: Actor, id: string): Promise<ReportView> {

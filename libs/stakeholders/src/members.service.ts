@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
+import { DomainWrite } from '@tandem/audit';
 import {
   Actor,
   CoreError,
@@ -8,7 +8,7 @@ import {
   PageQueryDto,
   mapPage,
   SessionEvents,
-  TransactionService,
+  orNotFound,
 } from '@tandem/core';
 import { EntityManager } from 'typeorm';
 import { UpdateMemberDto } from './dto/update-member.dto';
@@ -25,8 +25,7 @@ export class MembersService {
     private readonly memberships: MembershipsRepository,
     private readonly organizations: OrganizationsRepository,
     private readonly access: OrganizationAccessService,
-    private readonly tx: TransactionService,
-    private readonly audit: AuditService,
+    private readonly write: DomainWrite,
     private readonly sessions: SessionEvents,
   ) {}
 
@@ -45,19 +44,19 @@ export class MembersService {
     dto: UpdateMemberDto,
   ): Promise<MemberView> {
     this.access.assert(actor, organizationId, 'manageMembers');
-    const view = await this.tx.run(async (em) => {
+    const view = await this.write.run(async (em) => {
       const membership = await this.lockMembership(em, organizationId, userId);
       if (membership.role === dto.role) return this.view(membership, membership.user!);
       if (membership.role === MembershipRole.OrgAdmin)
         await this.assertAnotherAdmin(em, organizationId, userId);
       await this.memberships.setRole(em, membership.id, dto.role);
-      await this.audit.record(em, {
-        action: 'update',
-        entityType: 'membership',
-        entityId: membership.id,
-        before: { role: membership.role },
-        after: { role: dto.role },
-      });
+      await this.write.auditUpdate(
+        em,
+        'membership',
+        membership.id,
+        { role: membership.role },
+        { role: dto.role },
+      );
       return this.view({ ...membership, role: dto.role }, membership.user!);
     });
     // Committed: the member's cached sessions on every api replica carry the new role from now on.
@@ -67,16 +66,15 @@ export class MembersService {
 
   async remove(actor: Actor, organizationId: string, userId: string): Promise<void> {
     this.access.assert(actor, organizationId, 'manageMembers');
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       const membership = await this.lockMembership(em, organizationId, userId);
       if (membership.role === MembershipRole.OrgAdmin)
         await this.assertAnotherAdmin(em, organizationId, userId);
       await this.memberships.remove(em, membership.id);
-      await this.audit.record(em, {
-        action: 'delete',
-        entityType: 'membership',
-        entityId: membership.id,
-        before: { userId, organizationId, role: membership.role },
+      await this.write.auditDelete(em, 'membership', membership.id, {
+        userId,
+        organizationId,
+        role: membership.role,
       });
     });
     await this.sessions.usersChanged([userId]);
@@ -87,9 +85,7 @@ export class MembersService {
     organizationId: string,
     userId: string,
   ): Promise<Membership> {
-    const membership = await this.memberships.lockForChange(em, organizationId, userId);
-    if (!membership) throw CoreError.notFound('Member');
-    return membership;
+    return orNotFound(await this.memberships.lockForChange(em, organizationId, userId), 'Member');
   }
 
   private async assertAnotherAdmin(em: EntityManager, organizationId: string, userId: string): Promise<void> {

@@ -1,14 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
+import { DomainWrite } from '@tandem/audit';
 import {
-  CoreError,
   isUniqueViolation,
   mapPage,
   Page,
-  TransactionService,
   validateNested,
   Actor,
   assertVersion,
+  orNotFound,
 } from '@tandem/core';
 import { EntityManager } from 'typeorm';
 import { CreateOrganizationDto } from './dto/create-organization.dto';
@@ -30,8 +29,7 @@ export class OrganizationsService {
     @Inject(ORGANIZATION_KINDS) kinds: OrganizationKindDefinition[],
     private readonly organizations: OrganizationsRepository,
     private readonly access: OrganizationAccessService,
-    private readonly tx: TransactionService,
-    private readonly audit: AuditService,
+    private readonly write: DomainWrite,
   ) {
     this.kinds = new Map(kinds.map((k) => [k.kind, k]));
   }
@@ -40,7 +38,7 @@ export class OrganizationsService {
     this.access.assertCanCreate(actor);
     const kind = this.kindOf(dto.kind);
     const profile = await validateNested(kind.profileDto, dto.profile, 'profile');
-    const id = await this.tx.run(async (em) => {
+    const id = await this.write.run(async (em) => {
       const org = em.create(Organization, {
         kind: dto.kind,
         name: dto.name,
@@ -51,12 +49,7 @@ export class OrganizationsService {
       });
       await this.saveUnique(em, org);
       await kind.save(em, org.id, profile);
-      await this.audit.record(em, {
-        action: 'create',
-        entityType: 'organization',
-        entityId: org.id,
-        after: { ...this.snapshot(org), profile },
-      });
+      await this.write.auditCreate(em, 'organization', org.id, { ...this.snapshot(org), profile });
       return org.id;
     });
     return this.view(await this.load(id));
@@ -81,9 +74,8 @@ export class OrganizationsService {
     dto: UpdateOrganizationDto,
   ): Promise<OrganizationView> {
     this.access.assert(actor, id, 'update');
-    await this.tx.run(async (em) => {
-      const org = await this.organizations.findLocked(em, id);
-      if (!org) throw CoreError.notFound('Organization');
+    await this.write.run(async (em) => {
+      const org = orNotFound(await this.organizations.findLocked(em, id), 'Organization');
       assertVersion(org, expectedVersion, 'organisation');
       const full = await this.load(id, em);
       const kind = this.kindOf(org.kind);
@@ -103,13 +95,7 @@ export class OrganizationsService {
       org.version += 1;
       org.updatedAt = new Date();
       await this.saveUnique(em, org, true);
-      await this.audit.record(em, {
-        action: 'update',
-        entityType: 'organization',
-        entityId: id,
-        before,
-        after: { ...this.snapshot(org), profile },
-      });
+      await this.write.auditUpdate(em, 'organization', id, before, { ...this.snapshot(org), profile });
     });
     return this.view(await this.load(id));
   }
@@ -130,9 +116,7 @@ export class OrganizationsService {
   }
 
   private async load(id: string, em?: EntityManager): Promise<Organization> {
-    const org = await this.organizations.findWithProfile(id, em);
-    if (!org) throw CoreError.notFound('Organization');
-    return org;
+    return orNotFound(await this.organizations.findWithProfile(id, em), 'Organization');
   }
 
   private kindOf(kind: OrganizationKind): OrganizationKindDefinition {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 
-import { authorize, CoreError, hiddenAs, Actor } from '@tandem/core';
+import { authorize, hiddenAs, Actor, orNotFound } from '@tandem/core';
 import {
   isClosed,
   ProgrammeAccess,
@@ -34,8 +34,7 @@ export class TaskAccessService {
   ) {}
 
   async load(actor: Actor, taskId: string, em: EntityManager = this.dataSource.manager): Promise<TaskAccess> {
-    const task = await this.tasks.findById(em, taskId);
-    if (!task) throw CoreError.notFound('Task');
+    const task = orNotFound(await this.tasks.findById(em, taskId), 'Task');
     // A task in a programme the caller cannot read is "not found", like one that does not exist.
     return { task, access: await hiddenAs('Task', () => this.programmes.load(actor, task.programmeId, em)) };
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
+import { DomainWrite } from '@tandem/audit';
 import { ActorLoader, User } from '@tandem/auth';
-import { CoreError, CoreErrorCode, Page, PageQueryDto, TransactionService, Actor } from '@tandem/core';
+import { CoreError, CoreErrorCode, Page, PageQueryDto, Actor } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import { ProgrammeAccessService } from '@tandem/programmes';
 import { EntityManager } from 'typeorm';
@@ -17,11 +17,10 @@ import { TaskCommentView } from './task-comment.view';
 export class TaskCommentsService {
   constructor(
     private readonly comments: TaskCommentsRepository,
-    private readonly tx: TransactionService,
+    private readonly write: DomainWrite,
     private readonly taskAccess: TaskAccessService,
     private readonly programmes: ProgrammeAccessService,
     private readonly tasks: TasksRepository,
-    private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly actors: ActorLoader,
   ) {}
@@ -32,7 +31,7 @@ export class TaskCommentsService {
    * (nor confirms that an address has an account).
    */
   async add(actor: Actor, taskId: string, dto: CreateTaskCommentDto): Promise<TaskCommentView> {
-    return this.tx.run(async (em) => {
+    return this.write.run(async (em) => {
       const { task, access } = await this.taskAccess.load(actor, taskId, em);
       this.taskAccess.assertCanComment(access);
       this.taskAccess.assertProgrammeOpen(access);
@@ -46,11 +45,10 @@ export class TaskCommentsService {
           mentionedUserIds: mentioned,
         }),
       );
-      await this.audit.record(em, {
-        action: 'create',
-        entityType: 'task_comment',
-        entityId: comment.id,
-        after: { taskId, body: dto.body, mentionedUserIds: mentioned },
+      await this.write.auditCreate(em, 'task_comment', comment.id, {
+        taskId,
+        body: dto.body,
+        mentionedUserIds: mentioned,
       });
       const authorName = await this.tasks.userName(em, actor.userId);
       const others = mentioned.filter((id) => id !== actor.userId);

@@ -1,4 +1,4 @@
-import { AuditService } from '@tandem/audit';
+import { domainWriteOver } from '@tandem/audit';
 
 import {
   AppConfig,
@@ -6,7 +6,6 @@ import {
   CoreError,
   CoreErrorCode,
   DomainError,
-  transactionOver,
   userActor,
   Actor,
   MembershipRole,
@@ -131,11 +130,10 @@ describe(TasksService.name, () => {
     const dataSource = { manager: em } as unknown as DataSource;
     sut = new TasksService(
       dataSource,
-      transactionOver(em),
+      domainWriteOver(em, { audit }),
       repo,
       new TaskAccessService(dataSource, repo, programmes),
       programmes,
-      audit as unknown as AuditService,
       notifications as unknown as NotificationsService,
       { now: () => NOW } as Clock,
       { TASK_DUE_REMINDER_HOURS: 24 } as AppConfig,

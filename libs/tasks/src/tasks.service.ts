@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService } from '@tandem/audit';
+import { DomainWrite } from '@tandem/audit';
 
 import {
   AppConfig,
@@ -9,9 +9,9 @@ import {
   CoreErrorCode,
   mapPage,
   Page,
-  TransactionService,
   Actor,
   assertVersion,
+  orNotFound,
 } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import { PartnerRole, PartnerStatus, ProgrammeAccess, ProgrammeAccessService } from '@tandem/programmes';
@@ -32,18 +32,17 @@ const ASSIGNEE_EDITABLE: ReadonlySet<keyof UpdateTaskDto> = new Set(['descriptio
 export class TasksService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly tx: TransactionService,
+    private readonly write: DomainWrite,
     private readonly tasks: TasksRepository,
     private readonly taskAccess: TaskAccessService,
     private readonly programmes: ProgrammeAccessService,
-    private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
 
   async create(actor: Actor, programmeId: string, dto: CreateTaskDto): Promise<TaskView> {
-    return this.tx.run(async (em) => {
+    return this.write.run(async (em) => {
       const access = await this.programmes.require(actor, programmeId, 'manage', em);
       this.taskAccess.assertProgrammeOpen(access);
       const assigneeUserId = dto.assigneeUserId ?? null;
@@ -76,12 +75,7 @@ export class TasksService {
       // lives in one place.
       await this.setPrerequisites(em, id, blockedBy);
       const task = await em.findOneByOrFail(Task, { id });
-      await this.audit.record(em, {
-        action: 'create',
-        entityType: 'task',
-        entityId: id,
-        after: taskSnapshot(task, blockedBy),
-      });
+      await this.write.auditCreate(em, 'task', id, taskSnapshot(task, blockedBy));
       await this.notifyAssigned(em, actor, access, task);
       return taskView(task, blockedBy, this.today());
     });
@@ -111,7 +105,7 @@ export class TasksService {
    * does the task. Fields sent with their current value are not changes.
    */
   async update(actor: Actor, id: string, expectedVersion: number, dto: UpdateTaskDto): Promise<TaskView> {
-    return this.tx.run(async (em) => {
+    return this.write.run(async (em) => {
       const { task: seen, access } = await this.taskAccess.load(actor, id, em);
       if (!this.taskAccess.canWork(access, seen))
         throw CoreError.forbidden(
@@ -120,8 +114,7 @@ export class TasksService {
       this.taskAccess.assertProgrammeOpen(access);
       // Programme before task, always in this order, so concurrent edits cannot deadlock.
       if (dto.blockedBy !== undefined) await this.tasks.lockProgramme(em, seen.programmeId);
-      const current = await this.tasks.findById(em, id, true);
-      if (!current) throw CoreError.notFound('Task');
+      const current = orNotFound(await this.tasks.findById(em, id, true), 'Task');
       assertVersion(current, expectedVersion, 'task');
       // Reassigned between the first read and the lock: judge against the task as it is now.
       if (!this.taskAccess.canWork(access, current))
@@ -199,13 +192,13 @@ export class TasksService {
         },
       );
       const task = await em.findOneByOrFail(Task, { id });
-      await this.audit.record(em, {
-        action: 'update',
-        entityType: 'task',
-        entityId: id,
-        before: taskSnapshot(current, currentDeps),
-        after: taskSnapshot(task, deps),
-      });
+      await this.write.auditUpdate(
+        em,
+        'task',
+        id,
+        taskSnapshot(current, currentDeps),
+        taskSnapshot(task, deps),
+      );
       if (reassigned) await this.notifyAssigned(em, actor, access, task);
       return taskView(task, deps, this.today());
     });
@@ -215,7 +208,7 @@ export class TasksService {
     const reason = dto.reason?.trim() || null;
     if (dto.to === TaskState.Blocked && !reason)
       throw CoreError.invalid('reason', 'is required to block a task');
-    return this.tx.run(async (em) => {
+    return this.write.run(async (em) => {
       const { task: current, access } = await this.taskAccess.load(actor, id, em);
       this.taskAccess.assertCanTransition(access, current, dto.to);
       this.taskAccess.assertProgrammeOpen(access);
@@ -259,18 +252,18 @@ export class TasksService {
       }
       const task = await em.findOneByOrFail(Task, { id });
       const deps = (await this.tasks.dependenciesOf(em, [id])).get(id) ?? [];
-      await this.audit.record(em, {
-        action: 'update',
-        entityType: 'task',
-        entityId: id,
-        before: { state: from, blockedReason: current.blockedReason, completedAt: current.completedAt },
-        after: {
+      await this.write.auditUpdate(
+        em,
+        'task',
+        id,
+        { state: from, blockedReason: current.blockedReason, completedAt: current.completedAt },
+        {
           state: task.state,
           blockedReason: task.blockedReason,
           completedAt: task.completedAt,
           ...(reason ? { reason } : {}),
         },
-      });
+      );
       await this.notifications.notify(em, {
         type: 'task.state_changed',
         subject: { type: 'task', id },

@@ -1,6 +1,6 @@
-import { MembershipRole } from '@tandem/core';
+import { MembershipRole, IsEnumValue } from '@tandem/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsEnum, IsIn, IsOptional, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, MaxLength } from 'class-validator';
 
 export class CreateInvitationDto {
   @ApiProperty({ example: 'amira@example.org' })
@@ -9,7 +9,7 @@ export class CreateInvitationDto {
   email!: string;
 
   @ApiProperty({ enum: MembershipRole })
-  @IsEnum(MembershipRole, { message: 'role must be one of: org_admin, member' })
+  @IsEnumValue(MembershipRole, 'role')
   role!: MembershipRole;
 
   @ApiPropertyOptional({

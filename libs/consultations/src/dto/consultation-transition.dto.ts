@@ -1,11 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEnum } from 'class-validator';
 import { ConsultationStatus } from '../entities';
+import { IsEnumValue } from '@tandem/core';
 
 export class ConsultationTransitionDto {
   @ApiProperty({ enum: ConsultationStatus })
-  @IsEnum(ConsultationStatus, {
-    message: `to must be one of: ${Object.values(ConsultationStatus).join(', ')}`,
-  })
+  @IsEnumValue(ConsultationStatus, 'to')
   to!: ConsultationStatus;
 }

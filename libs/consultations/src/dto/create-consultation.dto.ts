@@ -5,7 +5,6 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
-  IsEnum,
   IsInt,
   IsOptional,
   Max,
@@ -13,7 +12,7 @@ import {
   IsUUID,
   Matches,
 } from 'class-validator';
-import { IsInstant } from '@tandem/core';
+import { IsInstant, IsEnumValue } from '@tandem/core';
 import { ConsultationAudience, LocalizedText } from '../entities';
 import { IsLocalizedText, LANGUAGE_TAG } from '../localized-text';
 
@@ -72,9 +71,7 @@ export class CreateConsultationDto {
 
   @ApiPropertyOptional({ enum: ConsultationAudience, default: ConsultationAudience.Invited })
   @IsOptional()
-  @IsEnum(ConsultationAudience, {
-    message: `audience must be one of: ${Object.values(ConsultationAudience).join(', ')}`,
-  })
+  @IsEnumValue(ConsultationAudience, 'audience')
   audience?: ConsultationAudience;
 
   @ApiPropertyOptional({ type: [String] })

@@ -1,10 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  IsArray,
   IsBoolean,
-  IsEnum,
   IsInt,
   IsOptional,
   IsString,
@@ -13,9 +10,8 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
-import { IsInstant } from '@tandem/core';
+import { IsInstant, NestedList, IsEnumValue } from '@tandem/core';
 import { MeetingType } from '../entities';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -29,7 +25,7 @@ export class CreateMeetingDto {
   title!: string;
 
   @ApiProperty({ enum: MeetingType })
-  @IsEnum(MeetingType, { message: `type must be one of: ${Object.values(MeetingType).join(', ')}` })
+  @IsEnumValue(MeetingType, 'type')
   type!: MeetingType;
 
   @ApiProperty({ example: '2027-03-10T18:00:00Z' })
@@ -89,10 +85,6 @@ export class AttendeeDto {
 }
 
 export class RecordAttendanceDto {
-  @ApiProperty({ type: [AttendeeDto] })
-  @IsArray()
-  @ArrayMaxSize(5000)
-  @ValidateNested({ each: true })
-  @Type(() => AttendeeDto)
+  @NestedList(AttendeeDto, 5000)
   attendees!: AttendeeDto[];
 }

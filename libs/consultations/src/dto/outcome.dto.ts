@@ -1,16 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsArray,
-  IsOptional,
-  IsUUID,
-  ValidateBy,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayUnique, IsArray, IsOptional, IsUUID, ValidateBy } from 'class-validator';
 import { LocalizedText } from '../entities';
 import { isLocalizedText } from '../localized-text';
+import { NestedList } from '@tandem/core';
 
 /** A plain string (taken as the default language) or texts by language. */
 const IsTextOrLocalized = (max: number) =>
@@ -51,10 +43,6 @@ export class PublishOutcomeDto {
   @IsTextOrLocalized(20_000)
   summary!: string | LocalizedText;
 
-  @ApiProperty({ type: [OutcomeDecisionDto] })
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => OutcomeDecisionDto)
+  @NestedList(OutcomeDecisionDto, 100)
   decisions!: OutcomeDecisionDto[];
 }

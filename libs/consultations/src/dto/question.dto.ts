@@ -1,19 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsEnum,
-  IsInt,
-  IsOptional,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { LocalizedText, QuestionType, TEXT_ANSWER_LIMIT } from '../entities';
 import { IsLocalizedText } from '../localized-text';
+import { OptionalNestedList, IsEnumValue } from '@tandem/core';
 
 export class QuestionOptionDto {
   @ApiProperty({ example: 'buses', description: 'Stable key the answers refer to' })
@@ -27,19 +16,14 @@ export class QuestionOptionDto {
 
 export class CreateQuestionDto {
   @ApiProperty({ enum: QuestionType })
-  @IsEnum(QuestionType, { message: `type must be one of: ${Object.values(QuestionType).join(', ')}` })
+  @IsEnumValue(QuestionType, 'type')
   type!: QuestionType;
 
   @ApiProperty({ example: { en: 'Which service matters most?', ar: 'ما الخدمة الأهم؟' } })
   @IsLocalizedText(2000)
   prompt!: LocalizedText;
 
-  @ApiPropertyOptional({ type: [QuestionOptionDto], description: 'For single_choice and multiple_choice' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => QuestionOptionDto)
+  @OptionalNestedList(QuestionOptionDto, 50, { description: 'For single_choice and multiple_choice' })
   options?: QuestionOptionDto[];
 
   @ApiPropertyOptional({ default: false })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IsDefined, IsOptional, IsUUID } from 'class-validator';
 import { AnswerValue } from '../entities';
+import { NestedList } from '@tandem/core';
 
 export class AnswerDto {
   @ApiProperty()
@@ -25,10 +25,6 @@ export class SubmitResponseDto {
   @IsUUID()
   organizationId?: string;
 
-  @ApiProperty({ type: [AnswerDto] })
-  @IsArray()
-  @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => AnswerDto)
+  @NestedList(AnswerDto, 500)
   answers!: AnswerDto[];
 }

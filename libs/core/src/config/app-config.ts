@@ -1,31 +1,25 @@
-import { plainToInstance, Transform, Type } from 'class-transformer';
+import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsEmail,
   IsIn,
-  IsInt,
   IsIP,
   IsOptional,
   IsString,
   IsUrl,
   Matches,
-  Max,
-  Min,
   MinLength,
   validateSync,
   ValidationError,
 } from 'class-validator';
+import { IntSetting } from './int-setting';
 
 /** Only what the database CLI (migrations) needs, so it can run without mail or Redis settings. */
 export class DatabaseConfig {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// connection URL' })
   DATABASE_URL!: string;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @IntSetting(1, 200)
   DB_POOL_SIZE = 10;
 }
 
@@ -38,19 +32,11 @@ export class AppConfig extends DatabaseConfig {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(65535)
+  @IntSetting(1, 65535)
   PORT = 3000;
 
   /** Prometheus /metrics is served on this port only (not on PORT); 0 turns it off. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @IntSetting(0, 65535)
   METRICS_PORT = 9464;
 
   /** The address the metrics port binds to: loopback unless an internal network needs it. */
@@ -90,26 +76,15 @@ export class AppConfig extends DatabaseConfig {
   JWT_REFRESH_SECRET!: string;
 
   /** Access-token lifetime in seconds. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(30)
-  @Max(86_400)
+  @IntSetting(30, 86_400)
   JWT_ACCESS_TTL = 900;
 
   /** Refresh-token lifetime in seconds. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(300)
+  @IntSetting(300)
   JWT_REFRESH_TTL = 30 * 86_400;
 
   /** Invitation lifetime in hours. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(24 * 60)
+  @IntSetting(1, 24 * 60)
   INVITATION_TTL_HOURS = 168;
 
   @IsOptional()
@@ -122,123 +97,69 @@ export class AppConfig extends DatabaseConfig {
   ADMIN_PASSWORD?: string;
 
   /** Failed logins in a row before an account is locked. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   LOGIN_MAX_FAILURES = 5;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   LOGIN_LOCK_MINUTES = 15;
 
   /** Login attempts per minute per client address and e-mail before 429. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   LOGIN_RATE_LIMIT = 10;
 
   /** Requests per minute per client address across the API before 429. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   API_RATE_LIMIT = 1200;
 
   /** Outbox relay polling interval (ms); LISTEN/NOTIFY wakes it sooner. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
+  @IntSetting(100)
   OUTBOX_POLL_MS = 2000;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @IntSetting(1, 100)
   WORKER_CONCURRENCY = 5;
 
   /** How long a job's lock lasts without renewal: after a worker dies its jobs are retried after this. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1000)
+  @IntSetting(1000)
   JOB_LOCK_MS = 30_000;
 
   /** How long before a task's due date its assignees are reminded (hours). */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   TASK_DUE_REMINDER_HOURS = 24;
 
   /** How long before a partnership agreement expires the lead is reminded (days). */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   AGREEMENT_REMINDER_DAYS = 30;
 
   /** How long before a consultation closes the invitees that have not answered are reminded (seconds; 3 days). */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   CONSULTATION_REMINDER_SECONDS = 3 * 86_400;
 
   /** How long before a consultation meeting its attendees are reminded (seconds; a day). */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   CONSULTATION_MEETING_REMINDER_SECONDS = 86_400;
 
   /** How long an opened retention check-in may stay unanswered before the employer is reminded (seconds; 7 days). */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   CHECK_IN_REMINDER_SECONDS = 7 * 86_400;
 
   /** How often the digest tick runs (ms; default hourly). It sends to users whose local time is 08:xx. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1000)
+  @IntSetting(1000)
   NOTIFICATION_DIGEST_TICK_MS = 3_600_000;
 
   /** Consecutive deliveries that failed for good before a webhook endpoint is disabled. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   WEBHOOK_DISABLE_AFTER_FAILURES = 5;
 
   /** Attempts per webhook delivery (exponential backoff from WEBHOOK_RETRY_BASE_MS). */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(20)
+  @IntSetting(1, 20)
   WEBHOOK_MAX_ATTEMPTS = 8;
 
   /** First retry delay of a webhook delivery (ms); doubles each attempt. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(10)
+  @IntSetting(10)
   WEBHOOK_RETRY_BASE_MS = 10_000;
 
   /** How long a webhook receiver has to answer (ms). */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
-  @Max(60_000)
+  @IntSetting(100, 60_000)
   WEBHOOK_TIMEOUT_MS = 10_000;
 
   /** Allow webhook URLs that resolve to loopback, private or link-local addresses (SSRF guard off). */
@@ -256,36 +177,22 @@ export class AppConfig extends DatabaseConfig {
   REPORT_STORAGE_DIR = './.data/reports';
 
   /** How many days a built report can be downloaded before its file is deleted. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(3650)
+  @IntSetting(1, 3650)
   REPORT_RETENTION_DAYS = 30;
 
   /** How often the worker sweeps expired report files (milliseconds; an hour). */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1000)
+  @IntSetting(1000)
   REPORT_EXPIRE_EVERY_MS = 3_600_000;
 
   /**
    * Testing/ops knob: when set, every report schedule fires every this many milliseconds instead of
    * its weekly or monthly calendar time. Leave unset in production.
    */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(500)
+  @IntSetting(500)
   REPORT_SCHEDULE_EVERY_MS?: number;
 
   /** How many times a report build that failed unexpectedly (not a refusal) is tried before it is marked failed. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(8)
+  @IntSetting(1, 8)
   REPORT_MAX_ATTEMPTS = 3;
 
   /** IATI organisation identifier of the publisher (reporting-org ref) and the prefix of activity identifiers. */
@@ -296,49 +203,30 @@ export class AppConfig extends DatabaseConfig {
   IATI_REPORTING_ORG_REF = 'XI-IATI-TANDEM';
 
   /** Upper bound on graceful shutdown before the process exits anyway. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1000)
+  @IntSetting(1000)
   SHUTDOWN_TIMEOUT_MS = 25_000;
 
   /**
    * Api: after SIGTERM, how long readiness answers 503 while the api still serves normally, so the
    * load balancer stops routing to it before it stops accepting connections (ms).
    */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @IntSetting(0)
   SHUTDOWN_DRAIN_MS = 5_000;
 
   /** SMTP connections kept open and shared per process (nodemailer pool). */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(50)
+  @IntSetting(1, 50)
   SMTP_POOL_SIZE = 5;
 
   /** At most this many messages per SMTP_RATE_DELTA_MS (default: per second) per process (0: no limit), for providers that throttle. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @IntSetting(0)
   SMTP_RATE_LIMIT = 0;
 
   /** Messages one pooled SMTP connection carries before it is closed and a fresh one opened (nodemailer maxMessages). */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   SMTP_MAX_MESSAGES = 1000;
 
   /** The window SMTP_RATE_LIMIT counts in (ms; nodemailer rateDelta): e.g. 60000 with a limit of 600 for "600 a minute". */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
+  @IntSetting(100)
   SMTP_RATE_DELTA_MS = 1000;
 
   /**
@@ -346,31 +234,19 @@ export class AppConfig extends DatabaseConfig {
    * Only after a crash in mid-exchange does it matter: the message is sent again (same Message-ID)
    * once the lease has run out. Keep it well above the SMTP timeout (half of it, at most 60 s).
    */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1000)
+  @IntSetting(1000)
   EMAIL_LEASE_MS = 120_000;
 
   /** A notification reaching more e-mail recipients than this goes out on the bulk e-mail queue. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   BULK_EMAIL_THRESHOLD = 50;
 
   /** How often the retention check-in sweep opens due check-ins and sends reminders (ms). */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(500)
+  @IntSetting(500)
   CHECK_IN_SWEEP_MS = 60_000;
 
   /** How often the task reminder sweep sends the due-soon and overdue reminders whose time has come (ms). */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(500)
+  @IntSetting(500)
   TASK_REMINDER_SWEEP_MS = 60_000;
 
   /**
@@ -387,29 +263,18 @@ export class AppConfig extends DatabaseConfig {
    * replica at once over Redis; this bounds only what a replica cut off from Redis without knowing
    * it could serve (docs/performance.md#reads).
    */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(60_000)
+  @IntSetting(0, 60_000)
   SESSION_CACHE_TTL_MS = 10_000;
 
   /** Sessions each api replica keeps cached at most (least recently used leave first). */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   SESSION_CACHE_MAX = 10_000;
 
   /**
    * How long a logout, a role change or a write request (read cache) waits for every replica to
    * confirm its cache eviction (ms).
    */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(10)
-  @Max(10_000)
+  @IntSetting(10, 10_000)
   SESSION_EVICT_ACK_TIMEOUT_MS = 1000;
 
   /**
@@ -419,18 +284,11 @@ export class AppConfig extends DatabaseConfig {
    * over Redis before they answer); this caps only what a replica cut off without knowing it could
    * serve (docs/performance.md#reads).
    */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(60_000)
+  @IntSetting(0, 60_000)
   READ_CACHE_TTL_MS = 5_000;
 
   /** Rendered read responses each api replica keeps at most (least recently used leave first). */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   READ_CACHE_MAX = 1_000;
 }
 

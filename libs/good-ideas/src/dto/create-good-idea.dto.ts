@@ -1,14 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CountryCode, IsCalendarDate, OptionalText, OptionalValueList } from '@tandem/core';
+import {
+  CountryCode,
+  IsCalendarDate,
+  OptionalText,
+  OptionalValueList,
+  OptionalNestedList,
+  OptionalNested,
+} from '@tandem/core';
 import {
   INTEGRATION_DIMENSIONS,
   OptionalGcmObjectives,
   OptionalSdgTargets,
   TARGET_GROUPS,
 } from '@tandem/programmes';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
-  ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
@@ -19,7 +25,6 @@ import {
   IsUUID,
   MaxLength,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import { GOOD_IDEA_LANGUAGES, GOOD_IDEA_THEMES, ORGANIZATION_KINDS } from '../entities';
 import { GoodIdeaTextsDto, trim } from './good-idea-text.dto';
@@ -91,12 +96,7 @@ export class CreateGoodIdeaDto {
   @OptionalText(10_000)
   approach?: string;
 
-  @ApiPropertyOptional({ type: [GoodIdeaPartnerDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => GoodIdeaPartnerDto)
+  @OptionalNestedList(GoodIdeaPartnerDto, 50)
   partners?: GoodIdeaPartnerDto[];
 
   @ApiProperty({ example: 'Leamington' })
@@ -124,12 +124,7 @@ export class CreateGoodIdeaDto {
   @OptionalGcmObjectives([16, 18], 'each of gcmObjectives must be an integer')
   gcmObjectives?: number[];
 
-  @ApiPropertyOptional({ type: [GoodIdeaResourceDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => GoodIdeaResourceDto)
+  @OptionalNestedList(GoodIdeaResourceDto, 20)
   resources?: GoodIdeaResourceDto[];
 
   @ApiPropertyOptional({ example: '2019-04-01', nullable: true })
@@ -147,9 +142,6 @@ export class CreateGoodIdeaDto {
   })
   languages!: string[];
 
-  @ApiPropertyOptional({ type: GoodIdeaTextsDto, description: 'Texts per language' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => GoodIdeaTextsDto)
+  @OptionalNested(GoodIdeaTextsDto, { description: 'Texts per language' })
   texts?: GoodIdeaTextsDto;
 }

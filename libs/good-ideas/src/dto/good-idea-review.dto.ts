@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  IsEnum,
   IsIn,
   IsInt,
   IsOptional,
@@ -13,7 +12,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { CountryCode, IsCalendarDate } from '@tandem/core';
+import { CountryCode, IsCalendarDate, IsEnumValue } from '@tandem/core';
 import { GOOD_IDEA_CRITERIA, GoodIdeaStatus, RecognitionKind } from '../entities';
 import { trim } from './good-idea-text.dto';
 
@@ -76,7 +75,7 @@ export class CreateEndorsementDto {
 
   @ApiPropertyOptional({ enum: RecognitionKind, default: RecognitionKind.Endorsement })
   @IsOptional()
-  @IsEnum(RecognitionKind, { message: 'kind must be one of: endorsement, award' })
+  @IsEnumValue(RecognitionKind, 'kind')
   kind?: RecognitionKind;
 }
 

@@ -1,7 +1,7 @@
-import { OptionalText } from '@tandem/core';
+import { OptionalText, OptionalNested } from '@tandem/core';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 
 export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -26,27 +26,15 @@ export class GoodIdeaTextDto {
 
 /** Texts per language: `{"fr": {...}, "ar": {...}}`. Each language must be one of `languages`. */
 export class GoodIdeaTextsDto {
-  @ApiPropertyOptional({ type: GoodIdeaTextDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => GoodIdeaTextDto)
+  @OptionalNested(GoodIdeaTextDto)
   en?: GoodIdeaTextDto;
 
-  @ApiPropertyOptional({ type: GoodIdeaTextDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => GoodIdeaTextDto)
+  @OptionalNested(GoodIdeaTextDto)
   fr?: GoodIdeaTextDto;
 
-  @ApiPropertyOptional({ type: GoodIdeaTextDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => GoodIdeaTextDto)
+  @OptionalNested(GoodIdeaTextDto)
   es?: GoodIdeaTextDto;
 
-  @ApiPropertyOptional({ type: GoodIdeaTextDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => GoodIdeaTextDto)
+  @OptionalNested(GoodIdeaTextDto)
   ar?: GoodIdeaTextDto;
 }

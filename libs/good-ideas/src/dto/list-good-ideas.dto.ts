@@ -1,11 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { blankAsAbsent as blank, OptionalFilterValue, PageQueryDto, SearchPageQueryDto } from '@tandem/core';
+import {
+  blankAsAbsent as blank,
+  OptionalFilterValue,
+  PageQueryDto,
+  SearchPageQueryDto,
+  IsEnumValue,
+} from '@tandem/core';
 import { INTEGRATION_DIMENSIONS, SDG_TARGET, TARGET_GROUPS } from '@tandem/programmes';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
-  IsEnum,
   IsIn,
   IsInt,
   IsISO31661Alpha2,
@@ -91,7 +96,7 @@ export class ListPublicGoodIdeasDto extends SearchPageQueryDto {
 export class ListGoodIdeasDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: GoodIdeaStatus })
   @IsOptional()
-  @IsEnum(GoodIdeaStatus, { message: `status must be one of: ${Object.values(GoodIdeaStatus).join(', ')}` })
+  @IsEnumValue(GoodIdeaStatus, 'status')
   status?: GoodIdeaStatus;
 
   @ApiPropertyOptional()

@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQueryDto } from '@tandem/core';
+import { PageQueryDto, OptionalNestedList } from '@tandem/core';
 import { INTEGRATION_DIMENSIONS } from '@tandem/programmes';
-import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
@@ -13,7 +11,6 @@ import {
   IsUUID,
   Matches,
   ValidateBy,
-  ValidateNested,
 } from 'class-validator';
 
 /** Only types whose answers add up across consultations: counts of options, or a 1–5 scale. */
@@ -63,15 +60,7 @@ export class CreateBankQuestionDto {
   @IsMultilingual(2000)
   prompt!: Record<string, string>;
 
-  @ApiPropertyOptional({
-    type: [BankQuestionOptionDto],
-    description: 'For single_choice and multiple_choice',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => BankQuestionOptionDto)
+  @OptionalNestedList(BankQuestionOptionDto, 20, { description: 'For single_choice and multiple_choice' })
   options?: BankQuestionOptionDto[];
 
   @ApiProperty({ enum: INTEGRATION_DIMENSIONS, isArray: true })

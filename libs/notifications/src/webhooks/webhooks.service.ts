@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@tandem/audit';
 
-import { AppConfig, CoreError, Page, PageQueryDto, paginateByCreation, type Actor } from '@tandem/core';
+import {
+  AppConfig,
+  CoreError,
+  Page,
+  PageQueryDto,
+  paginateByCreation,
+  type Actor,
+  orNotFound,
+} from '@tandem/core';
 import { DataSource } from 'typeorm';
 import { isNotificationType } from '../notification-texts';
 import { NotificationsError, NotificationsErrorCode } from '../notifications.errors';
@@ -65,9 +73,10 @@ export class WebhooksService {
   }
 
   private async findOrFail(organizationId: string, id: string): Promise<Webhook> {
-    const found = await this.dataSource.getRepository(Webhook).findOneBy({ id, organizationId });
-    if (!found) throw CoreError.notFound('Webhook');
-    return found;
+    return orNotFound(
+      await this.dataSource.getRepository(Webhook).findOneBy({ id, organizationId }),
+      'Webhook',
+    );
   }
 
   async create(

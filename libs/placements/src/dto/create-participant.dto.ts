@@ -5,20 +5,16 @@ import {
   ArrayMaxSize,
   IsArray,
   IsDefined,
-  IsEnum,
   IsInt,
   IsISO31661Alpha2,
   IsISO6391,
   IsOptional,
-  IsString,
   IsUUID,
-  Matches,
   Max,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsInstant } from '@tandem/core';
+import { IsInstant, NonBlankText, IsEnumValue } from '@tandem/core';
 import { Gender, StatusCategory } from '../entities';
 
 /**
@@ -34,10 +30,7 @@ export class ConsentDto {
   @IsInstant({ message: 'consent.givenAt must be an ISO 8601 date or date-time' })
   givenAt!: string;
 
-  @ApiProperty({ example: 'placement follow-up and aggregate reporting' })
-  @IsString()
-  @MaxLength(500)
-  @Matches(/\S/, { message: 'consent.scope must not be blank' })
+  @NonBlankText(500, 'consent.scope', { example: 'placement follow-up and aggregate reporting' })
   scope!: string;
 }
 
@@ -46,7 +39,7 @@ export class CreateParticipantDto {
   yearOfBirth!: number;
 
   @ApiProperty({ enum: Gender })
-  @IsEnum(Gender, { message: `gender must be one of: ${Object.values(Gender).join(', ')}` })
+  @IsEnumValue(Gender, 'gender')
   gender!: Gender;
 
   @ApiProperty({ example: 'SY', description: 'ISO 3166-1 alpha-2' })
@@ -57,9 +50,7 @@ export class CreateParticipantDto {
   arrivalYear!: number;
 
   @ApiProperty({ enum: StatusCategory })
-  @IsEnum(StatusCategory, {
-    message: `statusCategory must be one of: ${Object.values(StatusCategory).join(', ')}`,
-  })
+  @IsEnumValue(StatusCategory, 'statusCategory')
   statusCategory!: StatusCategory;
 
   @ApiProperty({ example: ['ar', 'en'], description: 'ISO 639-1 codes' })

@@ -1,21 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  IsEnum,
   IsIn,
   IsNumber,
   IsOptional,
-  IsString,
   IsUUID,
-  Matches,
   Max,
-  MaxLength,
   Min,
   Validate,
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
-import { IsCalendarDate } from '@tandem/core';
+import { IsCalendarDate, NonBlankText, IsEnumValue } from '@tandem/core';
 import { isIsco08, ISIC4_SECTIONS } from '../classifications';
 import { ContractType } from '../entities';
 
@@ -45,10 +41,7 @@ export class CreatePlacementDto {
   @IsUUID()
   programmeId?: string;
 
-  @ApiProperty({ example: 'Kitchen assistant' })
-  @IsString()
-  @MaxLength(200)
-  @Matches(/\S/, { message: 'jobTitle must not be blank' })
+  @NonBlankText(200, 'jobTitle', { example: 'Kitchen assistant' })
   jobTitle!: string;
 
   @ApiProperty({ example: '9412', description: 'ISCO-08' })
@@ -64,9 +57,7 @@ export class CreatePlacementDto {
   startDate!: string;
 
   @ApiProperty({ enum: ContractType })
-  @IsEnum(ContractType, {
-    message: `contractType must be one of: ${Object.values(ContractType).join(', ')}`,
-  })
+  @IsEnumValue(ContractType, 'contractType')
   contractType!: ContractType;
 
   @ApiProperty({ example: 37.5 })
@@ -82,9 +73,6 @@ export class EndPlacementDto {
   @IsCalendarDate({ message: 'endDate must be a date YYYY-MM-DD' })
   endDate!: string;
 
-  @ApiProperty({ example: 'contract ended' })
-  @IsString()
-  @MaxLength(500)
-  @Matches(/\S/, { message: 'reason must not be blank' })
+  @NonBlankText(500, 'reason', { example: 'contract ended' })
   reason!: string;
 }

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsCalendarDate, PageQueryDto } from '@tandem/core';
+import { IsCalendarDate, PageQueryDto, IsEnumValue } from '@tandem/core';
 import { IsEnum, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { ISIC4_SECTIONS } from '../classifications';
 import { PlacementStatus, RetentionCheckStatus } from '../entities';
@@ -61,9 +61,7 @@ export class ListParticipantsDto extends PageQueryDto {
 export class ListCheckInsDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: RetentionCheckStatus })
   @IsOptional()
-  @IsEnum(RetentionCheckStatus, {
-    message: `status must be one of: ${Object.values(RetentionCheckStatus).join(', ')}`,
-  })
+  @IsEnumValue(RetentionCheckStatus, 'status')
   status?: RetentionCheckStatus;
 
   @ApiPropertyOptional()

@@ -1,20 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsEnum,
-  IsIn,
-  IsNumber,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  Validate,
-  ValidateIf,
-} from 'class-validator';
+import { IsIn, IsNumber, Max, Min, Validate, ValidateIf } from 'class-validator';
 import { ISIC4_SECTIONS } from '../classifications';
 import { ContractType } from '../entities';
 import { Isco08Constraint } from './create-placement.dto';
+import { NonBlankText, IsEnumValue } from '@tandem/core';
 
 /** Absent means "leave as is"; null is validated (and refused): none of these fields is clearable. */
 const present = (_: object, v: unknown): boolean => v !== undefined;
@@ -24,11 +14,8 @@ const present = (_: object, v: unknown): boolean => v !== undefined;
  * the check-ins are scheduled from it (end the placement and log it again to correct it).
  */
 export class UpdatePlacementDto {
-  @ApiPropertyOptional({ example: 'Kitchen assistant' })
   @ValidateIf(present)
-  @IsString()
-  @MaxLength(200)
-  @Matches(/\S/, { message: 'jobTitle must not be blank' })
+  @NonBlankText(200, 'jobTitle', { example: 'Kitchen assistant', required: false })
   jobTitle?: string;
 
   @ApiPropertyOptional({ example: '9412', description: 'ISCO-08' })
@@ -43,9 +30,7 @@ export class UpdatePlacementDto {
 
   @ApiPropertyOptional({ enum: ContractType })
   @ValidateIf(present)
-  @IsEnum(ContractType, {
-    message: `contractType must be one of: ${Object.values(ContractType).join(', ')}`,
-  })
+  @IsEnumValue(ContractType, 'contractType')
   contractType?: ContractType;
 
   @ApiPropertyOptional({ example: 37.5 })

@@ -5,9 +5,10 @@ import {
   OptionalText,
   OptionalValueList,
   POLICY_AREAS,
+  OptionalNested,
 } from '@tandem/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsISO4217CurrencyCode,
@@ -17,7 +18,6 @@ import {
   Matches,
   MaxLength,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import { INTEGRATION_DIMENSIONS, TARGET_GROUPS } from '../entities';
 import { OptionalGcmObjectives, OptionalSdgTargets } from './global-goal-fields';
@@ -79,10 +79,7 @@ export class CreateProgrammeDto {
   @MaxLength(120)
   city?: string;
 
-  @ApiPropertyOptional({ type: BudgetDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => BudgetDto)
+  @OptionalNested(BudgetDto)
   budget?: BudgetDto;
 
   @OptionalValueList(TARGET_GROUPS, 'targetGroups')

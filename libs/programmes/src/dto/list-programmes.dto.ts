@@ -1,12 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEnum, IsIn, IsOptional, IsUUID } from 'class-validator';
-import { CountryCode, OptionalText, PageQueryDto } from '@tandem/core';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { CountryCode, OptionalText, PageQueryDto, IsEnumValue } from '@tandem/core';
 import { INTEGRATION_DIMENSIONS, ProgrammeStatus } from '../entities';
 
 export class ListProgrammesDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ProgrammeStatus })
   @IsOptional()
-  @IsEnum(ProgrammeStatus, { message: `status must be one of: ${Object.values(ProgrammeStatus).join(', ')}` })
+  @IsEnumValue(ProgrammeStatus, 'status')
   status?: ProgrammeStatus;
 
   @ApiPropertyOptional({ enum: INTEGRATION_DIMENSIONS })

@@ -1,6 +1,6 @@
-import { IsCalendarDate } from '@tandem/core';
+import { IsCalendarDate, NonBlankText, IsEnumValue } from '@tandem/core';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { PartnerRole } from '../entities';
 
 export class AddPartnerDto {
@@ -9,7 +9,7 @@ export class AddPartnerDto {
   organizationId!: string;
 
   @ApiProperty({ enum: PartnerRole })
-  @IsEnum(PartnerRole, { message: `role must be one of: ${Object.values(PartnerRole).join(', ')}` })
+  @IsEnumValue(PartnerRole, 'role')
   role!: PartnerRole;
 
   @ApiPropertyOptional({ example: '2027-01-15', nullable: true })
@@ -45,10 +45,7 @@ export class AddManagerDto {
 }
 
 export class CreateMilestoneDto {
-  @ApiProperty({ example: 'First cohort placed' })
-  @IsString()
-  @MaxLength(200)
-  @Matches(/\S/, { message: 'title must not be blank' })
+  @NonBlankText(200, 'title', { example: 'First cohort placed' })
   title!: string;
 
   @ApiProperty({ example: '2027-06-30' })

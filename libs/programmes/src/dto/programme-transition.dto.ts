@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEnum } from 'class-validator';
 import { ProgrammeStatus } from '../entities';
+import { IsEnumValue } from '@tandem/core';
 
 export class ProgrammeTransitionDto {
   @ApiProperty({ enum: ProgrammeStatus })
-  @IsEnum(ProgrammeStatus, { message: `to must be one of: ${Object.values(ProgrammeStatus).join(', ')}` })
+  @IsEnumValue(ProgrammeStatus, 'to')
   to!: ProgrammeStatus;
 }

@@ -1,6 +1,6 @@
-import { AuditService } from '@tandem/audit';
+import { domainWriteOver } from '@tandem/audit';
 
-import { errorCodeOf as codeOf, MembershipRole, transactionOver, userActor } from '@tandem/core';
+import { errorCodeOf as codeOf, MembershipRole, userActor } from '@tandem/core';
 import { DataSource } from 'typeorm';
 import { Indicator, IndicatorKind, IndicatorValue, Programme, ProgrammeStatus } from '../entities';
 import { ProgrammeAccess } from '../programme-access.service';
@@ -74,9 +74,8 @@ describe(IndicatorValuesService.name, () => {
     sut = new IndicatorValuesService(
       // The real repository over the mocked EntityManager: the SQL it sends is what is checked.
       new IndicatorValuesRepository({} as DataSource),
-      transactionOver(em),
+      domainWriteOver(em, { audit }),
       indicators as unknown as IndicatorsService,
-      audit as unknown as AuditService,
     );
   });
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
+import { DomainWrite } from '@tandem/audit';
 
-import { mapPage, Page, PageQueryDto, TransactionService, Actor } from '@tandem/core';
+import { mapPage, Page, PageQueryDto, Actor } from '@tandem/core';
 import { EntityManager } from 'typeorm';
 import { IndicatorKind } from '../entities';
 import { ProgrammesError, ProgrammesErrorCode } from '../programmes.errors';
@@ -18,9 +18,8 @@ import { ReportedValue } from './indicator.view';
 export class IndicatorValuesService {
   constructor(
     private readonly values: IndicatorValuesRepository,
-    private readonly tx: TransactionService,
+    private readonly write: DomainWrite,
     private readonly indicators: IndicatorsService,
-    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -28,7 +27,7 @@ export class IndicatorValuesService {
    * update). Refused while a locked reporting period overlaps the period.
    */
   async report(actor: Actor, indicatorId: string, dto: ReportIndicatorValueDto): Promise<ReportedValue> {
-    return this.tx.run(async (em) => {
+    return this.write.run(async (em) => {
       // The programme row stays locked until commit: locking a period takes the same row lock, so
       // a lock cannot slip in between the check below and the write.
       const { indicator, access } = await this.indicators.requireIndicator(
@@ -59,7 +58,7 @@ export class IndicatorValuesService {
         ? (await this.values.update(em, existing.id, write), existing.id)
         : await this.values.insert(em, indicatorId, dto.periodStart, dto.periodEnd, write);
       const saved = await this.values.findById(em, id);
-      await this.audit.record(em, {
+      await this.write.audit(em, {
         action: existing ? 'update' : 'create',
         entityType: 'indicator_value',
         entityId: id,

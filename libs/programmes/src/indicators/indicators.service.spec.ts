@@ -1,12 +1,6 @@
-import { AuditService } from '@tandem/audit';
+import { domainWriteOver } from '@tandem/audit';
 
-import {
-  CoreError,
-  CoreErrorCode,
-  domainFailureOf as failure,
-  transactionOver,
-  userActor,
-} from '@tandem/core';
+import { CoreError, CoreErrorCode, domainFailureOf as failure, userActor } from '@tandem/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { Indicator, IndicatorDirection, IndicatorKind, Programme, ProgrammeStatus } from '../entities';
 import { ProgrammeAccessService } from '../programme-access.service';
@@ -48,9 +42,8 @@ describe(IndicatorsService.name, () => {
     audit = { record: jest.fn() };
     sut = new IndicatorsService(
       new IndicatorsRepository({} as DataSource),
-      transactionOver(em),
+      domainWriteOver(em, { audit }),
       access as unknown as ProgrammeAccessService,
-      audit as unknown as AuditService,
     );
   });
 

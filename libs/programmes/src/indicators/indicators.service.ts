@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
+import { DomainWrite } from '@tandem/audit';
 
 import {
   CoreError,
@@ -7,10 +7,10 @@ import {
   DomainError,
   mapPage,
   Page,
-  TransactionService,
   validationFailed,
   Actor,
   assertVersion,
+  orNotFound,
 } from '@tandem/core';
 import { EntityManager } from 'typeorm';
 import { Indicator, IndicatorDirection, IndicatorKind } from '../entities';
@@ -33,13 +33,12 @@ export interface IndicatorInScope {
 export class IndicatorsService {
   constructor(
     private readonly indicators: IndicatorsRepository,
-    private readonly tx: TransactionService,
+    private readonly write: DomainWrite,
     private readonly access: ProgrammeAccessService,
-    private readonly audit: AuditService,
   ) {}
 
   async create(actor: Actor, programmeId: string, dto: CreateIndicatorDto): Promise<IndicatorView> {
-    return this.tx.run(async (em) => {
+    return this.write.run(async (em) => {
       const { programme } = await this.access.require(actor, programmeId, 'manage', em);
       assertProgrammeOpen(programme);
       const def = dto.frameworkIndicatorCode ? await this.adopted(em, dto) : dto;
@@ -61,12 +60,7 @@ export class IndicatorsService {
         }),
       );
       const saved = await em.findOneByOrFail(Indicator, { id: indicator.id });
-      await this.audit.record(em, {
-        action: 'create',
-        entityType: 'indicator',
-        entityId: saved.id,
-        after: indicatorSnapshot(saved),
-      });
+      await this.write.auditCreate(em, 'indicator', saved.id, indicatorSnapshot(saved));
       return indicatorView(saved);
     });
   }
@@ -88,11 +82,13 @@ export class IndicatorsService {
     expectedVersion: number,
     dto: UpdateIndicatorDto,
   ): Promise<IndicatorView> {
-    return this.tx.run(async (em) => {
+    return this.write.run(async (em) => {
       // FOR NO KEY UPDATE: serialises edits of the definition without blocking values being reported
       // against it (their foreign key only takes a key-share lock).
-      const locked = await em.findOne(Indicator, { where: { id }, lock: { mode: 'for_no_key_update' } });
-      if (!locked) throw CoreError.notFound('Indicator');
+      const locked = orNotFound(
+        await em.findOne(Indicator, { where: { id }, lock: { mode: 'for_no_key_update' } }),
+        'Indicator',
+      );
       const { indicator, access } = await this.inScope(actor, locked, 'manage', em);
       assertProgrammeOpen(access.programme);
       assertVersion(indicator, expectedVersion, 'indicator');
@@ -128,13 +124,7 @@ export class IndicatorsService {
         },
       );
       const saved = await em.findOneByOrFail(Indicator, { id });
-      await this.audit.record(em, {
-        action: 'update',
-        entityType: 'indicator',
-        entityId: id,
-        before,
-        after: indicatorSnapshot(saved),
-      });
+      await this.write.auditUpdate(em, 'indicator', id, before, indicatorSnapshot(saved));
       return indicatorView(saved);
     });
   }
@@ -152,8 +142,7 @@ export class IndicatorsService {
     em: EntityManager,
     lockProgramme = false,
   ): Promise<IndicatorInScope> {
-    const indicator = await em.findOneBy(Indicator, { id });
-    if (!indicator) throw CoreError.notFound('Indicator');
+    const indicator = orNotFound(await em.findOneBy(Indicator, { id }), 'Indicator');
     return this.inScope(actor, indicator, action, em, lockProgramme);
   }
 

@@ -1,6 +1,6 @@
-import { AuditService } from '@tandem/audit';
+import { domainWriteOver } from '@tandem/audit';
 
-import { CoreErrorCode, errorCodeOf as codeOf, transactionOver, userActor } from '@tandem/core';
+import { CoreErrorCode, errorCodeOf as codeOf, userActor } from '@tandem/core';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { Programme, ProgrammeStatus, ReportingPeriodLock } from '../entities';
 import { ProgrammeAccessService } from '../programme-access.service';
@@ -33,9 +33,8 @@ describe(PeriodLocksService.name, () => {
     audit = { record: jest.fn() };
     sut = new PeriodLocksService(
       new IndicatorValuesRepository({} as DataSource),
-      transactionOver(em),
+      domainWriteOver(em, { audit }),
       access as unknown as ProgrammeAccessService,
-      audit as unknown as AuditService,
     );
   });
 

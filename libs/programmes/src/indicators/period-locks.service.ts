@@ -1,15 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@tandem/audit';
+import { DomainWrite } from '@tandem/audit';
 
-import {
-  CoreError,
-  isUniqueViolation,
-  mapPage,
-  Page,
-  PageQueryDto,
-  TransactionService,
-  Actor,
-} from '@tandem/core';
+import { isUniqueViolation, mapPage, Page, PageQueryDto, Actor, orNotFound } from '@tandem/core';
 import { ReportingPeriodLock } from '../entities';
 import { ProgrammeAccessService } from '../programme-access.service';
 import { ProgrammesError, ProgrammesErrorCode } from '../programmes.errors';
@@ -27,13 +19,12 @@ import { assertPeriod } from './reporting';
 export class PeriodLocksService {
   constructor(
     private readonly values: IndicatorValuesRepository,
-    private readonly tx: TransactionService,
+    private readonly write: DomainWrite,
     private readonly access: ProgrammeAccessService,
-    private readonly audit: AuditService,
   ) {}
 
   async lock(actor: Actor, programmeId: string, dto: LockPeriodDto): Promise<PeriodLockView> {
-    return this.tx.run(async (em) => {
+    return this.write.run(async (em) => {
       // The programme row lock orders this against value reports, which hold it while they check locks.
       const { programme } = await this.access.require(actor, programmeId, 'manage', em, true);
       assertProgrammeOpen(programme);
@@ -58,34 +49,30 @@ export class PeriodLocksService {
         }
         throw err;
       }
-      await this.audit.record(em, {
-        action: 'create',
-        entityType: 'reporting_period_lock',
-        entityId: lock.id,
-        after: { programmeId, periodStart: lock.periodStart, periodEnd: lock.periodEnd },
+      await this.write.auditCreate(em, 'reporting_period_lock', lock.id, {
+        programmeId,
+        periodStart: lock.periodStart,
+        periodEnd: lock.periodEnd,
       });
       return periodLockView(lock);
     });
   }
 
   async unlock(actor: Actor, programmeId: string, lockId: string): Promise<void> {
-    await this.tx.run(async (em) => {
+    await this.write.run(async (em) => {
       const { programme } = await this.access.require(actor, programmeId, 'manage', em, true);
       assertProgrammeOpen(programme);
-      const lock = await em.findOneBy(ReportingPeriodLock, { id: lockId, programmeId });
-      if (!lock) throw CoreError.notFound('Period lock');
+      const lock = orNotFound(
+        await em.findOneBy(ReportingPeriodLock, { id: lockId, programmeId }),
+        'Period lock',
+      );
       await em.delete(ReportingPeriodLock, { id: lockId });
-      await this.audit.record(em, {
-        action: 'delete',
-        entityType: 'reporting_period_lock',
-        entityId: lock.id,
-        before: {
-          programmeId,
-          periodStart: lock.periodStart,
-          periodEnd: lock.periodEnd,
-          lockedByUserId: lock.lockedByUserId,
-          lockedAt: lock.lockedAt,
-        },
+      await this.write.auditDelete(em, 'reporting_period_lock', lock.id, {
+        programmeId,
+        periodStart: lock.periodStart,
+        periodEnd: lock.periodEnd,
+        lockedByUserId: lock.lockedByUserId,
+        lockedAt: lock.lockedAt,
       });
     });
   }

@@ -1,14 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEnum, IsObject, IsOptional } from 'class-validator';
+import { IsObject, IsOptional } from 'class-validator';
 import { ReportFormat, ReportKind } from '../entities';
+import { IsEnumValue } from '@tandem/core';
 
 export class CreateReportDto {
   @ApiProperty({ enum: ReportKind })
-  @IsEnum(ReportKind, { message: `kind must be one of: ${Object.values(ReportKind).join(', ')}` })
+  @IsEnumValue(ReportKind, 'kind')
   kind!: ReportKind;
 
   @ApiProperty({ enum: ReportFormat, description: 'See the kind × format matrix in the README' })
-  @IsEnum(ReportFormat, { message: `format must be one of: ${Object.values(ReportFormat).join(', ')}` })
+  @IsEnumValue(ReportFormat, 'format')
   format!: ReportFormat;
 
   @ApiPropertyOptional({

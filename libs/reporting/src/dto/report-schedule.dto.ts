@@ -4,7 +4,6 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
-  IsEnum,
   IsObject,
   IsOptional,
   IsString,
@@ -12,6 +11,7 @@ import {
   Length,
 } from 'class-validator';
 import { ReportCadence, ReportFormat, ReportKind } from '../entities';
+import { IsEnumValue } from '@tandem/core';
 
 export class CreateReportScheduleDto {
   @ApiPropertyOptional({
@@ -24,11 +24,11 @@ export class CreateReportScheduleDto {
   name?: string;
 
   @ApiProperty({ enum: ReportKind })
-  @IsEnum(ReportKind, { message: `kind must be one of: ${Object.values(ReportKind).join(', ')}` })
+  @IsEnumValue(ReportKind, 'kind')
   kind!: ReportKind;
 
   @ApiProperty({ enum: ReportFormat })
-  @IsEnum(ReportFormat, { message: `format must be one of: ${Object.values(ReportFormat).join(', ')}` })
+  @IsEnumValue(ReportFormat, 'format')
   format!: ReportFormat;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'As for POST /reports' })
@@ -37,7 +37,7 @@ export class CreateReportScheduleDto {
   parameters?: Record<string, unknown>;
 
   @ApiProperty({ enum: ReportCadence, description: 'weekly: Mondays 06:00 UTC; monthly: the 1st, 06:00 UTC' })
-  @IsEnum(ReportCadence, { message: 'cadence must be one of: weekly, monthly' })
+  @IsEnumValue(ReportCadence, 'cadence')
   cadence!: ReportCadence;
 
   @ApiPropertyOptional({

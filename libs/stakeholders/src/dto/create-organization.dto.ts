@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   IsEmail,
-  IsEnum,
   IsISO31661Alpha2,
   IsObject,
   IsOptional,
@@ -12,6 +11,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { OrganizationKind } from '../entities/organization.entity';
+import { IsEnumValue } from '@tandem/core';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upper = ({ value }: { value: unknown }) =>
@@ -19,9 +19,7 @@ const upper = ({ value }: { value: unknown }) =>
 
 export class CreateOrganizationDto {
   @ApiProperty({ enum: OrganizationKind })
-  @IsEnum(OrganizationKind, {
-    message: 'kind must be one of: government, employer, civil_society, migrant_association',
-  })
+  @IsEnumValue(OrganizationKind, 'kind')
   kind!: OrganizationKind;
 
   @ApiProperty({ example: 'City of Riverton' })

@@ -1,20 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEnum, IsOptional } from 'class-validator';
-import { CountryCode, OptionalText, PageQueryDto } from '@tandem/core';
+import { IsOptional } from 'class-validator';
+import { CountryCode, OptionalText, PageQueryDto, IsEnumValue } from '@tandem/core';
 import { OrganizationKind } from '../entities/organization.entity';
 import { GovernmentLevel } from '../kinds/government/government-profile.entity';
 
 export class ListOrganizationsDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: OrganizationKind })
   @IsOptional()
-  @IsEnum(OrganizationKind, {
-    message: 'kind must be one of: government, employer, civil_society, migrant_association',
-  })
+  @IsEnumValue(OrganizationKind, 'kind')
   kind?: OrganizationKind;
 
   @ApiPropertyOptional({ enum: GovernmentLevel, description: 'Government level (implies kind=government)' })
   @IsOptional()
-  @IsEnum(GovernmentLevel, { message: 'level must be one of: national, regional, municipal, local' })
+  @IsEnumValue(GovernmentLevel, 'level')
   level?: GovernmentLevel;
 
   @CountryCode({ optional: true, example: 'PT' })

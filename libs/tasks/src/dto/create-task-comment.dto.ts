@@ -1,13 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength } from 'class-validator';
+import { NonBlankText } from '@tandem/core';
 
 export class CreateTaskCommentDto {
-  @ApiProperty({
+  @NonBlankText(10_000, 'body', {
     example: 'Venue confirmed. @amira@example.org can you bring the interpreters?',
     description: "Plain text. `@` followed by a user's e-mail address mentions them",
   })
-  @IsString()
-  @MaxLength(10_000)
-  @Matches(/\S/, { message: 'body must not be blank' })
   body!: string;
 }

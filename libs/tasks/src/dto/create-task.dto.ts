@@ -1,29 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsArray,
-  IsEnum,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { TaskPriority } from '../entities';
-import { IsCalendarDate } from '@tandem/core';
+import { IsCalendarDate, NonBlankText, IsEnumValue } from '@tandem/core';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export const MAX_DEPENDENCIES = 50;
 
 export class CreateTaskDto {
-  @ApiProperty({ example: 'Book the venue for the first language course' })
   @Transform(trim)
-  @IsString()
-  @MaxLength(200)
-  @Matches(/\S/, { message: 'title must not be blank' })
+  @NonBlankText(200, 'title', { example: 'Book the venue for the first language course' })
   title!: string;
 
   @ApiPropertyOptional({ example: 'Two rooms, 20 people each, step-free access.' })
@@ -48,7 +35,7 @@ export class CreateTaskDto {
 
   @ApiPropertyOptional({ enum: TaskPriority, default: TaskPriority.Normal })
   @IsOptional()
-  @IsEnum(TaskPriority, { message: `priority must be one of: ${Object.values(TaskPriority).join(', ')}` })
+  @IsEnumValue(TaskPriority, 'priority')
   priority?: TaskPriority;
 
   @ApiPropertyOptional({

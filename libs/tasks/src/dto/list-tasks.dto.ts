@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsOptional, IsUUID } from 'class-validator';
-import { PageQueryDto } from '@tandem/core';
+import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import { PageQueryDto, IsEnumValue } from '@tandem/core';
 import { TaskState } from '../entities';
 
 /** `?state=todo,in_progress` and `?state=todo&state=in_progress` both mean "either". */
@@ -15,7 +15,7 @@ export class ListTasksDto extends PageQueryDto {
   @Transform(list)
   @IsArray()
   @ArrayMaxSize(5)
-  @IsEnum(TaskState, { each: true, message: `state must be one of: ${Object.values(TaskState).join(', ')}` })
+  @IsEnumValue(TaskState, 'state', { each: true })
   state?: TaskState[];
 
   @ApiPropertyOptional()

@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { TaskState } from '../entities';
+import { IsEnumValue } from '@tandem/core';
 
 export class TransitionTaskDto {
   @ApiProperty({ enum: TaskState, example: TaskState.InProgress })
-  @IsEnum(TaskState, { message: `to must be one of: ${Object.values(TaskState).join(', ')}` })
+  @IsEnumValue(TaskState, 'to')
   to!: TaskState;
 
   @ApiPropertyOptional({

@@ -4,16 +4,14 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
-  IsEnum,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   ValidateIf,
 } from 'class-validator';
 import { TaskPriority } from '../entities';
-import { IsCalendarDate } from '@tandem/core';
+import { IsCalendarDate, NonBlankText, IsEnumValue } from '@tandem/core';
 import { MAX_DEPENDENCIES } from './create-task.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -26,12 +24,9 @@ const present = (_: object, v: unknown): boolean => v !== undefined;
  * `milestoneId`, `assigneeUserId` and `dueDate` are cleared with null; `blockedBy` replaces the list.
  */
 export class UpdateTaskDto {
-  @ApiPropertyOptional()
   @ValidateIf(present)
   @Transform(trim)
-  @IsString()
-  @MaxLength(200)
-  @Matches(/\S/, { message: 'title must not be blank' })
+  @NonBlankText(200, 'title', { required: false })
   title?: string;
 
   @ApiPropertyOptional()
@@ -57,7 +52,7 @@ export class UpdateTaskDto {
 
   @ApiPropertyOptional({ enum: TaskPriority })
   @ValidateIf(present)
-  @IsEnum(TaskPriority, { message: `priority must be one of: ${Object.values(TaskPriority).join(', ')}` })
+  @IsEnumValue(TaskPriority, 'priority')
   priority?: TaskPriority;
 
   @ApiPropertyOptional({ example: '2027-03-31', nullable: true })

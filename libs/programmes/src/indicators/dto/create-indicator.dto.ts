@@ -1,15 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsEnum,
-  IsIn,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import {
   IndicatorDirection,
   IndicatorKind,
@@ -17,6 +8,7 @@ import {
   IntegrationDimension,
 } from '../../entities';
 import { IsIndicatorNumber } from './indicator-fields';
+import { IsEnumValue } from '@tandem/core';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -66,7 +58,7 @@ export class CreateIndicatorDto {
       'baseline and target are gaps (migrant minus host) and progress is measured on the absolute gap.',
   })
   @IsOptional()
-  @IsEnum(IndicatorKind, { message: 'kind must be one of: plain, gap' })
+  @IsEnumValue(IndicatorKind, 'kind')
   kind?: IndicatorKind;
 
   @ApiProperty({ example: -20, description: 'For a gap indicator: the baseline gap, migrant minus host' })
@@ -83,6 +75,6 @@ export class CreateIndicatorDto {
       'Which way the value (for a gap indicator: the gap) must move from baseline to target; it must agree with them',
   })
   @ValidateIf(ownDefinition)
-  @IsEnum(IndicatorDirection, { message: 'direction must be one of: increase, decrease' })
+  @IsEnumValue(IndicatorDirection, 'direction')
   direction!: IndicatorDirection;
 }

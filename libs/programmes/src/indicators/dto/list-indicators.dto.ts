@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQueryDto } from '@tandem/core';
-import { IsEnum, IsIn, IsOptional } from 'class-validator';
+import { PageQueryDto, IsEnumValue } from '@tandem/core';
+import { IsIn, IsOptional } from 'class-validator';
 import { IndicatorKind, INTEGRATION_DIMENSIONS, IntegrationDimension } from '../../entities';
 
 export class ListIndicatorsDto extends PageQueryDto {
@@ -11,6 +11,6 @@ export class ListIndicatorsDto extends PageQueryDto {
 
   @ApiPropertyOptional({ enum: IndicatorKind })
   @IsOptional()
-  @IsEnum(IndicatorKind, { message: 'kind must be one of: plain, gap' })
+  @IsEnumValue(IndicatorKind, 'kind')
   kind?: IndicatorKind;
 }

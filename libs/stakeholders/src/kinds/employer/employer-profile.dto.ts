@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEnum, IsIn } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { EmployerSizeBand, ISIC_SECTIONS } from './employer-profile.entity';
+import { IsEnumValue } from '@tandem/core';
 
 export class EmployerProfileDto {
   @ApiProperty({ enum: ISIC_SECTIONS, description: 'ISIC Rev.4 section letter' })
@@ -11,6 +12,6 @@ export class EmployerProfileDto {
     enum: EmployerSizeBand,
     description: 'micro 1–9, small 10–49, medium 50–249, large 250+ people',
   })
-  @IsEnum(EmployerSizeBand, { message: 'sizeBand must be one of: micro, small, medium, large' })
+  @IsEnumValue(EmployerSizeBand, 'sizeBand')
   sizeBand!: EmployerSizeBand;
 }

@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsTerritoryCode, OptionalValueList, POLICY_AREAS } from '@tandem/core';
-import { IsEnum, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsTerritoryCode, OptionalValueList, POLICY_AREAS, IsEnumValue } from '@tandem/core';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { GovernmentLevel } from './government-profile.entity';
 
 export class GovernmentProfileDto {
   @ApiProperty({ enum: GovernmentLevel })
-  @IsEnum(GovernmentLevel, { message: 'level must be one of: national, regional, municipal, local' })
+  @IsEnumValue(GovernmentLevel, 'level')
   level!: GovernmentLevel;
 
   @ApiProperty({ example: 'City of Riverton' })
