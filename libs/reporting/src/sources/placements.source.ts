@@ -12,7 +12,7 @@ import {
 import { ProgrammeAccessService, ProgrammesRepository } from '@tandem/programmes';
 import { OrganizationsRepository } from '@tandem/stakeholders';
 import { columns, Cell, fromArray, ReportContent, Row, Section } from '../report-content';
-import { CopyCell, copyCsvInto, copyStatement, sqlLiteral } from '../writers/copy-csv';
+import { CopyCell, copyCsvInto, copyStatement, guardedName, sqlLiteral } from '../writers/copy-csv';
 
 export interface PlacementsParameters {
   programmeId?: string;
@@ -34,26 +34,32 @@ const ROW_COLUMNS = columns({
   endDate: 'End date',
 });
 
-/** The placements row section's cells in SQL (as `rows` below builds them), names looked up in literals. */
+/**
+ * The placements row section's cells in SQL (as `rows` below builds them). The names come from
+ * JSON literals, guarded beforehand (each name once, not each row); the id and the dates can
+ * never be empty nor start with a formula character, so they go out as PostgreSQL prints them.
+ */
 function copyCells(
   employers: Map<string, string>,
   programmes: Map<string, string>,
 ): Record<string, CopyCell> {
-  const names = (m: Map<string, string>) => `${sqlLiteral(JSON.stringify(Object.fromEntries(m)))}::jsonb`;
+  const names = (m: Map<string, string>) =>
+    `${sqlLiteral(JSON.stringify(Object.fromEntries([...m].map(([id, name]) => [id, guardedName(name)]))))}::jsonb`;
   const text = (sql: string): CopyCell => ({ sql, text: true });
+  const asIs = (sql: string): CopyCell => ({ sql, text: false });
   return {
-    placementId: text('q."placementId"'),
+    placementId: asIs('q."placementId"'),
     participantReference: text('q."participantReference"'),
-    employer: text(`${names(employers)} ->> q."employerId"::text`),
-    programme: text(`${names(programmes)} ->> q."programmeId"::text`),
+    employer: asIs(`${names(employers)} ->> q."employerId"::text`),
+    programme: asIs(`${names(programmes)} ->> q."programmeId"::text`),
     jobTitle: text('q."jobTitle"'),
     occupationCode: text('q."occupationCode"'),
     sector: text('q."sector"'),
     contractType: text('q."contractType"'),
-    hoursPerWeek: { sql: 'q."hoursPerWeek"', text: false },
-    startDate: text('q."startDate"'),
+    hoursPerWeek: asIs('q."hoursPerWeek"'),
+    startDate: asIs('q."startDate"'),
     placementStatus: text('q."placementStatus"'),
-    endDate: text('q."endDate"'),
+    endDate: asIs('q."endDate"'),
   };
 }
 
