@@ -1,18 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CoreError, Actor } from '@tandem/core';
+import { AppConfig, CoreError, Actor } from '@tandem/core';
 import {
   BreakdownCell,
   PlacementAccessService,
   PlacementReportRow,
   PlacementsRepository,
   PlacementStatsService,
+  PlacementStatsView,
 } from '@tandem/placements';
 import { ProgrammeAccessService, ProgrammesRepository } from '@tandem/programmes';
 import { OrganizationsRepository } from '@tandem/stakeholders';
-import { columns, Cell, fromArray, ReportContent, Row, Section } from '../report-content';
-import { CopyCell, copyCsvInto, copyStatement, guardedName, sqlLiteral } from '../writers/copy-csv';
+import { columns, Cell, ContentOptions, fromArray, ReportContent, Row, Section } from '../report-content';
+import {
+  CopyCell,
+  copyCsvInto,
+  CopySpool,
+  copyStatement,
+  guardedName,
+  spoolCopy,
+  sqlLiteral,
+} from '../writers/copy-csv';
+import { csvColumns } from '../writers/csv.writer';
 
 export interface PlacementsParameters {
   programmeId?: string;
@@ -33,6 +43,22 @@ const ROW_COLUMNS = columns({
   placementStatus: 'Status',
   endDate: 'End date',
 });
+const SUMMARY_COLUMNS = columns({ metric: 'Metric', value: 'Value' });
+const breakdownColumns = (keyHeader: string) => columns({ key: keyHeader, people: 'People' });
+const RETENTION_COLUMNS = columns({
+  months: 'Months',
+  answered: 'Answered',
+  retained: 'Still employed',
+  left: 'Left',
+  rate: 'Retention rate',
+});
+/** The CSV's columns (keys) with the row section, as writeCsv unites the sections' columns below. */
+const CSV_KEYS = csvColumns([
+  { columns: SUMMARY_COLUMNS },
+  { columns: breakdownColumns('') },
+  { columns: RETENTION_COLUMNS },
+  { columns: ROW_COLUMNS },
+]).map((c) => c.key);
 
 /**
  * The placements row section's cells in SQL (as `rows` below builds them). The names come from
@@ -63,6 +89,12 @@ function copyCells(
   };
 }
 
+interface RowSection {
+  section: Section;
+  total: number;
+  dispose?: () => Promise<void>;
+}
+
 /**
  * placements: the placement statistics (PlacementStatsService: the same scoping and the same
  * small-cell suppression as GET /placements/stats) plus, when the view is exact (an employer's own
@@ -81,6 +113,7 @@ export class PlacementsSource {
     private readonly organizations: OrganizationsRepository,
     // The CSV's row section is written by PostgreSQL (COPY) on a connection of its own.
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
   ) {}
 
   /** The cheap part of the stats' scoping rules, at request time: 404 for what the actor cannot see. */
@@ -102,8 +135,30 @@ export class PlacementsSource {
     }
   }
 
-  async content(actor: Actor, p: PlacementsParameters): Promise<ReportContent> {
-    const s = await this.stats.stats(actor, p);
+  /**
+   * For a CSV of an exact view, the row section's COPY starts first, on a connection of its own,
+   * into a temporary file (spoolCopy) while the statistics run; writeCsv appends it after the
+   * aggregate sections. The same statements as written one after the other (each its own snapshot,
+   * as before: the statistics' REPEATABLE READ transaction never covered the rows), the same bytes.
+   */
+  async content(actor: Actor, p: PlacementsParameters, options: ContentOptions = {}): Promise<ReportContent> {
+    const view = await this.stats.view(actor, p);
+    const ahead = options.csv && !view.suppressed ? await this.rowSection(actor, p, true) : null;
+    try {
+      return { ...(await this.build(actor, p, view, ahead)), dispose: ahead?.dispose };
+    } catch (err) {
+      await ahead?.dispose?.();
+      throw err;
+    }
+  }
+
+  private async build(
+    actor: Actor,
+    p: PlacementsParameters,
+    view: PlacementStatsView,
+    ahead: RowSection | null,
+  ): Promise<ReportContent> {
+    const s = await this.stats.stats(actor, p, view);
     const employerNames = await this.names(s.byEmployer.map((c) => c.key));
     const breakdown = (
       name: string,
@@ -114,7 +169,7 @@ export class PlacementsSource {
     ): Section => ({
       name,
       title,
-      columns: columns({ key: keyHeader, people: 'People' }),
+      columns: breakdownColumns(keyHeader),
       rows: () => fromArray(cells.map((c) => ({ key: label(c.key), people: c.people }))),
       charts: cells.some((c) => typeof c.people === 'number')
         ? [
@@ -136,7 +191,7 @@ export class PlacementsSource {
       {
         name: 'summary',
         title: 'Summary',
-        columns: columns({ metric: 'Metric', value: 'Value' }),
+        columns: SUMMARY_COLUMNS,
         rows: () =>
           fromArray([
             { metric: 'placements', value: s.total.placements },
@@ -171,13 +226,7 @@ export class PlacementsSource {
       {
         name: 'retention',
         title: 'Retention at 3, 6 and 12 months',
-        columns: columns({
-          months: 'Months',
-          answered: 'Answered',
-          retained: 'Still employed',
-          left: 'Left',
-          rate: 'Retention rate',
-        }),
+        columns: RETENTION_COLUMNS,
         rows: () => fromArray(s.retention.map((r) => ({ ...r }) as Row)),
         charts: [
           {
@@ -191,29 +240,9 @@ export class PlacementsSource {
     let totalRows: number | undefined;
     if (!s.suppressed) {
       // Exact views only (see the class comment): the actor's own employers' placements.
-      const employerIds = p.employerOrganizationId ? [p.employerOrganizationId] : this.access.orgIds(actor);
-      const found = await this.placements.reportRows(actor, { employerIds, programmeId: p.programmeId });
-      const employers = await this.names(employerIds);
-      const programmes = await this.programmeRows.titles(found.programmeIds);
-      totalRows = found.total;
-      sections.push({
-        name: 'placements',
-        title: 'Placements',
-        columns: ROW_COLUMNS,
-        rows: () => this.rows(found.rows(), employers, programmes),
-        csv: {
-          copyInto: (columns, out, onRecords) =>
-            copyCsvInto(
-              this.dataSource,
-              copyStatement('placements', columns, {
-                ...found.query,
-                cells: copyCells(employers, programmes),
-              }),
-              out,
-              onRecords,
-            ),
-        },
-      });
+      const rows = ahead ?? (await this.rowSection(actor, p, false));
+      totalRows = rows.total;
+      sections.push(rows.section);
     }
     const facts: [string, Cell][] = [
       ['Scope', programme ? `Programme: ${programme.title}` : 'All placements you may see'],
@@ -227,6 +256,40 @@ export class PlacementsSource {
       ],
     ];
     return { title: 'Placements report', facts, sections, totalRows };
+  }
+
+  /**
+   * The placements row section of an exact view (the actor's own employers, or the one asked for).
+   * `ahead`: its CSV records are COPYed at once into a temporary file (dispose removes it); writeCsv
+   * appends the file if it asks for the same columns, else (never, as built above) COPYs again.
+   */
+  private async rowSection(actor: Actor, p: PlacementsParameters, ahead: boolean): Promise<RowSection> {
+    const employerIds = p.employerOrganizationId ? [p.employerOrganizationId] : this.access.orgIds(actor);
+    const found = await this.placements.reportRows(actor, { employerIds, programmeId: p.programmeId });
+    const employers = await this.names(employerIds);
+    const programmes = await this.programmeRows.titles(found.programmeIds);
+    const statement = (keys: string[]) =>
+      copyStatement('placements', keys, { ...found.query, cells: copyCells(employers, programmes) });
+    const spool: CopySpool | null = ahead
+      ? spoolCopy(this.dataSource, statement(CSV_KEYS), this.config.REPORT_STORAGE_DIR)
+      : null;
+    return {
+      total: found.total,
+      dispose: spool ? () => spool.dispose() : undefined,
+      section: {
+        name: 'placements',
+        title: 'Placements',
+        columns: ROW_COLUMNS,
+        rows: () => this.rows(found.rows(), employers, programmes),
+        csv: {
+          copyInto: async (keys, out, onRecords) => {
+            if (spool && keys.join() === CSV_KEYS.join()) return spool.appendTo(out, onRecords);
+            await spool?.dispose();
+            return copyCsvInto(this.dataSource, statement(keys), out, onRecords);
+          },
+        },
+      },
+    };
   }
 
   /** Each row with the employer's and the programme's names, in the columns' order. */

@@ -1,6 +1,6 @@
-import { PassThrough, Readable, Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { openTestDataSource } from '../../../../test/support/integration';
+import { collect, openTestDataSource } from '../../../../test/support/integration';
 import { columns, fromArray, ReportContent, Row, Section } from '../report-content';
 import { copyCsvInto, copyStatement, RecordEnds } from './copy-csv';
 import { writeCsv } from './csv.writer';
@@ -32,14 +32,6 @@ function rowsQuery(folded = false): { sql: string; params: unknown[]; orderBy?: 
     // Unordered, the query is folded into COPY's (as the placements report's): the order is COPY's.
     ...(folded ? { orderBy: ['"i"'] } : {}),
   };
-}
-
-async function collect(write: (out: PassThrough) => Promise<unknown>): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  await write(out);
-  return Buffer.concat(chunks);
 }
 
 describe('CSV row sections written by PostgreSQL (COPY … TO STDOUT)', () => {

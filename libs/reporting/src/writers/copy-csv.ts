@@ -1,10 +1,16 @@
 import { defuseFormula } from '@tandem/core';
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, rmSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { Transform, TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
 import { escapeLiteral } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /** One cell of a row section written by PostgreSQL: a SQL expression over the rows' query (alias `q`). */
 export interface CopyCell {
@@ -158,4 +164,74 @@ export async function copyCsvInto(
   }
   await qr.release();
   return records;
+}
+
+/** A row section COPYed ahead into a temporary file, appended to the CSV once what precedes it is written. */
+export interface CopySpool {
+  /** Waits for the COPY, then streams the file into `out` (without ending it); resolves to the records. */
+  appendTo(out: Writable, onRecords: (records: number) => Promise<void>): Promise<number>;
+  /** Stops the COPY if it still runs and removes the file (also after appendTo; twice is fine). */
+  dispose(): Promise<void>;
+}
+
+/**
+ * Starts `statement` (a COPY … TO STDOUT (FORMAT csv)) at once on a pooled connection of its own,
+ * writing its records (CRLF, as copyCsvInto writes them) into a temporary file in `dir`, so the
+ * caller can compute what precedes the rows meanwhile. Streamed both ways with backpressure: memory
+ * stays flat whatever the rows. The file is removed by dispose(), and synchronously at process exit
+ * if the process ends before (a worker killed after SHUTDOWN_TIMEOUT_MS). A COPY stopped midway
+ * closes its connection (it goes back to the pool only when the COPY finished).
+ */
+export function spoolCopy(dataSource: DataSource, statement: string, dir: string): CopySpool {
+  const file = path.join(dir, `copy-${process.pid}-${randomUUID()}.csv.part`);
+  const onExit = () => rmSync(file, { force: true });
+  process.on('exit', onExit);
+  const stop = new AbortController();
+  // Progress is reported once appendTo is called (the records before it are counted from then on).
+  let report: (records: number) => Promise<void> = () => Promise.resolve();
+  const records = (async () => {
+    await mkdir(dir, { recursive: true });
+    // Opened before the COPY starts and closed before this settles, so dispose's rm comes after both.
+    const sink = createWriteStream(file);
+    await once(sink, 'ready');
+    const [client, release] = (await (dataSource.driver as PostgresDriver).obtainSlaveConnection()) as [
+      import('pg').PoolClient,
+      (err?: Error) => void,
+    ];
+    let failed: Error | undefined;
+    try {
+      const copy = client.query(copyTo(statement));
+      copy.on('error', () => undefined); // a closed connection reports to a stream pipeline already left
+      const ends = new RecordEnds((n) => report(n));
+      await pipeline(copy, ends, sink, { signal: stop.signal });
+      return ends.records;
+    } catch (err) {
+      failed = err instanceof Error ? err : new Error(String(err));
+      throw err;
+    } finally {
+      release(failed); // with an error the pool closes the connection instead of reusing it
+      sink.destroy();
+      if (!sink.closed) await once(sink, 'close');
+    }
+  })();
+  records.catch(() => undefined); // awaited by appendTo, or dropped by dispose
+  let disposed: Promise<void> | undefined;
+  return {
+    async appendTo(out, onRecords) {
+      report = onRecords; // as copyCsvInto: a failing progress update fails the COPY
+      const n = await records;
+      await pipeline(createReadStream(file), out, { end: false });
+      await onRecords(n);
+      return n;
+    },
+    dispose() {
+      disposed ??= (async () => {
+        stop.abort();
+        await records.catch(() => undefined);
+        await rm(file, { force: true });
+        process.removeListener('exit', onExit);
+      })();
+      return disposed;
+    },
+  };
 }

@@ -35,9 +35,7 @@ async function write(
   progress: ProgressFn,
   signal: AbortSignal,
 ): Promise<number> {
-  const columns: Column[] = [{ key: 'section', header: 'section' }];
-  for (const s of content.sections)
-    for (const c of s.columns) if (!columns.some((x) => x.key === c.key)) columns.push(c);
+  const columns = csvColumns(content.sections);
   const stringifier = csvStream(columns.map((c) => ({ key: c.key, header: c.key })));
   try {
     // The stringifier writes the header and the small sections; a section PostgreSQL can write itself
@@ -75,6 +73,14 @@ async function write(
     stringifier.destroy();
     throw err;
   }
+}
+
+/** The CSV's columns: `section`, then the union of the sections' columns in order (by key). */
+export function csvColumns(sections: { columns: Column[] }[]): Column[] {
+  const columns: Column[] = [{ key: 'section', header: 'section' }];
+  for (const s of sections)
+    for (const c of s.columns) if (!columns.some((x) => x.key === c.key)) columns.push(c);
+  return columns;
 }
 
 /** Waits until the stringifier has handed everything it holds to the file. */
