@@ -3,6 +3,7 @@
 // spec file takes its own copy of the template, so files run in parallel without sharing rows.
 import { dataSourceOptions } from '@tandem/database';
 import { randomUUID } from 'node:crypto';
+import { PassThrough } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { createTestDatabase } from './stack';
 
@@ -10,6 +11,15 @@ export async function openTestDataSource(): Promise<DataSource> {
   const url = await createTestDatabase();
   const ds = new DataSource({ ...dataSourceOptions({ DATABASE_URL: url, DB_POOL_SIZE: 4 }), logging: false });
   return ds.initialize();
+}
+
+/** Everything `write` writes into a PassThrough, once it resolves. */
+export async function collect(write: (out: PassThrough) => Promise<unknown>): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  await write(out);
+  return Buffer.concat(chunks);
 }
 
 /** Minimal rows for the specs, written as SQL so a spec states exactly what exists. */

@@ -15,6 +15,12 @@ import {
 } from './suppression';
 import { PlacementStats } from './placement-stats.view';
 
+/** The access side of the statistics: suppressed, or exact over these employers (null: none chosen). */
+export interface PlacementStatsView {
+  suppressed: boolean;
+  employers: string[] | null;
+}
+
 /**
  * Placement statistics. An employer sees its own, exactly. A programme's managers (and platform
  * admins) see the programme's across its employers, with small cells suppressed; an employer that
@@ -28,7 +34,11 @@ export class PlacementStatsService {
     private readonly programmes: ProgrammeAccessService,
   ) {}
 
-  async stats(actor: Actor, query: PlacementStatsQueryDto): Promise<PlacementStats> {
+  /**
+   * Who sees what (the access rules, without counting): suppressed (a programme's managers and
+   * platform admins over a whole programme) or exact over `employers`. Throws the 404/400 stats gives.
+   */
+  async view(actor: Actor, query: PlacementStatsQueryDto): Promise<PlacementStatsView> {
     let suppressed = false;
     let employers: string[] | null = null;
     const requested = query.employerOrganizationId;
@@ -54,6 +64,16 @@ export class PlacementStatsService {
       // Outside a programme everyone sees their own employers' placements, exactly (admins: none).
       employers = requested ? [requested] : this.access.orgIds(actor);
     }
+    return { suppressed, employers };
+  }
+
+  /** The statistics; `view` when the caller already asked view() for the same actor and query. */
+  async stats(
+    actor: Actor,
+    query: PlacementStatsQueryDto,
+    view?: PlacementStatsView,
+  ): Promise<PlacementStats> {
+    const { suppressed, employers } = view ?? (await this.view(actor, query));
     const counts = await this.placements.counts({
       programmeId: query.programmeId ?? null,
       employerIds: employers,

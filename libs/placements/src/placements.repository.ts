@@ -325,8 +325,13 @@ export class PlacementsRepository {
     total: number;
     programmeIds: string[];
     rows: () => AsyncIterable<PlacementReportRow>;
-    /** The same rows' query (columns named as PlacementReportRow's fields), for COPY … TO STDOUT. */
-    query: { sql: string; params: unknown[] };
+    /**
+     * The same rows for COPY … TO STDOUT: the query WITHOUT its order (columns named as
+     * PlacementReportRow's fields, plus the start date itself as "startDateKey") and the order as
+     * columns of it. Unordered, the query is folded into the one that writes the cells, so PostgreSQL
+     * computes them below the sort, in its parallel workers, as it computes the bare query's.
+     */
+    query: { sql: string; params: unknown[]; orderBy: string[] };
   }> {
     const qb = this.dataSource
       .getRepository(Placement)
@@ -349,7 +354,14 @@ export class PlacementsRepository {
         employers: scope.employerIds,
       });
     if (scope.programmeId) qb.andWhere('pl.programme_id = :programmeId', { programmeId: scope.programmeId });
-    this.access.scopePlacements(qb, actor);
+    // The actor's own employers' placements are all readable (the scope's first branch): the scope
+    // would add nothing but a correlated EXISTS the planner prices per row (it then plans no
+    // parallel scan). Any other employer keeps it.
+    const own = this.access.orgIds(actor);
+    const onlyOwn = scope.employerIds.every((e) => own.includes(e));
+    if (!onlyOwn) this.access.scopePlacements(qb, actor);
+    const unordered = qb.clone().addSelect('pl.start_date', 'startDateKey');
+    const [copySql, copyParams] = unordered.getQueryAndParameters();
     qb.orderBy('pl.start_date').addOrderBy('pl.id');
     const [sql, params] = qb.getQueryAndParameters();
     // The total and the programmes named need neither the order (a million-row sort) nor the
@@ -365,7 +377,7 @@ export class PlacementsRepository {
       });
     if (scope.programmeId)
       perProgramme.andWhere('pl.programme_id = :programmeId', { programmeId: scope.programmeId });
-    this.access.scopePlacements(perProgramme, actor);
+    if (!onlyOwn) this.access.scopePlacements(perProgramme, actor);
     perProgramme.groupBy('pl.programme_id');
     const groups = await perProgramme.getRawMany<{ programme_id: string | null; n: string }>();
     const n = groups.reduce((sum, g) => sum + Number(g.n), 0);
@@ -374,7 +386,7 @@ export class PlacementsRepository {
       total: n,
       programmeIds,
       rows: () => cursorRows<PlacementReportRow>(this.dataSource, sql, params),
-      query: { sql, params },
+      query: { sql: copySql, params: copyParams, orderBy: ['"startDateKey"', '"placementId"'] },
     };
   }
 }

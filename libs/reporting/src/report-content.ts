@@ -58,6 +58,13 @@ export interface ReportContent {
   sections: Section[];
   /** Rows the row-level sections will stream, when known in advance: the report's progress total. */
   totalRows?: number;
+  /** Releases what the content holds (a row section COPYed ahead): called once the file is written or failed. */
+  dispose?: () => Promise<void>;
+}
+
+/** What the content is for, so a source can start work ahead (a CSV's row section while its statistics run). */
+export interface ContentOptions {
+  csv?: boolean;
 }
 
 /** Reports the number of rows written so far. */

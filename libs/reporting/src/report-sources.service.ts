@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 
 import { Writable } from 'node:stream';
 import { ReportFormat, ReportKind } from './entities';
-import { ProgressFn, ReportContent } from './report-content';
+import { ContentOptions, ProgressFn, ReportContent } from './report-content';
 import { ConsultationSource } from './sources/consultation.source';
 import { CoverageSource } from './sources/coverage.source';
 import { GoodIdeasSource } from './sources/good-ideas.source';
@@ -26,7 +26,7 @@ type Params = Record<string, unknown>;
  */
 interface TabularSource {
   check(actor: Actor, parameters: object): Promise<void>;
-  content(actor: Actor, parameters: object): Promise<ReportContent>;
+  content(actor: Actor, parameters: object, options?: ContentOptions): Promise<ReportContent>;
 }
 
 /** Dispatches a report kind to its source (what the requester may see) and a format to its writer. */
@@ -74,8 +74,23 @@ export class ReportSources {
   ): Promise<number> {
     if (report.kind === ReportKind.IatiActivities)
       return this.iati.write(actor, report.parameters, out, progress);
-    const content = await this.tabular[report.kind].content(actor, report.parameters);
-    if (content.totalRows !== undefined) await onTotal(content.totalRows);
+    const content = await this.tabular[report.kind].content(actor, report.parameters, {
+      csv: report.format === ReportFormat.Csv,
+    });
+    try {
+      if (content.totalRows !== undefined) await onTotal(content.totalRows);
+      return await this.writeContent(report, content, out, progress);
+    } finally {
+      await content.dispose?.();
+    }
+  }
+
+  private async writeContent(
+    report: { id: string; kind: ReportKind; format: ReportFormat; parameters: Params },
+    content: ReportContent,
+    out: Writable,
+    progress: ProgressFn,
+  ): Promise<number> {
     switch (report.format) {
       case ReportFormat.Csv:
         return writeCsv(content, out, progress);

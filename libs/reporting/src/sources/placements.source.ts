@@ -1,18 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CoreError, Actor } from '@tandem/core';
+import { AppConfig, CoreError, Actor } from '@tandem/core';
 import {
   BreakdownCell,
   PlacementAccessService,
   PlacementReportRow,
   PlacementsRepository,
   PlacementStatsService,
+  PlacementStatsView,
 } from '@tandem/placements';
 import { ProgrammeAccessService, ProgrammesRepository } from '@tandem/programmes';
 import { OrganizationsRepository } from '@tandem/stakeholders';
-import { columns, Cell, fromArray, ReportContent, Row, Section } from '../report-content';
-import { CopyCell, copyCsvInto, copyStatement, sqlLiteral } from '../writers/copy-csv';
+import { columns, Cell, ContentOptions, fromArray, ReportContent, Row, Section } from '../report-content';
+import {
+  CopyCell,
+  copyCsvInto,
+  CopySpool,
+  copyStatement,
+  guardedName,
+  spoolCopy,
+  sqlLiteral,
+} from '../writers/copy-csv';
+import { csvColumns } from '../writers/csv.writer';
 
 export interface PlacementsParameters {
   programmeId?: string;
@@ -33,28 +43,56 @@ const ROW_COLUMNS = columns({
   placementStatus: 'Status',
   endDate: 'End date',
 });
+const SUMMARY_COLUMNS = columns({ metric: 'Metric', value: 'Value' });
+const breakdownColumns = (keyHeader: string) => columns({ key: keyHeader, people: 'People' });
+const RETENTION_COLUMNS = columns({
+  months: 'Months',
+  answered: 'Answered',
+  retained: 'Still employed',
+  left: 'Left',
+  rate: 'Retention rate',
+});
+/** The CSV's columns (keys) with the row section, as writeCsv unites the sections' columns below. */
+const CSV_KEYS = csvColumns([
+  { columns: SUMMARY_COLUMNS },
+  { columns: breakdownColumns('') },
+  { columns: RETENTION_COLUMNS },
+  { columns: ROW_COLUMNS },
+]).map((c) => c.key);
 
-/** The placements row section's cells in SQL (as `rows` below builds them), names looked up in literals. */
+/**
+ * The placements row section's cells in SQL (as `rows` below builds them). The names come from
+ * JSON literals, guarded beforehand (each name once, not each row); the id and the dates can
+ * never be empty nor start with a formula character, so they go out as PostgreSQL prints them.
+ */
 function copyCells(
   employers: Map<string, string>,
   programmes: Map<string, string>,
 ): Record<string, CopyCell> {
-  const names = (m: Map<string, string>) => `${sqlLiteral(JSON.stringify(Object.fromEntries(m)))}::jsonb`;
+  const names = (m: Map<string, string>) =>
+    `${sqlLiteral(JSON.stringify(Object.fromEntries([...m].map(([id, name]) => [id, guardedName(name)]))))}::jsonb`;
   const text = (sql: string): CopyCell => ({ sql, text: true });
+  const asIs = (sql: string): CopyCell => ({ sql, text: false });
   return {
-    placementId: text('q."placementId"'),
+    placementId: asIs('q."placementId"'),
     participantReference: text('q."participantReference"'),
-    employer: text(`${names(employers)} ->> q."employerId"::text`),
-    programme: text(`${names(programmes)} ->> q."programmeId"::text`),
+    employer: asIs(`${names(employers)} ->> q."employerId"::text`),
+    programme: asIs(`${names(programmes)} ->> q."programmeId"::text`),
     jobTitle: text('q."jobTitle"'),
     occupationCode: text('q."occupationCode"'),
     sector: text('q."sector"'),
     contractType: text('q."contractType"'),
-    hoursPerWeek: { sql: 'q."hoursPerWeek"', text: false },
-    startDate: text('q."startDate"'),
+    hoursPerWeek: asIs('q."hoursPerWeek"'),
+    startDate: asIs('q."startDate"'),
     placementStatus: text('q."placementStatus"'),
-    endDate: text('q."endDate"'),
+    endDate: asIs('q."endDate"'),
   };
+}
+
+interface RowSection {
+  section: Section;
+  total: number;
+  dispose?: () => Promise<void>;
 }
 
 /**
@@ -75,6 +113,7 @@ export class PlacementsSource {
     private readonly organizations: OrganizationsRepository,
     // The CSV's row section is written by PostgreSQL (COPY) on a connection of its own.
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
   ) {}
 
   /** The cheap part of the stats' scoping rules, at request time: 404 for what the actor cannot see. */
@@ -96,8 +135,30 @@ export class PlacementsSource {
     }
   }
 
-  async content(actor: Actor, p: PlacementsParameters): Promise<ReportContent> {
-    const s = await this.stats.stats(actor, p);
+  /**
+   * For a CSV of an exact view, the row section's COPY starts first, on a connection of its own,
+   * into a temporary file (spoolCopy) while the statistics run; writeCsv appends it after the
+   * aggregate sections. The same statements as written one after the other (each its own snapshot,
+   * as before: the statistics' REPEATABLE READ transaction never covered the rows), the same bytes.
+   */
+  async content(actor: Actor, p: PlacementsParameters, options: ContentOptions = {}): Promise<ReportContent> {
+    const view = await this.stats.view(actor, p);
+    const ahead = options.csv && !view.suppressed ? await this.rowSection(actor, p, true) : null;
+    try {
+      return { ...(await this.build(actor, p, view, ahead)), dispose: ahead?.dispose };
+    } catch (err) {
+      await ahead?.dispose?.();
+      throw err;
+    }
+  }
+
+  private async build(
+    actor: Actor,
+    p: PlacementsParameters,
+    view: PlacementStatsView,
+    ahead: RowSection | null,
+  ): Promise<ReportContent> {
+    const s = await this.stats.stats(actor, p, view);
     const employerNames = await this.names(s.byEmployer.map((c) => c.key));
     const breakdown = (
       name: string,
@@ -108,7 +169,7 @@ export class PlacementsSource {
     ): Section => ({
       name,
       title,
-      columns: columns({ key: keyHeader, people: 'People' }),
+      columns: breakdownColumns(keyHeader),
       rows: () => fromArray(cells.map((c) => ({ key: label(c.key), people: c.people }))),
       charts: cells.some((c) => typeof c.people === 'number')
         ? [
@@ -130,7 +191,7 @@ export class PlacementsSource {
       {
         name: 'summary',
         title: 'Summary',
-        columns: columns({ metric: 'Metric', value: 'Value' }),
+        columns: SUMMARY_COLUMNS,
         rows: () =>
           fromArray([
             { metric: 'placements', value: s.total.placements },
@@ -165,13 +226,7 @@ export class PlacementsSource {
       {
         name: 'retention',
         title: 'Retention at 3, 6 and 12 months',
-        columns: columns({
-          months: 'Months',
-          answered: 'Answered',
-          retained: 'Still employed',
-          left: 'Left',
-          rate: 'Retention rate',
-        }),
+        columns: RETENTION_COLUMNS,
         rows: () => fromArray(s.retention.map((r) => ({ ...r }) as Row)),
         charts: [
           {
@@ -185,29 +240,9 @@ export class PlacementsSource {
     let totalRows: number | undefined;
     if (!s.suppressed) {
       // Exact views only (see the class comment): the actor's own employers' placements.
-      const employerIds = p.employerOrganizationId ? [p.employerOrganizationId] : this.access.orgIds(actor);
-      const found = await this.placements.reportRows(actor, { employerIds, programmeId: p.programmeId });
-      const employers = await this.names(employerIds);
-      const programmes = await this.programmeRows.titles(found.programmeIds);
-      totalRows = found.total;
-      sections.push({
-        name: 'placements',
-        title: 'Placements',
-        columns: ROW_COLUMNS,
-        rows: () => this.rows(found.rows(), employers, programmes),
-        csv: {
-          copyInto: (columns, out, onRecords) =>
-            copyCsvInto(
-              this.dataSource,
-              copyStatement('placements', columns, {
-                ...found.query,
-                cells: copyCells(employers, programmes),
-              }),
-              out,
-              onRecords,
-            ),
-        },
-      });
+      const rows = ahead ?? (await this.rowSection(actor, p, false));
+      totalRows = rows.total;
+      sections.push(rows.section);
     }
     const facts: [string, Cell][] = [
       ['Scope', programme ? `Programme: ${programme.title}` : 'All placements you may see'],
@@ -221,6 +256,40 @@ export class PlacementsSource {
       ],
     ];
     return { title: 'Placements report', facts, sections, totalRows };
+  }
+
+  /**
+   * The placements row section of an exact view (the actor's own employers, or the one asked for).
+   * `ahead`: its CSV records are COPYed at once into a temporary file (dispose removes it); writeCsv
+   * appends the file if it asks for the same columns, else (never, as built above) COPYs again.
+   */
+  private async rowSection(actor: Actor, p: PlacementsParameters, ahead: boolean): Promise<RowSection> {
+    const employerIds = p.employerOrganizationId ? [p.employerOrganizationId] : this.access.orgIds(actor);
+    const found = await this.placements.reportRows(actor, { employerIds, programmeId: p.programmeId });
+    const employers = await this.names(employerIds);
+    const programmes = await this.programmeRows.titles(found.programmeIds);
+    const statement = (keys: string[]) =>
+      copyStatement('placements', keys, { ...found.query, cells: copyCells(employers, programmes) });
+    const spool: CopySpool | null = ahead
+      ? spoolCopy(this.dataSource, statement(CSV_KEYS), this.config.REPORT_STORAGE_DIR)
+      : null;
+    return {
+      total: found.total,
+      dispose: spool ? () => spool.dispose() : undefined,
+      section: {
+        name: 'placements',
+        title: 'Placements',
+        columns: ROW_COLUMNS,
+        rows: () => this.rows(found.rows(), employers, programmes),
+        csv: {
+          copyInto: async (keys, out, onRecords) => {
+            if (spool && keys.join() === CSV_KEYS.join()) return spool.appendTo(out, onRecords);
+            await spool?.dispose();
+            return copyCsvInto(this.dataSource, statement(keys), out, onRecords);
+          },
+        },
+      },
+    };
   }
 
   /** Each row with the employer's and the programme's names, in the columns' order. */

@@ -1,6 +1,6 @@
-import { PassThrough, Readable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { openTestDataSource } from '../../../../test/support/integration';
+import { collect, openTestDataSource } from '../../../../test/support/integration';
 import { columns, fromArray, ReportContent, Row, Section } from '../report-content';
 import { copyCsvInto, copyStatement, RecordEnds } from './copy-csv';
 import { writeCsv } from './csv.writer';
@@ -19,7 +19,7 @@ const TRICKY: Row[] = [
 ];
 
 /** The same rows as a query with parameters (so their inlining into COPY is exercised too). */
-function rowsQuery(): { sql: string; params: unknown[] } {
+function rowsQuery(folded = false): { sql: string; params: unknown[]; orderBy?: string[] } {
   const params: unknown[] = [];
   const values = TRICKY.map((r, i) => {
     params.push(r.name, r.note, r.hours, i);
@@ -27,17 +27,11 @@ function rowsQuery(): { sql: string; params: unknown[] } {
     return `($${n - 3}::text, $${n - 2}::text, $${n - 1}::float8, $${n}::int)`;
   });
   return {
-    sql: `SELECT * FROM (VALUES ${values.join(', ')}) v("name", "note", "hours", "i") WHERE v."i" = ANY(CAST($${params.length + 1} AS int[])) ORDER BY v."i"`,
+    sql: `SELECT * FROM (VALUES ${values.join(', ')}) v("name", "note", "hours", "i") WHERE v."i" = ANY(CAST($${params.length + 1} AS int[]))${folded ? '' : ' ORDER BY v."i"'}`,
     params: [...params, TRICKY.map((_, i) => i)],
+    // Unordered, the query is folded into COPY's (as the placements report's): the order is COPY's.
+    ...(folded ? { orderBy: ['"i"'] } : {}),
   };
-}
-
-async function collect(write: (out: PassThrough) => Promise<unknown>): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  await write(out);
-  return Buffer.concat(chunks);
 }
 
 describe('CSV row sections written by PostgreSQL (COPY … TO STDOUT)', () => {
@@ -48,7 +42,7 @@ describe('CSV row sections written by PostgreSQL (COPY … TO STDOUT)', () => {
   });
   afterAll(() => ds.destroy());
 
-  const content = (viaCopy: boolean): ReportContent => {
+  const content = (viaCopy: boolean, folded = false): ReportContent => {
     const section: Section = {
       name: 'people',
       title: 'People',
@@ -61,7 +55,7 @@ describe('CSV row sections written by PostgreSQL (COPY … TO STDOUT)', () => {
           copyCsvInto(
             ds,
             copyStatement('people', columns, {
-              ...rowsQuery(),
+              ...rowsQuery(folded),
               cells: {
                 name: { sql: 'q."name"', text: true },
                 note: { sql: 'q."note"', text: true },
@@ -87,19 +81,63 @@ describe('CSV row sections written by PostgreSQL (COPY … TO STDOUT)', () => {
     };
   };
 
-  it('writes the same bytes as csv-stringify row by row: formula guard, quoting, CRLF, empty cells', async () => {
-    const progress = jest.fn(() => Promise.resolve());
-    const expected = await collect((out) => writeCsv(content(false), out, progress));
-    let count = 0;
-    const actual = await collect(async (out) => (count = await writeCsv(content(true), out, progress)));
-    expect(actual.toString('utf8')).toEqual(expected.toString('utf8'));
-    expect(actual.equals(expected)).toBe(true);
-    expect(count).toBe(TRICKY.length + 1);
-    // And the guard is really there: no cell starts with a formula character.
-    expect(actual.toString('utf8')).toContain(`people,,,'=SUM(A1:A9),formula,37.5\r\n`);
-    expect(actual.toString('utf8')).toContain(`people,,,'@cmd,'\tTab first,-5\r\n`);
-    expect(actual.toString('utf8')).toContain(`people,,,"'\rCR first","a,b",24.25\r\n`);
+  it.each([
+    ['a rows query with its order', false],
+    ['an unordered rows query and the order given apart', true],
+  ])(
+    'writes the same bytes as csv-stringify row by row (%s): formula guard, quoting, CRLF, empty cells',
+    async (_, folded) => {
+      const progress = jest.fn(() => Promise.resolve());
+      const expected = await collect((out) => writeCsv(content(false), out, progress));
+      let count = 0;
+      const actual = await collect(
+        async (out) => (count = await writeCsv(content(true, folded), out, progress)),
+      );
+      expect(actual.toString('utf8')).toEqual(expected.toString('utf8'));
+      expect(actual.equals(expected)).toBe(true);
+      expect(count).toBe(TRICKY.length + 1);
+      // And the guard is really there: no cell starts with a formula character.
+      expect(actual.toString('utf8')).toContain(`people,,,'=SUM(A1:A9),formula,37.5\r\n`);
+      expect(actual.toString('utf8')).toContain(`people,,,'@cmd,'\tTab first,-5\r\n`);
+      expect(actual.toString('utf8')).toContain(`people,,,"'\rCR first","a,b",24.25\r\n`);
+    },
+  );
+});
+
+describe(`${copyCsvInto.name}: an output that fails midway`, () => {
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    ds = await openTestDataSource();
   });
+  afterAll(() => ds.destroy());
+
+  const statement = `COPY (SELECT i, repeat('x', 200) AS filler FROM generate_series(1, 50000000) i) TO STDOUT (FORMAT csv)`;
+  const running = async (): Promise<number> =>
+    (
+      await ds.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND query = $1`,
+        [statement],
+      )
+    )[0].n;
+
+  it('closes the connection, so the COPY stops and no one borrows a busy connection', async () => {
+    let chunks = 0;
+    const out = new Writable({
+      write(_chunk, _enc, done) {
+        done(++chunks > 3 ? new Error('disk full') : null);
+      },
+    });
+    out.on('error', () => undefined);
+    await expect(copyCsvInto(ds, statement, out, () => Promise.resolve())).rejects.toThrow('disk full');
+    // PostgreSQL ends the COPY's backend once its connection is gone (within moments, not minutes).
+    const until = Date.now() + 5_000;
+    while ((await running()) > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    expect(await running()).toBe(0);
+    // And the pool still answers, on every connection it holds.
+    const answers = await Promise.all(Array.from({ length: 8 }, () => ds.query('SELECT 1 AS one')));
+    expect(answers).toEqual(Array.from({ length: 8 }, () => [{ one: 1 }]));
+  }, 30_000);
 });
 
 describe(RecordEnds.name, () => {

@@ -1,25 +1,39 @@
+import { defuseFormula } from '@tandem/core';
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, rmSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { Transform, TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
 import { escapeLiteral } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /** One cell of a row section written by PostgreSQL: a SQL expression over the rows' query (alias `q`). */
 export interface CopyCell {
   sql: string;
-  /** Text cells get the formula guard and empty → empty; numbers are written as PostgreSQL prints them. */
+  /**
+   * true: text, which gets the formula guard and empty → empty cell (the guard reads `sql` up to
+   * three times: keep it a column of `q`, not a computation). false: written as PostgreSQL prints
+   * it: numbers, and text that is never empty and never starts with a formula character (a uuid, a
+   * date formatted by to_char, a name guarded beforehand with guardedName).
+   */
   text: boolean;
 }
 
 /**
  * A row section PostgreSQL writes as CSV itself (COPY … TO STDOUT): the rows' query with its
- * parameters (as a repository built it) and, per column key, the cell's expression.
+ * parameters (as a repository built it) and, per column key, the cell's expression. `orderBy`
+ * (columns of `q`): the rows' order, when `sql` has none (see copyStatement).
  */
 export interface CopyRows {
   sql: string;
   params: unknown[];
   cells: Record<string, CopyCell>;
+  orderBy?: string[];
 }
 
 /** The text the pg driver sends for a parameter: arrays as array literals, dates in ISO, objects as JSON. */
@@ -43,30 +57,38 @@ export function sqlLiteral(value: unknown): string {
 
 /**
  * The formula guard of core's defuseFormula, in SQL, over a text column: a leading ' on text a
- * spreadsheet would take for a formula (= + - @ tab CR). An empty string becomes NULL, which COPY
- * writes as an empty cell, as csv-stringify does (COPY would write "" for an empty string).
+ * spreadsheet would take for a formula (= + - @ tab CR, compared as code points: ascii() of the
+ * first character costs a third of comparing left(…, 1) with six texts). An empty string becomes
+ * NULL, which COPY writes as an empty cell, as csv-stringify does (COPY would write "" for it).
  */
 export function guardedText(column: string): string {
-  return `CASE WHEN left(${column}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' || ${column} ELSE NULLIF(${column}, '') END`;
+  return `CASE WHEN ascii(${column}) IN (61, 43, 45, 64, 9, 13) THEN '''' || ${column} ELSE NULLIF(${column}, '') END`;
+}
+
+/** What guardedText makes of a text, computed beforehand (a name looked up from a literal): null for ''. */
+export function guardedName(text: string): string | null {
+  return text === '' ? null : defuseFormula(text);
 }
 
 /**
- * The COPY statement writing `rows` under `columns` (the CSV's union of columns, `section` first).
- * The cells are computed once per row in an inner query (OFFSET 0 keeps PostgreSQL from folding it
- * into the outer one, which would evaluate each expression once per use in the guard). COPY takes
+ * The COPY statement writing `rows` under `columns` (the CSV's union of columns, `section` first):
+ * `SELECT <cells> FROM (<rows' query>) q ORDER BY <rows.orderBy>`, one level. PostgreSQL folds an
+ * unordered rows' query into it and computes the cells where it computes the columns: below the
+ * sort, in its parallel workers when it plans them, as for the bare query (a rows' query with an
+ * ORDER BY of its own stays a subquery, whose cells the leader computes alone, after it). A folded
+ * cell is evaluated once per use, hence guarded text over columns only (CopyCell.text). COPY takes
  * no bind parameters, so they are inlined as literals (escaped as the driver would send them).
  */
 export function copyStatement(section: string, columns: string[], rows: CopyRows): string {
   const inlined = rows.sql.replace(/\$(\d+)\b/g, (_, n: string) => sqlLiteral(rows.params[Number(n) - 1]));
-  const inner: string[] = [];
-  const outer = columns.map((key, i) => {
-    if (key === 'section') return guardedText(sqlLiteral(section));
+  const cells = columns.map((key) => {
+    if (key === 'section') return sqlLiteral(guardedName(section));
     const cell = rows.cells[key];
     if (!cell) return 'NULL';
-    inner.push(`${cell.text ? `(${cell.sql})::text` : `(${cell.sql})`} AS c${i}`);
-    return cell.text ? guardedText(`c.c${i}`) : `c.c${i}`;
+    return cell.text ? guardedText(`(${cell.sql})::text`) : `(${cell.sql})`;
   });
-  return `COPY (SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM (${inlined}) q OFFSET 0) c) TO STDOUT (FORMAT csv)`;
+  const order = rows.orderBy?.length ? ` ORDER BY ${rows.orderBy.map((c) => `q.${c}`).join(', ')}` : '';
+  return `COPY (SELECT ${cells.join(', ')} FROM (${inlined}) q${order}) TO STDOUT (FORMAT csv)`;
 }
 
 const LF = 0x0a;
@@ -116,7 +138,10 @@ export class RecordEnds extends Transform {
 
 /**
  * Streams one row section from PostgreSQL into `out` as CSV records (no header: the writer wrote
- * it), with backpressure, without ending `out`. Returns the number of records written.
+ * it), with backpressure, without ending `out`. Returns the number of records written. If anything
+ * fails midway (the output, the progress, PostgreSQL), the connection is closed, not returned to
+ * the pool: its COPY may still be running, and the next borrower would wait behind it or read its
+ * rows; PostgreSQL stops the COPY when the connection goes.
  */
 export async function copyCsvInto(
   dataSource: DataSource,
@@ -126,11 +151,87 @@ export async function copyCsvInto(
 ): Promise<number> {
   const qr = dataSource.createQueryRunner('slave');
   const client = (await qr.connect()) as import('pg').PoolClient;
+  let records: number;
   try {
     const ends = new RecordEnds(onRecords);
     await pipeline(client.query(copyTo(statement)), ends, out, { end: false });
-    return ends.records;
-  } finally {
+    records = ends.records;
+  } catch (err) {
+    // end() destroys the socket of a client still running a query; the pool drops an ending client.
+    await client.end().catch(() => undefined);
     await qr.release();
+    throw err;
   }
+  await qr.release();
+  return records;
+}
+
+/** A row section COPYed ahead into a temporary file, appended to the CSV once what precedes it is written. */
+export interface CopySpool {
+  /** Waits for the COPY, then streams the file into `out` (without ending it); resolves to the records. */
+  appendTo(out: Writable, onRecords: (records: number) => Promise<void>): Promise<number>;
+  /** Stops the COPY if it still runs and removes the file (also after appendTo; twice is fine). */
+  dispose(): Promise<void>;
+}
+
+/**
+ * Starts `statement` (a COPY … TO STDOUT (FORMAT csv)) at once on a pooled connection of its own,
+ * writing its records (CRLF, as copyCsvInto writes them) into a temporary file in `dir`, so the
+ * caller can compute what precedes the rows meanwhile. Streamed both ways with backpressure: memory
+ * stays flat whatever the rows. The file is removed by dispose(), and synchronously at process exit
+ * if the process ends before (a worker killed after SHUTDOWN_TIMEOUT_MS). A COPY stopped midway
+ * closes its connection (it goes back to the pool only when the COPY finished).
+ */
+export function spoolCopy(dataSource: DataSource, statement: string, dir: string): CopySpool {
+  const file = path.join(dir, `copy-${process.pid}-${randomUUID()}.csv.part`);
+  const onExit = () => rmSync(file, { force: true });
+  process.on('exit', onExit);
+  const stop = new AbortController();
+  // Progress is reported once appendTo is called (the records before it are counted from then on).
+  let report: (records: number) => Promise<void> = () => Promise.resolve();
+  const records = (async () => {
+    await mkdir(dir, { recursive: true });
+    // Opened before the COPY starts and closed before this settles, so dispose's rm comes after both.
+    const sink = createWriteStream(file);
+    await once(sink, 'ready');
+    const [client, release] = (await (dataSource.driver as PostgresDriver).obtainSlaveConnection()) as [
+      import('pg').PoolClient,
+      (err?: Error) => void,
+    ];
+    let failed: Error | undefined;
+    try {
+      const copy = client.query(copyTo(statement));
+      copy.on('error', () => undefined); // a closed connection reports to a stream pipeline already left
+      const ends = new RecordEnds((n) => report(n));
+      await pipeline(copy, ends, sink, { signal: stop.signal });
+      return ends.records;
+    } catch (err) {
+      failed = err instanceof Error ? err : new Error(String(err));
+      throw err;
+    } finally {
+      release(failed); // with an error the pool closes the connection instead of reusing it
+      sink.destroy();
+      if (!sink.closed) await once(sink, 'close');
+    }
+  })();
+  records.catch(() => undefined); // awaited by appendTo, or dropped by dispose
+  let disposed: Promise<void> | undefined;
+  return {
+    async appendTo(out, onRecords) {
+      report = onRecords; // as copyCsvInto: a failing progress update fails the COPY
+      const n = await records;
+      await pipeline(createReadStream(file), out, { end: false });
+      await onRecords(n);
+      return n;
+    },
+    dispose() {
+      disposed ??= (async () => {
+        stop.abort();
+        await records.catch(() => undefined);
+        await rm(file, { force: true });
+        process.removeListener('exit', onExit);
+      })();
+      return disposed;
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { columns, fromArray, ReportContent, Row } from '../report-content';
 import { writeCsv } from './csv.writer';
 import { writeJson } from './json.writer';
@@ -90,5 +90,75 @@ describe('report writers', () => {
     const { buf, rows } = await collect((out) => writePdf(content(), out, progress));
     expect(buf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(rows).toBe(253);
+  });
+
+  describe('CSV: an output that fails midway (a full disk, a storage that gave up)', () => {
+    /** Accepts `accepted` chunks, then fails every write; errors are listened to, as the build handler does. */
+    const failingAfter = (accepted: number): Writable => {
+      let n = 0;
+      const out = new Writable({
+        highWaterMark: 1024,
+        write(_chunk, _enc, done) {
+          done(++n > accepted ? new Error('disk full') : null);
+        },
+      });
+      out.on('error', () => undefined);
+      return out;
+    };
+    const big = (): ReportContent => ({
+      ...content(),
+      sections: [
+        {
+          name: 'rows',
+          title: 'Rows',
+          columns: columns({ id: 'Id', name: 'Name' }),
+          rows: () => many(200_000),
+        },
+      ],
+    });
+
+    it.each([0, 3])(
+      'rejects instead of waiting forever (the output fails after %i chunks)',
+      async (accepted) => {
+        const stopped = jest.fn();
+        const rows = (): AsyncIterable<Row> => ({
+          [Symbol.asyncIterator]: () => {
+            const it = many(200_000)[Symbol.asyncIterator]();
+            return {
+              next: () => it.next(),
+              return: async () => (stopped(), { done: true, value: undefined }),
+            };
+          },
+        });
+        const c = big();
+        c.sections[0].rows = rows;
+        await expect(writeCsv(c, failingAfter(accepted), progress)).rejects.toThrow('disk full');
+        expect(stopped).toHaveBeenCalled(); // the rows' source (a cursor) is closed, not left open
+      },
+      10_000,
+    );
+
+    it('rejects when the output fails while a section is written by its copyInto', async () => {
+      const c = big();
+      c.sections.push({
+        name: 'copied',
+        title: 'Copied',
+        columns: columns({ id: 'Id' }),
+        rows: () => fromArray([]),
+        csv: {
+          // As copyCsvInto: writes with backpressure into `out` until it fails.
+          copyInto: async (_columns, out) => {
+            for (let i = 0; ; i++)
+              if (!out.write(`copied,,${i}\r\n`))
+                await new Promise((resolve, reject) => {
+                  out.once('drain', resolve);
+                  out.once('error', reject);
+                });
+          },
+        },
+      });
+      c.sections[0].rows = () => many(10);
+      await expect(writeCsv(c, failingAfter(5), progress)).rejects.toThrow('disk full');
+    }, 10_000);
   });
 });
