@@ -193,4 +193,56 @@ describe(`${PlacementImportStagingRepository.name} (PostgreSQL)`, () => {
     );
     expect(left).toBe(false);
   });
+
+  it('creates the rows it is given at once while others wait in staging; undo and restart take them back', async () => {
+    const common = { employerOrganizationId: employer, importId, createdByUserId: userId };
+    const count = async (title: string, em = ds.manager) => {
+      const [{ n }] = await em.query(
+        `SELECT count(*)::int AS n FROM placements pl JOIN retention_checks rc ON rc.placement_id = pl.id
+          WHERE pl.job_title = $1`,
+        [title],
+      );
+      return n as number;
+    };
+    // Row numbers of their own: the fresh participants' reference codes are made of them.
+    const lines = (title: string, from: number, n: number, reference: string | null = null) =>
+      stage(
+        Array.from({ length: n }, (_, i) => {
+          const r = row(
+            from + i,
+            reference ? { participantReference: reference, startDate: '2027-01-01' } : {},
+          );
+          r.placement.jobTitle = title;
+          return r;
+        }),
+      ).join('');
+
+    await ds.transaction(async (em) => {
+      const writer = await staging.open(em, common);
+      writer.add(lines('Undone', 102, 2, ref.own), lines('Undone', 104, 3));
+      expect(await writer.settled()).toBe(3);
+      expect(await count('Undone', em)).toBe(9);
+      await writer.undo();
+      expect(await count('Undone', em)).toBe(0);
+      const [{ staged }] = await em.query(`SELECT count(*)::int AS staged FROM placement_import_rows`);
+      expect(staged).toBe(0);
+    });
+
+    await ds.transaction(async (em) => {
+      const writer = await staging.open(em, common);
+      writer.add('', lines('Restarted', 202, 3));
+      await writer.restart();
+      writer.add(lines('Kept', 302, 1, ref.own), lines('Kept', 303, 2));
+      writer.add('', lines('Kept', 305, 1));
+      expect(await writer.settled()).toBe(3);
+      expect(await count('Restarted', em)).toBe(0);
+      expect(await count('Kept', em)).toBe(9);
+      const staged: { row_number: number }[] = await em.query(`SELECT row_number FROM placement_import_rows`);
+      expect(staged.map((r) => r.row_number)).toEqual([302]);
+      expect(await staging.refusals(em, employer, [programme], true)).toEqual([]);
+      expect(await staging.create(em, common)).toBe(1);
+      expect(await count('Kept', em)).toBe(12);
+    });
+    expect(await count('Kept')).toBe(12);
+  });
 });
