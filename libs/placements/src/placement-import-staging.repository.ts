@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { Readable } from 'node:stream';
+import { once } from 'node:events';
+import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { EntityManager } from 'typeorm';
 import { CHECK_IN_MONTHS, ImportRowError } from './entities';
@@ -63,6 +64,19 @@ export function timeOrderedIds(n: number, now = Date.now()): string[] {
   return ids;
 }
 
+/** An open COPY into the staging table. */
+export interface StagingCopy {
+  /** Resolves at once unless more than COPY_BUFFER_BYTES wait for the database. */
+  write(text: string): Promise<void>;
+  /** Ends the COPY; rejects with its error. */
+  end(): Promise<void>;
+  /** Cancels the COPY (after an error while reading). */
+  abort(err: Error): Promise<void>;
+}
+
+/** COPY text held for PostgreSQL before a write waits (a 50,000-row file is about 25 MB of it). */
+const COPY_BUFFER_BYTES = 64 * 1024 * 1024;
+
 /** The ids one staged row creates: the placement, its check-ins (in CHECK_IN_MONTHS order), a new participant's. */
 export interface StagedIds {
   placementId: string;
@@ -103,136 +117,6 @@ export function stagingLine(r: ImportRow, ids: StagedIds): string {
   );
 }
 
-const STAGING = 'placement_import_rows';
-/** The rows of one batch that are created as soon as they are read (see StagingWriter). */
-const BATCH = 'placement_import_batch';
-const BATCH_TABLE = `CREATE TEMP TABLE ${BATCH} (LIKE ${STAGING}) ON COMMIT DROP`;
-/** Set after the staging table is made, before anything is copied or created. */
-const SAVEPOINT = 'placement_import_read';
-
-/** Who and what the created rows belong to. */
-export interface CreatedBy {
-  employerOrganizationId: string;
-  importId: string;
-  createdByUserId: string;
-}
-
-/** The transaction's connection (COPY and the queued statements go to it directly). */
-const connection = async (em: EntityManager) => (await em.queryRunner!.connect()) as PoolClient;
-
-/** COPY of `lines` into a table of the import's own (STAGING or BATCH). */
-const copyInto = (client: PoolClient, table: string, lines: Iterable<string>): Promise<void> =>
-  pipeline(Readable.from(lines), client.query(copyFrom(`COPY ${table} FROM STDIN`)));
-
-/**
- * The statements creating the rows of `table` (STAGING or BATCH): the new participants, the
- * placements (the one giving `placed`), their 3/6/12-month check-in rows, in file order.
- */
-function creation(table: string, common: CreatedBy): [string, unknown[]][] {
-  return [
-    [
-      `INSERT INTO participants (id, reference_code, registered_by_organization_id, programme_id, year_of_birth, gender,
-                                 country_of_origin, arrival_year, status_category, languages, consent_given_at,
-                                 consent_scope, erased_at, created_by_user_id)
-       SELECT participant_id, reference_code, $1, NULL, year_of_birth, gender, country_of_origin, arrival_year,
-              status_category, languages, consent_given_at, consent_scope, NULL, $2
-         FROM ${table} WHERE participant_reference IS NULL ORDER BY row_number`,
-      [common.employerOrganizationId, common.createdByUserId],
-    ],
-    [
-      `WITH placed AS (
-         INSERT INTO placements (id, participant_id, employer_organization_id, programme_id, job_title, occupation_code,
-                                 sector, start_date, contract_type, hours_per_week, status, import_id, created_by_user_id)
-         SELECT placement_id, participant_id, $1, programme_id, job_title, occupation_code, sector, start_date,
-                contract_type, hours_per_week, 'active', $2, $3
-           FROM ${table} ORDER BY row_number
-         RETURNING 1
-       )
-       SELECT count(*)::int AS placed FROM placed`,
-      [common.employerOrganizationId, common.importId, common.createdByUserId],
-    ],
-    [
-      `INSERT INTO retention_checks (id, placement_id, months, due_on, status)
-       SELECT s.check_ids[m.k], s.placement_id, m.months, (s.start_date + make_interval(months => m.months))::date,
-              'scheduled'
-         FROM ${table} s CROSS JOIN unnest($1::smallint[]) WITH ORDINALITY AS m(months, k)
-        ORDER BY s.row_number, m.k`,
-      [[...CHECK_IN_MONTHS]],
-    ],
-  ];
-}
-
-/**
- * The file's rows as they are read, in the import's transaction. Each batch's rows go one of two
- * ways: rows the database cannot refuse (a new participant, no programme or one the employer is an
- * active partner of) are created at once, the others are copied into the staging table for the
- * set-based checks. The statements are queued (each sent when the one before has ended) without
- * the reading waiting for them, so PostgreSQL creates a batch while the next one is read and checked. Everything happens after a savepoint:
- * `undo` takes back what was created (an import rejected as a whole, or finished by another run)
- * and `restart` everything (a second reading of the file from the start).
- */
-export class StagingWriter {
-  /** The statements queued, one after the other; never rejects (the first error is kept). */
-  private queue: Promise<void> = Promise.resolve();
-  private failure: unknown = null;
-  private placed = 0;
-
-  constructor(
-    private readonly em: EntityManager,
-    private readonly client: PoolClient,
-    readonly common: CreatedBy,
-  ) {}
-
-  /** Queues a batch: `staged` COPY text into the staging table, `created` COPY text created now. */
-  add(staged: string, created: string): void {
-    if (staged) this.enqueue(() => copyInto(this.client, STAGING, [staged]));
-    if (!created) return;
-    this.enqueue(() => copyInto(this.client, BATCH, [created]));
-    for (const [sql, params] of creation(BATCH, this.common))
-      this.enqueue(async () => {
-        const { rows } = await this.client.query<{ placed?: number }>(sql, params);
-        this.placed += rows[0]?.placed ?? 0;
-      });
-    this.enqueue(() => this.client.query(`TRUNCATE ${BATCH}`));
-  }
-
-  /** Waits for everything queued; the number of placements created so far. Rejects with the first error. */
-  async settled(): Promise<number> {
-    await this.queue;
-    if (this.failure) throw this.failure;
-    return this.placed;
-  }
-
-  /** Takes back what was created while reading (and the staging table's rows). */
-  async undo(): Promise<void> {
-    await this.settled();
-    await this.em.query(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
-    this.placed = 0;
-  }
-
-  /** Takes back everything since the savepoint, for a second reading of the file from the start. */
-  async restart(): Promise<void> {
-    await this.undo();
-    await this.em.query(BATCH_TABLE);
-  }
-
-  /** After an error while reading: lets what is queued end before the transaction is rolled back. */
-  async abandon(): Promise<void> {
-    await this.queue;
-  }
-
-  private enqueue(op: () => Promise<unknown>): void {
-    this.queue = this.queue.then(async () => {
-      if (this.failure) return;
-      try {
-        await op();
-      } catch (err) {
-        this.failure = err;
-      }
-    });
-  }
-}
-
 /**
  * Set-based statements of the placement import over its staging table: load it with COPY, find
  * the rows the database refuses (references, programmes, duplicates), create the rest. All of them
@@ -242,26 +126,57 @@ export class StagingWriter {
 export class PlacementImportStagingRepository {
   /** Creates the staging table and copies the checked rows in (COPY … FROM STDIN). */
   async stage(em: EntityManager, lines: Iterable<string>): Promise<void> {
-    await em.query(STAGING_TABLE);
-    await copyInto(await connection(em), STAGING, lines);
+    const copy = await this.open(em);
+    try {
+      for (const line of lines) await copy.write(line);
+    } catch (err) {
+      await copy.abort(err as Error);
+      throw err;
+    }
+    await copy.end();
   }
 
   /**
-   * Creates the staging table and returns the writer the file is read into (see StagingWriter).
-   * The sorts of the statements that follow get the memory to stay off disk (this transaction only).
+   * Creates the staging table and opens a COPY into it that stays open while the file is read, so
+   * PostgreSQL takes in each batch of lines while the next one is checked. The sorts of the
+   * statements after it get the memory to stay off disk (for this transaction only).
    */
-  async open(em: EntityManager, common: CreatedBy): Promise<StagingWriter> {
+  async open(em: EntityManager): Promise<StagingCopy> {
     await em.query(`SET LOCAL work_mem = '64MB'`);
     await em.query(STAGING_TABLE);
-    await em.query(`SAVEPOINT ${SAVEPOINT}`);
-    await em.query(BATCH_TABLE);
-    return new StagingWriter(em, await connection(em), common);
+    return this.copy(em);
   }
 
-  /**
-   * What the database refuses, by row (then programme before participant), in the words the
-   * import has always used. References are resolved into `participant_id` on the way.
-   */
+  /** Ends `copy` and empties the staging table, for a second reading of the file from the start. */
+  async restart(em: EntityManager, copy: StagingCopy): Promise<StagingCopy> {
+    await copy.end();
+    await em.query(`TRUNCATE placement_import_rows`);
+    return this.copy(em);
+  }
+
+  private async copy(em: EntityManager): Promise<StagingCopy> {
+    const client = (await em.queryRunner!.connect()) as PoolClient;
+    // The file's COPY text is held until PostgreSQL takes it (as the whole of it was before), so
+    // reading never waits for the database.
+    const source = new PassThrough({ highWaterMark: COPY_BUFFER_BYTES });
+    const done = pipeline(source, client.query(copyFrom(`COPY placement_import_rows FROM STDIN`)));
+    done.catch(() => undefined); // seen by end() or abort()
+    return {
+      async write(text) {
+        if (!source.write(text)) await Promise.race([once(source, 'drain'), done]);
+      },
+      async end() {
+        source.end();
+        await done;
+      },
+      async abort(err) {
+        // A CopyFail ends the COPY, so the connection can roll the transaction back.
+        source.destroy(err);
+        await done.catch(() => undefined);
+      },
+    };
+  }
+
   /**
    * What the database refuses, by row (then programme before participant), in the words the
    * import has always used. References are resolved into `participant_id` on the way.
@@ -330,13 +245,39 @@ export class PlacementImportStagingRepository {
    * Creates every staged row: the new participants, the placements, their 3/6/12-month check-in
    * rows, in file order (three INSERT … SELECT statements). Returns the number of placements.
    */
-  async create(em: EntityManager, common: CreatedBy): Promise<number> {
-    const client = await connection(em);
-    let placed = 0;
-    for (const [sql, params] of creation(STAGING, common)) {
-      const { rows } = await client.query<{ placed?: number }>(sql, params);
-      placed += rows[0]?.placed ?? 0;
-    }
+  async create(
+    em: EntityManager,
+    common: { employerOrganizationId: string; importId: string; createdByUserId: string },
+  ): Promise<number> {
+    await em.query(
+      `INSERT INTO participants (id, reference_code, registered_by_organization_id, programme_id, year_of_birth, gender,
+                                 country_of_origin, arrival_year, status_category, languages, consent_given_at,
+                                 consent_scope, erased_at, created_by_user_id)
+       SELECT participant_id, reference_code, $1, NULL, year_of_birth, gender, country_of_origin, arrival_year,
+              status_category, languages, consent_given_at, consent_scope, NULL, $2
+         FROM placement_import_rows WHERE participant_reference IS NULL ORDER BY row_number`,
+      [common.employerOrganizationId, common.createdByUserId],
+    );
+    const [{ placed }]: { placed: number }[] = await em.query(
+      `WITH placed AS (
+         INSERT INTO placements (id, participant_id, employer_organization_id, programme_id, job_title, occupation_code,
+                                 sector, start_date, contract_type, hours_per_week, status, import_id, created_by_user_id)
+         SELECT placement_id, participant_id, $1, programme_id, job_title, occupation_code, sector, start_date,
+                contract_type, hours_per_week, 'active', $2, $3
+           FROM placement_import_rows ORDER BY row_number
+         RETURNING 1
+       )
+       SELECT count(*)::int AS placed FROM placed`,
+      [common.employerOrganizationId, common.importId, common.createdByUserId],
+    );
+    await em.query(
+      `INSERT INTO retention_checks (id, placement_id, months, due_on, status)
+       SELECT s.check_ids[m.k], s.placement_id, m.months, (s.start_date + make_interval(months => m.months))::date,
+              'scheduled'
+         FROM placement_import_rows s CROSS JOIN unnest($1::smallint[]) WITH ORDINALITY AS m(months, k)
+        ORDER BY s.row_number, m.k`,
+      [[...CHECK_IN_MONTHS]],
+    );
     return placed;
   }
 }

@@ -12,19 +12,14 @@ import { NotPlainCsv, plainCsvRecords } from './placement-import.csv';
 import { headerProblems, IMPORT_MAX_ROWS, ImportRow, validateImportRow } from './placement-import.rows';
 import {
   PlacementImportStagingRepository,
+  StagingCopy,
   stagingLine,
-  StagingWriter,
   timeOrderedIds,
 } from './placement-import-staging.repository';
 import { ClaimedImport, PlacementImportsRepository } from './placement-imports.repository';
 
-/** Rows created or staged together. */
+/** Rows validated between two pauses for the event loop (and one COPY chunk). */
 const BATCH = 2000;
-/**
- * Rows checked between two pauses for the event loop: often enough for the connection to send the
- * next queued statement soon after PostgreSQL ends one, and for the job's lock to be renewed.
- */
-const PAUSE_EVERY = 250;
 /** Progress is written to the import every this many rows. */
 const PROGRESS_EVERY = 10_000;
 /** csv-parse (the fallback) gets the file in slices of this size, so parsing never runs long without a pause. */
@@ -62,10 +57,8 @@ const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 class FatalImportError extends Error {}
 
-/** What reading the file gave: the row errors, the counts (`staged`: rows created or staged). */
+/** What reading the file into the staging table gave: the row errors, the counts. */
 interface Read {
-  /** Placements created while reading. */
-  created: number;
   errors: ImportRowError[];
   total: number;
   staged: number;
@@ -87,13 +80,13 @@ function referenceCodes(n: number): string[] {
 
 /**
  * Processes a placements CSV, set-based, in ONE transaction: reads the file in batches (a plain
- * file with a fast reader, anything else with csv-parse) and checks each row's columns with the
- * API's rules and messages. Rows the database cannot refuse (new participants, no programme or an
- * active one's) are created batch by batch while the reading goes on; the others are copied into a
- * temporary staging table (StagingWriter). Then it finds what the database refuses (references,
- * programmes, duplicates) in one query, marks the import finished (compare-and-set, so a second run
- * is a no-op; a rejected import or a run that lost takes back what it created) and creates the
- * staged rows that passed. A crash half-way leaves nothing behind and the retried job starts over.
+ * file with a fast reader, anything else with csv-parse), checks each row's columns with the API's
+ * rules and messages and copies the good rows into a temporary staging table as it goes (one COPY
+ * open while reading, so the database takes in a batch while the next is checked); then finds what
+ * the database refuses (references, programmes, duplicates) in one query, marks the import finished
+ * (compare-and-set, so a second run is a no-op) and creates the participants, placements and
+ * check-in rows from the staging table in three statements. A crash half-way leaves nothing behind
+ * and the retried job starts over.
  */
 @Injectable()
 export class PlacementImportHandler extends DatabaseJobHandlers {
@@ -118,13 +111,8 @@ export class PlacementImportHandler extends DatabaseJobHandlers {
     const programmes = await this.programmes.activeProgrammesOf(claimed.employer_organization_id);
     try {
       await this.dataSource.transaction(async (em) => {
-        const writer = await this.staging.open(em, {
-          employerOrganizationId: claimed.employer_organization_id,
-          importId: claimed.id,
-          createdByUserId: claimed.created_by_user_id,
-        });
-        const read = await this.read(importId, file, writer, claimed.mode, programmes);
-        await this.settle(em, claimed, read, writer, programmes);
+        const read = await this.read(em, importId, file);
+        await this.settle(em, claimed, read, programmes);
       });
     } catch (err) {
       if (err instanceof FatalImportError) return this.fail(importId, err.message);
@@ -137,7 +125,6 @@ export class PlacementImportHandler extends DatabaseJobHandlers {
     em: EntityManager,
     claimed: ClaimedImport,
     read: Read,
-    writer: StagingWriter,
     programmes: Iterable<string>,
   ): Promise<void> {
     const importId = claimed.id;
@@ -152,8 +139,6 @@ export class PlacementImportHandler extends DatabaseJobHandlers {
     const refusedRows = [...new Set(refused.map((e) => e.row))];
     const good = read.staged - refusedRows.length;
     const reject = claimed.mode === ImportMode.AllOrNothing && errors.length > 0;
-    // Nothing is created by a rejected import, nor by a run another one finished first.
-    if (reject) await writer.undo();
     const done = await this.imports.finish(em, importId, {
       status: reject ? ImportStatus.Rejected : ImportStatus.Completed,
       total: read.total,
@@ -161,10 +146,13 @@ export class PlacementImportHandler extends DatabaseJobHandlers {
       errorCount: bad.size,
       errors,
     });
-    if (!done && !reject) await writer.undo();
     if (!done || reject) return;
     await this.staging.drop(em, refusedRows);
-    const created = read.created + (await this.staging.create(em, writer.common));
+    const created = await this.staging.create(em, {
+      employerOrganizationId: claimed.employer_organization_id,
+      importId: claimed.id,
+      createdByUserId: claimed.created_by_user_id,
+    });
     // Nothing to schedule: the check-in sweep finds the new check-ins' dates in retention_checks.
     this.logger.log(`import ${claimed.id}: created ${created} placements`);
     await this.audit.record(em, {
@@ -178,31 +166,24 @@ export class PlacementImportHandler extends DatabaseJobHandlers {
   }
 
   /**
-   * Reads the file through `writer` (rows created or staged as they come): the plain reader
-   * first; a file it leaves aside is read again, from the start, by csv-parse.
+   * Reads the file into the staging table (a COPY open while reading): the plain reader first; a
+   * file it leaves aside is read again, from the start, by csv-parse, into the emptied table.
    */
-  private async read(
-    importId: string,
-    file: Buffer,
-    writer: StagingWriter,
-    mode: ImportMode,
-    programmes: Set<string>,
-  ): Promise<Read> {
+  private async read(em: EntityManager, importId: string, file: Buffer): Promise<Read> {
+    let copy = await this.staging.open(em);
     try {
       try {
-        return await this.readRecords(
-          importId,
-          plainRecords(file.toString('utf8')),
-          writer,
-          mode,
-          programmes,
-        );
+        const read = await this.readRecords(importId, plainRecords(file.toString('utf8')), copy);
+        await copy.end();
+        return read;
       } catch (err) {
         if (!(err instanceof NotPlainCsv)) throw err;
       }
-      await writer.restart();
+      copy = await this.staging.restart(em, copy);
       try {
-        return await this.readRecords(importId, csvParseRecords(file), writer, mode, programmes);
+        const read = await this.readRecords(importId, csvParseRecords(file), copy);
+        await copy.end();
+        return read;
       } catch (err) {
         if (err instanceof FatalImportError) throw err;
         const e = err as Error & { code?: string; lines?: number };
@@ -211,7 +192,7 @@ export class PlacementImportHandler extends DatabaseJobHandlers {
         throw err;
       }
     } catch (err) {
-      await writer.abandon();
+      await copy.abort(err as Error);
       throw err;
     }
   }
@@ -219,9 +200,7 @@ export class PlacementImportHandler extends DatabaseJobHandlers {
   private async readRecords(
     importId: string,
     records: Iterable<{ record: string[]; row: number }> | AsyncIterable<{ record: string[]; row: number }>,
-    writer: StagingWriter,
-    mode: ImportMode,
-    programmes: Set<string>,
+    copy: StagingCopy,
   ): Promise<Read> {
     const errors: ImportRowError[] = [];
     let header: string[] | null = null;
@@ -230,32 +209,23 @@ export class PlacementImportHandler extends DatabaseJobHandlers {
     let hasReferences = false;
     let batch: ImportRow[] = [];
     const now = this.clock.now();
-    // Rows the database cannot refuse: a new participant, and no programme or an active one's.
-    const certain = (r: ImportRow) =>
-      !r.participantReference &&
-      (!r.placement.programmeId || programmes.has(r.placement.programmeId.toLowerCase())) &&
-      // An all-or-nothing import with an error already is rejected: nothing to create ahead.
-      (mode === ImportMode.ValidRows || errors.length === 0);
-    const flush = () => {
+    const flush = async () => {
       const fresh = batch.filter((r) => !r.participantReference).length;
       const codes = referenceCodes(fresh);
       const ids = timeOrderedIds(batch.length * (2 + CHECK_IN_MONTHS.length));
       let k = 0;
       let c = 0;
-      let staging = '';
-      let creating = '';
+      let text = '';
       for (const r of batch) {
-        const line = stagingLine(r, {
+        text += stagingLine(r, {
           placementId: ids[k++],
           checkIds: CHECK_IN_MONTHS.map(() => ids[k++]),
           participant: r.participantReference ? null : { id: ids[k++], referenceCode: codes[c++] },
         });
-        if (certain(r)) creating += line;
-        else staging += line;
       }
       staged += batch.length;
       batch = [];
-      writer.add(staging, creating);
+      if (text) await copy.write(text);
     };
     for await (const { record, row } of records) {
       if (!header) {
@@ -281,16 +251,16 @@ export class PlacementImportHandler extends DatabaseJobHandlers {
           if (result.row.participantReference) hasReferences = true;
         } else errors.push(...result.errors);
       }
-      if (total % PAUSE_EVERY === 0) await pause();
       if (total % BATCH === 0) {
-        flush();
+        await flush();
+        await pause();
         if (total % PROGRESS_EVERY === 0) await this.imports.progress(importId, total);
       }
     }
-    flush();
+    await flush();
     if (!header) throw new FatalImportError('the file is empty');
     if (total === 0) throw new FatalImportError('the file has a header but no rows');
-    return { errors, total, staged, hasReferences, created: await writer.settled() };
+    return { errors, total, staged, hasReferences };
   }
 
   private async fail(importId: string, reason: string): Promise<void> {
