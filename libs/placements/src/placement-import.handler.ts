@@ -6,16 +6,17 @@ import { ProgrammesRepository } from '@tandem/programmes';
 import { parse } from 'csv-parse';
 import { Readable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CHECK_IN_MONTHS, ImportMode, ImportRowError, ImportStatus } from './entities';
 import { NotPlainCsv, plainCsvRecords } from './placement-import.csv';
 import { headerProblems, IMPORT_MAX_ROWS, ImportRow, validateImportRow } from './placement-import.rows';
 import {
   PlacementImportStagingRepository,
+  StagingCopy,
   stagingLine,
   timeOrderedIds,
 } from './placement-import-staging.repository';
-import { PlacementImportsRepository } from './placement-imports.repository';
+import { ClaimedImport, PlacementImportsRepository } from './placement-imports.repository';
 
 /** Rows validated between two pauses for the event loop (and one COPY chunk). */
 const BATCH = 2000;
@@ -56,9 +57,8 @@ const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 class FatalImportError extends Error {}
 
-/** What reading the file gave: the staging table's COPY text, the row errors, the counts. */
+/** What reading the file into the staging table gave: the row errors, the counts. */
 interface Read {
-  lines: string[];
   errors: ImportRowError[];
   total: number;
   staged: number;
@@ -79,13 +79,14 @@ function referenceCodes(n: number): string[] {
 }
 
 /**
- * Processes a placements CSV, set-based: reads it in batches (a plain file with a fast reader,
- * anything else with csv-parse), checks each row's columns with the API's rules and messages, and
- * turns the good rows into COPY text; then, in ONE transaction, copies them into a temporary
- * staging table, finds what the database refuses (references, programmes, duplicates) in one
- * query, marks the import finished (compare-and-set, so a second run is a no-op) and creates the
- * participants, placements and check-in rows from the staging table in two statements. A crash
- * half-way leaves nothing behind and the retried job starts over.
+ * Processes a placements CSV, set-based, in ONE transaction: reads the file in batches (a plain
+ * file with a fast reader, anything else with csv-parse), checks each row's columns with the API's
+ * rules and messages and copies the good rows into a temporary staging table as it goes (one COPY
+ * open while reading, so the database takes in a batch while the next is checked); then finds what
+ * the database refuses (references, programmes, duplicates) in one query, marks the import finished
+ * (compare-and-set, so a second run is a no-op) and creates the participants, placements and
+ * check-in rows from the staging table in three statements. A crash half-way leaves nothing behind
+ * and the retried job starts over.
  */
 @Injectable()
 export class PlacementImportHandler extends DatabaseJobHandlers {
@@ -107,69 +108,91 @@ export class PlacementImportHandler extends DatabaseJobHandlers {
     const file = await this.imports.file(importId);
     if (!file) return this.fail(importId, 'the uploaded file is no longer stored');
 
-    let read: Read;
+    const programmes = await this.programmes.activeProgrammesOf(claimed.employer_organization_id);
     try {
-      read = await this.read(importId, file);
+      await this.dataSource.transaction(async (em) => {
+        const read = await this.read(em, importId, file);
+        await this.settle(em, claimed, read, programmes);
+      });
     } catch (err) {
       if (err instanceof FatalImportError) return this.fail(importId, err.message);
       throw err;
     }
-    const programmes = await this.programmes.activeProgrammesOf(claimed.employer_organization_id);
+  }
 
-    await this.dataSource.transaction(async (em) => {
-      await this.staging.stage(em, read.lines);
-      const refused = await this.staging.refusals(
-        em,
-        claimed.employer_organization_id,
-        [...programmes],
-        read.hasReferences,
-      );
-      const errors = [...read.errors, ...refused].sort((a, b) => a.row - b.row);
-      const bad = new Set(errors.map((e) => e.row));
-      const refusedRows = [...new Set(refused.map((e) => e.row))];
-      const good = read.staged - refusedRows.length;
-      const reject = claimed.mode === ImportMode.AllOrNothing && errors.length > 0;
-      const done = await this.imports.finish(em, importId, {
-        status: reject ? ImportStatus.Rejected : ImportStatus.Completed,
-        total: read.total,
-        created: reject ? 0 : good,
-        errorCount: bad.size,
-        errors,
-      });
-      if (!done || reject) return;
-      await this.staging.drop(em, refusedRows);
-      const created = await this.staging.create(em, {
-        employerOrganizationId: claimed.employer_organization_id,
-        importId: claimed.id,
-        createdByUserId: claimed.created_by_user_id,
-      });
-      // Nothing to schedule: the check-in sweep finds the new check-ins' dates in retention_checks.
-      this.logger.log(`import ${claimed.id}: created ${created} placements`);
-      await this.audit.record(em, {
-        action: 'update',
-        entityType: 'placement_import',
-        entityId: importId,
-        actorUserId: claimed.created_by_user_id,
-        before: { status: ImportStatus.Processing },
-        after: { status: ImportStatus.Completed, createdCount: good, errorCount: bad.size },
-      });
+  /** What the database refuses, the import's result (compare-and-set), then the rows created and audited. */
+  private async settle(
+    em: EntityManager,
+    claimed: ClaimedImport,
+    read: Read,
+    programmes: Iterable<string>,
+  ): Promise<void> {
+    const importId = claimed.id;
+    const refused = await this.staging.refusals(
+      em,
+      claimed.employer_organization_id,
+      [...programmes],
+      read.hasReferences,
+    );
+    const errors = [...read.errors, ...refused].sort((a, b) => a.row - b.row);
+    const bad = new Set(errors.map((e) => e.row));
+    const refusedRows = [...new Set(refused.map((e) => e.row))];
+    const good = read.staged - refusedRows.length;
+    const reject = claimed.mode === ImportMode.AllOrNothing && errors.length > 0;
+    const done = await this.imports.finish(em, importId, {
+      status: reject ? ImportStatus.Rejected : ImportStatus.Completed,
+      total: read.total,
+      created: reject ? 0 : good,
+      errorCount: bad.size,
+      errors,
+    });
+    if (!done || reject) return;
+    await this.staging.drop(em, refusedRows);
+    const created = await this.staging.create(em, {
+      employerOrganizationId: claimed.employer_organization_id,
+      importId: claimed.id,
+      createdByUserId: claimed.created_by_user_id,
+    });
+    // Nothing to schedule: the check-in sweep finds the new check-ins' dates in retention_checks.
+    this.logger.log(`import ${claimed.id}: created ${created} placements`);
+    await this.audit.record(em, {
+      action: 'update',
+      entityType: 'placement_import',
+      entityId: importId,
+      actorUserId: claimed.created_by_user_id,
+      before: { status: ImportStatus.Processing },
+      after: { status: ImportStatus.Completed, createdCount: good, errorCount: bad.size },
     });
   }
 
-  /** The plain reader first; a file it leaves aside is read again, from the start, by csv-parse. */
-  private async read(importId: string, file: Buffer): Promise<Read> {
+  /**
+   * Reads the file into the staging table (a COPY open while reading): the plain reader first; a
+   * file it leaves aside is read again, from the start, by csv-parse, into the emptied table.
+   */
+  private async read(em: EntityManager, importId: string, file: Buffer): Promise<Read> {
+    let copy = await this.staging.open(em);
     try {
-      return await this.readRecords(importId, plainRecords(file.toString('utf8')));
+      try {
+        const read = await this.readRecords(importId, plainRecords(file.toString('utf8')), copy);
+        await copy.end();
+        return read;
+      } catch (err) {
+        if (!(err instanceof NotPlainCsv)) throw err;
+      }
+      copy = await this.staging.restart(em, copy);
+      try {
+        const read = await this.readRecords(importId, csvParseRecords(file), copy);
+        await copy.end();
+        return read;
+      } catch (err) {
+        if (err instanceof FatalImportError) throw err;
+        const e = err as Error & { code?: string; lines?: number };
+        if (e.code?.startsWith('CSV_'))
+          throw new FatalImportError(`not valid CSV near line ${e.lines ?? '?'}: ${e.message}`);
+        throw err;
+      }
     } catch (err) {
-      if (!(err instanceof NotPlainCsv)) throw err;
-    }
-    try {
-      return await this.readRecords(importId, csvParseRecords(file));
-    } catch (err) {
-      if (err instanceof FatalImportError) throw err;
-      const e = err as Error & { code?: string; lines?: number };
-      if (e.code?.startsWith('CSV_'))
-        throw new FatalImportError(`not valid CSV near line ${e.lines ?? '?'}: ${e.message}`);
+      await copy.abort(err as Error);
       throw err;
     }
   }
@@ -177,8 +200,8 @@ export class PlacementImportHandler extends DatabaseJobHandlers {
   private async readRecords(
     importId: string,
     records: Iterable<{ record: string[]; row: number }> | AsyncIterable<{ record: string[]; row: number }>,
+    copy: StagingCopy,
   ): Promise<Read> {
-    const lines: string[] = [];
     const errors: ImportRowError[] = [];
     let header: string[] | null = null;
     let total = 0;
@@ -186,7 +209,7 @@ export class PlacementImportHandler extends DatabaseJobHandlers {
     let hasReferences = false;
     let batch: ImportRow[] = [];
     const now = this.clock.now();
-    const flush = () => {
+    const flush = async () => {
       const fresh = batch.filter((r) => !r.participantReference).length;
       const codes = referenceCodes(fresh);
       const ids = timeOrderedIds(batch.length * (2 + CHECK_IN_MONTHS.length));
@@ -200,9 +223,9 @@ export class PlacementImportHandler extends DatabaseJobHandlers {
           participant: r.participantReference ? null : { id: ids[k++], referenceCode: codes[c++] },
         });
       }
-      if (text) lines.push(text);
       staged += batch.length;
       batch = [];
+      if (text) await copy.write(text);
     };
     for await (const { record, row } of records) {
       if (!header) {
@@ -229,15 +252,15 @@ export class PlacementImportHandler extends DatabaseJobHandlers {
         } else errors.push(...result.errors);
       }
       if (total % BATCH === 0) {
-        flush();
+        await flush();
         await pause();
         if (total % PROGRESS_EVERY === 0) await this.imports.progress(importId, total);
       }
     }
-    flush();
+    await flush();
     if (!header) throw new FatalImportError('the file is empty');
     if (total === 0) throw new FatalImportError('the file has a header but no rows');
-    return { lines, errors, total, staged, hasReferences };
+    return { errors, total, staged, hasReferences };
   }
 
   private async fail(importId: string, reason: string): Promise<void> {
