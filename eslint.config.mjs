@@ -10,6 +10,7 @@ export default tseslint.config(
       'node_modules/',
       '.local/',
       '.test/',
+      'tmp/',
       'coverage/',
       'libs/database/src/migrations/*-*.ts',
     ],

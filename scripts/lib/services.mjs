@@ -77,6 +77,8 @@ export async function startRedis({ dir, port, log = () => {} }) {
   );
   let child;
   const start = async () => {
+    // Starting a running server again would orphan it (the new one cannot bind; stop() reaches only it).
+    if (child && child.exitCode === null && child.signalCode === null) return;
     // Own process group: a Ctrl-C in the launcher's terminal does not kill Redis behind its back.
     child = spawn(bin, [conf], { stdio: 'ignore', detached: true });
     await waitForPort(port);

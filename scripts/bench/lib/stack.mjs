@@ -23,7 +23,6 @@ export async function startStack() {
   await pgServer.createDatabase('tandem_bench_test');
   const databaseUrl = pgServer.url('tandem_bench_test');
   const redis = await startRedis({ dir: path.join(dir, 'redis'), port: await freePort() });
-  await redis.start();
   const migrate = spawnSync(process.execPath, ['dist/apps/cli/main.js', 'migrate'], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl },
