@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig, JobHandler, JobName, JobQueueService, RepeatingJobHandler } from '@tandem/core';
+import { AppConfig, Clock, JobHandler, JobName, JobQueueService, RepeatingJobHandler } from '@tandem/core';
 import { ReportsRepository } from './reports.repository';
 import { ReportStorage } from './storage/report-storage';
 
 export const REPORT_EXPIRE_SCHEDULER = 'report-expire';
 
+/** A partial file nothing has written for this long was left by a killed build (a live one keeps writing). */
+export const PARTIAL_FILE_MAX_AGE_MS = 60 * 60 * 1000;
+
 /**
  * Retention and liveness of reports, on the job scheduler `report-expire`: deletes the files of
  * reports past `expires_at` and marks them expired; and re-enqueues builds whose worker died
  * without BullMQ retrying them (a 'running' report whose heartbeat stopped), so no report stays
- * running for ever.
+ * running for ever; and removes the partial files a build killed mid-way left in the storage.
  */
 @Injectable()
 export class ReportExpiryHandler extends RepeatingJobHandler {
@@ -18,6 +21,7 @@ export class ReportExpiryHandler extends RepeatingJobHandler {
     private readonly storage: ReportStorage,
     jobs: JobQueueService,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {
     super(jobs, {
       schedulerId: REPORT_EXPIRE_SCHEDULER,
@@ -45,5 +49,7 @@ export class ReportExpiryHandler extends RepeatingJobHandler {
         { reportId: r.id },
         `report-rebuild.${r.id}.${r.attempts}`,
       );
+    const swept = await this.storage.sweepPartial(PARTIAL_FILE_MAX_AGE_MS, this.clock.now());
+    if (swept) this.logger.log({ msg: 'removed partial report files left by a killed build', count: swept });
   }
 }

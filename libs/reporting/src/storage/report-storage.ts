@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@tandem/core';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -17,6 +17,12 @@ export abstract class ReportStorage {
   abstract get(key: string): Promise<Readable | null>;
   /** Deletes the file; deleting a missing one is fine. */
   abstract delete(key: string): Promise<void>;
+  /**
+   * Removes the partial files (`*.part`: a file being stored, or a report's rows COPYed ahead) that
+   * nothing has written for `olderThanMs`: left by a process killed mid-build (SIGKILL, a crash)
+   * before it could remove them. Returns how many it removed.
+   */
+  abstract sweepPartial(olderThanMs: number, now: Date): Promise<number>;
 }
 
 const SAFE_KEY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
@@ -66,5 +72,27 @@ export class LocalReportStorage extends ReportStorage {
 
   async delete(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
+  }
+
+  async sweepPartial(olderThanMs: number, now: Date): Promise<number> {
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch {
+      return 0; // no report stored yet
+    }
+    let removed = 0;
+    for (const name of names.filter((n) => n.endsWith('.part'))) {
+      const file = path.join(this.dir, name);
+      // A live build keeps writing its file; one already gone (finished meanwhile) is fine.
+      const modified = await stat(file).then(
+        (s) => s.mtimeMs,
+        () => null,
+      );
+      if (modified === null || now.getTime() - modified < olderThanMs) continue;
+      await rm(file, { force: true });
+      removed++;
+    }
+    return removed;
   }
 }
