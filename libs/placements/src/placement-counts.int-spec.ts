@@ -1,4 +1,4 @@
-import { Actor, MembershipRole, PlatformRole } from '@tandem/core';
+import { Actor, MembershipRole, userActor } from '@tandem/core';
 import { ProgrammeAccessService, ProgrammesRepository } from '@tandem/programmes';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -93,17 +93,15 @@ describe('PlacementsRepository.counts: one pass, the same figures as one stateme
     for (let i = 0; i < 4; i++) employers.push(await rows.organization(`Employer ${i}`, 'employer'));
     for (let i = 0; i < 2; i++) programmes.push(await rows.programme(`Programme ${i}`, ngo));
     const managerId = await rows.user('Manager');
-    manager = {
+    manager = userActor({
       userId: managerId,
       email: 'm@x.test',
-      platformRole: PlatformRole.User,
-      sessionId: null,
       // A manager of the programmes (through the lead NGO) who is also employer 0 and registered some people.
       memberships: [
         { organizationId: ngo, role: MembershipRole.OrgAdmin },
         { organizationId: employers[0], role: MembershipRole.Member },
       ],
-    };
+    });
     const rnd = random(16);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
     const countries = ['SY', 'ER', 'UA', 'AF', null] as const;

@@ -1,4 +1,4 @@
-import { Actor, MembershipRole, PlatformRole } from '@tandem/core';
+import { Actor, MembershipRole, PlatformRole, userActor } from '@tandem/core';
 import { ProgrammeAccessService, ProgrammesRepository } from '@tandem/programmes';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -55,13 +55,11 @@ describe(`${PlacementStatsService.name} small-cell suppression (PostgreSQL)`, ()
       sessionId: null,
       memberships: [],
     };
-    baker = {
+    baker = userActor({
       userId: randomUUID(),
       email: 'b@x.test',
-      platformRole: PlatformRole.User,
-      sessionId: null,
       memberships: [{ organizationId: bakery, role: MembershipRole.Member }],
-    };
+    });
   });
 
   afterAll(() => ds?.destroy());

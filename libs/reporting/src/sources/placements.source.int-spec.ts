@@ -1,4 +1,4 @@
-import { Actor, AppConfig, MembershipRole, PlatformRole } from '@tandem/core';
+import { Actor, AppConfig, MembershipRole, userActor } from '@tandem/core';
 import { PlacementAccessService, PlacementsRepository, PlacementStatsService } from '@tandem/placements';
 import { ProgrammeAccessService, ProgrammesRepository } from '@tandem/programmes';
 import { OrganizationsRepository } from '@tandem/stakeholders';
@@ -61,13 +61,11 @@ describe(`${PlacementsSource.name}: a CSV's rows COPYed ahead while the statisti
        FROM (SELECT id, row_number() OVER (ORDER BY reference_code) n FROM participants) pa`,
       [bakery, programme, TITLES],
     );
-    baker = {
+    baker = userActor({
       userId: randomUUID(),
       email: 'b@x.test',
-      platformRole: PlatformRole.User,
-      sessionId: null,
       memberships: [{ organizationId: bakery, role: MembershipRole.Member }],
-    };
+    });
   });
 
   afterAll(async () => {
