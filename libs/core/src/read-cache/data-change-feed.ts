@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Client } from 'pg';
 import { AppConfig } from '../config/app-config';
+import { FEED_HEARTBEAT_MS, FeedLiveness } from '../sessions/feed-liveness';
 
 /**
  * Do not rename: the triggers of migration 1797000000000-ReadChangeNotify notify it at the commit of
@@ -17,10 +18,6 @@ export interface DataChangeListener {
   reset(): void;
 }
 
-/** How often the listening connection proves it is alive (by hearing its own notification). */
-const HEARTBEAT_MS = 1000;
-/** Silence after which the feed counts as lost (a loaded machine may answer late). */
-const STALE_MS = 5000;
 /** Pause before connecting again after a loss. */
 const RECONNECT_MS = 1000;
 
@@ -36,8 +33,7 @@ export class DataChangeFeed implements OnApplicationShutdown {
   private readonly logger = new Logger(DataChangeFeed.name);
   private readonly listeners: DataChangeListener[] = [];
   private client?: Client;
-  private up = false;
-  private lastHeard = 0;
+  private readonly liveness = new FeedLiveness();
   private heartbeat?: NodeJS.Timeout;
   private retry?: NodeJS.Timeout;
   private stopped = false;
@@ -47,7 +43,7 @@ export class DataChangeFeed implements OnApplicationShutdown {
   constructor(private readonly config: AppConfig) {}
 
   get live(): boolean {
-    return this.up && Date.now() - this.lastHeard < STALE_MS;
+    return this.liveness.live;
   }
 
   /** Registers a listener and starts listening (first call). */
@@ -70,9 +66,8 @@ export class DataChangeFeed implements OnApplicationShutdown {
     const down = (why: string) => {
       if (lost) return;
       lost = true;
-      if (this.up)
+      if (this.liveness.lost())
         this.logger.warn(`read cache: LISTEN connection lost (${why}); cache bypassed until it is back`);
-      this.up = false;
       this.resetAll();
       client.removeAllListeners('notification');
       void client.end().catch(() => undefined);
@@ -85,7 +80,7 @@ export class DataChangeFeed implements OnApplicationShutdown {
     client.on('error', (err) => down(err.message));
     client.on('end', () => down('closed'));
     client.on('notification', (msg) => {
-      this.lastHeard = Date.now();
+      this.liveness.heard();
       if (msg.channel === READS_CHANGED_CHANNEL) for (const l of this.listeners) l.changed();
     });
     try {
@@ -94,8 +89,7 @@ export class DataChangeFeed implements OnApplicationShutdown {
       if (lost) return;
       // Anything committed before the LISTEN took effect was not heard: start from nothing.
       this.resetAll();
-      this.lastHeard = Date.now();
-      this.up = true;
+      this.liveness.connectedNow();
     } catch (err) {
       down((err as Error).message);
     }
@@ -104,19 +98,19 @@ export class DataChangeFeed implements OnApplicationShutdown {
   /**
    * A half-open connection looks up forever, and a connection that answers queries may still not
    * deliver notifications (a transaction-mode pooler in between): each second the connection
-   * notifies its own heartbeat channel, and only hearing it back counts. Silent for STALE_MS: the
+   * notifies its own heartbeat channel, and only hearing it back counts. Silent for FEED_STALE_MS: the
    * connection is dropped (and `live` is already false).
    */
   private startHeartbeat(): void {
     this.heartbeat = setInterval(() => {
       const client = this.client;
-      if (!this.up || !client) return;
-      if (Date.now() - this.lastHeard >= STALE_MS) {
+      if (!this.liveness.connected || !client) return;
+      if (this.liveness.silent) {
         client.emit('error', new Error('no heartbeat heard'));
         return;
       }
       void client.query(`NOTIFY ${this.heartbeatChannel}`).catch(() => undefined);
-    }, HEARTBEAT_MS);
+    }, FEED_HEARTBEAT_MS);
     this.heartbeat.unref();
   }
 
@@ -126,7 +120,7 @@ export class DataChangeFeed implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    this.up = false;
+    this.liveness.lost();
     if (this.heartbeat) clearInterval(this.heartbeat);
     if (this.retry) clearTimeout(this.retry);
     await this.client?.end().catch(() => undefined);

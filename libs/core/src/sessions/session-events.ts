@@ -3,6 +3,7 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import IORedis from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { createRedis } from '../jobs/redis';
+import { FEED_HEARTBEAT_MS, FEED_STALE_MS, FeedLiveness } from './feed-liveness';
 
 /** Do not rename: every replica of every release listens on these. */
 export const SESSION_EVICT_CHANNEL = 'tandem:sessions:evict';
@@ -33,11 +34,6 @@ interface Envelope extends SessionEviction {
   id: string;
 }
 
-/** How often the listening connection proves it is alive. */
-const HEARTBEAT_MS = 1000;
-/** Silence after which the feed counts as lost (a loaded machine may answer a ping late). */
-const STALE_MS = 5000;
-
 /**
  * Who a signed-in user is, as api replicas cache it, changes only through the writes that call this
  * class after their transaction commits: a session ended (logout, refresh-token reuse), or a user's
@@ -58,16 +54,15 @@ export class SessionEvents implements OnApplicationShutdown {
   private subscriber?: IORedis;
   private readonly waiters: (() => void)[] = [];
   private heartbeat?: NodeJS.Timeout;
-  private lastHeard = 0;
-  private up = false;
+  private readonly liveness = new FeedLiveness();
   private everUp = false;
   private readonly pending = new Map<string, { acks: number; expected: number; done: () => void }>();
 
   constructor(private readonly config: AppConfig) {}
 
-  /** True while evictions are known to arrive: subscribed, and heard from within STALE_MS. */
+  /** True while evictions are known to arrive: subscribed, and heard from within FEED_STALE_MS. */
   get live(): boolean {
-    return this.up && Date.now() - this.lastHeard < STALE_MS;
+    return this.liveness.live;
   }
 
   /** Registers a cache and starts listening (first call). */
@@ -75,7 +70,7 @@ export class SessionEvents implements OnApplicationShutdown {
     this.listeners.push(listener);
     const existing = this.subscriber;
     // Already subscribed for acks only (this process published first): add the evictions.
-    if (existing && this.up && this.listeners.length === 1)
+    if (existing && this.liveness.connected && this.listeners.length === 1)
       void existing.subscribe(SESSION_EVICT_CHANNEL).catch(() => existing.disconnect(true));
     void this.subscription().catch(() => undefined);
   }
@@ -159,9 +154,8 @@ export class SessionEvents implements OnApplicationShutdown {
       });
       this.subscriber = sub;
       const down = () => {
-        if (this.up)
+        if (this.liveness.lost())
           this.logger.warn('session events: Redis subscription lost; caches bypassed until it is back');
-        this.up = false;
         for (const l of this.listeners) l.reset();
       };
       sub.on('error', (err) => this.logger.debug(`redis (subscribe): ${err.message}`));
@@ -175,8 +169,7 @@ export class SessionEvents implements OnApplicationShutdown {
           .subscribe(...channels)
           .then(() => {
             for (const l of this.listeners) l.reset();
-            this.lastHeard = Date.now();
-            this.up = true;
+            this.liveness.connectedNow();
             this.everUp = true;
             for (const w of this.waiters.splice(0)) w();
           })
@@ -184,7 +177,7 @@ export class SessionEvents implements OnApplicationShutdown {
       });
       this.startHeartbeat(sub, down);
     }
-    if (this.up) return Promise.resolve();
+    if (this.liveness.connected) return Promise.resolve();
     // Lost after having been up: Redis is away, so do not make the writing request wait for it.
     if (this.everUp) return Promise.reject(new Error('Redis subscription is down'));
     return new Promise<void>((resolve, reject) => {
@@ -195,29 +188,29 @@ export class SessionEvents implements OnApplicationShutdown {
 
   /**
    * A half-open connection looks up forever: a ping a second proves it is not, or forces a
-   * reconnect (and `live` turns false once nothing was heard for STALE_MS).
+   * reconnect (and `live` turns false once nothing was heard for FEED_STALE_MS).
    */
   private startHeartbeat(sub: IORedis, down: () => void): void {
     this.heartbeat = setInterval(() => {
-      if (!this.up) return;
+      if (!this.liveness.connected) return;
       const timer = setTimeout(() => {
         down();
         sub.disconnect(true);
-      }, STALE_MS);
+      }, FEED_STALE_MS);
       timer.unref();
       sub
         .ping()
         .then(() => {
           clearTimeout(timer);
-          this.lastHeard = Date.now();
+          this.liveness.heard();
         })
         .catch(() => undefined);
-    }, HEARTBEAT_MS);
+    }, FEED_HEARTBEAT_MS);
     this.heartbeat.unref();
   }
 
   private onMessage(channel: string, raw: string): void {
-    this.lastHeard = Date.now();
+    this.liveness.heard();
     let msg: Envelope;
     try {
       msg = JSON.parse(raw) as Envelope;
