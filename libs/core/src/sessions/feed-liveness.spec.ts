@@ -2,8 +2,12 @@ import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals
 import { FEED_STALE_MS, FeedLiveness } from './feed-liveness';
 
 describe('FeedLiveness', () => {
-  beforeEach(() => jest.useFakeTimers({ now: new Date('2026-11-26T08:00:00Z') }));
-  afterEach(() => jest.useRealTimers());
+  beforeEach(() => {
+    jest.useFakeTimers({ now: new Date('2026-11-26T08:00:00Z') });
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+  });
 
   it('is live only while connected and heard from within FEED_STALE_MS', () => {
     const feed = new FeedLiveness();
