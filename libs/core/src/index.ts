@@ -37,6 +37,7 @@ export * from './validation/nested';
 export * from './validation/enum-value';
 export * from './validation/non-blank-text';
 export * from './validation/country-code';
+export * from './validation/http-url';
 export * from './pagination/page-of';
 export * from './jobs/dto/list-dead-letters.dto';
 export * from './jobs/dead-letter.view';

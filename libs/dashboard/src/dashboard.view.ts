@@ -1,5 +1,11 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IndicatorDirection, IndicatorKind, PartnerRole, PartnerStatus } from '@tandem/programmes';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
+import {
+  IndicatorDirection,
+  IndicatorKind,
+  MilestoneView,
+  PartnerRole,
+  PartnerStatus,
+} from '@tandem/programmes';
 
 /**
  * Task states as stored in `tasks.state`. They mirror TaskState of @tandem/tasks, which depends on
@@ -45,18 +51,8 @@ export class OverdueTask {
   state!: DashboardTaskState;
 }
 
-export class MilestoneProgress {
-  id!: string;
-  title!: string;
-  dueDate!: string;
-  /** Tasks of the milestone, cancelled ones excluded. */
-  tasksTotal!: number;
-  tasksDone!: number;
-  /** tasksDone / tasksTotal, 0 for a milestone without tasks. */
-  progress!: number;
-  /** Due before today (UTC) and not all its tasks done. */
-  overdue!: boolean;
-}
+/** A milestone as the programme's milestone list shows it, without the programme and version. */
+export class MilestoneProgress extends OmitType(MilestoneView, ['programmeId', 'version'] as const) {}
 
 export class IndicatorStatus {
   id!: string;

@@ -1,4 +1,4 @@
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import {
   GOOD_IDEA_CRITERIA,
   GoodIdea,
@@ -145,13 +145,9 @@ export class GoodIdeaSummaryResponse extends IdeaCommon {
   translations!: Record<string, TitleSummaryResponse>;
 }
 
+/** What the idea says, who helped and how it has fared, as both its private and its public page show it. */
 @ApiExtraModels(GoodIdeaTextResponse)
-export class GoodIdeaResponse extends IdeaCommon {
-  @ApiProperty({ nullable: true, type: String }) programmeId!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'The idea this one was adapted from' })
-  parentIdeaId!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Reserved for the territories model' })
-  territoryId!: string | null;
+export class GoodIdeaContentResponse {
   @ApiProperty() challenge!: string;
   @ApiProperty() approach!: string;
   @ApiProperty({
@@ -163,8 +159,6 @@ export class GoodIdeaResponse extends IdeaCommon {
   @ApiProperty({ type: [GoodIdeaPartnerResponse] }) partners!: GoodIdeaPartnerResponse[];
   @ApiProperty({ type: [GoodIdeaResourceResponse] }) resources!: GoodIdeaResourceResponse[];
   @ApiProperty({ nullable: true, type: String }) startedOn!: string | null;
-  @ApiProperty({ nullable: true, type: String }) returnedReason!: string | null;
-  @ApiProperty({ nullable: true, type: Date }) submittedAt!: Date | null;
   @ApiProperty({ type: [AssessmentResponse] }) assessments!: AssessmentResponse[];
   @ApiProperty({ type: [RecognitionResponse], description: 'Recognised by: endorsements and awards' })
   recognitions!: RecognitionResponse[];
@@ -174,6 +168,17 @@ export class GoodIdeaResponse extends IdeaCommon {
   evidence!: EvidenceResponse | null;
   @ApiPropertyOptional({ type: EvidenceResponse, nullable: true, description: 'Frozen when published' })
   evidenceSnapshot!: EvidenceResponse | null;
+}
+
+@ApiExtraModels(GoodIdeaTextResponse)
+export class GoodIdeaResponse extends IntersectionType(IdeaCommon, GoodIdeaContentResponse) {
+  @ApiProperty({ nullable: true, type: String }) programmeId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The idea this one was adapted from' })
+  parentIdeaId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Reserved for the territories model' })
+  territoryId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) returnedReason!: string | null;
+  @ApiProperty({ nullable: true, type: Date }) submittedAt!: Date | null;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
   @ApiProperty() version!: number;
@@ -181,28 +186,16 @@ export class GoodIdeaResponse extends IdeaCommon {
 
 /** The public page's idea: no ids of internal records beyond what links need, no people. */
 @ApiExtraModels(GoodIdeaTextResponse)
-export class PublicGoodIdeaResponse extends GoodIdeaSummaryResponse {
+export class PublicGoodIdeaResponse extends IntersectionType(
+  GoodIdeaSummaryResponse,
+  GoodIdeaContentResponse,
+) {
   @ApiPropertyOptional({
     nullable: true,
     type: String,
     description: 'Slug of the idea this one was adapted from',
   })
   parentSlug!: string | null;
-  @ApiProperty() challenge!: string;
-  @ApiProperty() approach!: string;
-  @ApiProperty({
-    type: 'object',
-    additionalProperties: { $ref: '#/components/schemas/GoodIdeaTextResponse' },
-  })
-  texts!: Record<string, GoodIdeaTextResponse>;
-  @ApiProperty({ type: [GoodIdeaPartnerResponse] }) partners!: GoodIdeaPartnerResponse[];
-  @ApiProperty({ type: [GoodIdeaResourceResponse] }) resources!: GoodIdeaResourceResponse[];
-  @ApiProperty({ nullable: true, type: String }) startedOn!: string | null;
-  @ApiProperty({ type: [AssessmentResponse] }) assessments!: AssessmentResponse[];
-  @ApiProperty({ type: [RecognitionResponse] }) recognitions!: RecognitionResponse[];
-  @ApiProperty({ type: [AdaptationSummaryResponse] }) adaptations!: AdaptationSummaryResponse[];
-  @ApiPropertyOptional({ type: EvidenceResponse, nullable: true }) evidence!: EvidenceResponse | null;
-  @ApiPropertyOptional({ type: EvidenceResponse, nullable: true }) evidenceSnapshot!: EvidenceResponse | null;
 }
 
 export class GoodIdeaPageResponse {

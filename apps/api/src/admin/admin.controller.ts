@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
@@ -12,7 +12,7 @@ import { Response } from 'express';
 import { DASHBOARD_COOKIE, DASHBOARD_PATH, QueueDashboardAuth } from './queue-dashboard.auth';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Authenticated, Operation } from '../http/api-problems.decorator';
-import { UuidParam } from '../http/validation.pipe';
+import { IdPath } from '../http/path-params.dto';
 
 @ApiTags('admin')
 @Authenticated()
@@ -42,7 +42,7 @@ export class AdminController {
     ok: DeadLetterDto,
     problems: [400, 403, 404, 409],
   })
-  replay(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+  replay(@CurrentActor() actor: Actor, @Param() { id }: IdPath) {
     return this.deadLetters.replay(actor, id);
   }
 

@@ -1,5 +1,5 @@
 import { Actor } from '@tandem/core';
-import { Body, Controller, Get, Header, HttpCode, Patch, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Put, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 
 import {
@@ -14,7 +14,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { Authenticated, Operation } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/etag';
 import { Idempotent } from '../http/idempotency.interceptor';
-import { UuidParam } from '../http/validation.pipe';
+import { IdPath, MeetingPath } from '../http/path-params.dto';
 
 @ApiTags('consultations')
 @Authenticated()
@@ -29,7 +29,7 @@ export class ConsultationMeetingsController {
     description: 'in_person needs a location, online an onlineUrl, hybrid both; capacity optional.',
     problems: [400, 403, 404, 409, 422],
   })
-  async create(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: CreateMeetingDto) {
+  async create(@CurrentActor() actor: Actor, @Param() { id }: IdPath, @Body() dto: CreateMeetingDto) {
     return this.meetings.create(actor, id, dto);
   }
 
@@ -38,17 +38,13 @@ export class ConsultationMeetingsController {
     summary: 'Meetings of the consultation, soonest first, with seats and your RSVP',
     problems: [400, 404],
   })
-  list(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+  list(@CurrentActor() actor: Actor, @Param() { id }: IdPath) {
     return this.meetings.list(actor, id);
   }
 
   @Get(':meetingId')
   @Operation({ summary: 'A meeting (owners also see who answered and who came)', problems: [400, 404] })
-  async get(
-    @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
-    @UuidParam('meetingId') meetingId: string,
-  ) {
+  async get(@CurrentActor() actor: Actor, @Param() { id, meetingId }: MeetingPath) {
     return this.meetings.get(actor, id, meetingId);
   }
 
@@ -60,8 +56,7 @@ export class ConsultationMeetingsController {
   })
   async update(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
-    @UuidParam('meetingId') meetingId: string,
+    @Param() { id, meetingId }: MeetingPath,
     @IfMatchVersion() expectedVersion: number,
     @Body() dto: UpdateMeetingDto,
   ) {
@@ -74,11 +69,7 @@ export class ConsultationMeetingsController {
     summary: 'Cancel a meeting (owners); those attending or waiting are told',
     problems: [400, 403, 404],
   })
-  cancel(
-    @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
-    @UuidParam('meetingId') meetingId: string,
-  ) {
+  cancel(@CurrentActor() actor: Actor, @Param() { id, meetingId }: MeetingPath) {
     return this.meetings.cancel(actor, id, meetingId);
   }
 
@@ -90,12 +81,7 @@ export class ConsultationMeetingsController {
       'Up to capacity you are attending, then on the waiting list; when a seat frees the first waiting moves up and is notified.',
     problems: [400, 403, 404, 409],
   })
-  rsvp(
-    @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
-    @UuidParam('meetingId') meetingId: string,
-    @Body() dto: RsvpDto,
-  ) {
+  rsvp(@CurrentActor() actor: Actor, @Param() { id, meetingId }: MeetingPath, @Body() dto: RsvpDto) {
     return this.meetings.rsvp(actor, id, meetingId, dto);
   }
 
@@ -103,8 +89,7 @@ export class ConsultationMeetingsController {
   @Operation({ summary: 'Record who came (owners)', problems: [400, 403, 404, 409] })
   attendance(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
-    @UuidParam('meetingId') meetingId: string,
+    @Param() { id, meetingId }: MeetingPath,
     @Body() dto: RecordAttendanceDto,
   ) {
     return this.meetings.recordAttendance(actor, id, meetingId, dto);
@@ -116,8 +101,7 @@ export class ConsultationMeetingsController {
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   async calendar(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
-    @UuidParam('meetingId') meetingId: string,
+    @Param() { id, meetingId }: MeetingPath,
     @Res({ passthrough: true }) res: Response,
   ) {
     const { filename, body } = await this.meetings.calendar(actor, id, meetingId);

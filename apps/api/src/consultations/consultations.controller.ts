@@ -5,6 +5,7 @@ import {
   Get,
   Header,
   HttpCode,
+  Param,
   Patch,
   Post,
   Put,
@@ -37,9 +38,7 @@ import { LocatedAt } from '../http/location.interceptor';
 import { Authenticated, Operation, PagedList } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/etag';
 import { Idempotent } from '../http/idempotency.interceptor';
-import { UuidParam } from '../http/validation.pipe';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { IdPath, QuestionPath, UUID_PATTERN } from '../http/path-params.dto';
 
 @ApiTags('consultations')
 @Authenticated()
@@ -78,7 +77,7 @@ export class ConsultationsController {
 
   @Get(':id')
   @Operation({ summary: 'A consultation with its questions', problems: [400, 404] })
-  async get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+  async get(@CurrentActor() actor: Actor, @Param() { id }: IdPath) {
     return this.consultations.get(actor, id);
   }
 
@@ -89,7 +88,7 @@ export class ConsultationsController {
   })
   async update(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
+    @Param() { id }: IdPath,
     @IfMatchVersion() expectedVersion: number,
     @Body() dto: UpdateConsultationDto,
   ) {
@@ -106,7 +105,7 @@ export class ConsultationsController {
   })
   async transition(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
+    @Param() { id }: IdPath,
     @Body() dto: ConsultationTransitionDto,
   ) {
     return this.consultations.transition(actor, id, dto.to);
@@ -114,7 +113,7 @@ export class ConsultationsController {
 
   @Get(':id/questions')
   @Operation({ summary: 'The questions, in order', problems: [400, 404] })
-  listQuestions(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+  listQuestions(@CurrentActor() actor: Actor, @Param() { id }: IdPath) {
     return this.questions.list(actor, id);
   }
 
@@ -125,7 +124,7 @@ export class ConsultationsController {
     description: 'type text | single_choice | multiple_choice | scale (1 to 5); 409 once open.',
     problems: [400, 403, 404, 409, 422],
   })
-  addQuestion(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: CreateQuestionDto) {
+  addQuestion(@CurrentActor() actor: Actor, @Param() { id }: IdPath, @Body() dto: CreateQuestionDto) {
     return this.questions.add(actor, id, dto);
   }
 
@@ -135,11 +134,7 @@ export class ConsultationsController {
     description: 'questionIds lists every question once, in the new order; 409 once open. Audited.',
     problems: [400, 403, 404, 409],
   })
-  reorderQuestions(
-    @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
-    @Body() dto: ReorderQuestionsDto,
-  ) {
+  reorderQuestions(@CurrentActor() actor: Actor, @Param() { id }: IdPath, @Body() dto: ReorderQuestionsDto) {
     return this.questionOrder.reorder(actor, id, dto);
   }
 
@@ -150,8 +145,7 @@ export class ConsultationsController {
   })
   updateQuestion(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
-    @UuidParam('questionId') questionId: string,
+    @Param() { id, questionId }: QuestionPath,
     @Body() dto: UpdateQuestionDto,
   ) {
     return this.questions.update(actor, id, questionId, dto);
@@ -160,11 +154,7 @@ export class ConsultationsController {
   @Delete(':id/questions/:questionId')
   @HttpCode(204)
   @Operation({ summary: 'Remove a question (owners, before it opens)', problems: [400, 403, 404, 409, 422] })
-  async removeQuestion(
-    @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
-    @UuidParam('questionId') questionId: string,
-  ) {
+  async removeQuestion(@CurrentActor() actor: Actor, @Param() { id, questionId }: QuestionPath) {
     await this.questions.remove(actor, id, questionId);
   }
 
@@ -175,7 +165,7 @@ export class ConsultationsController {
       'One response per organisation: a second is 409 (change it with PUT …/responses/mine). Each bad answer is a 400 naming `answers.<questionId>`.',
     problems: [400, 403, 404, 409, 422],
   })
-  async respond(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: SubmitResponseDto) {
+  async respond(@CurrentActor() actor: Actor, @Param() { id }: IdPath, @Body() dto: SubmitResponseDto) {
     return (await this.responses.submit(actor, id, dto, 'create')).response;
   }
 
@@ -187,7 +177,7 @@ export class ConsultationsController {
   })
   async upsertMine(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
+    @Param() { id }: IdPath,
     @Body() dto: SubmitResponseDto,
     @Res({ passthrough: true }) res: Response,
   ) {
@@ -201,10 +191,10 @@ export class ConsultationsController {
   @ApiQuery({ name: 'organizationId', required: false })
   mine(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
+    @Param() { id }: IdPath,
     @Query('organizationId') organizationId?: string,
   ) {
-    if (organizationId !== undefined && !UUID.test(organizationId))
+    if (organizationId !== undefined && !UUID_PATTERN.test(organizationId))
       throw CoreError.invalid('organizationId', 'must be a UUID');
     return this.responses.mine(actor, id, organizationId);
   }
@@ -216,7 +206,7 @@ export class ConsultationsController {
       'Per question counts and percentages, scale average and distribution, free-text answers; participation by stakeholder kind and response rate. Anonymous consultations never pair an organisation with an answer.',
     problems: [400, 403, 404],
   })
-  getResults(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+  getResults(@CurrentActor() actor: Actor, @Param() { id }: IdPath) {
     return this.results.results(actor, id);
   }
 
@@ -235,7 +225,7 @@ export class ConsultationsController {
   })
   async resultsCsv(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
+    @Param() { id }: IdPath,
     @Res({ passthrough: true }) res: Response,
     @Query('language') language?: string,
   ) {
@@ -252,7 +242,7 @@ export class ConsultationsController {
   })
   async publishOutcome(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
+    @Param() { id }: IdPath,
     @Body() dto: PublishOutcomeDto,
     @Res({ passthrough: true }) res: Response,
   ) {

@@ -1,10 +1,10 @@
-import { Controller, Delete, Get, HttpCode, Put } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor } from '@tandem/core';
 import { CuratorResponse, GoodIdeaCuratorsService } from '@tandem/good-ideas';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Authenticated, Operation } from '../http/api-problems.decorator';
-import { UuidParam } from '../http/validation.pipe';
+import { OrganizationIdPath } from '../http/path-params.dto';
 
 @ApiTags('good ideas')
 @Authenticated()
@@ -30,7 +30,7 @@ export class GoodIdeaCuratorsController {
   })
   grant(
     @CurrentActor() actor: Actor,
-    @UuidParam('organizationId') organizationId: string,
+    @Param() { organizationId }: OrganizationIdPath,
   ): Promise<CuratorResponse> {
     return this.curators.grant(actor, organizationId);
   }
@@ -38,7 +38,7 @@ export class GoodIdeaCuratorsController {
   @Delete(':organizationId')
   @HttpCode(204)
   @Operation({ summary: 'Take the curator role back', problems: [400, 403, 404] })
-  revoke(@CurrentActor() actor: Actor, @UuidParam('organizationId') organizationId: string): Promise<void> {
+  revoke(@CurrentActor() actor: Actor, @Param() { organizationId }: OrganizationIdPath): Promise<void> {
     return this.curators.revoke(actor, organizationId);
   }
 }

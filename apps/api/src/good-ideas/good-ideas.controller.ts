@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor } from '@tandem/core';
 import {
@@ -20,7 +20,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { Authenticated, Operation } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/etag';
 import { Idempotent } from '../http/idempotency.interceptor';
-import { UuidParam } from '../http/validation.pipe';
+import { IdPath } from '../http/path-params.dto';
 
 @ApiTags('good ideas')
 @Authenticated()
@@ -63,7 +63,7 @@ export class GoodIdeasController {
     ok: GoodIdeaResponse,
     problems: [400, 404],
   })
-  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<GoodIdeaResponse> {
+  get(@CurrentActor() actor: Actor, @Param() { id }: IdPath): Promise<GoodIdeaResponse> {
     return this.ideas.get(actor, id);
   }
 
@@ -75,7 +75,7 @@ export class GoodIdeasController {
   })
   update(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
+    @Param() { id }: IdPath,
     @IfMatchVersion() version: number,
     @Body() dto: UpdateGoodIdeaDto,
   ): Promise<GoodIdeaResponse> {
@@ -94,7 +94,7 @@ export class GoodIdeasController {
   })
   transition(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
+    @Param() { id }: IdPath,
     @Body() dto: TransitionGoodIdeaDto,
   ): Promise<GoodIdeaResponse> {
     return this.ideas.transition(actor, id, dto);
@@ -110,7 +110,7 @@ export class GoodIdeasController {
   })
   assess(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
+    @Param() { id }: IdPath,
     @Body() dto: AssessCriterionDto,
   ): Promise<GoodIdeaResponse> {
     return this.ideas.assess(actor, id, dto);
@@ -125,7 +125,7 @@ export class GoodIdeasController {
   })
   endorse(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
+    @Param() { id }: IdPath,
     @Body() dto: CreateEndorsementDto,
   ): Promise<RecognitionResponse> {
     return this.travel.endorse(actor, id, dto);
@@ -143,7 +143,7 @@ export class GoodIdeasController {
   })
   adapt(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
+    @Param() { id }: IdPath,
     @Body() dto: CreateAdaptationDto,
   ): Promise<AdaptationResponse> {
     return this.travel.adapt(actor, id, dto);

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AppConfig, CoreError } from '@tandem/core';
 import {
   GoodIdeaPageResponse,
@@ -10,7 +10,7 @@ import {
 import type { Request, Response } from 'express';
 import { Public } from '../auth/public.decorator';
 import { Operation } from '../http/api-problems.decorator';
-import { sendAtom, sendPublic } from '../public/public-response';
+import { PublicPage, sendAtom, sendPublic } from '../public/public-response';
 import { pageLang, renderAtom, renderCatalogue, renderIdea } from './public-pages';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,139}$/;
@@ -37,8 +37,7 @@ export class PublicGoodIdeasController {
     ok: GoodIdeaPageResponse,
     problems: [400, 429],
   })
-  @ApiProduces('application/json', 'text/html')
-  @ApiQuery({ name: 'lang', required: false, enum: ['en', 'fr', 'es', 'ar'] })
+  @PublicPage()
   async list(
     @Req() req: Request,
     @Res() res: Response,
@@ -65,8 +64,7 @@ export class PublicGoodIdeasController {
     ok: PublicGoodIdeaResponse,
     problems: [404, 429],
   })
-  @ApiProduces('application/json', 'text/html')
-  @ApiQuery({ name: 'lang', required: false, enum: ['en', 'fr', 'es', 'ar'] })
+  @PublicPage()
   async get(
     @Req() req: Request,
     @Res() res: Response,

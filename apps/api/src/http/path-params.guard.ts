@@ -1,8 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { CoreError, textProblem } from '@tandem/core';
 import { Request } from 'express';
+import { UUID_PATTERN } from './path-params.dto';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_TOKEN = 512;
 /** Catalogue codes (territories, frameworks, indicators): short, no spaces. */
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -11,7 +11,8 @@ const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
  * Path parameters are checked before anything else runs (rate limits, authentication, the
  * Idempotency-Key reservation, pipes): every `id` or `…Id` parameter must be a UUID and any other
  * parameter (an invitation token) short clean text. A 300-character id is a 400 naming the
- * parameter, never a database error. The per-route `uuidParam` pipes stay as documentation.
+ * parameter, never a database error. The path DTOs (path-params.dto.ts) repeat the check per route
+ * and document the parameters.
  */
 @Injectable()
 export class PathParamsGuard implements CanActivate {
@@ -21,7 +22,7 @@ export class PathParamsGuard implements CanActivate {
     for (const [name, raw] of Object.entries(params)) {
       const value = String(raw);
       if (name === 'id' || name.endsWith('Id')) {
-        if (!UUID.test(value)) throw CoreError.invalid(name, 'must be a UUID');
+        if (!UUID_PATTERN.test(value)) throw CoreError.invalid(name, 'must be a UUID');
       } else if (name === 'code' || name.endsWith('Code')) {
         if (!CODE.test(value))
           throw CoreError.invalid(name, "must be a code of at most 64 letters, digits, '.', '_' or '-'");

@@ -1,12 +1,12 @@
 import { Actor } from '@tandem/core';
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
 import { DashboardService } from '@tandem/dashboard';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Authenticated, Operation } from '../http/api-problems.decorator';
 import { CachedRead } from '../http/read-cache.interceptor';
-import { UuidParam } from '../http/validation.pipe';
+import { IdPath } from '../http/path-params.dto';
 
 @ApiTags('programmes')
 @Authenticated()
@@ -27,7 +27,7 @@ export class DashboardController {
       'Counts, values and ratios are JSON numbers; ratios are rounded to 6 decimals.',
     problems: [400, 404],
   })
-  get(@CurrentActor() actor: Actor, @UuidParam('id') programmeId: string) {
+  get(@CurrentActor() actor: Actor, @Param() { id: programmeId }: IdPath) {
     return this.dashboard.get(actor, programmeId);
   }
 }

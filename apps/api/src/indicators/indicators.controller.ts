@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, PageQueryDto } from '@tandem/core';
 import {
@@ -17,7 +17,7 @@ import { LocatedAt } from '../http/location.interceptor';
 import { Authenticated, Operation, PagedChildList } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/etag';
 import { Idempotent } from '../http/idempotency.interceptor';
-import { UuidParam } from '../http/validation.pipe';
+import { IdPath } from '../http/path-params.dto';
 
 const NUMBERS =
   'Baseline, target and values are JSON numbers (at most 4 decimals, within ±10^12); the database keeps them as exact decimals.';
@@ -43,7 +43,7 @@ export class IndicatorsController {
   @LocatedAt('/indicators')
   create(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') programmeId: string,
+    @Param() { id: programmeId }: IdPath,
     @Body() dto: CreateIndicatorDto,
   ) {
     return this.indicators.create(actor, programmeId, dto);
@@ -56,7 +56,7 @@ export class IndicatorsController {
   })
   list(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') programmeId: string,
+    @Param() { id: programmeId }: IdPath,
     @Query() query: ListIndicatorsDto,
   ) {
     return this.indicators.list(actor, programmeId, query);
@@ -64,7 +64,7 @@ export class IndicatorsController {
 
   @Get('indicators/:id')
   @Operation({ summary: 'An indicator (everyone who reads its programme)', problems: [400, 404] })
-  async get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+  async get(@CurrentActor() actor: Actor, @Param() { id }: IdPath) {
     return this.indicators.get(actor, id);
   }
 
@@ -76,7 +76,7 @@ export class IndicatorsController {
   })
   async update(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
+    @Param() { id }: IdPath,
     @IfMatchVersion() expectedVersion: number,
     @Body() dto: UpdateIndicatorDto,
   ) {
@@ -96,7 +96,7 @@ export class IndicatorsController {
   @ApiOkResponse({ description: 'The value of that period, corrected', type: IndicatorValueView })
   async report(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
+    @Param() { id }: IdPath,
     @Body() dto: ReportIndicatorValueDto,
     @Res({ passthrough: true }) res: Response,
   ) {
@@ -110,7 +110,7 @@ export class IndicatorsController {
     summary: "An indicator's values (everyone who reads its programme)",
     description: 'Keyset pages `{items, nextCursor}` in period order.',
   })
-  listValues(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: PageQueryDto) {
+  listValues(@CurrentActor() actor: Actor, @Param() { id }: IdPath, @Query() query: PageQueryDto) {
     return this.values.list(actor, id, query);
   }
 }

@@ -1,11 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor, PageQueryDto } from '@tandem/core';
 import { LockPeriodDto, PeriodLocksService, PeriodLockView } from '@tandem/programmes';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Authenticated, Operation, PagedChildList } from '../http/api-problems.decorator';
 import { Idempotent } from '../http/idempotency.interceptor';
-import { UuidParam } from '../http/validation.pipe';
+import { IdPath, PeriodLockPath } from '../http/path-params.dto';
 
 @ApiTags('indicators')
 @Authenticated()
@@ -22,7 +22,7 @@ export class PeriodLocksController {
       '409 PERIOD_ALREADY_LOCKED when this exact period is locked already.',
     problems: [400, 403, 404, 409, 422],
   })
-  lock(@CurrentActor() actor: Actor, @UuidParam('id') programmeId: string, @Body() dto: LockPeriodDto) {
+  lock(@CurrentActor() actor: Actor, @Param() { id: programmeId }: IdPath, @Body() dto: LockPeriodDto) {
     return this.locks.lock(actor, programmeId, dto);
   }
 
@@ -31,7 +31,7 @@ export class PeriodLocksController {
     summary: "The programme's locked reporting periods (everyone who reads the programme)",
     description: 'Keyset pages `{items, nextCursor}` in period order.',
   })
-  list(@CurrentActor() actor: Actor, @UuidParam('id') programmeId: string, @Query() query: PageQueryDto) {
+  list(@CurrentActor() actor: Actor, @Param() { id: programmeId }: IdPath, @Query() query: PageQueryDto) {
     return this.locks.list(actor, programmeId, query);
   }
 
@@ -40,8 +40,7 @@ export class PeriodLocksController {
   @Operation({ summary: 'Unlock a reporting period (programme managers)', problems: [400, 403, 404, 409] })
   async unlock(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') programmeId: string,
-    @UuidParam('lockId') lockId: string,
+    @Param() { id: programmeId, lockId }: PeriodLockPath,
   ): Promise<void> {
     await this.locks.unlock(actor, programmeId, lockId);
   }

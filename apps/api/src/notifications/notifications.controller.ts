@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor, AppConfig } from '@tandem/core';
 import {
@@ -12,7 +12,7 @@ import {
 } from '@tandem/notifications';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Authenticated, Operation } from '../http/api-problems.decorator';
-import { UuidParam } from '../http/validation.pipe';
+import { IdPath } from '../http/path-params.dto';
 
 @ApiTags('notifications')
 @Authenticated()
@@ -62,7 +62,7 @@ export class NotificationsController {
   @Post(':id/read')
   @HttpCode(204)
   @Operation({ summary: 'Mark one of my notifications read', problems: [400, 404] })
-  async read(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<void> {
+  async read(@CurrentActor() actor: Actor, @Param() { id }: IdPath): Promise<void> {
     await this.inbox.markRead(actor.userId, id);
   }
 }

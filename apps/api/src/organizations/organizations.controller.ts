@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CreateInvitationDto, InvitationsService, InvitationView } from '@tandem/auth';
 import { Actor, PageQueryDto } from '@tandem/core';
@@ -16,7 +16,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { LocatedAt } from '../http/location.interceptor';
 import { Authenticated, Operation, PagedList, PagedChildList } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/etag';
-import { UuidParam } from '../http/validation.pipe';
+import { IdPath, UserPath } from '../http/path-params.dto';
 
 @ApiTags('organizations')
 @Authenticated()
@@ -50,7 +50,7 @@ export class OrganizationsController {
 
   @Get(':id')
   @Operation({ summary: 'An organisation in full (its members and platform admins)', problems: [400, 404] })
-  async get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+  async get(@CurrentActor() actor: Actor, @Param() { id }: IdPath) {
     return this.organizations.get(actor, id);
   }
 
@@ -62,7 +62,7 @@ export class OrganizationsController {
   })
   async update(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
+    @Param() { id }: IdPath,
     @IfMatchVersion() expectedVersion: number,
     @Body() dto: UpdateOrganizationDto,
   ) {
@@ -71,7 +71,7 @@ export class OrganizationsController {
 
   @Get(':id/members')
   @PagedChildList(MemberView, { summary: "An organisation's members (its members and platform admins)" })
-  listMembers(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() page: PageQueryDto) {
+  listMembers(@CurrentActor() actor: Actor, @Param() { id }: IdPath, @Query() page: PageQueryDto) {
     return this.members.list(actor, id, page);
   }
 
@@ -80,12 +80,7 @@ export class OrganizationsController {
     summary: "Change a member's role (org admins and platform admins)",
     problems: [400, 403, 404, 409],
   })
-  changeRole(
-    @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
-    @UuidParam('userId') userId: string,
-    @Body() dto: UpdateMemberDto,
-  ) {
+  changeRole(@CurrentActor() actor: Actor, @Param() { id, userId }: UserPath, @Body() dto: UpdateMemberDto) {
     return this.members.changeRole(actor, id, userId, dto);
   }
 
@@ -95,11 +90,7 @@ export class OrganizationsController {
     summary: 'Remove a member (org admins and platform admins); the last org admin stays',
     problems: [400, 403, 404, 409],
   })
-  async removeMember(
-    @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
-    @UuidParam('userId') userId: string,
-  ) {
+  async removeMember(@CurrentActor() actor: Actor, @Param() { id, userId }: UserPath) {
     await this.members.remove(actor, id, userId);
   }
 
@@ -110,11 +101,7 @@ export class OrganizationsController {
     problems: [400, 403, 404, 409],
   })
   @ApiCreatedResponse({ description: 'The invitation, pending', type: InvitationView })
-  createInvitation(
-    @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
-    @Body() dto: CreateInvitationDto,
-  ) {
+  createInvitation(@CurrentActor() actor: Actor, @Param() { id }: IdPath, @Body() dto: CreateInvitationDto) {
     return this.invitations.create(actor, id, dto);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { Actor, PageOf } from '@tandem/core';
 import { ApiTags } from '@nestjs/swagger';
 import {
@@ -12,7 +12,7 @@ import {
 } from '@tandem/placements';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Authenticated, Operation, PagedList } from '../http/api-problems.decorator';
-import { UuidParam } from '../http/validation.pipe';
+import { IdPath } from '../http/path-params.dto';
 
 @ApiTags('placements')
 @Authenticated()
@@ -51,7 +51,7 @@ export class CheckInsController {
     description: 'stillEmployed false needs leftOn and ends the placement on that date.',
     problems: [400, 403, 404, 409, 422],
   })
-  answer(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: AnswerCheckInDto) {
+  answer(@CurrentActor() actor: Actor, @Param() { id }: IdPath, @Body() dto: AnswerCheckInDto) {
     return this.checks.answer(actor, id, dto);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { Actor } from '@tandem/core';
 import { ApiTags } from '@nestjs/swagger';
 import {
@@ -10,7 +10,7 @@ import {
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Authenticated, Operation, PagedList } from '../http/api-problems.decorator';
 import { Idempotent } from '../http/idempotency.interceptor';
-import { UuidParam } from '../http/validation.pipe';
+import { IdPath } from '../http/path-params.dto';
 
 @ApiTags('placements')
 @Authenticated()
@@ -46,7 +46,7 @@ export class ParticipantsController {
       'The registering organisation and employers that placed them; everyone else (programme managers and platform admins included) 404.',
     problems: [400, 404],
   })
-  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+  get(@CurrentActor() actor: Actor, @Param() { id }: IdPath) {
     return this.participants.get(actor, id);
   }
 
@@ -58,7 +58,7 @@ export class ParticipantsController {
       'Removes every personal attribute and the consent record; the row and its placements stay (anonymous), so counts stay right.',
     problems: [400, 403, 404],
   })
-  async erase(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<void> {
+  async erase(@CurrentActor() actor: Actor, @Param() { id }: IdPath): Promise<void> {
     await this.participants.erase(actor, id);
   }
 }

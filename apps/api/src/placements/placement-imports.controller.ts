@@ -5,6 +5,7 @@ import {
   Get,
   Header,
   Headers,
+  Param,
   Post,
   Res,
   UploadedFile,
@@ -25,7 +26,7 @@ import {
 import { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Authenticated, Operation } from '../http/api-problems.decorator';
-import { UuidParam } from '../http/validation.pipe';
+import { IdPath } from '../http/path-params.dto';
 
 @ApiTags('placements')
 @Authenticated()
@@ -80,7 +81,7 @@ export class PlacementImportsController {
       'An import: progress (processedRows of totalRows), counts and every bad row (row, column, reason)',
     problems: [400, 404],
   })
-  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+  get(@CurrentActor() actor: Actor, @Param() { id }: IdPath) {
     return this.imports.get(actor, id);
   }
 
@@ -90,7 +91,7 @@ export class PlacementImportsController {
   @Operation({ summary: "An import's bad rows as CSV (row, column, reason)", problems: [400, 404] })
   async errors(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
+    @Param() { id }: IdPath,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
     res.setHeader('Content-Disposition', `attachment; filename="import-${id}-errors.csv"`);

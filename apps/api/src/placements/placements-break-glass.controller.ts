@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, Type } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Type } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor } from '@tandem/core';
 import {
@@ -9,7 +9,7 @@ import {
 } from '@tandem/placements';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Authenticated, Operation } from '../http/api-problems.decorator';
-import { UuidParam } from '../http/validation.pipe';
+import { IdPath } from '../http/path-params.dto';
 
 /**
  * The documentation of a break-glass read, for platform admins with an audited reason. Each route keeps its
@@ -33,14 +33,14 @@ export class PlacementsBreakGlassController {
   @Post('placements/:id')
   @HttpCode(200)
   @BreakGlassRead('placement', PlacementView)
-  placement(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: BreakGlassDto) {
+  placement(@CurrentActor() actor: Actor, @Param() { id }: IdPath, @Body() dto: BreakGlassDto) {
     return this.breakGlass.placement(actor, id, dto.reason);
   }
 
   @Post('participants/:id')
   @HttpCode(200)
   @BreakGlassRead('participant', ParticipantView)
-  participant(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: BreakGlassDto) {
+  participant(@CurrentActor() actor: Actor, @Param() { id }: IdPath, @Body() dto: BreakGlassDto) {
     return this.breakGlass.participant(actor, id, dto.reason);
   }
 }

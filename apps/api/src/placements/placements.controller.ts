@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { Actor } from '@tandem/core';
 import { ApiTags } from '@nestjs/swagger';
 import {
@@ -19,7 +19,7 @@ import { LocatedAt } from '../http/location.interceptor';
 import { Authenticated, Operation, PagedList } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/etag';
 import { Idempotent } from '../http/idempotency.interceptor';
-import { UuidParam } from '../http/validation.pipe';
+import { IdPath } from '../http/path-params.dto';
 
 @ApiTags('placements')
 @Authenticated()
@@ -82,7 +82,7 @@ export class PlacementsController {
 
   @Get(':id')
   @Operation({ summary: 'A placement with its check-ins', problems: [400, 404] })
-  async get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+  async get(@CurrentActor() actor: Actor, @Param() { id }: IdPath) {
     return this.placements.get(actor, id);
   }
 
@@ -96,7 +96,7 @@ export class PlacementsController {
   })
   async update(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
+    @Param() { id }: IdPath,
     @IfMatchVersion() expectedVersion: number,
     @Body() dto: UpdatePlacementDto,
   ) {
@@ -110,7 +110,7 @@ export class PlacementsController {
     description: 'Cancels the check-ins dated after the end date.',
     problems: [400, 403, 404, 409, 422],
   })
-  async end(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: EndPlacementDto) {
+  async end(@CurrentActor() actor: Actor, @Param() { id }: IdPath, @Body() dto: EndPlacementDto) {
     return this.placements.end(actor, id, dto);
   }
 }

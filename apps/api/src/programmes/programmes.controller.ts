@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { Actor } from '@tandem/core';
 import { ApiTags } from '@nestjs/swagger';
 import {
@@ -21,7 +21,7 @@ import { LocatedAt } from '../http/location.interceptor';
 import { Authenticated, Operation, PagedList } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/etag';
 import { Idempotent } from '../http/idempotency.interceptor';
-import { UuidParam } from '../http/validation.pipe';
+import { IdPath, MilestonePath, PartnerPath, UserPath } from '../http/path-params.dto';
 
 @ApiTags('programmes')
 @Authenticated()
@@ -60,7 +60,7 @@ export class ProgrammesController {
     summary: 'A programme (its managers, partners, observers, invited partners, platform admins)',
     problems: [400, 404],
   })
-  async get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+  async get(@CurrentActor() actor: Actor, @Param() { id }: IdPath) {
     return this.programmes.get(actor, id);
   }
 
@@ -71,7 +71,7 @@ export class ProgrammesController {
   })
   async update(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
+    @Param() { id }: IdPath,
     @IfMatchVersion() expectedVersion: number,
     @Body() dto: UpdateProgrammeDto,
   ) {
@@ -88,7 +88,7 @@ export class ProgrammesController {
   })
   async transition(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
+    @Param() { id }: IdPath,
     @Body() dto: ProgrammeTransitionDto,
   ) {
     return this.programmes.transition(actor, id, dto.to);
@@ -96,7 +96,7 @@ export class ProgrammesController {
 
   @Get(':id/partners')
   @Operation({ summary: 'Partners with their role and status, including past ones', problems: [400, 404] })
-  listPartners(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+  listPartners(@CurrentActor() actor: Actor, @Param() { id }: IdPath) {
     return this.partners.list(actor, id);
   }
 
@@ -106,7 +106,7 @@ export class ProgrammesController {
     description: 'The partner starts as invited; its org admins accept or decline.',
     problems: [400, 403, 404, 409],
   })
-  addPartner(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: AddPartnerDto) {
+  addPartner(@CurrentActor() actor: Actor, @Param() { id }: IdPath, @Body() dto: AddPartnerDto) {
     return this.partners.add(actor, id, dto);
   }
 
@@ -114,8 +114,7 @@ export class ProgrammesController {
   @Operation({ summary: "Change a partner's role or agreement (managers)", problems: [400, 403, 404, 409] })
   updatePartner(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
-    @UuidParam('organizationId') organizationId: string,
+    @Param() { id, organizationId }: PartnerPath,
     @Body() dto: UpdatePartnerDto,
   ) {
     return this.partners.update(actor, id, organizationId, dto);
@@ -127,11 +126,7 @@ export class ProgrammesController {
     summary: 'Accept the invitation (org admins of the invited organisation)',
     problems: [400, 403, 404, 409],
   })
-  accept(
-    @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
-    @UuidParam('organizationId') organizationId: string,
-  ) {
+  accept(@CurrentActor() actor: Actor, @Param() { id, organizationId }: PartnerPath) {
     return this.partners.answer(actor, id, organizationId, 'accept');
   }
 
@@ -141,11 +136,7 @@ export class ProgrammesController {
     summary: 'Decline the invitation (org admins of the invited organisation)',
     problems: [400, 403, 404, 409],
   })
-  decline(
-    @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
-    @UuidParam('organizationId') organizationId: string,
-  ) {
+  decline(@CurrentActor() actor: Actor, @Param() { id, organizationId }: PartnerPath) {
     return this.partners.answer(actor, id, organizationId, 'decline');
   }
 
@@ -155,21 +146,13 @@ export class ProgrammesController {
     summary: 'Leave the programme (org admins of the partner); its history stays',
     problems: [400, 403, 404, 409],
   })
-  leave(
-    @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
-    @UuidParam('organizationId') organizationId: string,
-  ) {
+  leave(@CurrentActor() actor: Actor, @Param() { id, organizationId }: PartnerPath) {
     return this.partners.end(actor, id, organizationId, 'leave');
   }
 
   @Delete(':id/partners/:organizationId')
   @Operation({ summary: 'Remove a partner (managers); its history stays', problems: [400, 403, 404, 409] })
-  remove(
-    @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
-    @UuidParam('organizationId') organizationId: string,
-  ) {
+  remove(@CurrentActor() actor: Actor, @Param() { id, organizationId }: PartnerPath) {
     return this.partners.end(actor, id, organizationId, 'remove');
   }
 
@@ -178,7 +161,7 @@ export class ProgrammesController {
     summary: 'Who manages the programme: org admins of the lead and named managers',
     problems: [400, 404],
   })
-  managers(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+  managers(@CurrentActor() actor: Actor, @Param() { id }: IdPath) {
     return this.staff.listManagers(actor, id);
   }
 
@@ -187,34 +170,26 @@ export class ProgrammesController {
     summary: 'Name a member of the lead organisation programme manager (lead org admins)',
     problems: [400, 403, 404, 422],
   })
-  addManager(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: AddManagerDto) {
+  addManager(@CurrentActor() actor: Actor, @Param() { id }: IdPath, @Body() dto: AddManagerDto) {
     return this.staff.addManager(actor, id, dto);
   }
 
   @Delete(':id/managers/:userId')
   @HttpCode(204)
   @Operation({ summary: 'Withdraw a named programme manager (lead org admins)', problems: [400, 403, 404] })
-  async removeManager(
-    @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
-    @UuidParam('userId') userId: string,
-  ) {
+  async removeManager(@CurrentActor() actor: Actor, @Param() { id, userId }: UserPath) {
     await this.staff.removeManager(actor, id, userId);
   }
 
   @Get(':id/milestones')
   @Operation({ summary: 'Milestones with progress derived from their tasks', problems: [400, 404] })
-  milestones(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+  milestones(@CurrentActor() actor: Actor, @Param() { id }: IdPath) {
     return this.staff.listMilestones(actor, id);
   }
 
   @Post(':id/milestones')
   @Operation({ summary: 'Add a milestone (managers)', problems: [400, 403, 404] })
-  createMilestone(
-    @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
-    @Body() dto: CreateMilestoneDto,
-  ) {
+  createMilestone(@CurrentActor() actor: Actor, @Param() { id }: IdPath, @Body() dto: CreateMilestoneDto) {
     return this.staff.createMilestone(actor, id, dto);
   }
 
@@ -222,8 +197,7 @@ export class ProgrammesController {
   @Operation({ summary: 'Edit a milestone (managers)', problems: [400, 403, 404] })
   updateMilestone(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
-    @UuidParam('milestoneId') milestoneId: string,
+    @Param() { id, milestoneId }: MilestonePath,
     @Body() dto: UpdateMilestoneDto,
   ) {
     return this.staff.updateMilestone(actor, id, milestoneId, dto);

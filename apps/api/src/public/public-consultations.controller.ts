@@ -1,5 +1,5 @@
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   ListPublicConsultationsDto,
   PublicConsultationPage,
@@ -11,9 +11,9 @@ import type { Request, Response } from 'express';
 import { Public } from '../auth/public.decorator';
 import { pageLang } from '../good-ideas/public-pages';
 import { Operation } from '../http/api-problems.decorator';
-import { UuidParam } from '../http/validation.pipe';
+import { IdPath } from '../http/path-params.dto';
 import { renderConsultation, renderConsultationList, renderOutcomesAtom } from './public-html';
-import { sendAtom, sendPublic } from './public-response';
+import { PublicPage, sendAtom, sendPublic } from './public-response';
 
 /** Published outcomes their owners made public (issue 20): no sign-in, rate-limited per client. */
 @ApiTags('public pages')
@@ -66,12 +66,11 @@ export class PublicConsultationsController {
     ok: PublicConsultationView,
     problems: [400, 404, 429],
   })
-  @ApiProduces('application/json', 'text/html')
-  @ApiQuery({ name: 'lang', required: false, enum: ['en', 'fr', 'es', 'ar'] })
+  @PublicPage()
   async get(
     @Req() req: Request,
     @Res() res: Response,
-    @UuidParam('id') id: string,
+    @Param() { id }: IdPath,
     @Query('lang') lang?: string,
   ) {
     const view = await this.outcomes.get(id);

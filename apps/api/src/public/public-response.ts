@@ -1,5 +1,7 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProduces, ApiQuery } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { PUBLIC_PAGE_CSP } from '../good-ideas/public-pages';
+import { PAGE_LANGS, PUBLIC_PAGE_CSP } from '../good-ideas/public-pages';
 
 /**
  * Public pages are the same for everyone (the routes are @Public, so no token is even read): shared
@@ -11,6 +13,13 @@ export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
 
 /** HTML for browsers and crawlers (they ask for text/html), JSON for everyone else. */
 export const wantsHtml = (req: Request) => req.accepts(['application/json', 'text/html']) === 'text/html';
+
+/** OpenAPI of a route answered by {@link sendPublic}: JSON, or the HTML page in the `lang` asked for. */
+export const PublicPage = (): MethodDecorator =>
+  applyDecorators(
+    ApiProduces('application/json', 'text/html'),
+    ApiQuery({ name: 'lang', required: false, enum: [...PAGE_LANGS] }),
+  );
 
 export function sendPublic(req: Request, res: Response, json: unknown, html: () => string): void {
   res.setHeader('Cache-Control', PUBLIC_CACHE_CONTROL);

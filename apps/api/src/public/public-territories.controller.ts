@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { PublicConsultationsService } from '@tandem/consultations';
 import { AppConfig, CoreError, parseTerritoryCode } from '@tandem/core';
 import { PublicGoodIdeasService } from '@tandem/good-ideas';
@@ -9,7 +9,7 @@ import { Public } from '../auth/public.decorator';
 import { pageLang } from '../good-ideas/public-pages';
 import { Operation } from '../http/api-problems.decorator';
 import { renderOutcomesAtom, renderTerritory } from './public-html';
-import { sendAtom, sendPublic } from './public-response';
+import { PublicPage, sendAtom, sendPublic } from './public-response';
 
 const territoryCode = (code: string): string => {
   if (!parseTerritoryCode(code))
@@ -35,8 +35,7 @@ export class PublicTerritoriesController {
     ok: TerritoryPageView,
     problems: [400, 404, 429],
   })
-  @ApiProduces('application/json', 'text/html')
-  @ApiQuery({ name: 'lang', required: false, enum: ['en', 'fr', 'es', 'ar'] })
+  @PublicPage()
   async get(
     @Req() req: Request,
     @Res() res: Response,

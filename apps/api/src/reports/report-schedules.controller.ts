@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, PageQueryDto } from '@tandem/core';
 import {
@@ -12,7 +12,7 @@ import { LocatedAt } from '../http/location.interceptor';
 import { Authenticated, Operation, PagedList } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/etag';
 import { Idempotent } from '../http/idempotency.interceptor';
-import { UuidParam } from '../http/validation.pipe';
+import { IdPath } from '../http/path-params.dto';
 
 @ApiTags('reports')
 @Authenticated()
@@ -42,7 +42,7 @@ export class ReportSchedulesController {
 
   @Get(':id')
   @Operation({ summary: 'One of my report schedules (ETag)', ok: ReportScheduleView, problems: [400, 404] })
-  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+  get(@CurrentActor() actor: Actor, @Param() { id }: IdPath) {
     return this.schedules.get(actor, id);
   }
 
@@ -54,7 +54,7 @@ export class ReportSchedulesController {
   })
   update(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
+    @Param() { id }: IdPath,
     @IfMatchVersion() expectedVersion: number,
     @Body() dto: UpdateReportScheduleDto,
   ) {
@@ -65,7 +65,7 @@ export class ReportSchedulesController {
   @HttpCode(204)
   @Operation({ summary: 'Delete a schedule (owner): its job scheduler is removed', problems: [400, 404] })
   @ApiNoContentResponse({ description: 'Deleted; its job scheduler is removed' })
-  async remove(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<void> {
+  async remove(@CurrentActor() actor: Actor, @Param() { id }: IdPath): Promise<void> {
     await this.schedules.remove(actor, id);
   }
 }

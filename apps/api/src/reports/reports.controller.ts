@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { Actor } from '@tandem/core';
 import { ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CreateReportDto, KIND_FORMATS, ListReportsDto, ReportView, ReportsService } from '@tandem/reporting';
@@ -7,7 +7,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { LocatedAt } from '../http/location.interceptor';
 import { Authenticated, Operation, PagedList } from '../http/api-problems.decorator';
 import { Idempotent } from '../http/idempotency.interceptor';
-import { UuidParam } from '../http/validation.pipe';
+import { IdPath } from '../http/path-params.dto';
 
 const MATRIX = Object.entries(KIND_FORMATS)
   .map(([k, f]) => `${k}: ${f.join(', ')}`)
@@ -48,7 +48,7 @@ export class ReportsController {
     ok: ReportView,
     problems: [400, 404],
   })
-  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+  get(@CurrentActor() actor: Actor, @Param() { id }: IdPath) {
     return this.reports.get(actor, id);
   }
 
@@ -71,7 +71,7 @@ export class ReportsController {
   })
   async download(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
+    @Param() { id }: IdPath,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const file = await this.reports.download(actor, id);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { Actor } from '@tandem/core';
 import { ApiTags } from '@nestjs/swagger';
 import { CreateTaskDto, ListTasksDto, TasksService, TaskView } from '@tandem/tasks';
@@ -6,7 +6,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { LocatedAt } from '../http/location.interceptor';
 import { Authenticated, Operation, PagedChildList } from '../http/api-problems.decorator';
 import { Idempotent } from '../http/idempotency.interceptor';
-import { UuidParam } from '../http/validation.pipe';
+import { IdPath } from '../http/path-params.dto';
 
 /** The work plan of one programme. */
 @ApiTags('tasks')
@@ -25,7 +25,7 @@ export class ProgrammeTasksController {
     problems: [400, 403, 404, 409, 422],
   })
   @LocatedAt('/tasks')
-  create(@CurrentActor() actor: Actor, @UuidParam('id') programmeId: string, @Body() dto: CreateTaskDto) {
+  create(@CurrentActor() actor: Actor, @Param() { id: programmeId }: IdPath, @Body() dto: CreateTaskDto) {
     return this.tasks.create(actor, programmeId, dto);
   }
 
@@ -36,7 +36,7 @@ export class ProgrammeTasksController {
       'Filters `state` (one or a comma-separated list), `assigneeOrganizationId`, `assigneeUserId`, ' +
       '`milestoneId`, `overdue`; keyset pages `{items, nextCursor}` in the order the tasks were created.',
   })
-  list(@CurrentActor() actor: Actor, @UuidParam('id') programmeId: string, @Query() filter: ListTasksDto) {
+  list(@CurrentActor() actor: Actor, @Param() { id: programmeId }: IdPath, @Query() filter: ListTasksDto) {
     return this.tasks.list(actor, programmeId, filter);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, PageQueryDto } from '@tandem/core';
 import {
@@ -15,7 +15,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { Authenticated, Operation, PagedChildList } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/etag';
 import { Idempotent } from '../http/idempotency.interceptor';
-import { UuidParam } from '../http/validation.pipe';
+import { IdPath } from '../http/path-params.dto';
 
 @ApiTags('tasks')
 @Authenticated()
@@ -29,7 +29,7 @@ export class TasksController {
 
   @Get(':id')
   @Operation({ summary: 'A task (anyone who may read its programme)', problems: [400, 404] })
-  async get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+  async get(@CurrentActor() actor: Actor, @Param() { id }: IdPath) {
     return this.tasks.get(actor, id);
   }
 
@@ -43,7 +43,7 @@ export class TasksController {
   })
   async update(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
+    @Param() { id }: IdPath,
     @IfMatchVersion() expectedVersion: number,
     @Body() dto: UpdateTaskDto,
   ) {
@@ -60,11 +60,7 @@ export class TasksController {
       'it waits for is open. Programme managers and members of the assignee organisation.',
     problems: [400, 403, 404, 409],
   })
-  async transition(
-    @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
-    @Body() dto: TransitionTaskDto,
-  ) {
+  async transition(@CurrentActor() actor: Actor, @Param() { id }: IdPath, @Body() dto: TransitionTaskDto) {
     return this.tasks.transition(actor, id, dto);
   }
 
@@ -77,7 +73,7 @@ export class TasksController {
     problems: [400, 403, 404, 409],
   })
   @ApiCreatedResponse({ description: 'The comment', type: TaskCommentView })
-  addComment(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: CreateTaskCommentDto) {
+  addComment(@CurrentActor() actor: Actor, @Param() { id }: IdPath, @Body() dto: CreateTaskCommentDto) {
     return this.comments.add(actor, id, dto);
   }
 
@@ -85,7 +81,7 @@ export class TasksController {
   @PagedChildList(TaskCommentView, {
     summary: "A task's comments, oldest first; keyset pages `{items, nextCursor}`",
   })
-  listComments(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() page: PageQueryDto) {
+  listComments(@CurrentActor() actor: Actor, @Param() { id }: IdPath, @Query() page: PageQueryDto) {
     return this.comments.list(actor, id, page);
   }
 
@@ -94,7 +90,7 @@ export class TasksController {
     summary: 'Who changed what on a task, and when',
     description: 'From the audit trail, the task and its comments, newest first; keyset pages.',
   })
-  listHistory(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() page: PageQueryDto) {
+  listHistory(@CurrentActor() actor: Actor, @Param() { id }: IdPath, @Query() page: PageQueryDto) {
     return this.history.list(actor, id, page);
   }
 }

@@ -1,6 +1,6 @@
 import { Actor } from '@tandem/core';
 import { QuestionView } from '@tandem/consultations';
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   AddBankQuestionDto,
@@ -14,7 +14,7 @@ import {
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems, Authenticated, Operation } from '../http/api-problems.decorator';
 import { Idempotent } from '../http/idempotency.interceptor';
-import { UuidParam } from '../http/validation.pipe';
+import { IdPath } from '../http/path-params.dto';
 
 @ApiTags('measuring')
 @Authenticated()
@@ -47,7 +47,7 @@ export class QuestionBankController {
   @Get('question-bank/:id')
   @ApiOkResponse({ type: BankQuestionView })
   @ApiProblems(400, 404)
-  get(@UuidParam('id') id: string): Promise<BankQuestionView> {
+  get(@Param() { id }: IdPath): Promise<BankQuestionView> {
     return this.bank.get(id);
   }
 
@@ -59,7 +59,7 @@ export class QuestionBankController {
     ok: BankQuestionResultsView,
     problems: [400, 404],
   })
-  results(@UuidParam('id') id: string): Promise<BankQuestionResultsView> {
+  results(@Param() { id }: IdPath): Promise<BankQuestionResultsView> {
     return this.bank.results(id);
   }
 
@@ -74,7 +74,7 @@ export class QuestionBankController {
   @ApiCreatedResponse({ type: QuestionView, description: 'The consultation question' })
   addToConsultation(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') consultationId: string,
+    @Param() { id: consultationId }: IdPath,
     @Body() dto: AddBankQuestionDto,
   ) {
     return this.bank.addToConsultation(actor, consultationId, dto.bankQuestionId);

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor, mapPage, PageQueryDto } from '@tandem/core';
 import {
@@ -16,7 +16,7 @@ import {
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { LocatedAt } from '../http/location.interceptor';
 import { Authenticated, Operation } from '../http/api-problems.decorator';
-import { UuidParam } from '../http/validation.pipe';
+import { IdPath, WebhookPath } from '../http/path-params.dto';
 
 @ApiTags('webhooks')
 @Authenticated()
@@ -35,7 +35,7 @@ export class WebhooksController {
   @LocatedAt('/organizations/:id/webhooks')
   async create(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') organizationId: string,
+    @Param() { id: organizationId }: IdPath,
     @Body() dto: CreateWebhookDto,
   ) {
     const { webhook, secret } = await this.webhooks.create(actor, organizationId, dto);
@@ -50,7 +50,7 @@ export class WebhooksController {
   })
   async list(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') organizationId: string,
+    @Param() { id: organizationId }: IdPath,
     @Query() query: PageQueryDto,
   ) {
     return mapPage(await this.webhooks.list(actor, organizationId, query), webhookView);
@@ -58,12 +58,8 @@ export class WebhooksController {
 
   @Get(':webhookId')
   @Operation({ summary: 'One webhook endpoint', ok: WebhookDto, problems: [400, 403, 404] })
-  async get(
-    @CurrentActor() actor: Actor,
-    @UuidParam('id') organizationId: string,
-    @UuidParam('webhookId') id: string,
-  ) {
-    return webhookView(await this.webhooks.get(actor, organizationId, id));
+  async get(@CurrentActor() actor: Actor, @Param() { id: organizationId, webhookId }: WebhookPath) {
+    return webhookView(await this.webhooks.get(actor, organizationId, webhookId));
   }
 
   @Patch(':webhookId')
@@ -74,11 +70,10 @@ export class WebhooksController {
   })
   async update(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') organizationId: string,
-    @UuidParam('webhookId') id: string,
+    @Param() { id: organizationId, webhookId }: WebhookPath,
     @Body() dto: UpdateWebhookDto,
   ) {
-    return webhookView(await this.webhooks.update(actor, organizationId, id, dto));
+    return webhookView(await this.webhooks.update(actor, organizationId, webhookId, dto));
   }
 
   @Delete(':webhookId')
@@ -86,10 +81,9 @@ export class WebhooksController {
   @Operation({ summary: 'Remove a webhook endpoint (and its delivery log)', problems: [400, 403, 404] })
   async remove(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') organizationId: string,
-    @UuidParam('webhookId') id: string,
+    @Param() { id: organizationId, webhookId }: WebhookPath,
   ): Promise<void> {
-    await this.webhooks.remove(actor, organizationId, id);
+    await this.webhooks.remove(actor, organizationId, webhookId);
   }
 
   @Post(':webhookId/rotate-secret')
@@ -98,12 +92,8 @@ export class WebhooksController {
     created: WebhookWithSecretDto,
     problems: [400, 403, 404],
   })
-  async rotate(
-    @CurrentActor() actor: Actor,
-    @UuidParam('id') organizationId: string,
-    @UuidParam('webhookId') id: string,
-  ) {
-    const { webhook, secret } = await this.webhooks.rotateSecret(actor, organizationId, id);
+  async rotate(@CurrentActor() actor: Actor, @Param() { id: organizationId, webhookId }: WebhookPath) {
+    const { webhook, secret } = await this.webhooks.rotateSecret(actor, organizationId, webhookId);
     return { ...webhookView(webhook), secret };
   }
 
@@ -115,10 +105,12 @@ export class WebhooksController {
   })
   async deliveries(
     @CurrentActor() actor: Actor,
-    @UuidParam('id') organizationId: string,
-    @UuidParam('webhookId') id: string,
+    @Param() { id: organizationId, webhookId }: WebhookPath,
     @Query() query: ListWebhookDeliveriesDto,
   ) {
-    return mapPage(await this.webhooks.deliveries(actor, organizationId, id, query), webhookDeliveryView);
+    return mapPage(
+      await this.webhooks.deliveries(actor, organizationId, webhookId, query),
+      webhookDeliveryView,
+    );
   }
 }

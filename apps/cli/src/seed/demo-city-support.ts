@@ -31,6 +31,13 @@ export async function saveMember(
   });
 }
 
+/** The person with this e-mail, as the API would see them signed in. */
+export async function loadActor(app: INestApplicationContext, email: string): Promise<Actor> {
+  const [actor] = await app.get(ActorLoader).loadUsers({ emails: [email] });
+  if (!actor) throw new Error(`demo data: no user ${email}`);
+  return actor;
+}
+
 /**
  * The demo city's calendar. Every date of the living demo city is `anchor` ± a fixed number of days,
  * where `anchor` is the UTC day of the first start: the content is the same on every fresh start and,
@@ -128,8 +135,7 @@ export class DemoCity {
   async actor(email: string): Promise<Actor> {
     const known = this.actors.get(email);
     if (known) return known;
-    const [actor] = await this.app.get(ActorLoader).loadUsers({ emails: [email] });
-    if (!actor) throw new Error(`demo city: no user ${email}`);
+    const actor = await loadActor(this.app, email);
     this.actors.set(email, actor);
     return actor;
   }

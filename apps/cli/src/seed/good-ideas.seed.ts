@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { AuditService } from '@tandem/audit';
-import { hashPassword, User } from '@tandem/auth';
-import { Actor, MembershipRole, PlatformRole, SYSTEM_ACTOR, TransactionService } from '@tandem/core';
+import { hashPassword } from '@tandem/auth';
+import { MembershipRole, SYSTEM_ACTOR, TransactionService } from '@tandem/core';
 import {
   CreateGoodIdeaDto,
   GOOD_IDEA_CRITERIA,
@@ -23,12 +23,12 @@ import {
 } from '@tandem/programmes';
 import {
   CreateOrganizationDto,
-  Membership,
   Organization,
   OrganizationKind,
   OrganizationsService,
 } from '@tandem/stakeholders';
 import { TasksService } from '@tandem/tasks';
+import { loadActor, saveMember } from './demo-city-support';
 
 /**
  * Demo data of the good-ideas catalogue, deterministic (same content, same slugs on every fresh
@@ -112,21 +112,6 @@ const LISTED_NOTE =
 
 export const KUOPIO_LOGIN = { role: 'adapting city (Kuopio)', email: 'coordinator@kuopio.example' };
 
-async function actorOf(app: INestApplicationContext, email: string): Promise<Actor> {
-  const tx = app.get(TransactionService);
-  return tx.run(async (em) => {
-    const user = await em.findOneByOrFail(User, { email });
-    const memberships = await em.findBy(Membership, { userId: user.id });
-    return {
-      userId: user.id,
-      email,
-      platformRole: PlatformRole.User,
-      sessionId: null,
-      memberships: memberships.map((m) => ({ organizationId: m.organizationId, role: m.role })),
-    };
-  });
-}
-
 async function publish(app: INestApplicationContext, ideaId: string, rationale: (c: string) => string) {
   const ideas = app.get(GoodIdeasService);
   await ideas.transition(SYSTEM_ACTOR, ideaId, { to: GoodIdeaStatus.Submitted });
@@ -150,7 +135,7 @@ export async function seedGoodIdeas(
   const orgId = async (name: string) => (await tx.run((em) => em.findOneByOrFail(Organization, { name }))).id;
 
   // 1. The demo city's programme, worked through the same services as the API.
-  const manager = await actorOf(app, 'manager@welcomecentre.example');
+  const manager = await loadActor(app, 'manager@welcomecentre.example');
   const welcome = await orgId('Riverton Welcome Centre');
   const harbour = await orgId('Harbour Foods');
   const syrian = await orgId('Syrian Community of Riverton');
@@ -176,7 +161,7 @@ export async function seedGoodIdeas(
     [city, PartnerRole.Funder, 'officer@riverton.example'],
   ] as const) {
     await partners.add(manager, programme.id, { organizationId: org, role });
-    await partners.answer(await actorOf(app, admin), programme.id, org, 'accept');
+    await partners.answer(await loadActor(app, admin), programme.id, org, 'accept');
   }
   await programmes.transition(manager, programme.id, ProgrammeStatus.Active);
   const milestones = app.get(ManagersMilestonesService);
@@ -303,27 +288,17 @@ export async function seedGoodIdeas(
 
   // 4. One adaptation: the City of Kuopio adapts the Riverton idea (a new org admin signs in for it).
   const kuopio = listedIds.get('kuopio')!;
-  await tx.run(async (em) => {
-    const user = await em.save(
-      User,
-      em.create(User, {
-        email: KUOPIO_LOGIN.email,
-        name: 'Kuopio coordinator',
-        passwordHash: await hashPassword(password),
-      }),
-    );
-    await app.get(AuditService).record(em, {
-      action: 'create',
-      entityType: 'user',
-      entityId: user.id,
-      after: { email: user.email },
-    });
-    await em.save(
-      Membership,
-      em.create(Membership, { userId: user.id, organizationId: kuopio, role: MembershipRole.OrgAdmin }),
-    );
-  });
-  await app.get(GoodIdeaTravelService).adapt(await actorOf(app, KUOPIO_LOGIN.email), idea.id, {
+  const passwordHash = await hashPassword(password);
+  await tx.run((em) =>
+    saveMember(em, app.get(AuditService), {
+      email: KUOPIO_LOGIN.email,
+      name: 'Kuopio coordinator',
+      passwordHash,
+      organizationId: kuopio,
+      role: MembershipRole.OrgAdmin,
+    }),
+  );
+  await app.get(GoodIdeaTravelService).adapt(await loadActor(app, KUOPIO_LOGIN.email), idea.id, {
     organizationId: kuopio,
     city: 'Kuopio',
     country: 'FI',

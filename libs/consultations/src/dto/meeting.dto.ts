@@ -1,17 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUrl,
-  IsUUID,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
-import { IsInstant, NestedList, IsEnumValue } from '@tandem/core';
+import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
+import { IsEnumValue, IsHttpUrl, IsInstant, NestedList } from '@tandem/core';
 import { MeetingType } from '../entities';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -45,10 +35,7 @@ export class CreateMeetingDto {
 
   @ApiPropertyOptional({ description: 'Required for online and hybrid' })
   @IsOptional()
-  @IsUrl(
-    { protocols: ['https', 'http'], require_protocol: true },
-    { message: 'onlineUrl must be an http(s) URL' },
-  )
+  @IsHttpUrl()
   @MaxLength(2000)
   onlineUrl?: string;
 

@@ -2,10 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CountryCode,
   IsCalendarDate,
+  IsHttpUrl,
+  OptionalNested,
+  OptionalNestedList,
   OptionalText,
   OptionalValueList,
-  OptionalNestedList,
-  OptionalNested,
 } from '@tandem/core';
 import {
   INTEGRATION_DIMENSIONS,
@@ -21,7 +22,6 @@ import {
   IsIn,
   IsOptional,
   IsString,
-  IsUrl,
   IsUUID,
   MaxLength,
   MinLength,
@@ -58,7 +58,7 @@ export class GoodIdeaResourceDto {
   title!: string;
 
   @ApiProperty({ example: 'https://example.org/report.pdf' })
-  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'url must be an http(s) URL' })
+  @IsHttpUrl()
   @MaxLength(500)
   url!: string;
 }

@@ -5,7 +5,6 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUrl,
   IsUUID,
   Matches,
   MaxLength,
@@ -13,6 +12,7 @@ import {
   MinLength,
   ValidateBy,
 } from 'class-validator';
+import { IsHttpUrl } from '@tandem/core';
 
 /** A figure: a finite JSON number with at most 4 decimals within ±10^12 (numeric(18, 4)). */
 export function figureProblem(value: unknown): string | null {
@@ -78,10 +78,7 @@ export class RecordObservationDto {
 
   @ApiPropertyOptional({ example: 'https://www150.statcan.gc.ca/' })
   @IsOptional()
-  @IsUrl(
-    { protocols: ['http', 'https'], require_protocol: true },
-    { message: 'sourceUrl must be an http(s) URL' },
-  )
+  @IsHttpUrl()
   @MaxLength(500)
   sourceUrl?: string;
 
