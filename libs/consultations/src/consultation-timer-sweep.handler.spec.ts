@@ -51,7 +51,12 @@ describe(ConsultationTimerSweep.name, () => {
       closingReminders?: ClaimedClosingReminder[][];
       meetingReminders?: ClaimedMeetingReminder[][];
     },
-    found: { consultation?: Consultation; moved?: boolean; pending?: string[]; attending?: string[] } = {},
+    found: {
+      consultation?: Consultation;
+      moved?: boolean;
+      pending?: readonly string[];
+      attending?: readonly string[];
+    } = {},
   ) => {
     const em = {} as EntityManager;
     const { dataSource, transactions } = dataSourceOver(em);
@@ -73,13 +78,13 @@ describe(ConsultationTimerSweep.name, () => {
     };
     const consultations = {
       getById: jest.fn(async () => found.consultation ?? consultation()),
-      invitedWithoutResponse: jest.fn(async () => found.pending ?? ['assoc']),
+      invitedWithoutResponse: jest.fn(async () => [...(found.pending ?? ['assoc'])]),
     };
     const lifecycle = {
       move: jest.fn(async () => (found.moved === false ? null : consultation())),
       notifyInTheirLanguage: jest.fn(async () => undefined),
     };
-    const meetingRows = { usersWithStatus: jest.fn(async () => found.attending ?? ['u1', 'u2']) };
+    const meetingRows = { usersWithStatus: jest.fn(async () => [...(found.attending ?? ['u1', 'u2'])]) };
     const meetings = { params: jest.fn(() => ({ meetingTitle: 'Evening' })) };
     const notifications = { notify: jest.fn(async () => undefined) };
     const jobs = { upsertScheduler: jest.fn(async () => undefined) };

@@ -3,11 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   AppConfig,
   Clock,
+  inSweepBatches,
   JobHandler,
   JobName,
   JobPayload,
   JobQueueService,
   RepeatingJobHandler,
+  SweepBatch,
 } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import { DataSource, EntityManager } from 'typeorm';
@@ -86,19 +88,8 @@ export class ConsultationTimerSweep extends RepeatingJobHandler {
       });
   }
 
-  /**
-   * Runs `batch` (one claim and what it sends, in one transaction) until a claim comes back short;
-   * how many were sent. `batch` answers how many rows it claimed and how many it told anyone about.
-   */
-  private async inBatches(
-    batch: (em: EntityManager) => Promise<{ claimed: number; sent: number }>,
-  ): Promise<number> {
-    let sent = 0;
-    for (;;) {
-      const done = await this.dataSource.transaction(batch);
-      sent += done.sent;
-      if (done.claimed < CONSULTATION_SWEEP_BATCH) return sent;
-    }
+  private inBatches(batch: (em: EntityManager) => Promise<SweepBatch>): Promise<number> {
+    return inSweepBatches(this.dataSource, CONSULTATION_SWEEP_BATCH, batch);
   }
 
   /** Opens (or closes) every consultation whose date has come; the ids moved. */
@@ -128,7 +119,7 @@ export class ConsultationTimerSweep extends RepeatingJobHandler {
     return done !== null;
   }
 
-  private async remindClosing(em: EntityManager, now: Date): Promise<{ claimed: number; sent: number }> {
+  private async remindClosing(em: EntityManager, now: Date): Promise<SweepBatch> {
     const dueBy = new Date(now.getTime() + this.config.CONSULTATION_REMINDER_SECONDS * 1000);
     const claimed = await this.timers.claimClosingReminders(em, dueBy, CONSULTATION_SWEEP_BATCH);
     let sent = 0;
@@ -154,7 +145,7 @@ export class ConsultationTimerSweep extends RepeatingJobHandler {
     return { claimed: claimed.length, sent };
   }
 
-  private async remindMeetings(em: EntityManager, now: Date): Promise<{ claimed: number; sent: number }> {
+  private async remindMeetings(em: EntityManager, now: Date): Promise<SweepBatch> {
     const dueBy = new Date(now.getTime() + this.config.CONSULTATION_MEETING_REMINDER_SECONDS * 1000);
     const claimed = await this.timers.claimMeetingReminders(em, dueBy, CONSULTATION_SWEEP_BATCH);
     // A meeting that has already started gets no reminder (its stamp only takes it off the list).

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   AppConfig,
   Clock,
+  inSweepBatches,
   JobHandler,
   JobName,
   JobPayload,
@@ -62,30 +63,25 @@ export class AgreementReminderSweep extends RepeatingJobHandler {
     const dueBy = new Date(this.clock.now().getTime() + this.config.AGREEMENT_REMINDER_DAYS * DAY_MS)
       .toISOString()
       .slice(0, 10);
-    let sent = 0;
-    for (;;) {
-      const claimed = await this.dataSource.transaction(async (em) => {
-        const batch = await this.reminders.claimDue(em, dueBy, AGREEMENT_SWEEP_BATCH);
-        const names = await this.organizations.names([...new Set(batch.map((p) => p.organizationId))], em);
-        for (const p of batch) {
-          await this.notifications.notify(em, {
-            type: 'programme.agreement_expiring',
-            subject: { type: 'programme', id: p.programmeId },
-            recipients: { programmeManagersOf: p.programmeId },
-            params: {
-              organizationName: names.get(p.organizationId) ?? '',
-              programmeTitle: p.programmeTitle,
-              expiresOn: p.expiresOn,
-              reference: p.reference,
-            },
-            dedupeKey: agreementReminderDedupeKey(p.id, p.expiresOn),
-          });
-        }
-        return batch.length;
-      });
-      sent += claimed;
-      if (claimed < AGREEMENT_SWEEP_BATCH) break;
-    }
+    const sent = await inSweepBatches(this.dataSource, AGREEMENT_SWEEP_BATCH, async (em) => {
+      const batch = await this.reminders.claimDue(em, dueBy, AGREEMENT_SWEEP_BATCH);
+      const names = await this.organizations.names([...new Set(batch.map((p) => p.organizationId))], em);
+      for (const p of batch) {
+        await this.notifications.notify(em, {
+          type: 'programme.agreement_expiring',
+          subject: { type: 'programme', id: p.programmeId },
+          recipients: { programmeManagersOf: p.programmeId },
+          params: {
+            organizationName: names.get(p.organizationId) ?? '',
+            programmeTitle: p.programmeTitle,
+            expiresOn: p.expiresOn,
+            reference: p.reference,
+          },
+          dedupeKey: agreementReminderDedupeKey(p.id, p.expiresOn),
+        });
+      }
+      return { claimed: batch.length, sent: batch.length };
+    });
     if (sent) this.logger.log({ msg: 'agreement reminder sweep', sent });
   }
 
