@@ -8,10 +8,10 @@ import {
   ConsultationTimerSweep,
 } from './consultation-timer-sweep.handler';
 import {
-  ClaimedClosingReminder,
-  ClaimedMeetingReminder,
+  ClaimedReminder,
   ConsultationTimersRepository,
   DueMove,
+  ReminderKind,
 } from './consultation-timers.repository';
 import { ConsultationsRepository } from './consultations.repository';
 import {
@@ -48,8 +48,8 @@ describe(ConsultationTimerSweep.name, () => {
     batches: {
       opening?: DueMove[][];
       closing?: DueMove[][];
-      closingReminders?: ClaimedClosingReminder[][];
-      meetingReminders?: ClaimedMeetingReminder[][];
+      closingReminders?: ClaimedReminder[][];
+      meetingReminders?: ClaimedReminder[][];
     },
     found: {
       consultation?: Consultation;
@@ -64,8 +64,10 @@ describe(ConsultationTimerSweep.name, () => {
       lockDue: jest.fn(
         async (_em: EntityManager, move: 'opening' | 'closing') => batches[move]?.shift() ?? [],
       ),
-      claimClosingReminders: jest.fn(async () => batches.closingReminders?.shift() ?? []),
-      claimMeetingReminders: jest.fn(async () => batches.meetingReminders?.shift() ?? []),
+      claimReminders: jest.fn(
+        async (_em: EntityManager, kind: ReminderKind) =>
+          (kind === 'closing' ? batches.closingReminders : batches.meetingReminders)?.shift() ?? [],
+      ),
       meetings: jest.fn(
         async (_em: EntityManager, ids: string[]) =>
           new Map(
@@ -128,12 +130,13 @@ describe(ConsultationTimerSweep.name, () => {
     await sut.sweep();
     const order = [
       timers.lockDue.mock.invocationCallOrder[0],
-      timers.claimClosingReminders.mock.invocationCallOrder[0],
+      timers.claimReminders.mock.invocationCallOrder[0],
       timers.lockDue.mock.invocationCallOrder[1],
-      timers.claimMeetingReminders.mock.invocationCallOrder[0],
+      timers.claimReminders.mock.invocationCallOrder[1],
     ];
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(timers.lockDue.mock.calls.map(([, move]) => move)).toEqual(['opening', 'closing']);
+    expect(timers.claimReminders.mock.calls.map(([, kind]) => kind)).toEqual(['closing', 'meeting']);
     expect(lifecycle.move).not.toHaveBeenCalled();
   });
 
@@ -162,12 +165,17 @@ describe(ConsultationTimerSweep.name, () => {
   it('reminds the invited organisations that have not answered, once per closing date, in their language', async () => {
     const closesAt = later(48 * HOUR);
     const { sut, em, timers, lifecycle } = setup(
-      { closingReminders: [[{ id: C, closesAt }]] },
+      { closingReminders: [[{ id: C, consultationId: C, at: closesAt }]] },
       { consultation: consultation({ closesAt }), pending: ['assoc'] },
     );
     await sut.sweep();
     // Due CONSULTATION_REMINDER_SECONDS before closing: every closing date up to now + 3 days.
-    expect(timers.claimClosingReminders).toHaveBeenCalledWith(em, later(72 * HOUR), CONSULTATION_SWEEP_BATCH);
+    expect(timers.claimReminders).toHaveBeenCalledWith(
+      em,
+      'closing',
+      later(72 * HOUR),
+      CONSULTATION_SWEEP_BATCH,
+    );
     expect(lifecycle.notifyInTheirLanguage).toHaveBeenCalledTimes(1);
     const [, c, request] = lifecycle.notifyInTheirLanguage.mock.calls[0] as unknown as [
       EntityManager,
@@ -198,9 +206,17 @@ describe(ConsultationTimerSweep.name, () => {
       [later(HOUR), { consultation: consultation({ audience: ConsultationAudience.AllOrganizations }) }],
       [later(-SEC), {}],
     ] as const) {
-      const { sut, lifecycle, timers } = setup({ closingReminders: [[{ id: C, closesAt }]] }, found);
+      const { sut, lifecycle, timers } = setup(
+        { closingReminders: [[{ id: C, consultationId: C, at: closesAt }]] },
+        found,
+      );
       await sut.sweep();
-      expect(timers.claimClosingReminders).toHaveBeenCalled();
+      expect(timers.claimReminders).toHaveBeenCalledWith(
+        expect.anything(),
+        'closing',
+        expect.any(Date),
+        CONSULTATION_SWEEP_BATCH,
+      );
       expect(lifecycle.notifyInTheirLanguage).not.toHaveBeenCalled();
     }
   });
@@ -208,10 +224,15 @@ describe(ConsultationTimerSweep.name, () => {
   it('reminds those attending a meeting a day before, once per start time', async () => {
     const startsAt = later(20 * HOUR);
     const { sut, em, timers, meetingRows, notifications } = setup({
-      meetingReminders: [[{ id: M, consultationId: C, startsAt }]],
+      meetingReminders: [[{ id: M, consultationId: C, at: startsAt }]],
     });
     await sut.sweep();
-    expect(timers.claimMeetingReminders).toHaveBeenCalledWith(em, later(24 * HOUR), CONSULTATION_SWEEP_BATCH);
+    expect(timers.claimReminders).toHaveBeenCalledWith(
+      em,
+      'meeting',
+      later(24 * HOUR),
+      CONSULTATION_SWEEP_BATCH,
+    );
     expect(meetingRows.usersWithStatus).toHaveBeenCalledWith(em, M, [RsvpStatus.Attending]);
     expect(notifications.notify).toHaveBeenCalledWith(em, {
       type: 'consultation.meeting_reminder',
@@ -229,7 +250,7 @@ describe(ConsultationTimerSweep.name, () => {
       [later(HOUR), { attending: [] }],
     ] as const) {
       const { sut, notifications } = setup(
-        { meetingReminders: [[{ id: M, consultationId: C, startsAt }]] },
+        { meetingReminders: [[{ id: M, consultationId: C, at: startsAt }]] },
         found,
       );
       await sut.sweep();

@@ -121,11 +121,11 @@ export class ConsultationTimerSweep extends RepeatingJobHandler {
 
   private async remindClosing(em: EntityManager, now: Date): Promise<SweepBatch> {
     const dueBy = new Date(now.getTime() + this.config.CONSULTATION_REMINDER_SECONDS * 1000);
-    const claimed = await this.timers.claimClosingReminders(em, dueBy, CONSULTATION_SWEEP_BATCH);
+    const claimed = await this.timers.claimReminders(em, 'closing', dueBy, CONSULTATION_SWEEP_BATCH);
     let sent = 0;
     for (const r of claimed) {
       // Closing in this very sweep: "closing soon" would arrive with "closed".
-      if (r.closesAt.getTime() <= now.getTime()) continue;
+      if (r.at.getTime() <= now.getTime()) continue;
       const c = await this.consultations.getById(r.id, em);
       // Invited organisations only: with audience all_organizations there is no list of whom to
       // chase, and reminding every organisation on the platform would be noise.
@@ -147,9 +147,9 @@ export class ConsultationTimerSweep extends RepeatingJobHandler {
 
   private async remindMeetings(em: EntityManager, now: Date): Promise<SweepBatch> {
     const dueBy = new Date(now.getTime() + this.config.CONSULTATION_MEETING_REMINDER_SECONDS * 1000);
-    const claimed = await this.timers.claimMeetingReminders(em, dueBy, CONSULTATION_SWEEP_BATCH);
+    const claimed = await this.timers.claimReminders(em, 'meeting', dueBy, CONSULTATION_SWEEP_BATCH);
     // A meeting that has already started gets no reminder (its stamp only takes it off the list).
-    const upcoming = claimed.filter((m) => m.startsAt.getTime() > now.getTime());
+    const upcoming = claimed.filter((m) => m.at.getTime() > now.getTime());
     const meetings = await this.timers.meetings(
       em,
       upcoming.map((m) => m.id),

@@ -66,20 +66,20 @@ describe(`${ConsultationTimersRepository.name} (PostgreSQL)`, () => {
     await consultation('scheduled', at(HOUR), at(2 * HOUR));
     await consultation('open', at(-HOUR), at(100 * HOUR));
     const dueBy = at(72 * HOUR);
-    const first = await ds.transaction((em) => repository.claimClosingReminders(em, dueBy, 10));
-    expect(first).toEqual([{ id, closesAt: at(48 * HOUR) }]);
-    expect(await ds.transaction((em) => repository.claimClosingReminders(em, dueBy, 10))).toEqual([]);
+    const first = await ds.transaction((em) => repository.claimReminders(em, 'closing', dueBy, 10));
+    expect(first).toEqual([{ id, consultationId: id, at: at(48 * HOUR) }]);
+    expect(await ds.transaction((em) => repository.claimReminders(em, 'closing', dueBy, 10))).toEqual([]);
     // An officer extends it: the reminder is pending again, for the new date.
     await ds.query(`UPDATE consultations SET closes_at = $2 WHERE id = $1`, [id, at(60 * HOUR)]);
-    expect(await ds.transaction((em) => repository.claimClosingReminders(em, dueBy, 10))).toEqual([
-      { id, closesAt: at(60 * HOUR) },
+    expect(await ds.transaction((em) => repository.claimReminders(em, 'closing', dueBy, 10))).toEqual([
+      { id, consultationId: id, at: at(60 * HOUR) },
     ]);
     // Closed: it leaves the list whatever its stamp.
     await ds.query(`UPDATE consultations SET status = 'closed', closes_at = $2 WHERE id = $1`, [
       id,
       at(HOUR),
     ]);
-    expect(await ds.transaction((em) => repository.claimClosingReminders(em, dueBy, 10))).toEqual([]);
+    expect(await ds.transaction((em) => repository.claimReminders(em, 'closing', dueBy, 10))).toEqual([]);
   });
 
   it('claims meeting reminders once per start time, started ones too (off the list), never cancelled ones', async () => {
@@ -89,14 +89,14 @@ describe(`${ConsultationTimersRepository.name} (PostgreSQL)`, () => {
     await meeting(c, at(30 * HOUR));
     await meeting(c, at(HOUR), 'cancelled');
     const dueBy = at(24 * HOUR);
-    const first = await ds.transaction((em) => repository.claimMeetingReminders(em, dueBy, 10));
+    const first = await ds.transaction((em) => repository.claimReminders(em, 'meeting', dueBy, 10));
     expect(first).toEqual([
-      { id: started, consultationId: c, startsAt: at(-HOUR) },
-      { id: soon, consultationId: c, startsAt: at(20 * HOUR) },
+      { id: started, consultationId: c, at: at(-HOUR) },
+      { id: soon, consultationId: c, at: at(20 * HOUR) },
     ]);
-    expect(await ds.transaction((em) => repository.claimMeetingReminders(em, dueBy, 10))).toEqual([]);
+    expect(await ds.transaction((em) => repository.claimReminders(em, 'meeting', dueBy, 10))).toEqual([]);
     await ds.query(`UPDATE consultation_meetings SET starts_at = $2 WHERE id = $1`, [soon, at(22 * HOUR)]);
-    expect(ids(await ds.transaction((em) => repository.claimMeetingReminders(em, dueBy, 10)))).toEqual([
+    expect(ids(await ds.transaction((em) => repository.claimReminders(em, 'meeting', dueBy, 10)))).toEqual([
       soon,
     ]);
     const loaded = await ds.transaction((em) => repository.meetings(em, [soon]));
@@ -112,9 +112,9 @@ describe(`${ConsultationTimersRepository.name} (PostgreSQL)`, () => {
     await a.startTransaction();
     await b.startTransaction();
     try {
-      const first = await repository.claimClosingReminders(a.manager, at(72 * HOUR), 20);
+      const first = await repository.claimReminders(a.manager, 'closing', at(72 * HOUR), 20);
       // B runs while A still holds its 20 rows: it skips them rather than waiting.
-      const second = await repository.claimClosingReminders(b.manager, at(72 * HOUR), 100);
+      const second = await repository.claimReminders(b.manager, 'closing', at(72 * HOUR), 100);
       const locked = await repository.lockDue(b.manager, 'closing', at(2 * HOUR), 100);
       await a.commitTransaction();
       await b.commitTransaction();

@@ -9,23 +9,39 @@ export interface DueMove {
   at: Date;
 }
 
-/** A consultation whose closing reminder a sweep has just claimed. */
-export interface ClaimedClosingReminder {
-  id: string;
-  closesAt: Date;
-}
-
-/** A meeting whose attendees' reminder a sweep has just claimed. */
-export interface ClaimedMeetingReminder {
+/** A closing or meeting reminder a sweep has just claimed. */
+export interface ClaimedReminder {
+  /** The consultation (closing reminder) or the meeting (meeting reminder). */
   id: string;
   consultationId: string;
-  startsAt: Date;
+  /** The date it reminds of (closes_at, starts_at), now its "sent for" stamp. */
+  at: Date;
 }
+
+export type ReminderKind = 'closing' | 'meeting';
 
 /** Each move's pending rows; constants of this file, never input. */
 const MOVES = {
   opening: { status: 'scheduled', at: 'opens_at' },
   closing: { status: 'open', at: 'closes_at' },
+} as const;
+
+/** Each reminder's rows and stamp; constants of this file, never input. */
+const REMINDERS = {
+  closing: {
+    table: 'consultations',
+    status: 'open',
+    at: 'closes_at',
+    sentFor: 'closing_reminder_for',
+    of: 'id',
+  },
+  meeting: {
+    table: 'consultation_meetings',
+    status: 'scheduled',
+    at: 'starts_at',
+    sentFor: 'reminder_for',
+    of: 'consultation_id',
+  },
 } as const;
 
 /**
@@ -55,43 +71,31 @@ export class ConsultationTimersRepository {
   }
 
   /**
-   * Claims up to `limit` open consultations whose closing reminder is due (`closes_at` ≤ `dueBy`, that
-   * is `now` + the lead time) and not sent for this closing date, and stamps them sent for it. The
-   * caller writes the notifications in the same transaction.
+   * Claims up to `limit` reminders of `kind` that are due (their date ≤ `dueBy`, that is `now` + the
+   * lead time) and not sent for their current date, oldest first, and stamps them sent for it:
+   * closing reminders of open consultations (`closes_at`, `closing_reminder_for`), reminders of
+   * scheduled meetings (`starts_at`, `reminder_for`; meetings already started too, so they leave the
+   * pending index: the caller tells no one about those). The caller writes the notifications in the
+   * same transaction.
    */
-  claimClosingReminders(em: EntityManager, dueBy: Date, limit: number): Promise<ClaimedClosingReminder[]> {
+  claimReminders(
+    em: EntityManager,
+    kind: ReminderKind,
+    dueBy: Date,
+    limit: number,
+  ): Promise<ClaimedReminder[]> {
+    const { table, status, at, sentFor, of } = REMINDERS[kind];
     // A final SELECT, not a bare UPDATE … RETURNING, which TypeORM answers as [rows, count].
     return em.query(
       `WITH batch AS (
-         SELECT id FROM consultations
-          WHERE status = 'open' AND closing_reminder_for IS DISTINCT FROM closes_at AND closes_at <= $1
-          ORDER BY closes_at, id LIMIT $2 FOR UPDATE SKIP LOCKED
+         SELECT id FROM ${table}
+          WHERE status = '${status}' AND ${sentFor} IS DISTINCT FROM ${at} AND ${at} <= $1
+          ORDER BY ${at}, id LIMIT $2 FOR UPDATE SKIP LOCKED
        ), claimed AS (
-         UPDATE consultations c SET closing_reminder_for = c.closes_at FROM batch WHERE c.id = batch.id
-         RETURNING c.id, c.closes_at
+         UPDATE ${table} t SET ${sentFor} = t.${at} FROM batch WHERE t.id = batch.id
+         RETURNING t.id, t.${of} AS consultation_id, t.${at} AS at
        )
-       SELECT id, closes_at AS "closesAt" FROM claimed ORDER BY closes_at, id`,
-      [dueBy, limit],
-    );
-  }
-
-  /**
-   * Claims up to `limit` scheduled meetings whose reminder is due (`starts_at` ≤ `dueBy`, that is
-   * `now` + the lead time) and not sent for this start time, and stamps them sent for it (meetings
-   * already started too, so they leave the pending index; the caller tells no one about those).
-   */
-  claimMeetingReminders(em: EntityManager, dueBy: Date, limit: number): Promise<ClaimedMeetingReminder[]> {
-    return em.query(
-      `WITH batch AS (
-         SELECT id FROM consultation_meetings
-          WHERE status = 'scheduled' AND reminder_for IS DISTINCT FROM starts_at AND starts_at <= $1
-          ORDER BY starts_at, id LIMIT $2 FOR UPDATE SKIP LOCKED
-       ), claimed AS (
-         UPDATE consultation_meetings m SET reminder_for = m.starts_at FROM batch WHERE m.id = batch.id
-         RETURNING m.id, m.consultation_id, m.starts_at
-       )
-       SELECT id, consultation_id AS "consultationId", starts_at AS "startsAt"
-         FROM claimed ORDER BY starts_at, id`,
+       SELECT id, consultation_id AS "consultationId", at FROM claimed ORDER BY at, id`,
       [dueBy, limit],
     );
   }
