@@ -143,8 +143,8 @@ try {
     `restored ${Object.keys(counts).length} tables (counts match the manifest), migration head ${head}, ` +
       `${manifest.reports.length} report files (sha256 match); ${redispatched} outbox events of the last ` +
       `${redispatchHours} h before the backup will be relayed again.\n` +
-      `Next: start the worker against an EMPTY Redis (e.g. FLUSHALL on the one it uses): it rebuilds reminders, ` +
-      `check-ins, consultation timers and report schedules from PostgreSQL.`,
+      `Next: start the worker against an EMPTY Redis (e.g. FLUSHALL on the one it uses): it rebuilds report ` +
+      `schedules from PostgreSQL, and its sweeps find reminders, check-ins and consultation dates in their rows.`,
   );
 } finally {
   await client?.end().catch(() => undefined);

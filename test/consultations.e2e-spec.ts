@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import IORedis from 'ioredis';
 import * as ical from 'node-ical';
 import {
   auditOf,
@@ -9,6 +10,7 @@ import {
   onboardUser,
   Session,
 } from './support/fixtures';
+import { jobNames as jobNamesIn } from './support/jobs';
 import { waitForNotification } from './support/programmes';
 import { TestSmtpServer } from './support/smtp';
 import { TestStack } from './support/stack';
@@ -826,7 +828,84 @@ describe('consultations: a municipal officer consults migrant communities, from 
     expect(stored.map((s) => s.submitted_by_user_id)).toEqual([null, null]);
   });
 
-  it('moving the opening date moves the job: the old one does nothing; cancelling tells the invitees', async () => {
+  it('no job per consultation: the sweep opens it at its moved date, reminds before and closes at its moved closing date', async () => {
+    const redis = new IORedis(stack.redis.url, { maxRetriesPerRequest: 1 });
+    const LEGACY = [
+      'consultation.timers',
+      'consultation.open',
+      'consultation.close',
+      'consultation.closing-reminder',
+    ];
+    /** Redis holds no job for this consultation (delayed or otherwise) and none of the legacy names. */
+    const expectNoJobFor = async (id: string) => {
+      expect((await redis.zrange('bull:reminders:delayed', 0, -1)).filter((j) => j.includes(id))).toEqual([]);
+      expect((await jobNamesIn(redis)).filter((n) => LEGACY.includes(n))).toEqual([]);
+    };
+    try {
+      const { id } = await draftWithQuestions({ opensAt: at(3_600_000), closesAt: at(7_200_000) });
+      await http()
+        .post(`/consultations/${id}/transitions`)
+        .set(bearer(officer))
+        .send({ to: 'scheduled' })
+        .expect(200);
+      await expectNoJobFor(id);
+
+      // Brought forward from an hour away to 2 s away: the sweep reads the new date from the row.
+      const read = await http().get(`/consultations/${id}`).set(bearer(officer)).expect(200);
+      const opensAt = at(2_000);
+      await http()
+        .patch(`/consultations/${id}`)
+        .set(bearer(officer))
+        .set('If-Match', read.headers.etag)
+        .send({ opensAt })
+        .expect(200);
+      await expectNoJobFor(id);
+      await waitStatus(id, 'open', 15_000);
+      const opened = await http().get(`/consultations/${id}`).set(bearer(officer)).expect(200);
+      expect(Date.parse(opened.body.openedAt)).toBeGreaterThanOrEqual(Date.parse(opensAt) - 50);
+      expect(await waitForNotification(stack, lena, 'consultation.opened', id)).toHaveLength(1);
+      // Two hours to closing, reminders REMINDER_SECONDS before: nothing yet.
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(await notificationsAbout(lena.userId, id, 'consultation.closing_soon')).toEqual([]);
+
+      // The closing date brought forward: the reminder and the closing follow it.
+      const closesAt = at(REMINDER_SECONDS * 1000 + 5_000);
+      await http()
+        .patch(`/consultations/${id}`)
+        .set(bearer(officer))
+        .set('If-Match', opened.headers.etag)
+        .send({ closesAt })
+        .expect(200);
+      await expectNoJobFor(id);
+      expect(await waitForNotification(stack, lena, 'consultation.closing_soon', id, 20_000)).toHaveLength(1);
+      expect(await status(officer, id)).toBe('open');
+      const keys = await stack.query<{ dedupe_key: string }>(
+        `SELECT DISTINCT dedupe_key FROM notifications WHERE subject_id = $1 AND type = 'consultation.closing_soon'`,
+        [id],
+      );
+      expect(keys).toEqual([{ dedupe_key: `consultation-reminder.${id}.${Date.parse(closesAt)}` }]);
+      await waitStatus(id, 'closed', 20_000);
+      const closed = await http().get(`/consultations/${id}`).set(bearer(officer)).expect(200);
+      expect(Date.parse(closed.body.closedAt)).toBeGreaterThanOrEqual(Date.parse(closesAt) - 50);
+      await waitForNotification(stack, officer, 'consultation.closed', id);
+      await expectNoJobFor(id);
+      // Each move once, by the worker; one reminder per invited member.
+      const moves = (await auditOf(stack, 'consultation', id))
+        .map((a) => [(a.changes.status as { after?: string } | undefined)?.after, a.actor_user_id])
+        .filter(([to]) => to === 'open' || to === 'closed');
+      expect(moves).toEqual([
+        ['open', null],
+        ['closed', null],
+      ]);
+      await new Promise((r) => setTimeout(r, 1_500));
+      for (const who of [amira, karim, olena, lena])
+        expect(await notificationsAbout(who.userId, id, 'consultation.closing_soon')).toHaveLength(1);
+    } finally {
+      redis.disconnect();
+    }
+  });
+
+  it('moving the opening date is honoured: the old date does nothing, no timer event; cancelling tells the invitees', async () => {
     const { id } = await draftWithQuestions({ opensAt: at(2_000), closesAt: at(3_600_000) });
     await http()
       .post(`/consultations/${id}/transitions`)
@@ -846,7 +925,8 @@ describe('consultations: a municipal officer consults migrant communities, from 
       `SELECT count(*)::int AS n FROM outbox_events WHERE type = 'consultation.timers' AND payload->>'consultationId' = $1`,
       [id],
     );
-    expect(jobs[0].n).toBe(2);
+    // Dates are read from the row by the timer sweep: nothing is published to schedule them.
+    expect(jobs[0].n).toBe(0);
 
     // A scheduled consultation must stay complete: removing a translation is refused.
     const again = await http().get(`/consultations/${id}`).set(bearer(officer)).expect(200);

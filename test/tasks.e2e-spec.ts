@@ -3,7 +3,7 @@ import IORedis from 'ioredis';
 import { auditOf, bearer, expectProblem, onboardUser, Session } from './support/fixtures';
 import { ProgrammeSetup, setupProgramme, waitForNotification } from './support/programmes';
 import { TestSmtpServer } from './support/smtp';
-import { jobNames as jobNamesIn } from './support/jobs';
+import { delayedJobIds, jobNames as jobNamesIn } from './support/jobs';
 import { TestStack } from './support/stack';
 
 /** A date `offset` days from today (UTC), YYYY-MM-DD. */
@@ -877,7 +877,7 @@ describe('tasks: the work plan, its state machine, dependencies, comments, remin
     const i = (t: TaskBody) => t.dueDate === day(1);
     it('20 dated tasks add no job per task to Redis: their reminders are rows, found by the sweep', async () => {
       const before = await jobNames();
-      const delayedBefore = await redis.zcard('bull:reminders:delayed');
+      const delayedBefore = await delayedJobIds(redis, 'reminders');
       const created: TaskBody[] = [];
       for (let i = 0; i < 20; i++)
         created.push(await createTask({ title: `Dated ${i}`, dueDate: day(i % 2 ? 1 : -1) }));
@@ -890,7 +890,7 @@ describe('tasks: the work plan, its state machine, dependencies, comments, remin
       expect(after.filter((n) => perTask.includes(n))).toEqual([]);
       const fanOuts = (names: string[]) => names.filter((n) => n === 'notification.fan-out').length;
       expect(fanOuts(after) - fanOuts(before)).toBe(40);
-      expect(await redis.zcard('bull:reminders:delayed')).toBe(delayedBefore);
+      expect(await delayedJobIds(redis, 'reminders')).toEqual(delayedBefore);
     });
   });
 });

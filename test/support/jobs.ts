@@ -10,3 +10,11 @@ export async function jobNames(redis: IORedis): Promise<string[]> {
   }
   return names;
 }
+
+/**
+ * The ids of a queue's delayed jobs other than job schedulers' next runs (`repeat:{schedulerId}:…`,
+ * one per scheduler at most, whose presence at a given instant depends on when each last ran).
+ */
+export async function delayedJobIds(redis: IORedis, queue: string): Promise<string[]> {
+  return (await redis.zrange(`bull:${queue}:delayed`, 0, -1)).filter((id) => !id.startsWith('repeat:'));
+}

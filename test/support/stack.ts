@@ -136,6 +136,9 @@ export class TestStack {
       JOB_LOCK_MS: '3000',
       CHECK_IN_SWEEP_MS: '1000',
       TASK_REMINDER_SWEEP_MS: '1000',
+      // Consultations open and close, and reminders go out, within a second of their dates here.
+      CONSULTATION_SWEEP_MS: '1000',
+      AGREEMENT_REMINDER_SWEEP_MS: '1000',
       // A killed worker's in-flight e-mails are re-sent once their lease runs out: keep it short here.
       EMAIL_LEASE_MS: '4000',
       ...this.options.env,

@@ -6,40 +6,24 @@ import { RebuildSource, RedisRebuildRepository } from './redis-rebuild.repositor
 export const REDIS_STATE_KEY = 'tandem:redis-state';
 
 /**
- * For each kind of time-based work kept as delayed jobs or job schedulers in Redis: the
- * "(re)schedule" job that rebuilds them from a row, and the rows that may still have some pending.
- * The handlers re-read the row and decide (they are the same ones a change of date runs), so
- * these predicates only need to be generous, not exact. Retention check-ins and task reminders are not
- * here: their dates live in rows (`retention_checks`, `tasks`) and their sweeps' job schedulers are
- * upserted at every start.
+ * For each kind of time-based work kept as job schedulers in Redis: the "(re)schedule" job that
+ * rebuilds them from a row, and the rows that may still have some pending. The handlers re-read the
+ * row and decide (they are the same ones a change runs), so these predicates only need to be
+ * generous, not exact. Retention check-ins, task reminders, consultation opening, closing and
+ * reminders, meeting reminders and agreement reminders are not here: their dates live in rows
+ * (`retention_checks`, `tasks`, `consultations`, `consultation_meetings`, `programme_partners`) and
+ * their sweeps' job schedulers are upserted at every start.
  */
 export const REBUILDS: RebuildSource[] = [
-  {
-    job: JobName.ConsultationTimers,
-    key: 'consultationId',
-    ids: `SELECT id FROM consultations WHERE status IN ('scheduled', 'open')`,
-  },
-  {
-    job: JobName.ConsultationMeetingTimers,
-    key: 'meetingId',
-    ids: `SELECT id FROM consultation_meetings WHERE status = 'scheduled' AND starts_at > now()`,
-  },
-  {
-    job: JobName.AgreementReminders,
-    key: 'partnerId',
-    ids: `SELECT id FROM programme_partners WHERE agreement_expires_on >= current_date
-           AND status NOT IN ('declined', 'removed', 'left')`,
-  },
   { job: JobName.ReportScheduleSync, key: 'scheduleId', ids: `SELECT id FROM report_schedules` },
 ];
 
 /**
  * Redis holds only what PostgreSQL can re-create. Events not yet relayed are rows (the relay sends
  * them whatever Redis remembers); the digest tick and report expiry schedulers are upserted at every
- * start (WorkerSchedules), and so are the check-in and task reminder sweeps (their dates are rows
- * they find by themselves); what remains is the delayed work of rows: consultation
- * open/close/closing reminders, meeting reminders, agreement reminders and report schedules' job
- * schedulers. When a worker starts and finds Redis without the marker key (a
+ * start (WorkerSchedules), and so are the sweeps of check-ins, task reminders, consultation timers
+ * and agreement reminders (their dates are rows they find by themselves); what remains is report
+ * schedules' job schedulers. When a worker starts and finds Redis without the marker key (a
  * new or flushed Redis, or a database restored from a backup next to an empty one), it writes one
  * "(re)schedule" outbox event per row that may have such work, in one transaction, and sets the
  * marker. The relay turns them into jobs as usual; the handlers use deterministic job ids, so two

@@ -1,6 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { ConsultationTimerSweep } from '@tandem/consultations';
 import { DigestHandlers } from '@tandem/notifications';
 import { RetentionCheckHandlers } from '@tandem/placements';
+import { AgreementReminderSweep } from '@tandem/programmes';
 import { ReportExpiryHandler } from '@tandem/reporting';
 import { TaskReminderSweep } from '@tandem/tasks';
 
@@ -17,6 +19,8 @@ export class WorkerSchedules implements OnApplicationBootstrap {
     private readonly reportExpiry: ReportExpiryHandler,
     private readonly checkIns: RetentionCheckHandlers,
     private readonly taskReminders: TaskReminderSweep,
+    private readonly consultationTimers: ConsultationTimerSweep,
+    private readonly agreementReminders: AgreementReminderSweep,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -24,6 +28,8 @@ export class WorkerSchedules implements OnApplicationBootstrap {
     this.keepTrying('report expiry', () => this.reportExpiry.schedule());
     this.keepTrying('check-in sweep', () => this.checkIns.scheduleSweep());
     this.keepTrying('task reminder sweep', () => this.taskReminders.schedule());
+    this.keepTrying('consultation timer sweep', () => this.consultationTimers.schedule());
+    this.keepTrying('agreement reminder sweep', () => this.agreementReminders.schedule());
   }
 
   private keepTrying(what: string, schedule: () => Promise<void>): void {

@@ -1,5 +1,4 @@
 import { domainWriteOver } from '@tandem/audit';
-import { JobName } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConsultationLifecycleService } from './consultation-lifecycle.service';
@@ -44,7 +43,7 @@ describe(ConsultationLifecycleService.name, () => {
     );
   });
 
-  it('is a compare-and-set on the status and the date the job was scheduled for', async () => {
+  it('is a compare-and-set on the status and the date the sweep found', async () => {
     const opensAt = new Date('2027-03-01T09:00:00Z');
     await sut.move(em, 'c1', S.Scheduled, S.Open, { opensAt });
     const [sql, params] = query.mock.calls[0] as [string, unknown[]];
@@ -62,9 +61,9 @@ describe(ConsultationLifecycleService.name, () => {
     expect(publish).not.toHaveBeenCalled();
   });
 
-  it('opening notifies the invitees once per offered language and schedules the closing timers', async () => {
+  it('opening notifies the invitees once per offered language, and schedules nothing (the sweep reads the dates)', async () => {
     await sut.move(em, 'c1', S.Scheduled, S.Open);
-    expect(publish).toHaveBeenCalledWith(em, JobName.ConsultationTimers, { consultationId: 'c1' });
+    expect(publish).not.toHaveBeenCalled();
     expect(notify.mock.calls.map(([, r]) => [r.recipients, r.params.consultationTitle, r.dedupeKey])).toEqual(
       [
         [

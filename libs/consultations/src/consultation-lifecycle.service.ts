@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DomainWrite } from '@tandem/audit';
-import { JobName } from '@tandem/core';
 import {
   NotificationParams,
   NotificationsService,
@@ -16,7 +15,8 @@ import { ResponsesRepository } from './responses.repository';
 /**
  * The status moves shared by the API (an officer's transition) and the worker (dates reached).
  * Each is a compare-and-set on the status, so two worker replicas, or a worker and an officer,
- * never make the same move twice; the side effects (notifications, timers) commit with it.
+ * never make the same move twice; the side effects (notifications) commit with it. Opening and
+ * closing on their dates is the timer sweep's (ConsultationTimerSweep), which reads them from the row.
  */
 @Injectable()
 export class ConsultationLifecycleService {
@@ -28,8 +28,8 @@ export class ConsultationLifecycleService {
   ) {}
 
   /**
-   * `when` restricts the move to a consultation whose date is still the one the job was scheduled
-   * for: a job left behind by a moved date finds nothing to do.
+   * `when` restricts the move to a consultation whose date is still the one the sweep found: a date
+   * moved meanwhile leaves nothing to do.
    */
   async move(
     em: EntityManager,
@@ -48,9 +48,6 @@ export class ConsultationLifecycleService {
   private async sideEffects(em: EntityManager, c: Consultation, from: S, to: S): Promise<void> {
     const title = inDefaultLanguage(c.title, c.languages);
     const subject = { type: 'consultation', id: c.id };
-    if (to === S.Scheduled || to === S.Open) {
-      await this.write.publish(em, JobName.ConsultationTimers, { consultationId: c.id });
-    }
     if (to === S.Open) {
       await this.notifyInTheirLanguage(em, c, {
         type: 'consultation.opened',

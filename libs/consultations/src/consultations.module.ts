@@ -6,10 +6,10 @@ import { ProgrammesModule } from '@tandem/programmes';
 import { StakeholdersModule } from '@tandem/stakeholders';
 import { ConsultationAccessService } from './consultation-access.service';
 import { ConsultationLifecycleService } from './consultation-lifecycle.service';
-import { ConsultationTimersHandlers } from './consultation-timers.handlers';
+import { ConsultationTimerSweep } from './consultation-timer-sweep.handler';
+import { ConsultationTimersRepository } from './consultation-timers.repository';
 import { ConsultationsRepository } from './consultations.repository';
 import { ConsultationsService } from './consultations.service';
-import { MeetingReminderHandlers } from './meeting-reminder.handlers';
 import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
 import { OutcomeService } from './outcome.service';
@@ -33,9 +33,8 @@ const EXPORTED = [
   ResponsesService,
   ResultsService,
   OutcomeService,
-  ConsultationTimersHandlers,
+  ConsultationTimerSweep,
   MeetingsService,
-  MeetingReminderHandlers,
   PublicConsultationsService,
 ];
 
@@ -48,6 +47,7 @@ const EXPORTED = [
     QuestionsRepository,
     ResponsesRepository,
     MeetingsRepository,
+    ConsultationTimersRepository,
     PublicConsultationsRepository,
     ConsultationLifecycleService,
     PublicOutcomeService,

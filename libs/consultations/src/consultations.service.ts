@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainWrite } from '@tandem/audit';
 
-import { Clock, CoreError, JobName, mapPage, Page, Actor, assertVersion } from '@tandem/core';
+import { Clock, CoreError, mapPage, Page, Actor, assertVersion } from '@tandem/core';
 import { ProgrammesRepository } from '@tandem/programmes';
 import { OrganizationsRepository } from '@tandem/stakeholders';
 import { EntityManager } from 'typeorm';
@@ -100,7 +100,6 @@ export class ConsultationsService {
       if (!(c.status === S.Open && onlyClosing)) this.assertEditable(c.status);
       const beforeInvited = (await this.consultations.invitedOf([id], em)).get(id) ?? [];
       const before = consultationSnapshot(c, beforeInvited);
-      const datesBefore = [c.opensAt.getTime(), c.closesAt.getTime()];
       if (dto.title !== undefined) c.title = dto.title;
       if (dto.description !== undefined) c.description = dto.description;
       if (dto.languages !== undefined) c.languages = dto.languages;
@@ -123,11 +122,9 @@ export class ConsultationsService {
       c.version += 1;
       await this.consultations.save(em, c);
       if (c.status === S.Scheduled || c.status === S.Open) {
-        // What was checked when it was scheduled must stay true until it opens.
+        // What was checked when it was scheduled must stay true until it opens. New dates need
+        // nothing else: the timer sweep reads them from the row (a moved closing date reminds again).
         await this.assertReady(em, c);
-        // New dates, new delayed jobs; the old ones find the dates moved and do nothing.
-        if (c.opensAt.getTime() !== datesBefore[0] || c.closesAt.getTime() !== datesBefore[1])
-          await this.write.publish(em, JobName.ConsultationTimers, { consultationId: id });
       }
       await this.write.auditUpdate(em, 'consultation', id, before, consultationSnapshot(c, invited));
     });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainWrite } from '@tandem/audit';
 import { UsersRepository } from '@tandem/auth';
-import { Clock, CoreError, JobName, validationFailed, Actor, assertVersion, orNotFound } from '@tandem/core';
+import { Clock, CoreError, validationFailed, Actor, assertVersion, orNotFound } from '@tandem/core';
 import { MeetingParams, NotificationsService } from '@tandem/notifications';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { EntityManager } from 'typeorm';
@@ -55,7 +55,6 @@ export class MeetingsService {
       });
       this.assertShape(m);
       await this.meetings.save(em, m);
-      await this.write.publish(em, JobName.ConsultationMeetingTimers, { meetingId: m.id });
       await this.write.auditCreate(em, 'consultation_meeting', m.id, meetingSettings(m));
       return m.id;
     });
@@ -99,8 +98,7 @@ export class MeetingsService {
       await this.meetings.save(em, m);
       const moved = m.startsAt.getTime() !== startsBefore;
       if (moved) {
-        // A new reminder for the new time; the old one finds the time changed and does nothing.
-        await this.write.publish(em, JobName.ConsultationMeetingTimers, { meetingId });
+        // The reminder follows by itself: the timer sweep reads the new time from the row.
         await this.tell(em, c, m, 'consultation.meeting_changed', [
           RsvpStatus.Attending,
           RsvpStatus.Waitlisted,

@@ -8,6 +8,7 @@ export * from './indicators/indicators.module';
 export * from './dto';
 export * from './programmes.service';
 export * from './partners.service';
+export * from './agreement-reminder-sweep.handler';
 export * from './managers-milestones.service';
 export * from './programme-lifecycle';
 export * from './programme.view';

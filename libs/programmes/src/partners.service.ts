@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainWrite } from '@tandem/audit';
 
-import { CoreError, JobName, Actor, MembershipRole, orNotFound } from '@tandem/core';
+import { CoreError, Actor, MembershipRole, orNotFound } from '@tandem/core';
 import { NotificationsService } from '@tandem/notifications';
 import { OrganizationsRepository } from '@tandem/stakeholders';
 import { EntityManager } from 'typeorm';
@@ -92,7 +92,6 @@ export class PartnersService {
         recipients: { organizationAdminsOf: [dto.organizationId], exceptUserId: actor.userId },
         params: { organizationName: orgName, programmeTitle: access.programme.title, role: dto.role },
       });
-      await this.scheduleAgreementReminder(em, partner);
       return partner.id;
     });
     return (await this.partners.byId(id))!;
@@ -128,7 +127,6 @@ export class PartnersService {
           role: partner.role,
         },
       });
-      await this.scheduleAgreementReminder(em, partner);
     });
     return (await this.partners.byOrganization(programmeId, organizationId))!;
   }
@@ -195,7 +193,7 @@ export class PartnersService {
           'role',
         );
       }
-      const before = await this.change(em, partner, (p) => {
+      await this.change(em, partner, (p) => {
         for (const key of [
           'role',
           'agreementSignedOn',
@@ -205,8 +203,7 @@ export class PartnersService {
           if (dto[key] !== undefined) (p as unknown as Record<string, unknown>)[key] = dto[key];
         }
       });
-      if (before.agreementExpiresOn !== partner.agreementExpiresOn)
-        await this.scheduleAgreementReminder(em, partner);
+      // A new expiry date needs nothing else: the agreement reminder sweep reads it from the row.
     });
     return (await this.partners.byOrganization(programmeId, organizationId))!;
   }
@@ -255,11 +252,5 @@ export class PartnersService {
 
   private async orgName(em: EntityManager, id: string): Promise<string> {
     return (await this.organizations.names([id], em)).get(id) ?? '';
-  }
-
-  /** The worker (re)schedules the lead's reminder before the agreement expires; see agreement-reminder.handlers.ts. */
-  private async scheduleAgreementReminder(em: EntityManager, partner: ProgrammePartner): Promise<void> {
-    if (partner.agreementExpiresOn)
-      await this.write.publish(em, JobName.AgreementReminders, { partnerId: partner.id });
   }
 }

@@ -5,7 +5,8 @@ import { PublicProgrammesReader } from './public-programmes.reader';
 import { AuthModule } from '@tandem/auth';
 import { NotificationsModule } from '@tandem/notifications';
 import { StakeholdersModule } from '@tandem/stakeholders';
-import { AgreementReminderHandlers } from './agreement-reminder.handlers';
+import { AgreementReminderSweep } from './agreement-reminder-sweep.handler';
+import { AgreementRemindersRepository } from './agreement-reminders.repository';
 import { ManagersMilestonesService } from './managers-milestones.service';
 import { PartnersRepository } from './partners.repository';
 import { PartnersService } from './partners.service';
@@ -23,7 +24,8 @@ const PROVIDERS = [
   ProgrammesService,
   PartnersService,
   ManagersMilestonesService,
-  AgreementReminderHandlers,
+  AgreementRemindersRepository,
+  AgreementReminderSweep,
 ];
 
 @Module({

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   AppConfig,
   Clock,
+  inSweepBatches,
   JobHandler,
   JobName,
   JobPayload,
@@ -63,16 +64,11 @@ export class TaskReminderSweep extends RepeatingJobHandler {
   }
 
   /** Claims and announces batches of `kind` until none is left; how many were sent. */
-  private async inBatches(kind: ReminderKind, now: Date): Promise<number> {
-    let sent = 0;
-    for (;;) {
-      const claimed = await this.dataSource.transaction(async (em) => {
-        const batch = await this.reminders.claimDue(em, kind, now, REMINDER_SWEEP_BATCH);
-        sent += await this.announce(em, kind, now, batch);
-        return batch.length;
-      });
-      if (claimed < REMINDER_SWEEP_BATCH) return sent;
-    }
+  private inBatches(kind: ReminderKind, now: Date): Promise<number> {
+    return inSweepBatches(this.dataSource, REMINDER_SWEEP_BATCH, async (em) => {
+      const batch = await this.reminders.claimDue(em, kind, now, REMINDER_SWEEP_BATCH);
+      return { claimed: batch.length, sent: await this.announce(em, kind, now, batch) };
+    });
   }
 
   private async announce(

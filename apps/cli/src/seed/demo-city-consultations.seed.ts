@@ -401,8 +401,8 @@ async function seedConsultation({ app, city, cal }: LivingCity, spec: Consultati
   const planned = { opensAt: cal.at(spec.opens, 9), closesAt: cal.at(spec.closes, 17) };
   // Set up with an opening (and, for a past one, a closing) date still ahead, so that a worker running
   // meanwhile (docker compose) has nothing to open or close under the seed's feet; the planned dates
-  // are set once the consultation has reached its state, and the timers it scheduled, keyed to the
-  // set-up dates, then find the dates moved and do nothing.
+  // are set once the consultation has reached its state (open, or closed), so the timer sweep, which
+  // reads them from the row, has nothing to move either.
   const setup =
     spec.status === ConsultationStatus.Draft
       ? planned

@@ -24,6 +24,8 @@ export enum MeetingStatus {
 /** A meeting held as part of a consultation; invitees RSVP up to its capacity. */
 @Entity('consultation_meetings')
 @Index('idx_consultation_meetings_consultation', ['consultationId', 'startsAt', 'id'])
+// The timer sweep's pending reminders (migration 1797500000000, TimerSweeps).
+@Index('idx_consultation_meetings_reminder_pending', { synchronize: false })
 export class ConsultationMeeting {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -59,6 +61,13 @@ export class ConsultationMeeting {
 
   @Column({ type: 'varchar', length: 16, default: MeetingStatus.Scheduled })
   status!: MeetingStatus;
+
+  /**
+   * The start time the attendees' reminder was sent for (ConsultationTimerSweep); pending while
+   * scheduled and different from `startsAt`, so a moved meeting reminds again. Written by the sweep only.
+   */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true, insert: false, update: false })
+  reminderFor!: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt!: Date;

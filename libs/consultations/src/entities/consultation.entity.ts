@@ -43,6 +43,10 @@ export interface ConsultationOutcome {
 @Index('idx_consultations_created', ['createdAt', 'id'])
 // Partial indexes written by the PublicConsultations migration (TypeORM cannot express their WHERE).
 @Index('idx_consultations_public', { synchronize: false })
+// The timer sweep's pending rows (migration 1797500000000, TimerSweeps).
+@Index('idx_consultations_opening_pending', { synchronize: false })
+@Index('idx_consultations_closing_pending', { synchronize: false })
+@Index('idx_consultations_closing_reminder_pending', { synchronize: false })
 export class Consultation {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -99,6 +103,14 @@ export class Consultation {
 
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   closedAt!: Date | null;
+
+  /**
+   * The closing date the "closing soon" reminder was sent for (ConsultationTimerSweep); pending while
+   * open and different from `closesAt`, so a moved closing date reminds again. Written by the sweep
+   * only (never by a save of this entity, which could put back a stale value).
+   */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true, insert: false, update: false })
+  closingReminderFor!: Date | null;
 
   @Column({ type: 'jsonb', nullable: true })
   outcome!: ConsultationOutcome | null;

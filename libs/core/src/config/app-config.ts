@@ -250,6 +250,18 @@ export class AppConfig extends DatabaseConfig {
   TASK_REMINDER_SWEEP_MS = 60_000;
 
   /**
+   * How often the consultation timer sweep opens and closes consultations whose dates have come and
+   * sends the closing and meeting reminders whose time has come (ms): a consultation opens or closes
+   * up to this long after its date.
+   */
+  @IntSetting(500)
+  CONSULTATION_SWEEP_MS = 10_000;
+
+  /** How often the agreement reminder sweep reminds the managers of agreements about to expire (ms). */
+  @IntSetting(500)
+  AGREEMENT_REMINDER_SWEEP_MS = 60_000;
+
+  /**
    * The built web console (index.html and assets) that the api serves under /app. Default: the
    * `web` folder beside the api bundle (dist/apps/web). Nothing is served when it has no index.html.
    */

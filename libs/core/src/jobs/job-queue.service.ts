@@ -25,6 +25,15 @@ export function assertJobId(jobId: string): void {
   }
 }
 
+/** Repeating jobs whose next run does the work of a failed one. */
+const NOT_RETRIED: ReadonlySet<JobName> = new Set([
+  JobName.DigestTick,
+  JobName.CheckInSweep,
+  JobName.TaskReminderSweep,
+  JobName.ConsultationTimerSweep,
+  JobName.AgreementReminderSweep,
+]);
+
 /**
  * The one façade through which jobs reach Redis: the outbox relay enqueues events' jobs, and
  * scheduling handlers in the worker enqueue delayed jobs with deterministic ids. Request handlers
@@ -81,11 +90,11 @@ export class JobQueueService implements OnApplicationShutdown {
 
   /**
    * Per-job overrides of the defaults: webhook receivers get their own, configurable backoff; a
-   * digest tick or a sweep (check-ins, task reminders) is not retried (the next one does its work).
+   * digest tick or a sweep (check-ins, task reminders, consultation timers, agreement reminders) is
+   * not retried (the next one does its work).
    */
   private optionsOf(name: JobName): JobsOptions {
-    if (name === JobName.DigestTick || name === JobName.CheckInSweep || name === JobName.TaskReminderSweep)
-      return { attempts: 1 };
+    if (NOT_RETRIED.has(name)) return { attempts: 1 };
     if (name === JobName.WebhookDeliver)
       return {
         attempts: this.config.WEBHOOK_MAX_ATTEMPTS,

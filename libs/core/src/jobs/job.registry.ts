@@ -20,10 +20,12 @@ export enum JobName {
   InvitationEmail = 'invitation.email',
   /** Something happened: make one in-app notification per recipient (recipients resolved in SQL). */
   NotificationFanOut = 'notification.fan-out',
-  /** A partnership agreement's expiry date was set or changed: (re)schedule the lead's reminder. */
+  /** Legacy (before the agreement reminder sweep): events still in an outbox are ignored. */
   AgreementReminders = 'partner.agreement-reminders',
-  /** Delayed: the agreement expires in AGREEMENT_REMINDER_DAYS; tell the programme managers. */
+  /** Legacy delayed job (one per agreement before the sweep): ignored, the sweep sends the reminder. */
   AgreementExpiring = 'partner.agreement-expiring',
+  /** Job scheduler `agreement-reminder-sweep` (AGREEMENT_REMINDER_SWEEP_MS): remind the managers of agreements expiring in AGREEMENT_REMINDER_DAYS. */
+  AgreementReminderSweep = 'partner.agreement-reminder-sweep',
   /** Legacy (before the task reminder sweep): events still in an outbox are ignored. */
   TaskReminders = 'task.reminders',
   /** Legacy delayed job (one per task before the sweep): ignored, the sweep sends the reminder. */
@@ -32,18 +34,23 @@ export enum JobName {
   TaskOverdue = 'task.overdue',
   /** Job scheduler `task-reminder-sweep` (TASK_REMINDER_SWEEP_MS): send the task reminders whose time has come. */
   TaskReminderSweep = 'task.reminder-sweep',
-  /** A consultation was scheduled, opened or its dates changed: (re)schedule its open, close and reminder jobs. */
+  /** Legacy (before the consultation timer sweep): events still in an outbox are ignored. */
   ConsultationTimers = 'consultation.timers',
-  /** Delayed to opensAt: open the consultation (once) and notify its invitees. */
+  /** Legacy delayed job (one per consultation before the sweep): ignored, the sweep opens it. */
   ConsultationOpen = 'consultation.open',
-  /** Delayed to closesAt: close the consultation (once). */
+  /** Legacy delayed job (one per consultation before the sweep): ignored, the sweep closes it. */
   ConsultationClose = 'consultation.close',
-  /** Delayed to CONSULTATION_REMINDER_SECONDS before closesAt: remind invitees that have not answered. */
+  /** Legacy delayed job (one per consultation before the sweep): ignored, the sweep sends the reminder. */
   ConsultationClosingReminder = 'consultation.closing-reminder',
-  /** A consultation meeting was created or moved: (re)schedule its attendees' reminder. */
+  /** Legacy (before the consultation timer sweep): events still in an outbox are ignored. */
   ConsultationMeetingTimers = 'consultation.meeting-timers',
-  /** Delayed to CONSULTATION_MEETING_REMINDER_SECONDS before a meeting: remind those attending. */
+  /** Legacy delayed job (one per meeting before the sweep): ignored, the sweep sends the reminder. */
   ConsultationMeetingReminder = 'consultation.meeting-reminder',
+  /**
+   * Job scheduler `consultation-timer-sweep` (CONSULTATION_SWEEP_MS): open and close the consultations
+   * whose dates have come, send the closing and meeting reminders whose time has come.
+   */
+  ConsultationTimerSweep = 'consultation.timer-sweep',
   /** A placement was logged or ended: (re)schedule its 3/6/12-month check-ins, drop cancelled ones' jobs. */
   PlacementCheckIns = 'placement.check-ins',
   /** Delayed (id `checkin:{placementId}:{months}`): open the check-in and tell the employer. */
@@ -108,6 +115,8 @@ export interface JobPayloads {
   [JobName.NotificationBulkEmailBatch]: { fanOutId: string; batch: number };
   [JobName.CheckInSweep]: Record<string, never>;
   [JobName.TaskReminderSweep]: Record<string, never>;
+  [JobName.ConsultationTimerSweep]: Record<string, never>;
+  [JobName.AgreementReminderSweep]: Record<string, never>;
 }
 
 /** Who should hear about something; the union of all given sets, minus `exceptUserId`. */
@@ -170,6 +179,8 @@ export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
   [JobName.NotificationBulkEmailBatch]: QueueName.BulkEmail,
   [JobName.CheckInSweep]: QueueName.Reminders,
   [JobName.TaskReminderSweep]: QueueName.Reminders,
+  [JobName.ConsultationTimerSweep]: QueueName.Reminders,
+  [JobName.AgreementReminderSweep]: QueueName.Reminders,
 };
 
 export type JobPayload<J extends JobName> = JobPayloads[J];

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
 import { JobName, JobPayload } from './job.registry';
 import { JobQueueService } from './job-queue.service';
 
@@ -33,5 +34,29 @@ export abstract class RepeatingJobHandler {
   async schedule(): Promise<void> {
     const { schedulerId, job, everyMs } = this.repetition;
     await this.jobs.upsertScheduler(schedulerId, job, {}, { every: everyMs });
+  }
+}
+
+/** What one batch of a sweep did: how many rows it claimed, how many of them it told anyone about. */
+export interface SweepBatch {
+  claimed: number;
+  sent: number;
+}
+
+/**
+ * Runs a sweep's `batch` (claim up to `size` rows, act on them) in one transaction after another
+ * until a claim comes back short: a backlog is many short transactions, not one long one, and a crash
+ * leaves each batch done or untouched. The sum of what the batches sent.
+ */
+export async function inSweepBatches(
+  dataSource: DataSource,
+  size: number,
+  batch: (em: EntityManager) => Promise<SweepBatch>,
+): Promise<number> {
+  let sent = 0;
+  for (;;) {
+    const done = await dataSource.transaction(batch);
+    sent += done.sent;
+    if (done.claimed < size) return sent;
   }
 }

@@ -20,6 +20,7 @@ import { PublicConsultations1796500000000 } from './1796500000000-PublicConsulta
 import { ProgrammeActivity1796700000000 } from './1796700000000-ProgrammeActivity';
 import { ReadChangeNotify1797000000000 } from './1797000000000-ReadChangeNotify';
 import { TaskReminderDates1797100000000 } from './1797100000000-TaskReminderDates';
+import { TimerSweeps1797500000000 } from './1797500000000-TimerSweeps';
 
 /** Every migration, in order. Add each generated one here: the webpack bundles need explicit imports. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -46,4 +47,5 @@ export const MIGRATIONS: Function[] = [
   ProgrammeActivity1796700000000,
   ReadChangeNotify1797000000000,
   TaskReminderDates1797100000000,
+  TimerSweeps1797500000000,
 ];

@@ -34,6 +34,8 @@ export enum PartnerStatus {
 @Entity('programme_partners')
 @Index('uq_programme_partners_programme_organization', ['programmeId', 'organizationId'], { unique: true })
 @Index('idx_programme_partners_organization', ['organizationId', 'status'])
+// The agreement reminder sweep's pending rows (migration 1797500000000, TimerSweeps).
+@Index('idx_programme_partners_agreement_reminder_pending', { synchronize: false })
 export class ProgrammePartner {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -66,6 +68,13 @@ export class ProgrammePartner {
 
   @Column({ type: 'date', nullable: true })
   agreementExpiresOn!: string | null;
+
+  /**
+   * The expiry date the managers were reminded of (AgreementReminderSweep); pending while active and
+   * different from `agreementExpiresOn`, so a changed date reminds again. Written by the sweep only.
+   */
+  @Column({ type: 'date', nullable: true, insert: false, update: false })
+  agreementReminderFor!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt!: Date;
