@@ -1,8 +1,9 @@
-import { defuseFormula } from '@tandem/core';
+import { AppConfig, defuseFormula } from '@tandem/core';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, rmSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Transform, TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -11,6 +12,7 @@ import { escapeLiteral } from 'pg';
 import { CopyToStreamQuery, to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { removeStaleFiles } from '../storage/stale-files';
 
 /** One cell of a row section written by PostgreSQL: a SQL expression over the rows' query (alias `q`). */
 export interface CopyCell {
@@ -249,6 +251,23 @@ export async function copyCsvInto(
   return records;
 }
 
+/**
+ * Where spoolCopy writes its temporary files: REPORT_SPOOL_DIR, else the OS temporary directory:
+ * the worker's own disk. (In REPORT_STORAGE_DIR, a volume shared with the api, every row went over
+ * it twice more: written there, read back, before the report's own file is written there.)
+ */
+export function spoolDir(config: Pick<AppConfig, 'REPORT_SPOOL_DIR'>): string {
+  return config.REPORT_SPOOL_DIR ?? tmpdir();
+}
+
+/** A spool file's name (spoolCopy's): only these are swept from the spool directory, maybe the OS's. */
+const SPOOL_FILE = /^copy-\d+-[0-9a-f-]{36}\.csv\.part$/;
+
+/** Removes the spool files nothing has written for `olderThanMs`: left by a worker killed mid-build. */
+export function sweepSpool(dir: string, olderThanMs: number, now: Date): Promise<number> {
+  return removeStaleFiles(dir, (name) => SPOOL_FILE.test(name), olderThanMs, now);
+}
+
 /** A row section COPYed ahead into a temporary file, appended to the CSV once what precedes it is written. */
 export interface CopySpool {
   /** Waits for the COPY, then streams the file into `out` (without ending it); resolves to the records. */
@@ -259,7 +278,7 @@ export interface CopySpool {
 
 /**
  * Starts `statement` (a COPY … TO STDOUT (FORMAT csv)) at once on a pooled connection of its own,
- * writing its records (CRLF, as copyCsvInto writes them) into a temporary file in `dir`, so the
+ * writing its records (CRLF, as copyCsvInto writes them) into a temporary file in `dir` (spoolDir), so the
  * caller can compute what precedes the rows meanwhile. Streamed both ways with backpressure: memory
  * stays flat whatever the rows. The file is removed by dispose(), and synchronously at process exit
  * if the process ends before (a worker killed after SHUTDOWN_TIMEOUT_MS). A COPY stopped midway
