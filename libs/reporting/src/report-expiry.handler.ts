@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig, Clock, JobHandler, JobName, JobQueueService, RepeatingJobHandler } from '@tandem/core';
 import { ReportsRepository } from './reports.repository';
 import { ReportStorage } from './storage/report-storage';
+import { spoolDir, sweepSpool } from './writers/copy-csv';
 
 export const REPORT_EXPIRE_SCHEDULER = 'report-expire';
 
@@ -12,7 +13,8 @@ export const PARTIAL_FILE_MAX_AGE_MS = 60 * 60 * 1000;
  * Retention and liveness of reports, on the job scheduler `report-expire`: deletes the files of
  * reports past `expires_at` and marks them expired; and re-enqueues builds whose worker died
  * without BullMQ retrying them (a 'running' report whose heartbeat stopped), so no report stays
- * running for ever; and removes the partial files a build killed mid-way left in the storage.
+ * running for ever; and removes the partial files a build killed mid-way left in the storage and
+ * in the spool directory (the rows of a CSV COPYed ahead, spoolCopy).
  */
 @Injectable()
 export class ReportExpiryHandler extends RepeatingJobHandler {
@@ -49,7 +51,10 @@ export class ReportExpiryHandler extends RepeatingJobHandler {
         { reportId: r.id },
         `report-rebuild.${r.id}.${r.attempts}`,
       );
-    const swept = await this.storage.sweepPartial(PARTIAL_FILE_MAX_AGE_MS, this.clock.now());
+    const now = this.clock.now();
+    const swept =
+      (await this.storage.sweepPartial(PARTIAL_FILE_MAX_AGE_MS, now)) +
+      (await sweepSpool(spoolDir(this.config), PARTIAL_FILE_MAX_AGE_MS, now));
     if (swept) this.logger.log({ msg: 'removed partial report files left by a killed build', count: swept });
   }
 }

@@ -176,6 +176,15 @@ export class AppConfig extends DatabaseConfig {
   @MinLength(1)
   REPORT_STORAGE_DIR = './.data/reports';
 
+  /**
+   * Directory of a worker's temporary files (a CSV's rows COPYed while its statistics run): local
+   * to the worker, not shared; the OS temporary directory when unset.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  REPORT_SPOOL_DIR?: string;
+
   /** How many days a built report can be downloaded before its file is deleted. */
   @IntSetting(1, 3650)
   REPORT_RETENTION_DAYS = 30;

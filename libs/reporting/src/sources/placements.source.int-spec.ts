@@ -40,7 +40,7 @@ describe(`${PlacementsSource.name}: a CSV's rows COPYed ahead while the statisti
       programmes,
       new OrganizationsRepository(ds),
       ds,
-      { REPORT_STORAGE_DIR: dir } as AppConfig,
+      { REPORT_STORAGE_DIR: path.join(dir, 'reports'), REPORT_SPOOL_DIR: dir } as AppConfig,
     );
     const none = undefined as never;
     sources = new ReportSources(none, source, none, none, none, none, none, none, none);

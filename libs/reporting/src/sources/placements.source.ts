@@ -8,7 +8,7 @@ import {
   PlacementReportRow,
   PlacementsRepository,
   PlacementStatsService,
-  PlacementStatsView,
+  PlacementStats,
 } from '@tandem/placements';
 import { ProgrammeAccessService, ProgrammesRepository } from '@tandem/programmes';
 import { OrganizationsRepository } from '@tandem/stakeholders';
@@ -20,6 +20,7 @@ import {
   copyStatement,
   guardedName,
   spoolCopy,
+  spoolDir,
   sqlLiteral,
 } from '../writers/copy-csv';
 import { csvColumns } from '../writers/csv.writer';
@@ -136,16 +137,21 @@ export class PlacementsSource {
   }
 
   /**
-   * For a CSV of an exact view, the row section's COPY starts first, on a connection of its own,
-   * into a temporary file (spoolCopy) while the statistics run; writeCsv appends it after the
-   * aggregate sections. The same statements as written one after the other (each its own snapshot,
-   * as before: the statistics' REPEATABLE READ transaction never covered the rows), the same bytes.
+   * For a CSV of an exact view, the row section's COPY starts as soon as its names are known, on a
+   * connection of its own, into a temporary file (spoolCopy) while the statistics run (started
+   * first); writeCsv appends it after the aggregate sections. The same statements as written one
+   * after the other (each its own snapshot, as before: the statistics' REPEATABLE READ transaction
+   * never covered the rows), the same bytes.
    */
   async content(actor: Actor, p: PlacementsParameters, options: ContentOptions = {}): Promise<ReportContent> {
     const view = await this.stats.view(actor, p);
+    // The statistics start at once (their own connection and transaction), the rows' count and the
+    // names the COPY needs meanwhile: the statistics are what the file waits for.
+    const stats = this.stats.stats(actor, p, view);
+    stats.catch(() => undefined); // awaited by build, unless the row section fails first
     const ahead = options.csv && !view.suppressed ? await this.rowSection(actor, p, true) : null;
     try {
-      return { ...(await this.build(actor, p, view, ahead)), dispose: ahead?.dispose };
+      return { ...(await this.build(actor, p, stats, ahead)), dispose: ahead?.dispose };
     } catch (err) {
       await ahead?.dispose?.();
       throw err;
@@ -155,10 +161,10 @@ export class PlacementsSource {
   private async build(
     actor: Actor,
     p: PlacementsParameters,
-    view: PlacementStatsView,
+    stats: Promise<PlacementStats>,
     ahead: RowSection | null,
   ): Promise<ReportContent> {
-    const s = await this.stats.stats(actor, p, view);
+    const s = await stats;
     const employerNames = await this.names(s.byEmployer.map((c) => c.key));
     const breakdown = (
       name: string,
@@ -271,7 +277,7 @@ export class PlacementsSource {
     const statement = (keys: string[]) =>
       copyStatement('placements', keys, { ...found.query, cells: copyCells(employers, programmes) });
     const spool: CopySpool | null = ahead
-      ? spoolCopy(this.dataSource, statement(CSV_KEYS), this.config.REPORT_STORAGE_DIR)
+      ? spoolCopy(this.dataSource, statement(CSV_KEYS), spoolDir(this.config))
       : null;
     return {
       total: found.total,

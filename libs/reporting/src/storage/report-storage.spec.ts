@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { sweepSpool } from '../writers/copy-csv';
 import { LocalReportStorage } from './report-storage';
 
 const HOUR = 60 * 60 * 1000;
@@ -42,5 +43,21 @@ describe('LocalReportStorage.sweepPartial', () => {
   it('is a no-op before anything was stored (no directory yet)', async () => {
     const dir = path.join(mkdtempSync(path.join(tmpdir(), 'tandem-reports-')), 'not-yet');
     expect(await storageIn(dir).sweepPartial(HOUR, new Date())).toBe(0);
+  });
+});
+
+describe(sweepSpool.name, () => {
+  it("removes only the spool files nothing has written for the given age, not others' files", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tandem-spool-'));
+    const now = new Date();
+    fileAged(dir, 'copy-123-0f0e3a52-5b1c-4d8e-9a5e-1c2b3d4e5f60.csv.part', now, 2 * HOUR); // a killed build's
+    fileAged(dir, 'copy-456-7a7b3a52-5b1c-4d8e-9a5e-1c2b3d4e5f60.csv.part', now, 5_000); // a build still writing
+    fileAged(dir, 'download.part', now, 2 * HOUR); // another program's, in the OS temporary directory
+    expect(await sweepSpool(dir, HOUR, now)).toBe(1);
+    expect(readdirSync(dir).sort()).toEqual([
+      'copy-456-7a7b3a52-5b1c-4d8e-9a5e-1c2b3d4e5f60.csv.part',
+      'download.part',
+    ]);
+    expect(await sweepSpool(path.join(dir, 'not-yet'), HOUR, now)).toBe(0);
   });
 });

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@tandem/core';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { removeStaleFiles } from './stale-files';
 
 /**
  * Where report files live. Small on purpose (put a stream, get a stream, delete) so an object
@@ -18,7 +19,8 @@ export abstract class ReportStorage {
   /** Deletes the file; deleting a missing one is fine. */
   abstract delete(key: string): Promise<void>;
   /**
-   * Removes the partial files (`*.part`: a file being stored, or a report's rows COPYed ahead) that
+   * Removes the partial files (`*.part`: a file being stored; a report's rows COPYed ahead, when
+   * REPORT_SPOOL_DIR is the storage's directory, or left there by an earlier version) that
    * nothing has written for `olderThanMs`: left by a process killed mid-build (SIGKILL, a crash)
    * before it could remove them. Returns how many it removed.
    */
@@ -74,25 +76,7 @@ export class LocalReportStorage extends ReportStorage {
     await rm(this.pathOf(key), { force: true });
   }
 
-  async sweepPartial(olderThanMs: number, now: Date): Promise<number> {
-    let names: string[];
-    try {
-      names = await readdir(this.dir);
-    } catch {
-      return 0; // no report stored yet
-    }
-    let removed = 0;
-    for (const name of names.filter((n) => n.endsWith('.part'))) {
-      const file = path.join(this.dir, name);
-      // A live build keeps writing its file; one already gone (finished meanwhile) is fine.
-      const modified = await stat(file).then(
-        (s) => s.mtimeMs,
-        () => null,
-      );
-      if (modified === null || now.getTime() - modified < olderThanMs) continue;
-      await rm(file, { force: true });
-      removed++;
-    }
-    return removed;
+  sweepPartial(olderThanMs: number, now: Date): Promise<number> {
+    return removeStaleFiles(this.dir, (name) => name.endsWith('.part'), olderThanMs, now);
   }
 }

@@ -1,8 +1,8 @@
-import { Readable, Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { collect, openTestDataSource } from '../../../../test/support/integration';
 import { columns, fromArray, ReportContent, Row, Section } from '../report-content';
-import { copyCsvInto, copyStatement, RecordEnds } from './copy-csv';
+import { CopyCsvFramer, copyCsvInto, copyStatement } from './copy-csv';
 import { writeCsv } from './csv.writer';
 
 /** Cells a spreadsheet would run, cells CSV must quote, empty and missing cells, numbers. */
@@ -140,21 +140,68 @@ describe(`${copyCsvInto.name}: an output that fails midway`, () => {
   }, 30_000);
 });
 
-describe(RecordEnds.name, () => {
-  const source = 'a,"x\ny",1\nb,"say ""hi""\n",2\nc,,3\n';
+describe(CopyCsvFramer.name, () => {
+  /** A protocol message: its type, its length (counting itself), its content. */
+  const message = (type: string, content: string | Buffer) => {
+    const body = Buffer.from(content);
+    const head = Buffer.alloc(5);
+    head.write(type, 0);
+    head.writeUInt32BE(body.length + 4, 1);
+    return Buffer.concat([head, body]);
+  };
+  const records = ['a,"x\ny",1\n', 'b,"say ""hi""\n",2\n', 'c,,3\n'];
   const expected = 'a,"x\ny",1\r\nb,"say ""hi""\n",2\r\nc,,3\r\n';
+  const after = Buffer.concat([message('C', 'COPY 3\0'), message('Z', 'I')]);
+  const stream = Buffer.concat([
+    message('H', Buffer.from([0, 0, 3, 0, 0, 0, 0, 0, 0])),
+    ...records.map((r) => message('d', r)),
+    message('N', 'a notice\0'),
+    message('c', ''),
+    after,
+  ]);
 
-  it.each(Array.from({ length: source.length - 1 }, (_, i) => i + 1))(
-    'turns record ends into CRLF and keeps line breaks inside quotes, chunks split at %i',
-    async (at) => {
-      const sut = new RecordEnds(() => Promise.resolve());
-      const chunks: Buffer[] = [];
-      sut.on('data', (c: Buffer) => chunks.push(c));
-      const ended = new Promise((r) => sut.on('end', r));
-      Readable.from([Buffer.from(source.slice(0, at)), Buffer.from(source.slice(at))]).pipe(sut);
-      await ended;
-      expect(Buffer.concat(chunks).toString()).toBe(expected);
-      expect(sut.records).toBe(3);
+  /** Feeds `chunks` until the COPY ends; what it did not read goes back to pg with what follows. */
+  const feed = (chunks: Buffer[]) => {
+    const sut = new CopyCsvFramer();
+    const csv: Buffer[] = [];
+    for (const [k, chunk] of chunks.entries()) {
+      const { csv: part, end } = sut.frame(chunk);
+      csv.push(part);
+      if (end)
+        return {
+          csv: Buffer.concat(csv).toString(),
+          end,
+          unread: Buffer.concat([end.rest, ...chunks.slice(k + 1)]),
+          records: sut.records,
+        };
+    }
+    return { csv: Buffer.concat(csv).toString(), records: sut.records };
+  };
+
+  it.each(Array.from({ length: stream.length - 1 }, (_, i) => i + 1))(
+    'turns record ends into CRLF, keeps line breaks inside quotes, counts the records, chunks split at %i',
+    (at) => {
+      const r = feed([stream.subarray(0, at), stream.subarray(at)]);
+      expect(r.csv).toBe(expected);
+      expect(r.records).toBe(3);
+      expect(r.end?.error).toBe(false);
+      expect(r.unread?.equals(after)).toBe(true);
     },
   );
+
+  it('one byte at a time', () => {
+    const r = feed(Array.from(stream, (b) => Buffer.from([b])));
+    expect([r.csv, r.records, r.unread?.equals(after)]).toEqual([expected, 3, true]);
+  });
+
+  it('stops at an ErrorResponse and hands it back unread, split anywhere', () => {
+    const error = message('E', 'SERROR\0C22012\0Mdivision by zero\0\0');
+    const failing = Buffer.concat([message('d', records[0]), error, message('Z', 'I')]);
+    for (let at = 1; at < failing.length; at++) {
+      const r = feed([failing.subarray(0, at), failing.subarray(at)]);
+      expect(r.end?.error).toBe(true);
+      expect(r.unread?.equals(failing.subarray(failing.indexOf(error)))).toBe(true);
+      expect(r.csv).toBe('a,"x\ny",1\r\n');
+    }
+  });
 });

@@ -1,16 +1,18 @@
-import { defuseFormula } from '@tandem/core';
+import { AppConfig, defuseFormula } from '@tandem/core';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, rmSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Transform, TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
 import { escapeLiteral } from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
+import { CopyToStreamQuery, to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { removeStaleFiles } from '../storage/stale-files';
 
 /** One cell of a row section written by PostgreSQL: a SQL expression over the rows' query (alias `q`). */
 export interface CopyCell {
@@ -92,48 +94,131 @@ export function copyStatement(section: string, columns: string[], rows: CopyRows
 }
 
 const LF = 0x0a;
-const QUOTE = 0x22;
-const CRLF = Buffer.from('\r\n');
+const CR = 0x0d;
+const COPY_DATA = 0x64; // 'd'
+const ERROR_RESPONSE = 0x45; // 'E'
+/** What may come between CopyOutResponse and CopyDone: any other message (CopyDone) ends the COPY. */
+const WITHIN_COPY = new Set([
+  0x48 /* H: CopyOutResponse */,
+  COPY_DATA,
+  0x53 /* S */,
+  0x4e /* N */,
+  0x41 /* A */,
+]);
+const HEADER = 5; // a message's type byte and its length (4 bytes, counting themselves)
 
 /**
- * COPY ends records with LF; RFC 4180 (and csv-stringify) with CRLF. Rewrites the LFs that end a
- * record (outside quotes; an LF inside a quoted cell is data and stays) and counts the records.
+ * The CSV records in PostgreSQL's COPY-out protocol stream, with CRLF record ends. COPY sends one
+ * CopyData message per row (the protocol says so: "always one per row"), its record ending in LF;
+ * an LF inside a quoted cell is data in the middle of the message. So each message's last byte is
+ * the record's end: it becomes CRLF, no quote tracking needed, and the records are the messages.
+ * Per chunk read from the socket: ONE output buffer, copied into with a few native calls per row,
+ * and no JavaScript object per row (pg-copy-streams' own parser makes a few per row, and a second
+ * copy of every chunk: what filled the worker's young generation and its ArrayBuffers, see
+ * docs/performance.md, Reports).
  */
-export class RecordEnds extends Transform {
-  private quoted = false;
+export class CopyCsvFramer {
   records = 0;
+  private code = 0;
+  /** Content bytes of the current message still to come; -1 between messages. */
+  private left = -1;
+  /** The start of a message header cut by the chunk's end (under 5 bytes). */
+  private head: Buffer | null = null;
 
-  constructor(private readonly onRecords: (records: number) => Promise<void>) {
-    super();
-  }
-
-  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    const parts: Buffer[] = [];
-    let from = 0;
+  /**
+   * The CSV bytes in `chunk`, and once the COPY ends (CopyDone, or an ErrorResponse) what follows
+   * unread (`rest`, from the ErrorResponse's first byte or after CopyDone) for pg's own parser.
+   */
+  frame(input: Buffer): { csv: Buffer; end?: { error: boolean; rest: Buffer } } {
+    const chunk = this.head ? Buffer.concat([this.head, input]) : input;
+    this.head = null;
+    // At most one record in the chunk has no header in it (the one it starts in): + 1 for its CR.
+    const out = Buffer.allocUnsafe(chunk.length + 1);
+    let o = 0;
     let i = 0;
-    let quote = chunk.indexOf(QUOTE); // the next quote at or after i (-1: none left in the chunk)
-    for (;;) {
-      if (quote >= 0 && quote < i) quote = chunk.indexOf(QUOTE, i);
-      if (this.quoted) {
-        if (quote < 0) break;
-        this.quoted = false; // a doubled quote closes and reopens
-        i = quote + 1;
-        continue;
+    while (i < chunk.length) {
+      if (this.left < 0) {
+        if (chunk[i] === ERROR_RESPONSE)
+          return { csv: out.subarray(0, o), end: { error: true, rest: chunk.subarray(i) } };
+        if (chunk.length - i < HEADER) {
+          this.head = Buffer.from(chunk.subarray(i));
+          break;
+        }
+        this.code = chunk[i];
+        this.left = chunk.readUInt32BE(i + 1) - 4;
+        i += HEADER;
       }
-      const lf = chunk.indexOf(LF, i);
-      if (quote >= 0 && (lf < 0 || quote < lf)) {
-        this.quoted = true;
-        i = quote + 1;
-        continue;
+      const n = Math.min(this.left, chunk.length - i);
+      const last = n === this.left; // the message ends in this chunk
+      if (this.code === COPY_DATA) {
+        if (last && n > 0 && chunk[i + n - 1] === LF) {
+          o += chunk.copy(out, o, i, i + n - 1);
+          out[o++] = CR;
+          out[o++] = LF;
+        } else o += chunk.copy(out, o, i, i + n);
+        if (last) this.records++;
       }
-      if (lf < 0) break;
-      parts.push(chunk.subarray(from, lf), CRLF);
-      from = i = lf + 1;
-      this.records++;
+      i += n;
+      this.left -= n;
+      if (this.left === 0) {
+        this.left = -1;
+        if (!WITHIN_COPY.has(this.code))
+          return { csv: out.subarray(0, o), end: { error: false, rest: chunk.subarray(i) } };
+      }
     }
-    if (from < chunk.length) parts.push(chunk.subarray(from));
-    this.onRecords(this.records).then(() => done(null, Buffer.concat(parts)), done);
+    return { csv: out.subarray(0, o) };
   }
+}
+
+/** pg-copy-streams' internals CsvCopyOut replaces the parser of (its version is pinned in package.json). */
+interface CopyToInternals {
+  _buffer: { push(chunk: Buffer): void };
+  _detach(): void;
+  _cleanup(): void;
+}
+
+// pg-copy-streams exports a factory only: its class, to extend.
+const CopyToQueryStream = copyTo('').constructor as new (text: string) => CopyToStreamQuery;
+
+/**
+ * `COPY … TO STDOUT (FORMAT csv)` as a readable stream of CSV records with CRLF ends (CopyCsvFramer),
+ * `records` counting them. pg-copy-streams' stream (attaching to the connection, backpressure, handing
+ * the connection back to pg after CopyDone or at an error) with its per-message parser replaced.
+ */
+export class CsvCopyOut extends CopyToQueryStream {
+  private readonly framer = new CopyCsvFramer();
+
+  get records(): number {
+    return this.framer.records;
+  }
+
+  /** Called by pg-copy-streams with each chunk read from the connection; false: stop reading for now. */
+  protected _parse(chunk: Buffer): boolean {
+    const self = this as unknown as CopyToInternals;
+    const { csv, end } = this.framer.frame(chunk);
+    if (end?.error) {
+      // As pg-copy-streams: pg parses the error (and raises it on this stream), nothing more is pushed.
+      self._buffer.push(end.rest);
+      self._detach();
+      return false;
+    }
+    const drained = csv.length > 0 ? this.push(csv) : true;
+    if (!end) return drained;
+    self._buffer.push(end.rest);
+    self._detach();
+    this.push(null);
+    self._cleanup();
+    return false;
+  }
+}
+
+/** Reports the records a CsvCopyOut has read so far before passing each chunk on (no copy). */
+function progressOf(copy: CsvCopyOut, onRecords: (records: number) => Promise<void>): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _enc, done: TransformCallback) {
+      onRecords(copy.records).then(() => done(null, chunk), done);
+    },
+  });
 }
 
 /**
@@ -153,9 +238,9 @@ export async function copyCsvInto(
   const client = (await qr.connect()) as import('pg').PoolClient;
   let records: number;
   try {
-    const ends = new RecordEnds(onRecords);
-    await pipeline(client.query(copyTo(statement)), ends, out, { end: false });
-    records = ends.records;
+    const copy = client.query(new CsvCopyOut(statement));
+    await pipeline(copy, progressOf(copy, onRecords), out, { end: false });
+    records = copy.records;
   } catch (err) {
     // end() destroys the socket of a client still running a query; the pool drops an ending client.
     await client.end().catch(() => undefined);
@@ -164,6 +249,23 @@ export async function copyCsvInto(
   }
   await qr.release();
   return records;
+}
+
+/**
+ * Where spoolCopy writes its temporary files: REPORT_SPOOL_DIR, else the OS temporary directory:
+ * the worker's own disk. (In REPORT_STORAGE_DIR, a volume shared with the api, every row went over
+ * it twice more: written there, read back, before the report's own file is written there.)
+ */
+export function spoolDir(config: Pick<AppConfig, 'REPORT_SPOOL_DIR'>): string {
+  return config.REPORT_SPOOL_DIR ?? tmpdir();
+}
+
+/** A spool file's name (spoolCopy's): only these are swept from the spool directory, maybe the OS's. */
+const SPOOL_FILE = /^copy-\d+-[0-9a-f-]{36}\.csv\.part$/;
+
+/** Removes the spool files nothing has written for `olderThanMs`: left by a worker killed mid-build. */
+export function sweepSpool(dir: string, olderThanMs: number, now: Date): Promise<number> {
+  return removeStaleFiles(dir, (name) => SPOOL_FILE.test(name), olderThanMs, now);
 }
 
 /** A row section COPYed ahead into a temporary file, appended to the CSV once what precedes it is written. */
@@ -176,7 +278,7 @@ export interface CopySpool {
 
 /**
  * Starts `statement` (a COPY … TO STDOUT (FORMAT csv)) at once on a pooled connection of its own,
- * writing its records (CRLF, as copyCsvInto writes them) into a temporary file in `dir`, so the
+ * writing its records (CRLF, as copyCsvInto writes them) into a temporary file in `dir` (spoolDir), so the
  * caller can compute what precedes the rows meanwhile. Streamed both ways with backpressure: memory
  * stays flat whatever the rows. The file is removed by dispose(), and synchronously at process exit
  * if the process ends before (a worker killed after SHUTDOWN_TIMEOUT_MS). A COPY stopped midway
@@ -200,11 +302,15 @@ export function spoolCopy(dataSource: DataSource, statement: string, dir: string
     ];
     let failed: Error | undefined;
     try {
-      const copy = client.query(copyTo(statement));
+      const copy = client.query(new CsvCopyOut(statement));
       copy.on('error', () => undefined); // a closed connection reports to a stream pipeline already left
-      const ends = new RecordEnds((n) => report(n));
-      await pipeline(copy, ends, sink, { signal: stop.signal });
-      return ends.records;
+      await pipeline(
+        copy,
+        progressOf(copy, (n) => report(n)),
+        sink,
+        { signal: stop.signal },
+      );
+      return copy.records;
     } catch (err) {
       failed = err instanceof Error ? err : new Error(String(err));
       throw err;
