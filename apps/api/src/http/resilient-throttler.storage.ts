@@ -1,7 +1,9 @@
-import { Logger } from '@nestjs/common';
+import { ExecutionContext, Logger } from '@nestjs/common';
 import { ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
 import { createRedis } from '@tandem/core';
 import type IORedis from 'ioredis';
+import { LRUCache } from 'lru-cache';
+import { createHash } from 'node:crypto';
 
 type Record_ = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
@@ -168,4 +170,20 @@ export class ResilientThrottlerStorage implements ThrottlerStorage {
     this.redis.disconnect();
     this.memory.onApplicationShutdown();
   }
+}
+
+const recentKeys = new LRUCache<string, string>({ max: 10_000 });
+
+/**
+ * The throttler's default key (`sha256` of route, throttler and tracker: the same counters as
+ * before), remembered for the trackers seen lately instead of hashed on every request.
+ */
+export function throttlerKey(context: ExecutionContext, tracker: string, name: string): string {
+  const text = `${context.getClass().name}-${context.getHandler().name}-${name}-${tracker}`;
+  let key = recentKeys.get(text);
+  if (key === undefined) {
+    key = createHash('sha256').update(text).digest('hex');
+    recentKeys.set(text, key);
+  }
+  return key;
 }
