@@ -66,7 +66,9 @@ export class ReadCacheInterceptor implements NestInterceptor, OnApplicationBoots
     // Stored as the bytes to send and their ETag (RenderedJson, sent by TandemExpressAdapter): a hit
     // encodes and hashes nothing.
     return defer(() =>
-      this.cache.read(key, async () => RenderedJson.of(JSON.stringify(await lastValueFrom(next.handle())), res)),
+      this.cache.read(key, async () =>
+        RenderedJson.of(JSON.stringify(await lastValueFrom(next.handle())), res),
+      ),
     );
   }
 }

@@ -40,7 +40,8 @@ describe(ResilientThrottlerStorage.name, () => {
       Array.from({ length: 60 }, () => sut.increment('batched', TTL, limit, 30_000, 'default')),
     );
     const oneByOne = [];
-    for (let i = 0; i < 60; i++) oneByOne.push(await plain.increment('single', TTL, limit, 30_000, 'default'));
+    for (let i = 0; i < 60; i++)
+      oneByOne.push(await plain.increment('single', TTL, limit, 30_000, 'default'));
     const shape = (r: { totalHits: number; isBlocked: boolean }) => [r.totalHits, r.isBlocked];
     expect(batched.map(shape)).toEqual(oneByOne.map(shape));
     expect(batched.filter((r) => !r.isBlocked)).toHaveLength(limit);

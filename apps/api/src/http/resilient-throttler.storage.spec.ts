@@ -27,6 +27,8 @@ describe(throttlerKey.name, () => {
       expect(throttlerKey(context, tracker, name)).toBe(defaultKey(tracker, name));
       expect(throttlerKey(context, tracker, name)).toBe(defaultKey(tracker, name));
     }
-    expect(throttlerKey(context, '127.0.0.1', 'default')).not.toBe(throttlerKey(context, '127.0.0.2', 'default'));
+    expect(throttlerKey(context, '127.0.0.1', 'default')).not.toBe(
+      throttlerKey(context, '127.0.0.2', 'default'),
+    );
   });
 });

@@ -108,7 +108,13 @@ export class ResilientThrottlerStorage implements ThrottlerStorage {
     }
   }
 
-  private hit(key: string, ttl: number, limit: number, blockDuration: number, name: string): Promise<Record_> {
+  private hit(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    name: string,
+  ): Promise<Record_> {
     const id = `${key}\n${name}\n${ttl}\n${limit}\n${blockDuration}`;
     return new Promise<Record_>((resolve, reject) => {
       const counter = this.counters.get(id);
@@ -136,21 +142,19 @@ export class ResilientThrottlerStorage implements ThrottlerStorage {
     const tag = `{${key}:${name}}`;
     this.redis
       .throttleHits(`${tag}:hits`, `${tag}:blocked`, ttl, limit, blockDuration, n)
-      .then(
-        (results) => {
-          if (!Array.isArray(results) || results.length !== 4 * n || results.some((v) => typeof v !== 'number'))
-            throw new TypeError(`Expected ${4 * n} numbers from the rate-limit script`);
-          const values = results as number[];
-          batch.waiters.forEach((w, i) =>
-            w.resolve({
-              totalHits: values[4 * i],
-              timeToExpire: Math.ceil(values[4 * i + 1] / 1000),
-              isBlocked: values[4 * i + 2] === 1,
-              timeToBlockExpire: Math.ceil(values[4 * i + 3] / 1000),
-            }),
-          );
-        },
-      )
+      .then((results) => {
+        if (!Array.isArray(results) || results.length !== 4 * n || results.some((v) => typeof v !== 'number'))
+          throw new TypeError(`Expected ${4 * n} numbers from the rate-limit script`);
+        const values = results as number[];
+        batch.waiters.forEach((w, i) =>
+          w.resolve({
+            totalHits: values[4 * i],
+            timeToExpire: Math.ceil(values[4 * i + 1] / 1000),
+            isBlocked: values[4 * i + 2] === 1,
+            timeToBlockExpire: Math.ceil(values[4 * i + 3] / 1000),
+          }),
+        );
+      })
       .catch((err: unknown) => {
         for (const w of batch.waiters) w.reject(err);
       })
