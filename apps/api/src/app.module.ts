@@ -37,7 +37,7 @@ import { PathParamsGuard } from './http/path-params.guard';
 import { UnexpectedBodyGuard } from './http/unexpected-body.guard';
 import { ProblemFilter } from './http/problem.filter';
 import { RequestContextMiddleware } from './http/request-context.middleware';
-import { ResilientThrottlerStorage } from './http/resilient-throttler.storage';
+import { ResilientThrottlerStorage, throttlerKey } from './http/resilient-throttler.storage';
 import { createValidationPipe } from './http/validation.pipe';
 import { HealthController } from './observability/health.controller';
 import { HttpMetricsMiddleware } from './observability/http-metrics.middleware';
@@ -95,6 +95,7 @@ export class ApiModule implements NestModule {
             },
           ],
           storage: new ResilientThrottlerStorage(config.REDIS_URL),
+          generateKey: throttlerKey,
         }),
       ],
       controllers: [HealthController],

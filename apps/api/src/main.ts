@@ -9,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { mountQueueDashboard } from './admin/queue-dashboard';
+import { TandemExpressAdapter } from './http/rendered-json';
 import { ApiModule } from './app.module';
 import { startMetricsServer } from './observability/metrics.server';
 import { MetricsService } from './observability/metrics.service';
@@ -19,9 +20,12 @@ import { serveWebConsole, WEB_BASE } from './web-console';
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit(AppConfig);
   exitOnConfigProblems(adminConfigProblems(config));
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
-    bufferLogs: true,
-  });
+  // TandemExpressAdapter: sends the read cache's prepared responses as they are (rendered-json.ts).
+  const app = await NestFactory.create<NestExpressApplication>(
+    ApiModule.forRoot(config),
+    new TandemExpressAdapter(),
+    { bufferLogs: true },
+  );
   app.useLogger(app.get(Logger));
   const shutdownState = app.get(ShutdownState);
   // First middleware: once draining, every response closes its connection after it is sent.

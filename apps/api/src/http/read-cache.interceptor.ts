@@ -11,6 +11,7 @@ import { Actor, Clock, ReadCache } from '@tandem/core';
 import { Request, Response } from 'express';
 import { defer, from, lastValueFrom, Observable, throwError } from 'rxjs';
 import { catchError, concatMap, map } from 'rxjs/operators';
+import { RenderedJson } from './rendered-json';
 
 const CACHED_READ = 'tandem:cached-read';
 
@@ -29,7 +30,8 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  *
  * A cached read is sent as the JSON text Express would have written (`res.json` is
  * `JSON.stringify` with no replacer or spaces here, and the same `application/json; charset=utf-8`
- * type), so hits and misses are byte-identical to an uncached response. Errors are never cached.
+ * type), already encoded with its ETag (RenderedJson), so hits and misses are byte-identical to an
+ * uncached response, headers included. Errors are never cached.
  */
 @Injectable()
 export class ReadCacheInterceptor implements NestInterceptor, OnApplicationBootstrap {
@@ -61,10 +63,12 @@ export class ReadCacheInterceptor implements NestInterceptor, OnApplicationBoots
       req.query as Record<string, unknown>,
       this.clock.now().toISOString().slice(0, 10),
     );
-    return defer(async () => {
-      const body = await this.cache.read(key, async () => JSON.stringify(await lastValueFrom(next.handle())));
-      res.type('application/json');
-      return body;
-    });
+    // Stored as the bytes to send and their ETag (RenderedJson, sent by TandemExpressAdapter): a hit
+    // encodes and hashes nothing.
+    return defer(() =>
+      this.cache.read(key, async () =>
+        RenderedJson.of(JSON.stringify(await lastValueFrom(next.handle())), res),
+      ),
+    );
   }
 }

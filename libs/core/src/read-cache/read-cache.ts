@@ -23,11 +23,12 @@ import { DataChangeFeed, DataChangeListener } from './data-change-feed';
  */
 @Injectable()
 export class ReadCache implements SessionEvictionListener, DataChangeListener {
-  private readonly entries?: LRUCache<string, string>;
+  // A rendered response: the JSON text, or what the api prepares from it to send (its UTF-8 bytes).
+  private readonly entries?: LRUCache<string, object | string>;
   private epoch = 0;
   private listening = false;
   /** Renders in flight, by key: concurrent misses of one key in one epoch share a single render. */
-  private readonly rendering = new Map<string, { epoch: number; body: Promise<string> }>();
+  private readonly rendering = new Map<string, { epoch: number; body: Promise<object | string> }>();
   /**
    * Counts since start (the api's metrics): served from memory, answered by a concurrent render of
    * the same key, rendered and offered, rendered while not live.
@@ -43,7 +44,7 @@ export class ReadCache implements SessionEvictionListener, DataChangeListener {
     private readonly feed: DataChangeFeed,
   ) {
     if (config.READ_CACHE_TTL_MS > 0)
-      this.entries = new LRUCache<string, string>({
+      this.entries = new LRUCache<string, object | string>({
         max: config.READ_CACHE_MAX,
         ttl: config.READ_CACHE_TTL_MS,
         updateAgeOnGet: false,
@@ -75,8 +76,11 @@ export class ReadCache implements SessionEvictionListener, DataChangeListener {
     return JSON.stringify([actor.userId, actor.platformRole, memberships, path, params, today]);
   }
 
-  /** The rendered response: from memory when allowed, else from `render` (stored if still current). */
-  async read(key: string, render: () => Promise<string>): Promise<string> {
+  /**
+   * The rendered response: from memory when allowed, else from `render` (stored if still current).
+   * One key is always rendered by the same code, so an entry has the type its render returns.
+   */
+  async read<T extends object | string>(key: string, render: () => Promise<T>): Promise<T> {
     const entries = this.entries;
     if (!entries) return render();
     this.start();
@@ -88,7 +92,7 @@ export class ReadCache implements SessionEvictionListener, DataChangeListener {
     const hit = entries.get(key);
     if (hit !== undefined) {
       this.hits++;
-      return hit;
+      return hit as T;
     }
     const epoch = this.epoch;
     const inFlight = this.rendering.get(key);
@@ -96,7 +100,7 @@ export class ReadCache implements SessionEvictionListener, DataChangeListener {
     // change must not be answered by a read that may have begun before it.
     if (inFlight && inFlight.epoch === epoch) {
       this.shared++;
-      return inFlight.body;
+      return inFlight.body as Promise<T>;
     }
     this.misses++;
     const body = render();
