@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import IORedis from 'ioredis';
 import { auditOf, bearer, expectProblem, onboardUser, PASSWORD, Session } from './support/fixtures';
+import { delayedJobIds, jobNames } from './support/jobs';
 import { ProgrammeSetup, setupProgramme, waitForNotification } from './support/programmes';
 import { TestSmtpServer } from './support/smtp';
 import { TestStack } from './support/stack';
@@ -609,7 +611,8 @@ describe('programmes: set-up, partners, managers, milestones, who may do what', 
       .expect(200);
     const found = await waitForNotification(stack, s.manager, 'programme.agreement_expiring', s.programmeId);
     expect(found).toHaveLength(1);
-    // Far away: nothing now (the reminder waits in a delayed job).
+    // Far away: nothing now. The date waits on the partner's row for the sweep: no job per
+    // agreement in Redis (neither delayed nor under the names of the jobs before the sweep).
     const far = new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10);
     await stack
       .http()
@@ -618,6 +621,14 @@ describe('programmes: set-up, partners, managers, milestones, who may do what', 
       .send({ agreementExpiresOn: far })
       .expect(200);
     await new Promise((r) => setTimeout(r, 2000));
+    const redis = new IORedis(stack.redis.url, { maxRetriesPerRequest: 1 });
+    try {
+      expect(await delayedJobIds(redis, 'reminders')).toEqual([]);
+      const legacy = ['partner.agreement-reminders', 'partner.agreement-expiring'];
+      expect((await jobNames(redis)).filter((n) => legacy.includes(n))).toEqual([]);
+    } finally {
+      redis.disconnect();
+    }
     const all = await stack
       .http()
       .get('/notifications')
