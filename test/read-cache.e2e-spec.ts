@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { bearer, createOrganization, expectProblem, Session } from './support/fixtures';
+import { bearer, createOrganization, expectProblem, PASSWORD, Session } from './support/fixtures';
 import { ProgrammeSetup, setupProgramme } from './support/programmes';
 import { TestSmtpServer } from './support/smtp';
 import { TestStack } from './support/stack';
@@ -82,6 +82,34 @@ describe('read cache: two api replicas on one PostgreSQL and Redis', () => {
     const dash = await dashboard(replicaB).expect(200);
     expect((await dashboard(replicaB).expect(200)).text).toBe(dash.text);
     await renameSilently(taskId, 'Book the venue');
+  });
+
+  it('signing in and refreshing on replica A leave the cached reads of both replicas in place', async () => {
+    const cachedB = await myTasks(replicaB).expect(200);
+    const cachedA = await myTasks(replicaA).expect(200);
+    await renameSilently(taskId, 'Changed behind the cache');
+    try {
+      const signedIn = await replicaA()
+        .post('/auth/login')
+        .send({ email: implementer.email, password: PASSWORD })
+        .expect(200);
+      await replicaA().post('/auth/refresh').send({ refreshToken: signedIn.body.refreshToken }).expect(200);
+      // Still hits (the database says otherwise): neither write dropped a replica's entries.
+      expect((await myTasks(replicaB).expect(200)).text).toBe(cachedB.text);
+      expect((await myTasks(replicaA).expect(200)).text).toBe(cachedA.text);
+      // Any other write still does, at once, on both: here one that touches no cached read either.
+      const prefs = (
+        await replicaA().get('/me/notification-preferences').set(bearer(implementer)).expect(200)
+      ).body as { language: string; timeZone: string; email: unknown };
+      await replicaA()
+        .put('/me/notification-preferences')
+        .set(bearer(implementer))
+        .send({ language: prefs.language, timeZone: 'Europe/Helsinki', email: prefs.email })
+        .expect(200);
+      expect(await titles(replicaB)).toEqual(['Changed behind the cache']);
+    } finally {
+      await renameSilently(taskId, 'Book the venue');
+    }
   });
 
   it('a write through replica A is seen by replica B on its very next read (tasks and dashboard)', async () => {

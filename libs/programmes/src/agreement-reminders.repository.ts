@@ -27,18 +27,24 @@ export class AgreementRemindersRepository {
    * notifications in the same transaction. Served by the partial index
    * `idx_programme_partners_agreement_reminder_pending`; `updated_at` is left alone (bookkeeping).
    */
-  claimDue(em: EntityManager, dueBy: string, limit: number): Promise<ClaimedAgreementReminder[]> {
+  async claimDue(em: EntityManager, dueBy: string, limit: number): Promise<ClaimedAgreementReminder[]> {
+    // Locked first, stamped only when some are due: an UPDATE fires the table's statement-level
+    // change trigger even when it changes no row, and every api replica would drop its cached reads
+    // on each idle sweep (migration 1797000000000-ReadChangeNotify).
+    const batch = await em.query<{ id: string }[]>(
+      `SELECT id FROM programme_partners
+        WHERE status = 'active' AND agreement_expires_on IS NOT NULL
+          AND agreement_reminder_for IS DISTINCT FROM agreement_expires_on
+          AND agreement_expires_on <= $1::date
+        ORDER BY agreement_expires_on, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [dueBy, limit],
+    );
+    if (!batch.length) return [];
     // A final SELECT, not a bare UPDATE … RETURNING, which TypeORM answers as [rows, count].
     return em.query(
-      `WITH batch AS (
-         SELECT id FROM programme_partners
-          WHERE status = 'active' AND agreement_expires_on IS NOT NULL
-            AND agreement_reminder_for IS DISTINCT FROM agreement_expires_on
-            AND agreement_expires_on <= $1::date
-          ORDER BY agreement_expires_on, id LIMIT $2 FOR UPDATE SKIP LOCKED
-       ), claimed AS (
+      `WITH claimed AS (
          UPDATE programme_partners pp SET agreement_reminder_for = pp.agreement_expires_on
-           FROM batch WHERE pp.id = batch.id
+          WHERE pp.id = ANY($1::uuid[])
          RETURNING pp.id, pp.programme_id, pp.organization_id, pp.agreement_expires_on,
                    pp.agreement_reference
        )
@@ -47,7 +53,7 @@ export class AgreementRemindersRepository {
               COALESCE(c.agreement_reference, '') AS reference
          FROM claimed c JOIN programmes p ON p.id = c.programme_id
         ORDER BY c.agreement_expires_on, c.id`,
-      [dueBy, limit],
+      [batch.map((r) => r.id)],
     );
   }
 }

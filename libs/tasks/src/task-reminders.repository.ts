@@ -35,16 +35,27 @@ export class TaskRemindersRepository {
    * partial indexes `idx_tasks_due_soon_pending` and `idx_tasks_overdue_pending`. The version is
    * left alone: this is bookkeeping, not an edit a client's If-Match should trip on.
    */
-  claimDue(em: EntityManager, kind: ReminderKind, now: Date, limit: number): Promise<ClaimedReminder[]> {
+  async claimDue(
+    em: EntityManager,
+    kind: ReminderKind,
+    now: Date,
+    limit: number,
+  ): Promise<ClaimedReminder[]> {
     const { at, sentAt } = COLUMNS[kind];
+    // Locked first, stamped only when some are due: an UPDATE fires the tables' statement-level
+    // change trigger even when it changes no row, and every api replica would drop its cached reads
+    // on each idle sweep (migration 1797000000000-ReadChangeNotify).
+    const batch = await em.query<{ id: string }[]>(
+      `SELECT id FROM tasks
+        WHERE ${at} <= $1 AND ${sentAt} IS NULL
+        ORDER BY ${at}, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [now, limit],
+    );
+    if (!batch.length) return [];
     // A final SELECT, not a bare UPDATE … RETURNING, which TypeORM answers as [rows, count].
     return em.query(
-      `WITH batch AS (
-         SELECT id FROM tasks
-          WHERE ${at} <= $1 AND ${sentAt} IS NULL
-          ORDER BY ${at}, id LIMIT $2 FOR UPDATE SKIP LOCKED
-       ), claimed AS (
-         UPDATE tasks t SET ${sentAt} = $1 FROM batch WHERE t.id = batch.id
+      `WITH claimed AS (
+         UPDATE tasks t SET ${sentAt} = $1 WHERE t.id = ANY($2::uuid[])
          RETURNING t.id, t.title, t.state, to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate",
                    t.programme_id AS "programmeId",
                    t.assignee_organization_id AS "assigneeOrganizationId",
@@ -52,7 +63,7 @@ export class TaskRemindersRepository {
        )
        SELECT id, title, state, "dueDate", "programmeId", "assigneeOrganizationId", "assigneeUserId"
          FROM claimed ORDER BY at, id`,
-      [now, limit],
+      [now, batch.map((r) => r.id)],
     );
   }
 }

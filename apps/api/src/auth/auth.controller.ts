@@ -5,6 +5,7 @@ import { CurrentActor } from './current-actor.decorator';
 import { LoginGuard } from './login.guard';
 import { Public } from './public.decorator';
 import { Authenticated, Operation } from '../http/api-problems.decorator';
+import { LeavesCachedReads } from '../http/read-cache.interceptor';
 import { Actor } from '@tandem/core';
 
 @ApiTags('auth')
@@ -14,6 +15,7 @@ export class AuthController {
 
   @Post('login')
   @Public()
+  @LeavesCachedReads()
   @UseGuards(LoginGuard)
   @HttpCode(200)
   @Operation({
@@ -31,6 +33,7 @@ export class AuthController {
 
   @Post('refresh')
   @Public()
+  @LeavesCachedReads()
   @HttpCode(200)
   @Operation({
     summary: 'Exchange a refresh token for a new pair',

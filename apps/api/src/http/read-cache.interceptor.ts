@@ -21,6 +21,17 @@ const CACHED_READ = 'tandem:cached-read';
  */
 export const CachedRead = (): MethodDecorator => SetMetadata(CACHED_READ, true);
 
+const LEAVES_CACHED_READS = 'tandem:leaves-cached-reads';
+
+/**
+ * Marks a write that changes nothing a cached read shows (signing in, refreshing a token: sessions
+ * and sign-in counters only): it answers without dropping every replica's cached reads and waiting
+ * for their acknowledgements. Only a safety margin is given up, not correctness: a write to any
+ * watched table still reaches every replica through PostgreSQL's notification, and a revoked session
+ * still evicts (ReadCache.evict).
+ */
+export const LeavesCachedReads = (): MethodDecorator => SetMetadata(LEAVES_CACHED_READS, true);
+
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
@@ -49,6 +60,7 @@ export class ReadCacheInterceptor implements NestInterceptor, OnApplicationBoots
     if (!this.cache.enabled) return next.handle();
     const req = context.switchToHttp().getRequest<Request & { user?: Actor }>();
     if (WRITES.has(req.method)) {
+      if (this.reflector.get<boolean>(LEAVES_CACHED_READS, context.getHandler())) return next.handle();
       const invalidate = () => from(this.cache.afterWrite());
       return next.handle().pipe(
         concatMap((body) => invalidate().pipe(map(() => body))),
