@@ -43,7 +43,10 @@ export class PlacementEditsService {
         throw CoreError.forbidden('Only members of the employer edit its placements');
       }
       assertVersion(placement, expectedVersion, 'placement');
-      if (placement.status !== PlacementStatus.Active && JOB_FIELDS.some((f) => dto[f] !== undefined)) {
+      // Once ended, only a request that brings a start date and no job field goes on (anything
+      // else is the 409 it always was).
+      const startDateOnly = dto.startDate !== undefined && JOB_FIELDS.every((f) => dto[f] === undefined);
+      if (placement.status !== PlacementStatus.Active && !startDateOnly) {
         throw new PlacementsError(
           PlacementsErrorCode.PlacementAlreadyEnded,
           `The placement ended on ${placement.endDate}: its job details can no longer be edited (its start date can)`,
