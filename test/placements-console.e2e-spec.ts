@@ -210,7 +210,7 @@ describe('placements for the console: one-step registration, edits, the due list
         .patch(`/placements/${id}`)
         .set(bearer(hrA))
         .set('If-Match', etag)
-        .send({ occupationCode: '99999', jobTitle: null, hoursPerWeek: 200, startDate: '2026-01-01' });
+        .send({ occupationCode: '99999', jobTitle: null, hoursPerWeek: 200, startDate: '2026-02-30' });
       expectProblem(bad, 400);
       expect(fields(bad)).toEqual(
         expect.arrayContaining(['occupationCode', 'jobTitle', 'hoursPerWeek', 'startDate']),

@@ -16,6 +16,12 @@ function ago(months: number, days = 0): string {
     .slice(0, 10);
 }
 
+/** The 15th of the month `months` months before this one (UTC): month sums never clamp to a month's end. */
+function mid(months: number): string {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, 15)).toISOString().slice(0, 10);
+}
+
 const person = (extra: Record<string, unknown> = {}) => ({
   yearOfBirth: 1995,
   gender: 'female',
@@ -51,8 +57,12 @@ interface CheckIn {
   id: string;
   placementId: string;
   months: number;
+  dueOn: string;
   status: string;
+  openedAt: string | null;
   remindedAt: string | null;
+  answeredAt: string | null;
+  stillEmployed: boolean | null;
 }
 
 describe('placements: participants, placements, retention check-ins, statistics, who may see what', () => {
@@ -895,6 +905,156 @@ describe('placements: participants, placements, retention check-ins, statistics,
       } finally {
         redis.disconnect();
       }
+    });
+  });
+  describe('moving a start date (PATCH startDate)', () => {
+    let employerC: string;
+    let hrC: Session;
+    let hireId: string;
+    let moved: string; // started mid(13), then moved to mid(8)
+
+    const read = async (who: Session, id: string) => {
+      const res = await http().get(`/placements/${id}`).set(bearer(who)).expect(200);
+      return res.body as { startDate: string; version: number; status: string; checkIns: CheckIn[] };
+    };
+    const patch = (who: Session, id: string, version: number | string, body: Record<string, unknown>) =>
+      http().patch(`/placements/${id}`).set(bearer(who)).set('If-Match', `"${version}"`).send(body);
+    const byMonths = (checks: CheckIn[]) => Object.fromEntries(checks.map((c) => [c.months, c]));
+
+    beforeAll(async () => {
+      employerC = await createOrganization(stack, s.admin, 'employer', 'Dock Street Deli');
+      hrC = await onboardUser(stack, smtp, s.admin, employerC, 'hr@dockstreet.test', 'org_admin');
+      hireId = (await register(hrC, person())).id;
+    });
+
+    it('moves the placement and its unanswered check-ins, which are opened and reminded again for their new dates; answered ones keep date and answer', async () => {
+      moved = (
+        await place(hrC, {
+          participantId: hireId,
+          employerOrganizationId: employerC,
+          ...job({ startDate: mid(13) }),
+        })
+      ).id;
+      const opened = await dueCheckIns(hrC, moved, 3);
+      expect(opened.map((c) => c.dueOn)).toEqual([mid(10), mid(7), mid(1)]);
+      expect((await answer(hrC, opened[0].id, { stillEmployed: true })).status).toBe(200);
+      // The 6-month one is reminded for its old date before the move.
+      await waitFor('the 6-month reminder', async () => {
+        const c = (await checkIns(hrC, { placementId: moved })).find((x) => x.months === 6)!;
+        return c.remindedAt ?? undefined;
+      });
+      const before = await read(hrC, moved);
+      const answered = byMonths(before.checkIns)[3];
+
+      const movedAt = new Date();
+      const res = await patch(hrC, moved, before.version, { startDate: mid(8) });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ startDate: mid(8), version: before.version + 1, status: 'active' });
+      expect(res.headers.etag).toBe(`"${before.version + 1}"`);
+      const after = byMonths(res.body.checkIns as CheckIn[]);
+      // Answered: its date and its answer stay.
+      expect(after[3]).toEqual(answered);
+      // Past its new date: simply due again (the sweep reopens it), reminded afresh later.
+      expect(after[6]).toMatchObject({ dueOn: mid(2), remindedAt: null });
+      expect(['scheduled', 'due']).toContain(after[6].status);
+      // Now in the future: scheduled, nothing opened or reminded.
+      expect(after[12]).toMatchObject({
+        dueOn: mid(-4),
+        status: 'scheduled',
+        openedAt: null,
+        remindedAt: null,
+      });
+
+      // The check-in list a user reads says the same.
+      const listed = byMonths(await checkIns(hrC, { placementId: moved }));
+      expect([3, 6, 12].map((m) => listed[m].dueOn)).toEqual([mid(10), mid(2), mid(-4)]);
+
+      // The sweep opens and reminds the moved 6-month check-in for its new date; the 12-month waits.
+      const reminded = await waitFor('the 6-month reminder for its new date', async () => {
+        const c = byMonths(await checkIns(hrC, { placementId: moved }));
+        return c[6].remindedAt ? c : undefined;
+      });
+      expect(reminded[6]).toMatchObject({ status: 'due', dueOn: mid(2) });
+      expect(new Date(reminded[6].openedAt!).getTime()).toBeGreaterThanOrEqual(movedAt.getTime() - 1000);
+      expect(reminded[12]).toMatchObject({ status: 'scheduled', remindedAt: null });
+
+      // The same date again changes nothing: no new version, no second reminder.
+      const same = await patch(hrC, moved, before.version + 1, { startDate: mid(8) });
+      expect(same.status).toBe(200);
+      expect(same.body.version).toBe(before.version + 1);
+      expect(byMonths(same.body.checkIns as CheckIn[])[6].remindedAt).toBe(reminded[6].remindedAt);
+
+      // Audited as the other edits are: which fields changed, not the dates.
+      const trail = await auditOf(stack, 'placement', moved);
+      const last = JSON.stringify(trail[trail.length - 1].changes);
+      expect(last).toContain('startDate');
+      expect(last).not.toContain(mid(8));
+      expect(last).not.toContain(mid(13));
+    });
+
+    it('refuses naming startDate and changes nothing: a day another placement of the person starts (409), out of range (422), not a date (400); others 404; stale 412', async () => {
+      const other = await place(hrC, {
+        participantId: hireId,
+        employerOrganizationId: employerC,
+        ...job({ startDate: mid(5), jobTitle: 'Baker' }),
+      });
+      const before = await read(hrC, moved);
+      const refused = (res: Awaited<ReturnType<typeof patch>>, status: number) => {
+        expectProblem(res, status);
+        expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['startDate']);
+      };
+      refused(await patch(hrC, moved, before.version, { startDate: mid(5) }), 409);
+      refused(await patch(hrC, moved, before.version, { startDate: '1949-12-31' }), 422);
+      refused(await patch(hrC, moved, before.version, { startDate: '2026-02-30' }), 400);
+      refused(await patch(hrC, moved, before.version, { startDate: 'next monday' }), 400);
+      expectProblem(await patch(hrB, moved, before.version, { startDate: mid(9) }), 404);
+      expectProblem(await patch(hrA, moved, before.version, { startDate: mid(9) }), 404);
+      expectProblem(await patch(hrC, moved, before.version - 1, { startDate: mid(9) }), 412);
+
+      const now = await read(hrC, moved);
+      expect(now).toMatchObject({ startDate: mid(8), version: before.version });
+      expect(now.checkIns.map((c) => c.dueOn)).toEqual(before.checkIns.map((c) => c.dueOn));
+      expect((await read(hrC, other.id)).startDate).toBe(mid(5));
+    });
+
+    it('an ended placement: not after its end date (422 startDate, nothing changes); an earlier date moves its check-ins and re-applies the end', async () => {
+      const p = await place(hrC, {
+        participantId: hireId,
+        employerOrganizationId: employerC,
+        ...job({ startDate: mid(4), jobTitle: 'Porter' }),
+      });
+      const ended = await http()
+        .post(`/placements/${p.id}/end`)
+        .set(bearer(hrC))
+        .send({ endDate: mid(1), reason: 'moved away' })
+        .expect(200);
+      expect((ended.body.checkIns as CheckIn[]).map((c) => `${c.dueOn}:${c.status === 'cancelled'}`)).toEqual(
+        [`${mid(1)}:false`, `${mid(-2)}:true`, `${mid(-8)}:true`],
+      );
+      const version = ended.body.version as number;
+
+      const after = await patch(hrC, p.id, version, { startDate: mid(0) });
+      expectProblem(after, 422);
+      expect(after.body.errors.map((e: { field: string }) => e.field)).toEqual(['startDate']);
+      // The job details of an ended placement stay frozen.
+      expectProblem(await patch(hrC, p.id, version, { startDate: mid(7), jobTitle: 'Chef' }), 409);
+      expect(await read(hrC, p.id)).toMatchObject({ startDate: mid(4), version });
+
+      const res = await patch(hrC, p.id, version, { startDate: mid(7) });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        startDate: mid(7),
+        status: 'ended',
+        endDate: mid(1),
+        version: version + 1,
+      });
+      const c = byMonths(res.body.checkIns as CheckIn[]);
+      expect(c[3].dueOn).toBe(mid(4));
+      expect(['scheduled', 'due']).toContain(c[3].status);
+      // Dated on the end day now: no longer cancelled (the end cancels only later ones).
+      expect(c[6].dueOn).toBe(mid(1));
+      expect(['scheduled', 'due']).toContain(c[6].status);
+      expect(c[12]).toMatchObject({ dueOn: mid(-5), status: 'cancelled' });
     });
   });
 });

@@ -35,7 +35,7 @@ describe('placements in the console', () => {
     await smtp.stop();
   });
 
-  it('an employer fixes the placement form by picking names, answers an overdue check-in, edits and ends the placement', async () => {
+  it('an employer fixes the placement form by picking names, answers an overdue check-in, edits and ends the placement, then corrects its start date', async () => {
     const employerOrg = await createOrganization(stack, admin, 'employer', 'Riverton Foods');
     await onboardUser(stack, smtp, admin, employerOrg, 'hr@foods.test', 'org_admin');
     hr = await Person.open(browser, stack.baseUrl, 'placements', 'employer', PHONE);
@@ -172,6 +172,34 @@ describe('placements in the console', () => {
     expect(
       await stack.query<{ status: string; end_reason: string }>(`SELECT status, end_reason FROM placements`),
     ).toEqual([{ status: 'ended', end_reason: 'moved to another city' }]);
+
+    // Once ended, the start date alone can still be corrected: not after the end date (the API's
+    // message on the field), then a day earlier, which moves the check-ins not answered yet.
+    const correct = p.getByRole('region', { name: 'Correct the start date' });
+    const startField = correct.getByLabel('Start date');
+    const dueOn = () =>
+      stack.query<{ months: number; due_on: string; status: string }>(
+        `SELECT months, to_char(due_on, 'YYYY-MM-DD') AS due_on, status FROM retention_checks ORDER BY months`,
+      );
+    const datesBefore = await dueOn();
+    await startField.fill(new Date(Date.now() + 86_400_000).toISOString().slice(0, 10));
+    await correct.getByRole('button', { name: 'Save changes' }).click();
+    await startField.and(p.locator('[aria-invalid="true"]')).waitFor();
+    await correct.getByText(/after the end date/).waitFor();
+    await expectAccessible(p, PHONE.width);
+    const earlier = new Date(Date.now() - 401 * 86_400_000).toISOString().slice(0, 10);
+    await startField.fill(earlier);
+    await correct.getByRole('button', { name: 'Save changes' }).click();
+    await p.getByRole('status').filter({ hasText: 'Changes saved.' }).waitFor();
+    expect(
+      await stack.query<{ start_date: string }>(
+        `SELECT to_char(start_date, 'YYYY-MM-DD') AS start_date FROM placements`,
+      ),
+    ).toEqual([{ start_date: earlier }]);
+    const datesAfter = await dueOn();
+    // The answered 3-month check-in keeps its date; the others moved.
+    expect(datesAfter[0]).toEqual(datesBefore[0]);
+    expect(datesAfter.slice(1).map((c) => c.due_on)).not.toEqual(datesBefore.slice(1).map((c) => c.due_on));
 
     hr.expectClean();
     expect(hr.thirdParty).toEqual([]);

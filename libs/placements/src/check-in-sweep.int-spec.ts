@@ -142,4 +142,72 @@ describe(`${CheckInsRepository.name} sweep batches and ${PlacementsRepository.na
     expect(await ds.transaction((em) => checkIns.remindBatch(em, 5, 100))).toEqual([]);
     expect(await ds.transaction((em) => checkIns.stillToRemind(em, [employer, other], 5))).toEqual([]);
   });
+  it('reschedule: a moved check-in starts over and is opened and reminded once for its new date; answered and unmoved ones keep theirs', async () => {
+    await importRows(other, ['2025-03-10']);
+    const [{ id }] = await ds.query(
+      `SELECT id FROM placements WHERE employer_organization_id = $1 AND start_date = '2025-03-10'`,
+      [other],
+    );
+    const read = async () =>
+      Object.fromEntries(
+        (
+          await ds.query(
+            `SELECT months, to_char(due_on, 'YYYY-MM-DD') AS due_on, status, opened_at, reminded_at
+               FROM retention_checks WHERE placement_id = $1`,
+            [id],
+          )
+        ).map((r: { months: number }) => [r.months, r]),
+      );
+    // 3 months answered; 6 months opened and reminded; 12 months opened, not reminded yet.
+    await ds.query(
+      `UPDATE retention_checks SET status = CASE months WHEN 3 THEN 'answered' ELSE 'due' END,
+              opened_at = now() - interval '1 day', reminded_at = CASE months WHEN 6 THEN now() END
+        WHERE placement_id = $1`,
+      [id],
+    );
+    const before = await read();
+    const move = (dueOns: [number, string][], endDate: string | null = null) =>
+      ds.transaction((em) =>
+        checkIns.reschedule(
+          em,
+          id,
+          dueOns.map(([months, dueOn]) => ({ months, dueOn })),
+          endDate,
+        ),
+      );
+    // The 12-month date does not change (as when a month end clamps): it keeps its stamps.
+    await move([
+      [3, '2025-06-20'],
+      [6, '2025-09-20'],
+      [12, '2026-03-10'],
+    ]);
+    const after = await read();
+    expect(after[3]).toEqual(before[3]);
+    expect(after[6]).toMatchObject({
+      due_on: '2025-09-20',
+      status: 'scheduled',
+      opened_at: null,
+      reminded_at: null,
+    });
+    expect(after[12]).toEqual(before[12]);
+
+    // The sweep opens the moved one (its new date has passed) and reminds it once.
+    const opened = await ds.transaction((em) => checkIns.openDueBatch(em, '2026-06-01', 100));
+    expect(opened).toEqual([{ organization_id: other, count: 1 }]);
+    await ds.query(
+      `UPDATE retention_checks SET opened_at = now() - interval '10 seconds' WHERE placement_id = $1 AND months = 6`,
+      [id],
+    );
+    const reminded = await ds.transaction((em) => checkIns.remindBatch(em, 5, 100));
+    // The 6-month one for its new date, and the 12-month one's first reminder (it had none).
+    expect(reminded).toEqual([{ organization_id: other, count: 2 }]);
+    expect(await ds.transaction((em) => checkIns.remindBatch(em, 5, 100))).toEqual([]);
+
+    // On an ended placement, a date moved past the end is cancelled; moved back on or before it, scheduled again.
+    await move([[6, '2025-09-25']], '2025-09-21');
+    expect((await read())[6]).toMatchObject({ due_on: '2025-09-25', status: 'cancelled', reminded_at: null });
+    await move([[6, '2025-09-21']], '2025-09-21');
+    expect((await read())[6]).toMatchObject({ due_on: '2025-09-21', status: 'scheduled' });
+    expect((await read())[3]).toEqual(before[3]);
+  });
 });

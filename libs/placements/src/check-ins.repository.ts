@@ -96,6 +96,32 @@ export class CheckInsRepository {
     );
   }
 
+  /**
+   * A placement's start date moved: each unanswered check-in whose date changes gets its new
+   * `due_on` and starts over as if logged with it: `scheduled` (the sweep opens it, at once if the
+   * date has passed), its `opened_at` and `reminded_at` cleared so it is opened and reminded for the
+   * new date. On an ended placement, a date after `endDate` is `cancelled` (as ending does) and a
+   * cancelled one now dated on or before it is scheduled again. Answered check-ins, and those whose
+   * date does not change (month ends clamp), keep everything. `dueOns`: months → new date.
+   */
+  async reschedule(
+    em: EntityManager,
+    placementId: string,
+    dueOns: { months: number; dueOn: string }[],
+    endDate: string | null,
+  ): Promise<void> {
+    await em.query(
+      `UPDATE retention_checks rc
+          SET due_on = m.due_on,
+              status = CASE WHEN $4::date IS NOT NULL AND m.due_on > $4::date THEN 'cancelled' ELSE 'scheduled' END,
+              opened_at = NULL, reminded_at = NULL, updated_at = now()
+         FROM unnest($2::smallint[], $3::date[]) AS m(months, due_on)
+        WHERE rc.placement_id = $1 AND rc.months = m.months
+          AND rc.status IN ('scheduled', 'due', 'cancelled') AND rc.due_on <> m.due_on`,
+      [placementId, dueOns.map((d) => d.months), dueOns.map((d) => d.dueOn), endDate],
+    );
+  }
+
   // --- the check-in sweep (dates in rows, one repeating job) ---
 
   /**

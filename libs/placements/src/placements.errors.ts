@@ -11,6 +11,8 @@ export enum PlacementsErrorCode {
   CheckInNotDue = 'CHECK_IN_NOT_DUE',
   ParticipantErased = 'PARTICIPANT_ERASED',
   InvalidPlacementDate = 'INVALID_PLACEMENT_DATE',
+  /** Another placement of the participant at this employer starts that day (the import's duplicate rule). */
+  PlacementAlreadyLogged = 'PLACEMENT_ALREADY_LOGGED',
   /** The upload is not a CSV text file. */
   ImportNotCsv = 'IMPORT_NOT_CSV',
   /** The upload has more rows (or bytes) than one import takes. */

@@ -136,6 +136,25 @@ export class PlacementsRepository {
     );
   }
 
+  /**
+   * Whether another placement of this participant at this employer starts on `startDate` (the
+   * import's "already logged" rule). Takes a transaction-scoped advisory lock on the participant and
+   * employer first, so two edits moving placements of one person onto the same day run one after
+   * the other and the second sees the first.
+   */
+  async otherStartsOn(em: EntityManager, placement: Placement, startDate: string): Promise<boolean> {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
+      `tandem:placement-start:${placement.participantId}:${placement.employerOrganizationId}`,
+    ]);
+    const [row] = await em.query<{ taken: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM placements
+                       WHERE participant_id = $1 AND employer_organization_id = $2 AND start_date = $3
+                         AND id <> $4) AS taken`,
+      [placement.participantId, placement.employerOrganizationId, startDate, placement.id],
+    );
+    return row.taken;
+  }
+
   async save(em: EntityManager, placement: Placement): Promise<void> {
     await em.save(Placement, placement);
   }

@@ -49,13 +49,7 @@ export class PlacementsService {
       );
       if (dto.programmeId) await this.assertProgrammePartner(em, dto.programmeId, dto.employerOrganizationId);
       await this.assertPlaceable(em, dto);
-      if (dto.startDate < '1950-01-01' || dto.startDate > addMonths(isoDate(this.clock.now()), 12)) {
-        throw new PlacementsError(
-          PlacementsErrorCode.InvalidPlacementDate,
-          'startDate must be within the next twelve months',
-          'startDate',
-        );
-      }
+      this.assertStartDate(dto.startDate);
       const placement = await this.placements.insert(em, {
         participantId: dto.participantId,
         employerOrganizationId: dto.employerOrganizationId,
@@ -81,6 +75,17 @@ export class PlacementsService {
       await this.write.auditCreate(em, 'placement', placement.id, placementSnapshot(placement));
       // No job per check-in: the sweep finds their dates in retention_checks.
       return placement.id;
+    }
+  }
+
+  /** A start date is from 1950 to twelve months ahead, when logged and when corrected. */
+  assertStartDate(startDate: string): void {
+    if (startDate < '1950-01-01' || startDate > addMonths(isoDate(this.clock.now()), 12)) {
+      throw new PlacementsError(
+        PlacementsErrorCode.InvalidPlacementDate,
+        'startDate must be within the next twelve months',
+        'startDate',
+      );
     }
   }
 

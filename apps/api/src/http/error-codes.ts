@@ -60,6 +60,7 @@ const STATUS_OF: Record<ErrorCode, HttpStatus> = {
   [ConsultationsErrorCode.OutcomeNotPublished]: HttpStatus.CONFLICT,
   [PlacementsErrorCode.PlacementAlreadyEnded]: HttpStatus.CONFLICT,
   [PlacementsErrorCode.CheckInNotDue]: HttpStatus.CONFLICT,
+  [PlacementsErrorCode.PlacementAlreadyLogged]: HttpStatus.CONFLICT,
   [JobsErrorCode.DeadLetterAlreadyReplayed]: HttpStatus.CONFLICT,
   [ReportingErrorCode.ReportNotReady]: HttpStatus.CONFLICT,
   [GoodIdeasErrorCode.GoodIdeaTransitionNotAllowed]: HttpStatus.CONFLICT,

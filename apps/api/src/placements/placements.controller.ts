@@ -88,11 +88,11 @@ export class PlacementsController {
 
   @Patch(':id')
   @Operation({
-    summary: "Correct an active placement's job details (the employer's members)",
+    summary: "Correct a placement's job details or start date (the employer's members)",
     description:
-      'jobTitle, occupationCode, sector, contractType, hoursPerWeek; absent fields stay. Requires If-Match with the ETag read; 409 once the placement ended.',
+      'jobTitle, occupationCode, sector, contractType, hoursPerWeek, startDate; absent fields stay. Requires If-Match with the ETag read. Once the placement ended only startDate may change (409 for the others). A new startDate moves the unanswered check-ins (3/6/12 months from it; answered ones keep their dates); it is refused naming startDate when outside the range logging takes or after the end date (422), or when another placement of the participant at this employer starts that day (409).',
     ok: PlacementView,
-    problems: [400, 403, 404, 409, 412, 428],
+    problems: [400, 403, 404, 409, 412, 422, 428],
   })
   async update(
     @CurrentActor() actor: Actor,

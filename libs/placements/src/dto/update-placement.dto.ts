@@ -4,14 +4,15 @@ import { IsIn, IsNumber, Max, Min, Validate, ValidateIf } from 'class-validator'
 import { ISIC4_SECTIONS } from '../classifications';
 import { ContractType } from '../entities';
 import { Isco08Constraint } from './create-placement.dto';
-import { NonBlankText, IsEnumValue } from '@tandem/core';
+import { IsCalendarDate, NonBlankText, IsEnumValue } from '@tandem/core';
 
 /** Absent means "leave as is"; null is validated (and refused): none of these fields is clearable. */
 const present = (_: object, v: unknown): boolean => v !== undefined;
 
 /**
- * A partial edit of an active placement by the employer's members. The start date is not editable:
- * the check-ins are scheduled from it (end the placement and log it again to correct it).
+ * A partial edit of a placement by the employer's members: the job details while it is active, the
+ * start date also once it ended. Moving the start date moves the unanswered check-ins with it
+ * (PlacementEditsService).
  */
 export class UpdatePlacementDto {
   @ValidateIf(present)
@@ -27,6 +28,15 @@ export class UpdatePlacementDto {
   @ValidateIf(present)
   @IsIn(ISIC4_SECTIONS, { message: 'sector must be an ISIC Rev.4 section letter (A–U)' })
   sector?: string;
+
+  @ApiPropertyOptional({
+    example: '2027-03-01',
+    description:
+      'Moves the unanswered check-ins with it. Not after the end date; not a day another placement of the participant at this employer starts.',
+  })
+  @ValidateIf(present)
+  @IsCalendarDate({ message: 'startDate must be a date YYYY-MM-DD' })
+  startDate?: string;
 
   @ApiPropertyOptional({ enum: ContractType })
   @ValidateIf(present)

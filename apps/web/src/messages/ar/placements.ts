@@ -108,7 +108,10 @@ export const placements: Record<keyof typeof en, string> = {
   'placement.ended': 'انتهى التوظيف؛ أُلغيت مواعيد المتابعة اللاحقة.',
   'placement.details': 'التفاصيل',
   'placement.checkIns': 'مواعيد المتابعة',
-  'placement.edit': 'تصحيح تفاصيل الوظيفة',
+  'placement.edit': 'تصحيح تفاصيل الوظيفة أو تاريخ البدء',
+  'placement.correctStartDate': 'تصحيح تاريخ البدء',
+  'placement.startDateHint':
+    'تغييره ينقل مواعيد المتابعة التي لم يُجب عنها بعد؛ أما التي أُجيب عنها فتحتفظ بمواعيدها.',
   'placement.save': 'حفظ التغييرات',
   'placement.end': 'إنهاء التوظيف',
   'placement.endDate': 'تاريخ الانتهاء',

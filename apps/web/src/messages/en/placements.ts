@@ -108,7 +108,10 @@ export const placements = {
   'placement.ended': 'The placement has ended; its later check-ins are cancelled.',
   'placement.details': 'Details',
   'placement.checkIns': 'Check-ins',
-  'placement.edit': 'Correct the job details',
+  'placement.edit': 'Correct the job details or start date',
+  'placement.correctStartDate': 'Correct the start date',
+  'placement.startDateHint':
+    'Moving it moves the check-ins not answered yet; answered ones keep their dates.',
   'placement.save': 'Save changes',
   'placement.end': 'End the placement',
   'placement.endDate': 'End date',

@@ -107,7 +107,10 @@ export const placements: Record<keyof typeof en, string> = {
   'placement.ended': 'La colocación ha terminado; sus seguimientos posteriores se han cancelado.',
   'placement.details': 'Detalles',
   'placement.checkIns': 'Seguimientos',
-  'placement.edit': 'Corregir los datos del puesto',
+  'placement.edit': 'Corregir los datos del puesto o la fecha de inicio',
+  'placement.correctStartDate': 'Corregir la fecha de inicio',
+  'placement.startDateHint':
+    'Cambiarla mueve los seguimientos aún sin respuesta; los ya respondidos conservan su fecha.',
   'placement.save': 'Guardar cambios',
   'placement.end': 'Terminar la colocación',
   'placement.endDate': 'Fecha de fin',

@@ -112,7 +112,10 @@ export const placements: Record<keyof typeof en, string> = {
   'placement.ended': 'Le placement est terminé ; ses suivis ultérieurs sont annulés.',
   'placement.details': 'Détails',
   'placement.checkIns': 'Suivis',
-  'placement.edit': "Corriger les informations sur l'emploi",
+  'placement.edit': "Corriger l'emploi ou la date de début",
+  'placement.correctStartDate': 'Corriger la date de début',
+  'placement.startDateHint':
+    'La changer déplace les suivis sans réponse ; ceux déjà répondus gardent leur date.',
   'placement.save': 'Enregistrer',
   'placement.end': 'Mettre fin au placement',
   'placement.endDate': 'Date de fin',

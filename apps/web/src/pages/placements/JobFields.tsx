@@ -19,7 +19,7 @@ export function JobFields({
 }: {
   /** The form's values (`useFormValues`), holding at least the job's. */
   values: FormValues<JobValues>;
-  /** The start date's field, first on the second row, where it can be set (logging only). */
+  /** The start date's field, first on the second row (logging, and correcting an active placement). */
   startDate?: ReactNode;
 }) {
   const { t } = useI18n();

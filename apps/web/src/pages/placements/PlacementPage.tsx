@@ -20,7 +20,10 @@ import { type Contract, type Sector } from './constants';
 import { JobFields } from './JobFields';
 import { useOccupationName } from './pickers';
 
-/** A placement: its details, its check-ins, and (for the employer, while active) edit and end. */
+/**
+ * A placement: its details, its check-ins, and for the employer: while active, edit (the start date
+ * too) and end; once ended, the start date alone can still be corrected.
+ */
 export function PlacementPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
@@ -49,11 +52,13 @@ export function PlacementPage() {
             )}
             <PlacementDetails p={p} />
             <CheckInHistory p={p} />
-            {p.status === 'active' && (
+            {p.status === 'active' ? (
               <>
                 <EditPlacement p={p} onSaved={done(t('placement.saved'))} />
                 <EndPlacement p={p} onEnded={done(t('placement.ended'))} />
               </>
+            ) : (
+              <CorrectStartDate p={p} onSaved={done(t('placement.saved'))} />
             )}
           </>
         )}
@@ -120,6 +125,7 @@ function EditPlacement({ p, onSaved }: { p: Placement; onSaved: (p: Placement) =
     sector: p.sector as string,
     contractType: p.contractType as string,
     hoursPerWeek: String(p.hoursPerWeek),
+    startDate: p.startDate,
   });
   const v = values.values;
   const savePlacement = async () => {
@@ -133,6 +139,7 @@ function EditPlacement({ p, onSaved }: { p: Placement; onSaved: (p: Placement) =
           contractType: v.contractType as Contract,
           hoursPerWeek:
             v.hoursPerWeek.trim() === '' ? (undefined as unknown as number) : Number(v.hoursPerWeek),
+          startDate: v.startDate,
         },
       }),
     );
@@ -141,7 +148,47 @@ function EditPlacement({ p, onSaved }: { p: Placement; onSaved: (p: Placement) =
   return (
     <Card id="sec-edit" title={t('placement.edit')}>
       <ApiForm form={form} submit={t('placement.save')} onSubmit={savePlacement}>
-        <JobFields values={values} />
+        <JobFields
+          values={values}
+          startDate={
+            <InputField
+              type="date"
+              label={t('placement.startDate')}
+              hint={t('placement.startDateHint')}
+              {...values.field('startDate')}
+            />
+          }
+        />
+      </ApiForm>
+    </Card>
+  );
+}
+
+/** An ended placement keeps its job details; its start date, which retention counts from, can be corrected. */
+function CorrectStartDate({ p, onSaved }: { p: Placement; onSaved: (p: Placement) => void }) {
+  const { t } = useI18n();
+  const form = useApiForm();
+  const { values, field } = useFormValues(form, { startDate: p.startDate });
+  const save = async () => {
+    const saved = await call<Placement>(
+      api.PATCH('/placements/{id}', {
+        params: { path: { id: p.id }, header: { 'If-Match': `"${p.version}"` } },
+        body: { startDate: values.startDate },
+      }),
+    );
+    onSaved(saved);
+  };
+  return (
+    <Card id="sec-start-date" title={t('placement.correctStartDate')}>
+      <ApiForm form={form} submit={t('placement.save')} onSubmit={save}>
+        <div className="row">
+          <InputField
+            type="date"
+            label={t('placement.startDate')}
+            hint={t('placement.startDateHint')}
+            {...field('startDate')}
+          />
+        </div>
       </ApiForm>
     </Card>
   );
