@@ -273,6 +273,29 @@ describe('console platform in a browser', () => {
     }
     const prefs = await stack.http().get('/me/notification-preferences').set(bearer(manager)).expect(200);
     expect(prefs.body.language).toBe('ar');
+
+    // A domain rule's refusal in her language (the API's INVALID_DATE_RANGE on periodEnd, whose own
+    // sentence is English): a period that ends before it starts, said beside "نهاية الفترة".
+    await ar.goto(`/app/programmes/${programmeId}`);
+    const indicator = p.locator('.indicator', { has: p.getByRole('heading', { name: 'People in work' }) });
+    await indicator.getByLabel('بداية الفترة').fill('2027-06-30');
+    await indicator.getByLabel('نهاية الفترة').fill('2027-04-01');
+    await indicator.locator('input[name="value"]').fill('40');
+    const refused = p.waitForResponse((r) => r.url().includes('/values') && r.request().method() === 'POST');
+    await indicator.locator('button[type="submit"]').click();
+    const answer = await refused;
+    expect([answer.status(), (await answer.json()).code]).toEqual([422, 'INVALID_DATE_RANGE']);
+    const periodEnd = indicator.getByLabel('نهاية الفترة');
+    await periodEnd.and(p.locator('[aria-invalid="true"]')).waitFor();
+    const errorId = (await periodEnd.getAttribute('aria-describedby'))!
+      .split(' ')
+      .find((id) => id.endsWith('-error'))!;
+    await expect(p.locator(`[id="${errorId}"]`).textContent()).resolves.toContain(
+      'لا يمكن أن يسبق تاريخ الانتهاء تاريخ البدء.',
+    );
+    await p.getByRole('alert').filter({ hasText: 'يرجى تصحيح الحقل المعلَّم.' }).waitFor();
+    await check(ar, 'programme-value-refused');
+    expect({ latin: await latinInterfaceText(p, DATA) }).toEqual({ latin: [] });
     ar.expectClean();
   });
 });

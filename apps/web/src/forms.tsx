@@ -11,9 +11,10 @@ import {
   useRef,
   useState,
 } from 'react';
-import { ApiError } from './api/client';
+import { ApiError, Problem } from './api/client';
 import { fieldErrorKind, fieldErrors } from './form-errors';
 import { Key, useI18n } from './i18n';
+import { isDomainProblem, loadProblemCatalogues, problemSentence } from './problems';
 import { refreshAfterChange } from './query';
 
 export interface FormState {
@@ -52,17 +53,31 @@ export function useApiForm(): FormState {
           setFormError((err as Error).message);
           return false;
         }
-        // Each field's message in the reader's words (a domain rule's own sentence is English: it is
-        // kept in English only, other languages get the generic message for the field).
+        const problem = err.problem;
+        await loadProblemCatalogues().catch(() => undefined);
+        // A domain rule's refusal the console knows: the catalogue's sentence in the reader's language
+        // (English readers keep the server's own sentence where it says more: problems.ts).
+        const domain = isDomainProblem(problem);
+        const sentence = problemSentence(problem, lang, t);
+        // Each field's message in the reader's words.
         const describe = (message: string) => {
+          // A problem the console made itself (no code: "Choose a file") is in the reader's words already.
+          if (!problem.code) return message;
+          if (domain) return sentence ?? message;
           const kind = fieldErrorKind(message);
           if (kind) return t(`validation.${kind.kind}` as Key, { n: kind.n ?? '' });
           return lang === 'en' ? message : t('validation.invalid');
         };
-        const { byField, rest } = fieldErrors(err.problem, describe);
+        let { byField, rest } = fieldErrors(problem, describe);
+        // A domain rule that names a field this form has no control for (`to` of a status button) is
+        // said once in the alert, not as "to: …" under "Please correct the highlighted field".
+        if (domain && !Object.keys(byField).some((f) => document.getElementById(`${rootRef.current}-${f}`))) {
+          byField = {};
+          rest = [];
+        }
         setErrors(byField);
         const fields = Object.keys(byField);
-        const serverWords = [err.problem.title, err.problem.detail].filter(Boolean).join(': ');
+        const serverWords = [problem.title, problem.detail].filter(Boolean).join(': ');
         const summary =
           err.status === 0
             ? t('error.network')
@@ -74,11 +89,13 @@ export function useApiForm(): FormState {
                   ? t('error.forbidden')
                   : err.status === 404
                     ? t('error.notFound')
-                    : lang === 'en' && serverWords
-                      ? serverWords
-                      : err.status === 409
-                        ? t('error.conflict')
-                        : t('error.generic');
+                    : sentence
+                      ? sentence
+                      : lang === 'en' && serverWords
+                        ? serverWords
+                        : err.status === 409
+                          ? t('error.conflict')
+                          : t('error.generic');
         setFormError([summary, ...rest].join(' '));
         // Focus the first control the API named, so keyboard and screen-reader users land on it.
         const first = fields[0];
@@ -103,6 +120,12 @@ export function useApiForm(): FormState {
     },
     fieldId: (name) => `${idPrefix}-${name}`,
   };
+}
+
+/** The catalogue's sentence for a problem, for the current reader (see problems.ts), or null. */
+export function useProblemSentence(): (problem: Problem) => string | null {
+  const { t, lang } = useI18n();
+  return useCallback((problem: Problem) => problemSentence(problem, lang, t), [lang, t]);
 }
 
 /** Errors the API named for fields this form has no control for (they are listed in the alert). */

@@ -6,6 +6,7 @@ import { App } from './App';
 import { AuthProvider } from './auth';
 import { ConfirmProvider } from './components/ConfirmDialog';
 import { I18nProvider } from './i18n';
+import { loadProblemCatalogues } from './problems';
 import { queryClient } from './query';
 import './styles.css';
 
@@ -24,3 +25,5 @@ createRoot(document.getElementById('root')!).render(
     </QueryClientProvider>
   </StrictMode>,
 );
+// The sentences for the API's refusals: not needed for the first screen, fetched right after it.
+void loadProblemCatalogues().catch(() => undefined);

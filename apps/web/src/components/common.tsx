@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { DependencyList, HTMLAttributes, ReactNode, useEffect, useId, useRef } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../api/client';
+import { useProblemSentence } from '../forms';
 import { Key, useT } from '../i18n';
 import { queryClient } from '../query';
 
@@ -32,13 +33,14 @@ export function Loading() {
 
 export function ErrorBox({ error }: { error: Error }) {
   const t = useT();
+  const sentence = useProblemSentence();
   const text =
     error instanceof ApiError
       ? error.status === 404
         ? t('error.notFound')
         : error.status === 403
           ? t('error.forbidden')
-          : error.message
+          : (sentence(error.problem) ?? error.message)
       : error.message;
   return (
     <div className="alert alert-error" role="alert">

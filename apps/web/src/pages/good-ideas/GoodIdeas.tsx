@@ -5,6 +5,7 @@ import { api, ApiError, call } from '../../api/client';
 import { useAuth } from '../../auth';
 import { Async, fmtDate, PageTitle, StateBadge, useLoad, AsyncList } from '../../components/common';
 import type { GoodIdea as Idea, GoodIdeaSummary as IdeaSummary } from '../../api/types';
+import { useProblemSentence } from '../../forms';
 import { useI18n } from '../../i18n';
 
 const CRITERIA = ['practical', 'innovative', 'successful', 'transferable'] as const;
@@ -46,6 +47,7 @@ export function GoodIdeasPage() {
 export function GoodIdeaPage() {
   const { id } = useParams<{ id: string }>();
   const { t } = useI18n();
+  const sentence = useProblemSentence();
   const { me } = useAuth();
   const [message, setMessage] = useState<string | null>(null);
   const idea = useLoad(
@@ -59,7 +61,7 @@ export function GoodIdeaPage() {
       setMessage(done);
       idea.reload();
     } catch (err) {
-      setMessage(err instanceof ApiError ? err.message : String(err));
+      setMessage(err instanceof ApiError ? (sentence(err.problem) ?? err.message) : String(err));
     }
   };
   const myOrgs = (me?.memberships ?? []).filter((m) => m.role === 'org_admin');
@@ -152,6 +154,7 @@ export function GoodIdeaPage() {
 
 function ReviewForm({ id, onDone }: { id: string; onDone: () => void }) {
   const { t } = useI18n();
+  const sentence = useProblemSentence();
   const [criterion, setCriterion] = useState<string>(CRITERIA[0]);
   const [rating, setRating] = useState('4');
   const [rationale, setRationale] = useState('');
@@ -163,7 +166,7 @@ function ReviewForm({ id, onDone }: { id: string; onDone: () => void }) {
       setMessage(t('goodIdeas.saved'));
       onDone();
     } catch (err) {
-      setMessage(err instanceof ApiError ? err.message : String(err));
+      setMessage(err instanceof ApiError ? (sentence(err.problem) ?? err.message) : String(err));
     }
   };
   const assess = (e: FormEvent) => {
@@ -221,6 +224,7 @@ function ReviewForm({ id, onDone }: { id: string; onDone: () => void }) {
 
 function TravelForm({ id, orgs, onDone }: { id: string; orgs: string[]; onDone: () => void }) {
   const { t } = useI18n();
+  const sentence = useProblemSentence();
   const [statement, setStatement] = useState('');
   const [city, setCity] = useState('');
   const [startDate, setStartDate] = useState('');
@@ -232,7 +236,7 @@ function TravelForm({ id, orgs, onDone }: { id: string; orgs: string[]; onDone: 
       setMessage(done);
       onDone();
     } catch (err) {
-      setMessage(err instanceof ApiError ? err.message : String(err));
+      setMessage(err instanceof ApiError ? (sentence(err.problem) ?? err.message) : String(err));
     }
   };
   /** A form's submit handler: runs `work`, then says `done` (or the API's message). */
