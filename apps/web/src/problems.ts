@@ -44,6 +44,7 @@ const API_WORDED: ReadonlySet<string> = new Set([
   'PARTICIPANT_ERASED',
   'RECIPIENT_NOT_ALLOWED',
   'GOOD_IDEA_PROGRAMME_NOT_LED',
+  'PLACEMENT_ALREADY_LOGGED',
 ]);
 
 let catalogues: Catalogues | null = null;

@@ -69,12 +69,15 @@ export const problems = {
     'This person was not registered by this employer or under this programme.',
   'problem.ORGANIZATION_CANNOT_DO_THIS':
     'This organisation is not an employer. Choose an employer, or name the programme.',
-  'problem.PLACEMENT_ALREADY_ENDED': 'This placement has ended and can no longer be changed.',
+  'problem.PLACEMENT_ALREADY_ENDED':
+    'This placement has ended: its job details can no longer be changed, only its start date.',
+  'problem.PLACEMENT_ALREADY_LOGGED':
+    'This participant already has a placement with this employer starting on that date.',
   'problem.CHECK_IN_NOT_DUE':
     'This check-in cannot be answered: it is not due, or it was already answered or cancelled.',
   'problem.PARTICIPANT_ERASED': "This person's record has been erased.",
   'problem.INVALID_PLACEMENT_DATE':
-    'Check this date: it must fall between the start of the placement and today, and a start at most twelve months ahead.',
+    'Check this date: a start date cannot be more than twelve months ahead, nor after the end date; an end or leaving date must fall between the start date and today.',
   'problem.IMPORT_NOT_CSV':
     'The file must be a CSV text file (UTF-8, comma-separated). Download the template to see the format.',
   'problem.IMPORT_TOO_LARGE': 'The file is too large for one import. Split it into smaller files.',

@@ -79,12 +79,15 @@ export const problems: Record<keyof typeof en, string> = {
     'Esta persona no fue registrada por este empleador ni en este programa.',
   'problem.ORGANIZATION_CANNOT_DO_THIS':
     'Esta organización no es un empleador. Elija un empleador, o indique el programa.',
-  'problem.PLACEMENT_ALREADY_ENDED': 'Esta colocación ha terminado y ya no se puede cambiar.',
+  'problem.PLACEMENT_ALREADY_ENDED':
+    'Esta colocación ha terminado: los datos del puesto ya no se pueden cambiar, solo su fecha de inicio.',
+  'problem.PLACEMENT_ALREADY_LOGGED':
+    'Esta persona ya tiene una colocación con este empleador que empieza en esa fecha.',
   'problem.CHECK_IN_NOT_DUE':
     'Este seguimiento no se puede responder: aún no toca, o ya se respondió o se canceló.',
   'problem.PARTICIPANT_ERASED': 'El expediente de esta persona se ha borrado.',
   'problem.INVALID_PLACEMENT_DATE':
-    'Revise esta fecha: debe estar entre el inicio de la colocación y hoy, y un inicio como mucho doce meses después de hoy.',
+    'Revise esta fecha: una fecha de inicio no puede estar a más de doce meses vista ni ser posterior a la fecha de fin; una fecha de fin o de salida debe estar entre la fecha de inicio y hoy.',
   'problem.IMPORT_NOT_CSV':
     'El archivo debe ser un archivo de texto CSV (UTF-8, separado por comas). Descargue la plantilla para ver el formato.',
   'problem.IMPORT_TOO_LARGE':

@@ -80,12 +80,15 @@ export const problems: Record<keyof typeof en, string> = {
     "Cette personne n'a pas été inscrite par cet employeur ni dans ce programme.",
   'problem.ORGANIZATION_CANNOT_DO_THIS':
     "Cette organisation n'est pas un employeur. Choisissez un employeur, ou indiquez le programme.",
-  'problem.PLACEMENT_ALREADY_ENDED': 'Cette embauche est terminée et ne peut plus être modifiée.',
+  'problem.PLACEMENT_ALREADY_ENDED':
+    'Cette embauche est terminée : ses informations de poste ne peuvent plus être modifiées, seule sa date de début peut l’être.',
+  'problem.PLACEMENT_ALREADY_LOGGED':
+    'Cette personne a déjà une embauche chez cet employeur commençant à cette date.',
   'problem.CHECK_IN_NOT_DUE':
     "Ce suivi ne peut pas être renseigné : il n'est pas encore dû, ou il a déjà été renseigné ou annulé.",
   'problem.PARTICIPANT_ERASED': 'Le dossier de cette personne a été effacé.',
   'problem.INVALID_PLACEMENT_DATE':
-    "Vérifiez cette date : elle doit se situer entre le début de l'embauche et aujourd'hui, et un début au plus douze mois à l'avance.",
+    'Vérifiez cette date : une date de début ne peut pas dépasser douze mois à venir ni être postérieure à la date de fin ; une date de fin ou de départ doit se situer entre la date de début et aujourd’hui.',
   'problem.IMPORT_NOT_CSV':
     'Le fichier doit être un fichier texte CSV (UTF-8, séparé par des virgules). Téléchargez le modèle pour voir le format.',
   'problem.IMPORT_TOO_LARGE':
