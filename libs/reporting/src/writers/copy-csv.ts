@@ -395,23 +395,31 @@ class SpoolSink extends Writable {
 const FOLLOW_CHUNK = 256 * 1024;
 
 /**
- * Copies the spool file into `out` as `sink` writes it, then: if the COPY has ended, returns (all
- * copied); if it still runs, switches `sink` to `out` at a moment it holds nothing unwritten (no
- * file write under way, all that the file holds copied), so the records stay in order. Returns at
- * once, leaving appendTo to wait for the COPY, if it failed meanwhile.
+ * Copies the spool file into `out` as `sink` writes it (the next chunk read while the last one is
+ * written), then: if the COPY has ended, returns (all copied); if it still runs, switches `sink` to
+ * `out` at a moment it holds nothing unwritten (no file write under way, all that the file holds
+ * copied), so the records stay in order. Returns at once, leaving appendTo to wait for the COPY,
+ * if it failed meanwhile.
  */
 async function follow(sink: SpoolSink, file: string, out: Writable, signal: AbortSignal): Promise<void> {
   const reader = await open(file, 'r');
+  const read = async (at: number): Promise<Buffer> => {
+    const chunk = Buffer.allocUnsafe(Math.min(FOLLOW_CHUNK, sink.written - at));
+    const { bytesRead } = await reader.read(chunk, 0, chunk.length, at);
+    if (bytesRead === 0) throw new Error(`the spool file ends before its byte ${sink.written}`);
+    return chunk.subarray(0, bytesRead);
+  };
+  let ahead: Promise<Buffer> | undefined;
   try {
     let at = 0;
     for (;;) {
       signal.throwIfAborted();
       if (at < sink.written) {
-        const chunk = Buffer.allocUnsafe(Math.min(FOLLOW_CHUNK, sink.written - at));
-        const { bytesRead } = await reader.read(chunk, 0, chunk.length, at);
-        if (bytesRead === 0) throw new Error(`the spool file ends before its byte ${sink.written}`);
-        at += bytesRead;
-        await writeOut(out, [chunk.subarray(0, bytesRead)], signal);
+        const chunk = await (ahead ?? read(at));
+        at += chunk.length;
+        ahead = at < sink.written ? read(at) : undefined;
+        ahead?.catch(() => undefined); // awaited next turn, or dropped with the error that ends this
+        await writeOut(out, [chunk], signal);
       } else if (sink.ended || sink.destroyed) return;
       else if (sink.writing) await sink.writing.catch(() => undefined);
       else {
@@ -420,6 +428,7 @@ async function follow(sink: SpoolSink, file: string, out: Writable, signal: Abor
       }
     }
   } finally {
+    await ahead?.catch(() => undefined);
     await reader.close();
   }
 }
