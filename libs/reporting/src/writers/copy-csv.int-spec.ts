@@ -1,8 +1,11 @@
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { collect, openTestDataSource } from '../../../../test/support/integration';
 import { columns, fromArray, ReportContent, Row, Section } from '../report-content';
-import { CopyCsvFramer, copyCsvInto, copyStatement } from './copy-csv';
+import { CopyCsvFramer, copyCsvInto, copyStatement, spoolCopy } from './copy-csv';
 import { writeCsv } from './csv.writer';
 
 /** Cells a spreadsheet would run, cells CSV must quote, empty and missing cells, numbers. */
@@ -137,6 +140,144 @@ describe(`${copyCsvInto.name}: an output that fails midway`, () => {
     // And the pool still answers, on every connection it holds.
     const answers = await Promise.all(Array.from({ length: 8 }, () => ds.query('SELECT 1 AS one')));
     expect(answers).toEqual(Array.from({ length: 8 }, () => [{ one: 1 }]));
+  }, 30_000);
+});
+
+describe(`${spoolCopy.name}: the rows COPYed ahead, appended while the COPY still runs`, () => {
+  let ds: DataSource;
+  let dir: string;
+
+  beforeAll(async () => {
+    ds = await openTestDataSource();
+  });
+  afterAll(() => ds.destroy());
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'tandem-spool-spec-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const FILLER = 'x'.repeat(100);
+  /**
+   * `rows` records `i,xxx…`, PostgreSQL pausing 1 s after the first `pauseAt` - 1 (so appendTo
+   * catches up with the file meanwhile and the rest goes straight to the output); `failAt`: the
+   * COPY fails there (division by zero).
+   */
+  const statement = (rows: number, pauseAt: number, failAt?: number) =>
+    `COPY (SELECT i, ${failAt ? `repeat('x', 100 + 1 / (i - ${failAt}))` : `repeat('x', 100)`} AS filler
+             FROM generate_series(1, ${rows}) i WHERE i <> ${pauseAt} OR pg_sleep(1) IS NOT NULL) TO STDOUT (FORMAT csv)`;
+  const expected = (rows: number) =>
+    Buffer.from(Array.from({ length: rows }, (_, k) => `${k + 1},${FILLER}\r\n`).join(''));
+  const running = async (text: string): Promise<number> =>
+    (
+      await ds.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND query = $1`,
+        [text],
+      )
+    )[0].n;
+  const spoolBytes = (): number | null => {
+    const [name] = readdirSync(dir);
+    return name ? statSync(path.join(dir, name)).size : null;
+  };
+  /** Resolves once the spool file holds something: the COPY runs. */
+  const started = async () => {
+    while (!spoolBytes()) await new Promise((r) => setTimeout(r, 20));
+  };
+  /** The COPY's backend gone, and the pool answering on every connection (none returned broken). */
+  const settled = async (text: string) => {
+    const until = Date.now() + 5_000;
+    while ((await running(text)) > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    expect(await running(text)).toBe(0);
+    const answers = await Promise.all(Array.from({ length: 8 }, () => ds.query('SELECT 1 AS one')));
+    expect(answers).toEqual(Array.from({ length: 8 }, () => [{ one: 1 }]));
+  };
+  /** An output taking its time over each chunk (a slow disk), failing once it has `failAfter` bytes. */
+  const slowOut = (failAfter = Infinity) => {
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    const out = new Writable({
+      highWaterMark: 16 * 1024,
+      write(chunk: Buffer, _enc, done) {
+        bytes += chunk.length;
+        if (bytes > failAfter) return done(new Error('disk full'));
+        chunks.push(chunk);
+        setTimeout(done, 1);
+      },
+    });
+    out.on('error', () => undefined);
+    return { out, written: () => Buffer.concat(chunks) };
+  };
+
+  it('copies the file while the COPY goes on, then has the COPY write into the output: the same bytes, in order', async () => {
+    const spool = spoolCopy(ds, statement(100_000, 20_000), dir);
+    await started();
+    const { out, written } = slowOut();
+    const progress = jest.fn(() => Promise.resolve());
+    expect(await spool.appendTo(out, progress)).toBe(100_000);
+    expect(written().equals(expected(100_000))).toBe(true);
+    // The records after the switch went straight into the output, not through the file.
+    expect(spoolBytes()).toBeLessThan(expected(30_000).length);
+    expect(progress).toHaveBeenLastCalledWith(100_000);
+    await spool.dispose();
+    expect(readdirSync(dir)).toEqual([]);
+  }, 30_000);
+
+  it('appended after the COPY ended: the whole file, as before', async () => {
+    const spool = spoolCopy(
+      ds,
+      `COPY (SELECT i, repeat('x', 100) FROM generate_series(1, 30000) i) TO STDOUT (FORMAT csv)`,
+      dir,
+    );
+    while (spoolBytes() !== expected(30_000).length) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 200));
+    const { out, written } = slowOut();
+    expect(await spool.appendTo(out, () => Promise.resolve())).toBe(30_000);
+    expect(written().equals(expected(30_000))).toBe(true);
+    await spool.dispose();
+    expect(readdirSync(dir)).toEqual([]);
+  }, 30_000);
+
+  it('fails when the COPY fails after the switch: no spool file left, no connection returned broken', async () => {
+    const text = statement(100_000, 20_000, 60_000);
+    const spool = spoolCopy(ds, text, dir);
+    await started();
+    const { out, written } = slowOut();
+    await expect(spool.appendTo(out, () => Promise.resolve())).rejects.toThrow('division by zero');
+    // What the output got is whole records, in order, some of which came after the switch.
+    const got = written();
+    expect(got.length).toBeGreaterThan(expected(20_000).length);
+    expect(expected(60_000).subarray(0, got.length).equals(got)).toBe(true);
+    expect(spoolBytes()).toBeLessThan(got.length);
+    await spool.dispose();
+    expect(readdirSync(dir)).toEqual([]);
+    await settled(text);
+  }, 30_000);
+
+  it('fails when the output fails after the switch: the COPY stops, no spool file left', async () => {
+    const text = statement(5_000_000, 20_000);
+    const spool = spoolCopy(ds, text, dir);
+    await started();
+    const { out } = slowOut(expected(40_000).length);
+    await expect(spool.appendTo(out, () => Promise.resolve())).rejects.toThrow('disk full');
+    // It failed on records the COPY wrote into it after the switch: the file holds fewer.
+    expect(spoolBytes()).toBeLessThan(expected(40_000).length);
+    await spool.dispose();
+    expect(readdirSync(dir)).toEqual([]);
+    await settled(text);
+  }, 30_000);
+
+  it('dispose while appendTo still copies the file stops the COPY and removes the file', async () => {
+    const text = statement(5_000_000, 2_000_000);
+    const spool = spoolCopy(ds, text, dir);
+    await started();
+    // An output that takes the first chunk and never asks for more.
+    const out = new Writable({ highWaterMark: 16 * 1024, write: () => undefined });
+    const appended = spool.appendTo(out, () => Promise.resolve());
+    appended.catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 200));
+    await spool.dispose();
+    await expect(appended).rejects.toThrow();
+    expect(readdirSync(dir)).toEqual([]);
+    await settled(text);
   }, 30_000);
 });
 
