@@ -68,6 +68,15 @@ interface Batch {
   waiters: { resolve: (r: Record_) => void; reject: (err: unknown) => void }[];
 }
 
+/** One counter with a call in flight: its keys and settings, and the hits queued behind the call. */
+interface Counter {
+  tag: string;
+  ttl: number;
+  limit: number;
+  blockDuration: number;
+  next?: Batch;
+}
+
 /**
  * Rate-limit counters shared by all api replicas in Redis. When Redis is unreachable the limits
  * fall back to this replica's memory: Redis being down must not fail sign-in or any other request.
@@ -82,8 +91,8 @@ export class ResilientThrottlerStorage implements ThrottlerStorage {
   private readonly logger = new Logger(ResilientThrottlerStorage.name);
   private readonly redis: HitsConnection;
   private readonly memory = new ThrottlerStorageService();
-  /** Per counter (and its settings): whether a call is in flight, and the hits queued behind it. */
-  private readonly counters = new Map<string, { next?: Batch }>();
+  /** The counters with a call in flight, by counter and settings. */
+  private readonly counters = new Map<string, Counter>();
 
   constructor(url: string) {
     const connection = createRedis(url, 'producer', { keyPrefix: 'tandem:throttle:' });
@@ -101,45 +110,33 @@ export class ResilientThrottlerStorage implements ThrottlerStorage {
     name: string,
   ): Promise<Record_> {
     try {
-      return await this.hit(key, ttl, limit, blockDuration, name);
+      // One counter per key, throttler and settings.
+      const id = `${key}\n${name}\n${ttl}\n${limit}\n${blockDuration}`;
+      return await this.hit(id, { tag: `{${key}:${name}}`, ttl, limit, blockDuration });
     } catch (err) {
       this.logger.warn(`rate limits use local memory while Redis is unavailable: ${(err as Error).message}`);
       return this.memory.increment(key, ttl, limit, blockDuration, name);
     }
   }
 
-  private hit(
-    key: string,
-    ttl: number,
-    limit: number,
-    blockDuration: number,
-    name: string,
-  ): Promise<Record_> {
-    const id = `${key}\n${name}\n${ttl}\n${limit}\n${blockDuration}`;
+  /** Sends the hit at once, or queues it behind the call in flight on the same counter. */
+  private hit(id: string, counter: Counter): Promise<Record_> {
     return new Promise<Record_>((resolve, reject) => {
-      const counter = this.counters.get(id);
       const waiter = { resolve, reject };
-      if (counter) {
-        (counter.next ??= { waiters: [] }).waiters.push(waiter);
+      const busy = this.counters.get(id);
+      if (busy) {
+        (busy.next ??= { waiters: [] }).waiters.push(waiter);
         return;
       }
-      this.counters.set(id, {});
-      this.flush(id, { waiters: [waiter] }, key, ttl, limit, blockDuration, name);
+      this.counters.set(id, counter);
+      this.flush(id, counter, { waiters: [waiter] });
     });
   }
 
   /** Sends one batch; when it returns, sends what queued meanwhile, or forgets the counter. */
-  private flush(
-    id: string,
-    batch: Batch,
-    key: string,
-    ttl: number,
-    limit: number,
-    blockDuration: number,
-    name: string,
-  ): void {
+  private flush(id: string, counter: Counter, batch: Batch): void {
     const n = batch.waiters.length;
-    const tag = `{${key}:${name}}`;
+    const { tag, ttl, limit, blockDuration } = counter;
     this.redis
       .throttleHits(`${tag}:hits`, `${tag}:blocked`, ttl, limit, blockDuration, n)
       .then((results) => {
@@ -159,14 +156,13 @@ export class ResilientThrottlerStorage implements ThrottlerStorage {
         for (const w of batch.waiters) w.reject(err);
       })
       .finally(() => {
-        const counter = this.counters.get(id);
-        const next = counter?.next;
-        if (!counter || !next) {
+        const next = counter.next;
+        if (!next) {
           this.counters.delete(id);
           return;
         }
         counter.next = undefined;
-        this.flush(id, next, key, ttl, limit, blockDuration, name);
+        this.flush(id, counter, next);
       });
   }
 
